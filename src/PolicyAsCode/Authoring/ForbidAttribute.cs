@@ -1,0 +1,21 @@
+using System;
+
+namespace PolicyAsCode;
+
+/// <summary>On a tier record: content showing any of these hazards is refused.</summary>
+/// <param name="hazards">The forbidden hazards.</param>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class ForbidAttribute(Hazard hazards) : Attribute
+{
+    /// <summary>The forbidden hazards.</summary>
+    public Hazard Hazards { get; } = hazards;
+
+    /// <summary>The rule applies only when all these facts hold (or are not known to be false).</summary>
+    public Fact When { get; set; }
+
+    /// <summary>The rule applies unless all these facts are known to hold.</summary>
+    public Fact Unless { get; set; }
+
+    /// <summary>Why the hazards are forbidden.</summary>
+    public string? Reason { get; set; }
+}

@@ -1,0 +1,90 @@
+namespace PolicyAsCode;
+
+/// <summary>Allow or refuse.</summary>
+public enum Verdict
+{
+    /// <summary>Refuse the content (the default, so an uninitialised decision fails closed).</summary>
+    Refuse = 0,
+
+    /// <summary>Allow the content.</summary>
+    Allow = 1,
+}
+
+/// <summary>Why a decision went the way it did.</summary>
+public enum DecisionCause
+{
+    /// <summary>Never decided: refused.</summary>
+    Undecided = 0,
+
+    /// <summary>No forbidden hazard was detected.</summary>
+    Allowed,
+
+    /// <summary>A rule forbids a detected hazard.</summary>
+    Forbidden,
+
+    /// <summary>A detected hazard is not one this policy can name: refused, failing closed.</summary>
+    UnknownHazard,
+
+    /// <summary>The resolution was never made, so the context could not be evaluated: refused, failing closed.</summary>
+    Unresolved,
+}
+
+/// <summary>
+/// The decision on one piece of content: the verdict, the hazards that caused a refusal and the rule and tier that refused it.
+/// A value type holding only references into the static registry, so deciding allocates nothing.
+/// </summary>
+public readonly struct Decision
+{
+    private Decision(Verdict verdict, DecisionCause cause, Hazard hazards, ForbidRule? rule, TierInfo? tier)
+    {
+        Verdict = verdict;
+        Cause = cause;
+        Hazards = hazards;
+        Rule = rule;
+        Tier = tier;
+    }
+
+    /// <summary>Allow or refuse.</summary>
+    public Verdict Verdict { get; }
+
+    /// <summary>Why.</summary>
+    public DecisionCause Cause { get; }
+
+    /// <summary>The detected hazards that caused the refusal.</summary>
+    public Hazard Hazards { get; }
+
+    /// <summary>The rule that refused, or null.</summary>
+    public ForbidRule? Rule { get; }
+
+    /// <summary>The tier whose rule refused, or null.</summary>
+    public TierInfo? Tier { get; }
+
+    /// <summary>Whether the content is allowed.</summary>
+    public bool IsAllowed => Verdict == Verdict.Allow;
+
+    /// <summary>The decision to allow.</summary>
+    public static Decision Allow => new(Verdict.Allow, DecisionCause.Allowed, Hazard.None, null, null);
+
+    /// <summary>Refuse because <paramref name="rule"/> of <paramref name="tier"/> forbids <paramref name="hazards"/>.</summary>
+    public static Decision Refuse(ForbidRule rule, TierInfo tier, Hazard hazards) => new(Verdict.Refuse, DecisionCause.Forbidden, hazards, rule, tier);
+
+    /// <summary>Refuse because <paramref name="hazards"/> are not categories this policy knows.</summary>
+    public static Decision RefuseUnknown(Hazard hazards) => new(Verdict.Refuse, DecisionCause.UnknownHazard, hazards, null, null);
+
+    /// <summary>Refuse because there is no resolution to decide against.</summary>
+    public static Decision RefuseUnresolved(Hazard hazards) => new(Verdict.Refuse, DecisionCause.Unresolved, hazards, null, null);
+
+    /// <summary>The decision in one plain sentence.</summary>
+    public string Explain() => Cause switch
+    {
+        DecisionCause.Allowed => "allowed",
+        DecisionCause.Forbidden when Rule?.Dimension is not null => $"refused: you asked to avoid {Hazards}",
+        DecisionCause.Forbidden => $"refused: {Tier} forbids {Hazards}" + (Rule?.Reason is { Length: > 0 } r ? $" ({r})" : string.Empty),
+        DecisionCause.UnknownHazard => $"refused: unknown hazard category 0x{(ulong)Hazards:X} (fail closed)",
+        DecisionCause.Unresolved => "refused: no resolution to decide against (fail closed)",
+        _ => "refused: undecided (fail closed)",
+    };
+
+    /// <inheritdoc/>
+    public override string ToString() => Explain();
+}

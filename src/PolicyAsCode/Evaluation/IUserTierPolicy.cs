@@ -1,0 +1,30 @@
+using System;
+
+namespace PolicyAsCode;
+
+/// <summary>
+/// What the generator adds to every user-tier record: its registry and its compiled evaluator.
+/// Generic code (middleware, tools, tests) works with any policy through this interface.
+/// </summary>
+/// <typeparam name="TSelf">The user-tier record.</typeparam>
+public interface IUserTierPolicy<TSelf>
+    where TSelf : class, IUserTierPolicy<TSelf>
+{
+    /// <summary>The policy as data.</summary>
+    static abstract PolicyRegistry Registry { get; }
+
+    /// <summary>The preferences a user starts from in <paramref name="context"/>: the user tier's initialisers, else the nearest tier's defaults.</summary>
+    static abstract TSelf Defaults(in PolicyContext context);
+
+    /// <summary>Resolves requested preferences in a context; values in <paramref name="unreadable"/> resolve fail-closed.</summary>
+    static abstract Resolution<TSelf> Resolve(TSelf requested, in PolicyContext context, DimensionSet unreadable);
+
+    /// <summary>Decides on content showing <paramref name="detected"/> hazards against a resolution.</summary>
+    static abstract Decision Decide(in Resolution<TSelf> resolution, Hazard detected);
+
+    /// <summary>The preferences' dimension values, encoded on their lattices, in dimension order.</summary>
+    static abstract DimensionValue[] Encode(TSelf preferences);
+
+    /// <summary>Preferences holding the encoded <paramref name="values"/>, in dimension order.</summary>
+    static abstract TSelf Decode(ReadOnlySpan<DimensionValue> values);
+}

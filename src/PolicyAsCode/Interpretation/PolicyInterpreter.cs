@@ -1,0 +1,230 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace PolicyAsCode;
+
+/// <summary>
+/// The reference interpreter: evaluates a <see cref="PolicyRegistry"/> with exactly the semantics the generated
+/// evaluators compile (see docs/semantics.md). It is the oracle of the differential tests and the engine of
+/// runtime overlays. It favours plainness over speed.
+/// </summary>
+public sealed class PolicyInterpreter
+{
+    private readonly ImmutableArray<BoundRule>[] _boundsByDimension;
+
+    /// <summary>Creates an interpreter of <paramref name="registry"/>.</summary>
+    public PolicyInterpreter(PolicyRegistry registry)
+    {
+        Registry = registry ?? throw new ArgumentNullException(nameof(registry));
+        _boundsByDimension = new ImmutableArray<BoundRule>[registry.Dimensions.Length];
+        var lists = new List<BoundRule>[registry.Dimensions.Length];
+        for (var d = 0; d < lists.Length; d++)
+        {
+            lists[d] = [];
+        }
+
+        foreach (var rule in registry.Bounds)
+        {
+            lists[rule.Dimension].Add(rule);
+        }
+
+        for (var d = 0; d < lists.Length; d++)
+        {
+            _boundsByDimension[d] = [.. lists[d]];
+        }
+    }
+
+    /// <summary>The policy interpreted.</summary>
+    public PolicyRegistry Registry { get; }
+
+    /// <summary>The values a user starts from in <paramref name="context"/>.</summary>
+    public DimensionValue[] Defaults(in PolicyContext context)
+    {
+        var jurisdiction = Registry.MatchJurisdiction(context.Jurisdiction);
+        var values = new DimensionValue[Registry.Dimensions.Length];
+        foreach (var dimension in Registry.Dimensions)
+        {
+            values[dimension.Index] = dimension.Default;
+            if (dimension.HasInitialiser)
+            {
+                continue;
+            }
+
+            // The nearest tier's default wins: tiers are listed highest first, so search from the end.
+            for (var i = Registry.Defaults.Length - 1; i >= 0; i--)
+            {
+                var tierDefault = Registry.Defaults[i];
+                if (tierDefault.Dimension == dimension.Index && Registry.TierApplies(tierDefault.Tier, jurisdiction))
+                {
+                    values[dimension.Index] = tierDefault.Value;
+                    break;
+                }
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>Resolves encoded requested values (in dimension order) in a context.</summary>
+    public Resolution<DimensionValue[]> Resolve(ReadOnlySpan<DimensionValue> requested, in PolicyContext context, DimensionSet unreadable = default)
+    {
+        var jurisdiction = Registry.MatchJurisdiction(context.Jurisdiction);
+        var effective = new DimensionValue[Registry.Dimensions.Length];
+        List<Adjustment>? adjustments = null;
+
+        foreach (var dimension in Registry.Dimensions)
+        {
+            var d = dimension.Index;
+            var value = d < requested.Length ? requested[d] : dimension.Default;
+            var readable = d < requested.Length && !unreadable.Contains(d) && dimension.InDomain(value);
+            var adjustment = ResolveDimension(dimension, value, readable, jurisdiction, context, out effective[d]);
+            if (adjustment is not null)
+            {
+                (adjustments ??= []).Add(adjustment);
+            }
+        }
+
+        var forbidden = Hazard.None;
+        var active = 0UL;
+        foreach (var rule in Registry.Forbids)
+        {
+            if (rule.Dimension is int own)
+            {
+                var listed = (Hazard)effective[own].Bits & rule.Hazards;
+                if (listed != Hazard.None)
+                {
+                    forbidden |= listed;
+                    active |= 1UL << rule.Index;
+                }
+            }
+            else if (Registry.TierApplies(rule.Tier, jurisdiction) && rule.Condition.Restricts(context))
+            {
+                forbidden |= rule.Hazards;
+                active |= 1UL << rule.Index;
+            }
+        }
+
+        return new Resolution<DimensionValue[]>(effective, adjustments?.ToArray(), forbidden, active, jurisdiction);
+    }
+
+    /// <summary>Decides on content showing <paramref name="detected"/> hazards.</summary>
+    public Decision Decide(in Resolution<DimensionValue[]> resolution, Hazard detected)
+    {
+        if (!resolution.IsResolved)
+        {
+            return Decision.RefuseUnresolved(detected);
+        }
+
+        var unknown = detected & ~Registry.KnownHazards;
+        if (unknown != Hazard.None)
+        {
+            return Decision.RefuseUnknown(unknown);
+        }
+
+        if ((detected & resolution.Forbidden) == Hazard.None)
+        {
+            return Decision.Allow;
+        }
+
+        foreach (var rule in Registry.Forbids)
+        {
+            if (((resolution.ActiveForbids >> rule.Index) & 1UL) == 0)
+            {
+                continue;
+            }
+
+            var hit = rule.Dimension is null ? detected & rule.Hazards : detected & resolution.Forbidden;
+            if (hit != Hazard.None)
+            {
+                return Decision.Refuse(rule, Registry.Tiers[rule.Tier], hit);
+            }
+        }
+
+        // Unreachable when the resolution came from this registry; refusing keeps it closed if it did not.
+        return Decision.RefuseUnresolved(detected);
+    }
+
+    private Adjustment? ResolveDimension(
+        DimensionInfo dimension, DimensionValue value, bool readable, int jurisdiction, in PolicyContext context, out DimensionValue granted)
+    {
+        var strict = dimension.Domain;
+        var relaxed = dimension.Domain;
+        var conflict = -1;
+        var ignored = -1;
+        var anyWaived = false;
+        var rules = _boundsByDimension[dimension.Index];
+
+        foreach (var rule in rules)
+        {
+            if (!Applies(rule, jurisdiction, context))
+            {
+                continue;
+            }
+
+            strict = Lattice.Narrow(strict, rule.Bound, rule.Index, ref conflict);
+            if (IsWaived(rule, TierRank.User, context))
+            {
+                anyWaived = true;
+            }
+            else
+            {
+                relaxed = Lattice.Narrow(relaxed, rule.Bound, rule.Index, ref ignored);
+            }
+        }
+
+        if (conflict >= 0)
+        {
+            granted = Lattice.Strictest(strict, dimension.HigherIsStricter);
+            var skipped = Registry.Bounds[conflict];
+            return new Adjustment(dimension, AdjustmentCause.Contradiction, value, granted, skipped, Registry.Tiers[skipped.Tier]);
+        }
+
+        if (!readable)
+        {
+            granted = Lattice.Strictest(strict, dimension.HigherIsStricter);
+            return new Adjustment(dimension, AdjustmentCause.FailedClosed, value, granted, null, null);
+        }
+
+        if (Lattice.Contains(strict, value))
+        {
+            granted = value;
+            return null;
+        }
+
+        var waiving = anyWaived && Lattice.Contains(relaxed, value);
+        granted = waiving ? value : Lattice.Clamp(strict, value, dimension.HigherIsStricter);
+        foreach (var rule in rules)
+        {
+            if (Applies(rule, jurisdiction, context) && !Lattice.Contains(rule.Bound, value)
+                && (!waiving || IsWaived(rule, TierRank.User, context)))
+            {
+                return new Adjustment(dimension, waiving ? AdjustmentCause.Waived : AdjustmentCause.Clamped, value, granted, rule, Registry.Tiers[rule.Tier]);
+            }
+        }
+
+        return new Adjustment(dimension, AdjustmentCause.Clamped, value, granted, null, null);
+    }
+
+    private bool Applies(BoundRule rule, int jurisdiction, in PolicyContext context) =>
+        Registry.TierApplies(rule.Tier, jurisdiction) && rule.Condition.Restricts(context) && !IsWaived(rule, TierRank.Organisation, context);
+
+    private bool IsWaived(BoundRule rule, TierRank claimantRank, in PolicyContext context)
+    {
+        if (rule.WaivableBy != claimantRank)
+        {
+            return false;
+        }
+
+        foreach (var claim in Registry.Waivers)
+        {
+            if (claim.IsDelegated && claim.Dimension == rule.Dimension && claim.Waived == rule.Tier
+                && Registry.Tiers[claim.Claimant].Rank == claimantRank && claim.Condition.Loosens(context))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

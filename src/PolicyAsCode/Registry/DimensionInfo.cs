@@ -1,0 +1,127 @@
+using System.Linq;
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace PolicyAsCode;
+
+/// <summary>One dimension a user may personalise.</summary>
+/// <param name="Index">Position in <see cref="PolicyRegistry.Dimensions"/>.</param>
+/// <param name="Name">The user-tier property's name.</param>
+/// <param name="Kind">The lattice the dimension's values form.</param>
+/// <param name="TypeName">The property's type, as C# spells it.</param>
+/// <param name="Members">Member names, by position (boolean, ordinal, choice) or flag names (set); empty for numbers.</param>
+/// <param name="MemberValues">The underlying value of each member or flag.</param>
+/// <param name="Domain">Every value the dimension's type can take.</param>
+/// <param name="HigherIsStricter">Whether the highest values are the strictest (by default the lowest are).</param>
+/// <param name="Default">The value a new user-tier record holds: its constant initialiser, or the type's default.</param>
+/// <param name="HasInitialiser">Whether the user tier wrote an initialiser; without one, higher tiers' defaults apply.</param>
+/// <param name="Description">One line describing the dimension.</param>
+/// <param name="Enables">Benefits the dimension enables.</param>
+/// <param name="Mitigates">Risks the dimension mitigates.</param>
+public sealed record DimensionInfo(
+    int Index,
+    string Name,
+    DimensionKind Kind,
+    string TypeName,
+    ImmutableArray<string> Members,
+    ImmutableArray<long> MemberValues,
+    Bound Domain,
+    bool HigherIsStricter,
+    DimensionValue Default,
+    bool HasInitialiser,
+    string? Description,
+    ImmutableArray<Benefit> Enables,
+    ImmutableArray<Risk> Mitigates)
+{
+    /// <summary>Whether the dimension holds the user's own forbidden hazards.</summary>
+    public bool IsHazardSet => Kind == DimensionKind.Set && TypeName == "PolicyAsCode.Hazard";
+
+    /// <summary>The encoding of a member value that is not in the domain (an undefined enum value, a string not listed).</summary>
+    public static DimensionValue OutsideMembers => DimensionValue.OfPosition(Lattice.MaxMembers);
+
+    /// <summary>Whether <paramref name="value"/> is a value of this dimension's type at all.</summary>
+    public bool InDomain(DimensionValue value) => Kind switch
+    {
+        DimensionKind.Real => double.IsFinite(value.Number),
+        DimensionKind.Integer => value.Number >= int.MinValue && value.Number <= int.MaxValue && value.Number == System.Math.Floor(value.Number),
+        _ => Lattice.Contains(Domain, value),
+    };
+
+    /// <summary>The value as a reader of the policy would write it: a member name, a flag list or a number.</summary>
+    public string Format(DimensionValue value)
+    {
+        switch (Kind)
+        {
+            case DimensionKind.Integer:
+            case DimensionKind.Real:
+                return value.Number.ToString("R", CultureInfo.InvariantCulture);
+            case DimensionKind.Set:
+                if (value.Bits == 0)
+                {
+                    return "none";
+                }
+
+                var names = new System.Collections.Generic.List<string>();
+                var rest = value.Bits;
+                for (var i = 0; i < Members.Length; i++)
+                {
+                    var flag = (ulong)MemberValues[i];
+                    if (flag != 0 && (value.Bits & flag) == flag)
+                    {
+                        names.Add(Members[i]);
+                        rest &= ~flag;
+                    }
+                }
+
+                if (rest != 0)
+                {
+                    names.Add("0x" + rest.ToString("X", CultureInfo.InvariantCulture));
+                }
+
+                return string.Join(" | ", names);
+            default:
+                return value.Position < Members.Length ? Members[value.Position] : "#" + value.Position.ToString(CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>The bound as a reader of the policy would write it.</summary>
+    public string Format(Bound bound)
+    {
+        if (Lattice.IsEmpty(bound))
+        {
+            return "nothing";
+        }
+
+        switch (Kind)
+        {
+            case DimensionKind.Integer:
+            case DimensionKind.Real:
+                var lo = bound.Lo <= Domain.Lo ? "…" : Format(DimensionValue.OfNumber(bound.Lo));
+                var hi = bound.Hi >= Domain.Hi ? "…" : Format(DimensionValue.OfNumber(bound.Hi));
+                return bound.Lo == bound.Hi ? lo : lo + " to " + hi;
+            case DimensionKind.Set:
+                return "at least {" + Format(DimensionValue.OfMask(bound.Floor)) + "}, at most {" + Format(DimensionValue.OfMask(bound.Ceiling)) + "}";
+            default:
+                var listed = new System.Collections.Generic.List<string>();
+                for (var p = 0; p < Members.Length; p++)
+                {
+                    if (Lattice.Contains(bound, DimensionValue.OfPosition(p)))
+                    {
+                        listed.Add(Members[p]);
+                    }
+                }
+
+                return "{" + string.Join(", ", listed) + "}";
+        }
+    }
+
+    /// <summary>Equality by value, including array contents.</summary>
+    public bool Equals(DimensionInfo? other) =>
+        other is not null && Index == other.Index && Name == other.Name && Kind == other.Kind && TypeName == other.TypeName
+        && Members.SequenceEqual(other.Members) && MemberValues.SequenceEqual(other.MemberValues) && Domain == other.Domain
+        && HigherIsStricter == other.HigherIsStricter && Default == other.Default && HasInitialiser == other.HasInitialiser && Description == other.Description
+        && Enables.SequenceEqual(other.Enables) && Mitigates.SequenceEqual(other.Mitigates);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => System.HashCode.Combine(Index, Name, Kind);
+}

@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Immutable;
+
+namespace PolicyAsCode;
+
+/// <summary>
+/// A compiled policy as data: its tiers, jurisdictions, dimensions, bounds, conditions, waivers, defaults,
+/// hazard rules and taxonomy links. The generator emits one per user tier; the reference interpreter,
+/// tools and documentation read it.
+/// </summary>
+public sealed class PolicyRegistry
+{
+    /// <summary>Creates a registry. Lists must already be in canonical order (tiers from highest rank, bounds by tier).</summary>
+    public PolicyRegistry(
+        string name,
+        ImmutableArray<TierInfo> tiers,
+        ImmutableArray<DimensionInfo> dimensions,
+        ImmutableArray<BoundRule> bounds,
+        ImmutableArray<ForbidRule> forbids,
+        ImmutableArray<WaiverClaim> waivers,
+        ImmutableArray<TierDefault> defaults,
+        ImmutableArray<HazardInfo> customHazards)
+    {
+        Name = name;
+        Tiers = tiers;
+        Dimensions = dimensions;
+        Bounds = bounds;
+        Forbids = forbids;
+        Waivers = waivers;
+        Defaults = defaults;
+        CustomHazards = customHazards;
+
+        var jurisdictions = ImmutableArray.CreateBuilder<string>();
+        foreach (var tier in tiers)
+        {
+            if (tier.Rank == TierRank.Immutable && !ContainsIgnoringCase(jurisdictions, tier.Name))
+            {
+                jurisdictions.Add(tier.Name);
+            }
+        }
+
+        Jurisdictions = jurisdictions.ToImmutable();
+
+        var known = Taxonomy.Shipped;
+        foreach (var custom in customHazards)
+        {
+            known |= custom.Hazard;
+        }
+
+        KnownHazards = known;
+    }
+
+    /// <summary>The policy's name: the user tier's full type name.</summary>
+    public string Name { get; }
+
+    /// <summary>Every tier, higher ranks first; the user tier is last.</summary>
+    public ImmutableArray<TierInfo> Tiers { get; }
+
+    /// <summary>The distinct jurisdictions of the immutable tiers, in tier order.</summary>
+    public ImmutableArray<string> Jurisdictions { get; }
+
+    /// <summary>Every dimension, in the user tier's declaration order.</summary>
+    public ImmutableArray<DimensionInfo> Dimensions { get; }
+
+    /// <summary>Every bound, ordered by tier (higher first), then as written.</summary>
+    public ImmutableArray<BoundRule> Bounds { get; }
+
+    /// <summary>Every hazard rule: tiers' rules first, in tier order, then the user's own.</summary>
+    public ImmutableArray<ForbidRule> Forbids { get; }
+
+    /// <summary>Every waiver claimed by a lower tier.</summary>
+    public ImmutableArray<WaiverClaim> Waivers { get; }
+
+    /// <summary>Higher tiers' soft defaults.</summary>
+    public ImmutableArray<TierDefault> Defaults { get; }
+
+    /// <summary>The project's own hazard categories.</summary>
+    public ImmutableArray<HazardInfo> CustomHazards { get; }
+
+    /// <summary>Every hazard bit this policy can name; a detected bit outside it is refused.</summary>
+    public Hazard KnownHazards { get; }
+
+    /// <summary>The user tier.</summary>
+    public TierInfo UserTier => Tiers[Tiers.Length - 1];
+
+    /// <summary>The index of the jurisdiction a context names, or -1 when it names none of this policy's.</summary>
+    public int MatchJurisdiction(string? jurisdiction)
+    {
+        if (jurisdiction is null)
+        {
+            return -1;
+        }
+
+        for (var i = 0; i < Jurisdictions.Length; i++)
+        {
+            if (string.Equals(Jurisdictions[i], jurisdiction, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Whether a tier applies under the matched jurisdiction: every organisation and user tier does; an immutable
+    /// tier does when it is the matched jurisdiction's, or when no jurisdiction matched (then every law applies).
+    /// </summary>
+    public bool TierApplies(int tier, int jurisdiction) =>
+        Tiers[tier].Rank != TierRank.Immutable || jurisdiction < 0
+        || string.Equals(Tiers[tier].Name, Jurisdictions[jurisdiction], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The tier that set a bound.</summary>
+    public TierInfo TierOf(BoundRule rule) => Tiers[rule.Tier];
+
+    /// <summary>The dimension a bound narrows.</summary>
+    public DimensionInfo DimensionOf(BoundRule rule) => Dimensions[rule.Dimension];
+
+    /// <summary>Finds a dimension by name, or null.</summary>
+    public DimensionInfo? FindDimension(string name)
+    {
+        foreach (var dimension in Dimensions)
+        {
+            if (dimension.Name == name)
+            {
+                return dimension;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool ContainsIgnoringCase(ImmutableArray<string>.Builder list, string value)
+    {
+        foreach (var item in list)
+        {
+            if (string.Equals(item, value, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

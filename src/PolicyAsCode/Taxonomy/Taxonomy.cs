@@ -1,0 +1,113 @@
+using System.Collections.Generic;
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Linq;
+
+namespace PolicyAsCode;
+
+/// <summary>
+/// The catalogues the SDK ships: benefits and risks of personalisation (individual and societal) and the
+/// 14 MLCommons hazard categories, each with a stable id and one line of description.
+/// </summary>
+public static class Taxonomy
+{
+    private static readonly FrozenDictionary<Benefit, TaxonomyEntry> BenefitEntries = new Dictionary<Benefit, TaxonomyEntry>
+    {
+        [Benefit.Efficiency] = Individual("benefit", "efficiency", "Efficiency", "The user gets what they need with less effort and time."),
+        [Benefit.Autonomy] = Individual("benefit", "autonomy", "Autonomy", "The user, not the provider, decides how their assistant behaves."),
+        [Benefit.Usefulness] = Individual("benefit", "usefulness", "Usefulness", "Answers fit the user's situation, knowledge and goals."),
+        [Benefit.Wellbeing] = Individual("benefit", "wellbeing", "Wellbeing", "The interaction feels comfortable, engaging and respectful to the user."),
+        [Benefit.Learning] = Individual("benefit", "learning", "Learning", "Explanations are pitched at the level where the user learns best."),
+        [Benefit.InclusionAndAccess] = Societal("benefit", "inclusion-and-access", "Inclusion and access", "People of different abilities, languages and means can use the assistant."),
+        [Benefit.DiversityOfRepresentation] = Societal("benefit", "diversity-of-representation", "Diversity of representation", "The assistant reflects many cultures and values rather than one default."),
+        [Benefit.Pluralism] = Societal("benefit", "pluralism", "Pluralism", "Communities set the norms of their own assistants within shared law."),
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<Risk, TaxonomyEntry> RiskEntries = new Dictionary<Risk, TaxonomyEntry>
+    {
+        [Risk.OverReliance] = Individual("risk", "over-reliance", "Over-reliance", "The user leans on the assistant where their own judgement should stay in charge."),
+        [Risk.Anthropomorphism] = Individual("risk", "anthropomorphism", "Anthropomorphism", "The user takes the assistant for a person with feelings or a relationship with them."),
+        [Risk.PrivacyInfringement] = Individual("risk", "privacy-infringement", "Privacy infringement", "Personal data is kept, inferred or exposed beyond what the user agreed to."),
+        [Risk.ProfilingAndEssentialism] = Individual("risk", "profiling-and-essentialism", "Profiling and essentialism", "The user is reduced to a stereotype of a group they appear to belong to."),
+        [Risk.ManipulationOfTheVulnerable] = Individual("risk", "manipulation-of-the-vulnerable", "Manipulation and exploitation of the vulnerable", "Minors and vulnerable users are steered, exploited or shown content that harms them."),
+        [Risk.Sycophancy] = Individual("risk", "sycophancy", "Sycophancy", "The assistant tells the user what they want to hear rather than what is true."),
+        [Risk.PolarisationAndFilterBubbles] = Societal("risk", "polarisation-and-filter-bubbles", "Polarisation and filter bubbles", "Each user sees only views that confirm their own, and shared ground erodes."),
+        [Risk.MaliciousUse] = Societal("risk", "malicious-use", "Malicious use", "Personalisation is used to produce harm at scale: disinformation, fraud, abuse."),
+        [Risk.UnequalAccess] = Societal("risk", "unequal-access", "Unequal access", "The benefits of personalisation reach only those who can pay or already have access."),
+        [Risk.Homogenisation] = Societal("risk", "homogenisation", "Homogenisation", "A few providers' defaults flatten the diversity of views and styles."),
+    }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<Hazard, TaxonomyEntry> HazardEntries = new Dictionary<Hazard, TaxonomyEntry>
+    {
+        [Hazard.ViolentCrimes] = HazardEntry("S1", "Violent crimes", "Content that enables, encourages or excuses violence against people or animals."),
+        [Hazard.NonViolentCrimes] = HazardEntry("S2", "Non-violent crimes", "Content that enables fraud, theft, hacking, drug or weapons offences and other crimes without violence."),
+        [Hazard.SexRelatedCrimes] = HazardEntry("S3", "Sex-related crimes", "Content that enables or excuses sexual assault, trafficking or harassment."),
+        [Hazard.ChildSexualExploitation] = HazardEntry("S4", "Child sexual exploitation", "Any content that sexualises or enables the abuse of children."),
+        [Hazard.Defamation] = HazardEntry("S5", "Defamation", "False statements that damage a real person's reputation."),
+        [Hazard.SpecializedAdvice] = HazardEntry("S6", "Specialised advice", "Financial, medical or legal advice given as if by a qualified professional."),
+        [Hazard.Privacy] = HazardEntry("S7", "Privacy", "Content that exposes sensitive personal information about a private person."),
+        [Hazard.IntellectualProperty] = HazardEntry("S8", "Intellectual property", "Content that infringes someone's copyright, trademark or other rights."),
+        [Hazard.IndiscriminateWeapons] = HazardEntry("S9", "Indiscriminate weapons", "Content that enables chemical, biological, radiological, nuclear or explosive weapons."),
+        [Hazard.Hate] = HazardEntry("S10", "Hate", "Content that demeans people for a protected characteristic."),
+        [Hazard.SuicideAndSelfHarm] = HazardEntry("S11", "Suicide and self-harm", "Content that enables or encourages suicide, self-injury or disordered eating."),
+        [Hazard.SexualContent] = HazardEntry("S12", "Sexual content", "Sexually explicit content."),
+        [Hazard.Elections] = HazardEntry("S13", "Elections", "False information about how, when or where to vote."),
+        [Hazard.CodeInterpreterAbuse] = HazardEntry("S14", "Code interpreter abuse", "Attempts to misuse a code interpreter: escapes, denial of service, exploits."),
+    }.ToFrozenDictionary();
+
+    /// <summary>The shipped benefits, in id order.</summary>
+    public static ImmutableArray<TaxonomyEntry> Benefits { get; } = [.. BenefitEntries.OrderBy(p => p.Key).Select(p => p.Value)];
+
+    /// <summary>The shipped risks, in id order.</summary>
+    public static ImmutableArray<TaxonomyEntry> Risks { get; } = [.. RiskEntries.OrderBy(p => p.Key).Select(p => p.Value)];
+
+    /// <summary>The 14 MLCommons hazard categories, S1 to S14.</summary>
+    public static ImmutableArray<TaxonomyEntry> Hazards { get; } = [.. HazardEntries.OrderBy(p => p.Key).Select(p => p.Value)];
+
+    /// <summary>The catalogue entry of a benefit, or null for a number the catalogue does not define.</summary>
+    public static TaxonomyEntry? Describe(Benefit benefit) => BenefitEntries.GetValueOrDefault(benefit);
+
+    /// <summary>The catalogue entry of a risk, or null for a number the catalogue does not define.</summary>
+    public static TaxonomyEntry? Describe(Risk risk) => RiskEntries.GetValueOrDefault(risk);
+
+    /// <summary>The catalogue entry of one shipped hazard category (a single bit), or null.</summary>
+    public static TaxonomyEntry? Describe(Hazard hazard) => HazardEntries.GetValueOrDefault(hazard);
+
+    /// <summary>The Llama Guard code (S1…S14) of one shipped hazard category, or null.</summary>
+    public static string? CodeOf(Hazard hazard) => HazardEntries.TryGetValue(hazard, out var entry) ? entry.Id["hazard.".Length..] : null;
+
+    /// <summary>The shipped hazard category with a Llama Guard code such as <c>"S10"</c>, or <see cref="Hazard.None"/>.</summary>
+    public static Hazard FromCode(string code)
+    {
+        foreach (var pair in HazardEntries)
+        {
+            if (string.Equals(pair.Value.Id, "hazard." + code.Trim(), System.StringComparison.OrdinalIgnoreCase))
+            {
+                return pair.Key;
+            }
+        }
+
+        return Hazard.None;
+    }
+
+    /// <summary>Every hazard bit the SDK ships (S1–S14).</summary>
+    public const Hazard Shipped = (Hazard)((1UL << 14) - 1);
+
+    /// <summary>Every bit a project may name with <see cref="HazardCategoryAttribute"/>.</summary>
+    public const Hazard CustomRange = (Hazard)(0xFFUL << 32);
+
+    /// <summary>The level a benefit falls on.</summary>
+    public static TaxonomyLevel LevelOf(Benefit benefit) => (int)benefit >= 1000 ? TaxonomyLevel.Societal : TaxonomyLevel.Individual;
+
+    /// <summary>The level a risk falls on.</summary>
+    public static TaxonomyLevel LevelOf(Risk risk) => (int)risk >= 1000 ? TaxonomyLevel.Societal : TaxonomyLevel.Individual;
+
+    private static TaxonomyEntry Individual(string kind, string slug, string title, string description) =>
+        new(kind + ".individual." + slug, title, TaxonomyLevel.Individual, description);
+
+    private static TaxonomyEntry Societal(string kind, string slug, string title, string description) =>
+        new(kind + ".societal." + slug, title, TaxonomyLevel.Societal, description);
+
+    private static TaxonomyEntry HazardEntry(string code, string title, string description) =>
+        new("hazard." + code, title, TaxonomyLevel.Individual, description);
+}
