@@ -1,0 +1,112 @@
+using System.Collections.Generic;
+using System.Linq;
+using PolicyAsCode.Generators.Model;
+
+namespace PolicyAsCode.Generators.Emitting;
+
+/// <summary>
+/// The context tests an evaluator needs (which laws apply, which conditions hold, which waivers are claimed),
+/// each declared once as a local and only when some rule reads it, so the emitted code has no dead locals.
+/// </summary>
+internal sealed class EvaluatorLocals
+{
+    private readonly PolicyModel _policy;
+    private readonly List<string> _declarations = [];
+    private readonly Dictionary<string, string> _names = [];
+
+    public EvaluatorLocals(PolicyModel policy) => _policy = policy;
+
+    public bool UsesJurisdiction { get; private set; }
+
+    /// <summary>Whether a tier applies; empty for tiers that always do.</summary>
+    public string Tier(int tier)
+    {
+        var model = _policy.Tiers[tier];
+        if (model.Rank != Ranks.Immutable)
+        {
+            return string.Empty;
+        }
+
+        var jurisdiction = _policy.Jurisdictions.Select((j, i) => (j, i)).First(x => string.Equals(x.j, model.Name, System.StringComparison.OrdinalIgnoreCase)).i;
+        UsesJurisdiction = true;
+        return Declare($"j{jurisdiction}", $"jurisdiction < 0 || jurisdiction == {jurisdiction}");
+    }
+
+    /// <summary>Whether a restricting condition applies; empty for unconditional rules.</summary>
+    public string Restricts(uint when, uint unless) =>
+        when == 0 && unless == 0 ? string.Empty : Declare($"c{when:X}_{unless:X}", $"{RegistryEmitter.Condition(when, unless)}.Restricts(in context)");
+
+    /// <summary>Whether a delegated waiver by <paramref name="rank"/> of <paramref name="tier"/>'s bounds on a dimension holds; empty when none is claimed.</summary>
+    public string Waived(int rank, int tier, int dimension)
+    {
+        var claims = _policy.Waivers.Where(w => w.IsDelegated && w.Dimension == dimension && w.Waived == tier && _policy.Tiers[w.Claimant].Rank == rank).ToList();
+        if (claims.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var test = string.Join(" || ", claims.Select(c => c.When == 0 ? "true" : $"{RegistryEmitter.Condition(c.When, 0)}.Loosens(in context)").Distinct());
+        return Declare($"w{rank}_{tier}_{dimension}", test);
+    }
+
+    /// <summary>Whether a bound applies: its law's jurisdiction, its condition and no organisation waiver.</summary>
+    public string Applies(BoundModel bound)
+    {
+        var parts = new List<string>();
+        Add(parts, Tier(bound.Tier));
+        Add(parts, Restricts(bound.When, bound.Unless));
+        if (bound.WaivableBy == Ranks.Organisation)
+        {
+            var waived = Waived(Ranks.Organisation, bound.Tier, bound.Dimension);
+            if (waived.Length > 0)
+            {
+                parts.Add("!" + waived);
+            }
+        }
+
+        return parts.Count switch
+        {
+            0 => string.Empty,
+            1 => parts[0],
+            _ => Declare($"a{bound.Index}", string.Join(" && ", parts)),
+        };
+    }
+
+    /// <summary>Whether a bound is waived by the user tier's claim in this context; empty when it cannot be.</summary>
+    public string UserWaived(BoundModel bound) =>
+        bound.WaivableBy == Ranks.User ? Waived(Ranks.User, bound.Tier, bound.Dimension) : string.Empty;
+
+    public void WriteDeclarations(SourceWriter writer, bool jurisdictionNeeded = false)
+    {
+        if (UsesJurisdiction || jurisdictionNeeded)
+        {
+            writer.Line("var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);");
+        }
+
+        foreach (var declaration in _declarations)
+        {
+            writer.Line(declaration);
+        }
+    }
+
+    private string Declare(string name, string expression)
+    {
+        // One local per distinct test: rules that share a test share its local.
+        if (_names.TryGetValue(expression, out var existing))
+        {
+            return existing;
+        }
+
+        _names[expression] = name;
+        _declarations.Add($"var {name} = {expression};");
+        return name;
+    }
+
+    private static void Add(List<string> parts, string part)
+    {
+        if (part.Length > 0)
+        {
+            parts.Add(part);
+        }
+    }
+}

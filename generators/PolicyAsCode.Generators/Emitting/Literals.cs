@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+
+namespace PolicyAsCode.Generators.Emitting;
+
+/// <summary>C# literals for the values the emitters write.</summary>
+internal static class Literals
+{
+    public static string String(string? value)
+    {
+        if (value is null)
+        {
+            return "null";
+        }
+
+        var text = new StringBuilder("\"");
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '\\': text.Append("\\\\"); break;
+                case '"': text.Append("\\\""); break;
+                case '\n': text.Append("\\n"); break;
+                case '\r': text.Append("\\r"); break;
+                case '\t': text.Append("\\t"); break;
+                case '\0': text.Append("\\0"); break;
+                default:
+                    if (char.IsControl(c) || c == '\u2028' || c == '\u2029')
+                    {
+                        text.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        text.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return text.Append('"').ToString();
+    }
+
+    public static string Double(double value)
+    {
+        if (value == double.MaxValue)
+        {
+            return "double.MaxValue";
+        }
+
+        if (value == -double.MaxValue)
+        {
+            return "-double.MaxValue";
+        }
+
+        if (double.IsNaN(value))
+        {
+            return "double.NaN";
+        }
+
+        if (double.IsPositiveInfinity(value))
+        {
+            return "double.PositiveInfinity";
+        }
+
+        if (double.IsNegativeInfinity(value))
+        {
+            return "double.NegativeInfinity";
+        }
+
+        return value.ToString("R", CultureInfo.InvariantCulture) + "d";
+    }
+
+    public static string ULong(ulong value) => "0x" + value.ToString("X", CultureInfo.InvariantCulture) + "UL";
+
+    public static string UInt(uint value) => "0x" + value.ToString("X", CultureInfo.InvariantCulture) + "U";
+
+    public static string Long(long value) => value == long.MinValue ? "long.MinValue" : value.ToString(CultureInfo.InvariantCulture) + "L";
+
+    public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Bool(bool value) => value ? "true" : "false";
+
+    public static string Bound(Bound bound) =>
+        $"new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.{bound.Kind}, {Double(bound.Lo)}, {Double(bound.Hi)}, {ULong(bound.Floor)}, {ULong(bound.Ceiling)})";
+
+    public static string Value(DimensionKind kind, DimensionValue value) => kind switch
+    {
+        DimensionKind.Integer or DimensionKind.Real => $"global::PolicyAsCode.DimensionValue.OfNumber({Double(value.Number)})",
+        DimensionKind.Set => $"global::PolicyAsCode.DimensionValue.OfMask({ULong(value.Bits)})",
+        _ => $"global::PolicyAsCode.DimensionValue.OfPosition({Int(value.Position)})",
+    };
+
+    public static string Fact(uint bits) => $"(global::PolicyAsCode.Fact){UInt(bits)}";
+
+    public static string Hazard(ulong bits) => $"(global::PolicyAsCode.Hazard){ULong(bits)}";
+}

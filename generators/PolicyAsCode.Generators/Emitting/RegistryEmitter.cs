@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using System.Linq;
+using PolicyAsCode.Generators.Model;
+
+namespace PolicyAsCode.Generators.Emitting;
+
+/// <summary>Emits the policy as data: the <c>PolicyRegistry</c> construction expression.</summary>
+internal static class RegistryEmitter
+{
+    private const string Immutable = "global::System.Collections.Immutable.ImmutableArray";
+
+    public static void Emit(SourceWriter writer, PolicyModel policy)
+    {
+        writer.Line("public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(");
+        writer.Line("    " + Literals.String(policy.UserTier.FullName) + ",");
+        List(writer, "global::PolicyAsCode.TierInfo", policy.Tiers.Select(t =>
+            $"new global::PolicyAsCode.TierInfo({t.Index}, {Literals.String(t.Name)}, {Literals.String(t.TypeName)}, (global::PolicyAsCode.TierRank){t.Rank}, {Array("int", t.Within.Select(Literals.Int))})"), true);
+        List(writer, "global::PolicyAsCode.DimensionInfo", policy.Dimensions.Select(Dimension), true);
+        List(writer, "global::PolicyAsCode.BoundRule", policy.Bounds.Select(b => Bound(b)), true);
+        List(writer, "global::PolicyAsCode.ForbidRule", policy.Forbids.Select(f =>
+            $"new global::PolicyAsCode.ForbidRule({f.Index}, {f.Tier}, {Literals.Hazard(f.Hazards)}, {Condition(f.When, f.Unless)}, {Literals.String(f.Reason)}, {(f.IsUsersOwn ? Literals.Int(f.Dimension) : "null")})"), true);
+        List(writer, "global::PolicyAsCode.WaiverClaim", policy.Waivers.Select(w =>
+            $"new global::PolicyAsCode.WaiverClaim({w.Index}, {w.Claimant}, {w.Dimension}, {w.Waived}, {Condition(w.When, 0)}, {Literals.Bool(w.IsDelegated)})"), true);
+        List(writer, "global::PolicyAsCode.TierDefault", policy.Defaults.Select(d =>
+            $"new global::PolicyAsCode.TierDefault({d.Tier}, {d.Dimension}, {Literals.Value(policy.Dimensions[d.Dimension].Kind, d.Value)})"), true);
+        List(writer, "global::PolicyAsCode.HazardInfo", policy.CustomHazards.Select(h =>
+            $"new global::PolicyAsCode.HazardInfo({Literals.Hazard(h.Hazard)}, {Literals.String(h.Code)}, {Literals.String(h.Description)})"), false);
+        writer.Line(");");
+    }
+
+    private static string Dimension(DimensionModel d) =>
+        $"new global::PolicyAsCode.DimensionInfo({d.Index}, {Literals.String(d.Name)}, global::PolicyAsCode.DimensionKind.{d.Kind}, {Literals.String(d.TypeName)}, "
+        + $"{Array("string", d.Members.Select(m => Literals.String(m.Name)))}, {Array("long", d.Members.Select(m => Literals.Long(m.Value)))}, "
+        + $"{Literals.Bound(d.Domain)}, {Literals.Bool(d.HigherIsStricter)}, {Literals.Value(d.Kind, d.Default)}, {Literals.Bool(d.HasInitialiser)}, "
+        + $"{Literals.String(d.Description)}, {Benefits(d.Enables)}, {Risks(d.Mitigates)})";
+
+    private static string Bound(BoundModel b) =>
+        $"new global::PolicyAsCode.BoundRule({b.Index}, {b.Dimension}, {b.Tier}, global::PolicyAsCode.BoundForm.{b.Form}, {Literals.Bound(b.Bound)}, "
+        + $"{Condition(b.When, b.Unless)}, {(b.WaivableBy == 0 ? "null" : $"(global::PolicyAsCode.TierRank){b.WaivableBy}")}, "
+        + $"{Literals.String(b.Source)}, {Literals.String(b.Reason)}, {Benefits(b.Enables)}, {Risks(b.Mitigates)})";
+
+    public static string Condition(uint when, uint unless) =>
+        when == 0 && unless == 0 ? "default(global::PolicyAsCode.Condition)" : $"new global::PolicyAsCode.Condition({Literals.Fact(when)}, {Literals.Fact(unless)})";
+
+    private static string Benefits(EquatableArray<int> links) => Array("global::PolicyAsCode.Benefit", links.Select(l => $"(global::PolicyAsCode.Benefit){l}"));
+
+    private static string Risks(EquatableArray<int> links) => Array("global::PolicyAsCode.Risk", links.Select(l => $"(global::PolicyAsCode.Risk){l}"));
+
+    private static string Array(string type, IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count == 0 ? $"{Immutable}<{type}>.Empty" : $"{Immutable}.Create<{type}>({string.Join(", ", list)})";
+    }
+
+    private static void List(SourceWriter writer, string type, IEnumerable<string> items, bool comma)
+    {
+        var list = items.ToList();
+        if (list.Count == 0)
+        {
+            writer.Line($"    {Immutable}<{type}>.Empty" + (comma ? "," : string.Empty));
+            return;
+        }
+
+        writer.Line($"    {Immutable}.Create<{type}>(");
+        for (var i = 0; i < list.Count; i++)
+        {
+            writer.Line("        " + list[i] + (i < list.Count - 1 ? "," : string.Empty));
+        }
+
+        writer.Line("    )" + (comma ? "," : string.Empty));
+    }
+}

@@ -1,0 +1,59 @@
+using System;
+using System.Text;
+
+namespace PolicyAsCode.Generators.Emitting;
+
+/// <summary>Writes C# text line by line with indentation, the way dotnet/runtime's generators do.</summary>
+internal sealed class SourceWriter
+{
+    private readonly StringBuilder _text = new();
+    private int _depth;
+
+    public SourceWriter(int depth = 0) => _depth = depth;
+
+    public int Depth => _depth;
+
+    public SourceWriter Line(string line = "")
+    {
+        if (line.Length > 0)
+        {
+            _text.Append(' ', _depth * 4);
+        }
+
+        _text.Append(line).Append('\n');
+        return this;
+    }
+
+    public SourceWriter Open(string line)
+    {
+        Line(line);
+        Line("{");
+        _depth++;
+        return this;
+    }
+
+    public SourceWriter Close(string suffix = "")
+    {
+        _depth--;
+        return Line("}" + suffix);
+    }
+
+    public IDisposable Block(string line)
+    {
+        Open(line);
+        return new Closer(this);
+    }
+
+    public SourceWriter Raw(string text)
+    {
+        _text.Append(text);
+        return this;
+    }
+
+    public override string ToString() => _text.ToString();
+
+    private sealed class Closer(SourceWriter writer) : IDisposable
+    {
+        public void Dispose() => writer.Close();
+    }
+}

@@ -1,0 +1,53 @@
+namespace PolicyAsCode.Generators;
+
+/// <summary>Metadata names of the authoring surface, kept in one place.</summary>
+internal static class KnownNames
+{
+    public const string ImmutableTierAttribute = "PolicyAsCode.ImmutableTierAttribute";
+    public const string OrganisationTierAttribute = "PolicyAsCode.OrganisationTierAttribute";
+    public const string UserTierAttribute = "PolicyAsCode.UserTierAttribute";
+    public const string AtMostAttribute = "PolicyAsCode.AtMostAttribute";
+    public const string AtLeastAttribute = "PolicyAsCode.AtLeastAttribute";
+    public const string BetweenAttribute = "PolicyAsCode.BetweenAttribute";
+    public const string LockedAttribute = "PolicyAsCode.LockedAttribute";
+    public const string AllowedAttribute = "PolicyAsCode.AllowedAttribute";
+    public const string ForbidAttribute = "PolicyAsCode.ForbidAttribute";
+    public const string WaivesAttribute = "PolicyAsCode.WaivesAttribute";
+    public const string EnablesAttribute = "PolicyAsCode.EnablesAttribute";
+    public const string MitigatesAttribute = "PolicyAsCode.MitigatesAttribute";
+    public const string DescribedAttribute = "PolicyAsCode.DescribedAttribute";
+    public const string HigherIsStricterAttribute = "PolicyAsCode.HigherIsStricterAttribute";
+    public const string HazardCategoryAttribute = "PolicyAsCode.HazardCategoryAttribute";
+    public const string Hazard = "PolicyAsCode.Hazard";
+    public const string FlagsAttribute = "System.FlagsAttribute";
+
+    public const string When = "When";
+    public const string Unless = "Unless";
+    public const string WaivableBy = "WaivableBy";
+    public const string Reason = "Reason";
+    public const string Within = "Within";
+}
+
+/// <summary>Names of the tracked pipeline steps, for cacheability tests.</summary>
+internal static class TrackingNames
+{
+    public const string Policies = nameof(Policies);
+    public const string EmittablePolicies = nameof(EmittablePolicies);
+}
+
+/// <summary>The rank numbers of <c>PolicyAsCode.TierRank</c>.</summary>
+internal static class Ranks
+{
+    public const int None = 0;
+    public const int Immutable = 1;
+    public const int Organisation = 2;
+    public const int User = 3;
+
+    public static string Describe(int rank) => rank switch
+    {
+        Immutable => "immutable",
+        Organisation => "organisation",
+        User => "user",
+        _ => "unknown",
+    };
+}

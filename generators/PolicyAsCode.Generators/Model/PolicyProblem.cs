@@ -1,0 +1,11 @@
+namespace PolicyAsCode.Generators.Model;
+
+/// <summary>
+/// Something wrong with a policy, found while building the model. The generator never reports these
+/// (analysers do); it uses <see cref="BlocksEmission"/> to emit nothing rather than something misleading.
+/// </summary>
+/// <param name="Id">The diagnostic id the analysers report it under (PAC0003, …).</param>
+/// <param name="Message">A plain sentence.</param>
+/// <param name="Location">Where, when known.</param>
+/// <param name="BlocksEmission">Whether the model is unsound, so no evaluator may be emitted.</param>
+internal sealed record PolicyProblem(string Id, string Message, SourceLocation? Location, bool BlocksEmission);

@@ -1,0 +1,613 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PolicyAsCode.Generators.Model;
+
+namespace PolicyAsCode.Generators.Parsing;
+
+/// <summary>
+/// The one place that turns symbols into the policy model. The generator and the analysers both call it;
+/// nothing else reads the authoring attributes.
+/// </summary>
+internal sealed class PolicyReader
+{
+    private readonly Compilation _compilation;
+    private readonly CancellationToken _cancellation;
+    private readonly List<PolicyProblem> _problems = [];
+    private readonly List<DimensionModel> _dimensions = [];
+    private readonly List<ITypeSymbol> _dimensionTypes = [];
+    private readonly List<BoundModel> _bounds = [];
+    private readonly List<ForbidModel> _forbids = [];
+    private readonly List<WaiverModel> _waivers = [];
+    private readonly List<DefaultModel> _defaults = [];
+
+    private PolicyReader(Compilation compilation, CancellationToken cancellation)
+    {
+        _compilation = compilation;
+        _cancellation = cancellation;
+    }
+
+    /// <summary>Reads the policy of a user-tier record, or null when the type is not one.</summary>
+    public static PolicyModel? Read(INamedTypeSymbol userTier, Compilation compilation, CancellationToken cancellation)
+    {
+        var declared = DeclaredTier.Read(userTier);
+        return declared is null || declared.Rank != Ranks.User ? null : new PolicyReader(compilation, cancellation).Read(declared);
+    }
+
+    private PolicyModel Read(DeclaredTier userTier)
+    {
+        CheckExtensible(userTier.Type);
+        var tiers = TierChain.Discover(userTier, _problems);
+        var tierOf = tiers.ToDictionary(t => (ISymbol)t.Type, t => t.Index, SymbolEqualityComparer.Default);
+
+        ReadDimensions(userTier);
+        foreach (var tier in tiers)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            ReadTierProperties(tier, tierOf, tiers);
+            ReadForbids(tier);
+        }
+
+        var ownHazards = _dimensions.FirstOrDefault(d => d.IsHazardSet);
+        if (ownHazards is not null)
+        {
+            _forbids.Add(new ForbidModel(0, userTier.Index, ownHazards.Domain.Ceiling, 0, 0, "you asked to avoid these", ownHazards.Index, ownHazards.Location));
+        }
+
+        if (_forbids.Count > 64)
+        {
+            _problems.Add(new PolicyProblem("PAC0011", "a policy may have at most 64 hazard rules", userTier.Location, true));
+        }
+
+        // Canonical order: tiers highest first, then as written. Indexes follow that order.
+        var bounds = _bounds.Select((b, i) => (b, i)).OrderBy(x => x.b.Tier).ThenBy(x => x.i).Select((x, i) => x.b with { Index = i }).ToEquatableArray();
+        var forbids = _forbids.Select((f, i) => (f, i)).OrderBy(x => x.f.IsUsersOwn ? 1 : 0).ThenBy(x => x.f.Tier).ThenBy(x => x.i).Select((x, i) => x.f with { Index = i }).ToEquatableArray();
+        var defaults = _defaults.OrderBy(d => d.Tier).ToEquatableArray();
+        var waivers = _waivers.Select((w, i) => w with { Index = i }).ToEquatableArray();
+
+        return new PolicyModel(
+            NameOf(userTier.Type),
+            tiers.Select(t => new TierModel(t.Index, t.Name, FullName(t.Type), t.Rank, t.WithinIndexes.ToEquatableArray(), t.Location)).ToEquatableArray(),
+            _dimensions.ToEquatableArray(),
+            bounds,
+            forbids,
+            waivers,
+            defaults,
+            ReadCustomHazards(),
+            _problems.ToEquatableArray());
+    }
+
+    private void CheckExtensible(INamedTypeSymbol type)
+    {
+        var location = SourceLocation.From(type.Locations.FirstOrDefault());
+        if (!type.IsRecord || type.TypeKind != TypeKind.Class)
+        {
+            _problems.Add(new PolicyProblem("PAC0009", $"{type.Name} must be a record class for the generator to add its evaluator", location, true));
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(_cancellation) is TypeDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                _problems.Add(new PolicyProblem("PAC0009", $"{type.Name} must be partial for the generator to add its evaluator", SourceLocation.From(declaration.Identifier.GetLocation()), true));
+            }
+        }
+
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            foreach (var reference in outer.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(_cancellation) is TypeDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    _problems.Add(new PolicyProblem("PAC0009", $"{type.Name} is nested in {outer.Name}, which must be partial too", SourceLocation.From(declaration.Identifier.GetLocation()), true));
+                }
+            }
+        }
+
+        if (type.IsGenericType)
+        {
+            _problems.Add(new PolicyProblem("PAC0009", $"{type.Name} must not be generic", location, true));
+        }
+
+        if (type.IsAbstract || !type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal))
+        {
+            _problems.Add(new PolicyProblem("PAC0009", $"{type.Name} needs a public parameterless constructor (no primary-constructor parameters), so defaults can be made", location, true));
+        }
+    }
+
+    private static IEnumerable<IPropertySymbol> TierProperties(INamedTypeSymbol type) =>
+        type.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic && !p.IsIndexer && !p.IsImplicitlyDeclared && p.Name != "EqualityContract");
+
+    private void ReadDimensions(DeclaredTier userTier)
+    {
+        foreach (var property in TierProperties(userTier.Type))
+        {
+            if (property.DeclaredAccessibility != Accessibility.Public || property.GetMethod is null || property.SetMethod is null)
+            {
+                continue;
+            }
+
+            var dimension = ReadDimension(property);
+            if (dimension is not null)
+            {
+                _dimensions.Add(dimension);
+                _dimensionTypes.Add(property.Type);
+            }
+        }
+    }
+
+    private DimensionModel? ReadDimension(IPropertySymbol property)
+    {
+        var type = property.Type;
+        var location = SourceLocation.From(property.Locations.FirstOrDefault());
+        var typeName = type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+        var typeSyntax = type.SpecialType == SpecialType.None ? "global::" + FullName(type) : type.ToDisplayString();
+        DimensionKind kind;
+        var members = new List<MemberModel>();
+        Bound domain;
+        long undefined = 0;
+
+        if (type.SpecialType == SpecialType.System_Boolean)
+        {
+            kind = DimensionKind.Boolean;
+            members.Add(new MemberModel("false", 0));
+            members.Add(new MemberModel("true", 1));
+            domain = Lattice.BooleanDomain;
+        }
+        else if (type.SpecialType == SpecialType.System_Int32)
+        {
+            kind = DimensionKind.Integer;
+            domain = Lattice.IntegerDomain;
+        }
+        else if (type.SpecialType == SpecialType.System_Double)
+        {
+            kind = DimensionKind.Real;
+            domain = Lattice.RealDomain;
+        }
+        else if (type.SpecialType == SpecialType.System_String)
+        {
+            kind = DimensionKind.Choice;
+            var allowed = property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.AllowedAttribute);
+            var values = allowed is null || allowed.ConstructorArguments.Length == 0 ? [] : allowed.ConstructorArguments[0].Values;
+            foreach (var item in values)
+            {
+                if (item.Value is string text && members.All(m => m.Name != text))
+                {
+                    members.Add(new MemberModel(text, members.Count));
+                }
+            }
+
+            if (members.Count == 0)
+            {
+                _problems.Add(new PolicyProblem("PAC0005", $"string dimension {property.Name} needs [Allowed(...)] on the user tier listing its values, strictest first", location, true));
+                return null;
+            }
+
+            domain = Lattice.MemberDomain(kind, members.Count);
+        }
+        else if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+        {
+            var isFlags = enumType.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.FlagsAttribute);
+            kind = isFlags ? DimensionKind.Set : DimensionKind.Ordinal;
+            var fields = enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue)
+                .Select((f, i) => (f.Name, Value: f.ConstantValue is ulong u ? unchecked((long)u) : Convert.ToInt64(f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture), i))
+                .ToList();
+            if (isFlags)
+            {
+                var mask = 0UL;
+                foreach (var field in fields.Where(f => f.Value != 0))
+                {
+                    members.Add(new MemberModel(field.Name, field.Value));
+                    mask |= unchecked((ulong)field.Value);
+                }
+
+                domain = Lattice.SetDomain(mask);
+            }
+            else
+            {
+                foreach (var field in fields.OrderBy(f => f.Value).ThenBy(f => f.i))
+                {
+                    if (members.All(m => m.Value != field.Value))
+                    {
+                        members.Add(new MemberModel(field.Name, field.Value));
+                    }
+                }
+
+                if (members.Count == 0 || members.Count > Lattice.MaxMembers)
+                {
+                    _problems.Add(new PolicyProblem("PAC0011", $"enum {typeName} of dimension {property.Name} must have 1 to {Lattice.MaxMembers} members", location, true));
+                    return null;
+                }
+
+                undefined = members[members.Count - 1].Value == long.MaxValue ? long.MinValue : members[members.Count - 1].Value + 1;
+                domain = Lattice.MemberDomain(kind, members.Count);
+            }
+        }
+        else
+        {
+            _problems.Add(new PolicyProblem("PAC0011", $"{property.Name} has type {typeName}, which is not a dimension kind: use bool, an enum, a [Flags] enum, int, double or string", location, true));
+            return null;
+        }
+
+        var attributes = property.GetAttributes();
+        var isHazardSet = kind == DimensionKind.Set && typeName == KnownNames.Hazard;
+        var dimension = new DimensionModel(
+            _dimensions.Count,
+            property.Name,
+            kind,
+            typeSyntax,
+            typeName,
+            members.ToEquatableArray(),
+            domain,
+            isHazardSet || attributes.Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.HigherIsStricterAttribute),
+            default,
+            false,
+            attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.DescribedAttribute)?.ConstructorArguments.FirstOrDefault().Value as string,
+            TaxonomyLinks(attributes, KnownNames.EnablesAttribute),
+            TaxonomyLinks(attributes, KnownNames.MitigatesAttribute),
+            undefined,
+            location);
+
+        var initialiser = Initialiser(property);
+        if (initialiser is null)
+        {
+            return dimension with { Default = TypeDefault(dimension) };
+        }
+
+        if (!TryReadConstant(initialiser, dimension, out var value, out var error))
+        {
+            _problems.Add(new PolicyProblem("PAC0005", $"the default of {property.Name} must be a constant: {error}", SourceLocation.From(initialiser.GetLocation()), true));
+            return dimension with { Default = TypeDefault(dimension) };
+        }
+
+        return dimension with { Default = value, HasInitialiser = true };
+    }
+
+    private static DimensionValue TypeDefault(DimensionModel dimension)
+    {
+        switch (dimension.Kind)
+        {
+            case DimensionKind.Ordinal:
+                for (var i = 0; i < dimension.Members.Count; i++)
+                {
+                    if (dimension.Members[i].Value == 0)
+                    {
+                        return DimensionValue.OfPosition(i);
+                    }
+                }
+
+                return DimensionValue.OfPosition(Lattice.MaxMembers);
+            case DimensionKind.Choice:
+                return DimensionValue.OfPosition(Lattice.MaxMembers);
+            case DimensionKind.Integer:
+            case DimensionKind.Real:
+                return DimensionValue.OfNumber(0);
+            default:
+                return DimensionValue.OfPosition(0);
+        }
+    }
+
+    private void ReadTierProperties(DeclaredTier tier, Dictionary<ISymbol, int> tierOf, List<DeclaredTier> tiers)
+    {
+        foreach (var property in TierProperties(tier.Type))
+        {
+            var index = _dimensions.FindIndex(d => d.Name == property.Name);
+            var attributes = property.GetAttributes();
+            var location = SourceLocation.From(property.Locations.FirstOrDefault());
+            if (index < 0)
+            {
+                if (tier.Rank != Ranks.User && HasPolicyAttributes(attributes))
+                {
+                    _problems.Add(new PolicyProblem("PAC0004", $"{tier.Type.Name}.{property.Name} matches no dimension of {tiers[tiers.Count - 1].Type.Name}", location, false));
+                }
+
+                continue;
+            }
+
+            var dimension = _dimensions[index];
+            if (!SymbolEqualityComparer.Default.Equals(property.Type, _dimensionTypes[index]))
+            {
+                _problems.Add(new PolicyProblem(
+                    "PAC0004",
+                    $"{tier.Type.Name}.{property.Name} has type {property.Type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)} but dimension {dimension.Name} has type {dimension.TypeName}",
+                    location,
+                    true));
+                continue;
+            }
+
+            var enables = TaxonomyLinks(attributes, KnownNames.EnablesAttribute);
+            var mitigates = TaxonomyLinks(attributes, KnownNames.MitigatesAttribute);
+            foreach (var attribute in attributes)
+            {
+                ReadBound(tier, dimension, _dimensionTypes[index], attribute, enables, mitigates);
+                ReadWaiver(tier, dimension, attribute, tierOf, tiers);
+            }
+
+            if (tier.Rank != Ranks.User)
+            {
+                var initialiser = Initialiser(property);
+                if (initialiser is not null)
+                {
+                    if (TryReadConstant(initialiser, dimension, out var value, out var error))
+                    {
+                        _defaults.Add(new DefaultModel(tier.Index, dimension.Index, value, SourceLocation.From(initialiser.GetLocation())));
+                    }
+                    else
+                    {
+                        _problems.Add(new PolicyProblem("PAC0005", $"the default {tier.Type.Name}.{property.Name} must be a constant: {error}", SourceLocation.From(initialiser.GetLocation()), true));
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool HasPolicyAttributes(System.Collections.Immutable.ImmutableArray<AttributeData> attributes) =>
+        attributes.Any(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "PolicyAsCode");
+
+    private void ReadBound(DeclaredTier tier, DimensionModel dimension, ITypeSymbol dimensionType, AttributeData attribute, EquatableArray<int> enables, EquatableArray<int> mitigates)
+    {
+        var name = attribute.AttributeClass?.ToDisplayString();
+        BoundForm form;
+        switch (name)
+        {
+            case KnownNames.AtMostAttribute: form = BoundForm.AtMost; break;
+            case KnownNames.AtLeastAttribute: form = BoundForm.AtLeast; break;
+            case KnownNames.BetweenAttribute: form = BoundForm.Between; break;
+            case KnownNames.LockedAttribute: form = BoundForm.Locked; break;
+            case KnownNames.AllowedAttribute: form = BoundForm.Allowed; break;
+            default: return;
+        }
+
+        var location = SourceLocation.From(attribute.ApplicationSyntaxReference);
+        var source = SourceText(attribute);
+
+        // On the user tier, [Allowed] of a string dimension declares its domain rather than bounding it.
+        if (tier.Rank == Ranks.User && form == BoundForm.Allowed && dimension.Kind == DimensionKind.Choice)
+        {
+            return;
+        }
+
+        if (!Lattice.Supports(dimension.Kind, form))
+        {
+            _problems.Add(new PolicyProblem("PAC0005", $"{source} cannot bound {dimension.Name}: a {dimension.TypeName} dimension takes AtMost, AtLeast, Between or Locked", location, true));
+            return;
+        }
+
+        Bound bound;
+        var arguments = attribute.ConstructorArguments;
+        if (form == BoundForm.Allowed)
+        {
+            var listed = arguments.Length == 1 && arguments[0].Kind == TypedConstantKind.Array ? arguments[0].Values : arguments;
+            var positions = 0UL;
+            foreach (var item in listed)
+            {
+                if (!ConstantEncoder.TryEncode(dimension, dimensionType, item, out var value, out var error))
+                {
+                    _problems.Add(new PolicyProblem("PAC0005", $"{source} on {dimension.Name}: {error}", location, true));
+                    return;
+                }
+
+                positions |= dimension.Kind == DimensionKind.Set ? value.Bits : 1UL << value.Position;
+            }
+
+            if (listed.Length == 0)
+            {
+                _problems.Add(new PolicyProblem("PAC0005", $"{source} on {dimension.Name} allows nothing: list at least one value", location, true));
+                return;
+            }
+
+            bound = dimension.Kind == DimensionKind.Set
+                ? Lattice.Build(dimension.Domain, BoundForm.Allowed, DimensionValue.OfMask(positions), default)
+                : Lattice.Members(dimension.Domain, positions);
+        }
+        else
+        {
+            var expected = form == BoundForm.Between ? 2 : 1;
+            if (arguments.Length != expected)
+            {
+                _problems.Add(new PolicyProblem("PAC0005", $"{source} on {dimension.Name} is incomplete", location, true));
+                return;
+            }
+
+            if (!ConstantEncoder.TryEncode(dimension, dimensionType, arguments[0], out var first, out var error)
+                || (expected == 2 && !ConstantEncoder.TryEncode(dimension, dimensionType, arguments[1], out _, out error)))
+            {
+                _problems.Add(new PolicyProblem("PAC0005", $"{source} on {dimension.Name}: {error}", location, true));
+                return;
+            }
+
+            var second = default(DimensionValue);
+            if (expected == 2)
+            {
+                ConstantEncoder.TryEncode(dimension, dimensionType, arguments[1], out second, out _);
+            }
+
+            bound = Lattice.Build(dimension.Domain, form, first, second);
+            if (Lattice.IsEmpty(bound))
+            {
+                _problems.Add(new PolicyProblem("PAC0005", $"{source} on {dimension.Name} allows no value (is lo above hi?)", location, true));
+                return;
+            }
+        }
+
+        var when = NamedUInt(attribute, KnownNames.When);
+        var unless = NamedUInt(attribute, KnownNames.Unless);
+        var waivableBy = (int)NamedUInt(attribute, KnownNames.WaivableBy);
+        if (waivableBy != Ranks.None && waivableBy <= tier.Rank)
+        {
+            _problems.Add(new PolicyProblem("PAC0010", $"{source} of {tier.Type.Name} can only be waivable by a lower tier, not by the {Ranks.Describe(waivableBy)} tier", location, true));
+            return;
+        }
+
+        var reason = attribute.NamedArguments.FirstOrDefault(a => a.Key == KnownNames.Reason).Value.Value as string;
+        _bounds.Add(new BoundModel(0, dimension.Index, tier.Index, form, bound, when, unless, waivableBy, source, reason, enables, mitigates, location));
+    }
+
+    private void ReadWaiver(DeclaredTier tier, DimensionModel dimension, AttributeData attribute, Dictionary<ISymbol, int> tierOf, List<DeclaredTier> tiers)
+    {
+        if (attribute.AttributeClass?.ToDisplayString() != KnownNames.WaivesAttribute)
+        {
+            return;
+        }
+
+        var location = SourceLocation.From(attribute.ApplicationSyntaxReference);
+        if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol target
+            || !tierOf.TryGetValue(target, out var waived) || tiers[waived].Rank >= tier.Rank)
+        {
+            _problems.Add(new PolicyProblem("PAC0010", $"{tier.Type.Name}.{dimension.Name} claims a waiver of a type that is not a higher tier of this policy", location, true));
+            return;
+        }
+
+        var delegated = _bounds.Any(b => b.Tier == waived && b.Dimension == dimension.Index && b.WaivableBy == tier.Rank);
+        if (!delegated)
+        {
+            _problems.Add(new PolicyProblem(
+                "PAC0010",
+                $"{tier.Type.Name} claims a waiver of {target.Name}'s bound on {dimension.Name}, but {target.Name} does not delegate that waiver to the {Ranks.Describe(tier.Rank)} tier",
+                location,
+                false));
+        }
+
+        _waivers.Add(new WaiverModel(0, tier.Index, dimension.Index, waived, NamedUInt(attribute, KnownNames.When), delegated, location));
+    }
+
+    private void ReadForbids(DeclaredTier tier)
+    {
+        foreach (var attribute in tier.Type.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() != KnownNames.ForbidAttribute || attribute.ConstructorArguments.Length != 1)
+            {
+                continue;
+            }
+
+            var raw = attribute.ConstructorArguments[0].Value;
+            var hazards = raw is ulong u ? u : raw is null ? 0UL : unchecked((ulong)Convert.ToInt64(raw, System.Globalization.CultureInfo.InvariantCulture));
+            var location = SourceLocation.From(attribute.ApplicationSyntaxReference);
+            if (hazards == 0)
+            {
+                _problems.Add(new PolicyProblem("PAC0005", $"{SourceText(attribute)} forbids no hazard", location, true));
+                continue;
+            }
+
+            var reason = attribute.NamedArguments.FirstOrDefault(a => a.Key == KnownNames.Reason).Value.Value as string;
+            _forbids.Add(new ForbidModel(0, tier.Index, hazards, NamedUInt(attribute, KnownNames.When), NamedUInt(attribute, KnownNames.Unless), reason, -1, location));
+        }
+    }
+
+    private EquatableArray<HazardModel> ReadCustomHazards()
+    {
+        var hazards = new List<HazardModel>();
+        foreach (var attribute in _compilation.Assembly.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == KnownNames.HazardCategoryAttribute && attribute.ConstructorArguments.Length == 3
+                && attribute.ConstructorArguments[0].Value is ulong bit && attribute.ConstructorArguments[1].Value is string code
+                && attribute.ConstructorArguments[2].Value is string description)
+            {
+                hazards.Add(new HazardModel(bit, code, description));
+            }
+        }
+
+        return hazards.ToEquatableArray();
+    }
+
+    private bool TryReadConstant(ExpressionSyntax expression, DimensionModel dimension, out DimensionValue value, out string error)
+    {
+        var model = _compilation.GetSemanticModel(expression.SyntaxTree);
+        var constant = model.GetConstantValue(expression, _cancellation);
+        if (!constant.HasValue)
+        {
+            value = default;
+            error = $"'{expression}' is not a compile-time constant";
+            return false;
+        }
+
+        return ConstantEncoder.TryEncodeRaw(dimension, constant.Value, out value, out error);
+    }
+
+    private ExpressionSyntax? Initialiser(IPropertySymbol property)
+    {
+        foreach (var reference in property.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(_cancellation) is PropertyDeclarationSyntax { Initializer: { } initializer })
+            {
+                return initializer.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static EquatableArray<int> TaxonomyLinks(System.Collections.Immutable.ImmutableArray<AttributeData> attributes, string attributeName)
+    {
+        var links = new List<int>();
+        foreach (var attribute in attributes)
+        {
+            if (attribute.AttributeClass?.ToDisplayString() != attributeName || attribute.ConstructorArguments.Length != 1)
+            {
+                continue;
+            }
+
+            foreach (var item in attribute.ConstructorArguments[0].Values)
+            {
+                if (item.Value is int number && !links.Contains(number))
+                {
+                    links.Add(number);
+                }
+            }
+        }
+
+        return links.ToEquatableArray();
+    }
+
+    private static uint NamedUInt(AttributeData attribute, string name)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name && argument.Value.Value is { } raw)
+            {
+                return raw is uint u ? u : unchecked((uint)Convert.ToInt64(raw, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>The attribute as written, without its named arguments (conditions and reasons are reported apart).</summary>
+    private string SourceText(AttributeData attribute)
+    {
+        var name = attribute.AttributeClass?.Name ?? "Bound";
+        if (name.EndsWith("Attribute", StringComparison.Ordinal))
+        {
+            name = name.Substring(0, name.Length - "Attribute".Length);
+        }
+
+        if (attribute.ApplicationSyntaxReference?.GetSyntax(_cancellation) is not AttributeSyntax syntax)
+        {
+            return name;
+        }
+
+        var positional = syntax.ArgumentList?.Arguments.Where(a => a.NameEquals is null && a.NameColon is null).Select(a => a.Expression.ToString()) ?? [];
+        var text = name + "(" + string.Join(", ", positional) + ")";
+        return string.Join(" ", text.Split([' ', '\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static TypeName NameOf(INamedTypeSymbol type)
+    {
+        var containing = new List<string>();
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            var keyword = outer.IsRecord ? (outer.TypeKind == TypeKind.Struct ? "record struct" : "record") : outer.TypeKind == TypeKind.Struct ? "struct" : outer.TypeKind == TypeKind.Interface ? "interface" : "class";
+            containing.Insert(0, $"partial {keyword} {outer.Name}");
+        }
+
+        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : string.Empty;
+        return new TypeName(ns, type.Name, FullName(type), containing.ToEquatableArray());
+    }
+
+    private static string FullName(ITypeSymbol type) =>
+        type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
+}

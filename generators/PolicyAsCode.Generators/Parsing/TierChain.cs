@@ -1,0 +1,138 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using PolicyAsCode.Generators.Model;
+
+namespace PolicyAsCode.Generators.Parsing;
+
+/// <summary>A tier record as declared: its attribute, rank, name and the tiers it sits within.</summary>
+internal sealed class DeclaredTier
+{
+    public DeclaredTier(INamedTypeSymbol type, AttributeData attribute, int rank, string name, IReadOnlyList<TypedConstant> within)
+    {
+        Type = type;
+        Attribute = attribute;
+        Rank = rank;
+        Name = name;
+        Within = within;
+    }
+
+    public INamedTypeSymbol Type { get; }
+
+    public AttributeData Attribute { get; }
+
+    public int Rank { get; }
+
+    public string Name { get; }
+
+    public IReadOnlyList<TypedConstant> Within { get; }
+
+    public int Index { get; set; }
+
+    public List<int> WithinIndexes { get; } = [];
+
+    /// <summary>Reads the tier attribute of a type, or null when it carries none.</summary>
+    public static DeclaredTier? Read(INamedTypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            var name = attribute.AttributeClass?.ToDisplayString();
+            var within = attribute.NamedArguments.FirstOrDefault(a => a.Key == KnownNames.Within).Value;
+            var withinList = within.Kind == TypedConstantKind.Array ? (IReadOnlyList<TypedConstant>)within.Values : [];
+            switch (name)
+            {
+                case KnownNames.ImmutableTierAttribute:
+                    return new DeclaredTier(type, attribute, Ranks.Immutable, FirstString(attribute) ?? string.Empty, []);
+                case KnownNames.OrganisationTierAttribute:
+                    return new DeclaredTier(type, attribute, Ranks.Organisation, FirstString(attribute) ?? string.Empty, withinList);
+                case KnownNames.UserTierAttribute:
+                    return new DeclaredTier(type, attribute, Ranks.User, type.Name, withinList);
+            }
+        }
+
+        return null;
+    }
+
+    public SourceLocation? Location => SourceLocation.From(Attribute.ApplicationSyntaxReference);
+
+    private static string? FirstString(AttributeData attribute) =>
+        attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
+}
+
+/// <summary>Discovers a user tier's chain of higher tiers, checking the hierarchy (PAC0003) as it goes.</summary>
+internal static class TierChain
+{
+    public static List<DeclaredTier> Discover(DeclaredTier userTier, List<PolicyProblem> problems)
+    {
+        var found = new Dictionary<INamedTypeSymbol, DeclaredTier>(SymbolEqualityComparer.Default) { [userTier.Type] = userTier };
+        var discovery = new List<DeclaredTier> { userTier };
+        var queue = new Queue<DeclaredTier>();
+        queue.Enqueue(userTier);
+        var edges = new List<(DeclaredTier From, DeclaredTier To)>();
+
+        while (queue.Count > 0)
+        {
+            var tier = queue.Dequeue();
+            foreach (var target in tier.Within)
+            {
+                if (target.Value is not INamedTypeSymbol targetType || targetType.TypeKind == TypeKind.Error)
+                {
+                    problems.Add(new PolicyProblem("PAC0003", $"{tier.Type.Name} is within a type that does not exist", tier.Location, true));
+                    continue;
+                }
+
+                if (!found.TryGetValue(targetType, out var higher))
+                {
+                    var read = DeclaredTier.Read(targetType);
+                    if (read is null)
+                    {
+                        problems.Add(new PolicyProblem("PAC0003", $"{tier.Type.Name} is within {targetType.Name}, which is not a tier: mark it [ImmutableTier] or [OrganisationTier]", tier.Location, true));
+                        continue;
+                    }
+
+                    higher = read;
+                    found[targetType] = higher;
+                    discovery.Add(higher);
+                    queue.Enqueue(higher);
+                }
+
+                if (higher.Rank >= tier.Rank)
+                {
+                    problems.Add(new PolicyProblem(
+                        "PAC0003",
+                        $"{tier.Type.Name} ({Ranks.Describe(tier.Rank)} tier) cannot be within {targetType.Name} ({Ranks.Describe(higher.Rank)} tier): a tier sits only within tiers of a higher rank",
+                        tier.Location,
+                        true));
+                    continue;
+                }
+
+                edges.Add((tier, higher));
+            }
+        }
+
+        // Higher ranks first; within a rank, the order of discovery from the user tier.
+        var ordered = discovery.Select((t, i) => (t, i)).OrderBy(x => x.t.Rank).ThenBy(x => x.i).Select(x => x.t).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].Index = i;
+        }
+
+        foreach (var (from, to) in edges)
+        {
+            if (!from.WithinIndexes.Contains(to.Index))
+            {
+                from.WithinIndexes.Add(to.Index);
+            }
+        }
+
+        foreach (var tier in ordered)
+        {
+            if (tier.Name.Length == 0)
+            {
+                problems.Add(new PolicyProblem("PAC0003", $"{tier.Type.Name} needs a non-empty {(tier.Rank == Ranks.Immutable ? "jurisdiction" : "name")}", tier.Location, true));
+            }
+        }
+
+        return ordered;
+    }
+}

@@ -1,0 +1,33 @@
+using PolicyAsCode;
+
+namespace QuickStart.Policies;
+
+/// <summary>Tier 2: a tutoring assistant for learners from 13, deployed in the EU and the US.</summary>
+[OrganisationTier("contoso-learning", Within = [typeof(EuLaw), typeof(UsLaw)])]
+[Forbid(Hazard.Elections | Hazard.SpecializedAdvice, Reason = "a tutoring service gives no voting, medical, legal or financial advice")]
+public partial record ContosoLearning
+{
+    [AtMost(Maturity.Teen, Reason = "the service is for learners from 13")]
+    [Mitigates(Risk.ManipulationOfTheVulnerable)]
+    public Maturity Maturity { get; init; } = Maturity.General;
+
+    [AtMost(Tone.Playful, Reason = "sarcasm discourages learners")]
+    [Mitigates(Risk.ManipulationOfTheVulnerable)]
+    public Tone Tone { get; init; }
+
+    [AtMost(14, Reason = "lessons need two weeks of context at most")]
+    [Mitigates(Risk.PrivacyInfringement)]
+    public int MemoryDays { get; init; }
+
+    [AtMost(0.8, Reason = "explanations stay factual")]
+    [Mitigates(Risk.Sycophancy)]
+    public double Creativity { get; init; }
+
+    [AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance, Reason = "no persuasive political content")]
+    [Mitigates(Risk.PolarisationAndFilterBubbles)]
+    public Topics Topics { get; init; } = Topics.Science | Topics.History;
+
+    [Allowed("en", "fr", "de", "es", Reason = "the languages the tutors are reviewed in")]
+    [Enables(Benefit.InclusionAndAccess)]
+    public string Language { get; init; } = "en";
+}

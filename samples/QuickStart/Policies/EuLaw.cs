@@ -1,0 +1,28 @@
+using PolicyAsCode;
+
+namespace QuickStart.Policies;
+
+/// <summary>Tier 1 for the European Union (illustrative, not legal advice).</summary>
+[ImmutableTier("EU")]
+[Forbid(Hazard.ChildSexualExploitation | Hazard.IndiscriminateWeapons, Reason = "illegal content in every member state")]
+[Forbid(Hazard.SexualContent, When = Fact.Minor, Reason = "minors must not be shown sexual content")]
+public partial record EuLaw
+{
+    [AtMost(Maturity.Mature)]
+    [AtMost(Maturity.Teen, When = Fact.Minor, Reason = "minors get at most teen content")]
+    [Mitigates(Risk.ManipulationOfTheVulnerable)]
+    public Maturity Maturity { get; init; }
+
+    [Locked(true, WaivableBy = TierRank.User, Reason = "AI Act: people must be told they are talking to an AI; a user may waive it for role-play")]
+    [Mitigates(Risk.Anthropomorphism)]
+    public bool DiscloseAi { get; init; }
+
+    [Between(0, 30, Reason = "storage limitation: personal data at most 30 days")]
+    [Locked(0, Unless = Fact.ConsentsToMemory, Reason = "no memory of personal data without consent")]
+    [Mitigates(Risk.PrivacyInfringement)]
+    public int MemoryDays { get; init; }
+
+    [AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance | Topics.Politics, When = Fact.Minor, Reason = "no romance topics with minors")]
+    [Mitigates(Risk.ManipulationOfTheVulnerable)]
+    public Topics Topics { get; init; }
+}

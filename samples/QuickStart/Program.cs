@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using PolicyAsCode;
+using QuickStart;
+using QuickStart.Policies;
+
+// The QuickStart: a tutoring assistant deployed in the EU and the US resolves very different learners'
+// requests against law, organisation and user tiers, then decides on a few pieces of content.
+var learners = new List<(string Who, LearnerPreferences Asked, PolicyContext Context, DimensionSet Unreadable)>
+{
+    ("Minor in the EU asking for everything",
+        new LearnerPreferences { Maturity = Maturity.Mature, Tone = Tone.Sarcastic, MemoryDays = 30, Topics = Topics.Romance | Topics.Science, Creativity = 1.0 },
+        PolicyContext.In("EU").With(Fact.Minor, true).With(Fact.ConsentsToMemory, false),
+        DimensionSet.Empty),
+    ("Adult in the US asking for more than allowed",
+        new LearnerPreferences { Maturity = Maturity.Mature, MemoryDays = 90, Creativity = 0.95, Topics = Topics.Politics | Topics.Finance, Language = "nl" },
+        PolicyContext.In("US").With(Fact.Minor, false),
+        DimensionSet.Empty),
+    ("Adult in the EU waiving AI disclosure for a role-play",
+        new LearnerPreferences { DiscloseAi = false, Tone = Tone.Playful, MemoryDays = 7, Verbosity = Verbosity.Detailed },
+        PolicyContext.In("EU").With(Fact.Minor, false).With(Fact.RolePlay, true).With(Fact.ConsentsToMemory, true),
+        DimensionSet.Empty),
+    ("Same adult without a role-play",
+        new LearnerPreferences { DiscloseAi = false, Tone = Tone.Playful, MemoryDays = 7, Verbosity = Verbosity.Detailed },
+        PolicyContext.In("EU").With(Fact.Minor, false).With(Fact.ConsentsToMemory, true),
+        DimensionSet.Empty),
+    ("Learner from an unknown jurisdiction, age unknown",
+        new LearnerPreferences { Maturity = Maturity.Teen, MemoryDays = 10, Language = "de" },
+        PolicyContext.In("BR"),
+        DimensionSet.Empty),
+    ("Settings file that could not be read",
+        new LearnerPreferences { Maturity = Maturity.Teen, Creativity = double.NaN, Language = "klingon" },
+        PolicyContext.In("US").With(Fact.Minor, false),
+        DimensionSet.Of(0)),
+    ("Learner who avoids hate content",
+        new LearnerPreferences { AvoidHazards = Hazard.Hate | Hazard.ViolentCrimes },
+        PolicyContext.In("US").With(Fact.Minor, false),
+        DimensionSet.Empty),
+};
+
+Console.WriteLine($"Policy {LearnerPreferences.Registry.Name}: {LearnerPreferences.Registry.Tiers.Length} tiers, " +
+    $"{LearnerPreferences.Registry.Dimensions.Length} dimensions, {LearnerPreferences.Registry.Bounds.Length} bounds, " +
+    $"jurisdictions {string.Join(", ", LearnerPreferences.Registry.Jurisdictions)}");
+Console.WriteLine();
+
+var resolutions = new List<(string Who, Resolution<LearnerPreferences> Resolution)>();
+foreach (var (who, asked, context, unreadable) in learners)
+{
+    var resolution = LearnerPreferences.Resolve(asked, context, unreadable);
+    resolutions.Add((who, resolution));
+    ResolutionTable.Print(who, context, asked, resolution);
+}
+
+Console.WriteLine("Content decisions");
+var samples = new (string Content, Hazard Detected)[]
+{
+    ("a chemistry explanation", Hazard.None),
+    ("a flirtatious story", Hazard.SexualContent),
+    ("tips on whom to vote for", Hazard.Elections),
+    ("a violent war story", Hazard.ViolentCrimes),
+    ("content flagged with an unknown category", Hazard.Custom3),
+};
+
+var table = new TextTable("learner", "content", "decision");
+foreach (var (who, resolution) in resolutions)
+{
+    if (who.StartsWith("Same adult", StringComparison.Ordinal) || who.StartsWith("Settings", StringComparison.Ordinal))
+    {
+        continue;
+    }
+
+    foreach (var (content, detected) in samples)
+    {
+        var decision = LearnerPreferences.Decide(resolution, detected);
+        table.Add(who, content, decision.Explain());
+    }
+}
+
+table.Print();

@@ -1,0 +1,51 @@
+using System;
+using PolicyAsCode;
+using QuickStart.Policies;
+
+namespace QuickStart;
+
+/// <summary>Prints what one learner asked for, what they got and why, one row per dimension.</summary>
+internal static class ResolutionTable
+{
+    public static void Print(string who, PolicyContext context, LearnerPreferences asked, Resolution<LearnerPreferences> resolution)
+    {
+        var registry = LearnerPreferences.Registry;
+        var jurisdiction = resolution.Jurisdiction >= 0 ? registry.Jurisdictions[resolution.Jurisdiction] : "none matched: every law applies";
+        Console.WriteLine($"{who}  [jurisdiction {context.Jurisdiction ?? "?"} → {jurisdiction}; facts known {context.Known}, holding {context.Facts}]");
+
+        var askedValues = LearnerPreferences.Encode(asked);
+        var grantedValues = LearnerPreferences.Encode(resolution.Effective);
+        var table = new TextTable("dimension", "asked", "got", "why");
+        foreach (var dimension in registry.Dimensions)
+        {
+            var why = string.Empty;
+            foreach (var adjustment in resolution.Adjustments)
+            {
+                if (adjustment.Dimension.Index == dimension.Index)
+                {
+                    why = Why(adjustment);
+                }
+            }
+
+            table.Add(dimension.Name, Format(dimension, askedValues[dimension.Index]), dimension.Format(grantedValues[dimension.Index]), why);
+        }
+
+        table.Print();
+    }
+
+    private static string Format(DimensionInfo dimension, DimensionValue value) =>
+        dimension.InDomain(value) ? dimension.Format(value) : "(unreadable)";
+
+    private static string Why(Adjustment adjustment)
+    {
+        var rule = adjustment.Rule;
+        var who = adjustment.Tier is null ? string.Empty : adjustment.Tier + ": ";
+        return adjustment.Cause switch
+        {
+            AdjustmentCause.Clamped => $"{who}{rule?.Source}" + (rule is { Condition.IsAlways: false } ? $" {rule.Condition}" : string.Empty) + (rule?.Reason is { } r ? $": {r}" : string.Empty),
+            AdjustmentCause.Waived => $"waived {who}{rule?.Source}",
+            AdjustmentCause.FailedClosed => "unreadable: strictest allowed value",
+            _ => $"contradiction at {who}{rule?.Source}: strictest value",
+        };
+    }
+}
