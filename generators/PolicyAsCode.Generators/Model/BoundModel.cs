@@ -14,6 +14,8 @@ namespace PolicyAsCode.Generators.Model;
 /// <param name="Enables">Benefit numbers.</param>
 /// <param name="Mitigates">Risk numbers.</param>
 /// <param name="Location">The attribute.</param>
+/// <param name="ValueLocation">The bound's first value as written, where a fix would change it.</param>
+/// <param name="FirstValue">That value on the lattice (null for <c>[Allowed]</c>).</param>
 internal sealed record BoundModel(
     int Index,
     int Dimension,
@@ -27,7 +29,9 @@ internal sealed record BoundModel(
     string? Reason,
     EquatableArray<int> Enables,
     EquatableArray<int> Mitigates,
-    SourceLocation? Location)
+    SourceLocation? Location,
+    SourceLocation? ValueLocation,
+    DimensionValue? FirstValue)
 {
     public bool IsConditional => When != 0 || Unless != 0;
 }

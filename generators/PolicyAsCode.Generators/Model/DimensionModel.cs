@@ -16,6 +16,7 @@ namespace PolicyAsCode.Generators.Model;
 /// <param name="Mitigates">Risk numbers.</param>
 /// <param name="UndefinedValue">An underlying value no member has (ordinal), to stand for an out-of-domain value.</param>
 /// <param name="Location">The property declaration.</param>
+/// <param name="DefaultLocation">The initialiser, when there is one.</param>
 internal sealed record DimensionModel(
     int Index,
     string Name,
@@ -31,7 +32,8 @@ internal sealed record DimensionModel(
     EquatableArray<int> Enables,
     EquatableArray<int> Mitigates,
     long UndefinedValue,
-    SourceLocation? Location)
+    SourceLocation? Location,
+    SourceLocation? DefaultLocation = null)
 {
     public bool IsHazardSet => Kind == DimensionKind.Set && TypeName == KnownNames.Hazard;
 }

@@ -8,4 +8,6 @@ namespace PolicyAsCode.Generators.Model;
 /// <param name="Message">A plain sentence.</param>
 /// <param name="Location">Where, when known.</param>
 /// <param name="BlocksEmission">Whether the model is unsound, so no evaluator may be emitted.</param>
-internal sealed record PolicyProblem(string Id, string Message, SourceLocation? Location, bool BlocksEmission);
+/// <param name="UnmatchedProperty">For a tier property matching no dimension: its tier type and name, so analysers can
+/// tell whether another user tier below the same tier has that dimension.</param>
+internal sealed record PolicyProblem(string Id, string Message, SourceLocation? Location, bool BlocksEmission, string? UnmatchedProperty = null);

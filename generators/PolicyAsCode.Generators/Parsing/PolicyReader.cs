@@ -81,7 +81,28 @@ internal sealed class PolicyReader
             _problems.ToEquatableArray());
     }
 
-    private void CheckExtensible(INamedTypeSymbol type)
+    /// <summary>The problems that stop the generator from extending a tier type (PAC0009), for analysers checking every tier.</summary>
+    public static IReadOnlyList<PolicyProblem> ExtensibilityProblems(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellation)
+    {
+        var reader = new PolicyReader(compilation, cancellation);
+        reader.CheckExtensible(type, DeclaredTier.Read(type)?.Rank == Ranks.User);
+        return reader._problems;
+    }
+
+    /// <summary>The hierarchy problems (PAC0003) of any tier, read as the root of its own chain.</summary>
+    public static IReadOnlyList<PolicyProblem> HierarchyProblems(INamedTypeSymbol type)
+    {
+        var declared = DeclaredTier.Read(type);
+        var problems = new List<PolicyProblem>();
+        if (declared is not null)
+        {
+            TierChain.Discover(declared, problems);
+        }
+
+        return problems;
+    }
+
+    private void CheckExtensible(INamedTypeSymbol type, bool isUserTier = true)
     {
         var location = SourceLocation.From(type.Locations.FirstOrDefault());
         if (!type.IsRecord || type.TypeKind != TypeKind.Class)
@@ -113,7 +134,7 @@ internal sealed class PolicyReader
             _problems.Add(new PolicyProblem("PAC0009", $"{type.Name} must not be generic", location, true));
         }
 
-        if (type.IsAbstract || !type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal))
+        if (isUserTier && type.IsAbstract || isUserTier && !type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal))
         {
             _problems.Add(new PolicyProblem("PAC0009", $"{type.Name} needs a public parameterless constructor (no primary-constructor parameters), so defaults can be made", location, true));
         }
@@ -264,7 +285,7 @@ internal sealed class PolicyReader
             return dimension with { Default = TypeDefault(dimension) };
         }
 
-        return dimension with { Default = value, HasInitialiser = true };
+        return dimension with { Default = value, HasInitialiser = true, DefaultLocation = SourceLocation.From(initialiser.GetLocation()) };
     }
 
     private static DimensionValue TypeDefault(DimensionModel dimension)
@@ -302,7 +323,7 @@ internal sealed class PolicyReader
             {
                 if (tier.Rank != Ranks.User && HasPolicyAttributes(attributes))
                 {
-                    _problems.Add(new PolicyProblem("PAC0004", $"{tier.Type.Name}.{property.Name} matches no dimension of {tiers[tiers.Count - 1].Type.Name}", location, false));
+                    _problems.Add(new PolicyProblem("PAC0004", $"{tier.Type.Name}.{property.Name} matches no dimension of {tiers[tiers.Count - 1].Type.Name}", location, false, FullName(tier.Type) + "." + property.Name));
                 }
 
                 continue;
@@ -378,6 +399,7 @@ internal sealed class PolicyReader
         }
 
         Bound bound;
+        DimensionValue first = default;
         var arguments = attribute.ConstructorArguments;
         if (form == BoundForm.Allowed)
         {
@@ -413,7 +435,7 @@ internal sealed class PolicyReader
                 return;
             }
 
-            if (!ConstantEncoder.TryEncode(dimension, dimensionType, arguments[0], out var first, out var error)
+            if (!ConstantEncoder.TryEncode(dimension, dimensionType, arguments[0], out first, out var error)
                 || (expected == 2 && !ConstantEncoder.TryEncode(dimension, dimensionType, arguments[1], out _, out error)))
             {
                 _problems.Add(new PolicyProblem("PAC0005", $"{source} on {dimension.Name}: {error}", location, true));
@@ -444,7 +466,9 @@ internal sealed class PolicyReader
         }
 
         var reason = attribute.NamedArguments.FirstOrDefault(a => a.Key == KnownNames.Reason).Value.Value as string;
-        _bounds.Add(new BoundModel(0, dimension.Index, tier.Index, form, bound, when, unless, waivableBy, source, reason, enables, mitigates, location));
+        var firstValue = (attribute.ApplicationSyntaxReference?.GetSyntax(_cancellation) as AttributeSyntax)?.ArgumentList?.Arguments
+            .FirstOrDefault(a => a.NameEquals is null && a.NameColon is null)?.Expression;
+        _bounds.Add(new BoundModel(0, dimension.Index, tier.Index, form, bound, when, unless, waivableBy, source, reason, enables, mitigates, location, SourceLocation.From(firstValue?.GetLocation()), form == BoundForm.Allowed ? null : first));
     }
 
     private void ReadWaiver(DeclaredTier tier, DimensionModel dimension, AttributeData attribute, Dictionary<ISymbol, int> tierOf, List<DeclaredTier> tiers)

@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using System.Linq;
+using PolicyAsCode.Generators;
+using PolicyAsCode.Generators.Model;
+
+namespace PolicyAsCode.Analyzers.Checks;
+
+/// <summary>PAC0006, PAC0007 and PAC0008: a tier contradicting itself, dimensions without taxonomy links, open dimensions.</summary>
+internal static class ConsistencyChecks
+{
+    public static IEnumerable<PolicyFinding> Check(PolicyView view)
+    {
+        var policy = view.Policy;
+        foreach (var group in policy.Bounds.GroupBy(b => (b.Tier, b.Dimension)))
+        {
+            var dimension = policy.Dimensions[group.Key.Dimension];
+            var always = dimension.Domain;
+            var seen = new List<BoundModel>();
+            foreach (var bound in group.Where(b => !b.IsConditional))
+            {
+                var next = Lattice.Intersect(always, bound.Bound);
+                if (Lattice.IsEmpty(next))
+                {
+                    yield return new PolicyFinding(
+                        "PAC0006",
+                        $"{view.Tier(bound.Tier)}'s bounds on {dimension.Name} contradict each other: {bound.Source} leaves no value after {string.Join(", ", seen.Select(s => s.Source))}",
+                        bound.Location);
+                    continue;
+                }
+
+                always = next;
+                seen.Add(bound);
+            }
+
+            foreach (var bound in group.Where(b => b.IsConditional))
+            {
+                if (Lattice.IsEmpty(Lattice.Intersect(always, bound.Bound)))
+                {
+                    yield return new PolicyFinding(
+                        "PAC0006",
+                        $"{view.Tier(bound.Tier)}'s bounds on {dimension.Name} contradict each other: {PolicyView.Describe(bound)} leaves no value inside {ValueText.Bound(dimension, always)}",
+                        bound.Location);
+                }
+            }
+        }
+
+        foreach (var dimension in policy.Dimensions)
+        {
+            if (dimension.Enables.Count == 0 && dimension.Mitigates.Count == 0)
+            {
+                yield return new PolicyFinding(
+                    "PAC0007",
+                    $"Dimension {dimension.Name} names no benefit it enables or risk it mitigates; add [Enables(...)] or [Mitigates(...)] so the policy card can say why it exists",
+                    dimension.Location);
+            }
+
+            if (!policy.Bounds.Any(b => b.Dimension == dimension.Index && policy.Tiers[b.Tier].Rank < Ranks.User))
+            {
+                yield return new PolicyFinding(
+                    "PAC0008",
+                    $"Dimension {dimension.Name} is open personalisation: no law or organisation tier bounds it",
+                    dimension.Location);
+            }
+        }
+    }
+}

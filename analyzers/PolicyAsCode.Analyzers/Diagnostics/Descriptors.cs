@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace PolicyAsCode.Analyzers.Diagnostics;
+
+/// <summary>Every diagnostic PolicyAsCode reports, in one place, each with a help page under docs/diagnostics/.</summary>
+internal static class Descriptors
+{
+    public const string HelpRoot = "https://github.com/PolicyAsCode/PolicyAsCode/blob/main/docs/diagnostics/";
+
+    private const string Bounds = "PolicyAsCode.Bounds";
+    private const string Tiers = "PolicyAsCode.Tiers";
+    private const string TaxonomyCategory = "PolicyAsCode.Taxonomy";
+
+    public static readonly DiagnosticDescriptor Override = Create("PAC0001", "A lower tier overrides a higher tier's bound", Bounds, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor NoEffect = Create("PAC0002", "A lower tier's bound is wider than a higher tier's", Bounds, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor Hierarchy = Create("PAC0003", "The tier hierarchy is wrong", Tiers, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor Unmatched = Create("PAC0004", "A tier property matches no dimension, or its type differs", Tiers, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor Misfit = Create("PAC0005", "A bound does not fit its dimension", Bounds, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor Contradiction = Create("PAC0006", "A tier's own bounds contradict each other", Bounds, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor Unlinked = Create("PAC0007", "A dimension names no benefit or risk", TaxonomyCategory, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor Open = Create("PAC0008", "Open personalisation: no higher tier bounds the dimension", Bounds, DiagnosticSeverity.Info);
+    public static readonly DiagnosticDescriptor NotExtensible = Create("PAC0009", "The generator cannot extend the tier type", Tiers, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor Undelegated = Create("PAC0010", "A waiver is claimed by a tier the bound does not delegate to", Bounds, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor Unsupported = Create("PAC0011", "A dimension's type or size is not supported", Tiers, DiagnosticSeverity.Error);
+
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } =
+        [Override, NoEffect, Hierarchy, Unmatched, Misfit, Contradiction, Unlinked, Open, NotExtensible, Undelegated, Unsupported];
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = CreateIndex();
+
+    public static DiagnosticDescriptor For(string id) => ById[id];
+
+    private static Dictionary<string, DiagnosticDescriptor> CreateIndex()
+    {
+        var index = new Dictionary<string, DiagnosticDescriptor>();
+        foreach (var descriptor in All)
+        {
+            index[descriptor.Id] = descriptor;
+        }
+
+        return index;
+    }
+
+    private static DiagnosticDescriptor Create(string id, string title, string category, DiagnosticSeverity severity) =>
+        new(id, title, "{0}", category, severity, isEnabledByDefault: true, description: title + ".", helpLinkUri: HelpRoot + id + ".md");
+}

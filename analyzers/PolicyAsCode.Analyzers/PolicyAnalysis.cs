@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using PolicyAsCode.Analyzers.Checks;
+using PolicyAsCode.Generators;
+using PolicyAsCode.Generators.Model;
+using PolicyAsCode.Generators.Parsing;
+
+namespace PolicyAsCode.Analyzers;
+
+/// <summary>
+/// Everything the analysers find in one compilation, computed once on first use: every user tier's policy
+/// is read with the generator's reader, checked, and its findings filed under the tier type they lie in.
+/// </summary>
+internal sealed class PolicyAnalysis
+{
+    private readonly Compilation _compilation;
+    private readonly Lazy<Result> _result;
+
+    public PolicyAnalysis(Compilation compilation, CancellationToken cancellation)
+    {
+        _compilation = compilation;
+        _result = new Lazy<Result>(() => Analyse(cancellation), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public IReadOnlyList<PolicyFinding> Findings => _result.Value.Findings;
+
+    /// <summary>The checked policies whose user tier is <paramref name="userTier"/>.</summary>
+    public PolicyModel? PolicyOf(INamedTypeSymbol userTier) =>
+        _result.Value.Policies.TryGetValue(Fqn(userTier), out var policy) ? policy : null;
+
+    public static bool IsTier(INamedTypeSymbol type) => DeclaredTier.Read(type) is not null;
+
+    /// <summary>Maps a model location back into this compilation.</summary>
+    public Location? LocationOf(SourceLocation? location)
+    {
+        if (location is null)
+        {
+            return null;
+        }
+
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            if (tree.FilePath == location.FilePath && location.Span.End <= tree.Length)
+            {
+                return Location.Create(tree, location.Span);
+            }
+        }
+
+        return null;
+    }
+
+    private Result Analyse(CancellationToken cancellation)
+    {
+        var findings = new List<PolicyFinding>();
+        var seen = new HashSet<(string, string, SourceLocation?)>();
+        var policies = new Dictionary<string, PolicyModel>();
+        var tiers = SourceTiers(_compilation.Assembly.GlobalNamespace, cancellation).ToList();
+        var unmatched = new List<PolicyProblem>();
+        var matched = new HashSet<string>();
+
+        void Add(PolicyFinding finding)
+        {
+            if (seen.Add((finding.Id, finding.Message, finding.Location)))
+            {
+                findings.Add(finding);
+            }
+        }
+
+        foreach (var tier in tiers)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            foreach (var problem in PolicyReader.ExtensibilityProblems(tier, _compilation, cancellation).Concat(PolicyReader.HierarchyProblems(tier)))
+            {
+                Add(new PolicyFinding(problem.Id, problem.Message, problem.Location));
+            }
+
+            var policy = PolicyReader.Read(tier, _compilation, cancellation);
+            if (policy is null)
+            {
+                continue;
+            }
+
+            policies[Fqn(tier)] = policy;
+            foreach (var t in policy.Tiers)
+            {
+                foreach (var d in policy.Dimensions)
+                {
+                    matched.Add(t.TypeName + "." + d.Name);
+                }
+            }
+
+            foreach (var problem in policy.Problems)
+            {
+                if (problem.UnmatchedProperty is not null)
+                {
+                    unmatched.Add(problem);
+                    continue;
+                }
+
+                Add(new PolicyFinding(problem.Id, problem.Message, problem.Location));
+            }
+
+            // A policy whose structure is broken is not checked further: its bounds may be half-read.
+            if (!policy.CanEmit)
+            {
+                continue;
+            }
+
+            var view = new PolicyView(policy);
+            foreach (var finding in OverrideChecks.Check(view).Concat(ConsistencyChecks.Check(view)))
+            {
+                Add(finding);
+            }
+        }
+
+        // A law bounding a dimension only some of the user tiers below it have is fine; flag only properties no user tier has.
+        foreach (var problem in unmatched)
+        {
+            if (!matched.Contains(problem.UnmatchedProperty!))
+            {
+                Add(new PolicyFinding(problem.Id, problem.Message, problem.Location));
+            }
+        }
+
+        return new Result(findings, policies);
+    }
+
+    private static IEnumerable<INamedTypeSymbol> SourceTiers(INamespaceSymbol ns, CancellationToken cancellation)
+    {
+        foreach (var member in ns.GetMembers())
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (member is INamespaceSymbol inner)
+            {
+                foreach (var type in SourceTiers(inner, cancellation))
+                {
+                    yield return type;
+                }
+            }
+            else if (member is INamedTypeSymbol type)
+            {
+                foreach (var tier in TiersIn(type))
+                {
+                    yield return tier;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<INamedTypeSymbol> TiersIn(INamedTypeSymbol type)
+    {
+        if (type.IsImplicitlyDeclared || !type.Locations.Any(l => l.IsInSource))
+        {
+            yield break;
+        }
+
+        if (IsTier(type))
+        {
+            yield return type;
+        }
+
+        foreach (var nested in type.GetTypeMembers())
+        {
+            foreach (var tier in TiersIn(nested))
+            {
+                yield return tier;
+            }
+        }
+    }
+
+    private static string Fqn(INamedTypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+    private sealed record Result(List<PolicyFinding> Findings, Dictionary<string, PolicyModel> Policies);
+}

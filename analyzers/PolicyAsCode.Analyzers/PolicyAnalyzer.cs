@@ -1,0 +1,141 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PolicyAsCode.Analyzers.Checks;
+using PolicyAsCode.Analyzers.Diagnostics;
+using PolicyAsCode.Generators;
+using PolicyAsCode.Generators.Model;
+using PolicyAsCode.Generators.Parsing;
+
+namespace PolicyAsCode.Analyzers;
+
+/// <summary>
+/// Reports PAC0001–PAC0011 on tier records: every lower-tier default, bound, preset or rule value that would
+/// override a higher tier's bound, and every structural problem that stops the generator.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PolicyAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property holding the C# of the value a fix writes.</summary>
+    public const string FixExpression = nameof(FixExpression);
+
+    /// <summary>Diagnostic property holding how that value reads.</summary>
+    public const string FixLabel = nameof(FixLabel);
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.All;
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            // No tier attributes in reach: nothing to do, at no cost.
+            if (start.Compilation.GetTypeByMetadataName(KnownNames.UserTierAttribute) is null)
+            {
+                return;
+            }
+
+            var analysis = new PolicyAnalysis(start.Compilation, start.CancellationToken);
+            start.RegisterSymbolAction(symbol => ReportTier(symbol, analysis), SymbolKind.NamedType);
+            start.RegisterOperationAction(operation => CheckPresetValues(operation, analysis), OperationKind.ObjectCreation, OperationKind.With);
+        });
+    }
+
+    private static void ReportTier(SymbolAnalysisContext context, PolicyAnalysis analysis)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (!PolicyAnalysis.IsTier(type))
+        {
+            return;
+        }
+
+        var declarations = type.DeclaringSyntaxReferences;
+        foreach (var finding in analysis.Findings)
+        {
+            var location = analysis.LocationOf(finding.Location);
+            if (location is null || !declarations.Any(d => d.SyntaxTree == location.SourceTree && d.Span.Contains(location.SourceSpan))
+                || Nested(type, location))
+            {
+                continue;
+            }
+
+            Report(finding, location, context.ReportDiagnostic);
+        }
+    }
+
+    // A finding inside a nested tier type is that type's to report.
+    private static bool Nested(INamedTypeSymbol type, Location location) =>
+        type.GetTypeMembers().Any(n => PolicyAnalysis.IsTier(n) && n.DeclaringSyntaxReferences.Any(d => d.SyntaxTree == location.SourceTree && d.Span.Contains(location.SourceSpan)));
+
+    private static void CheckPresetValues(OperationAnalysisContext context, PolicyAnalysis analysis)
+    {
+        var (initializer, created) = context.Operation switch
+        {
+            IObjectCreationOperation creation => (creation.Initializer, creation.Type),
+            IWithOperation with => (with.Initializer, with.Type),
+            _ => (null, null),
+        };
+
+        if (initializer is null || created is not INamedTypeSymbol userTier || DeclaredTier.Read(userTier)?.Rank != Ranks.User
+            || !InsideTier(context.ContainingSymbol))
+        {
+            return;
+        }
+
+        var policy = analysis.PolicyOf(userTier);
+        if (policy is null || !policy.CanEmit)
+        {
+            return;
+        }
+
+        var view = new PolicyView(policy);
+        foreach (var child in initializer.Initializers)
+        {
+            if (child is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target, Value: { ConstantValue.HasValue: true } value })
+            {
+                continue;
+            }
+
+            var dimension = policy.Dimensions.FirstOrDefault(d => d.Name == target.Property.Name);
+            if (dimension is null || !ConstantEncoder.TryEncodeRaw(dimension, value.ConstantValue.Value, out var encoded, out _))
+            {
+                continue;
+            }
+
+            var where = value.Syntax.GetLocation();
+            foreach (var finding in OverrideChecks.CheckValue(view, dimension, policy.Tiers.Count - 1, encoded, SourceLocation.From(where), "preset value"))
+            {
+                Report(finding, where, context.ReportDiagnostic);
+            }
+        }
+    }
+
+    private static bool InsideTier(ISymbol symbol)
+    {
+        for (var type = symbol as INamedTypeSymbol ?? symbol.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (PolicyAnalysis.IsTier(type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Report(PolicyFinding finding, Location location, System.Action<Diagnostic> report)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (finding.FixExpression is not null)
+        {
+            properties = properties.Add(FixExpression, finding.FixExpression).Add(FixLabel, finding.FixLabel);
+        }
+
+        report(Diagnostic.Create(Descriptors.For(finding.Id), location, properties, finding.Message));
+    }
+}
