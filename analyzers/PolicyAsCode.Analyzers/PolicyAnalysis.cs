@@ -14,22 +14,42 @@ namespace PolicyAsCode.Analyzers;
 /// Everything the analysers find in one compilation, computed once on first use: every user tier's policy
 /// is read with the generator's reader, checked, and its findings filed under the tier type they lie in.
 /// </summary>
+/// <remarks>
+/// The work runs under the token of the callback that first needs it, and a run that is cancelled leaves
+/// nothing behind, so the next callback starts it again. (A <see cref="Lazy{T}"/> bound to the compilation-start
+/// token would cache the <see cref="OperationCanceledException"/> of an abandoned request and rethrow it into
+/// every later callback of the same compilation, which the host reports as an analyser crash, AD0001.)
+/// </remarks>
 internal sealed class PolicyAnalysis
 {
     private readonly Compilation _compilation;
-    private readonly Lazy<Result> _result;
+    private readonly object _gate = new();
+    private Result? _result;
 
-    public PolicyAnalysis(Compilation compilation, CancellationToken cancellation)
+    public PolicyAnalysis(Compilation compilation)
     {
         _compilation = compilation;
-        _result = new Lazy<Result>(() => Analyse(cancellation), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    public IReadOnlyList<PolicyFinding> Findings => _result.Value.Findings;
+    public IReadOnlyList<PolicyFinding> Findings(CancellationToken cancellation) => Get(cancellation).Findings;
 
     /// <summary>The checked policies whose user tier is <paramref name="userTier"/>.</summary>
-    public PolicyModel? PolicyOf(INamedTypeSymbol userTier) =>
-        _result.Value.Policies.TryGetValue(Fqn(userTier), out var policy) ? policy : null;
+    public PolicyModel? PolicyOf(INamedTypeSymbol userTier, CancellationToken cancellation) =>
+        Get(cancellation).Policies.TryGetValue(Fqn(userTier), out var policy) ? policy : null;
+
+    private Result Get(CancellationToken cancellation)
+    {
+        var result = Volatile.Read(ref _result);
+        if (result is not null)
+        {
+            return result;
+        }
+
+        lock (_gate)
+        {
+            return _result ??= Analyse(cancellation);
+        }
+    }
 
     public static bool IsTier(INamedTypeSymbol type) => DeclaredTier.Read(type) is not null;
 
@@ -72,7 +92,14 @@ internal sealed class PolicyAnalysis
         foreach (var tier in tiers)
         {
             cancellation.ThrowIfCancellationRequested();
-            foreach (var problem in PolicyReader.ExtensibilityProblems(tier, _compilation, cancellation).Concat(PolicyReader.HierarchyProblems(tier)))
+            // A problem of extensibility may lie in a containing type that must be made partial, outside the tier's
+            // own declaration: the tier it belongs to reports it.
+            foreach (var problem in PolicyReader.ExtensibilityProblems(tier, _compilation, cancellation))
+            {
+                Add(new PolicyFinding(problem.Id, problem.Message, problem.Location) { Owner = Fqn(tier) });
+            }
+
+            foreach (var problem in PolicyReader.HierarchyProblems(tier))
             {
                 Add(new PolicyFinding(problem.Id, problem.Message, problem.Location));
             }
@@ -171,7 +198,7 @@ internal sealed class PolicyAnalysis
         }
     }
 
-    private static string Fqn(INamedTypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+    public static string Fqn(INamedTypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 
     private sealed record Result(List<PolicyFinding> Findings, Dictionary<string, PolicyModel> Policies);
 }

@@ -40,7 +40,7 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var analysis = new PolicyAnalysis(start.Compilation, start.CancellationToken);
+            var analysis = new PolicyAnalysis(start.Compilation);
             start.RegisterSymbolAction(symbol => ReportTier(symbol, analysis), SymbolKind.NamedType);
             start.RegisterOperationAction(operation => CheckPresetValues(operation, analysis), OperationKind.ObjectCreation, OperationKind.With);
         });
@@ -55,9 +55,20 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         }
 
         var declarations = type.DeclaringSyntaxReferences;
-        foreach (var finding in analysis.Findings)
+        var name = PolicyAnalysis.Fqn(type);
+        foreach (var finding in analysis.Findings(context.CancellationToken))
         {
             var location = analysis.LocationOf(finding.Location);
+            if (location is not null && finding.Owner is not null)
+            {
+                if (finding.Owner == name)
+                {
+                    Report(finding, location, context.ReportDiagnostic);
+                }
+
+                continue;
+            }
+
             if (location is null || !declarations.Any(d => d.SyntaxTree == location.SourceTree && d.Span.Contains(location.SourceSpan))
                 || Nested(type, location))
             {
@@ -87,7 +98,7 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var policy = analysis.PolicyOf(userTier);
+        var policy = analysis.PolicyOf(userTier, context.CancellationToken);
         if (policy is null || !policy.CanEmit)
         {
             return;

@@ -21,7 +21,7 @@ public sealed class PolicyGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 KnownNames.UserTierAttribute,
                 static (node, _) => node is RecordDeclarationSyntax,
-                static (syntax, cancellation) => syntax.TargetSymbol is INamedTypeSymbol type
+                static (syntax, cancellation) => syntax.TargetSymbol is INamedTypeSymbol type && IsFirstUserTierDeclaration(type, syntax.TargetNode)
                     ? PolicyReader.Read(type, syntax.SemanticModel.Compilation, cancellation)
                     : null)
             .WithTrackingName(TrackingNames.Policies);
@@ -34,5 +34,26 @@ public sealed class PolicyGenerator : IIncrementalGenerator
             output.AddSource(HintName(policy!), EvaluatorEmitter.Emit(policy!)));
     }
 
-    private static string HintName(PolicyModel policy) => policy.UserTier.FullName.Replace('<', '_').Replace('>', '_') + ".Policy.g.cs";
+    /// <summary>
+    /// Whether <paramref name="declaration"/> carries the type's first <c>[UserTier]</c>. A type whose partial
+    /// declarations repeat the attribute (an error the compiler reports) is matched once per declaration;
+    /// reading it once keeps the hint name unique, so the generator does not fail for every policy of the project.
+    /// </summary>
+    private static bool IsFirstUserTierDeclaration(INamedTypeSymbol type, SyntaxNode declaration)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == KnownNames.UserTierAttribute)
+            {
+                var applied = attribute.ApplicationSyntaxReference;
+                return applied is null || (applied.SyntaxTree == declaration.SyntaxTree && declaration.Span.Contains(applied.Span));
+            }
+        }
+
+        return true;
+    }
+
+    // A hint name may not hold '@' (a keyword spelled as a name, namespace S.@class) or '<', '>'.
+    private static string HintName(PolicyModel policy) =>
+        policy.UserTier.FullName.Replace("@", string.Empty).Replace('<', '_').Replace('>', '_') + ".Policy.g.cs";
 }

@@ -91,6 +91,10 @@ internal static class Literals
         _ => $"global::PolicyAsCode.DimensionValue.OfPosition({Int(value.Position)})",
     };
 
+    /// <summary>A cast of a literal to a type; a negative literal is parenthesised, since <c>(T)-1L</c> parses as a subtraction (CS0075).</summary>
+    public static string Cast(string type, string literal) =>
+        $"({type}){(literal.StartsWith("-", System.StringComparison.Ordinal) ? "(" + literal + ")" : literal)}";
+
     public static string Fact(uint bits) => $"(global::PolicyAsCode.Fact){UInt(bits)}";
 
     public static string Hazard(ulong bits) => $"(global::PolicyAsCode.Hazard){ULong(bits)}";

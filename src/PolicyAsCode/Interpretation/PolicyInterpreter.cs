@@ -183,7 +183,8 @@ public sealed class PolicyInterpreter
         if (!readable)
         {
             granted = Lattice.Strictest(strict, dimension.HigherIsStricter);
-            return new Adjustment(dimension, AdjustmentCause.FailedClosed, value, granted, null, null);
+            var cited = StrictestSource(rules, granted, dimension.HigherIsStricter, jurisdiction, context);
+            return new Adjustment(dimension, AdjustmentCause.FailedClosed, value, granted, cited, cited is null ? null : Registry.Tiers[cited.Tier]);
         }
 
         if (Lattice.Contains(strict, value))
@@ -192,18 +193,43 @@ public sealed class PolicyInterpreter
             return null;
         }
 
+        // A user who holds a waiver is bound only by the bounds they did not waive: a request inside those is
+        // granted as asked; one beyond them is clamped into them, and the bound it broke is cited.
         var waiving = anyWaived && Lattice.Contains(relaxed, value);
-        granted = waiving ? value : Lattice.Clamp(strict, value, dimension.HigherIsStricter);
+        granted = waiving ? value : Lattice.Clamp(anyWaived ? relaxed : strict, value, dimension.HigherIsStricter);
         foreach (var rule in rules)
         {
             if (Applies(rule, jurisdiction, context) && !Lattice.Contains(rule.Bound, value)
-                && (!waiving || IsWaived(rule, TierRank.User, context)))
+                && waiving == IsWaived(rule, TierRank.User, context))
             {
                 return new Adjustment(dimension, waiving ? AdjustmentCause.Waived : AdjustmentCause.Clamped, value, granted, rule, Registry.Tiers[rule.Tier]);
             }
         }
 
         return new Adjustment(dimension, AdjustmentCause.Clamped, value, granted, null, null);
+    }
+
+    // The bound a fail-closed value comes from: the first applicable bound whose own strictest value it is,
+    // else the first applicable bound; none when nothing bounds the dimension.
+    private BoundRule? StrictestSource(ImmutableArray<BoundRule> rules, DimensionValue granted, bool higherIsStricter, int jurisdiction, in PolicyContext context)
+    {
+        BoundRule? first = null;
+        foreach (var rule in rules)
+        {
+            if (!Applies(rule, jurisdiction, context))
+            {
+                continue;
+            }
+
+            if (Lattice.Strictest(rule.Bound, higherIsStricter) == granted)
+            {
+                return rule;
+            }
+
+            first ??= rule;
+        }
+
+        return first;
     }
 
     private bool Applies(BoundRule rule, int jurisdiction, in PolicyContext context) =>

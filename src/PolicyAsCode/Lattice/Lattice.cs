@@ -197,7 +197,9 @@ static class Lattice
     {
         if (IsInterval(b.Kind))
         {
-            return DimensionValue.OfNumber(Math.Min(Math.Max(v.Number, b.Lo), b.Hi));
+            // An allowed value stays exactly as it is: clamping +0 into [lo, -0] must not turn it into -0,
+            // because values compare bitwise.
+            return Contains(b, v) ? v : DimensionValue.OfNumber(Math.Min(Math.Max(v.Number, b.Lo), b.Hi));
         }
 
         if (b.Kind == DimensionKind.Set)

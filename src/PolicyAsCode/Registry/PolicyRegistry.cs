@@ -21,6 +21,12 @@ public sealed class PolicyRegistry
         ImmutableArray<TierDefault> defaults,
         ImmutableArray<HazardInfo> customHazards)
     {
+        // Decisions track applicable hazard rules in a 64-bit mask; more rules would share bits and misname refusals.
+        if (forbids.Length > MaxForbidRules)
+        {
+            throw new ArgumentException($"A policy may have at most {MaxForbidRules} hazard rules; this one has {forbids.Length}.", nameof(forbids));
+        }
+
         Name = name;
         Tiers = tiers;
         Dimensions = dimensions;
@@ -49,6 +55,9 @@ public sealed class PolicyRegistry
 
         KnownHazards = known;
     }
+
+    /// <summary>The most hazard rules one policy may have.</summary>
+    public const int MaxForbidRules = 64;
 
     /// <summary>The policy's name: the user tier's full type name.</summary>
     public string Name { get; }

@@ -4,7 +4,7 @@ namespace PolicyAsCode;
 
 /// <summary>
 /// Content hazard categories. Bits 0–13 are the 14 MLCommons hazard categories that Llama Guard 3 reports
-/// as S1–S14; bits 32–47 are free for a project's own categories, named with <see cref="HazardCategoryAttribute"/>.
+/// as S1–S14; bits 32–39 (<see cref="Custom1"/>…<see cref="Custom8"/>) are free for a project's own categories, named with <see cref="HazardCategoryAttribute"/>.
 /// </summary>
 [Flags]
 public enum Hazard : ulong

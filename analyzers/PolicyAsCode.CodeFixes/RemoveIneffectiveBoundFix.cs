@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace PolicyAsCode.CodeFixes;
+
+/// <summary>PAC0002: removes a bound that allows everything the tiers above already allow.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveIneffectiveBoundFix))]
+[Shared]
+public sealed class RemoveIneffectiveBoundFix : CodeFixProvider
+{
+    private const string EquivalenceKey = "PAC0002.RemoveIneffectiveBound";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds => ["PAC0002"];
+
+    /// <inheritdoc/>
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc/>
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (root?.FindNode(diagnostic.Location.SourceSpan) is not AttributeSyntax attribute)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create("Remove the bound that has no effect", ct => Remove(context.Document, attribute, ct), EquivalenceKey),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document> Remove(Document document, AttributeSyntax attribute, CancellationToken cancellation)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellation).ConfigureAwait(false);
+        SyntaxNode target = attribute.Parent is AttributeListSyntax { Attributes.Count: 1 } list ? list : attribute;
+        return document.WithSyntaxRoot(root!.RemoveNode(target, SyntaxRemoveOptions.KeepNoTrivia)!);
+    }
+}

@@ -1,0 +1,98 @@
+// Every PolicyAsCode diagnostic, on purpose. Excluded from the normal build; see them with
+//   dotnet build samples/QuickStart -p:ShowDiagnostics=true
+// (the build then fails: most of these are errors).
+using System;
+using PolicyAsCode;
+
+namespace QuickStart.Showcase;
+
+public enum Level
+{
+    Low,
+    Medium,
+    High,
+}
+
+[ImmutableTier("XX")]
+public partial record ShowcaseLaw
+{
+    [AtMost(Level.Medium)]
+    [Mitigates(Risk.ManipulationOfTheVulnerable)]
+    public Level Level { get; init; }
+
+    [Between(0, 30)]
+    public int Days { get; init; }
+
+    // PAC0006: this tier's own bounds leave no value.
+    [AtMost(Level.Low)]
+    [AtLeast(Level.High)]
+    public Level Other { get; init; }
+
+    // PAC0004: no user tier below has a dimension called Ghost.
+    [AtMost(3)]
+    public int Ghost { get; init; }
+
+    [Locked(true, WaivableBy = TierRank.User)]
+    public bool Disclose { get; init; }
+}
+
+[OrganisationTier("showcase-org", Within = [typeof(ShowcaseLaw)])]
+public partial record ShowcaseOrg
+{
+    // PAC0002: no narrower than the law's AtMost(Level.Medium).
+    [AtMost(Level.High)]
+    public Level Level { get; init; }
+
+    // PAC0001: locks a value the law does not allow.
+    [Locked(40)]
+    public int Days { get; init; }
+
+    // PAC0010: the law delegates this waiver to users, not to organisations.
+    [Waives(typeof(ShowcaseLaw))]
+    public bool Disclose { get; init; }
+}
+
+[UserTier(Within = [typeof(ShowcaseOrg)])]
+public partial record ShowcasePreferences
+{
+    // PAC0001: a user default above the law's AtMost(Level.Medium).
+    [Enables(Benefit.Autonomy)]
+    public Level Level { get; init; } = Level.High;
+
+    [Enables(Benefit.Usefulness)]
+    public int Days { get; init; }
+
+    // PAC0007: no benefit or risk named. PAC0008 (info): no higher tier bounds it.
+    public bool Playful { get; init; }
+
+    [Mitigates(Risk.ManipulationOfTheVulnerable)]
+    public Level Other { get; init; }
+
+    [Mitigates(Risk.Anthropomorphism)]
+    public bool Disclose { get; init; } = true;
+
+    // PAC0001 in a preset: the law allows at most Medium.
+    public static ShowcasePreferences Adventurous => new() { Level = Level.High };
+}
+
+// PAC0003: an organisation cannot sit within another organisation.
+[OrganisationTier("nested-org", Within = [typeof(ShowcaseOrg)])]
+public partial record NestedOrg;
+
+// PAC0009: the generator cannot extend a user tier that is not partial.
+[UserTier(Within = [typeof(ShowcaseOrg)])]
+public record SealedPreferences
+{
+    [Enables(Benefit.Autonomy)]
+    public Level Level { get; init; }
+}
+
+[UserTier(Within = [typeof(ShowcaseOrg)])]
+public partial record BadlyTypedPreferences
+{
+    // PAC0005: a string dimension needs [Allowed(...)] listing its values.
+    public string Language { get; init; } = "en";
+
+    // PAC0011: DateTime is not a dimension kind.
+    public DateTime Since { get; init; }
+}

@@ -1,0 +1,143 @@
+using System;
+using QuickStart.Policies;
+using Xunit;
+
+namespace PolicyAsCode.Evaluation.Tests;
+
+/// <summary>
+/// The generated evaluator's hot paths allocate nothing: deciding never, resolving only when something moved.
+/// Allocations are counted on this thread, exactly, after a warm-up (so JIT and static initialisation are done).
+/// </summary>
+public sealed class AllocationTests
+{
+    private const int Iterations = 10_000;
+
+    private static readonly PolicyContext Context = PolicyContext.In("EU").With(Fact.Minor, false).With(Fact.ConsentsToMemory, true);
+
+    // Inside every bound in this context: nothing to adjust.
+    private static readonly LearnerPreferences Within = new()
+    {
+        Maturity = Maturity.Teen, Tone = Tone.Playful, MemoryDays = 7, Creativity = 0.5, Topics = Topics.Science | Topics.History,
+        Language = "fr", AvoidHazards = Hazard.Hate,
+    };
+
+    // Outside the organisation's maturity cap: one adjustment.
+    private static readonly LearnerPreferences Outside = Within with { Maturity = Maturity.Mature };
+
+    [Fact]
+    public void Decide_allocates_nothing_whether_it_allows_or_refuses()
+    {
+        var resolution = LearnerPreferences.Resolve(Within, Context, DimensionSet.Empty);
+        var unresolved = default(Resolution<LearnerPreferences>);
+        Assert.True(LearnerPreferences.Decide(resolution, Hazard.ViolentCrimes).IsAllowed);
+        Assert.Equal(DecisionCause.Forbidden, LearnerPreferences.Decide(resolution, Hazard.Elections).Cause);
+        Assert.Equal(DecisionCause.Forbidden, LearnerPreferences.Decide(resolution, Hazard.Hate).Cause);
+        Assert.Equal(DecisionCause.UnknownHazard, LearnerPreferences.Decide(resolution, Hazard.Custom3).Cause);
+        Assert.Equal(DecisionCause.Unresolved, LearnerPreferences.Decide(unresolved, Hazard.None).Cause);
+
+        var allowed = Measure(() =>
+        {
+            var n = 0;
+            for (var i = 0; i < Iterations; i++)
+            {
+                n += LearnerPreferences.Decide(resolution, Hazard.ViolentCrimes).IsAllowed ? 1 : 0;
+            }
+
+            return n;
+        });
+        Assert.Equal(Iterations, allowed.Result);
+        Assert.Equal(0, allowed.Bytes);
+
+        var refused = Measure(() =>
+        {
+            var n = 0;
+            for (var i = 0; i < Iterations; i++)
+            {
+                n += LearnerPreferences.Decide(resolution, Hazard.Elections).Rule is not null ? 1 : 0;
+                n += LearnerPreferences.Decide(resolution, Hazard.Hate).Rule is not null ? 1 : 0;
+                n += LearnerPreferences.Decide(resolution, Hazard.Custom3).IsAllowed ? 0 : 1;
+                n += LearnerPreferences.Decide(unresolved, Hazard.None).IsAllowed ? 0 : 1;
+            }
+
+            return n;
+        });
+        Assert.Equal(4 * Iterations, refused.Result);
+        Assert.Equal(0, refused.Bytes);
+    }
+
+    [Fact]
+    public void Resolve_with_nothing_to_adjust_returns_the_request_itself_and_allocates_nothing()
+    {
+        var resolution = LearnerPreferences.Resolve(Within, Context, DimensionSet.Empty);
+        Assert.Same(Within, resolution.Effective);
+        Assert.False(resolution.IsAdjusted);
+        Assert.Empty(resolution.Adjustments);
+
+        var unreadable = DimensionSet.Empty;
+        var measured = Measure(() =>
+        {
+            var same = 0;
+            for (var i = 0; i < Iterations; i++)
+            {
+                var r = LearnerPreferences.Resolve(Within, Context, unreadable);
+                same += ReferenceEquals(r.Effective, Within) && !r.IsAdjusted ? 1 : 0;
+            }
+
+            return same;
+        });
+        Assert.Equal(Iterations, measured.Result);
+        Assert.Equal(0, measured.Bytes);
+
+        // The two-argument overload too.
+        var overload = Measure(() =>
+        {
+            var same = 0;
+            for (var i = 0; i < Iterations; i++)
+            {
+                same += ReferenceEquals(LearnerPreferences.Resolve(Within, Context).Effective, Within) ? 1 : 0;
+            }
+
+            return same;
+        });
+        Assert.Equal(Iterations, overload.Result);
+        Assert.Equal(0, overload.Bytes);
+    }
+
+    [Fact]
+    public void Resolve_with_an_adjustment_allocates_its_explanation()
+    {
+        var resolution = LearnerPreferences.Resolve(Outside, Context, DimensionSet.Empty);
+        Assert.NotSame(Outside, resolution.Effective);
+        Assert.Equal(Maturity.Teen, resolution.Effective.Maturity);
+        Assert.Single(resolution.Adjustments);
+
+        var measured = Measure(() =>
+        {
+            var adjusted = 0;
+            for (var i = 0; i < Iterations; i++)
+            {
+                adjusted += LearnerPreferences.Resolve(Outside, Context, DimensionSet.Empty).IsAdjusted ? 1 : 0;
+            }
+
+            return adjusted;
+        });
+        Assert.Equal(Iterations, measured.Result);
+
+        // At least a new record, an adjustment and its array per call.
+        Assert.True(measured.Bytes >= Iterations * 3L * 24, $"only {measured.Bytes} bytes for {Iterations} adjusted resolutions");
+    }
+
+    private static (int Result, long Bytes) Measure(Func<int> loop)
+    {
+        // Warm up: JIT, tiering and static constructors allocate; the measured run must not.
+        for (var i = 0; i < 3; i++)
+        {
+            loop();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = loop();
+        var after = GC.GetAllocatedBytesForCurrentThread();
+        return (result, after - before);
+    }
+}

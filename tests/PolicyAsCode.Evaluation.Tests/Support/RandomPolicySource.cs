@@ -1,0 +1,561 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace PolicyAsCode.Evaluation.Tests.Support;
+
+/// <summary>The C# source of one random policy, in its own namespace, with the seed that reproduces it.</summary>
+/// <param name="Seed">The seed the source was made from.</param>
+/// <param name="Namespace">The namespace holding the policy's types.</param>
+/// <param name="UserTier">The user tier's full name.</param>
+/// <param name="Source">The C# source.</param>
+public sealed record RandomPolicy(int Seed, string Namespace, string UserTier, string Source);
+
+/// <summary>
+/// Writes random policies as a team would: 1–3 immutable tiers (jurisdictions may repeat in another case), 0–2
+/// organisation tiers, a user tier; 1–8 dimensions of every kind (bool, ordinal enums with gaps, aliases and no
+/// zero, int, double, [Flags] enums of several underlying types, strings with an allowed list, the user's own
+/// hazard list); bounds of every form, conditional on facts, waivable by lower tiers and waived by them (or
+/// claimed without delegation), contradicting each other on purpose; hazard rules; and defaults by initialisers.
+/// Every bound is valid on its own, so the generator always emits; their combinations are not checked at all.
+/// </summary>
+public static class RandomPolicySource
+{
+    private static readonly string[] Jurisdictions = ["EU", "US", "UK", "eu", "Br"];
+    private static readonly string[] Conditions = ["Fact.Minor", "Fact.ConsentsToMemory", "Fact.RolePlay", "Fact.Minor | Fact.RolePlay", "Fact.ConsentsToMemory | Fact.Minor"];
+    private static readonly string[] ShippedHazards =
+    [
+        "ViolentCrimes", "NonViolentCrimes", "SexRelatedCrimes", "ChildSexualExploitation", "Defamation", "SpecializedAdvice", "Privacy",
+        "IntellectualProperty", "IndiscriminateWeapons", "Hate", "SuicideAndSelfHarm", "SexualContent", "Elections", "CodeInterpreterAbuse",
+    ];
+
+    private enum Kind
+    {
+        Bool,
+        Ordinal,
+        Int,
+        Real,
+        Flags,
+        Choice,
+        Hazard,
+    }
+
+    /// <summary>Makes the policy of <paramref name="seed"/> in namespace <paramref name="ns"/>.</summary>
+    public static RandomPolicy Create(int seed, string ns)
+    {
+        var writer = new Writer(new Random(seed), ns);
+        return new RandomPolicy(seed, ns, ns + ".Prefs", writer.Write());
+    }
+
+    private sealed class Dimension
+    {
+        public required string Name { get; init; }
+
+        public required Kind Kind { get; init; }
+
+        public required string Type { get; init; }
+
+        /// <summary>Ordinal: (name, value) in declaration order; flags: (name, mask); choice: the strings; hazard: shipped and custom names.</summary>
+        public List<(string Name, long Value)> Members { get; } = [];
+
+        /// <summary>Ordinal: the distinct values, ascending (their positions).</summary>
+        public List<long> Ordered { get; } = [];
+
+        /// <summary>Flags: every defined bit.</summary>
+        public ulong Mask { get; set; }
+    }
+
+    private sealed class Tier
+    {
+        public required string Name { get; init; }
+
+        public required int Rank { get; init; }
+
+        public List<string> Attributes { get; } = [];
+
+        public Dictionary<string, List<string>> PropertyAttributes { get; } = [];
+
+        public Dictionary<string, string> Initialisers { get; } = [];
+
+        /// <summary>(dimension, rank that may waive) of every bound this tier made waivable.</summary>
+        public List<(string Dimension, int WaivableBy)> Waivable { get; } = [];
+
+        public List<string> Within { get; } = [];
+    }
+
+    private sealed class Writer(Random random, string ns)
+    {
+        private readonly List<string> _types = [];
+        private readonly List<Dimension> _dimensions = [];
+        private readonly List<string> _assembly = [];
+
+        public string Write()
+        {
+            var customHazards = new List<string>();
+            if (Chance(0.3))
+            {
+                customHazards.Add("Custom1");
+                _assembly.Add("[assembly: PolicyAsCode.HazardCategory(PolicyAsCode.Hazard.Custom1, \"X1\", \"a project category\")]");
+            }
+
+            if (Chance(0.15))
+            {
+                customHazards.Add("Custom5");
+                _assembly.Add("[assembly: PolicyAsCode.HazardCategory(PolicyAsCode.Hazard.Custom5, \"X5\", \"another project category\")]");
+            }
+
+            var dimensionCount = random.Next(1, 9);
+            var hasHazards = false;
+            for (var i = 0; i < dimensionCount; i++)
+            {
+                var kind = (Kind)random.Next(0, hasHazards ? 6 : 7);
+                hasHazards |= kind == Kind.Hazard;
+                _dimensions.Add(NewDimension(i, kind));
+            }
+
+            var laws = Enumerable.Range(0, random.Next(1, 4)).Select(i => new Tier { Name = "Law" + i, Rank = 1 }).ToList();
+            var organisations = Enumerable.Range(0, random.Next(0, 3)).Select(i => new Tier { Name = "Org" + i, Rank = 2 }).ToList();
+            var user = new Tier { Name = "Prefs", Rank = 3 };
+
+            // The hierarchy: each organisation within some laws; the user tier within every organisation and any law none covers.
+            foreach (var organisation in organisations)
+            {
+                foreach (var law in laws.Where(_ => Chance(0.7)))
+                {
+                    organisation.Within.Add(law.Name);
+                }
+            }
+
+            user.Within.AddRange(organisations.Select(o => o.Name));
+            user.Within.AddRange(laws.Where(l => !organisations.Any(o => o.Within.Contains(l.Name)) || Chance(0.1)).Select(l => l.Name));
+
+            foreach (var law in laws)
+            {
+                law.Attributes.Add($"[ImmutableTier(\"{Jurisdictions[random.Next(Jurisdictions.Length)]}\")]");
+                FillTier(law, higher: [], customHazards);
+            }
+
+            foreach (var organisation in organisations)
+            {
+                organisation.Attributes.Add($"[OrganisationTier(\"org-{organisation.Name.ToLowerInvariant()}\", Within = [{Within(organisation)}])]");
+                FillTier(organisation, laws, customHazards);
+            }
+
+            user.Attributes.Add($"[UserTier(Within = [{Within(user)}])]");
+            FillTier(user, [.. laws, .. organisations], customHazards);
+
+            var text = new StringBuilder();
+            text.AppendLine("// <random policy>");
+            text.AppendLine("using System;");
+            text.AppendLine("using PolicyAsCode;");
+            foreach (var line in _assembly)
+            {
+                text.AppendLine(line);
+            }
+
+            text.AppendLine();
+            text.AppendLine($"namespace {ns}");
+            text.AppendLine("{");
+            foreach (var type in _types)
+            {
+                text.AppendLine(type);
+            }
+
+            foreach (var tier in laws.Concat(organisations).Append(user))
+            {
+                text.Append(Render(tier));
+            }
+
+            text.AppendLine("}");
+            return text.ToString();
+        }
+
+        private static string Within(Tier tier) => string.Join(", ", tier.Within.Select(w => $"typeof({w})"));
+
+        private bool Chance(double p) => random.NextDouble() < p;
+
+        private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+
+        private Dimension NewDimension(int index, Kind kind)
+        {
+            var name = "D" + index.ToString(CultureInfo.InvariantCulture);
+            switch (kind)
+            {
+                case Kind.Bool:
+                    return new Dimension { Name = name, Kind = kind, Type = "bool" };
+                case Kind.Int:
+                    return new Dimension { Name = name, Kind = kind, Type = "int" };
+                case Kind.Real:
+                    return new Dimension { Name = name, Kind = kind, Type = "double" };
+                case Kind.Hazard:
+                {
+                    var hazard = new Dimension { Name = name, Kind = kind, Type = "Hazard" };
+                    foreach (var h in ShippedHazards)
+                    {
+                        hazard.Members.Add((h, 0));
+                    }
+
+                    for (var c = 1; c <= 8; c++)
+                    {
+                        hazard.Members.Add(("Custom" + c.ToString(CultureInfo.InvariantCulture), 0));
+                    }
+
+                    return hazard;
+                }
+
+                case Kind.Choice:
+                {
+                    var choice = new Dimension { Name = name, Kind = kind, Type = "string" };
+                    var pool = new[] { "low", "mid", "high", "max", string.Empty, "zürich", "with space", "q\"uote", "back\\slash" };
+                    var count = random.Next(1, 6);
+                    foreach (var text in pool.OrderBy(_ => random.Next()).Take(count))
+                    {
+                        choice.Members.Add((text, 0));
+                    }
+
+                    return choice;
+                }
+
+                case Kind.Ordinal:
+                {
+                    var type = "E" + index.ToString(CultureInfo.InvariantCulture);
+                    var ordinal = new Dimension { Name = name, Kind = kind, Type = type };
+                    var underlying = Pick(new[] { "int", "int", "byte", "sbyte", "long", "short" });
+                    var signed = underlying != "byte";
+                    var values = new SortedSet<long>();
+                    var count = random.Next(1, 6);
+                    while (values.Count < count)
+                    {
+                        values.Add(signed ? random.Next(-4, 9) : random.Next(0, 12));
+                    }
+
+                    if (Chance(0.5))
+                    {
+                        values.Add(0);
+                    }
+
+                    if (Chance(0.15))
+                    {
+                        // The underlying type's greatest value: no value above it is left to stand for an undefined one.
+                        values.Add(underlying switch { "byte" => byte.MaxValue, "sbyte" => sbyte.MaxValue, "short" => short.MaxValue, "int" => int.MaxValue, _ => long.MaxValue });
+                    }
+
+                    ordinal.Ordered.AddRange(values);
+                    var declared = values.OrderBy(_ => random.Next()).ToList();
+                    var body = new List<string>();
+                    foreach (var value in declared)
+                    {
+                        var member = "M" + (value < 0 ? "n" + (-value).ToString(CultureInfo.InvariantCulture) : value.ToString(CultureInfo.InvariantCulture));
+                        ordinal.Members.Add((member, value));
+                        body.Add($"{member} = {value.ToString(CultureInfo.InvariantCulture)}");
+                    }
+
+                    if (Chance(0.3))
+                    {
+                        // An alias: a second name for a value (the dimension keeps one member per value).
+                        var (aliased, value) = Pick(ordinal.Members);
+                        ordinal.Members.Add(("Alias" + aliased, value));
+                        body.Add($"Alias{aliased} = {aliased}");
+                    }
+
+                    _types.Add($"    public enum {type} : {underlying} {{ {string.Join(", ", body)} }}");
+                    return ordinal;
+                }
+
+                default:
+                {
+                    var type = "F" + index.ToString(CultureInfo.InvariantCulture);
+                    var flags = new Dimension { Name = name, Kind = Kind.Flags, Type = type };
+                    var underlying = Pick(new[] { "int", "int", "uint", "long", "ulong", "byte" });
+                    var width = underlying switch { "byte" => 8, "int" or "uint" => 32, _ => 64 };
+                    var bits = new SortedSet<int>();
+                    var count = random.Next(1, 6);
+                    while (bits.Count < count)
+                    {
+                        // Mostly low bits; sometimes the type's top bit (negative for signed types).
+                        bits.Add(Chance(0.1) ? width - 1 : random.Next(0, Math.Min(width, 7)));
+                    }
+
+                    var body = new List<string>();
+                    if (Chance(0.6))
+                    {
+                        body.Add("None = 0");
+                    }
+
+                    foreach (var bit in bits)
+                    {
+                        var member = "B" + bit.ToString(CultureInfo.InvariantCulture);
+                        var value = underlying is "int" or "long" && bit == width - 1
+                            ? (underlying == "int" ? "int.MinValue" : "long.MinValue")
+                            : (underlying is "ulong" ? "1UL" : underlying is "long" ? "1L" : underlying is "uint" ? "1U" : "1") + " << " + bit.ToString(CultureInfo.InvariantCulture);
+                        body.Add($"{member} = {value}");
+                        flags.Members.Add((member, bit));
+                    }
+
+                    if (bits.Count >= 2 && Chance(0.3))
+                    {
+                        // A composite member, as [Flags] enums often have.
+                        body.Add($"Both = {flags.Members[0].Name} | {flags.Members[1].Name}");
+                    }
+
+                    _types.Add($"    [Flags] public enum {type} : {underlying} {{ {string.Join(", ", body)} }}");
+                    return flags;
+                }
+            }
+        }
+
+        private void FillTier(Tier tier, IReadOnlyList<Tier> higher, List<string> customHazards)
+        {
+            var forbids = random.Next(0, tier.Rank == 3 ? 2 : 3);
+            for (var i = 0; i < forbids; i++)
+            {
+                var hazards = Enumerable.Range(0, random.Next(1, 4)).Select(_ => "Hazard." + (customHazards.Count > 0 && Chance(0.2) ? Pick(customHazards) : Chance(0.05) ? "Custom7" : Pick(ShippedHazards))).Distinct();
+                tier.Attributes.Add($"[Forbid({string.Join(" | ", hazards)}{Named(conditions: true, waivable: null)})]");
+            }
+
+            foreach (var dimension in _dimensions)
+            {
+                var declare = tier.Rank == 3 || Chance(0.6);
+                if (!declare)
+                {
+                    continue;
+                }
+
+                var attributes = new List<string>();
+                if (tier.Rank == 3 && dimension.Kind == Kind.Choice)
+                {
+                    attributes.Add($"[Allowed({string.Join(", ", dimension.Members.Select(m => Literal(m.Name)))})]");
+                }
+
+                if (tier.Rank == 3 && dimension.Kind != Kind.Hazard && Chance(0.25))
+                {
+                    attributes.Add("[HigherIsStricter]");
+                }
+
+                var boundCount = tier.Rank == 3 ? random.Next(0, 3) / 2 : random.Next(0, 4);
+                for (var b = 0; b < boundCount; b++)
+                {
+                    var waivableBy = tier.Rank switch
+                    {
+                        1 when Chance(0.2) => 3,
+                        1 when Chance(0.1) => 2,
+                        2 when Chance(0.2) => 3,
+                        _ => 0,
+                    };
+                    attributes.Add(Bound(dimension, waivableBy));
+                    if (waivableBy != 0)
+                    {
+                        tier.Waivable.Add((dimension.Name, waivableBy));
+                    }
+                }
+
+                // Waiver claims: mostly of what a higher tier delegated to this rank, sometimes of what it did not.
+                foreach (var other in higher)
+                {
+                    var delegated = other.Waivable.Any(w => w.Dimension == dimension.Name && w.WaivableBy == tier.Rank);
+                    if ((delegated && Chance(0.75)) || Chance(0.03))
+                    {
+                        var when = Chance(0.6) ? ", When = " + Pick(Conditions) : string.Empty;
+                        attributes.Add($"[Waives(typeof({other.Name}){when})]");
+                    }
+                }
+
+                if (Chance(tier.Rank == 3 ? 0.6 : 0.3))
+                {
+                    tier.Initialisers[dimension.Name] = Value(dimension);
+                }
+
+                tier.PropertyAttributes[dimension.Name] = attributes;
+            }
+        }
+
+        private string Named(bool conditions, int? waivable)
+        {
+            var named = new List<string>();
+            if (conditions && Chance(0.35))
+            {
+                named.Add("When = " + Pick(Conditions));
+            }
+
+            if (conditions && Chance(0.2))
+            {
+                named.Add("Unless = " + Pick(Conditions));
+            }
+
+            if (waivable is 2)
+            {
+                named.Add("WaivableBy = TierRank.Organisation");
+            }
+            else if (waivable is 3)
+            {
+                named.Add("WaivableBy = TierRank.User");
+            }
+
+            if (Chance(0.3))
+            {
+                named.Add("Reason = \"because " + random.Next(100).ToString(CultureInfo.InvariantCulture) + "\"");
+            }
+
+            return named.Count == 0 ? string.Empty : ", " + string.Join(", ", named);
+        }
+
+        private string Bound(Dimension dimension, int waivableBy)
+        {
+            var hasMembers = dimension.Kind is not (Kind.Int or Kind.Real);
+            var form = random.Next(0, hasMembers ? 5 : 4);
+            string arguments;
+            switch (form)
+            {
+                case 0:
+                    return $"[AtMost({Value(dimension)}{Named(true, waivableBy)})]";
+                case 1:
+                    return $"[AtLeast({Value(dimension)}{Named(true, waivableBy)})]";
+                case 2:
+                    var (lo, hi) = OrderedPair(dimension);
+                    return $"[Between({lo}, {hi}{Named(true, waivableBy)})]";
+                case 3:
+                    return $"[Locked({Value(dimension)}{Named(true, waivableBy)})]";
+                default:
+                    arguments = string.Join(", ", Enumerable.Range(0, random.Next(1, 4)).Select(_ => Value(dimension)));
+                    return $"[Allowed({arguments}{Named(true, waivableBy)})]";
+            }
+        }
+
+        /// <summary>A constant of the dimension's type.</summary>
+        private string Value(Dimension dimension)
+        {
+            switch (dimension.Kind)
+            {
+                case Kind.Bool:
+                    return Chance(0.5) ? "true" : "false";
+                case Kind.Int:
+                    return Number(integer: true).Text;
+                case Kind.Real:
+                    return Number(integer: false).Text;
+                case Kind.Choice:
+                    return Literal(Pick(dimension.Members).Name);
+                case Kind.Ordinal:
+                    return dimension.Type + "." + Pick(dimension.Members).Name;
+                default:
+                    return Mask(dimension, random.Next(0, 4));
+            }
+        }
+
+        /// <summary>Two constants of the dimension's type, the first not above the second (for sets: a subset of it).</summary>
+        private (string Lo, string Hi) OrderedPair(Dimension dimension)
+        {
+            switch (dimension.Kind)
+            {
+                case Kind.Bool:
+                    return Pick(new[] { ("false", "false"), ("false", "true"), ("true", "true") });
+                case Kind.Int:
+                case Kind.Real:
+                {
+                    var a = Number(dimension.Kind == Kind.Int);
+                    var b = Number(dimension.Kind == Kind.Int);
+                    return a.Value <= b.Value ? (a.Text, b.Text) : (b.Text, a.Text);
+                }
+
+                case Kind.Choice:
+                {
+                    var i = random.Next(dimension.Members.Count);
+                    var j = random.Next(i, dimension.Members.Count);
+                    return (Literal(dimension.Members[i].Name), Literal(dimension.Members[j].Name));
+                }
+
+                case Kind.Ordinal:
+                {
+                    var i = random.Next(dimension.Ordered.Count);
+                    var j = random.Next(i, dimension.Ordered.Count);
+                    return (OrdinalMember(dimension, dimension.Ordered[i]), OrdinalMember(dimension, dimension.Ordered[j]));
+                }
+
+                default:
+                {
+                    var names = Members(dimension);
+                    var ceiling = names.Where(_ => Chance(0.6)).ToList();
+                    var floor = ceiling.Where(_ => Chance(0.4)).ToList();
+                    return (MaskOf(dimension, floor), MaskOf(dimension, ceiling));
+                }
+            }
+        }
+
+        private string OrdinalMember(Dimension dimension, long value) =>
+            dimension.Type + "." + Pick(dimension.Members.Where(m => m.Value == value).ToList()).Name;
+
+        private List<string> Members(Dimension dimension) =>
+            dimension.Kind == Kind.Hazard
+                ? dimension.Members.Where(m => !m.Name.StartsWith("Custom", StringComparison.Ordinal) || Chance(0.3)).Select(m => m.Name).ToList()
+                : dimension.Members.Select(m => m.Name).ToList();
+
+        private string Mask(Dimension dimension, int count) =>
+            MaskOf(dimension, Members(dimension).OrderBy(_ => random.Next()).Take(count).ToList());
+
+        private static string MaskOf(Dimension dimension, List<string> names) =>
+            names.Count == 0 ? $"({dimension.Type})0" : string.Join(" | ", names.Select(n => dimension.Type + "." + n));
+
+        private (string Text, double Value) Number(bool integer)
+        {
+            if (integer)
+            {
+                var choice = random.Next(0, 20);
+                return choice switch
+                {
+                    0 => ("int.MinValue", int.MinValue),
+                    1 => ("int.MaxValue", int.MaxValue),
+                    _ => random.Next(-12, 40) is var n ? (n.ToString(CultureInfo.InvariantCulture), n) : default,
+                };
+            }
+
+            var pick = random.Next(0, 12);
+            double value = pick switch
+            {
+                0 => 1e300,
+                1 => -1e300,
+                2 => double.MaxValue,
+                3 => random.Next(-3, 4),
+                _ => Math.Round((random.NextDouble() * 4) - 1.5, random.Next(0, 4)),
+            };
+
+            var text = value == double.MaxValue ? "double.MaxValue"
+                : pick == 3 ? ((int)value).ToString(CultureInfo.InvariantCulture)
+                : value.ToString("R", CultureInfo.InvariantCulture) + (Chance(0.5) ? "d" : string.Empty);
+            return (text, value);
+        }
+
+        private static string Literal(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+        private string Render(Tier tier)
+        {
+            var text = new StringBuilder();
+            foreach (var attribute in tier.Attributes)
+            {
+                text.AppendLine("    " + attribute);
+            }
+
+            text.AppendLine($"    public partial record {tier.Name}");
+            text.AppendLine("    {");
+            foreach (var dimension in _dimensions)
+            {
+                if (!tier.PropertyAttributes.TryGetValue(dimension.Name, out var attributes))
+                {
+                    continue;
+                }
+
+                foreach (var attribute in attributes)
+                {
+                    text.AppendLine("        " + attribute);
+                }
+
+                var initialiser = tier.Initialisers.TryGetValue(dimension.Name, out var value) ? " = " + value + ";" : string.Empty;
+                text.AppendLine($"        public {dimension.Type} {dimension.Name} {{ get; init; }}{initialiser}");
+            }
+
+            text.AppendLine("    }");
+            text.AppendLine();
+            return text.ToString();
+        }
+    }
+}

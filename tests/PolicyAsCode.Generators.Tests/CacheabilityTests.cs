@@ -1,0 +1,244 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using PolicyAsCode.Generators.Tests.Infrastructure;
+using Xunit;
+
+namespace PolicyAsCode.Generators.Tests;
+
+/// <summary>
+/// The incremental pipeline caches: an edit that does not touch a policy reuses every tracked step and output,
+/// an edit of a bound recomputes them, and no tracked step holds a symbol, syntax node, semantic model or compilation.
+/// </summary>
+public sealed class CacheabilityTests
+{
+    private const string UnrelatedPath = "Unrelated.cs";
+
+    private const string Unrelated = """
+        namespace QuickStart.Other;
+
+        public static class Greeter
+        {
+            public static string Greet(string name) => "Hello, " + name;
+        }
+        """;
+
+    private const string UnrelatedEdited = """
+        namespace QuickStart.Other;
+
+        public static class Greeter
+        {
+            public static string Greet(string name) => "Hello, " + name;
+
+            public static string Farewell(string name) => "Goodbye, " + name;
+        }
+        """;
+
+    /// <summary>Every tracking name the generator declares, read from <see cref="TrackingNames"/> so a new one is covered too.</summary>
+    private static readonly string[] TrackedStepNames = typeof(TrackingNames)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToArray();
+
+    private static readonly Type[] ForbiddenTypes = [typeof(ISymbol), typeof(SyntaxNode), typeof(SemanticModel), typeof(Compilation), typeof(SyntaxTree)];
+
+    [Fact]
+    public void Tracking_names_cover_both_pipeline_steps()
+    {
+        Assert.Equal(["EmittablePolicies", "Policies"], TrackedStepNames.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Unrelated_edit_leaves_every_step_and_output_cached()
+    {
+        var sources = QuickStart.Sources().Append(new SourceFile(UnrelatedPath, Unrelated));
+        var compilation = GeneratorHarness.Compile(sources);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var first = driver.GetRunResult().Results.Single();
+
+        var oldTree = compilation.SyntaxTrees.Single(t => t.FilePath == UnrelatedPath);
+        var edited = compilation.ReplaceSyntaxTree(oldTree, GeneratorHarness.Parse(new SourceFile(UnrelatedPath, UnrelatedEdited)));
+        driver = driver.RunGenerators(edited);
+        var second = driver.GetRunResult().Results.Single();
+
+        Assert.Null(second.Exception);
+        foreach (var name in TrackedStepNames)
+        {
+            var steps = TrackedSteps(second, name);
+            foreach (var (step, output) in steps.SelectMany(s => s.Outputs.Select(o => (s, o))))
+            {
+                Assert.True(
+                    output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                    $"step {name} ({step.Name}) output {output.Value} was {output.Reason} after an unrelated edit");
+            }
+        }
+
+        var sourceOutputs = second.TrackedOutputSteps.SelectMany(o => o.Value).SelectMany(s => s.Outputs).ToList();
+        Assert.NotEmpty(sourceOutputs);
+        Assert.All(sourceOutputs, o => Assert.True(
+            o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+            $"a source output was {o.Reason} after an unrelated edit"));
+
+        // The same text, without re-emitting it.
+        Assert.Equal(
+            first.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())),
+            second.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())));
+    }
+
+    [Fact]
+    public void Editing_a_bound_recomputes_the_policy_and_its_output()
+    {
+        var sources = QuickStart.Sources().Append(new SourceFile(UnrelatedPath, Unrelated)).ToList();
+        var compilation = GeneratorHarness.Compile(sources);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var first = driver.GetRunResult().Results.Single();
+
+        var organisation = sources.Single(s => s.Path.EndsWith("ContosoLearning.cs", StringComparison.Ordinal));
+        const string Before = "[AtMost(14, Reason = \"lessons need two weeks of context at most\")]";
+        const string After = "[AtMost(7, Reason = \"lessons need two weeks of context at most\")]";
+        Assert.Contains(Before, organisation.Text, StringComparison.Ordinal);
+        var oldTree = compilation.SyntaxTrees.Single(t => t.FilePath == organisation.Path);
+        var edited = compilation.ReplaceSyntaxTree(oldTree, GeneratorHarness.Parse(organisation with { Text = organisation.Text.Replace(Before, After, StringComparison.Ordinal) }));
+        driver = driver.RunGenerators(edited);
+        var second = driver.GetRunResult().Results.Single();
+
+        Assert.Null(second.Exception);
+        foreach (var name in TrackedStepNames)
+        {
+            var outputs = TrackedSteps(second, name).SelectMany(s => s.Outputs).ToList();
+            Assert.Contains(outputs, o => o.Reason == IncrementalStepRunReason.Modified);
+        }
+
+        var sourceOutputs = second.TrackedOutputSteps.SelectMany(o => o.Value).SelectMany(s => s.Outputs).ToList();
+        Assert.Contains(sourceOutputs, o => o.Reason == IncrementalStepRunReason.Modified);
+
+        var before = first.GeneratedSources.Single().SourceText.ToString();
+        var after = second.GeneratedSources.Single().SourceText.ToString();
+        Assert.NotEqual(before, after);
+        Assert.Contains("\"AtMost(14)\"", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"AtMost(14)\"", after, StringComparison.Ordinal);
+        Assert.Contains("\"AtMost(7)\"", after, StringComparison.Ordinal);
+        Assert.Contains("global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 7d,", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tracked_steps_hold_no_symbols_syntax_or_compilations()
+    {
+        var sources = QuickStart.Sources().Append(new SourceFile(UnrelatedPath, Unrelated));
+        var compilation = GeneratorHarness.Compile(sources);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var oldTree = compilation.SyntaxTrees.Single(t => t.FilePath == UnrelatedPath);
+        var second = driver.RunGenerators(compilation.ReplaceSyntaxTree(oldTree, GeneratorHarness.Parse(new SourceFile(UnrelatedPath, UnrelatedEdited))));
+
+        var walked = 0;
+        foreach (var run in new[] { driver.GetRunResult(), second.GetRunResult() })
+        {
+            var result = run.Results.Single();
+            foreach (var name in TrackedStepNames)
+            {
+                foreach (var step in TrackedSteps(result, name))
+                {
+                    foreach (var (value, _) in step.Outputs)
+                    {
+                        walked += AssertHoldsNoRoslynObjects(value, $"{name} output");
+                    }
+                }
+            }
+        }
+
+        // The walk reached into the model (tiers, dimensions, bounds…), not just the top-level record.
+        Assert.True(walked > 100, $"only {walked} values were walked");
+    }
+
+    [Fact]
+    public void The_walk_would_catch_a_symbol()
+    {
+        var compilation = GeneratorHarness.Compile(QuickStart.Sources());
+        var symbol = compilation.GetTypeByMetadataName(QuickStart.UserTier)!;
+
+        Assert.ThrowsAny<Exception>(() => AssertHoldsNoRoslynObjects(new { Nested = new[] { (object)symbol } }, "probe"));
+        Assert.ThrowsAny<Exception>(() => AssertHoldsNoRoslynObjects(ImmutableArray.Create<object>(compilation), "probe"));
+    }
+
+    private static ImmutableArray<IncrementalGeneratorRunStep> TrackedSteps(GeneratorRunResult result, string name)
+    {
+        Assert.True(result.TrackedSteps.TryGetValue(name, out var steps), $"no tracked step is named {name}");
+        Assert.NotEmpty(steps);
+        return steps;
+    }
+
+    /// <summary>Walks a value's public properties and enumerable items; fails on a Roslyn object. Returns how many values it visited.</summary>
+    private static int AssertHoldsNoRoslynObjects(object? root, string path)
+    {
+        var visited = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var count = 0;
+        Walk(root, path);
+        return count;
+
+        void Walk(object? value, string at)
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            count++;
+            var type = value.GetType();
+            foreach (var forbidden in ForbiddenTypes)
+            {
+                Assert.False(forbidden.IsInstanceOfType(value), $"{at} is a {forbidden.Name} ({type.Name})");
+            }
+
+            if (type.IsPrimitive || type.IsEnum || value is string or decimal or Type)
+            {
+                return;
+            }
+
+            if (!type.IsValueType && !visited.Add(value))
+            {
+                return;
+            }
+
+            // Structurally too: no field of the type, whatever its visibility, is declared as a Roslyn object.
+            for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
+            {
+                foreach (var field in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+                {
+                    foreach (var forbidden in ForbiddenTypes)
+                    {
+                        Assert.False(forbidden.IsAssignableFrom(field.FieldType) || IsSequenceOf(field.FieldType, forbidden), $"{at}: field {t.Name}.{field.Name} is declared as {field.FieldType.Name}");
+                    }
+                }
+            }
+
+            if (value is IEnumerable items)
+            {
+                var i = 0;
+                foreach (var item in items)
+                {
+                    Walk(item, $"{at}[{i++}]");
+                }
+            }
+
+            foreach (var property in type.GetProperties(BindingFlags.Instance | BindingFlags.Public))
+            {
+                if (property.GetIndexParameters().Length > 0)
+                {
+                    continue;
+                }
+
+                Walk(property.GetValue(value), $"{at}.{property.Name}");
+            }
+        }
+    }
+
+    private static bool IsSequenceOf(Type type, Type element) =>
+        (type.IsArray && element.IsAssignableFrom(type.GetElementType()!))
+        || (type.IsGenericType && type.GetGenericArguments().Any(a => element.IsAssignableFrom(a)));
+}

@@ -1,0 +1,374 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using PolicyAsCode.Generators.Tests.Infrastructure;
+using Xunit;
+
+namespace PolicyAsCode.Generators.Tests;
+
+/// <summary>
+/// Policies with structural problems: the generator neither throws nor reports (that is the analysers' job),
+/// emits nothing rather than something misleading, and the model names the problem under its diagnostic id.
+/// </summary>
+public sealed class RobustnessTests
+{
+    private const string Header = """
+        using PolicyAsCode;
+
+        namespace Broken;
+
+        public enum Maturity
+        {
+            General,
+            Teen,
+            Mature,
+        }
+
+        public enum Tone
+        {
+            Neutral,
+            Playful,
+        }
+
+        [ImmutableTier("EU")]
+        public partial record EuLaw
+        {
+            [AtMost(Maturity.Teen)]
+            public Maturity Maturity { get; init; }
+
+            [Between(0, 30)]
+            public int MemoryDays { get; init; }
+        }
+
+        """;
+
+    private const string Prefs = """
+
+        [UserTier(Within = [typeof(Org)])]
+        public partial record Prefs
+        {
+            public Maturity Maturity { get; init; }
+
+            public int MemoryDays { get; init; }
+        }
+        """;
+
+    private const string Org = """
+
+        [OrganisationTier("org", Within = [typeof(EuLaw)])]
+        public partial record Org
+        {
+        }
+        """;
+
+    public static TheoryData<string, string, string> Cases => new()
+    {
+        {
+            "missing Within target",
+            "PAC0003",
+            Header + """
+
+                [UserTier(Within = [typeof(DoesNotExist)])]
+                public partial record Prefs
+                {
+                    public Maturity Maturity { get; init; }
+                }
+                """
+        },
+        {
+            "Within a type that is not a tier",
+            "PAC0003",
+            Header + """
+
+                public sealed class NotATier
+                {
+                }
+
+                [UserTier(Within = [typeof(NotATier)])]
+                public partial record Prefs
+                {
+                    public Maturity Maturity { get; init; }
+                }
+                """
+        },
+        {
+            "organisation within an organisation",
+            "PAC0003",
+            Header + Prefs + """
+
+                [OrganisationTier("parent", Within = [typeof(EuLaw)])]
+                public partial record Parent
+                {
+                }
+
+                [OrganisationTier("org", Within = [typeof(Parent)])]
+                public partial record Org
+                {
+                }
+                """
+        },
+        {
+            "user tier within itself",
+            "PAC0003",
+            """
+                using PolicyAsCode;
+
+                namespace Broken;
+
+                [ImmutableTier("EU")]
+                public partial record EuLaw
+                {
+                    [Between(0, 30)]
+                    public int MemoryDays { get; init; }
+                }
+
+                [UserTier(Within = [typeof(EuLaw), typeof(Prefs)])]
+                public partial record Prefs
+                {
+                    public int MemoryDays { get; init; }
+                }
+                """
+        },
+        {
+            "user tier that is not partial",
+            "PAC0009",
+            Header + Org + """
+
+                [UserTier(Within = [typeof(Org)])]
+                public record Prefs
+                {
+                    public Maturity Maturity { get; init; }
+                }
+                """
+        },
+        {
+            "user tier nested in a non-partial class",
+            "PAC0009",
+            Header + Org + """
+
+                public static class Outer
+                {
+                    [UserTier(Within = [typeof(Org)])]
+                    public partial record Prefs
+                    {
+                        public Maturity Maturity { get; init; }
+                    }
+                }
+                """
+        },
+        {
+            "property type differs between tiers",
+            "PAC0004",
+            Header + Prefs + """
+
+                [OrganisationTier("org", Within = [typeof(EuLaw)])]
+                public partial record Org
+                {
+                    [AtMost(3)]
+                    public int Maturity { get; init; }
+                }
+                """
+        },
+        {
+            "bound value of the wrong type",
+            "PAC0005",
+            Header + Prefs + """
+
+                [OrganisationTier("org", Within = [typeof(EuLaw)])]
+                public partial record Org
+                {
+                    [AtMost(Tone.Playful)]
+                    public Maturity Maturity { get; init; }
+                }
+                """
+        },
+        {
+            "string bound on an integer dimension",
+            "PAC0005",
+            Header + Prefs + """
+
+                [OrganisationTier("org", Within = [typeof(EuLaw)])]
+                public partial record Org
+                {
+                    [AtMost("ten")]
+                    public int MemoryDays { get; init; }
+                }
+                """
+        },
+        {
+            "non-constant tier default",
+            "PAC0005",
+            Header + Prefs + """
+
+                [OrganisationTier("org", Within = [typeof(EuLaw)])]
+                public partial record Org
+                {
+                    public int MemoryDays { get; init; } = System.Environment.ProcessorCount;
+                }
+                """
+        },
+        {
+            "non-constant user default",
+            "PAC0005",
+            Header + Org + """
+
+                [UserTier(Within = [typeof(Org)])]
+                public partial record Prefs
+                {
+                    public int MemoryDays { get; init; } = System.DateTime.Now.Day;
+                }
+                """
+        },
+        {
+            "required member on the user tier",
+            "PAC0009",
+            Header + Org + """
+
+                [UserTier(Within = [typeof(Org)])]
+                public partial record Prefs
+                {
+                    public required Maturity Maturity { get; init; }
+                }
+                """
+        },
+        {
+            "user tier member named like a generated member",
+            "PAC0011",
+            Header + Org + """
+
+                [UserTier(Within = [typeof(Org)])]
+                public partial record Prefs
+                {
+                    public Maturity Maturity { get; init; }
+
+                    public int Registry { get; init; }
+                }
+                """
+        },
+        {
+            "unsupported property type",
+            "PAC0011",
+            Header + Org + """
+
+                [UserTier(Within = [typeof(Org)])]
+                public partial record Prefs
+                {
+                    public Maturity Maturity { get; init; }
+
+                    public System.DateTime Since { get; init; }
+                }
+                """
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Broken_policy_emits_nothing_and_reports_its_problem(string description, string expectedId, string source)
+    {
+        var compilation = GeneratorHarness.Compile([new SourceFile("Broken.cs", source)]);
+        var outcome = GeneratorHarness.Run(compilation);
+
+        Assert.Null(outcome.Result.Exception);
+        Assert.True(outcome.DriverDiagnostics.IsEmpty, $"{description}: the generator reported{Environment.NewLine}{GeneratorHarness.Format(outcome.DriverDiagnostics)}");
+        Assert.True(outcome.Result.Diagnostics.IsEmpty, $"{description}: the generator reported{Environment.NewLine}{GeneratorHarness.Format(outcome.Result.Diagnostics)}");
+        Assert.Empty(outcome.Result.GeneratedSources);
+
+        // Nothing the generator did shows up in the compilation either (no CS8785 "generator failed").
+        Assert.DoesNotContain(outcome.Output.GetDiagnostics(), d => d.Id is "CS8784" or "CS8785");
+
+        var model = GeneratorHarness.Read(compilation, UserTierName(source));
+        Assert.False(model.CanEmit, $"{description}: the model may be emitted");
+        var problems = string.Join("; ", model.Problems.Select(p => $"{p.Id} {p.Message}"));
+        Assert.True(
+            model.Problems.Any(p => p.Id == expectedId && p.BlocksEmission),
+            $"{description}: expected a blocking {expectedId}, got: {problems}");
+        Assert.All(model.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p.Message)));
+    }
+
+    [Fact]
+    public void Repeated_user_tier_attribute_emits_once_without_failing()
+    {
+        // [UserTier] on two partial declarations is a compiler error (CS0579); the generator must not add the same hint
+        // name twice, which would throw and drop the output of every policy in the project (CS8785).
+        var outcome = GeneratorHarness.Run([new SourceFile("Repeated.cs", Header + Org + """
+
+            [UserTier(Within = [typeof(Org)])]
+            public partial record Prefs
+            {
+                public Maturity Maturity { get; init; }
+            }
+
+            [UserTier(Within = [typeof(Org)])]
+            public partial record Prefs
+            {
+            }
+            """)]);
+
+        Assert.Null(outcome.Result.Exception);
+        Assert.Empty(outcome.DriverDiagnostics);
+        Assert.Equal(["Broken.Prefs.Policy.g.cs"], outcome.Sources.Select(s => s.HintName));
+        Assert.Equal(["CS0579"], GeneratorHarness.WarningsAndErrors(outcome.Output).Select(d => d.Id));
+    }
+
+    [Fact]
+    public void A_broken_policy_does_not_stop_another_policys_output()
+    {
+        var broken = new SourceFile("Broken.cs", Header + Org + """
+
+            [UserTier(Within = [typeof(Org)])]
+            public record Prefs
+            {
+                public Maturity Maturity { get; init; }
+            }
+            """);
+        var outcome = GeneratorHarness.Run([broken, .. Policies.Minimal]);
+
+        Assert.Null(outcome.Result.Exception);
+        Assert.Empty(outcome.DriverDiagnostics);
+        Assert.Equal(["Minimal.Prefs.Policy.g.cs"], outcome.Sources.Select(s => s.HintName));
+    }
+
+    [Fact]
+    public void Contradiction_across_tiers_still_emits()
+    {
+        // Each tier's bound is sound on its own; only their intersection is empty. The evaluator fails closed at run time.
+        var compilation = GeneratorHarness.Compile(Policies.Contradiction);
+        var outcome = GeneratorHarness.Run(compilation);
+
+        Assert.Null(outcome.Result.Exception);
+        Assert.Empty(outcome.DriverDiagnostics);
+        Assert.Single(outcome.Result.GeneratedSources);
+        Assert.Empty(GeneratorHarness.WarningsAndErrors(outcome.Output));
+
+        var model = GeneratorHarness.Read(compilation, "Contradiction.Prefs");
+        Assert.True(model.CanEmit);
+        Assert.DoesNotContain(model.Problems, p => p.BlocksEmission);
+
+        // The two tiers' bounds on Maturity really are disjoint.
+        var maturity = model.Bounds.Where(b => b.Dimension == 0).Select(b => b.Bound).ToList();
+        Assert.Equal(2, maturity.Count);
+        Assert.True(Lattice.IsEmpty(Lattice.Intersect(maturity[0], maturity[1])));
+
+        // The generated resolver records the contradiction rather than choosing a value outside a bound.
+        var text = outcome.Result.GeneratedSources.Single().SourceText.ToString();
+        Assert.Contains("global::PolicyAsCode.AdjustmentCause.Contradiction", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generator_survives_a_compilation_without_the_runtime_library()
+    {
+        // Without PolicyAsCode.dll no attribute resolves, so nothing is a tier: the generator stays silent.
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "NoRuntime",
+            [GeneratorHarness.Parse(new SourceFile("Prefs.cs", "[PolicyAsCode.UserTier] public partial record Prefs { public int Days { get; init; } }"))],
+            Basic.Reference.Assemblies.Net100.References.All);
+        var outcome = GeneratorHarness.Run(compilation);
+
+        Assert.Null(outcome.Result.Exception);
+        Assert.Empty(outcome.DriverDiagnostics);
+        Assert.Empty(outcome.Result.GeneratedSources);
+    }
+
+    private static string UserTierName(string source) =>
+        source.Contains("public static class Outer", StringComparison.Ordinal) ? "Broken.Outer+Prefs" : "Broken.Prefs";
+}
