@@ -53,6 +53,12 @@ internal sealed class PolicyAnalysis
 
     public static bool IsTier(INamedTypeSymbol type) => DeclaredTier.Read(type) is not null;
 
+    /// <summary>
+    /// Whether findings may lie in the type's declaration: a tier, or a type with a tier nested in it (whose
+    /// name a finding points at when it must be made partial for the tier inside).
+    /// </summary>
+    public static bool MayHoldFindings(INamedTypeSymbol type) => IsTier(type) || type.GetTypeMembers().Any(MayHoldFindings);
+
     /// <summary>Maps a model location back into this compilation.</summary>
     public Location? LocationOf(SourceLocation? location)
     {
@@ -92,14 +98,7 @@ internal sealed class PolicyAnalysis
         foreach (var tier in tiers)
         {
             cancellation.ThrowIfCancellationRequested();
-            // A problem of extensibility may lie in a containing type that must be made partial, outside the tier's
-            // own declaration: the tier it belongs to reports it.
-            foreach (var problem in PolicyReader.ExtensibilityProblems(tier, _compilation, cancellation))
-            {
-                Add(new PolicyFinding(problem.Id, problem.Message, problem.Location) { Owner = Fqn(tier) });
-            }
-
-            foreach (var problem in PolicyReader.HierarchyProblems(tier))
+            foreach (var problem in PolicyReader.ExtensibilityProblems(tier, _compilation, cancellation).Concat(PolicyReader.HierarchyProblems(tier)))
             {
                 Add(new PolicyFinding(problem.Id, problem.Message, problem.Location));
             }
@@ -198,7 +197,7 @@ internal sealed class PolicyAnalysis
         }
     }
 
-    public static string Fqn(INamedTypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+    private static string Fqn(INamedTypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 
     private sealed record Result(List<PolicyFinding> Findings, Dictionary<string, PolicyModel> Policies);
 }

@@ -46,31 +46,21 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    // Every finding is reported by the innermost type whose declaration holds it: a tier, or a type a tier is
+    // nested in (PAC0009 points at a containing type that must be made partial). Reported there, it is local to
+    // that type's symbol, so the IDE shows it while the file is edited and a code fix may act on it.
     private static void ReportTier(SymbolAnalysisContext context, PolicyAnalysis analysis)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (!PolicyAnalysis.IsTier(type))
+        if (!PolicyAnalysis.MayHoldFindings(type))
         {
             return;
         }
 
-        var declarations = type.DeclaringSyntaxReferences;
-        var name = PolicyAnalysis.Fqn(type);
         foreach (var finding in analysis.Findings(context.CancellationToken))
         {
             var location = analysis.LocationOf(finding.Location);
-            if (location is not null && finding.Owner is not null)
-            {
-                if (finding.Owner == name)
-                {
-                    Report(finding, location, context.ReportDiagnostic);
-                }
-
-                continue;
-            }
-
-            if (location is null || !declarations.Any(d => d.SyntaxTree == location.SourceTree && d.Span.Contains(location.SourceSpan))
-                || Nested(type, location))
+            if (location is null || !Holds(type, location) || Nested(type, location))
             {
                 continue;
             }
@@ -79,9 +69,12 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    // A finding inside a nested tier type is that type's to report.
+    private static bool Holds(INamedTypeSymbol type, Location location) =>
+        type.DeclaringSyntaxReferences.Any(d => d.SyntaxTree == location.SourceTree && d.Span.Contains(location.SourceSpan));
+
+    // A finding inside a nested type that may hold findings is that type's to report.
     private static bool Nested(INamedTypeSymbol type, Location location) =>
-        type.GetTypeMembers().Any(n => PolicyAnalysis.IsTier(n) && n.DeclaringSyntaxReferences.Any(d => d.SyntaxTree == location.SourceTree && d.Span.Contains(location.SourceSpan)));
+        type.GetTypeMembers().Any(n => PolicyAnalysis.MayHoldFindings(n) && Holds(n, location));
 
     private static void CheckPresetValues(OperationAnalysisContext context, PolicyAnalysis analysis)
     {

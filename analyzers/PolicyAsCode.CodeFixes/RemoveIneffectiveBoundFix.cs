@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace PolicyAsCode.CodeFixes;
@@ -41,8 +43,21 @@ public sealed class RemoveIneffectiveBoundFix : CodeFixProvider
 
     private static async Task<Document> Remove(Document document, AttributeSyntax attribute, CancellationToken cancellation)
     {
-        var root = await document.GetSyntaxRootAsync(cancellation).ConfigureAwait(false);
-        SyntaxNode target = attribute.Parent is AttributeListSyntax { Attributes.Count: 1 } list ? list : attribute;
-        return document.WithSyntaxRoot(root!.RemoveNode(target, SyntaxRemoveOptions.KeepNoTrivia)!);
+        var root = (await document.GetSyntaxRootAsync(cancellation).ConfigureAwait(false))!;
+        if (attribute.Parent is not AttributeListSyntax { Attributes.Count: 1 } list || list.Parent is not MemberDeclarationSyntax member)
+        {
+            // One of several attributes in a list: it goes with its separator, and the list stays.
+            return document.WithSyntaxRoot(root.RemoveNode(attribute, SyntaxRemoveOptions.KeepNoTrivia)!);
+        }
+
+        // The list goes with its line. Comments and doc comments above it describe the property, not the bound:
+        // they stay, in front of whatever now comes first (the next attribute list, a modifier or the type).
+        var index = member.AttributeLists.IndexOf(list);
+        var leading = list.GetLeadingTrivia();
+        var keep = leading.Any(t => !t.IsKind(SyntaxKind.WhitespaceTrivia) && !t.IsKind(SyntaxKind.EndOfLineTrivia));
+        var next = list.GetLastToken().GetNextToken();
+        var updated = keep ? member.ReplaceToken(next, next.WithLeadingTrivia(leading)) : member;
+        updated = updated.WithAttributeLists(updated.AttributeLists.RemoveAt(index));
+        return document.WithSyntaxRoot(root.ReplaceNode(member, updated));
     }
 }

@@ -26,6 +26,7 @@ internal static class KnownNames
     public const string WaivableBy = "WaivableBy";
     public const string Reason = "Reason";
     public const string Within = "Within";
+    public const string Mitigates = "Mitigates";
 }
 
 /// <summary>Names of the tracked pipeline steps, for cacheability tests.</summary>

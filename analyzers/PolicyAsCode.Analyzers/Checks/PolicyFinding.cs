@@ -9,11 +9,4 @@ namespace PolicyAsCode.Analyzers.Checks;
 /// <param name="Location">Where.</param>
 /// <param name="FixExpression">C# for the nearest allowed value, or null when no single fix exists.</param>
 /// <param name="FixLabel">How the fixed value reads, e.g. <c>Teen</c>.</param>
-internal sealed record PolicyFinding(string Id, string Message, SourceLocation? Location, string? FixExpression = null, string? FixLabel = null)
-{
-    /// <summary>
-    /// The tier type (fully qualified) that reports this finding, for findings that may lie outside that type's
-    /// declaration (a containing type that must be made partial); null when the tier declaring the location reports it.
-    /// </summary>
-    public string? Owner { get; init; }
-}
+internal sealed record PolicyFinding(string Id, string Message, SourceLocation? Location, string? FixExpression = null, string? FixLabel = null);

@@ -18,7 +18,7 @@ internal static class RegistryEmitter
         List(writer, "global::PolicyAsCode.DimensionInfo", policy.Dimensions.Select(Dimension), true);
         List(writer, "global::PolicyAsCode.BoundRule", policy.Bounds.Select(b => Bound(b)), true);
         List(writer, "global::PolicyAsCode.ForbidRule", policy.Forbids.Select(f =>
-            $"new global::PolicyAsCode.ForbidRule({f.Index}, {f.Tier}, {Literals.Hazard(f.Hazards)}, {Condition(f.When, f.Unless)}, {Literals.String(f.Reason)}, {(f.IsUsersOwn ? Literals.Int(f.Dimension) : "null")})"), true);
+            $"new global::PolicyAsCode.ForbidRule({f.Index}, {f.Tier}, {Literals.Hazard(f.Hazards)}, {Condition(f.When, f.Unless)}, {Literals.String(f.Reason)}, {(f.IsUsersOwn ? Literals.Int(f.Dimension) : "null")}, {Risks(f.Mitigates)})"), true);
         List(writer, "global::PolicyAsCode.WaiverClaim", policy.Waivers.Select(w =>
             $"new global::PolicyAsCode.WaiverClaim({w.Index}, {w.Claimant}, {w.Dimension}, {w.Waived}, {Condition(w.When, 0)}, {Literals.Bool(w.IsDelegated)})"), true);
         List(writer, "global::PolicyAsCode.TierDefault", policy.Defaults.Select(d =>

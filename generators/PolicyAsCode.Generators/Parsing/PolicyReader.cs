@@ -623,7 +623,9 @@ internal sealed class PolicyReader
             }
 
             var reason = attribute.NamedArguments.FirstOrDefault(a => a.Key == KnownNames.Reason).Value.Value as string;
-            _forbids.Add(new ForbidModel(0, tier.Index, hazards, NamedUInt(attribute, KnownNames.When), NamedUInt(attribute, KnownNames.Unless), reason, -1, location));
+            var mitigates = attribute.NamedArguments.FirstOrDefault(a => a.Key == KnownNames.Mitigates).Value;
+            var risks = mitigates.Kind == TypedConstantKind.Array ? mitigates.Values.Select(v => v.Value).OfType<int>().Distinct().ToEquatableArray() : EquatableArray<int>.Empty;
+            _forbids.Add(new ForbidModel(0, tier.Index, hazards, NamedUInt(attribute, KnownNames.When), NamedUInt(attribute, KnownNames.Unless), reason, -1, location, risks));
         }
     }
 

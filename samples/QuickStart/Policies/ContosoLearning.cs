@@ -4,7 +4,7 @@ namespace QuickStart.Policies;
 
 /// <summary>Tier 2: a tutoring assistant for learners from 13, deployed in the EU and the US.</summary>
 [OrganisationTier("contoso-learning", Within = [typeof(EuLaw), typeof(UsLaw)])]
-[Forbid(Hazard.Elections | Hazard.SpecializedAdvice, Reason = "a tutoring service gives no voting, medical, legal or financial advice")]
+[Forbid(Hazard.Elections | Hazard.SpecializedAdvice, Reason = "a tutoring service gives no voting, medical, legal or financial advice", Mitigates = [Risk.OverReliance, Risk.PolarisationAndFilterBubbles])]
 public partial record ContosoLearning
 {
     [AtMost(Maturity.Teen, Reason = "the service is for learners from 13")]

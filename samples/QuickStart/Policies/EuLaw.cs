@@ -4,8 +4,8 @@ namespace QuickStart.Policies;
 
 /// <summary>Tier 1 for the European Union (illustrative, not legal advice).</summary>
 [ImmutableTier("EU")]
-[Forbid(Hazard.ChildSexualExploitation | Hazard.IndiscriminateWeapons, Reason = "illegal content in every member state")]
-[Forbid(Hazard.SexualContent, When = Fact.Minor, Reason = "minors must not be shown sexual content")]
+[Forbid(Hazard.ChildSexualExploitation | Hazard.IndiscriminateWeapons, Reason = "illegal content in every member state", Mitigates = [Risk.MaliciousUse])]
+[Forbid(Hazard.SexualContent, When = Fact.Minor, Reason = "minors must not be shown sexual content", Mitigates = [Risk.ManipulationOfTheVulnerable])]
 public partial record EuLaw
 {
     [AtMost(Maturity.Mature)]

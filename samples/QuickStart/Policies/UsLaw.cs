@@ -4,8 +4,8 @@ namespace QuickStart.Policies;
 
 /// <summary>Tier 1 for the United States (illustrative, not legal advice).</summary>
 [ImmutableTier("US")]
-[Forbid(Hazard.ChildSexualExploitation | Hazard.IndiscriminateWeapons, Reason = "federal law")]
-[Forbid(Hazard.SexualContent, When = Fact.Minor, Reason = "children's online protection")]
+[Forbid(Hazard.ChildSexualExploitation | Hazard.IndiscriminateWeapons, Reason = "federal law", Mitigates = [Risk.MaliciousUse])]
+[Forbid(Hazard.SexualContent, When = Fact.Minor, Reason = "children's online protection", Mitigates = [Risk.ManipulationOfTheVulnerable])]
 public partial record UsLaw
 {
     [AtMost(Maturity.Teen, When = Fact.Minor, Reason = "children's online protection")]

@@ -18,4 +18,7 @@ public sealed class ForbidAttribute(Hazard hazards) : Attribute
 
     /// <summary>Why the hazards are forbidden.</summary>
     public string? Reason { get; set; }
+
+    /// <summary>The risks of personalisation the rule mitigates, for the policy card and every refusal it causes.</summary>
+    public Risk[] Mitigates { get; set; } = [];
 }

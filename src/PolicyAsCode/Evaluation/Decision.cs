@@ -74,12 +74,12 @@ public readonly struct Decision
     /// <summary>Refuse because there is no resolution to decide against.</summary>
     public static Decision RefuseUnresolved(Hazard hazards) => new(Verdict.Refuse, DecisionCause.Unresolved, hazards, null, null);
 
-    /// <summary>The decision in one plain sentence.</summary>
+    /// <summary>The decision in one plain sentence, with the hazard codes and the risks the refusing rule mitigates.</summary>
     public string Explain() => Cause switch
     {
         DecisionCause.Allowed => "allowed",
-        DecisionCause.Forbidden when Rule?.Dimension is not null => $"refused: you asked to avoid {Hazards}",
-        DecisionCause.Forbidden => $"refused: {Tier} forbids {Hazards}" + (Rule?.Reason is { Length: > 0 } r ? $" ({r})" : string.Empty),
+        DecisionCause.Forbidden when Rule?.Dimension is not null => $"refused: you asked to avoid {Hazards}{Links()}",
+        DecisionCause.Forbidden => $"refused: {Tier} forbids {Hazards}" + (Rule?.Reason is { Length: > 0 } r ? $" ({r})" : string.Empty) + Links(),
         DecisionCause.UnknownHazard => $"refused: unknown hazard category 0x{(ulong)Hazards:X} (fail closed)",
         DecisionCause.Unresolved => "refused: no resolution to decide against (fail closed)",
         _ => "refused: undecided (fail closed)",
@@ -87,4 +87,27 @@ public readonly struct Decision
 
     /// <inheritdoc/>
     public override string ToString() => Explain();
+
+    private string Links()
+    {
+        var links = new System.Collections.Generic.List<string>();
+        for (var bit = 0; bit < 64; bit++)
+        {
+            var hazard = (Hazard)(1UL << bit);
+            if ((Hazards & hazard) != Hazard.None && Taxonomy.Describe(hazard) is { } entry)
+            {
+                links.Add(entry.Id);
+            }
+        }
+
+        if (Rule is { Mitigates.IsDefaultOrEmpty: false } rule)
+        {
+            foreach (var risk in rule.Mitigates)
+            {
+                links.Add("mitigates " + (Taxonomy.Describe(risk)?.Id ?? risk.ToString()));
+            }
+        }
+
+        return links.Count == 0 ? string.Empty : " [" + string.Join("; ", links) + "]";
+    }
 }

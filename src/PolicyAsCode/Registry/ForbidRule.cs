@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Linq;
+
 namespace PolicyAsCode;
 
 /// <summary>A tier's rule that refuses content showing some hazards, or the user's own list of hazards to avoid.</summary>
@@ -7,4 +10,15 @@ namespace PolicyAsCode;
 /// <param name="Condition">When it applies.</param>
 /// <param name="Reason">Why it exists.</param>
 /// <param name="Dimension">For the user's own rule: the dimension holding the user's list; otherwise null.</param>
-public sealed record ForbidRule(int Index, int Tier, Hazard Hazards, Condition Condition, string? Reason, int? Dimension);
+/// <param name="Mitigates">Risks the rule mitigates.</param>
+public sealed record ForbidRule(int Index, int Tier, Hazard Hazards, Condition Condition, string? Reason, int? Dimension, ImmutableArray<Risk> Mitigates = default)
+{
+    /// <summary>Equality by value, including the contents of <see cref="Mitigates"/>.</summary>
+    public bool Equals(ForbidRule? other) =>
+        other is not null && Index == other.Index && Tier == other.Tier && Hazards == other.Hazards && Condition == other.Condition
+        && Reason == other.Reason && Dimension == other.Dimension
+        && (Mitigates.IsDefaultOrEmpty ? other.Mitigates.IsDefaultOrEmpty : !other.Mitigates.IsDefault && Mitigates.SequenceEqual(other.Mitigates));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => System.HashCode.Combine(Index, Tier, Hazards, Condition);
+}

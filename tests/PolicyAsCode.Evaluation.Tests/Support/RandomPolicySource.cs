@@ -334,7 +334,7 @@ public static class RandomPolicySource
                     attributes.Add("[HigherIsStricter]");
                 }
 
-                var boundCount = tier.Rank == 3 ? random.Next(0, 3) / 2 : random.Next(0, 4);
+                var boundCount = tier.Rank == 3 ? random.Next(0, 3) / 2 : Pick(new[] { 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 3 });
                 for (var b = 0; b < boundCount; b++)
                 {
                     var waivableBy = tier.Rank switch
@@ -403,15 +403,16 @@ public static class RandomPolicySource
 
         private string Bound(Dimension dimension, int waivableBy)
         {
+            // AtMost 0, AtLeast 1, Between 2, Locked 3, Allowed 4 (not on numbers); Locked contradicts most, so it is rarer.
             var hasMembers = dimension.Kind is not (Kind.Int or Kind.Real);
-            var form = random.Next(0, hasMembers ? 5 : 4);
+            var form = Pick(hasMembers ? new[] { 0, 0, 0, 1, 1, 2, 2, 3, 4, 4 } : new[] { 0, 0, 0, 1, 1, 1, 2, 2, 3 });
             string arguments;
             switch (form)
             {
                 case 0:
-                    return $"[AtMost({Value(dimension)}{Named(true, waivableBy)})]";
+                    return $"[AtMost({Value(dimension, bias: 1)}{Named(true, waivableBy)})]";
                 case 1:
-                    return $"[AtLeast({Value(dimension)}{Named(true, waivableBy)})]";
+                    return $"[AtLeast({Value(dimension, bias: -1)}{Named(true, waivableBy)})]";
                 case 2:
                     var (lo, hi) = OrderedPair(dimension);
                     return $"[Between({lo}, {hi}{Named(true, waivableBy)})]";
@@ -424,23 +425,48 @@ public static class RandomPolicySource
         }
 
         /// <summary>A constant of the dimension's type.</summary>
-        private string Value(Dimension dimension)
+        private string Value(Dimension dimension, int bias = 0)
         {
+            // Mostly, upper bounds are drawn high and lower bounds low, so that tiers often agree and values get
+            // clamped or waived; sometimes not, so that bounds contradict each other.
+            if (bias != 0 && Chance(0.3))
+            {
+                bias = 0;
+            }
+
             switch (dimension.Kind)
             {
                 case Kind.Bool:
-                    return Chance(0.5) ? "true" : "false";
+                    return bias > 0 ? "true" : bias < 0 ? "false" : Chance(0.5) ? "true" : "false";
                 case Kind.Int:
-                    return Number(integer: true).Text;
                 case Kind.Real:
-                    return Number(integer: false).Text;
+                {
+                    var a = Number(dimension.Kind == Kind.Int);
+                    var b = Number(dimension.Kind == Kind.Int);
+                    return (bias > 0 ? (a.Value >= b.Value ? a : b) : bias < 0 ? (a.Value <= b.Value ? a : b) : a).Text;
+                }
+
                 case Kind.Choice:
-                    return Literal(Pick(dimension.Members).Name);
+                {
+                    var p = Biased(dimension.Members.Count, bias);
+                    return Literal(dimension.Members[p].Name);
+                }
+
                 case Kind.Ordinal:
-                    return dimension.Type + "." + Pick(dimension.Members).Name;
+                    return OrdinalMember(dimension, dimension.Ordered[Biased(dimension.Ordered.Count, bias)]);
                 default:
-                    return Mask(dimension, random.Next(0, 4));
+                {
+                    var count = Members(dimension).Count;
+                    return Mask(dimension, bias > 0 ? random.Next(count / 2, count + 1) : bias < 0 ? random.Next(0, 2) : random.Next(0, 4));
+                }
             }
+        }
+
+        private int Biased(int count, int bias)
+        {
+            var a = random.Next(count);
+            var b = random.Next(count);
+            return bias > 0 ? Math.Max(a, b) : bias < 0 ? Math.Min(a, b) : a;
         }
 
         /// <summary>Two constants of the dimension's type, the first not above the second (for sets: a subset of it).</summary>

@@ -260,7 +260,7 @@ namespace Conditional
                 new global::PolicyAsCode.BoundRule(5, 0, 1, global::PolicyAsCode.BoundForm.AtMost, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U), null, "AtMost(Maturity.Teen)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty)
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.ForbidRule>(
-                new global::PolicyAsCode.ForbidRule(0, 0, (global::PolicyAsCode.Hazard)0x800UL, new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U), "minors", null)
+                new global::PolicyAsCode.ForbidRule(0, 0, (global::PolicyAsCode.Hazard)0x800UL, new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U), "minors", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty)
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.WaiverClaim>(
                 new global::PolicyAsCode.WaiverClaim(0, 2, 0, 0, new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x4U, (global::PolicyAsCode.Fact)0x0U), true),

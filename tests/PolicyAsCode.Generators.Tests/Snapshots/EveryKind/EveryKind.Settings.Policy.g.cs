@@ -417,9 +417,9 @@ namespace EveryKind
                 new global::PolicyAsCode.BoundRule(13, 6, 1, global::PolicyAsCode.BoundForm.AtLeast, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x200UL, 0xFF00003FFFUL), default(global::PolicyAsCode.Condition), null, "AtLeast(Hazard.Hate)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty)
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.ForbidRule>(
-                new global::PolicyAsCode.ForbidRule(0, 0, (global::PolicyAsCode.Hazard)0x8UL, default(global::PolicyAsCode.Condition), "illegal everywhere", null),
-                new global::PolicyAsCode.ForbidRule(1, 1, (global::PolicyAsCode.Hazard)0x1200UL, default(global::PolicyAsCode.Condition), null, null),
-                new global::PolicyAsCode.ForbidRule(2, 2, (global::PolicyAsCode.Hazard)0xFF00003FFFUL, default(global::PolicyAsCode.Condition), "you asked to avoid these", 6)
+                new global::PolicyAsCode.ForbidRule(0, 0, (global::PolicyAsCode.Hazard)0x8UL, default(global::PolicyAsCode.Condition), "illegal everywhere", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
+                new global::PolicyAsCode.ForbidRule(1, 1, (global::PolicyAsCode.Hazard)0x1200UL, default(global::PolicyAsCode.Condition), null, null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
+                new global::PolicyAsCode.ForbidRule(2, 2, (global::PolicyAsCode.Hazard)0xFF00003FFFUL, default(global::PolicyAsCode.Condition), "you asked to avoid these", 6, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty)
             ),
             global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.WaiverClaim>.Empty,
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierDefault>(

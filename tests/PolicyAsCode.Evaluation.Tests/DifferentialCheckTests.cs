@@ -1,0 +1,178 @@
+using System;
+using System.Linq;
+using CsCheck;
+using PolicyAsCode.Evaluation.Tests.Support;
+using QuickStart.Policies;
+using Xunit;
+
+namespace PolicyAsCode.Evaluation.Tests;
+
+/// <summary>
+/// The differential check is not vacuous: an evaluator that differs from the interpreter in any one observable way
+/// (a lost adjustment, a moved value, a wrong jurisdiction, a decision that lets unknown hazards through, other
+/// defaults) is caught within a few hundred random cases, and the faithful evaluator passes the same cases.
+/// </summary>
+public sealed class DifferentialCheckTests
+{
+    private const int Budget = 2_000;
+
+    [Theory]
+    [InlineData(Mutation.DropAdjustment)]
+    [InlineData(Mutation.NudgeMemory)]
+    [InlineData(Mutation.ForgetJurisdiction)]
+    [InlineData(Mutation.AllowUnknownHazards)]
+    [InlineData(Mutation.OtherDefaults)]
+    [InlineData(Mutation.ForgetUserForbids)]
+    public void A_faulty_evaluator_is_caught(Mutation mutation)
+    {
+        var caught = Run(mutation);
+
+        Assert.True(caught >= 0, $"{mutation} survived {Budget} random cases");
+    }
+
+    [Fact]
+    public void A_faithful_evaluator_passes()
+    {
+        Assert.Equal(-1, Run(Mutation.None));
+    }
+
+    /// <summary>The index of the first case that caught the mutation, or -1 when none did.</summary>
+    private static int Run(Mutation mutation)
+    {
+        var interpreter = new PolicyInterpreter(LearnerPreferences.Registry);
+        var gen = CaseGenerators.Cases(LearnerPreferences.Registry);
+        var random = new PCG(7, 20240601UL + (ulong)mutation);
+        for (var i = 0; i < Budget; i++)
+        {
+            var c = gen.Generate(random, null!, out _);
+            try
+            {
+                switch (mutation)
+                {
+                    case Mutation.None: Differential.Check<Faulty.None>(interpreter, c); break;
+                    case Mutation.DropAdjustment: Differential.Check<Faulty.DropAdjustment>(interpreter, c); break;
+                    case Mutation.NudgeMemory: Differential.Check<Faulty.NudgeMemory>(interpreter, c); break;
+                    case Mutation.ForgetJurisdiction: Differential.Check<Faulty.ForgetJurisdiction>(interpreter, c); break;
+                    case Mutation.AllowUnknownHazards: Differential.Check<Faulty.AllowUnknownHazards>(interpreter, c); break;
+                    case Mutation.OtherDefaults: Differential.Check<Faulty.OtherDefaults>(interpreter, c); break;
+                    case Mutation.ForgetUserForbids: Differential.Check<Faulty.ForgetUserForbids>(interpreter, c); break;
+                    default: throw new ArgumentOutOfRangeException(nameof(mutation));
+                }
+            }
+            catch (DifferentialMismatchException)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    public enum Mutation
+    {
+        None,
+        DropAdjustment,
+        NudgeMemory,
+        ForgetJurisdiction,
+        AllowUnknownHazards,
+        OtherDefaults,
+        ForgetUserForbids,
+    }
+
+    /// <summary>Hand-written evaluators of the QuickStart registry: the generated one, with one fault each.</summary>
+    public static class Faulty
+    {
+        public sealed record None(LearnerPreferences Inner) : Wrapper<None>(Inner), IUserTierPolicy<None>
+        {
+            static None IUserTierPolicy<None>.Wrap(LearnerPreferences inner) => new(inner);
+        }
+
+        public sealed record DropAdjustment(LearnerPreferences Inner) : Wrapper<DropAdjustment>(Inner), IUserTierPolicy<DropAdjustment>
+        {
+            static DropAdjustment IUserTierPolicy<DropAdjustment>.Wrap(LearnerPreferences inner) => new(inner);
+
+            public static new Resolution<DropAdjustment> Resolve(DropAdjustment requested, in PolicyContext context, DimensionSet unreadable)
+            {
+                var r = Wrapper<DropAdjustment>.Resolve(requested, context, unreadable);
+                return new(r.Effective, [.. r.Adjustments.Skip(1)], r.Forbidden, r.ActiveForbids, r.Jurisdiction);
+            }
+        }
+
+        public sealed record NudgeMemory(LearnerPreferences Inner) : Wrapper<NudgeMemory>(Inner), IUserTierPolicy<NudgeMemory>
+        {
+            static NudgeMemory IUserTierPolicy<NudgeMemory>.Wrap(LearnerPreferences inner) => new(inner);
+
+            public static new Resolution<NudgeMemory> Resolve(NudgeMemory requested, in PolicyContext context, DimensionSet unreadable)
+            {
+                var r = Wrapper<NudgeMemory>.Resolve(requested, context, unreadable);
+                var nudged = r.Effective.Inner.MemoryDays > 20 ? new NudgeMemory(r.Effective.Inner with { MemoryDays = r.Effective.Inner.MemoryDays - 1 }) : r.Effective;
+                return new(nudged, [.. r.Adjustments], r.Forbidden, r.ActiveForbids, r.Jurisdiction);
+            }
+        }
+
+        public sealed record ForgetJurisdiction(LearnerPreferences Inner) : Wrapper<ForgetJurisdiction>(Inner), IUserTierPolicy<ForgetJurisdiction>
+        {
+            static ForgetJurisdiction IUserTierPolicy<ForgetJurisdiction>.Wrap(LearnerPreferences inner) => new(inner);
+
+            public static new Resolution<ForgetJurisdiction> Resolve(ForgetJurisdiction requested, in PolicyContext context, DimensionSet unreadable)
+            {
+                var r = Wrapper<ForgetJurisdiction>.Resolve(requested, context, unreadable);
+                return new(r.Effective, [.. r.Adjustments], r.Forbidden, r.ActiveForbids, -1);
+            }
+        }
+
+        public sealed record AllowUnknownHazards(LearnerPreferences Inner) : Wrapper<AllowUnknownHazards>(Inner), IUserTierPolicy<AllowUnknownHazards>
+        {
+            static AllowUnknownHazards IUserTierPolicy<AllowUnknownHazards>.Wrap(LearnerPreferences inner) => new(inner);
+
+            public static new Decision Decide(in Resolution<AllowUnknownHazards> resolution, Hazard detected) =>
+                Wrapper<AllowUnknownHazards>.Decide(resolution, detected & Taxonomy.Shipped);
+        }
+
+        public sealed record OtherDefaults(LearnerPreferences Inner) : Wrapper<OtherDefaults>(Inner), IUserTierPolicy<OtherDefaults>
+        {
+            static OtherDefaults IUserTierPolicy<OtherDefaults>.Wrap(LearnerPreferences inner) => new(inner);
+
+            public static new OtherDefaults Defaults(in PolicyContext context) =>
+                new(LearnerPreferences.Defaults(context) with { Verbosity = context.Jurisdiction is null ? Verbosity.Detailed : Verbosity.Balanced });
+        }
+
+        public sealed record ForgetUserForbids(LearnerPreferences Inner) : Wrapper<ForgetUserForbids>(Inner), IUserTierPolicy<ForgetUserForbids>
+        {
+            static ForgetUserForbids IUserTierPolicy<ForgetUserForbids>.Wrap(LearnerPreferences inner) => new(inner);
+
+            public static new Resolution<ForgetUserForbids> Resolve(ForgetUserForbids requested, in PolicyContext context, DimensionSet unreadable)
+            {
+                var r = Wrapper<ForgetUserForbids>.Resolve(requested, context, unreadable);
+                return new(r.Effective, [.. r.Adjustments], r.Forbidden & ~r.Effective.Inner.AvoidHazards, r.ActiveForbids & ~(1UL << 5), r.Jurisdiction);
+            }
+        }
+    }
+
+    /// <summary>Delegates every member to the generated QuickStart evaluator.</summary>
+    public abstract record Wrapper<T>(LearnerPreferences Inner)
+        where T : Wrapper<T>, IUserTierPolicy<T>
+    {
+        public static PolicyRegistry Registry => LearnerPreferences.Registry;
+
+        public static T Defaults(in PolicyContext context) => T.Wrap(LearnerPreferences.Defaults(context));
+
+        public static Resolution<T> Resolve(T requested, in PolicyContext context, DimensionSet unreadable)
+        {
+            var r = LearnerPreferences.Resolve(requested?.Inner!, context, unreadable);
+            return new Resolution<T>(T.Wrap(r.Effective), r.Adjustments.Count == 0 ? null : [.. r.Adjustments], r.Forbidden, r.ActiveForbids, r.Jurisdiction);
+        }
+
+        public static Decision Decide(in Resolution<T> resolution, Hazard detected)
+        {
+            var inner = resolution.IsResolved
+                ? new Resolution<LearnerPreferences>(resolution.Effective.Inner, [.. resolution.Adjustments], resolution.Forbidden, resolution.ActiveForbids, resolution.Jurisdiction)
+                : default;
+            return LearnerPreferences.Decide(inner, detected);
+        }
+
+        public static DimensionValue[] Encode(T preferences) => LearnerPreferences.Encode(preferences.Inner);
+
+        public static T Decode(ReadOnlySpan<DimensionValue> values) => T.Wrap(LearnerPreferences.Decode(values));
+    }
+}
