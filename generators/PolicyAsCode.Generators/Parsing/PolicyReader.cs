@@ -499,7 +499,7 @@ internal sealed class PolicyReader
 
         if (!Lattice.Supports(dimension.Kind, form))
         {
-            _problems.Add(new PolicyProblem("PAC0005", $"{source} cannot bound {dimension.Name}: a {dimension.TypeName} dimension takes AtMost, AtLeast, Between or Locked", location, true));
+            _problems.Add(new PolicyProblem("PAC0005", $"{source} cannot bound {dimension.Name}: the {dimension.TypeName} dimension takes AtMost, AtLeast, Between or Locked", location, true));
             return;
         }
 
