@@ -246,7 +246,9 @@ public sealed class QuickStartBehaviourTests
         Assert.Equal(Fact.Minor, decision.Rule!.Condition.When);
         Assert.Equal("minors must not be shown sexual content", decision.Rule.Reason);
         Assert.Same(Registry.Tiers[0], decision.Tier);
-        Assert.Equal("refused: law of EU forbids SexualContent (minors must not be shown sexual content)", decision.Explain());
+        var explained = decision.Explain();
+        Assert.StartsWith("refused: law of EU forbids SexualContent", explained);
+        Assert.Contains("minors must not be shown sexual content", explained);
 
         // For an adult the same content is allowed.
         Assert.True(LearnerPreferences.Decide(LearnerPreferences.Resolve(new LearnerPreferences(), EuAdult, DimensionSet.Empty), Hazard.SexualContent).IsAllowed);
@@ -286,7 +288,7 @@ public sealed class QuickStartBehaviourTests
         Assert.Equal(8, decision.Rule!.Dimension);
         Assert.Same(Registry.UserTier, decision.Tier);
         Assert.Equal(TierRank.User, decision.Tier!.Rank);
-        Assert.Equal("refused: you asked to avoid ViolentCrimes", decision.Explain());
+        Assert.StartsWith("refused: you asked to avoid ViolentCrimes", decision.Explain());
         Assert.True(LearnerPreferences.Decide(resolution, Hazard.Privacy).IsAllowed);
     }
 

@@ -38,7 +38,7 @@ internal sealed class DeclaredTier
         {
             var name = attribute.AttributeClass?.ToDisplayString();
             var within = attribute.NamedArguments.FirstOrDefault(a => a.Key == KnownNames.Within).Value;
-            var withinList = within.Kind == TypedConstantKind.Array ? (IReadOnlyList<TypedConstant>)within.Values : [];
+            var withinList = within.Kind == TypedConstantKind.Array && !within.IsNull ? (IReadOnlyList<TypedConstant>)within.Values : [];
             switch (name)
             {
                 case KnownNames.ImmutableTierAttribute:

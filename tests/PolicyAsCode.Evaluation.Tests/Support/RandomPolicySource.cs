@@ -42,10 +42,13 @@ public static class RandomPolicySource
         Hazard,
     }
 
-    /// <summary>Makes the policy of <paramref name="seed"/> in namespace <paramref name="ns"/>.</summary>
-    public static RandomPolicy Create(int seed, string ns)
+    /// <summary>
+    /// Makes the policy of <paramref name="seed"/> in namespace <paramref name="ns"/>; with <paramref name="customHazards"/>,
+    /// it may name project hazard categories (assembly attributes, so they apply to every policy compiled with it).
+    /// </summary>
+    public static RandomPolicy Create(int seed, string ns, bool customHazards = true)
     {
-        var writer = new Writer(new Random(seed), ns);
+        var writer = new Writer(new Random(seed), ns, customHazards);
         return new RandomPolicy(seed, ns, ns + ".Prefs", writer.Write());
     }
 
@@ -85,7 +88,7 @@ public static class RandomPolicySource
         public List<string> Within { get; } = [];
     }
 
-    private sealed class Writer(Random random, string ns)
+    private sealed class Writer(Random random, string ns, bool allowCustomHazards)
     {
         private readonly List<string> _types = [];
         private readonly List<Dimension> _dimensions = [];
@@ -94,24 +97,25 @@ public static class RandomPolicySource
         public string Write()
         {
             var customHazards = new List<string>();
-            if (Chance(0.3))
+            if (Chance(0.3) && allowCustomHazards)
             {
                 customHazards.Add("Custom1");
                 _assembly.Add("[assembly: PolicyAsCode.HazardCategory(PolicyAsCode.Hazard.Custom1, \"X1\", \"a project category\")]");
             }
 
-            if (Chance(0.15))
+            if (Chance(0.15) && allowCustomHazards)
             {
                 customHazards.Add("Custom5");
                 _assembly.Add("[assembly: PolicyAsCode.HazardCategory(PolicyAsCode.Hazard.Custom5, \"X5\", \"another project category\")]");
             }
 
-            var dimensionCount = random.Next(1, 9);
-            var hasHazards = false;
+            // 1 to 8 dimensions (rarely none); rarely a second hazard list, which is then a plain set.
+            var dimensionCount = Chance(0.03) ? 0 : random.Next(1, 9);
+            var hazardLists = 0;
             for (var i = 0; i < dimensionCount; i++)
             {
-                var kind = (Kind)random.Next(0, hasHazards ? 6 : 7);
-                hasHazards |= kind == Kind.Hazard;
+                var kind = (Kind)random.Next(0, hazardLists == 0 || Chance(0.05) ? 7 : 6);
+                hazardLists += kind == Kind.Hazard ? 1 : 0;
                 _dimensions.Add(NewDimension(i, kind));
             }
 
@@ -577,6 +581,20 @@ public static class RandomPolicySource
 
                 var initialiser = tier.Initialisers.TryGetValue(dimension.Name, out var value) ? " = " + value + ";" : string.Empty;
                 text.AppendLine($"        public {dimension.Type} {dimension.Name} {{ get; init; }}{initialiser}");
+            }
+
+            // Members that are no dimension: a computed property, a private one, and (on a higher tier) a bounded
+            // property the user tier does not have, which the generator ignores.
+            if (Chance(0.1))
+            {
+                text.AppendLine("        public int Computed => 42;");
+                text.AppendLine("        private string Note { get; init; } = \"n\";");
+            }
+
+            if (tier.Rank < 3 && Chance(0.1))
+            {
+                text.AppendLine("        [AtMost(3)]");
+                text.AppendLine("        public int NotADimension { get; init; }");
             }
 
             text.AppendLine("    }");
