@@ -143,6 +143,59 @@ public static class PolicyOverlayCompiler
         return false;
     }
 
+    /// <summary>
+    /// Whether an overlay bound tries to allow something the compiled bound <paramref name="effective"/> does not: it
+    /// widens. Each form is judged on the limits it writes: <c>AtMost(v)</c> widens when v lies above what is allowed,
+    /// <c>AtLeast(v)</c> when v lies below it (for a set, <c>AtLeast</c> only requires flags and never widens),
+    /// <c>Between(lo, hi)</c> when either end lies outside, <c>Locked</c> and <c>Allowed</c> when a value they allow is
+    /// not allowed. The written limits are compared with <see cref="Lattice.IsWithin"/> after the side a form leaves
+    /// open is taken from <paramref name="effective"/>.
+    /// </summary>
+    public static bool Widens(BoundForm form, Bound overlay, Bound effective)
+    {
+        if (Lattice.IsEmpty(effective))
+        {
+            return false; // the compiled bounds already contradict; the overlay can only be checked for emptiness
+        }
+
+        var kind = overlay.Kind;
+        if (Lattice.IsInterval(kind))
+        {
+            var limited = form switch
+            {
+                BoundForm.AtMost => new Bound(kind, effective.Lo, overlay.Hi, 0, 0),
+                BoundForm.AtLeast => new Bound(kind, overlay.Lo, effective.Hi, 0, 0),
+                _ => overlay,
+            };
+            return !Lattice.IsWithin(limited, effective);
+        }
+
+        if (kind == DimensionKind.Set)
+        {
+            var limited = form switch
+            {
+                BoundForm.AtLeast => new Bound(kind, 0, 0, effective.Floor, effective.Ceiling),
+                BoundForm.AtMost or BoundForm.Allowed => new Bound(kind, 0, 0, effective.Floor & overlay.Ceiling, overlay.Ceiling),
+                BoundForm.Between => new Bound(kind, 0, 0, effective.Floor & overlay.Ceiling, overlay.Ceiling),
+                _ => overlay,
+            };
+            return !Lattice.IsWithin(limited, effective);
+        }
+
+        // Member kinds: compare the written ends with the lowest and highest allowed positions.
+        var lowest = Lattice.Strictest(effective, higherIsStricter: false).Position;
+        var highest = Lattice.Strictest(effective, higherIsStricter: true).Position;
+        var overlayLowest = Lattice.Strictest(overlay, higherIsStricter: false).Position;
+        var overlayHighest = Lattice.Strictest(overlay, higherIsStricter: true).Position;
+        return form switch
+        {
+            BoundForm.AtMost => overlayHighest > highest,
+            BoundForm.AtLeast => overlayLowest < lowest,
+            BoundForm.Between => overlayLowest < lowest || overlayHighest > highest,
+            _ => !Lattice.IsWithin(overlay, effective),
+        };
+    }
+
     private static int FindOrganisation(PolicyRegistry registry, string? name, ImmutableArray<OverlayError>.Builder errors)
     {
         var organisations = registry.Tiers.Where(t => t.Rank == TierRank.Organisation).ToList();
@@ -246,11 +299,18 @@ public static class PolicyOverlayCompiler
         foreach (var jurisdiction in jurisdictions)
         {
             var effective = EffectiveUnconditionalBound(registry, dimension.Index, jurisdiction);
-            if (!Lattice.IsWithin(bound, effective))
+            var where = jurisdiction < 0 ? string.Empty : $" in {registry.Jurisdictions[jurisdiction]}";
+            if (Widens(overlay.Form, bound, effective))
             {
-                var where = jurisdiction < 0 ? string.Empty : $" in {registry.Jurisdictions[jurisdiction]}";
                 errors.Add(new OverlayError(OverlayErrorKind.Widening, dimension.Name, source,
-                    $"{dimension.Name}: {source} would widen the compiled policy{where}, which allows {dimension.Format(effective)} but the overlay bound allows {dimension.Format(bound)}; an overlay may only narrow"));
+                    $"{dimension.Name}: {source} would widen the compiled policy{where}, which allows {dimension.Format(effective)}; an overlay may only narrow"));
+                return;
+            }
+
+            if (Lattice.IsEmpty(Lattice.Intersect(effective, bound)))
+            {
+                errors.Add(new OverlayError(OverlayErrorKind.Invalid, dimension.Name, source,
+                    $"{dimension.Name}: {source} leaves no value the compiled policy{where} allows ({dimension.Format(effective)})"));
                 return;
             }
         }

@@ -58,6 +58,7 @@ public sealed class PolicyEngine<TPreferences> : IDisposable
     private readonly IDisposable? _subscription;
     private PolicySnapshot<TPreferences> _current;
     private long _revision;
+    private PolicyOverlay? _lastConfigured;
 
     /// <summary>Creates the engine with the compiled policy in force.</summary>
     public PolicyEngine(PolicyTelemetry? telemetry = null, ILogger<PolicyEngine<TPreferences>>? logger = null)
@@ -82,10 +83,10 @@ public sealed class PolicyEngine<TPreferences> : IDisposable
         {
             if (string.Equals(changed ?? Options.DefaultName, name, StringComparison.Ordinal))
             {
-                ApplyOverlay(options.Overlay);
+                ApplyConfigured(options.Overlay);
             }
         });
-        ApplyOverlay(overlays.Get(name).Overlay);
+        ApplyConfigured(overlays.Get(name).Overlay);
     }
 
     /// <summary>The compiled policy, without overlay.</summary>
@@ -177,6 +178,23 @@ public sealed class PolicyEngine<TPreferences> : IDisposable
         activity?.SetTag(PolicyTelemetry.PolicyVersionTag, next.Version);
         PolicyChanged?.Invoke(this, new PolicyChangedEventArgs(previous.Version, next.Version, next.Overlay));
         return new OverlayResult(compilation, next.Version, true);
+    }
+
+    // Configuration providers often signal one change several times (a file reload raises the provider's token and the
+    // root's); an overlay equal to the last one configured is not applied, logged or counted again.
+    private void ApplyConfigured(PolicyOverlay overlay)
+    {
+        lock (_writeLock)
+        {
+            if (overlay.Equals(_lastConfigured))
+            {
+                return;
+            }
+
+            _lastConfigured = overlay;
+        }
+
+        ApplyOverlay(overlay);
     }
 
     /// <inheritdoc/>
