@@ -82,14 +82,14 @@ public sealed class DifferentialCheckTests
     /// <summary>Hand-written evaluators of the QuickStart registry: the generated one, with one fault each.</summary>
     public static class Faulty
     {
-        public sealed record None(LearnerPreferences Inner) : Wrapper<None>(Inner), IUserTierPolicy<None>
+        public sealed record None(LearnerPreferences Inner) : Wrapper<None>(Inner), IUserTierPolicy<None>, IWraps<None>
         {
-            static None IUserTierPolicy<None>.Wrap(LearnerPreferences inner) => new(inner);
+            static None IWraps<None>.Wrap(LearnerPreferences inner) => new(inner);
         }
 
-        public sealed record DropAdjustment(LearnerPreferences Inner) : Wrapper<DropAdjustment>(Inner), IUserTierPolicy<DropAdjustment>
+        public sealed record DropAdjustment(LearnerPreferences Inner) : Wrapper<DropAdjustment>(Inner), IUserTierPolicy<DropAdjustment>, IWraps<DropAdjustment>
         {
-            static DropAdjustment IUserTierPolicy<DropAdjustment>.Wrap(LearnerPreferences inner) => new(inner);
+            static DropAdjustment IWraps<DropAdjustment>.Wrap(LearnerPreferences inner) => new(inner);
 
             public static new Resolution<DropAdjustment> Resolve(DropAdjustment requested, in PolicyContext context, DimensionSet unreadable)
             {
@@ -98,9 +98,9 @@ public sealed class DifferentialCheckTests
             }
         }
 
-        public sealed record NudgeMemory(LearnerPreferences Inner) : Wrapper<NudgeMemory>(Inner), IUserTierPolicy<NudgeMemory>
+        public sealed record NudgeMemory(LearnerPreferences Inner) : Wrapper<NudgeMemory>(Inner), IUserTierPolicy<NudgeMemory>, IWraps<NudgeMemory>
         {
-            static NudgeMemory IUserTierPolicy<NudgeMemory>.Wrap(LearnerPreferences inner) => new(inner);
+            static NudgeMemory IWraps<NudgeMemory>.Wrap(LearnerPreferences inner) => new(inner);
 
             public static new Resolution<NudgeMemory> Resolve(NudgeMemory requested, in PolicyContext context, DimensionSet unreadable)
             {
@@ -110,9 +110,9 @@ public sealed class DifferentialCheckTests
             }
         }
 
-        public sealed record ForgetJurisdiction(LearnerPreferences Inner) : Wrapper<ForgetJurisdiction>(Inner), IUserTierPolicy<ForgetJurisdiction>
+        public sealed record ForgetJurisdiction(LearnerPreferences Inner) : Wrapper<ForgetJurisdiction>(Inner), IUserTierPolicy<ForgetJurisdiction>, IWraps<ForgetJurisdiction>
         {
-            static ForgetJurisdiction IUserTierPolicy<ForgetJurisdiction>.Wrap(LearnerPreferences inner) => new(inner);
+            static ForgetJurisdiction IWraps<ForgetJurisdiction>.Wrap(LearnerPreferences inner) => new(inner);
 
             public static new Resolution<ForgetJurisdiction> Resolve(ForgetJurisdiction requested, in PolicyContext context, DimensionSet unreadable)
             {
@@ -121,25 +121,25 @@ public sealed class DifferentialCheckTests
             }
         }
 
-        public sealed record AllowUnknownHazards(LearnerPreferences Inner) : Wrapper<AllowUnknownHazards>(Inner), IUserTierPolicy<AllowUnknownHazards>
+        public sealed record AllowUnknownHazards(LearnerPreferences Inner) : Wrapper<AllowUnknownHazards>(Inner), IUserTierPolicy<AllowUnknownHazards>, IWraps<AllowUnknownHazards>
         {
-            static AllowUnknownHazards IUserTierPolicy<AllowUnknownHazards>.Wrap(LearnerPreferences inner) => new(inner);
+            static AllowUnknownHazards IWraps<AllowUnknownHazards>.Wrap(LearnerPreferences inner) => new(inner);
 
             public static new Decision Decide(in Resolution<AllowUnknownHazards> resolution, Hazard detected) =>
                 Wrapper<AllowUnknownHazards>.Decide(resolution, detected & Taxonomy.Shipped);
         }
 
-        public sealed record OtherDefaults(LearnerPreferences Inner) : Wrapper<OtherDefaults>(Inner), IUserTierPolicy<OtherDefaults>
+        public sealed record OtherDefaults(LearnerPreferences Inner) : Wrapper<OtherDefaults>(Inner), IUserTierPolicy<OtherDefaults>, IWraps<OtherDefaults>
         {
-            static OtherDefaults IUserTierPolicy<OtherDefaults>.Wrap(LearnerPreferences inner) => new(inner);
+            static OtherDefaults IWraps<OtherDefaults>.Wrap(LearnerPreferences inner) => new(inner);
 
             public static new OtherDefaults Defaults(in PolicyContext context) =>
                 new(LearnerPreferences.Defaults(context) with { Verbosity = context.Jurisdiction is null ? Verbosity.Detailed : Verbosity.Balanced });
         }
 
-        public sealed record ForgetUserForbids(LearnerPreferences Inner) : Wrapper<ForgetUserForbids>(Inner), IUserTierPolicy<ForgetUserForbids>
+        public sealed record ForgetUserForbids(LearnerPreferences Inner) : Wrapper<ForgetUserForbids>(Inner), IUserTierPolicy<ForgetUserForbids>, IWraps<ForgetUserForbids>
         {
-            static ForgetUserForbids IUserTierPolicy<ForgetUserForbids>.Wrap(LearnerPreferences inner) => new(inner);
+            static ForgetUserForbids IWraps<ForgetUserForbids>.Wrap(LearnerPreferences inner) => new(inner);
 
             public static new Resolution<ForgetUserForbids> Resolve(ForgetUserForbids requested, in PolicyContext context, DimensionSet unreadable)
             {
@@ -150,8 +150,14 @@ public sealed class DifferentialCheckTests
     }
 
     /// <summary>Delegates every member to the generated QuickStart evaluator.</summary>
+    public interface IWraps<T>
+    {
+        /// <summary>The wrapper around <paramref name="inner"/>.</summary>
+        static abstract T Wrap(LearnerPreferences inner);
+    }
+
     public abstract record Wrapper<T>(LearnerPreferences Inner)
-        where T : Wrapper<T>, IUserTierPolicy<T>
+        where T : Wrapper<T>, IUserTierPolicy<T>, IWraps<T>
     {
         public static PolicyRegistry Registry => LearnerPreferences.Registry;
 
