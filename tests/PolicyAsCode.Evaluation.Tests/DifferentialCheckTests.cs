@@ -105,7 +105,7 @@ public sealed class DifferentialCheckTests
             public static new Resolution<NudgeMemory> Resolve(NudgeMemory requested, in PolicyContext context, DimensionSet unreadable)
             {
                 var r = Wrapper<NudgeMemory>.Resolve(requested, context, unreadable);
-                var nudged = r.Effective.Inner.MemoryDays > 20 ? new NudgeMemory(r.Effective.Inner with { MemoryDays = r.Effective.Inner.MemoryDays - 1 }) : r.Effective;
+                var nudged = r.Effective.Inner.MemoryDays > 0 ? new NudgeMemory(r.Effective.Inner with { MemoryDays = r.Effective.Inner.MemoryDays - 1 }) : r.Effective;
                 return new(nudged, [.. r.Adjustments], r.Forbidden, r.ActiveForbids, r.Jurisdiction);
             }
         }

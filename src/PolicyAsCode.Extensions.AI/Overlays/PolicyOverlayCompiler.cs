@@ -175,8 +175,7 @@ public static class PolicyOverlayCompiler
             var limited = form switch
             {
                 BoundForm.AtLeast => new Bound(kind, 0, 0, effective.Floor, effective.Ceiling),
-                BoundForm.AtMost or BoundForm.Allowed => new Bound(kind, 0, 0, effective.Floor & overlay.Ceiling, overlay.Ceiling),
-                BoundForm.Between => new Bound(kind, 0, 0, effective.Floor & overlay.Ceiling, overlay.Ceiling),
+                BoundForm.AtMost or BoundForm.Allowed or BoundForm.Between => new Bound(kind, 0, 0, effective.Floor, overlay.Ceiling),
                 _ => overlay,
             };
             return !Lattice.IsWithin(limited, effective);
