@@ -1,0 +1,344 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+
+namespace PolicyAsCode.Runtime;
+
+/// <summary>
+/// One bound an overlay adds to the organisation tier, as written (values are text until the overlay is compiled
+/// against a policy, which checks them against the dimension's type).
+/// </summary>
+/// <param name="Dimension">The dimension's name (matched ignoring case).</param>
+/// <param name="Form">AtMost, AtLeast, Between, Locked or Allowed.</param>
+/// <param name="Values">The bound's arguments: one value (two for Between, one or more for Allowed).</param>
+/// <param name="When">Facts the bound is conditional on, like a compiled bound's <c>When</c>.</param>
+/// <param name="Unless">Facts that switch the bound off once all hold, like a compiled bound's <c>Unless</c>.</param>
+/// <param name="Reason">Why the organisation narrows; shown in every adjustment the bound causes.</param>
+public sealed record OverlayBound(string Dimension, BoundForm Form, ImmutableArray<string> Values, Fact When = Fact.None, Fact Unless = Fact.None, string? Reason = null)
+{
+    /// <summary>Equality by value, including the values.</summary>
+    public bool Equals(OverlayBound? other) =>
+        other is not null && string.Equals(Dimension, other.Dimension, StringComparison.OrdinalIgnoreCase) && Form == other.Form
+        && Values.SequenceEqual(other.Values) && When == other.When && Unless == other.Unless && Reason == other.Reason;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Dimension.ToUpperInvariant(), Form, Values.Length, When, Unless);
+
+    /// <summary>The bound as it would be written in configuration, e.g. <c>Maturity.AtMost = General</c>.</summary>
+    public override string ToString() =>
+        $"{Dimension}.{Form} = {string.Join(", ", Values)}" + (When != Fact.None ? $" when {When}" : string.Empty) + (Unless != Fact.None ? $" unless {Unless}" : string.Empty);
+}
+
+/// <summary>
+/// A runtime overlay: extra bounds and hazard rules an organisation adds to its compiled tier without redeploying.
+/// An overlay may only narrow: <see cref="PolicyOverlayCompiler"/> rejects any bound wider than what the compiled policy
+/// already allows, naming the dimension and the bound, and a rejected overlay leaves the previous policy in force.
+/// Overlays are immutable; each configuration change yields a new one, relative to the compiled policy (not cumulative).
+/// </summary>
+public sealed class PolicyOverlay : IEquatable<PolicyOverlay>
+{
+    /// <summary>The configuration keys of an overlay section that are not dimension names.</summary>
+    public static readonly ImmutableArray<string> ReservedKeys = ["Organisation", "ForbidHazards", "ForbidReason"];
+
+    private static readonly (string Key, BoundForm Form)[] FormKeys =
+    [
+        ("AtLeast", BoundForm.AtLeast),
+        ("AtMost", BoundForm.AtMost),
+        ("Between", BoundForm.Between),
+        ("Locked", BoundForm.Locked),
+        ("Allowed", BoundForm.Allowed),
+    ];
+
+    private PolicyOverlay(string? organisation, ImmutableArray<OverlayBound> bounds, ImmutableArray<string> forbidHazards, string? forbidReason, ImmutableArray<string> problems)
+    {
+        Organisation = organisation;
+        Bounds = bounds;
+        ForbidHazards = forbidHazards;
+        ForbidReason = forbidReason;
+        Problems = problems;
+    }
+
+    /// <summary>The overlay that adds nothing: the compiled policy as it is.</summary>
+    public static PolicyOverlay Empty { get; } = new(null, [], [], null, []);
+
+    /// <summary>The organisation tier narrowed (by name); null means the policy's only organisation tier.</summary>
+    public string? Organisation { get; }
+
+    /// <summary>The bounds added, in order.</summary>
+    public ImmutableArray<OverlayBound> Bounds { get; }
+
+    /// <summary>Hazards the organisation forbids in addition: Llama Guard codes (<c>S11</c>), hazard names (<c>SuicideAndSelfHarm</c>) or the policy's custom codes.</summary>
+    public ImmutableArray<string> ForbidHazards { get; }
+
+    /// <summary>Why the extra hazards are forbidden.</summary>
+    public string? ForbidReason { get; }
+
+    /// <summary>Problems found while reading the overlay (unknown keys, a malformed section); an overlay with any is rejected.</summary>
+    public ImmutableArray<string> Problems { get; }
+
+    /// <summary>Whether the overlay adds nothing and has no problems.</summary>
+    public bool IsEmpty => Bounds.IsEmpty && ForbidHazards.IsEmpty && Problems.IsEmpty;
+
+    /// <summary>This overlay narrowing the named organisation tier.</summary>
+    public PolicyOverlay ForOrganisation(string? organisation) => new(organisation, Bounds, ForbidHazards, ForbidReason, Problems);
+
+    /// <summary>This overlay with a bound added.</summary>
+    public PolicyOverlay With(OverlayBound bound)
+    {
+        ArgumentNullException.ThrowIfNull(bound);
+        return new(Organisation, Bounds.Add(bound), ForbidHazards, ForbidReason, Problems);
+    }
+
+    /// <summary>Adds <c>AtMost(value)</c> on <paramref name="dimension"/>.</summary>
+    public PolicyOverlay AtMost(string dimension, object value, string? reason = null) => With(new OverlayBound(dimension, BoundForm.AtMost, [Text(value)], Reason: reason));
+
+    /// <summary>Adds <c>AtLeast(value)</c> on <paramref name="dimension"/>.</summary>
+    public PolicyOverlay AtLeast(string dimension, object value, string? reason = null) => With(new OverlayBound(dimension, BoundForm.AtLeast, [Text(value)], Reason: reason));
+
+    /// <summary>Adds <c>Between(lo, hi)</c> on <paramref name="dimension"/>.</summary>
+    public PolicyOverlay Between(string dimension, object lo, object hi, string? reason = null) => With(new OverlayBound(dimension, BoundForm.Between, [Text(lo), Text(hi)], Reason: reason));
+
+    /// <summary>Adds <c>Locked(value)</c> on <paramref name="dimension"/>.</summary>
+    public PolicyOverlay Locked(string dimension, object value, string? reason = null) => With(new OverlayBound(dimension, BoundForm.Locked, [Text(value)], Reason: reason));
+
+    /// <summary>Adds <c>Allowed(values...)</c> on <paramref name="dimension"/>.</summary>
+    public PolicyOverlay Allowed(string dimension, params object[] values) => With(new OverlayBound(dimension, BoundForm.Allowed, [.. values.Select(Text)]));
+
+    /// <summary>This overlay forbidding more hazards.</summary>
+    public PolicyOverlay Forbid(Hazard hazards, string? reason = null)
+    {
+        var codes = ImmutableArray.CreateBuilder<string>();
+        for (var bit = 0; bit < 64; bit++)
+        {
+            var hazard = (Hazard)(1UL << bit);
+            if ((hazards & hazard) != Hazard.None)
+            {
+                codes.Add(Taxonomy.CodeOf(hazard) ?? hazard.ToString());
+            }
+        }
+
+        return Forbid(codes.ToImmutable(), reason);
+    }
+
+    /// <summary>This overlay forbidding more hazards, by code or name.</summary>
+    public PolicyOverlay Forbid(IEnumerable<string> hazards, string? reason = null) =>
+        new(Organisation, Bounds, ForbidHazards.AddRange(hazards), reason ?? ForbidReason, Problems);
+
+    /// <summary>
+    /// Reads an overlay from a configuration section (JSON, environment variables or any provider):
+    /// <code>
+    /// "Overlay": {
+    ///   "Organisation": "contoso-learning",              // optional: the policy's only organisation tier by default
+    ///   "Maturity":   { "AtMost": "General", "Reason": "pilot for younger learners" },
+    ///   "MemoryDays": { "Between": [0, 7] },
+    ///   "Tone":       { "Allowed": ["Neutral", "Friendly"], "When": "Minor" },
+    ///   "ForbidHazards": ["S11"], "ForbidReason": "self-harm topics go to a human"
+    /// }
+    /// </code>
+    /// Every other key names a dimension; its object holds one or more of AtMost, AtLeast, Between, Locked and
+    /// Allowed, and optionally When, Unless (fact names) and Reason. Unknown keys are recorded as
+    /// <see cref="Problems"/>, so a typo rejects the overlay instead of being ignored.
+    /// </summary>
+    public static PolicyOverlay FromConfiguration(IConfiguration? section)
+    {
+        if (section is null)
+        {
+            return Empty;
+        }
+
+        string? organisation = null;
+        string? forbidReason = null;
+        var bounds = ImmutableArray.CreateBuilder<OverlayBound>();
+        var forbid = ImmutableArray.CreateBuilder<string>();
+        var problems = ImmutableArray.CreateBuilder<string>();
+
+        foreach (var child in section.GetChildren())
+        {
+            if (string.Equals(child.Key, "Organisation", StringComparison.OrdinalIgnoreCase))
+            {
+                organisation = NullIfBlank(child.Value);
+            }
+            else if (string.Equals(child.Key, "ForbidReason", StringComparison.OrdinalIgnoreCase))
+            {
+                forbidReason = NullIfBlank(child.Value);
+            }
+            else if (string.Equals(child.Key, "ForbidHazards", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var value in Values(child))
+                {
+                    forbid.AddRange(value.Split([',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                }
+            }
+            else
+            {
+                ReadDimension(child, bounds, problems);
+            }
+        }
+
+        var overlay = new PolicyOverlay(organisation, bounds.ToImmutable(), forbid.ToImmutable(), forbidReason, problems.ToImmutable());
+        return overlay.IsEmpty && organisation is null ? Empty : overlay;
+    }
+
+    /// <summary>The overlay as configuration-like text, one entry per line, for logs and error messages.</summary>
+    public string Describe()
+    {
+        if (IsEmpty)
+        {
+            return "(no overlay)";
+        }
+
+        var b = new StringBuilder();
+        if (Organisation is not null)
+        {
+            b.Append("Organisation = ").Append(Organisation).Append('\n');
+        }
+
+        foreach (var bound in Bounds)
+        {
+            b.Append(bound).Append('\n');
+        }
+
+        if (!ForbidHazards.IsEmpty)
+        {
+            b.Append("ForbidHazards = ").Append(string.Join(", ", ForbidHazards)).Append('\n');
+        }
+
+        foreach (var problem in Problems)
+        {
+            b.Append("problem: ").Append(problem).Append('\n');
+        }
+
+        return b.ToString().TrimEnd('\n');
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(PolicyOverlay? other) =>
+        other is not null && Organisation == other.Organisation && Bounds.SequenceEqual(other.Bounds)
+        && ForbidHazards.SequenceEqual(other.ForbidHazards) && ForbidReason == other.ForbidReason && Problems.SequenceEqual(other.Problems);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is PolicyOverlay other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Organisation, Bounds.Length, ForbidHazards.Length, Problems.Length);
+
+    /// <inheritdoc/>
+    public override string ToString() => Describe();
+
+    private static void ReadDimension(IConfigurationSection section, ImmutableArray<OverlayBound>.Builder bounds, ImmutableArray<string>.Builder problems)
+    {
+        var dimension = section.Key;
+        var children = section.GetChildren().ToList();
+        if (children.Count == 0)
+        {
+            problems.Add($"{dimension}: expected an object with AtMost, AtLeast, Between, Locked or Allowed, found '{section.Value}'");
+            return;
+        }
+
+        var when = Fact.None;
+        var unless = Fact.None;
+        string? reason = null;
+        var forms = new List<(BoundForm Form, ImmutableArray<string> Values)>();
+        foreach (var child in children)
+        {
+            var formKey = Array.FindIndex(FormKeys, f => string.Equals(f.Key, child.Key, StringComparison.OrdinalIgnoreCase));
+            if (formKey >= 0)
+            {
+                forms.Add((FormKeys[formKey].Form, [.. Values(child)]));
+            }
+            else if (string.Equals(child.Key, "When", StringComparison.OrdinalIgnoreCase))
+            {
+                when = ReadFacts(dimension, child, problems);
+            }
+            else if (string.Equals(child.Key, "Unless", StringComparison.OrdinalIgnoreCase))
+            {
+                unless = ReadFacts(dimension, child, problems);
+            }
+            else if (string.Equals(child.Key, "Reason", StringComparison.OrdinalIgnoreCase))
+            {
+                reason = NullIfBlank(child.Value);
+            }
+            else
+            {
+                problems.Add($"{dimension}: unknown key '{child.Key}' (expected AtMost, AtLeast, Between, Locked, Allowed, When, Unless or Reason)");
+            }
+        }
+
+        if (forms.Count == 0)
+        {
+            problems.Add($"{dimension}: no bound given (expected AtMost, AtLeast, Between, Locked or Allowed)");
+        }
+
+        foreach (var (form, values) in forms)
+        {
+            bounds.Add(new OverlayBound(dimension, form, values, when, unless, reason));
+        }
+    }
+
+    private static Fact ReadFacts(string dimension, IConfigurationSection section, ImmutableArray<string>.Builder problems)
+    {
+        var facts = Fact.None;
+        foreach (var value in Values(section))
+        {
+            foreach (var name in value.Split([',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (TryParseFact(name, out var fact))
+                {
+                    facts |= fact;
+                }
+                else
+                {
+                    problems.Add($"{dimension}: '{name}' is not a fact (expected one of {string.Join(", ", Enum.GetNames<Fact>().Where(n => n != nameof(Fact.None)))})");
+                }
+            }
+        }
+
+        return facts;
+    }
+
+    internal static bool TryParseFact(string name, out Fact fact)
+    {
+        foreach (var candidate in Enum.GetValues<Fact>())
+        {
+            if (candidate != Fact.None && string.Equals(candidate.ToString(), name, StringComparison.OrdinalIgnoreCase))
+            {
+                fact = candidate;
+                return true;
+            }
+        }
+
+        fact = Fact.None;
+        return false;
+    }
+
+    // A scalar ("General") or an array (["en", "fr"] arrives as keys 0, 1, ... in order).
+    private static List<string> Values(IConfigurationSection section)
+    {
+        if (section.Value is { } scalar)
+        {
+            return [scalar];
+        }
+
+        return section.GetChildren()
+            .Select(c => (Index: int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : int.MaxValue, c.Value))
+            .OrderBy(c => c.Index)
+            .Select(c => c.Value ?? string.Empty)
+            .ToList();
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string Text(object value) => value switch
+    {
+        null => string.Empty,
+        string s => s,
+        bool b => b ? "true" : "false",
+        Enum e => e.ToString(),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+}

@@ -1,0 +1,346 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+
+namespace PolicyAsCode.Runtime;
+
+/// <summary>Why an overlay was rejected.</summary>
+public enum OverlayErrorKind
+{
+    /// <summary>The overlay cannot be read against the policy: an unknown dimension, organisation or hazard, a value outside the type, a malformed bound.</summary>
+    Invalid,
+
+    /// <summary>A bound allows something the compiled policy does not: the overlay would widen it.</summary>
+    Widening,
+}
+
+/// <summary>One reason an overlay was rejected, naming the dimension and the bound.</summary>
+/// <param name="Kind">Invalid or widening.</param>
+/// <param name="Dimension">The dimension concerned, or null for the overlay as a whole.</param>
+/// <param name="Bound">The bound as written (e.g. <c>AtMost(Maturity.Mature)</c>), or null.</param>
+/// <param name="Message">The whole error in one sentence.</param>
+public sealed record OverlayError(OverlayErrorKind Kind, string? Dimension, string? Bound, string Message)
+{
+    /// <inheritdoc/>
+    public override string ToString() => Message;
+}
+
+/// <summary>The result of compiling an overlay against a policy: the overlaid registry, or the errors.</summary>
+/// <param name="Overlay">The overlay compiled.</param>
+/// <param name="Registry">The compiled registry with the overlay's rules added to the organisation tier; null when rejected.</param>
+/// <param name="Errors">Every problem found; empty when the overlay was accepted.</param>
+public sealed record OverlayCompilation(PolicyOverlay Overlay, PolicyRegistry? Registry, ImmutableArray<OverlayError> Errors)
+{
+    /// <summary>Whether the overlay was accepted.</summary>
+    public bool Succeeded => Registry is not null && Errors.IsEmpty;
+
+    /// <summary>Whether any error is a widening.</summary>
+    public bool IsWidening => Errors.Any(e => e.Kind == OverlayErrorKind.Widening);
+
+    /// <summary>Every error, one per line.</summary>
+    public string Describe() => string.Join(Environment.NewLine, Errors.Select(e => e.Message));
+}
+
+/// <summary>
+/// Checks an overlay against a compiled policy and turns it into a registry: each overlay bound becomes a
+/// <see cref="BoundRule"/> of the organisation tier, each extra hazard one <see cref="ForbidRule"/>, appended after the
+/// tier's compiled rules so the canonical order holds. A bound is accepted only if it lies within, for every
+/// jurisdiction, the intersection of the compiled policy's unconditional bounds on its dimension there
+/// (<see cref="Lattice.IsWithin"/>): it may only narrow. Anything else is rejected with an error naming the dimension
+/// and the bound, and nothing is built.
+/// </summary>
+public static class PolicyOverlayCompiler
+{
+    /// <summary>The reason recorded on an overlay rule that gives none.</summary>
+    public const string DefaultReason = "runtime overlay";
+
+    /// <summary>Compiles <paramref name="overlay"/> against <paramref name="compiled"/>.</summary>
+    public static OverlayCompilation Compile(PolicyRegistry compiled, PolicyOverlay overlay)
+    {
+        ArgumentNullException.ThrowIfNull(compiled);
+        ArgumentNullException.ThrowIfNull(overlay);
+        if (overlay.IsEmpty)
+        {
+            return new OverlayCompilation(overlay, compiled, []);
+        }
+
+        var errors = ImmutableArray.CreateBuilder<OverlayError>();
+        foreach (var problem in overlay.Problems)
+        {
+            errors.Add(new OverlayError(OverlayErrorKind.Invalid, DimensionOf(problem), null, problem));
+        }
+
+        var tier = FindOrganisation(compiled, overlay.Organisation, errors);
+        var builder = new PolicyRegistryBuilder(compiled);
+        foreach (var bound in overlay.Bounds)
+        {
+            CompileBound(compiled, bound, tier, builder, errors);
+        }
+
+        var forbidden = ReadHazards(compiled, overlay.ForbidHazards, errors);
+        if (forbidden != Hazard.None)
+        {
+            if (compiled.Forbids.Length + 1 > PolicyRegistry.MaxForbidRules)
+            {
+                errors.Add(new OverlayError(OverlayErrorKind.Invalid, null, "ForbidHazards",
+                    $"ForbidHazards: the policy already has {compiled.Forbids.Length} hazard rules; at most {PolicyRegistry.MaxForbidRules} are allowed"));
+            }
+            else if (tier >= 0)
+            {
+                builder.AddForbid(tier, forbidden, Condition.Always, overlay.ForbidReason ?? DefaultReason);
+            }
+        }
+
+        if (errors.Count > 0 || tier < 0)
+        {
+            return new OverlayCompilation(overlay, null, errors.ToImmutable());
+        }
+
+        return new OverlayCompilation(overlay, builder.Build(), []);
+    }
+
+    /// <summary>
+    /// The compiled policy's effective unconditional bound on <paramref name="dimension"/> in jurisdiction
+    /// <paramref name="jurisdiction"/> (-1: no jurisdiction matched, every law applies): the intersection, in canonical
+    /// order, of every bound of an applicable tier with no condition, less bounds an organisation always waives.
+    /// </summary>
+    public static Bound EffectiveUnconditionalBound(PolicyRegistry registry, int dimension, int jurisdiction)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        var effective = registry.Dimensions[dimension].Domain;
+        var conflict = -1;
+        foreach (var rule in registry.Bounds)
+        {
+            if (rule.Dimension != dimension || !rule.Condition.IsAlways || !registry.TierApplies(rule.Tier, jurisdiction) || AlwaysWaivedByOrganisation(registry, rule))
+            {
+                continue;
+            }
+
+            effective = Lattice.Narrow(effective, rule.Bound, rule.Index, ref conflict);
+        }
+
+        return effective;
+    }
+
+    private static bool AlwaysWaivedByOrganisation(PolicyRegistry registry, BoundRule rule)
+    {
+        if (rule.WaivableBy != TierRank.Organisation)
+        {
+            return false;
+        }
+
+        foreach (var claim in registry.Waivers)
+        {
+            if (claim.IsDelegated && claim.Dimension == rule.Dimension && claim.Waived == rule.Tier
+                && registry.Tiers[claim.Claimant].Rank == TierRank.Organisation && claim.Condition.When == Fact.None && claim.Condition.Unless == Fact.None)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether an overlay bound tries to allow something the compiled bound <paramref name="effective"/> does not: it
+    /// widens. Each form is judged on the limits it writes: <c>AtMost(v)</c> widens when v lies above what is allowed,
+    /// <c>AtLeast(v)</c> when v lies below it (for a set, <c>AtLeast</c> only requires flags and never widens),
+    /// <c>Between(lo, hi)</c> when either end lies outside, <c>Locked</c> and <c>Allowed</c> when a value they allow is
+    /// not allowed. The written limits are compared with <see cref="Lattice.IsWithin"/> after the side a form leaves
+    /// open is taken from <paramref name="effective"/>.
+    /// </summary>
+    public static bool Widens(BoundForm form, Bound overlay, Bound effective)
+    {
+        if (Lattice.IsEmpty(effective))
+        {
+            return false; // the compiled bounds already contradict; the overlay can only be checked for emptiness
+        }
+
+        var kind = overlay.Kind;
+        if (Lattice.IsInterval(kind))
+        {
+            var limited = form switch
+            {
+                BoundForm.AtMost => new Bound(kind, effective.Lo, overlay.Hi, 0, 0),
+                BoundForm.AtLeast => new Bound(kind, overlay.Lo, effective.Hi, 0, 0),
+                _ => overlay,
+            };
+            return !Lattice.IsWithin(limited, effective);
+        }
+
+        if (kind == DimensionKind.Set)
+        {
+            var limited = form switch
+            {
+                BoundForm.AtLeast => new Bound(kind, 0, 0, effective.Floor, effective.Ceiling),
+                BoundForm.AtMost or BoundForm.Allowed or BoundForm.Between => new Bound(kind, 0, 0, effective.Floor, overlay.Ceiling),
+                _ => overlay,
+            };
+            return !Lattice.IsWithin(limited, effective);
+        }
+
+        // Member kinds: compare the written ends with the lowest and highest allowed positions.
+        var lowest = Lattice.Strictest(effective, higherIsStricter: false).Position;
+        var highest = Lattice.Strictest(effective, higherIsStricter: true).Position;
+        var overlayLowest = Lattice.Strictest(overlay, higherIsStricter: false).Position;
+        var overlayHighest = Lattice.Strictest(overlay, higherIsStricter: true).Position;
+        return form switch
+        {
+            BoundForm.AtMost => overlayHighest > highest,
+            BoundForm.AtLeast => overlayLowest < lowest,
+            BoundForm.Between => overlayLowest < lowest || overlayHighest > highest,
+            _ => !Lattice.IsWithin(overlay, effective),
+        };
+    }
+
+    private static int FindOrganisation(PolicyRegistry registry, string? name, ImmutableArray<OverlayError>.Builder errors)
+    {
+        var organisations = registry.Tiers.Where(t => t.Rank == TierRank.Organisation).ToList();
+        if (name is not null)
+        {
+            var match = organisations.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (match is null)
+            {
+                errors.Add(new OverlayError(OverlayErrorKind.Invalid, null, null,
+                    $"Organisation: '{name}' is not an organisation tier of this policy (it has {Names(organisations)})"));
+                return -1;
+            }
+
+            return match.Index;
+        }
+
+        if (organisations.Count == 1)
+        {
+            return organisations[0].Index;
+        }
+
+        errors.Add(new OverlayError(OverlayErrorKind.Invalid, null, null, organisations.Count == 0
+            ? "Organisation: this policy has no organisation tier to narrow"
+            : $"Organisation: this policy has {organisations.Count} organisation tiers ({Names(organisations)}); name the one to narrow"));
+        return -1;
+    }
+
+    private static string Names(List<TierInfo> tiers) => tiers.Count == 0 ? "none" : string.Join(", ", tiers.Select(t => t.Name));
+
+    private static void CompileBound(PolicyRegistry registry, OverlayBound overlay, int tier, PolicyRegistryBuilder builder, ImmutableArray<OverlayError>.Builder errors)
+    {
+        var dimension = registry.Dimensions.FirstOrDefault(d => string.Equals(d.Name, overlay.Dimension, StringComparison.OrdinalIgnoreCase));
+        var written = $"{overlay.Form}({string.Join(", ", overlay.Values)})";
+        if (dimension is null)
+        {
+            errors.Add(new OverlayError(OverlayErrorKind.Invalid, overlay.Dimension, written,
+                $"{overlay.Dimension}: not a dimension of this policy (it has {string.Join(", ", registry.Dimensions.Select(d => d.Name))})"));
+            return;
+        }
+
+        if (!Lattice.Supports(dimension.Kind, overlay.Form))
+        {
+            errors.Add(new OverlayError(OverlayErrorKind.Invalid, dimension.Name, written, $"{dimension.Name}: {overlay.Form} cannot be written on a {dimension.Kind} dimension"));
+            return;
+        }
+
+        var expected = overlay.Form switch
+        {
+            BoundForm.Between => (Min: 2, Max: 2),
+            BoundForm.Allowed => (Min: 1, Max: int.MaxValue),
+            _ when dimension.Kind == DimensionKind.Set => (Min: 1, Max: int.MaxValue),
+            _ => (Min: 1, Max: 1),
+        };
+        if (overlay.Values.Length < expected.Min || overlay.Values.Length > expected.Max)
+        {
+            errors.Add(new OverlayError(OverlayErrorKind.Invalid, dimension.Name, written,
+                $"{dimension.Name}: {overlay.Form} takes {(expected.Min == expected.Max ? expected.Min.ToString(CultureInfo.InvariantCulture) : "at least " + expected.Min.ToString(CultureInfo.InvariantCulture))} value(s), found {overlay.Values.Length}"));
+            return;
+        }
+
+        var parsed = new List<(DimensionValue Value, string Literal)>();
+        foreach (var text in overlay.Values)
+        {
+            if (!OverlayValues.TryParse(registry, dimension, text, out var value, out var literal, out var problem))
+            {
+                errors.Add(new OverlayError(OverlayErrorKind.Invalid, dimension.Name, written, $"{dimension.Name}: {problem}"));
+                return;
+            }
+
+            parsed.Add((value, literal));
+        }
+
+        Bound bound;
+        string source;
+        if (dimension.Kind == DimensionKind.Set && overlay.Form != BoundForm.Between)
+        {
+            // A set's single-value forms take several flags; they are united into one mask.
+            var mask = parsed.Aggregate(0UL, (m, p) => m | p.Value.Bits);
+            bound = Lattice.Build(dimension.Domain, overlay.Form, DimensionValue.OfMask(mask), default);
+            source = $"{overlay.Form}({OverlayValues.Literal(dimension, DimensionValue.OfMask(mask))})";
+        }
+        else if (overlay.Form == BoundForm.Allowed)
+        {
+            var positions = parsed.Aggregate(0UL, (m, p) => m | (p.Value.Bits < Lattice.MaxMembers ? 1UL << p.Value.Position : 0));
+            bound = Lattice.Members(dimension.Domain, positions);
+            source = $"Allowed({string.Join(", ", parsed.Select(p => p.Literal))})";
+        }
+        else
+        {
+            bound = Lattice.Build(dimension.Domain, overlay.Form, parsed[0].Value, parsed.Count > 1 ? parsed[1].Value : default);
+            source = $"{overlay.Form}({string.Join(", ", parsed.Select(p => p.Literal))})";
+        }
+
+        if (Lattice.IsEmpty(bound))
+        {
+            errors.Add(new OverlayError(OverlayErrorKind.Invalid, dimension.Name, source, $"{dimension.Name}: {source} allows no value"));
+            return;
+        }
+
+        var jurisdictions = registry.Jurisdictions.IsEmpty ? [-1] : Enumerable.Range(0, registry.Jurisdictions.Length);
+        foreach (var jurisdiction in jurisdictions)
+        {
+            var effective = EffectiveUnconditionalBound(registry, dimension.Index, jurisdiction);
+            var where = jurisdiction < 0 ? string.Empty : $" in {registry.Jurisdictions[jurisdiction]}";
+            if (Widens(overlay.Form, bound, effective))
+            {
+                errors.Add(new OverlayError(OverlayErrorKind.Widening, dimension.Name, source,
+                    $"{dimension.Name}: {source} would widen the compiled policy{where}, which allows {dimension.Format(effective)}; an overlay may only narrow"));
+                return;
+            }
+
+            if (Lattice.IsEmpty(Lattice.Intersect(effective, bound)))
+            {
+                errors.Add(new OverlayError(OverlayErrorKind.Invalid, dimension.Name, source,
+                    $"{dimension.Name}: {source} leaves no value the compiled policy{where} allows ({dimension.Format(effective)})"));
+                return;
+            }
+        }
+
+        if (tier >= 0)
+        {
+            builder.AddBound(tier, dimension.Index, overlay.Form, bound, new Condition(overlay.When, overlay.Unless), source, overlay.Reason ?? DefaultReason);
+        }
+    }
+
+    private static Hazard ReadHazards(PolicyRegistry registry, ImmutableArray<string> names, ImmutableArray<OverlayError>.Builder errors)
+    {
+        var hazards = Hazard.None;
+        foreach (var name in names)
+        {
+            var hazard = OverlayValues.ParseHazard(registry, name);
+            if (hazard == Hazard.None)
+            {
+                errors.Add(new OverlayError(OverlayErrorKind.Invalid, null, "ForbidHazards",
+                    $"ForbidHazards: '{name}' is not a hazard this policy knows (use S1 to S14, a hazard name such as SuicideAndSelfHarm, or a custom code)"));
+            }
+
+            hazards |= hazard;
+        }
+
+        return hazards;
+    }
+
+    private static string? DimensionOf(string problem)
+    {
+        var colon = problem.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 ? problem[..colon] : null;
+    }
+}

@@ -1,0 +1,202 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace PolicyAsCode.Runtime;
+
+/// <summary>The outcome of applying an overlay.</summary>
+/// <param name="Compilation">The overlay checked against the compiled policy.</param>
+/// <param name="VersionInForce">The version in force afterwards: the new one, or the previous one when the overlay was rejected or changed nothing.</param>
+/// <param name="Changed">Whether a new snapshot was swapped in.</param>
+public sealed record OverlayResult(OverlayCompilation Compilation, string VersionInForce, bool Changed)
+{
+    /// <summary>Whether the overlay was accepted.</summary>
+    public bool Succeeded => Compilation.Succeeded;
+}
+
+/// <summary>Raised after a new policy snapshot was swapped in.</summary>
+public sealed class PolicyChangedEventArgs(string previousVersion, string version, PolicyOverlay overlay) : EventArgs
+{
+    /// <summary>The version that was in force before.</summary>
+    public string PreviousVersion { get; } = previousVersion;
+
+    /// <summary>The version now in force.</summary>
+    public string Version { get; } = version;
+
+    /// <summary>The overlay now in force.</summary>
+    public PolicyOverlay Overlay { get; } = overlay;
+}
+
+/// <summary>Raised when an overlay was rejected; the previous policy stays in force.</summary>
+public sealed class OverlayRejectedEventArgs(OverlayCompilation compilation, string versionInForce) : EventArgs
+{
+    /// <summary>The rejected overlay and its errors.</summary>
+    public OverlayCompilation Compilation { get; } = compilation;
+
+    /// <summary>The version that stays in force.</summary>
+    public string VersionInForce { get; } = versionInForce;
+}
+
+/// <summary>
+/// The policy service of one compiled policy: holds the snapshot in force and swaps overlays in atomically.
+/// Readers take <see cref="Current"/> (one volatile read, no lock) and evaluate on it; <see cref="ApplyOverlay"/> checks an
+/// overlay against the compiled policy, and either swaps a new immutable snapshot in with one reference write or rejects
+/// it and leaves the previous snapshot in force. Given an <see cref="IOptionsMonitor{TOptions}"/> of
+/// <see cref="PolicyOverlayOptions"/>, it applies the configured overlay at start and on every configuration change.
+/// Thread-safe.
+/// </summary>
+/// <typeparam name="TPreferences">The policy's user-tier record.</typeparam>
+public sealed class PolicyEngine<TPreferences> : IDisposable
+    where TPreferences : class, IUserTierPolicy<TPreferences>
+{
+    private readonly Lock _writeLock = new();
+    private readonly PolicyTelemetry? _telemetry;
+    private readonly ILogger _logger;
+    private readonly IDisposable? _subscription;
+    private PolicySnapshot<TPreferences> _current;
+    private long _revision;
+    private PolicyOverlay? _lastConfigured;
+
+    /// <summary>Creates the engine with the compiled policy in force.</summary>
+    public PolicyEngine(PolicyTelemetry? telemetry = null, ILogger<PolicyEngine<TPreferences>>? logger = null)
+    {
+        _telemetry = telemetry;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        CompiledVersion = PolicyFingerprint.Of(TPreferences.Registry);
+        Compiled = new PolicySnapshot<TPreferences>(TPreferences.Registry, false, PolicyOverlay.Empty, 0, CompiledVersion);
+        _current = Compiled;
+    }
+
+    /// <summary>
+    /// Creates the engine and follows the overlay configured for this policy in <paramref name="overlays"/> (named
+    /// <see cref="PolicyOverlayOptions.NameFor{TPreferences}"/>): it is applied now and on every change.
+    /// </summary>
+    public PolicyEngine(IOptionsMonitor<PolicyOverlayOptions> overlays, PolicyTelemetry? telemetry = null, ILogger<PolicyEngine<TPreferences>>? logger = null)
+        : this(telemetry, logger)
+    {
+        ArgumentNullException.ThrowIfNull(overlays);
+        var name = PolicyOverlayOptions.NameFor<TPreferences>();
+        _subscription = overlays.OnChange((options, changed) =>
+        {
+            if (string.Equals(changed ?? Options.DefaultName, name, StringComparison.Ordinal))
+            {
+                ApplyConfigured(options.Overlay);
+            }
+        });
+        ApplyConfigured(overlays.Get(name).Overlay);
+    }
+
+    /// <summary>The compiled policy, without overlay.</summary>
+    public PolicySnapshot<TPreferences> Compiled { get; }
+
+    /// <summary>The compiled policy's version (its fingerprint).</summary>
+    public string CompiledVersion { get; }
+
+    /// <summary>The snapshot in force. Take it once per request.</summary>
+    public PolicySnapshot<TPreferences> Current => Volatile.Read(ref _current);
+
+    /// <summary>The version in force.</summary>
+    public string Version => Current.Version;
+
+    /// <summary>Raised after a new snapshot was swapped in.</summary>
+    public event EventHandler<PolicyChangedEventArgs>? PolicyChanged;
+
+    /// <summary>Raised when an overlay was rejected.</summary>
+    public event EventHandler<OverlayRejectedEventArgs>? OverlayRejected;
+
+    /// <summary>Resolves on the snapshot in force.</summary>
+    public Resolution<TPreferences> Resolve(TPreferences? requested, in PolicyContext context, DimensionSet unreadable = default) =>
+        Current.Resolve(requested, in context, unreadable);
+
+    /// <summary>Resolves and decides on one snapshot, the one in force.</summary>
+    public PolicyEvaluation<TPreferences> Evaluate(TPreferences? requested, in PolicyContext context, Hazard detected, DimensionSet unreadable = default) =>
+        Current.Evaluate(requested, in context, detected, unreadable);
+
+    /// <summary>
+    /// Checks <paramref name="overlay"/> against the compiled policy and, if it only narrows, swaps it in atomically;
+    /// otherwise rejects it with errors naming each dimension and bound, and the previous policy stays in force.
+    /// An overlay replaces the previous overlay (it is relative to the compiled policy); <see cref="PolicyOverlay.Empty"/>
+    /// returns to the compiled policy. Never throws on a bad overlay.
+    /// </summary>
+    public OverlayResult ApplyOverlay(PolicyOverlay? overlay)
+    {
+        overlay ??= PolicyOverlay.Empty;
+        using var activity = PolicyTelemetry.ActivitySource.StartActivity("policyascode.overlay.apply");
+        activity?.SetTag(PolicyTelemetry.PolicyNameTag, TPreferences.Registry.Name);
+
+        var compilation = PolicyOverlayCompiler.Compile(TPreferences.Registry, overlay);
+        PolicySnapshot<TPreferences> previous;
+        PolicySnapshot<TPreferences>? next = null;
+        lock (_writeLock)
+        {
+            previous = _current;
+            if (compilation.Succeeded)
+            {
+                var registry = compilation.Registry!;
+                var overlaid = !ReferenceEquals(registry, TPreferences.Registry);
+                var unchanged = overlaid == previous.IsOverlaid
+                    && (!overlaid || previous.Version.EndsWith("+overlay." + PolicyFingerprint.Of(registry), StringComparison.Ordinal));
+                if (!unchanged)
+                {
+                    next = new PolicySnapshot<TPreferences>(registry, overlaid, overlaid ? overlay : PolicyOverlay.Empty, ++_revision, CompiledVersion);
+                    Volatile.Write(ref _current, next);
+                }
+            }
+        }
+
+        // Telemetry, logs and events outside the lock: a handler may read Current or apply another overlay.
+        if (!compilation.Succeeded)
+        {
+            var errors = compilation.Describe();
+            _telemetry?.RecordOverlayRejection(compilation.IsWidening ? OverlayErrorKind.Widening : OverlayErrorKind.Invalid);
+            PolicyLog.OverlayRejected(_logger, TPreferences.Registry.Name, previous.Version, errors);
+            activity?.SetStatus(ActivityStatusCode.Error, errors);
+            activity?.SetTag(PolicyTelemetry.ErrorTypeTag, compilation.IsWidening ? "widening" : "invalid");
+            activity?.SetTag(PolicyTelemetry.PolicyVersionTag, previous.Version);
+            OverlayRejected?.Invoke(this, new OverlayRejectedEventArgs(compilation, previous.Version));
+            return new OverlayResult(compilation, previous.Version, false);
+        }
+
+        if (next is null)
+        {
+            _telemetry?.RecordOverlayReload(changed: false);
+            PolicyLog.OverlayUnchanged(_logger, TPreferences.Registry.Name, previous.Version);
+            activity?.SetTag(PolicyTelemetry.PolicyVersionTag, previous.Version);
+            return new OverlayResult(compilation, previous.Version, false);
+        }
+
+        _telemetry?.RecordOverlayReload(changed: true);
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            var described = overlay.Describe();
+            PolicyLog.OverlayApplied(_logger, TPreferences.Registry.Name, next.Version, next.Revision, described);
+        }
+
+        activity?.SetTag(PolicyTelemetry.PolicyVersionTag, next.Version);
+        PolicyChanged?.Invoke(this, new PolicyChangedEventArgs(previous.Version, next.Version, next.Overlay));
+        return new OverlayResult(compilation, next.Version, true);
+    }
+
+    // Configuration providers often signal one change several times (a file reload raises the provider's token and the
+    // root's); an overlay equal to the last one configured is not applied, logged or counted again.
+    private void ApplyConfigured(PolicyOverlay overlay)
+    {
+        lock (_writeLock)
+        {
+            if (overlay.Equals(_lastConfigured))
+            {
+                return;
+            }
+
+            _lastConfigured = overlay;
+        }
+
+        ApplyOverlay(overlay);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _subscription?.Dispose();
+}

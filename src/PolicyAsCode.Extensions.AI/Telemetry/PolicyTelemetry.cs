@@ -1,0 +1,253 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace PolicyAsCode.Runtime;
+
+/// <summary>Where in a conversation content was checked.</summary>
+public enum ContentStage
+{
+    /// <summary>The user's input, before it reaches the model.</summary>
+    Input,
+
+    /// <summary>The model's output, before it reaches the user.</summary>
+    Output,
+}
+
+/// <summary>
+/// The SDK's OpenTelemetry instruments: one <see cref="System.Diagnostics.ActivitySource"/> and one <see cref="System.Diagnostics.Metrics.Meter"/>,
+/// both named <c>PolicyAsCode</c>. Instrument and attribute names follow the OpenTelemetry conventions (lower-case,
+/// dot-separated, namespaced <c>policyascode.</c>; units in UCUM; <c>error.type</c> for failures). See docs/runtime.md.
+/// </summary>
+public sealed class PolicyTelemetry : IDisposable
+{
+    /// <summary>The name of the activity source and the meter.</summary>
+    public const string Name = "PolicyAsCode";
+
+    /// <summary>Attribute: the policy version (fingerprint) a decision was made under.</summary>
+    public const string PolicyVersionTag = "policyascode.policy.version";
+
+    /// <summary>Attribute: the policy's name (its user tier's type).</summary>
+    public const string PolicyNameTag = "policyascode.policy.name";
+
+    /// <summary>Attribute: the matched jurisdiction, or <c>none</c>.</summary>
+    public const string JurisdictionTag = "policyascode.jurisdiction";
+
+    /// <summary>Attribute: <c>allow</c> or <c>refuse</c>.</summary>
+    public const string VerdictTag = "policyascode.decision.verdict";
+
+    /// <summary>Attribute: <c>allowed</c>, <c>forbidden</c>, <c>unknown_hazard</c>, <c>unresolved</c>.</summary>
+    public const string CauseTag = "policyascode.decision.cause";
+
+    /// <summary>Attribute: <c>input</c> or <c>output</c>.</summary>
+    public const string StageTag = "policyascode.content.stage";
+
+    /// <summary>Attribute: the rank of the tier responsible: <c>immutable</c>, <c>organisation</c>, <c>user</c>, or <c>none</c>.</summary>
+    public const string TierRankTag = "policyascode.tier.rank";
+
+    /// <summary>Attribute: the name of the tier responsible (a jurisdiction, an organisation, the user tier), or <c>none</c>.</summary>
+    public const string TierNameTag = "policyascode.tier.name";
+
+    /// <summary>Attribute: one hazard code (<c>S1</c>…<c>S14</c>, a custom code, or <c>unknown</c>).</summary>
+    public const string HazardTag = "policyascode.hazard";
+
+    /// <summary>Attribute: a dimension's name.</summary>
+    public const string DimensionTag = "policyascode.dimension";
+
+    /// <summary>Attribute: <c>clamped</c>, <c>waived</c>, <c>failed_closed</c> or <c>contradiction</c>.</summary>
+    public const string AdjustmentCauseTag = "policyascode.adjustment.cause";
+
+    /// <summary>Attribute: <c>applied</c> or <c>unchanged</c>.</summary>
+    public const string OverlayOutcomeTag = "policyascode.overlay.outcome";
+
+    /// <summary>Attribute: <c>ok</c> or <c>error</c> (the classifier failed; the content was refused).</summary>
+    public const string ClassifierOutcomeTag = "policyascode.classifier.outcome";
+
+    /// <summary>Attribute: the OpenTelemetry standard error type (<c>widening</c>, <c>invalid</c>, an exception type).</summary>
+    public const string ErrorTypeTag = "error.type";
+
+    private static readonly string? Version = typeof(PolicyTelemetry).Assembly.GetName().Version?.ToString();
+
+    private readonly bool _ownsMeter;
+    private readonly Counter<long> _resolutions;
+    private readonly Counter<long> _adjustments;
+    private readonly Counter<long> _decisions;
+    private readonly Counter<long> _refusals;
+    private readonly Counter<long> _overlayReloads;
+    private readonly Counter<long> _overlayRejections;
+    private readonly Histogram<double> _classifierDuration;
+
+    /// <summary>Creates the instruments, through <paramref name="meterFactory"/> when given (as dependency injection does), else on a meter of its own.</summary>
+    public PolicyTelemetry(IMeterFactory? meterFactory = null)
+    {
+        var options = new MeterOptions(Name) { Version = Version };
+        if (meterFactory is null)
+        {
+            Meter = new Meter(options);
+            _ownsMeter = true;
+        }
+        else
+        {
+            Meter = meterFactory.Create(options);
+        }
+
+        _resolutions = Meter.CreateCounter<long>("policyascode.resolutions", "{resolution}", "Preferences resolved against a policy.");
+        _adjustments = Meter.CreateCounter<long>("policyascode.adjustments", "{adjustment}", "Requested values a resolution moved, waived or failed closed, by dimension and cause.");
+        _decisions = Meter.CreateCounter<long>("policyascode.decisions", "{decision}", "Decisions on content, by verdict, cause, stage and refusing tier.");
+        _refusals = Meter.CreateCounter<long>("policyascode.refusals", "{refusal}", "Refusals, one per refused hazard category, by tier and hazard.");
+        _overlayReloads = Meter.CreateCounter<long>("policyascode.overlay.reloads", "{reload}", "Runtime overlays accepted (applied, or unchanged from the policy in force).");
+        _overlayRejections = Meter.CreateCounter<long>("policyascode.overlay.rejections", "{rejection}", "Runtime overlays rejected; the previous policy stayed in force.");
+        _classifierDuration = Meter.CreateHistogram<double>("policyascode.classifier.duration", "s", "Time spent classifying content for hazards.");
+    }
+
+    /// <summary>The activity source every span of the SDK starts from.</summary>
+    public static ActivitySource ActivitySource { get; } = new(Name, Version);
+
+    /// <summary>The meter the instruments belong to.</summary>
+    public Meter Meter { get; }
+
+    /// <summary>Records one resolution and each of its adjustments.</summary>
+    public void RecordResolution<TPreferences>(PolicyRegistry registry, in Resolution<TPreferences> resolution)
+        where TPreferences : class
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        _resolutions.Add(1, new KeyValuePair<string, object?>(JurisdictionTag, JurisdictionName(registry, resolution.Jurisdiction)));
+        foreach (var adjustment in resolution.Adjustments)
+        {
+            _adjustments.Add(
+                1,
+                new KeyValuePair<string, object?>(DimensionTag, adjustment.Dimension.Name),
+                new KeyValuePair<string, object?>(AdjustmentCauseTag, CauseName(adjustment.Cause)),
+                new KeyValuePair<string, object?>(TierRankTag, RankName(adjustment.Tier)));
+        }
+    }
+
+    /// <summary>Records one decision and, for a refusal, one refusal per refused hazard category.</summary>
+    public void RecordDecision(PolicyRegistry registry, in Decision decision, ContentStage stage)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        var tags = new TagList
+        {
+            { VerdictTag, decision.IsAllowed ? "allow" : "refuse" },
+            { CauseTag, CauseName(decision.Cause) },
+            { StageTag, StageName(stage) },
+            { TierRankTag, RankName(decision.Tier) },
+            { TierNameTag, decision.Tier?.Name ?? "none" },
+        };
+        _decisions.Add(1, in tags);
+        if (decision.IsAllowed)
+        {
+            return;
+        }
+
+        foreach (var code in HazardCodes(registry, decision.Hazards))
+        {
+            _refusals.Add(
+                1,
+                new KeyValuePair<string, object?>(HazardTag, code),
+                new KeyValuePair<string, object?>(TierRankTag, RankName(decision.Tier)),
+                new KeyValuePair<string, object?>(TierNameTag, decision.Tier?.Name ?? "none"),
+                new KeyValuePair<string, object?>(StageTag, StageName(stage)));
+        }
+    }
+
+    /// <summary>Records an accepted overlay.</summary>
+    public void RecordOverlayReload(bool changed) =>
+        _overlayReloads.Add(1, new KeyValuePair<string, object?>(OverlayOutcomeTag, changed ? "applied" : "unchanged"));
+
+    /// <summary>Records a rejected overlay.</summary>
+    public void RecordOverlayRejection(OverlayErrorKind kind) =>
+        _overlayRejections.Add(1, new KeyValuePair<string, object?>(ErrorTypeTag, kind == OverlayErrorKind.Widening ? "widening" : "invalid"));
+
+    /// <summary>Records how long one classification took.</summary>
+    public void RecordClassification(TimeSpan elapsed, ContentStage stage, bool succeeded) =>
+        _classifierDuration.Record(
+            elapsed.TotalSeconds,
+            new KeyValuePair<string, object?>(StageTag, StageName(stage)),
+            new KeyValuePair<string, object?>(ClassifierOutcomeTag, succeeded ? "ok" : "error"));
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (_ownsMeter)
+        {
+            Meter.Dispose();
+        }
+    }
+
+    /// <summary>The attribute value of a stage.</summary>
+    public static string StageName(ContentStage stage) => stage == ContentStage.Input ? "input" : "output";
+
+    /// <summary>The attribute value of a tier's rank.</summary>
+    public static string RankName(TierInfo? tier) => tier?.Rank switch
+    {
+        TierRank.Immutable => "immutable",
+        TierRank.Organisation => "organisation",
+        TierRank.User => "user",
+        _ => "none",
+    };
+
+    /// <summary>The attribute value of a jurisdiction index.</summary>
+    public static string JurisdictionName(PolicyRegistry registry, int jurisdiction)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return jurisdiction >= 0 && jurisdiction < registry.Jurisdictions.Length ? registry.Jurisdictions[jurisdiction] : "none";
+    }
+
+    /// <summary>The attribute value of a decision cause.</summary>
+    public static string CauseName(DecisionCause cause) => cause switch
+    {
+        DecisionCause.Allowed => "allowed",
+        DecisionCause.Forbidden => "forbidden",
+        DecisionCause.UnknownHazard => "unknown_hazard",
+        DecisionCause.Unresolved => "unresolved",
+        _ => "undecided",
+    };
+
+    /// <summary>The attribute value of an adjustment cause.</summary>
+    public static string CauseName(AdjustmentCause cause) => cause switch
+    {
+        AdjustmentCause.Clamped => "clamped",
+        AdjustmentCause.Waived => "waived",
+        AdjustmentCause.FailedClosed => "failed_closed",
+        _ => "contradiction",
+    };
+
+    /// <summary>The code of each hazard category in <paramref name="hazards"/>: S1…S14, the policy's custom codes, <c>unknown</c> for the rest (once).</summary>
+    public static IEnumerable<string> HazardCodes(PolicyRegistry registry, Hazard hazards)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        var unknown = false;
+        for (var bit = 0; bit < 64; bit++)
+        {
+            var hazard = (Hazard)(1UL << bit);
+            if ((hazards & hazard) == Hazard.None)
+            {
+                continue;
+            }
+
+            var code = Taxonomy.CodeOf(hazard);
+            if (code is null)
+            {
+                foreach (var custom in registry.CustomHazards)
+                {
+                    if (custom.Hazard == hazard)
+                    {
+                        code = custom.Code;
+                    }
+                }
+            }
+
+            if (code is not null)
+            {
+                yield return code;
+            }
+            else if (!unknown)
+            {
+                unknown = true;
+                yield return "unknown";
+            }
+        }
+    }
+}
