@@ -19,9 +19,9 @@ version=${1:-$prefix-dev.$(date -u +%Y%m%d%H%M%S)}
 out="$PWD/artifacts/packages"
 mkdir -p "$out"
 
-for project in src/PolicyAsCode/PolicyAsCode.csproj templates/PolicyAsCode.Templates/PolicyAsCode.Templates.csproj; do
-  dotnet pack "$project" -c Release -p:Version="$version" -p:PackageOutputPath="$out/"
-done
+# Only src/PolicyAsCode and templates/PolicyAsCode.Templates are packable; `dotnet pack` of the solution builds just those
+# (and the Roslyn projects they pack) and skips the rest.
+dotnet pack PolicyAsCode.sln -c Release -p:Version="$version" -p:PackageOutputPath="$out/"
 
 echo
 echo "Packed $version into artifacts/packages:"

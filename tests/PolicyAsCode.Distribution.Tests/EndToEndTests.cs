@@ -81,10 +81,11 @@ public sealed class EndToEndTests(PackedFeed feed, ITestOutputHelper output)
 
         feed.Report(
             $"measured: {toGreenBuild.TotalSeconds:F1} s from `dotnet new policy` to a green build "
-            + $"(new {created.Elapsed.TotalSeconds:F1} s + restore and build {build.Elapsed.TotalSeconds:F1} s; goal <= 60 s); "
+            + $"(new {created.Elapsed.TotalSeconds:F1} s + restore and build {build.Elapsed.TotalSeconds:F1} s; goal <= 60 s; "
+            + $"CPU time {Cpu(created, build)}); "
             + $"tests {test.Elapsed.TotalSeconds:F1} s ({passed.Groups[1].Value} passed); "
             + $"PAC0001 build {broken.Elapsed.TotalSeconds:F1} s; fixed build {fixedBuild.Elapsed.TotalSeconds:F1} s; "
-            + $"pack {feed.PackSeconds:F1} s; load average {LoadAverage()}",
+            + $"pack {feed.PackSeconds:F1} s; {Environment.ProcessorCount} cores, load average {LoadAverage()}",
             output);
     }
 
@@ -199,6 +200,9 @@ public sealed class EndToEndTests(PackedFeed feed, ITestOutputHelper output)
             .ToList();
         Assert.Empty(leaked);
     }
+
+    private static string Cpu(params CommandResult[] steps) =>
+        steps.All(s => s.CpuTime is not null) ? $"{steps.Sum(s => s.CpuTime!.Value.TotalSeconds):F1} s" : "n/a";
 
     private static string LoadAverage()
     {
