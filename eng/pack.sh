@@ -5,10 +5,11 @@
 #   eng/pack.sh                 # version 0.1.0-dev.<UTC time>: a new version each time, so no NuGet cache serves a stale one
 #   eng/pack.sh 0.1.0           # an exact version (a release)
 #
-# Then, for example:
+# Then, for example (docs/distribution.md has more):
 #   dotnet new install artifacts/packages/PolicyAsCode.Templates.<version>.nupkg
-#   dotnet new policy -n Contoso.Policies && cd Contoso.Policies
-#   dotnet test --source "$OLDPWD/artifacts/packages" --source https://api.nuget.org/v3/index.json
+#   dotnet new policy -n Contoso.Policies -o /tmp/Contoso.Policies && cd /tmp/Contoso.Policies
+#   dotnet new nugetconfig && dotnet nuget add source <repo>/artifacts/packages -n policyascode-local --configfile nuget.config
+#   dotnet test
 #   dotnet run --project samples/QuickStart -p:PolicyAsCodeVersion=<version>   # the sample against the package
 set -euo pipefail
 cd "$(dirname "$0")/.."
