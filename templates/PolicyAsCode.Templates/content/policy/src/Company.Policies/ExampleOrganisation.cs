@@ -1,0 +1,36 @@
+using PolicyAsCode;
+
+namespace Company.Policies;
+
+/// <summary>
+/// Tier 2: the organisation that deploys the assistant, inside the law of every jurisdiction it serves.
+/// Its bounds narrow the law's; its property initialisers are soft defaults for its users.
+/// </summary>
+[OrganisationTier("example-org", Within =
+[
+#if (jurisdictions == EU)
+    typeof(EuLaw),
+#endif
+#if (jurisdictions == US)
+    typeof(UsLaw),
+#endif
+#if (jurisdictions == UK)
+    typeof(UkLaw),
+#endif
+])]
+[Forbid(Hazard.Elections | Hazard.SpecializedAdvice, Reason = "the assistant gives no voting, medical, legal or financial advice", Mitigates = [Risk.OverReliance, Risk.PolarisationAndFilterBubbles])]
+public partial record ExampleOrganisation
+{
+    [AtMost(Maturity.Teen, Reason = "the assistant serves everyone from 13")]
+    [Mitigates(Risk.ManipulationOfTheVulnerable)]
+    public Maturity Maturity { get; init; } = Maturity.General;
+
+    [AtMost(Tone.Playful, Reason = "sarcasm is not our voice")]
+    [AtMost(Tone.Friendly, When = Fact.Minor, Reason = "a calm voice for minors")]
+    [Mitigates(Risk.ManipulationOfTheVulnerable)]
+    public Tone Tone { get; init; }
+
+    [AtMost(14, Reason = "two weeks of context is all the service needs")]
+    [Mitigates(Risk.PrivacyInfringement)]
+    public int MemoryDays { get; init; }
+}

@@ -1,0 +1,49 @@
+using PolicyAsCode;
+
+namespace Company.Policies;
+
+/// <summary>
+/// Tier 3: what each user may personalise. Every property is a dimension; its initialiser is the user default,
+/// which must lie inside every higher tier's bound (else the build fails with PAC0001).
+/// The generator adds Resolve, Decide, Defaults and Registry to this record.
+/// </summary>
+[UserTier(Within = [typeof(ExampleOrganisation)])]
+public partial record UserPreferences
+{
+    [Described("How mature the content may be")]
+    [Enables(Benefit.Autonomy)]
+    [Mitigates(Risk.ManipulationOfTheVulnerable)]
+    public Maturity Maturity { get; init; } = Maturity.General;
+
+    [Described("The assistant's tone")]
+    [Enables(Benefit.Wellbeing)]
+    public Tone Tone { get; init; } = Tone.Friendly;
+
+    [Described("How long answers are")]
+    [Enables(Benefit.Efficiency)]
+    public Verbosity Verbosity { get; init; } = Verbosity.Balanced;
+
+    [Described("Whether the assistant says it is an AI")]
+    [HigherIsStricter]
+#if (jurisdictions == EU)
+    [Waives(typeof(EuLaw), When = Fact.RolePlay)]
+#endif
+#if (jurisdictions == US)
+    [Waives(typeof(UsLaw), When = Fact.RolePlay)]
+#endif
+#if (jurisdictions == UK)
+    [Waives(typeof(UkLaw), When = Fact.RolePlay)]
+#endif
+    [Mitigates(Risk.Anthropomorphism)]
+    public bool DiscloseAi { get; init; } = true;
+
+    [Described("Days the assistant remembers personal details")]
+    [Between(0, 365)]
+    [Enables(Benefit.Usefulness)]
+    [Mitigates(Risk.PrivacyInfringement)]
+    public int MemoryDays { get; init; }
+
+    [Described("Hazards this user never wants to see")]
+    [Enables(Benefit.Autonomy)]
+    public Hazard AvoidHazards { get; init; }
+}
