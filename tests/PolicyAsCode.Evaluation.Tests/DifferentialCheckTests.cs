@@ -82,14 +82,14 @@ public sealed class DifferentialCheckTests
     /// <summary>Hand-written evaluators of the QuickStart registry: the generated one, with one fault each.</summary>
     public static class Faulty
     {
-        public sealed record None(LearnerPreferences Inner) : Wrapper<None>(Inner), IUserTierPolicy<None>
+        public sealed record None(LearnerPreferences Inner) : Wrapper<None>(Inner), IUserTierPolicy<None>, IWraps<None>
         {
-            static None IUserTierPolicy<None>.Wrap(LearnerPreferences inner) => new(inner);
+            static None IWraps<None>.Wrap(LearnerPreferences inner) => new(inner);
         }
 
-        public sealed record DropAdjustment(LearnerPreferences Inner) : Wrapper<DropAdjustment>(Inner), IUserTierPolicy<DropAdjustment>
+        public sealed record DropAdjustment(LearnerPreferences Inner) : Wrapper<DropAdjustment>(Inner), IUserTierPolicy<DropAdjustment>, IWraps<DropAdjustment>
         {
-            static DropAdjustment IUserTierPolicy<DropAdjustment>.Wrap(LearnerPreferences inner) => new(inner);
+            static DropAdjustment IWraps<DropAdjustment>.Wrap(LearnerPreferences inner) => new(inner);
 
             public static new Resolution<DropAdjustment> Resolve(DropAdjustment requested, in PolicyContext context, DimensionSet unreadable)
             {
@@ -98,21 +98,21 @@ public sealed class DifferentialCheckTests
             }
         }
 
-        public sealed record NudgeMemory(LearnerPreferences Inner) : Wrapper<NudgeMemory>(Inner), IUserTierPolicy<NudgeMemory>
+        public sealed record NudgeMemory(LearnerPreferences Inner) : Wrapper<NudgeMemory>(Inner), IUserTierPolicy<NudgeMemory>, IWraps<NudgeMemory>
         {
-            static NudgeMemory IUserTierPolicy<NudgeMemory>.Wrap(LearnerPreferences inner) => new(inner);
+            static NudgeMemory IWraps<NudgeMemory>.Wrap(LearnerPreferences inner) => new(inner);
 
             public static new Resolution<NudgeMemory> Resolve(NudgeMemory requested, in PolicyContext context, DimensionSet unreadable)
             {
                 var r = Wrapper<NudgeMemory>.Resolve(requested, context, unreadable);
-                var nudged = r.Effective.Inner.MemoryDays > 20 ? new NudgeMemory(r.Effective.Inner with { MemoryDays = r.Effective.Inner.MemoryDays - 1 }) : r.Effective;
+                var nudged = r.Effective.Inner.MemoryDays > 5 ? new NudgeMemory(r.Effective.Inner with { MemoryDays = r.Effective.Inner.MemoryDays - 1 }) : r.Effective;
                 return new(nudged, [.. r.Adjustments], r.Forbidden, r.ActiveForbids, r.Jurisdiction);
             }
         }
 
-        public sealed record ForgetJurisdiction(LearnerPreferences Inner) : Wrapper<ForgetJurisdiction>(Inner), IUserTierPolicy<ForgetJurisdiction>
+        public sealed record ForgetJurisdiction(LearnerPreferences Inner) : Wrapper<ForgetJurisdiction>(Inner), IUserTierPolicy<ForgetJurisdiction>, IWraps<ForgetJurisdiction>
         {
-            static ForgetJurisdiction IUserTierPolicy<ForgetJurisdiction>.Wrap(LearnerPreferences inner) => new(inner);
+            static ForgetJurisdiction IWraps<ForgetJurisdiction>.Wrap(LearnerPreferences inner) => new(inner);
 
             public static new Resolution<ForgetJurisdiction> Resolve(ForgetJurisdiction requested, in PolicyContext context, DimensionSet unreadable)
             {
@@ -121,25 +121,25 @@ public sealed class DifferentialCheckTests
             }
         }
 
-        public sealed record AllowUnknownHazards(LearnerPreferences Inner) : Wrapper<AllowUnknownHazards>(Inner), IUserTierPolicy<AllowUnknownHazards>
+        public sealed record AllowUnknownHazards(LearnerPreferences Inner) : Wrapper<AllowUnknownHazards>(Inner), IUserTierPolicy<AllowUnknownHazards>, IWraps<AllowUnknownHazards>
         {
-            static AllowUnknownHazards IUserTierPolicy<AllowUnknownHazards>.Wrap(LearnerPreferences inner) => new(inner);
+            static AllowUnknownHazards IWraps<AllowUnknownHazards>.Wrap(LearnerPreferences inner) => new(inner);
 
             public static new Decision Decide(in Resolution<AllowUnknownHazards> resolution, Hazard detected) =>
                 Wrapper<AllowUnknownHazards>.Decide(resolution, detected & Taxonomy.Shipped);
         }
 
-        public sealed record OtherDefaults(LearnerPreferences Inner) : Wrapper<OtherDefaults>(Inner), IUserTierPolicy<OtherDefaults>
+        public sealed record OtherDefaults(LearnerPreferences Inner) : Wrapper<OtherDefaults>(Inner), IUserTierPolicy<OtherDefaults>, IWraps<OtherDefaults>
         {
-            static OtherDefaults IUserTierPolicy<OtherDefaults>.Wrap(LearnerPreferences inner) => new(inner);
+            static OtherDefaults IWraps<OtherDefaults>.Wrap(LearnerPreferences inner) => new(inner);
 
             public static new OtherDefaults Defaults(in PolicyContext context) =>
                 new(LearnerPreferences.Defaults(context) with { Verbosity = context.Jurisdiction is null ? Verbosity.Detailed : Verbosity.Balanced });
         }
 
-        public sealed record ForgetUserForbids(LearnerPreferences Inner) : Wrapper<ForgetUserForbids>(Inner), IUserTierPolicy<ForgetUserForbids>
+        public sealed record ForgetUserForbids(LearnerPreferences Inner) : Wrapper<ForgetUserForbids>(Inner), IUserTierPolicy<ForgetUserForbids>, IWraps<ForgetUserForbids>
         {
-            static ForgetUserForbids IUserTierPolicy<ForgetUserForbids>.Wrap(LearnerPreferences inner) => new(inner);
+            static ForgetUserForbids IWraps<ForgetUserForbids>.Wrap(LearnerPreferences inner) => new(inner);
 
             public static new Resolution<ForgetUserForbids> Resolve(ForgetUserForbids requested, in PolicyContext context, DimensionSet unreadable)
             {
@@ -149,9 +149,15 @@ public sealed class DifferentialCheckTests
         }
     }
 
+    /// <summary>How <see cref="Wrapper{T}"/> makes a <typeparamref name="T"/> around the generated evaluator's record.</summary>
+    public interface IWraps<T>
+    {
+        static abstract T Wrap(LearnerPreferences inner);
+    }
+
     /// <summary>Delegates every member to the generated QuickStart evaluator.</summary>
     public abstract record Wrapper<T>(LearnerPreferences Inner)
-        where T : Wrapper<T>, IUserTierPolicy<T>
+        where T : Wrapper<T>, IUserTierPolicy<T>, IWraps<T>
     {
         public static PolicyRegistry Registry => LearnerPreferences.Registry;
 

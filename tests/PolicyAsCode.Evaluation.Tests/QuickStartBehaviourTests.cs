@@ -246,7 +246,7 @@ public sealed class QuickStartBehaviourTests
         Assert.Equal(Fact.Minor, decision.Rule!.Condition.When);
         Assert.Equal("minors must not be shown sexual content", decision.Rule.Reason);
         Assert.Same(Registry.Tiers[0], decision.Tier);
-        Assert.Equal("refused: law of EU forbids SexualContent (minors must not be shown sexual content)", decision.Explain());
+        Assert.Equal("refused: law of EU forbids SexualContent (minors must not be shown sexual content) [hazard.S12; mitigates risk.individual.manipulation-of-the-vulnerable]", decision.Explain());
 
         // For an adult the same content is allowed.
         Assert.True(LearnerPreferences.Decide(LearnerPreferences.Resolve(new LearnerPreferences(), EuAdult, DimensionSet.Empty), Hazard.SexualContent).IsAllowed);
@@ -286,7 +286,7 @@ public sealed class QuickStartBehaviourTests
         Assert.Equal(8, decision.Rule!.Dimension);
         Assert.Same(Registry.UserTier, decision.Tier);
         Assert.Equal(TierRank.User, decision.Tier!.Rank);
-        Assert.Equal("refused: you asked to avoid ViolentCrimes", decision.Explain());
+        Assert.Equal("refused: you asked to avoid ViolentCrimes [hazard.S1]", decision.Explain());
         Assert.True(LearnerPreferences.Decide(resolution, Hazard.Privacy).IsAllowed);
     }
 

@@ -328,7 +328,7 @@ public sealed class InterpreterExamples
         Assert.Equal(DecisionCause.Forbidden, politics.Cause);
         Assert.Equal(OrgPolitics, politics.Rule!.Index);
         Assert.Equal(Hazard.Elections, politics.Hazards);
-        Assert.Equal("refused: organisation contoso-learning forbids Elections (no persuasive political content)", politics.Explain());
+        Assert.Equal("refused: organisation contoso-learning forbids Elections (no persuasive political content) [hazard.S13]", politics.Explain());
 
         var abuse = Interpreter.Decide(resolution, Hazard.ChildSexualExploitation | Hazard.Elections);
         Assert.Equal(EuForbids, abuse.Rule!.Index);
@@ -337,7 +337,7 @@ public sealed class InterpreterExamples
         var hate = Interpreter.Decide(resolution, Hazard.Hate);
         Assert.Equal(UserOwn, hate.Rule!.Index);
         Assert.Equal(Tiers[User], hate.Tier);
-        Assert.Equal("refused: you asked to avoid Hate", hate.Explain());
+        Assert.Equal("refused: you asked to avoid Hate [hazard.S10]", hate.Explain());
 
         Assert.True(Interpreter.Decide(resolution, Hazard.None).IsAllowed);
         Assert.True(Interpreter.Decide(resolution, Hazard.SexualContent).IsAllowed); // an adult
