@@ -1,0 +1,49 @@
+using System;
+using System.Diagnostics;
+using PolicyAsCode.Benchmarks.HandWritten;
+using PolicyAsCode.Benchmarks.Large;
+using PolicyAsCode.Benchmarks.Workload;
+using QuickStart.Policies;
+
+namespace PolicyAsCode.Benchmarks;
+
+/// <summary>A rough, quick timing loop for working on the emitter (not a benchmark: use the suite for figures).</summary>
+public static class Probe
+{
+    public static int Run(string[] args)
+    {
+        var (q, qc) = Scenarios.QuickStart(ResolveScenario.Unchanged);
+        var (q1, q1c) = Scenarios.QuickStart(ResolveScenario.OneClamp);
+        var (l, lc) = Scenarios.Large(ResolveScenario.Unchanged);
+        var r = LearnerPreferences.Resolve(q, qc);
+        var hr = QuickStartHandWritten.Resolve(q, qc, default);
+        for (var round = 0; round < 5; round++)
+        {
+            Console.WriteLine($"hand   resolve {Time(() => QuickStartHandWritten.Resolve(q, qc, default).Jurisdiction):F1} ns");
+            Console.WriteLine($"gen    resolve {Time(() => LearnerPreferences.Resolve(q, qc).Jurisdiction):F1} ns");
+            Console.WriteLine($"hand   clamp   {Time(() => QuickStartHandWritten.Resolve(q1, q1c, default).Jurisdiction):F1} ns");
+            Console.WriteLine($"gen    clamp   {Time(() => LearnerPreferences.Resolve(q1, q1c).Jurisdiction):F1} ns");
+            Console.WriteLine($"large  resolve {Time(() => LargePreferences.Resolve(l, lc).Jurisdiction):F1} ns");
+            Console.WriteLine($"hand   decide  {Time(() => (int)QuickStartHandWritten.Decide(hr, Hazard.ViolentCrimes).Verdict):F1} ns");
+            Console.WriteLine($"gen    decide  {Time(() => (int)LearnerPreferences.Decide(r, Hazard.ViolentCrimes).Verdict):F1} ns");
+        }
+
+        return 0;
+    }
+
+    private static double Time(Func<int> f)
+    {
+        var sink = 0;
+        for (var i = 0; i < 200_000; i++) sink += f();
+        var best = double.MaxValue;
+        for (var k = 0; k < 7; k++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            for (var i = 0; i < 200_000; i++) sink += f();
+            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalNanoseconds / 200_000);
+        }
+
+        GC.KeepAlive(sink);
+        return best;
+    }
+}
