@@ -17,6 +17,8 @@ public static class Probe
         var (l, lc) = Scenarios.Large(ResolveScenario.Unchanged);
         var r = LearnerPreferences.Resolve(q, qc);
         var hr = QuickStartHandWritten.Resolve(q, qc, default);
+        var interpreter = new PolicyInterpreter(LearnerPreferences.Registry);
+        var ir = interpreter.Resolve(LearnerPreferences.Encode(q), qc);
         for (var round = 0; round < 5; round++)
         {
             Console.WriteLine($"hand   resolve {Time(() => QuickStartHandWritten.Resolve(q, qc, default).Jurisdiction):F1} ns");
@@ -26,6 +28,10 @@ public static class Probe
             Console.WriteLine($"large  resolve {Time(() => LargePreferences.Resolve(l, lc).Jurisdiction):F1} ns");
             Console.WriteLine($"hand   decide  {Time(() => (int)QuickStartHandWritten.Decide(hr, Hazard.ViolentCrimes).Verdict):F1} ns");
             Console.WriteLine($"gen    decide  {Time(() => (int)LearnerPreferences.Decide(r, Hazard.ViolentCrimes).Verdict):F1} ns");
+            Console.WriteLine($"hand   refuse  {Time(() => (int)QuickStartHandWritten.Decide(hr, Hazard.Elections).Verdict):F1} ns");
+            Console.WriteLine($"gen    refuse  {Time(() => (int)LearnerPreferences.Decide(r, Hazard.Elections).Verdict):F1} ns");
+            Console.WriteLine($"interp refuse  {Time(() => (int)interpreter.Decide(ir, Hazard.Elections).Verdict):F1} ns");
+            Console.WriteLine($"interp decide  {Time(() => (int)interpreter.Decide(ir, Hazard.ViolentCrimes).Verdict):F1} ns");
         }
 
         return 0;

@@ -20,9 +20,10 @@ public static class Suite
     public static readonly Type[] Benchmarks = [typeof(QuickStartResolve), typeof(QuickStartDecide), typeof(LargeResolve), typeof(LargeDecide)];
 
     /// <summary>
-    /// The configuration: median and allocation columns, ratios to each class's baseline. Measured runs use ShortRun
-    /// (unless <c>--job</c> picks another) out of process; <c>--inprocess</c> keeps them in this process. The quick run
-    /// is one in-process invocation of each benchmark, without the optimisation check, so it also runs from a Debug build.
+    /// The configuration: median and allocation columns, ratios to each class's baseline. Measured runs use one launch,
+    /// 5 warm-up and 15 measured iterations (ShortRun's 3 are too few on a shared machine; <c>--job short</c> or any other
+    /// <c>--job</c> replaces it), out of process; <c>--inprocess</c> keeps them in this process. The quick run is one
+    /// in-process invocation of each benchmark, without the optimisation check, so it also runs from a Debug build.
     /// </summary>
     public static IConfig Config(bool quick, bool inProcess = false, bool jobGiven = false)
     {
@@ -39,7 +40,7 @@ public static class Suite
 
         if (!jobGiven)
         {
-            var job = Job.ShortRun;
+            var job = Job.Default.WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(15).WithId("Measured");
             config = config.AddJob(inProcess ? job.WithToolchain(InProcessEmitToolchain.Instance) : job);
         }
 

@@ -192,7 +192,8 @@ public static class QuickStartHandWritten
         LearnerPreferences source, bool read, DimensionSet unreadable, int jurisdiction,
         bool eu, bool us, bool euMinor, bool usMinor, bool noConsent, bool rolePlay, int memoryCap, int language)
     {
-        var adjustments = new Adjustment?[9];
+        // What moved, collected on the stack, so the only arrays allocated are the adjustments themselves.
+        Span<Move> adjustments = stackalloc Move[9];
         var count = 0;
 
         // Maturity: EU AtMost(Mature) [0], EU AtMost(Teen) when minor [1], US AtMost(Teen) when minor [6], organisation AtMost(Teen) [8].
@@ -201,12 +202,12 @@ public static class QuickStartHandWritten
         if (!read || unreadable.Contains(0) || maturityPosition == 64)
         {
             maturity = Maturity.General;
-            count += Add(adjustments, 0, DMaturity, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(maturityPosition), DimensionValue.OfPosition(0), eu ? 0 : usMinor ? 6 : 8);
+            Add(adjustments, ref count, 0, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(maturityPosition), DimensionValue.OfPosition(0), eu ? 0 : usMinor ? 6 : 8);
         }
         else if (maturity == Maturity.Mature)
         {
             maturity = Maturity.Teen;
-            count += Add(adjustments, 0, DMaturity, AdjustmentCause.Clamped, DimensionValue.OfPosition(2), DimensionValue.OfPosition(1), euMinor ? 1 : usMinor ? 6 : 8);
+            Add(adjustments, ref count, 0, AdjustmentCause.Clamped, DimensionValue.OfPosition(2), DimensionValue.OfPosition(1), euMinor ? 1 : usMinor ? 6 : 8);
         }
 
         // Tone: organisation AtMost(Playful) [9].
@@ -215,12 +216,12 @@ public static class QuickStartHandWritten
         if (!read || unreadable.Contains(1) || tonePosition == 64)
         {
             tone = Tone.Neutral;
-            count += Add(adjustments, 1, DTone, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(tonePosition), DimensionValue.OfPosition(0), 9);
+            Add(adjustments, ref count, 1, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(tonePosition), DimensionValue.OfPosition(0), 9);
         }
         else if (tone == Tone.Sarcastic)
         {
             tone = Tone.Playful;
-            count += Add(adjustments, 1, DTone, AdjustmentCause.Clamped, DimensionValue.OfPosition(3), DimensionValue.OfPosition(2), 9);
+            Add(adjustments, ref count, 1, AdjustmentCause.Clamped, DimensionValue.OfPosition(3), DimensionValue.OfPosition(2), 9);
         }
 
         // Verbosity: unbounded.
@@ -229,27 +230,27 @@ public static class QuickStartHandWritten
         if (!read || unreadable.Contains(2) || verbosityPosition == 64)
         {
             verbosity = Verbosity.Concise;
-            count += Add(adjustments, 2, DVerbosity, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(verbosityPosition), DimensionValue.OfPosition(0), -1);
+            Add(adjustments, ref count, 2, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(verbosityPosition), DimensionValue.OfPosition(0), -1);
         }
 
         // DiscloseAi: higher is stricter; EU Locked(true) [2], waivable by the user in a role-play.
         var disclose = source.DiscloseAi;
         if (!read || unreadable.Contains(3))
         {
-            count += Add(adjustments, 3, DDisclose, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(disclose ? 1 : 0), DimensionValue.OfPosition(1), eu ? 2 : -1);
+            Add(adjustments, ref count, 3, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(disclose ? 1 : 0), DimensionValue.OfPosition(1), eu ? 2 : -1);
             disclose = true;
         }
         else if (!disclose && eu)
         {
             disclose = !rolePlay;
-            count += Add(adjustments, 3, DDisclose, rolePlay ? AdjustmentCause.Waived : AdjustmentCause.Clamped, DimensionValue.OfPosition(0), DimensionValue.OfPosition(disclose ? 1 : 0), 2);
+            Add(adjustments, ref count, 3, rolePlay ? AdjustmentCause.Waived : AdjustmentCause.Clamped, DimensionValue.OfPosition(0), DimensionValue.OfPosition(disclose ? 1 : 0), 2);
         }
 
         // MemoryDays: EU Between(0, 30) [3], EU Locked(0) unless consent [4], US Locked(0) when minor [7], organisation AtMost(14) [10], user Between(0, 365) [14].
         var memory = source.MemoryDays;
         if (!read || unreadable.Contains(4))
         {
-            count += Add(adjustments, 4, DMemory, AdjustmentCause.FailedClosed, DimensionValue.OfNumber(memory), DimensionValue.OfNumber(0), eu ? 3 : usMinor ? 7 : 14);
+            Add(adjustments, ref count, 4, AdjustmentCause.FailedClosed, DimensionValue.OfNumber(memory), DimensionValue.OfNumber(0), eu ? 3 : usMinor ? 7 : 14);
             memory = 0;
         }
         else if (memory < 0 || memory > memoryCap)
@@ -260,7 +261,7 @@ public static class QuickStartHandWritten
                 : usMinor && memory != 0 ? 7
                 : memory > 14 ? 10
                 : 14;
-            count += Add(adjustments, 4, DMemory, AdjustmentCause.Clamped, DimensionValue.OfNumber(memory), DimensionValue.OfNumber(granted), cite);
+            Add(adjustments, ref count, 4, AdjustmentCause.Clamped, DimensionValue.OfNumber(memory), DimensionValue.OfNumber(granted), cite);
             memory = granted;
         }
 
@@ -268,13 +269,13 @@ public static class QuickStartHandWritten
         var creativity = source.Creativity;
         if (!read || unreadable.Contains(5) || !double.IsFinite(creativity))
         {
-            count += Add(adjustments, 5, DCreativity, AdjustmentCause.FailedClosed, DimensionValue.OfNumber(creativity), DimensionValue.OfNumber(0), 15);
+            Add(adjustments, ref count, 5, AdjustmentCause.FailedClosed, DimensionValue.OfNumber(creativity), DimensionValue.OfNumber(0), 15);
             creativity = 0;
         }
         else if (!(creativity >= 0 && creativity <= 0.8))
         {
             var granted = creativity > 0.8 ? 0.8 : 0;
-            count += Add(adjustments, 5, DCreativity, AdjustmentCause.Clamped, DimensionValue.OfNumber(creativity), DimensionValue.OfNumber(granted), creativity > 0.8 ? 11 : 15);
+            Add(adjustments, ref count, 5, AdjustmentCause.Clamped, DimensionValue.OfNumber(creativity), DimensionValue.OfNumber(granted), creativity > 0.8 ? 11 : 15);
             creativity = granted;
         }
 
@@ -283,12 +284,12 @@ public static class QuickStartHandWritten
         var topicBits = unchecked((ulong)(long)topics);
         if (!read || unreadable.Contains(6) || (topicBits & ~0x3FUL) != 0)
         {
-            count += Add(adjustments, 6, DTopics, AdjustmentCause.FailedClosed, DimensionValue.OfMask(topicBits), DimensionValue.OfMask(0), euMinor ? 5 : 12);
+            Add(adjustments, ref count, 6, AdjustmentCause.FailedClosed, DimensionValue.OfMask(topicBits), DimensionValue.OfMask(0), euMinor ? 5 : 12);
             topics = Topics.None;
         }
         else if ((topicBits & ~0xFUL) != 0)
         {
-            count += Add(adjustments, 6, DTopics, AdjustmentCause.Clamped, DimensionValue.OfMask(topicBits), DimensionValue.OfMask(topicBits & 0xF), euMinor && (topicBits & ~0x1FUL) != 0 ? 5 : 12);
+            Add(adjustments, ref count, 6, AdjustmentCause.Clamped, DimensionValue.OfMask(topicBits), DimensionValue.OfMask(topicBits & 0xF), euMinor && (topicBits & ~0x1FUL) != 0 ? 5 : 12);
             topics = (Topics)(int)(topicBits & 0xF);
         }
 
@@ -296,12 +297,12 @@ public static class QuickStartHandWritten
         var languageName = source.Language;
         if (!read || unreadable.Contains(7) || language == 64)
         {
-            count += Add(adjustments, 7, DLanguage, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(language), DimensionValue.OfPosition(0), 13);
+            Add(adjustments, ref count, 7, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(language), DimensionValue.OfPosition(0), 13);
             languageName = "en";
         }
         else if (language == 4)
         {
-            count += Add(adjustments, 7, DLanguage, AdjustmentCause.Clamped, DimensionValue.OfPosition(4), DimensionValue.OfPosition(3), 13);
+            Add(adjustments, ref count, 7, AdjustmentCause.Clamped, DimensionValue.OfPosition(4), DimensionValue.OfPosition(3), 13);
             languageName = "es";
         }
         else
@@ -314,7 +315,7 @@ public static class QuickStartHandWritten
         var avoidBits = unchecked((ulong)avoid);
         if (!read || unreadable.Contains(8) || (avoidBits & ~(ulong)AvoidDomain) != 0)
         {
-            count += Add(adjustments, 8, DAvoid, AdjustmentCause.FailedClosed, DimensionValue.OfMask(avoidBits), DimensionValue.OfMask((ulong)AvoidDomain), -1);
+            Add(adjustments, ref count, 8, AdjustmentCause.FailedClosed, DimensionValue.OfMask(avoidBits), DimensionValue.OfMask((ulong)AvoidDomain), -1);
             avoid = AvoidDomain;
         }
 
@@ -325,13 +326,14 @@ public static class QuickStartHandWritten
         }
 
         var list = new Adjustment[count];
-        var n = 0;
-        foreach (var adjustment in adjustments)
+        for (var n = 0; n < count; n++)
         {
-            if (adjustment is not null)
+            var move = adjustments[n];
+            var bound = move.Rule >= 0 ? Bounds[move.Rule] : null;
+            list[n] = new Adjustment(move.Dimension switch
             {
-                list[n++] = adjustment;
-            }
+                0 => DMaturity, 1 => DTone, 2 => DVerbosity, 3 => DDisclose, 4 => DMemory, 5 => DCreativity, 6 => DTopics, 7 => DLanguage, _ => DAvoid,
+            }, move.Cause, move.Requested, move.Granted, bound, bound is null ? null : Registry.Tiers[bound.Tier]);
         }
 
         var effective = source with
@@ -349,10 +351,8 @@ public static class QuickStartHandWritten
         return new Resolution<LearnerPreferences>(effective, list, forbidden, active, jurisdiction);
     }
 
-    private static int Add(Adjustment?[] adjustments, int index, DimensionInfo dimension, AdjustmentCause cause, DimensionValue requested, DimensionValue granted, int rule)
-    {
-        var bound = rule >= 0 ? Bounds[rule] : null;
-        adjustments[index] = new Adjustment(dimension, cause, requested, granted, bound, bound is null ? null : Registry.Tiers[bound.Tier]);
-        return 1;
-    }
+    private static void Add(Span<Move> adjustments, ref int count, int dimension, AdjustmentCause cause, DimensionValue requested, DimensionValue granted, int rule) =>
+        adjustments[count++] = new Move(dimension, cause, requested, granted, rule);
+
+    private readonly record struct Move(int Dimension, AdjustmentCause Cause, DimensionValue Requested, DimensionValue Granted, int Rule);
 }
