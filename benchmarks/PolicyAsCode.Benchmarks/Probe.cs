@@ -15,6 +15,9 @@ public static class Probe
         var (q, qc) = Scenarios.QuickStart(ResolveScenario.Unchanged);
         var (q1, q1c) = Scenarios.QuickStart(ResolveScenario.OneClamp);
         var (l, lc) = Scenarios.Large(ResolveScenario.Unchanged);
+        var (l1, l1c) = Scenarios.Large(ResolveScenario.OneClamp);
+        var (lm, lmc) = Scenarios.Large(ResolveScenario.ManyClamps);
+        var (qm, qmc) = Scenarios.QuickStart(ResolveScenario.ManyClamps);
         var r = LearnerPreferences.Resolve(q, qc);
         var hr = QuickStartHandWritten.Resolve(q, qc, default);
         var interpreter = new PolicyInterpreter(LearnerPreferences.Registry);
@@ -26,6 +29,10 @@ public static class Probe
             Console.WriteLine($"hand   clamp   {Time(() => QuickStartHandWritten.Resolve(q1, q1c, default).Jurisdiction):F1} ns");
             Console.WriteLine($"gen    clamp   {Time(() => LearnerPreferences.Resolve(q1, q1c).Jurisdiction):F1} ns");
             Console.WriteLine($"large  resolve {Time(() => LargePreferences.Resolve(l, lc).Jurisdiction):F1} ns");
+            Console.WriteLine($"hand   many    {Time(() => QuickStartHandWritten.Resolve(qm, qmc, default).Jurisdiction):F1} ns");
+            Console.WriteLine($"gen    many    {Time(() => LearnerPreferences.Resolve(qm, qmc).Jurisdiction):F1} ns");
+            Console.WriteLine($"large  clamp   {Time(() => LargePreferences.Resolve(l1, l1c).Jurisdiction):F1} ns");
+            Console.WriteLine($"large  many    {Time(() => LargePreferences.Resolve(lm, lmc).Jurisdiction):F1} ns");
             Console.WriteLine($"hand   decide  {Time(() => (int)QuickStartHandWritten.Decide(hr, Hazard.ViolentCrimes).Verdict):F1} ns");
             Console.WriteLine($"gen    decide  {Time(() => (int)LearnerPreferences.Decide(r, Hazard.ViolentCrimes).Verdict):F1} ns");
             Console.WriteLine($"hand   refuse  {Time(() => (int)QuickStartHandWritten.Decide(hr, Hazard.Elections).Verdict):F1} ns");

@@ -1,3 +1,4 @@
+using System.Linq;
 using BenchmarkDotNet.Attributes;
 using PolicyAsCode.Benchmarks.HandWritten;
 using PolicyAsCode.Benchmarks.Workload;
@@ -38,15 +39,18 @@ public class QuickStartResolve
     public Resolution<DimensionValue[]> Interpreter() => _interpreter.Resolve(_encoded, _context, default);
 }
 
-/// <summary>Deciding on one piece of content against a QuickStart resolution made beforehand.</summary>
+/// <summary>
+/// Deciding on one piece of content against a resolution made beforehand, over 1,024 different users and pieces of
+/// content per invocation (all allowed, or all refused for one reason or another); times are per decision.
+/// </summary>
 [MemoryDiagnoser]
 public class QuickStartDecide
 {
-    private Resolution<LearnerPreferences> _generated;
-    private Resolution<LearnerPreferences> _handWritten;
-    private Resolution<DimensionValue[]> _interpreted;
+    private Resolution<LearnerPreferences>[] _generated = null!;
+    private Resolution<LearnerPreferences>[] _handWritten = null!;
+    private Resolution<DimensionValue[]>[] _interpreted = null!;
+    private Hazard[] _detected = null!;
     private PolicyInterpreter _interpreter = null!;
-    private Hazard _detected;
 
     [ParamsAllValues]
     public DecideScenario Scenario { get; set; }
@@ -54,20 +58,53 @@ public class QuickStartDecide
     [GlobalSetup]
     public void Setup()
     {
-        var (request, context) = Scenarios.QuickStart(ResolveScenario.Unchanged);
+        var decisions = Scenarios.Decisions<LearnerPreferences>(Scenario, seed: 42);
         _interpreter = new PolicyInterpreter(LearnerPreferences.Registry);
-        _generated = LearnerPreferences.Resolve(request, context);
-        _handWritten = QuickStartHandWritten.Resolve(request, context, default);
-        _interpreted = _interpreter.Resolve(LearnerPreferences.Encode(request), context);
-        _detected = Scenarios.Detected(Scenario);
+        _generated = [.. decisions.Select(d => LearnerPreferences.Resolve(d.Request, d.Context))];
+        _handWritten = [.. decisions.Select(d => QuickStartHandWritten.Resolve(d.Request, d.Context, default))];
+        _interpreted = [.. decisions.Select(d => _interpreter.Resolve(LearnerPreferences.Encode(d.Request), d.Context))];
+        _detected = [.. decisions.Select(d => d.Detected)];
     }
 
-    [Benchmark(Baseline = true)]
-    public Decision HandWritten() => QuickStartHandWritten.Decide(_handWritten, _detected);
+    [Benchmark(Baseline = true, OperationsPerInvoke = Scenarios.DecisionBatch)]
+    public int HandWritten()
+    {
+        var sum = 0;
+        var resolutions = _handWritten;
+        var detected = _detected;
+        for (var i = 0; i < resolutions.Length; i++)
+        {
+            sum += Scenarios.Use(QuickStartHandWritten.Decide(resolutions[i], detected[i]));
+        }
 
-    [Benchmark]
-    public Decision Generated() => LearnerPreferences.Decide(_generated, _detected);
+        return sum;
+    }
 
-    [Benchmark]
-    public Decision Interpreter() => _interpreter.Decide(_interpreted, _detected);
+    [Benchmark(OperationsPerInvoke = Scenarios.DecisionBatch)]
+    public int Generated()
+    {
+        var sum = 0;
+        var resolutions = _generated;
+        var detected = _detected;
+        for (var i = 0; i < resolutions.Length; i++)
+        {
+            sum += Scenarios.Use(LearnerPreferences.Decide(resolutions[i], detected[i]));
+        }
+
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = Scenarios.DecisionBatch)]
+    public int Interpreter()
+    {
+        var sum = 0;
+        var resolutions = _interpreted;
+        var detected = _detected;
+        for (var i = 0; i < resolutions.Length; i++)
+        {
+            sum += Scenarios.Use(_interpreter.Decide(resolutions[i], detected[i]));
+        }
+
+        return sum;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using PolicyAsCode.Benchmarks.Large;
 using QuickStart.Policies;
 
@@ -19,10 +20,10 @@ public enum ResolveScenario
 /// <summary>What a decision has to do.</summary>
 public enum DecideScenario
 {
-    /// <summary>The content shows a hazard nothing forbids for this user: allowed.</summary>
+    /// <summary>The content shows no hazard, or only hazards nothing forbids for this user: allowed.</summary>
     Allow,
 
-    /// <summary>The content shows a hazard the organisation forbids: refused, naming the rule.</summary>
+    /// <summary>The content shows a hazard a law, the organisation or the user forbids, or one the policy cannot name: refused, naming why.</summary>
     Refuse,
 }
 
@@ -54,8 +55,41 @@ public static class Scenarios
         }, EuMinor),
     };
 
-    /// <summary>The hazard each decision scenario detects.</summary>
+    /// <summary>A hazard each decision scenario detects for <see cref="QuickStartWithin"/> in <see cref="EuAdult"/>.</summary>
     public static Hazard Detected(DecideScenario scenario) => scenario == DecideScenario.Allow ? Hazard.ViolentCrimes : Hazard.Elections;
+
+    /// <summary>Everything a decision says, folded into a number, so a benchmark cannot skip building any of it.</summary>
+    public static int Use(in Decision decision) =>
+        (int)decision.Verdict + (int)decision.Cause + (int)(ulong)decision.Hazards + (decision.Rule?.Index ?? 0) + (decision.Tier?.Index ?? 0);
+
+    /// <summary>How many decisions one invocation of a decide benchmark makes.</summary>
+    public const int DecisionBatch = 1024;
+
+    /// <summary>
+    /// <see cref="DecisionBatch"/> decisions of one scenario: random users (requests, jurisdictions, facts) each with a
+    /// resolution made beforehand, and detected hazards that their policy allows, or refuses, so that a benchmark
+    /// times real decisions on varied inputs rather than one decision the JIT can hoist out of its loop.
+    /// </summary>
+    public static (T Request, PolicyContext Context, Hazard Detected)[] Decisions<T>(DecideScenario scenario, int seed)
+        where T : class, IUserTierPolicy<T>
+    {
+        var random = new System.Random(seed);
+        var users = RandomCases.For<T>(DecisionBatch * 4, seed).Where(c => c.Requested is not null && c.Unreadable.IsEmpty).ToArray();
+        var decisions = new (T, PolicyContext, Hazard)[DecisionBatch];
+        var n = 0;
+        while (n < DecisionBatch)
+        {
+            var user = users[random.Next(users.Length)];
+            var resolution = T.Resolve(user.Requested!, user.Context, default);
+            var detected = RandomCases.Hazards(random, T.Registry);
+            if (T.Decide(resolution, detected).IsAllowed == (scenario == DecideScenario.Allow))
+            {
+                decisions[n++] = (user.Requested!, user.Context, detected);
+            }
+        }
+
+        return decisions;
+    }
 
     /// <summary>A large-policy request and its context for each scenario.</summary>
     public static (LargePreferences Request, PolicyContext Context) Large(ResolveScenario scenario) => scenario switch

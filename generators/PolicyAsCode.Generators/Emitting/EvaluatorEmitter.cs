@@ -449,6 +449,111 @@ internal static class EvaluatorEmitter
         }
     }
 
+    // The narrowing of a dimension for every combination of the scope tests its bounds read: the strict bound and
+    // the first skipped bound, and for a waivable dimension the relaxed bound and whether a user waiver holds. It
+    // replays the emitted Narrow chain with the same Lattice, so a table entry is exactly what the chain computes.
+    // Null when the dimension reads more than MaxFoldedTests tests (the table would have more than 64 entries).
+    private const int MaxFoldedTests = 6;
+
+    private sealed class Folded(System.Collections.Generic.List<string> keys, Bound[] strict, int[] conflict, Bound[] relaxed, bool[] waives)
+    {
+        public System.Collections.Generic.List<string> Keys { get; } = keys;
+
+        public Bound[] Strict { get; } = strict;
+
+        public int[] Conflict { get; } = conflict;
+
+        public Bound[] Relaxed { get; } = relaxed;
+
+        public bool[] Waives { get; } = waives;
+    }
+
+    private static Folded? Fold(PolicyModel policy, DimensionModel d, EvaluatorLocals scope)
+    {
+        var rules = policy.Bounds.Where(b => b.Dimension == d.Index).ToList();
+        var waivable = rules.Any(b => scope.UserWaived(b).Length > 0);
+        var keys = new System.Collections.Generic.List<string>();
+        foreach (var b in rules)
+        {
+            foreach (var test in new[] { scope.Applies(b), waivable ? scope.UserWaived(b) : string.Empty })
+            {
+                if (test.Length > 0 && !keys.Contains(test))
+                {
+                    keys.Add(test);
+                }
+            }
+        }
+
+        if (keys.Count > MaxFoldedTests)
+        {
+            return null;
+        }
+
+        var size = 1 << keys.Count;
+        var strict = new Bound[size];
+        var conflict = new int[size];
+        var relaxed = new Bound[size];
+        var waives = new bool[size];
+        for (var key = 0; key < size; key++)
+        {
+            bool Holds(string test) => test.Length == 0 || (key & (1 << keys.IndexOf(test))) != 0;
+            var s = d.Domain;
+            var x = -1;
+            var r = d.Domain;
+            var y = -1;
+            var u = false;
+            foreach (var b in rules)
+            {
+                if (!Holds(scope.Applies(b)))
+                {
+                    continue;
+                }
+
+                s = PolicyAsCode.Lattice.Narrow(s, b.Bound, b.Index, ref x);
+                if (waivable)
+                {
+                    var userWaived = scope.UserWaived(b);
+                    if (userWaived.Length > 0 && Holds(userWaived))
+                    {
+                        u = true;
+                    }
+                    else
+                    {
+                        r = PolicyAsCode.Lattice.Narrow(r, b.Bound, b.Index, ref y);
+                    }
+                }
+            }
+
+            strict[key] = s;
+            conflict[key] = x;
+            relaxed[key] = r;
+            waives[key] = u;
+        }
+
+        return new Folded(keys, strict, conflict, relaxed, waives);
+    }
+
+    private static void EmitFoldedTables(SourceWriter writer, PolicyModel policy, EvaluatorLocals scope)
+    {
+        foreach (var d in policy.Dimensions)
+        {
+            var folded = Fold(policy, d, scope);
+            if (folded is null)
+            {
+                continue;
+            }
+
+            var i = d.Index;
+            writer.Line($"public static readonly global::PolicyAsCode.Bound[] Strict{i} = new global::PolicyAsCode.Bound[] {{ {string.Join(", ", folded.Strict.Select(Literals.Bound))} }};");
+            writer.Line($"public static readonly int[] Conflict{i} = new int[] {{ {string.Join(", ", folded.Conflict.Select(Literals.Int))} }};");
+            if (policy.Bounds.Any(b => b.Dimension == i && scope.UserWaived(b).Length > 0))
+            {
+                writer.Line($"public static readonly global::PolicyAsCode.Bound[] Relaxed{i} = new global::PolicyAsCode.Bound[] {{ {string.Join(", ", folded.Relaxed.Select(Literals.Bound))} }};");
+                writer.Line($"public static readonly bool[] Waives{i} = new bool[] {{ {string.Join(", ", folded.Waives.Select(Literals.Bool))} }};");
+            }
+        }
+    }
+
     // The full resolution algorithm for one dimension whose value failed its Inside test: narrow by every applicable
     // bound in canonical order, then contradiction, fail closed, inside, or waive or clamp, with the citation.
     private static void EmitDimension(SourceWriter w, PolicyModel policy, DimensionModel d, EvaluatorLocals locals)
@@ -461,16 +566,41 @@ internal static class EvaluatorEmitter
         w.Line();
         w.Line($"// {d.Name}: {d.Kind.ToString().ToLowerInvariant()}, {(d.HigherIsStricter ? "higher" : "lower")} is stricter, {rules.Count} bound(s)");
         using var _ = w.Block($"public static {Value} Resolve{i}({Value} v{i}, bool ok{i}, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)");
-        w.Line($"var s{i} = PolicyTables.Domain{i};");
-        w.Line($"var x{i} = -1;");
-        if (waivable)
+        var folded = Fold(policy, d, locals);
+        if (folded is not null)
         {
-            w.Line($"var r{i} = PolicyTables.Domain{i};");
-            w.Line($"var y{i} = -1;");
-            w.Line($"var u{i} = false;");
+            // Narrowing depends only on which scope tests hold, so it was done at build time for each combination;
+            // where every combination narrows alike, the one result is used without looking at the scope.
+            var uniform = folded.Strict.All(b => b == folded.Strict[0]) && folded.Conflict.All(x => x == folded.Conflict[0])
+                && (!waivable || (folded.Relaxed.All(b => b == folded.Relaxed[0]) && folded.Waives.All(u => u == folded.Waives[0])));
+            var key = uniform || folded.Keys.Count == 0 ? "0" : string.Join(" | ", folded.Keys.Select((k, bit) => $"({k} ? {1 << bit} : 0)"));
+            var at = key == "0" ? "0" : $"k{i}";
+            if (key != "0")
+            {
+                w.Line($"var k{i} = {key};");
+            }
+
+            w.Line($"var s{i} = PolicyTables.Strict{i}[{at}];");
+            w.Line(folded.Conflict.All(x => x < 0) ? $"var x{i} = -1; // no combination of these bounds contradicts" : $"var x{i} = PolicyTables.Conflict{i}[{at}];");
+            if (waivable)
+            {
+                w.Line($"var r{i} = PolicyTables.Relaxed{i}[{at}];");
+                w.Line($"var u{i} = PolicyTables.Waives{i}[{at}];");
+            }
+        }
+        else
+        {
+            w.Line($"var s{i} = PolicyTables.Domain{i};");
+            w.Line($"var x{i} = -1;");
+            if (waivable)
+            {
+                w.Line($"var r{i} = PolicyTables.Domain{i};");
+                w.Line($"var y{i} = -1;");
+                w.Line($"var u{i} = false;");
+            }
         }
 
-        foreach (var b in rules)
+        foreach (var b in folded is null ? rules : [])
         {
             var applies = locals.Applies(b);
             var userWaived = locals.UserWaived(b);
@@ -574,7 +704,14 @@ internal static class EvaluatorEmitter
                     tests.Add(applies);
                 }
 
-                tests.Add($"!{Lattice}.Contains(PolicyTables.Bound{b.Index}, v{i})");
+                // The value is readable here, so the bound's membership test folds into constants too.
+                var within = Within(d, b.Bound, d.Domain, $"v{i}");
+                if (within.Length == 0)
+                {
+                    continue; // the bound holds every readable value, so it is never the one broken
+                }
+
+                tests.Add($"!({within})");
                 if (waivable)
                 {
                     var userWaived = locals.UserWaived(b);
@@ -642,6 +779,7 @@ internal static class EvaluatorEmitter
             writer.Line($"public static readonly global::PolicyAsCode.DimensionValue Strictest{b.Index} = global::PolicyAsCode.Lattice.Strictest(Bound{b.Index}, {strict});");
         }
 
+        EmitFoldedTables(writer, policy, scope);
         foreach (var f in policy.Forbids)
         {
             writer.Line($"public static readonly global::PolicyAsCode.ForbidRule Forbid{f.Index} = Registry.Forbids[{f.Index}];");

@@ -129,6 +129,14 @@ namespace Conditional
         public static readonly global::PolicyAsCode.DimensionValue Strictest3 = global::PolicyAsCode.Lattice.Strictest(Bound3, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest4 = global::PolicyAsCode.Lattice.Strictest(Bound4, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest5 = global::PolicyAsCode.Lattice.Strictest(Bound5, false);
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x7UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL) };
+        public static readonly int[] Conflict0 = new int[] { -1, -1, -1, -1, -1, -1, -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x2UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x2UL) };
+        public static readonly int[] Conflict1 = new int[] { -1, -1, -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Relaxed1 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x2UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL) };
+        public static readonly bool[] Waives1 = new bool[] { false, false, false, true };
+        public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 2147483647d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 0d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 30d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 0d, 0x0UL, 0x0UL) };
+        public static readonly int[] Conflict2 = new int[] { -1, -1, -1, -1 };
         public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
         public static readonly global::PolicyAsCode.TierInfo ForbidTier0 = Registry.Tiers[0];
 
@@ -199,20 +207,9 @@ namespace Conditional
         // Maturity: ordinal, lower is stricter, 3 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s0 = PolicyTables.Domain0;
-            var x0 = -1;
-            if (scope.a0)
-            {
-                s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound0, 0, ref x0);
-            }
-            if (scope.a1)
-            {
-                s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound1, 1, ref x0);
-            }
-            if (scope.a5)
-            {
-                s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound5, 5, ref x0);
-            }
+            var k0 = (scope.a0 ? 1 : 0) | (scope.a1 ? 2 : 0) | (scope.a5 ? 4 : 0);
+            var s0 = PolicyTables.Strict0[k0];
+            var x0 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g0;
             if (x0 >= 0)
             {
@@ -239,9 +236,9 @@ namespace Conditional
             {
                 g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
                 var cite0 = -1;
-                if (scope.a0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound0, v0)) cite0 = 0;
-                else if (scope.a1 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound1, v0)) cite0 = 1;
-                else if (scope.a5 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound5, v0)) cite0 = 5;
+                if (scope.a0 && !(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 0;
+                else if (scope.a1 && !(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 1;
+                else if (scope.a5 && !(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 5;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
             }
             return g0;
@@ -250,16 +247,11 @@ namespace Conditional
         // DiscloseAi: boolean, higher is stricter, 1 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue v1, bool ok1, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s1 = PolicyTables.Domain1;
-            var x1 = -1;
-            var r1 = PolicyTables.Domain1;
-            var y1 = -1;
-            var u1 = false;
-            if (scope.j0)
-            {
-                s1 = global::PolicyAsCode.Lattice.Narrow(s1, PolicyTables.Bound2, 2, ref x1);
-                if (scope.w3_0_1) u1 = true; else r1 = global::PolicyAsCode.Lattice.Narrow(r1, PolicyTables.Bound2, 2, ref y1);
-            }
+            var k1 = (scope.j0 ? 1 : 0) | (scope.w3_0_1 ? 2 : 0);
+            var s1 = PolicyTables.Strict1[k1];
+            var x1 = -1; // no combination of these bounds contradicts
+            var r1 = PolicyTables.Relaxed1[k1];
+            var u1 = PolicyTables.Waives1[k1];
             global::PolicyAsCode.DimensionValue g1;
             if (x1 >= 0)
             {
@@ -283,7 +275,7 @@ namespace Conditional
                 var waive1 = u1 && global::PolicyAsCode.Lattice.Contains(r1, v1);
                 g1 = waive1 ? v1 : global::PolicyAsCode.Lattice.Clamp(u1 ? r1 : s1, v1, true);
                 var cite1 = -1;
-                if (scope.j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound2, v1) && waive1 == scope.w3_0_1) cite1 = 2;
+                if (scope.j0 && !(((0x2UL >> (int)v1.Bits) & 1UL) != 0UL) && waive1 == scope.w3_0_1) cite1 = 2;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, waive1 ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped, v1, g1, cite1);
             }
             return g1;
@@ -292,16 +284,9 @@ namespace Conditional
         // MemoryDays: integer, lower is stricter, 2 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue v2, bool ok2, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s2 = PolicyTables.Domain2;
-            var x2 = -1;
-            if (scope.a3)
-            {
-                s2 = global::PolicyAsCode.Lattice.Narrow(s2, PolicyTables.Bound3, 3, ref x2);
-            }
-            if (scope.a4)
-            {
-                s2 = global::PolicyAsCode.Lattice.Narrow(s2, PolicyTables.Bound4, 4, ref x2);
-            }
+            var k2 = (scope.a3 ? 1 : 0) | (scope.a4 ? 2 : 0);
+            var s2 = PolicyTables.Strict2[k2];
+            var x2 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g2;
             if (x2 >= 0)
             {
@@ -326,8 +311,8 @@ namespace Conditional
             {
                 g2 = global::PolicyAsCode.Lattice.Clamp(s2, v2, false);
                 var cite2 = -1;
-                if (scope.a3 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound3, v2)) cite2 = 3;
-                else if (scope.a4 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound4, v2)) cite2 = 4;
+                if (scope.a3 && !(v2.Number >= 0d && v2.Number <= 0d)) cite2 = 3;
+                else if (scope.a4 && !(v2.Number <= 30d)) cite2 = 4;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Clamped, v2, g2, cite2);
             }
             return g2;
@@ -366,11 +351,11 @@ namespace Conditional
             public readonly bool a1;
             public readonly bool j1;
             public readonly bool a5;
+            public readonly bool w3_0_1;
             public readonly bool c0_2;
             public readonly bool a3;
             public readonly bool c22_0;
             public readonly bool a4;
-            public readonly bool w3_0_1;
 
             public Scope(in global::PolicyAsCode.PolicyContext context)
             {
@@ -383,11 +368,11 @@ namespace Conditional
                 var a1 = j0 && c0_4 && !w2_0_0;
                 var j1 = jurisdiction < 0 || jurisdiction == 1;
                 var a5 = j1 && c1_0;
+                var w3_0_1 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x8U, (global::PolicyAsCode.Fact)0x0U).Loosens(in context);
                 var c0_2 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x0U, (global::PolicyAsCode.Fact)0x2U).Restricts(in context);
                 var a3 = j0 && c0_2;
                 var c22_0 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x22U, (global::PolicyAsCode.Fact)0x0U).Restricts(in context);
                 var a4 = j0 && c22_0;
-                var w3_0_1 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x8U, (global::PolicyAsCode.Fact)0x0U).Loosens(in context);
                 Jurisdiction = jurisdiction;
                 this.j0 = j0;
                 this.c1_0 = c1_0;
@@ -397,11 +382,11 @@ namespace Conditional
                 this.a1 = a1;
                 this.j1 = j1;
                 this.a5 = a5;
+                this.w3_0_1 = w3_0_1;
                 this.c0_2 = c0_2;
                 this.a3 = a3;
                 this.c22_0 = c22_0;
                 this.a4 = a4;
-                this.w3_0_1 = w3_0_1;
             }
         }
     }

@@ -107,6 +107,10 @@ namespace Contradiction
         public static readonly global::PolicyAsCode.DimensionValue Strictest1 = global::PolicyAsCode.Lattice.Strictest(Bound1, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest2 = global::PolicyAsCode.Lattice.Strictest(Bound2, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest3 = global::PolicyAsCode.Lattice.Strictest(Bound3, false);
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x4UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL) };
+        public static readonly int[] Conflict0 = new int[] { -1, 2 };
+        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 20d, 2147483647d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 10d, 0x0UL, 0x0UL) };
+        public static readonly int[] Conflict1 = new int[] { -1, 3 };
 
         public static int MatchJurisdiction(string? jurisdiction)
         {
@@ -165,13 +169,9 @@ namespace Contradiction
         // Maturity: ordinal, lower is stricter, 2 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s0 = PolicyTables.Domain0;
-            var x0 = -1;
-            if (scope.j0)
-            {
-                s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound0, 0, ref x0);
-            }
-            s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound2, 2, ref x0);
+            var k0 = (scope.j0 ? 1 : 0);
+            var s0 = PolicyTables.Strict0[k0];
+            var x0 = PolicyTables.Conflict0[k0];
             global::PolicyAsCode.DimensionValue g0;
             if (x0 >= 0)
             {
@@ -196,8 +196,8 @@ namespace Contradiction
             {
                 g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
                 var cite0 = -1;
-                if (scope.j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound0, v0)) cite0 = 0;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound2, v0)) cite0 = 2;
+                if (scope.j0 && !(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 0;
+                else if (!(((0x4UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 2;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
             }
             return g0;
@@ -206,13 +206,9 @@ namespace Contradiction
         // MemoryDays: integer, lower is stricter, 2 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue v1, bool ok1, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s1 = PolicyTables.Domain1;
-            var x1 = -1;
-            if (scope.j0)
-            {
-                s1 = global::PolicyAsCode.Lattice.Narrow(s1, PolicyTables.Bound1, 1, ref x1);
-            }
-            s1 = global::PolicyAsCode.Lattice.Narrow(s1, PolicyTables.Bound3, 3, ref x1);
+            var k1 = (scope.j0 ? 1 : 0);
+            var s1 = PolicyTables.Strict1[k1];
+            var x1 = PolicyTables.Conflict1[k1];
             global::PolicyAsCode.DimensionValue g1;
             if (x1 >= 0)
             {
@@ -237,8 +233,8 @@ namespace Contradiction
             {
                 g1 = global::PolicyAsCode.Lattice.Clamp(s1, v1, false);
                 var cite1 = -1;
-                if (scope.j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound1, v1)) cite1 = 1;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound3, v1)) cite1 = 3;
+                if (scope.j0 && !(v1.Number >= 0d && v1.Number <= 10d)) cite1 = 1;
+                else if (!(v1.Number >= 20d)) cite1 = 3;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, v1, g1, cite1);
             }
             return g1;

@@ -172,6 +172,20 @@ namespace EveryKind
         public static readonly global::PolicyAsCode.DimensionValue Strictest11 = global::PolicyAsCode.Lattice.Strictest(Bound11, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest12 = global::PolicyAsCode.Lattice.Strictest(Bound12, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest13 = global::PolicyAsCode.Lattice.Strictest(Bound13, true);
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x2UL) };
+        public static readonly int[] Conflict0 = new int[] { -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x6UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x6UL) };
+        public static readonly int[] Conflict1 = new int[] { -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 1d, 30d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 1d, 30d, 0x0UL, 0x0UL) };
+        public static readonly int[] Conflict2 = new int[] { -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict3 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, 0.1d, 0.7d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, 0.1d, 0.7d, 0x0UL, 0x0UL) };
+        public static readonly int[] Conflict3 = new int[] { -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict4 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x1UL, 0x3UL) };
+        public static readonly int[] Conflict4 = new int[] { -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict5 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, 0x0UL, 0x1UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, 0x0UL, 0x1UL) };
+        public static readonly int[] Conflict5 = new int[] { -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict6 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x200UL, 0xFF00003FFFUL) };
+        public static readonly int[] Conflict6 = new int[] { -1 };
         public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
         public static readonly global::PolicyAsCode.TierInfo ForbidTier0 = Registry.Tiers[0];
         public static readonly global::PolicyAsCode.ForbidRule Forbid1 = Registry.Forbids[1];
@@ -279,12 +293,9 @@ namespace EveryKind
         // Disclose: boolean, higher is stricter, 1 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s0 = PolicyTables.Domain0;
-            var x0 = -1;
-            if (scope.j0)
-            {
-                s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound0, 0, ref x0);
-            }
+            var k0 = (scope.j0 ? 1 : 0);
+            var s0 = PolicyTables.Strict0[k0];
+            var x0 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g0;
             if (x0 >= 0)
             {
@@ -307,7 +318,7 @@ namespace EveryKind
             {
                 g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, true);
                 var cite0 = -1;
-                if (scope.j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound0, v0)) cite0 = 0;
+                if (scope.j0 && !(((0x2UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 0;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
             }
             return g0;
@@ -316,13 +327,8 @@ namespace EveryKind
         // Strictness: ordinal, higher is stricter, 2 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue v1, bool ok1, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s1 = PolicyTables.Domain1;
-            var x1 = -1;
-            if (scope.j0)
-            {
-                s1 = global::PolicyAsCode.Lattice.Narrow(s1, PolicyTables.Bound1, 1, ref x1);
-            }
-            s1 = global::PolicyAsCode.Lattice.Narrow(s1, PolicyTables.Bound6, 6, ref x1);
+            var s1 = PolicyTables.Strict1[0];
+            var x1 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g1;
             if (x1 >= 0)
             {
@@ -347,8 +353,8 @@ namespace EveryKind
             {
                 g1 = global::PolicyAsCode.Lattice.Clamp(s1, v1, true);
                 var cite1 = -1;
-                if (scope.j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound1, v1)) cite1 = 1;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound6, v1)) cite1 = 6;
+                if (scope.j0 && !(((0x6UL >> (int)v1.Bits) & 1UL) != 0UL)) cite1 = 1;
+                else if (!(((0x6UL >> (int)v1.Bits) & 1UL) != 0UL)) cite1 = 6;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, v1, g1, cite1);
             }
             return g1;
@@ -357,14 +363,8 @@ namespace EveryKind
         // Days: integer, lower is stricter, 3 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue v2, bool ok2, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s2 = PolicyTables.Domain2;
-            var x2 = -1;
-            if (scope.j0)
-            {
-                s2 = global::PolicyAsCode.Lattice.Narrow(s2, PolicyTables.Bound2, 2, ref x2);
-            }
-            s2 = global::PolicyAsCode.Lattice.Narrow(s2, PolicyTables.Bound7, 7, ref x2);
-            s2 = global::PolicyAsCode.Lattice.Narrow(s2, PolicyTables.Bound8, 8, ref x2);
+            var s2 = PolicyTables.Strict2[0];
+            var x2 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g2;
             if (x2 >= 0)
             {
@@ -390,9 +390,9 @@ namespace EveryKind
             {
                 g2 = global::PolicyAsCode.Lattice.Clamp(s2, v2, false);
                 var cite2 = -1;
-                if (scope.j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound2, v2)) cite2 = 2;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound7, v2)) cite2 = 7;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound8, v2)) cite2 = 8;
+                if (scope.j0 && !(v2.Number >= 0d && v2.Number <= 90d)) cite2 = 2;
+                else if (!(v2.Number >= 1d)) cite2 = 7;
+                else if (!(v2.Number <= 30d)) cite2 = 8;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Clamped, v2, g2, cite2);
             }
             return g2;
@@ -401,13 +401,8 @@ namespace EveryKind
         // Temperature: real, lower is stricter, 2 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve3(global::PolicyAsCode.DimensionValue v3, bool ok3, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s3 = PolicyTables.Domain3;
-            var x3 = -1;
-            if (scope.j0)
-            {
-                s3 = global::PolicyAsCode.Lattice.Narrow(s3, PolicyTables.Bound3, 3, ref x3);
-            }
-            s3 = global::PolicyAsCode.Lattice.Narrow(s3, PolicyTables.Bound9, 9, ref x3);
+            var s3 = PolicyTables.Strict3[0];
+            var x3 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g3;
             if (x3 >= 0)
             {
@@ -432,8 +427,8 @@ namespace EveryKind
             {
                 g3 = global::PolicyAsCode.Lattice.Clamp(s3, v3, false);
                 var cite3 = -1;
-                if (scope.j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound3, v3)) cite3 = 3;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound9, v3)) cite3 = 9;
+                if (scope.j0 && !(v3.Number <= 0.9d)) cite3 = 3;
+                else if (!(v3.Number >= 0.1d && v3.Number <= 0.7d)) cite3 = 9;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.Clamped, v3, g3, cite3);
             }
             return g3;
@@ -442,14 +437,9 @@ namespace EveryKind
         // Channels: set, lower is stricter, 3 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve4(global::PolicyAsCode.DimensionValue v4, bool ok4, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s4 = PolicyTables.Domain4;
-            var x4 = -1;
-            if (scope.j0)
-            {
-                s4 = global::PolicyAsCode.Lattice.Narrow(s4, PolicyTables.Bound4, 4, ref x4);
-            }
-            s4 = global::PolicyAsCode.Lattice.Narrow(s4, PolicyTables.Bound10, 10, ref x4);
-            s4 = global::PolicyAsCode.Lattice.Narrow(s4, PolicyTables.Bound11, 11, ref x4);
+            var k4 = (scope.j0 ? 1 : 0);
+            var s4 = PolicyTables.Strict4[k4];
+            var x4 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g4;
             if (x4 >= 0)
             {
@@ -475,9 +465,9 @@ namespace EveryKind
             {
                 g4 = global::PolicyAsCode.Lattice.Clamp(s4, v4, false);
                 var cite4 = -1;
-                if (scope.j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound4, v4)) cite4 = 4;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound10, v4)) cite4 = 10;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound11, v4)) cite4 = 11;
+                if (scope.j0 && !((v4.Bits & 0x1UL) == 0x1UL)) cite4 = 4;
+                else if (!((v4.Bits & 0xFFFFFFFFFFFFFFF8UL) == 0UL)) cite4 = 10;
+                else if (!((v4.Bits & 0xFFFFFFFFFFFFFFFCUL) == 0UL)) cite4 = 11;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.Clamped, v4, g4, cite4);
             }
             return g4;
@@ -486,13 +476,8 @@ namespace EveryKind
         // Language: choice, lower is stricter, 2 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve5(global::PolicyAsCode.DimensionValue v5, bool ok5, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s5 = PolicyTables.Domain5;
-            var x5 = -1;
-            if (scope.j0)
-            {
-                s5 = global::PolicyAsCode.Lattice.Narrow(s5, PolicyTables.Bound5, 5, ref x5);
-            }
-            s5 = global::PolicyAsCode.Lattice.Narrow(s5, PolicyTables.Bound12, 12, ref x5);
+            var s5 = PolicyTables.Strict5[0];
+            var x5 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g5;
             if (x5 >= 0)
             {
@@ -517,8 +502,8 @@ namespace EveryKind
             {
                 g5 = global::PolicyAsCode.Lattice.Clamp(s5, v5, false);
                 var cite5 = -1;
-                if (scope.j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound5, v5)) cite5 = 5;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound12, v5)) cite5 = 12;
+                if (scope.j0 && !(((0x3UL >> (int)v5.Bits) & 1UL) != 0UL)) cite5 = 5;
+                else if (!(((0x1UL >> (int)v5.Bits) & 1UL) != 0UL)) cite5 = 12;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.Clamped, v5, g5, cite5);
             }
             return g5;
@@ -527,9 +512,8 @@ namespace EveryKind
         // Avoid: set, higher is stricter, 1 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve6(global::PolicyAsCode.DimensionValue v6, bool ok6, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s6 = PolicyTables.Domain6;
-            var x6 = -1;
-            s6 = global::PolicyAsCode.Lattice.Narrow(s6, PolicyTables.Bound13, 13, ref x6);
+            var s6 = PolicyTables.Strict6[0];
+            var x6 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g6;
             if (x6 >= 0)
             {
@@ -552,7 +536,7 @@ namespace EveryKind
             {
                 g6 = global::PolicyAsCode.Lattice.Clamp(s6, v6, true);
                 var cite6 = -1;
-                if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound13, v6)) cite6 = 13;
+                if (!((v6.Bits & 0x200UL) == 0x200UL)) cite6 = 13;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.Clamped, v6, g6, cite6);
             }
             return g6;

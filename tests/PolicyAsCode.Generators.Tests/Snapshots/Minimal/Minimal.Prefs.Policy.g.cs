@@ -97,6 +97,8 @@ namespace Minimal
         public static readonly global::PolicyAsCode.Bound Bound1 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL);
         public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest1 = global::PolicyAsCode.Lattice.Strictest(Bound1, false);
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL) };
+        public static readonly int[] Conflict0 = new int[] { -1, -1 };
 
         public static int MatchJurisdiction(string? jurisdiction)
         {
@@ -147,13 +149,8 @@ namespace Minimal
         // Maturity: ordinal, lower is stricter, 2 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s0 = PolicyTables.Domain0;
-            var x0 = -1;
-            if (scope.j0)
-            {
-                s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound0, 0, ref x0);
-            }
-            s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound1, 1, ref x0);
+            var s0 = PolicyTables.Strict0[0];
+            var x0 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g0;
             if (x0 >= 0)
             {
@@ -178,8 +175,7 @@ namespace Minimal
             {
                 g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
                 var cite0 = -1;
-                if (scope.j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound0, v0)) cite0 = 0;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound1, v0)) cite0 = 1;
+                if (!(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 1;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
             }
             return g0;

@@ -99,6 +99,8 @@ namespace Nested.Policies
         public static readonly global::PolicyAsCode.Bound Domain0 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, -double.MaxValue, double.MaxValue, 0x0UL, 0x0UL);
         public static readonly global::PolicyAsCode.Bound Bound0 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, -double.MaxValue, 0.5d, 0x0UL, 0x0UL);
         public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, -double.MaxValue, double.MaxValue, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, -double.MaxValue, 0.5d, 0x0UL, 0x0UL) };
+        public static readonly int[] Conflict0 = new int[] { -1, -1 };
 
         public static int MatchJurisdiction(string? jurisdiction)
         {
@@ -149,12 +151,9 @@ namespace Nested.Policies
         // Creativity: real, lower is stricter, 1 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s0 = PolicyTables.Domain0;
-            var x0 = -1;
-            if (scope.j0)
-            {
-                s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound0, 0, ref x0);
-            }
+            var k0 = (scope.j0 ? 1 : 0);
+            var s0 = PolicyTables.Strict0[k0];
+            var x0 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g0;
             if (x0 >= 0)
             {
@@ -177,7 +176,7 @@ namespace Nested.Policies
             {
                 g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
                 var cite0 = -1;
-                if (scope.j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound0, v0)) cite0 = 0;
+                if (scope.j0 && !(v0.Number <= 0.5d)) cite0 = 0;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
             }
             return g0;

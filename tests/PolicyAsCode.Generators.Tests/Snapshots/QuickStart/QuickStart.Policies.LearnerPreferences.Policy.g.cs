@@ -185,6 +185,26 @@ namespace QuickStart.Policies
         public static readonly global::PolicyAsCode.DimensionValue Strictest13 = global::PolicyAsCode.Lattice.Strictest(Bound13, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest14 = global::PolicyAsCode.Lattice.Strictest(Bound14, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest15 = global::PolicyAsCode.Lattice.Strictest(Bound15, false);
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL) };
+        public static readonly int[] Conflict0 = new int[] { -1, -1, -1, -1, -1, -1, -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x7UL) };
+        public static readonly int[] Conflict1 = new int[] { -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x7UL) };
+        public static readonly int[] Conflict2 = new int[] { -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict3 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x2UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x2UL) };
+        public static readonly int[] Conflict3 = new int[] { -1, -1, -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Relaxed3 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x2UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL) };
+        public static readonly bool[] Waives3 = new bool[] { false, false, false, true };
+        public static readonly global::PolicyAsCode.Bound[] Strict4 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 14d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 14d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 0d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 0d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 0d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 0d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 0d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 0d, 0x0UL, 0x0UL) };
+        public static readonly int[] Conflict4 = new int[] { -1, -1, -1, -1, -1, -1, -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict5 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, 0d, 0.8d, 0x0UL, 0x0UL) };
+        public static readonly int[] Conflict5 = new int[] { -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict6 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x0UL, 0xFUL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x0UL, 0xFUL) };
+        public static readonly int[] Conflict6 = new int[] { -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict7 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, 0x0UL, 0xFUL) };
+        public static readonly int[] Conflict7 = new int[] { -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict8 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x0UL, 0xFF00003FFFUL) };
+        public static readonly int[] Conflict8 = new int[] { -1 };
         public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
         public static readonly global::PolicyAsCode.TierInfo ForbidTier0 = Registry.Tiers[0];
         public static readonly global::PolicyAsCode.ForbidRule Forbid1 = Registry.Forbids[1];
@@ -318,21 +338,8 @@ namespace QuickStart.Policies
         // Maturity: ordinal, lower is stricter, 4 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s0 = PolicyTables.Domain0;
-            var x0 = -1;
-            if (scope.j0)
-            {
-                s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound0, 0, ref x0);
-            }
-            if (scope.a1)
-            {
-                s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound1, 1, ref x0);
-            }
-            if (scope.a6)
-            {
-                s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound6, 6, ref x0);
-            }
-            s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound8, 8, ref x0);
+            var s0 = PolicyTables.Strict0[0];
+            var x0 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g0;
             if (x0 >= 0)
             {
@@ -361,10 +368,9 @@ namespace QuickStart.Policies
             {
                 g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
                 var cite0 = -1;
-                if (scope.j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound0, v0)) cite0 = 0;
-                else if (scope.a1 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound1, v0)) cite0 = 1;
-                else if (scope.a6 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound6, v0)) cite0 = 6;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound8, v0)) cite0 = 8;
+                if (scope.a1 && !(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 1;
+                else if (scope.a6 && !(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 6;
+                else if (!(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 8;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
             }
             return g0;
@@ -373,9 +379,8 @@ namespace QuickStart.Policies
         // Tone: ordinal, lower is stricter, 1 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue v1, bool ok1, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s1 = PolicyTables.Domain1;
-            var x1 = -1;
-            s1 = global::PolicyAsCode.Lattice.Narrow(s1, PolicyTables.Bound9, 9, ref x1);
+            var s1 = PolicyTables.Strict1[0];
+            var x1 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g1;
             if (x1 >= 0)
             {
@@ -398,7 +403,7 @@ namespace QuickStart.Policies
             {
                 g1 = global::PolicyAsCode.Lattice.Clamp(s1, v1, false);
                 var cite1 = -1;
-                if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound9, v1)) cite1 = 9;
+                if (!(((0x7UL >> (int)v1.Bits) & 1UL) != 0UL)) cite1 = 9;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, v1, g1, cite1);
             }
             return g1;
@@ -407,8 +412,8 @@ namespace QuickStart.Policies
         // Verbosity: ordinal, lower is stricter, 0 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue v2, bool ok2, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s2 = PolicyTables.Domain2;
-            var x2 = -1;
+            var s2 = PolicyTables.Strict2[0];
+            var x2 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g2;
             if (x2 >= 0)
             {
@@ -436,16 +441,11 @@ namespace QuickStart.Policies
         // DiscloseAi: boolean, higher is stricter, 1 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve3(global::PolicyAsCode.DimensionValue v3, bool ok3, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s3 = PolicyTables.Domain3;
-            var x3 = -1;
-            var r3 = PolicyTables.Domain3;
-            var y3 = -1;
-            var u3 = false;
-            if (scope.j0)
-            {
-                s3 = global::PolicyAsCode.Lattice.Narrow(s3, PolicyTables.Bound2, 2, ref x3);
-                if (scope.w3_0_3) u3 = true; else r3 = global::PolicyAsCode.Lattice.Narrow(r3, PolicyTables.Bound2, 2, ref y3);
-            }
+            var k3 = (scope.j0 ? 1 : 0) | (scope.w3_0_3 ? 2 : 0);
+            var s3 = PolicyTables.Strict3[k3];
+            var x3 = -1; // no combination of these bounds contradicts
+            var r3 = PolicyTables.Relaxed3[k3];
+            var u3 = PolicyTables.Waives3[k3];
             global::PolicyAsCode.DimensionValue g3;
             if (x3 >= 0)
             {
@@ -469,7 +469,7 @@ namespace QuickStart.Policies
                 var waive3 = u3 && global::PolicyAsCode.Lattice.Contains(r3, v3);
                 g3 = waive3 ? v3 : global::PolicyAsCode.Lattice.Clamp(u3 ? r3 : s3, v3, true);
                 var cite3 = -1;
-                if (scope.j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound2, v3) && waive3 == scope.w3_0_3) cite3 = 2;
+                if (scope.j0 && !(((0x2UL >> (int)v3.Bits) & 1UL) != 0UL) && waive3 == scope.w3_0_3) cite3 = 2;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, waive3 ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped, v3, g3, cite3);
             }
             return g3;
@@ -478,22 +478,9 @@ namespace QuickStart.Policies
         // MemoryDays: integer, lower is stricter, 5 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve4(global::PolicyAsCode.DimensionValue v4, bool ok4, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s4 = PolicyTables.Domain4;
-            var x4 = -1;
-            if (scope.j0)
-            {
-                s4 = global::PolicyAsCode.Lattice.Narrow(s4, PolicyTables.Bound3, 3, ref x4);
-            }
-            if (scope.a4)
-            {
-                s4 = global::PolicyAsCode.Lattice.Narrow(s4, PolicyTables.Bound4, 4, ref x4);
-            }
-            if (scope.a6)
-            {
-                s4 = global::PolicyAsCode.Lattice.Narrow(s4, PolicyTables.Bound7, 7, ref x4);
-            }
-            s4 = global::PolicyAsCode.Lattice.Narrow(s4, PolicyTables.Bound10, 10, ref x4);
-            s4 = global::PolicyAsCode.Lattice.Narrow(s4, PolicyTables.Bound14, 14, ref x4);
+            var k4 = (scope.j0 ? 1 : 0) | (scope.a4 ? 2 : 0) | (scope.a6 ? 4 : 0);
+            var s4 = PolicyTables.Strict4[k4];
+            var x4 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g4;
             if (x4 >= 0)
             {
@@ -523,11 +510,11 @@ namespace QuickStart.Policies
             {
                 g4 = global::PolicyAsCode.Lattice.Clamp(s4, v4, false);
                 var cite4 = -1;
-                if (scope.j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound3, v4)) cite4 = 3;
-                else if (scope.a4 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound4, v4)) cite4 = 4;
-                else if (scope.a6 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound7, v4)) cite4 = 7;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound10, v4)) cite4 = 10;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound14, v4)) cite4 = 14;
+                if (scope.j0 && !(v4.Number >= 0d && v4.Number <= 30d)) cite4 = 3;
+                else if (scope.a4 && !(v4.Number >= 0d && v4.Number <= 0d)) cite4 = 4;
+                else if (scope.a6 && !(v4.Number >= 0d && v4.Number <= 0d)) cite4 = 7;
+                else if (!(v4.Number <= 14d)) cite4 = 10;
+                else if (!(v4.Number >= 0d && v4.Number <= 365d)) cite4 = 14;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.Clamped, v4, g4, cite4);
             }
             return g4;
@@ -536,10 +523,8 @@ namespace QuickStart.Policies
         // Creativity: real, lower is stricter, 2 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve5(global::PolicyAsCode.DimensionValue v5, bool ok5, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s5 = PolicyTables.Domain5;
-            var x5 = -1;
-            s5 = global::PolicyAsCode.Lattice.Narrow(s5, PolicyTables.Bound11, 11, ref x5);
-            s5 = global::PolicyAsCode.Lattice.Narrow(s5, PolicyTables.Bound15, 15, ref x5);
+            var s5 = PolicyTables.Strict5[0];
+            var x5 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g5;
             if (x5 >= 0)
             {
@@ -563,8 +548,8 @@ namespace QuickStart.Policies
             {
                 g5 = global::PolicyAsCode.Lattice.Clamp(s5, v5, false);
                 var cite5 = -1;
-                if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound11, v5)) cite5 = 11;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound15, v5)) cite5 = 15;
+                if (!(v5.Number <= 0.8d)) cite5 = 11;
+                else if (!(v5.Number >= 0d && v5.Number <= 1d)) cite5 = 15;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.Clamped, v5, g5, cite5);
             }
             return g5;
@@ -573,13 +558,8 @@ namespace QuickStart.Policies
         // Topics: set, lower is stricter, 2 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve6(global::PolicyAsCode.DimensionValue v6, bool ok6, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s6 = PolicyTables.Domain6;
-            var x6 = -1;
-            if (scope.a1)
-            {
-                s6 = global::PolicyAsCode.Lattice.Narrow(s6, PolicyTables.Bound5, 5, ref x6);
-            }
-            s6 = global::PolicyAsCode.Lattice.Narrow(s6, PolicyTables.Bound12, 12, ref x6);
+            var s6 = PolicyTables.Strict6[0];
+            var x6 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g6;
             if (x6 >= 0)
             {
@@ -604,8 +584,8 @@ namespace QuickStart.Policies
             {
                 g6 = global::PolicyAsCode.Lattice.Clamp(s6, v6, false);
                 var cite6 = -1;
-                if (scope.a1 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound5, v6)) cite6 = 5;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound12, v6)) cite6 = 12;
+                if (scope.a1 && !((v6.Bits & 0xFFFFFFFFFFFFFFE0UL) == 0UL)) cite6 = 5;
+                else if (!((v6.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL)) cite6 = 12;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.Clamped, v6, g6, cite6);
             }
             return g6;
@@ -614,9 +594,8 @@ namespace QuickStart.Policies
         // Language: choice, lower is stricter, 1 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve7(global::PolicyAsCode.DimensionValue v7, bool ok7, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s7 = PolicyTables.Domain7;
-            var x7 = -1;
-            s7 = global::PolicyAsCode.Lattice.Narrow(s7, PolicyTables.Bound13, 13, ref x7);
+            var s7 = PolicyTables.Strict7[0];
+            var x7 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g7;
             if (x7 >= 0)
             {
@@ -639,7 +618,7 @@ namespace QuickStart.Policies
             {
                 g7 = global::PolicyAsCode.Lattice.Clamp(s7, v7, false);
                 var cite7 = -1;
-                if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound13, v7)) cite7 = 13;
+                if (!(((0xFUL >> (int)v7.Bits) & 1UL) != 0UL)) cite7 = 13;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 7, global::PolicyAsCode.AdjustmentCause.Clamped, v7, g7, cite7);
             }
             return g7;
@@ -648,8 +627,8 @@ namespace QuickStart.Policies
         // AvoidHazards: set, higher is stricter, 0 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve8(global::PolicyAsCode.DimensionValue v8, bool ok8, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s8 = PolicyTables.Domain8;
-            var x8 = -1;
+            var s8 = PolicyTables.Strict8[0];
+            var x8 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g8;
             if (x8 >= 0)
             {
@@ -767,9 +746,9 @@ namespace QuickStart.Policies
             public readonly bool a1;
             public readonly bool j1;
             public readonly bool a6;
+            public readonly bool w3_0_3;
             public readonly bool c0_2;
             public readonly bool a4;
-            public readonly bool w3_0_3;
 
             public Scope(in global::PolicyAsCode.PolicyContext context)
             {
@@ -779,18 +758,18 @@ namespace QuickStart.Policies
                 var a1 = j0 && c1_0;
                 var j1 = jurisdiction < 0 || jurisdiction == 1;
                 var a6 = j1 && c1_0;
+                var w3_0_3 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x8U, (global::PolicyAsCode.Fact)0x0U).Loosens(in context);
                 var c0_2 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x0U, (global::PolicyAsCode.Fact)0x2U).Restricts(in context);
                 var a4 = j0 && c0_2;
-                var w3_0_3 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x8U, (global::PolicyAsCode.Fact)0x0U).Loosens(in context);
                 Jurisdiction = jurisdiction;
                 this.j0 = j0;
                 this.c1_0 = c1_0;
                 this.a1 = a1;
                 this.j1 = j1;
                 this.a6 = a6;
+                this.w3_0_3 = w3_0_3;
                 this.c0_2 = c0_2;
                 this.a4 = a4;
-                this.w3_0_3 = w3_0_3;
             }
         }
     }
