@@ -33,14 +33,15 @@ internal static class EvaluatorEmitter
             writer.Open(outer);
         }
 
-        EmitRecord(writer, policy);
+        var scope = new EvaluatorLocals(policy) { Prefix = "scope." };
+        EmitRecord(writer, policy, scope);
         foreach (var _ in policy.UserTier.ContainingTypes)
         {
             writer.Close();
         }
 
         writer.Line();
-        EmitTables(writer, policy);
+        EmitTables(writer, policy, scope);
         if (hasNamespace)
         {
             writer.Close();
@@ -49,7 +50,7 @@ internal static class EvaluatorEmitter
         return writer.ToString();
     }
 
-    private static void EmitRecord(SourceWriter writer, PolicyModel policy)
+    private static void EmitRecord(SourceWriter writer, PolicyModel policy, EvaluatorLocals scope)
     {
         var self = policy.UserTier.Qualified;
         writer.Line($"/// <summary>The compiled evaluator of the policy whose user tier is {policy.UserTier.Name}.</summary>");
@@ -64,7 +65,7 @@ internal static class EvaluatorEmitter
         writer.Line("/// <summary>Resolves requested preferences in a context: every value clamped into the applicable bounds, each move explained.</summary>");
         writer.Line($"public static global::PolicyAsCode.Resolution<{self}> Resolve({self} requested, in global::PolicyAsCode.PolicyContext context) => Resolve(requested, in context, default);");
         writer.Line();
-        EmitResolve(writer, policy, self);
+        EmitResolve(writer, policy, self, scope);
         writer.Line();
         EmitDecide(writer, self);
         writer.Line();
@@ -150,78 +151,411 @@ internal static class EvaluatorEmitter
         writer.Line("};");
     }
 
-    private static void EmitResolve(SourceWriter writer, PolicyModel policy, string self)
+    // Resolve checks, dimension by dimension, whether the requested value is readable and inside every bound that
+    // applies, with each test folded into constants at build time (PolicyTables.Inside0, Inside1, ...). That is true
+    // exactly when the dimension resolves to the value as asked with no adjustment, so when it holds for every
+    // dimension Resolve returns the request itself and allocates nothing. Otherwise PolicyTables.ResolveMoved runs
+    // the full algorithm of docs/semantics.md for the dimensions that failed the test (PolicyTables.Resolve0, ...).
+    // Keeping each piece in its own small method keeps every method small enough for the JIT to optimise, whatever
+    // the number of dimensions.
+    private static void EmitResolve(SourceWriter writer, PolicyModel policy, string self, EvaluatorLocals scope)
     {
         writer.Line("/// <summary>Resolves requested preferences in a context; values listed in <paramref name=\"unreadable\"/> resolve fail-closed.</summary>");
         using var _ = writer.Block($"public static global::PolicyAsCode.Resolution<{self}> Resolve({self} requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.DimensionSet unreadable)");
-        var locals = new EvaluatorLocals(policy);
-        var body = new SourceWriter(writer.Depth);
-        body.Line("global::PolicyAsCode.Adjustment[]? adjustments = null;");
-        body.Line("var count = 0;");
-        foreach (var d in policy.Dimensions)
+        writer.Line("var readAll = requested is not null;");
+        writer.Line($"var source = requested ?? new {self}();");
+        writer.Line("var scope = new PolicyTables.Scope(in context);");
+        var chunks = Chunks(policy);
+        if (chunks > 0)
         {
-            EmitDimension(body, policy, d, locals);
+            var inside = string.Join(" && ", Enumerable.Range(0, chunks).Select(k => $"PolicyTables.Inside{k}(source, readAll, unreadable, in scope)"));
+            using (writer.Block(chunks == 1 ? $"if (!{inside})" : $"if (!({inside}))"))
+            {
+                writer.Line("return PolicyTables.ResolveMoved(source, readAll, unreadable, in scope);");
+            }
+
+            writer.Line();
         }
 
-        body.Line();
-        body.Line("var effective = source;");
-        if (policy.Dimensions.Count > 0)
+        var own = OwnLists(policy).Select(d => $"PolicyTables.Encode{d}(source.{CSharpNames.Escape(policy.Dimensions[d].Name)}), ");
+        writer.Line($"var forbidden = PolicyTables.Forbidden(in scope, {string.Concat(own)}out var active);");
+        writer.Line($"return new global::PolicyAsCode.Resolution<{self}>(source, null, forbidden, active, scope.Jurisdiction);");
+    }
+
+    private const int ChunkSize = 32;
+
+    private static int Chunks(PolicyModel policy) => (policy.Dimensions.Count + ChunkSize - 1) / ChunkSize;
+
+    // The dimensions holding a user's own hazard list, which the hazard rules read.
+    private static System.Collections.Generic.List<int> OwnLists(PolicyModel policy) =>
+        policy.Forbids.Where(f => f.IsUsersOwn).Select(f => f.Dimension).Distinct().ToList();
+
+    private static void EmitInside(SourceWriter w, PolicyModel policy, EvaluatorLocals scope, string self)
+    {
+        var chunks = Chunks(policy);
+        for (var k = 0; k < chunks; k++)
         {
-            using (body.Block("if (count > 0)"))
+            w.Line();
+            using (w.Block($"public static bool Inside{k}({self} source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)"))
             {
-                body.Line("effective = source with");
-                body.Line("{");
-                foreach (var d in policy.Dimensions)
+                foreach (var d in policy.Dimensions.Skip(k * ChunkSize).Take(ChunkSize))
                 {
-                    body.Line($"    {CSharpNames.Escape(d.Name)} = PolicyTables.Decode{d.Index}(g{d.Index}),");
+                    var i = d.Index;
+                    w.Line($"var v{i} = Encode{i}(source.{CSharpNames.Escape(d.Name)});");
+                    w.Line($"if (!({Inside(policy, d, scope)})) return false;");
                 }
 
-                body.Line("};");
+                w.Line("return true;");
             }
         }
+    }
 
-        body.Line();
-        body.Line("var forbidden = global::PolicyAsCode.Hazard.None;");
-        body.Line("var active = 0UL;");
+    private static void EmitResolveMoved(SourceWriter w, PolicyModel policy, EvaluatorLocals scope, string self)
+    {
+        if (policy.Dimensions.Count == 0)
+        {
+            return;
+        }
+
+        w.Line();
+        using var _ = w.Block($"public static global::PolicyAsCode.Resolution<{self}> ResolveMoved({self} source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)");
+        foreach (var d in policy.Dimensions)
+        {
+            var i = d.Index;
+            w.Line($"var v{i} = Encode{i}(source.{CSharpNames.Escape(d.Name)});");
+            w.Line($"var ok{i} = {Readable(d)};");
+            var test = InsideTest(policy, d, scope);
+            w.Line($"var in{i} = ok{i}{(test.Length > 0 ? " && " + test : string.Empty)};");
+        }
+
+        // A dimension that fails its test gets exactly one adjustment, so the array is allocated once, at its length.
+        w.Line("var moved = 0;");
+        foreach (var d in policy.Dimensions)
+        {
+            w.Line($"if (!in{d.Index}) moved++;");
+        }
+
+        w.Line("global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;");
+        w.Line("var count = 0;");
+        foreach (var d in policy.Dimensions)
+        {
+            var i = d.Index;
+            w.Line($"var g{i} = in{i} ? v{i} : Resolve{i}(v{i}, ok{i}, in scope, ref adjustments, ref count);");
+        }
+
+        w.Line();
+        w.Line("var effective = source;");
+        using (w.Block("if (count > 0)"))
+        {
+            w.Line("effective = source with");
+            w.Line("{");
+            foreach (var d in policy.Dimensions)
+            {
+                w.Line($"    {CSharpNames.Escape(d.Name)} = Decode{d.Index}(g{d.Index}),");
+            }
+
+            w.Line("};");
+        }
+
+        w.Line();
+        var own = OwnLists(policy).Select(d => $"g{d}, ");
+        w.Line($"var forbidden = Forbidden(in scope, {string.Concat(own)}out var active);");
+        w.Line($"return new global::PolicyAsCode.Resolution<{self}>(effective, {Support}.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);");
+    }
+
+    private static void EmitForbidden(SourceWriter w, PolicyModel policy, EvaluatorLocals scope)
+    {
+        w.Line();
+        var own = OwnLists(policy).Select(d => $"{Value} g{d}, ");
+        using var _ = w.Block($"public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, {string.Concat(own)}out ulong active)");
+        w.Line("var forbidden = global::PolicyAsCode.Hazard.None;");
+        w.Line("active = 0UL;");
         foreach (var f in policy.Forbids)
         {
             if (f.IsUsersOwn)
             {
-                body.Line($"var own = (global::PolicyAsCode.Hazard)g{f.Dimension}.Bits & {Literals.Hazard(f.Hazards)};");
-                using (body.Block("if (own != global::PolicyAsCode.Hazard.None)"))
+                w.Line($"var own{f.Index} = (global::PolicyAsCode.Hazard)g{f.Dimension}.Bits & {Literals.Hazard(f.Hazards)};");
+                using (w.Block($"if (own{f.Index} != global::PolicyAsCode.Hazard.None)"))
                 {
-                    body.Line("forbidden |= own;");
-                    body.Line($"active |= {Literals.ULong(1UL << f.Index)};");
+                    w.Line($"forbidden |= own{f.Index};");
+                    w.Line($"active |= {Literals.ULong(1UL << f.Index)};");
                 }
 
                 continue;
             }
 
-            var test = string.Join(" && ", new[] { locals.Tier(f.Tier), locals.Restricts(f.When, f.Unless) }.Where(p => p.Length > 0));
+            var test = string.Join(" && ", new[] { scope.Tier(f.Tier), scope.Restricts(f.When, f.Unless) }.Where(p => p.Length > 0));
             if (test.Length == 0)
             {
-                body.Line($"forbidden |= {Literals.Hazard(f.Hazards)};");
-                body.Line($"active |= {Literals.ULong(1UL << f.Index)};");
+                w.Line($"forbidden |= {Literals.Hazard(f.Hazards)};");
+                w.Line($"active |= {Literals.ULong(1UL << f.Index)};");
             }
             else
             {
-                using (body.Block($"if ({test})"))
+                using (w.Block($"if ({test})"))
                 {
-                    body.Line($"forbidden |= {Literals.Hazard(f.Hazards)};");
-                    body.Line($"active |= {Literals.ULong(1UL << f.Index)};");
+                    w.Line($"forbidden |= {Literals.Hazard(f.Hazards)};");
+                    w.Line($"active |= {Literals.ULong(1UL << f.Index)};");
                 }
             }
         }
 
-        body.Line();
-        body.Line($"return new global::PolicyAsCode.Resolution<{self}>(effective, {Support}.Trim(adjustments, count), forbidden, active, jurisdiction);");
-
-        writer.Line("var readAll = requested is not null;");
-        writer.Line($"var source = requested ?? new {self}();");
-        locals.WriteDeclarations(writer, jurisdictionNeeded: true);
-        writer.Raw(body.ToString());
+        w.Line("return forbidden;");
     }
 
+    // The context tests, evaluated once per resolution; every rule that needs one reads it from here.
+    private static void EmitScope(SourceWriter w, EvaluatorLocals scope)
+    {
+        w.Line();
+        w.Line("/// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>");
+        using var _ = w.Block("public readonly struct Scope");
+        w.Line("public readonly int Jurisdiction;");
+        foreach (var name in scope.Names)
+        {
+            w.Line($"public readonly bool {name};");
+        }
+
+        w.Line();
+        using (w.Block("public Scope(in global::PolicyAsCode.PolicyContext context)"))
+        {
+            w.Line("var jurisdiction = MatchJurisdiction(context.Jurisdiction);");
+            foreach (var declaration in scope.Declarations)
+            {
+                w.Line(declaration);
+            }
+
+            w.Line("Jurisdiction = jurisdiction;");
+            foreach (var name in scope.Names)
+            {
+                w.Line($"this.{name} = {name};");
+            }
+        }
+    }
+
+    // Whether v{i} can be read: it was supplied, is not listed as unreadable and is a value of the dimension's type.
+    private static string Readable(DimensionModel d) => $"readAll && !unreadable.Contains({d.Index}){InDomain(d, $"v{d.Index}")}";
+
+    // Whether v{i}, a readable value, lies inside every bound that applies in the scope. The unconditional bounds are
+    // intersected at build time into one constant test; a conditional bound adds a test only where it is narrower
+    // than that intersection, guarded by its scope test. True exactly when the value is granted as asked: then no
+    // bound is skipped (each intersection still holds the value) and the strict bound contains it.
+    private static string InsideTest(PolicyModel policy, DimensionModel d, EvaluatorLocals scope)
+    {
+        var always = Always(policy, d, scope);
+        var value = $"v{d.Index}";
+        var tests = new System.Collections.Generic.List<string>();
+        var constant = Within(d, always, d.Domain, value);
+        if (constant.Length > 0)
+        {
+            tests.Add(constant);
+        }
+
+        foreach (var b in policy.Bounds.Where(b => b.Dimension == d.Index))
+        {
+            var applies = scope.Applies(b);
+            if (applies.Length == 0 || PolicyAsCode.Lattice.IsWithin(always, b.Bound))
+            {
+                continue;
+            }
+
+            // The constant test already holds here, so only what the bound adds to it is tested.
+            var test = Within(d, b.Bound, always, value);
+            if (test.Length > 0)
+            {
+                tests.Add($"(!{applies} || {test})");
+            }
+        }
+
+        return string.Join(" && ", tests);
+    }
+
+    // The intersection of the domain and the dimension's unconditional bounds, folded at build time.
+    private static Bound Always(PolicyModel policy, DimensionModel d, EvaluatorLocals scope)
+    {
+        var always = d.Domain;
+        foreach (var b in policy.Bounds.Where(b => b.Dimension == d.Index))
+        {
+            if (scope.Applies(b).Length == 0)
+            {
+                always = PolicyAsCode.Lattice.Intersect(always, b.Bound);
+            }
+        }
+
+        return always;
+    }
+
+    // Whether a value is readable and inside every applicable bound, as one condition. The domain test is left out
+    // where the constant test implies it: a test of the permitted flags, or of both ends of a finite interval.
+    private static string Inside(PolicyModel policy, DimensionModel d, EvaluatorLocals scope)
+    {
+        var inside = InsideTest(policy, d, scope);
+        var always = Always(policy, d, scope);
+        var implied = !PolicyAsCode.Lattice.IsEmpty(always) && d.Kind switch
+        {
+            DimensionKind.Set => (d.Domain.Ceiling & ~always.Ceiling) != 0,
+            DimensionKind.Real => always.Lo > d.Domain.Lo && always.Hi < d.Domain.Hi,
+            _ => false,
+        };
+        var domain = implied ? string.Empty : InDomain(d, $"v{d.Index}");
+        return $"readAll && !unreadable.Contains({d.Index}){domain}" + (inside.Length > 0 ? " && " + inside : string.Empty);
+    }
+
+    // A constant test that a value known to lie in `implied` also lies in bound `b`; empty when it always does.
+    private static string Within(DimensionModel d, Bound b, Bound implied, string value)
+    {
+        if (PolicyAsCode.Lattice.IsEmpty(b))
+        {
+            return "false";
+        }
+
+        switch (d.Kind)
+        {
+            case DimensionKind.Integer:
+            case DimensionKind.Real:
+            {
+                var parts = new System.Collections.Generic.List<string>();
+                if (b.Lo > implied.Lo)
+                {
+                    parts.Add($"{value}.Number >= {Literals.Double(b.Lo)}");
+                }
+
+                if (b.Hi < implied.Hi)
+                {
+                    parts.Add($"{value}.Number <= {Literals.Double(b.Hi)}");
+                }
+
+                return string.Join(" && ", parts);
+            }
+
+            case DimensionKind.Set:
+            {
+                var parts = new System.Collections.Generic.List<string>();
+                if ((implied.Ceiling & ~b.Ceiling) != 0)
+                {
+                    parts.Add($"({value}.Bits & {Literals.ULong(~b.Ceiling)}) == 0UL");
+                }
+
+                if ((b.Floor & ~implied.Floor) != 0)
+                {
+                    parts.Add($"({value}.Bits & {Literals.ULong(b.Floor)}) == {Literals.ULong(b.Floor)}");
+                }
+
+                return string.Join(" && ", parts);
+            }
+
+            default:
+                // A readable member's position is below 64 (a boolean's is 0 or 1), so the shift is defined.
+                return (implied.Ceiling & ~b.Ceiling) == 0 ? string.Empty : $"(({Literals.ULong(b.Ceiling)} >> (int){value}.Bits) & 1UL) != 0UL";
+        }
+    }
+
+    // The narrowing of a dimension for every combination of the scope tests its bounds read: the strict bound and
+    // the first skipped bound, and for a waivable dimension the relaxed bound and whether a user waiver holds. It
+    // replays the emitted Narrow chain with the same Lattice, so a table entry is exactly what the chain computes.
+    // Null when the dimension reads more than MaxFoldedTests tests (the table would have more than 64 entries).
+    private const int MaxFoldedTests = 6;
+
+    private sealed class Folded(System.Collections.Generic.List<string> keys, Bound[] strict, int[] conflict, Bound[] relaxed, bool[] waives)
+    {
+        public System.Collections.Generic.List<string> Keys { get; } = keys;
+
+        public Bound[] Strict { get; } = strict;
+
+        public int[] Conflict { get; } = conflict;
+
+        public Bound[] Relaxed { get; } = relaxed;
+
+        public bool[] Waives { get; } = waives;
+    }
+
+    private static Folded? Fold(PolicyModel policy, DimensionModel d, EvaluatorLocals scope)
+    {
+        var rules = policy.Bounds.Where(b => b.Dimension == d.Index).ToList();
+        var waivable = rules.Any(b => scope.UserWaived(b).Length > 0);
+        var keys = new System.Collections.Generic.List<string>();
+        foreach (var b in rules)
+        {
+            foreach (var test in new[] { scope.Applies(b), waivable ? scope.UserWaived(b) : string.Empty })
+            {
+                if (test.Length > 0 && !keys.Contains(test))
+                {
+                    keys.Add(test);
+                }
+            }
+        }
+
+        if (keys.Count > MaxFoldedTests)
+        {
+            return null;
+        }
+
+        var size = 1 << keys.Count;
+        var strict = new Bound[size];
+        var conflict = new int[size];
+        var relaxed = new Bound[size];
+        var waives = new bool[size];
+        for (var key = 0; key < size; key++)
+        {
+            bool Holds(string test) => test.Length == 0 || (key & (1 << keys.IndexOf(test))) != 0;
+            var s = d.Domain;
+            var x = -1;
+            var r = d.Domain;
+            var y = -1;
+            var u = false;
+            foreach (var b in rules)
+            {
+                if (!Holds(scope.Applies(b)))
+                {
+                    continue;
+                }
+
+                s = PolicyAsCode.Lattice.Narrow(s, b.Bound, b.Index, ref x);
+                if (waivable)
+                {
+                    var userWaived = scope.UserWaived(b);
+                    if (userWaived.Length > 0 && Holds(userWaived))
+                    {
+                        u = true;
+                    }
+                    else
+                    {
+                        r = PolicyAsCode.Lattice.Narrow(r, b.Bound, b.Index, ref y);
+                    }
+                }
+            }
+
+            strict[key] = s;
+            conflict[key] = x;
+            relaxed[key] = r;
+            waives[key] = u;
+        }
+
+        return new Folded(keys, strict, conflict, relaxed, waives);
+    }
+
+    private static void EmitFoldedTables(SourceWriter writer, PolicyModel policy, EvaluatorLocals scope)
+    {
+        foreach (var d in policy.Dimensions)
+        {
+            var folded = Fold(policy, d, scope);
+            if (folded is null)
+            {
+                continue;
+            }
+
+            var i = d.Index;
+            writer.Line($"public static readonly global::PolicyAsCode.Bound[] Strict{i} = new global::PolicyAsCode.Bound[] {{ {string.Join(", ", folded.Strict.Select(Literals.Bound))} }};");
+            writer.Line($"public static readonly int[] Conflict{i} = new int[] {{ {string.Join(", ", folded.Conflict.Select(Literals.Int))} }};");
+            if (policy.Bounds.Any(b => b.Dimension == i && scope.UserWaived(b).Length > 0))
+            {
+                writer.Line($"public static readonly global::PolicyAsCode.Bound[] Relaxed{i} = new global::PolicyAsCode.Bound[] {{ {string.Join(", ", folded.Relaxed.Select(Literals.Bound))} }};");
+                writer.Line($"public static readonly bool[] Waives{i} = new bool[] {{ {string.Join(", ", folded.Waives.Select(Literals.Bool))} }};");
+            }
+        }
+    }
+
+    // The full resolution algorithm for one dimension whose value failed its Inside test: narrow by every applicable
+    // bound in canonical order, then contradiction, fail closed, inside, or waive or clamp, with the citation.
     private static void EmitDimension(SourceWriter w, PolicyModel policy, DimensionModel d, EvaluatorLocals locals)
     {
         var i = d.Index;
@@ -231,18 +565,42 @@ internal static class EvaluatorEmitter
 
         w.Line();
         w.Line($"// {d.Name}: {d.Kind.ToString().ToLowerInvariant()}, {(d.HigherIsStricter ? "higher" : "lower")} is stricter, {rules.Count} bound(s)");
-        w.Line($"var v{i} = PolicyTables.Encode{i}(source.{CSharpNames.Escape(d.Name)});");
-        w.Line($"var ok{i} = readAll && !unreadable.Contains({i}){InDomain(d, $"v{i}")};");
-        w.Line($"var s{i} = PolicyTables.Domain{i};");
-        w.Line($"var x{i} = -1;");
-        if (waivable)
+        using var _ = w.Block($"public static {Value} Resolve{i}({Value} v{i}, bool ok{i}, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)");
+        var folded = Fold(policy, d, locals);
+        if (folded is not null)
         {
-            w.Line($"var r{i} = PolicyTables.Domain{i};");
-            w.Line($"var y{i} = -1;");
-            w.Line($"var u{i} = false;");
+            // Narrowing depends only on which scope tests hold, so it was done at build time for each combination;
+            // where every combination narrows alike, the one result is used without looking at the scope.
+            var uniform = folded.Strict.All(b => b == folded.Strict[0]) && folded.Conflict.All(x => x == folded.Conflict[0])
+                && (!waivable || (folded.Relaxed.All(b => b == folded.Relaxed[0]) && folded.Waives.All(u => u == folded.Waives[0])));
+            var key = uniform || folded.Keys.Count == 0 ? "0" : string.Join(" | ", folded.Keys.Select((k, bit) => $"({k} ? {1 << bit} : 0)"));
+            var at = key == "0" ? "0" : $"k{i}";
+            if (key != "0")
+            {
+                w.Line($"var k{i} = {key};");
+            }
+
+            w.Line($"var s{i} = PolicyTables.Strict{i}[{at}];");
+            w.Line(folded.Conflict.All(x => x < 0) ? $"var x{i} = -1; // no combination of these bounds contradicts" : $"var x{i} = PolicyTables.Conflict{i}[{at}];");
+            if (waivable)
+            {
+                w.Line($"var r{i} = PolicyTables.Relaxed{i}[{at}];");
+                w.Line($"var u{i} = PolicyTables.Waives{i}[{at}];");
+            }
+        }
+        else
+        {
+            w.Line($"var s{i} = PolicyTables.Domain{i};");
+            w.Line($"var x{i} = -1;");
+            if (waivable)
+            {
+                w.Line($"var r{i} = PolicyTables.Domain{i};");
+                w.Line($"var y{i} = -1;");
+                w.Line($"var u{i} = false;");
+            }
         }
 
-        foreach (var b in rules)
+        foreach (var b in folded is null ? rules : [])
         {
             var applies = locals.Applies(b);
             var userWaived = locals.UserWaived(b);
@@ -346,7 +704,14 @@ internal static class EvaluatorEmitter
                     tests.Add(applies);
                 }
 
-                tests.Add($"!{Lattice}.Contains(PolicyTables.Bound{b.Index}, v{i})");
+                // The value is readable here, so the bound's membership test folds into constants too.
+                var within = Within(d, b.Bound, d.Domain, $"v{i}");
+                if (within.Length == 0)
+                {
+                    continue; // the bound holds every readable value, so it is never the one broken
+                }
+
+                tests.Add($"!({within})");
                 if (waivable)
                 {
                     var userWaived = locals.UserWaived(b);
@@ -362,6 +727,8 @@ internal static class EvaluatorEmitter
                 : "global::PolicyAsCode.AdjustmentCause.Clamped";
             w.Line($"{Support}.Adjust(ref adjustments, ref count, PolicyTables.Registry, {i}, {cause}, v{i}, g{i}, cite{i});");
         }
+
+        w.Line($"return g{i};");
     }
 
     private static string InDomain(DimensionModel d, string value) => d.Kind switch
@@ -385,7 +752,7 @@ internal static class EvaluatorEmitter
         writer.Line("return PolicyTables.Refuse(in resolution, detected);");
     }
 
-    private static void EmitTables(SourceWriter writer, PolicyModel policy)
+    private static void EmitTables(SourceWriter writer, PolicyModel policy, EvaluatorLocals scope)
     {
         var self = policy.UserTier.Qualified;
         writer.Line($"/// <summary>The constant tables of {policy.UserTier.Name}'s evaluator.</summary>");
@@ -412,6 +779,7 @@ internal static class EvaluatorEmitter
             writer.Line($"public static readonly global::PolicyAsCode.DimensionValue Strictest{b.Index} = global::PolicyAsCode.Lattice.Strictest(Bound{b.Index}, {strict});");
         }
 
+        EmitFoldedTables(writer, policy, scope);
         foreach (var f in policy.Forbids)
         {
             writer.Line($"public static readonly global::PolicyAsCode.ForbidRule Forbid{f.Index} = Registry.Forbids[{f.Index}];");
@@ -446,11 +814,34 @@ internal static class EvaluatorEmitter
             writer.Line("return global::PolicyAsCode.Decision.RefuseUnresolved(detected);");
         }
 
+        EmitInside(writer, policy, scope, self);
+        EmitResolveMoved(writer, policy, scope, self);
+        foreach (var d in policy.Dimensions)
+        {
+            EmitDimension(writer, policy, d, scope);
+        }
+
+        EmitForbidden(writer, policy, scope);
         foreach (var d in policy.Dimensions)
         {
             writer.Line();
             EmitCodec(writer, d);
         }
+
+        EmitScope(writer, scope);
+    }
+
+    private static bool IsContiguous(DimensionModel d)
+    {
+        for (var p = 0; p < d.Members.Count; p++)
+        {
+            if (d.Members[p].Value != p)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void EmitCodec(SourceWriter writer, DimensionModel d)
@@ -473,6 +864,11 @@ internal static class EvaluatorEmitter
             case DimensionKind.Set:
                 writer.Line($"public static {Value} Encode{i}({d.TypeSyntax} value) => {Value}.OfMask(unchecked((ulong)(long)value));");
                 writer.Line($"public static {d.TypeSyntax} Decode{i}({Value} value) => unchecked(({d.TypeSyntax})(long)value.Bits);");
+                break;
+            case DimensionKind.Ordinal when IsContiguous(d):
+                // Members valued 0, 1, 2, ... in order: the position is the value, with no switch to jump through.
+                writer.Line($"public static {Value} Encode{i}({d.TypeSyntax} value) => {Value}.OfPosition(unchecked((ulong)(long)value) < {d.Members.Count}UL ? (int)(long)value : {MaxMembers});");
+                writer.Line($"public static {d.TypeSyntax} Decode{i}({Value} value) => value.Bits < {d.Members.Count}UL ? unchecked(({d.TypeSyntax})(long)value.Bits) : unchecked({Literals.Cast(d.TypeSyntax, Literals.Long(d.UndefinedValue))});");
                 break;
             case DimensionKind.Ordinal:
                 using (writer.Block($"public static {Value} Encode{i}({d.TypeSyntax} value)"))

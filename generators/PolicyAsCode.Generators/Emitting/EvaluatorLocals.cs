@@ -13,13 +13,40 @@ internal sealed class EvaluatorLocals
     private readonly PolicyModel _policy;
     private readonly List<string> _declarations = [];
     private readonly Dictionary<string, string> _names = [];
+    private readonly List<string> _order = [];
 
     public EvaluatorLocals(PolicyModel policy) => _policy = policy;
 
+    /// <summary>Prepended to every name handed out: <c>"scope."</c> where the tests live in a struct, empty where they are locals.</summary>
+    public string Prefix { get; init; } = string.Empty;
+
     public bool UsesJurisdiction { get; private set; }
 
+    /// <summary>Every test declared so far, as <c>var name = expression;</c> statements in dependency order.</summary>
+    public IReadOnlyList<string> Declarations => _declarations;
+
+    /// <summary>The names of the tests declared so far, in declaration order.</summary>
+    public IReadOnlyList<string> Names => _order;
+
     /// <summary>Whether a tier applies; empty for tiers that always do.</summary>
-    public string Tier(int tier)
+    public string Tier(int tier) => Prefixed(TierName(tier));
+
+    /// <summary>Whether a restricting condition applies; empty for unconditional rules.</summary>
+    public string Restricts(uint when, uint unless) => Prefixed(RestrictsName(when, unless));
+
+    /// <summary>Whether a delegated waiver by <paramref name="rank"/> of <paramref name="tier"/>'s bounds on a dimension holds; empty when none is claimed.</summary>
+    public string Waived(int rank, int tier, int dimension) => Prefixed(WaivedName(rank, tier, dimension));
+
+    /// <summary>Whether a bound applies: its law's jurisdiction, its condition and no organisation waiver.</summary>
+    public string Applies(BoundModel bound) => Prefixed(AppliesName(bound));
+
+    /// <summary>Whether a bound is waived by the user tier's claim in this context; empty when it cannot be.</summary>
+    public string UserWaived(BoundModel bound) =>
+        bound.WaivableBy == Ranks.User ? Waived(Ranks.User, bound.Tier, bound.Dimension) : string.Empty;
+
+    private string Prefixed(string name) => name.Length == 0 ? name : Prefix + name;
+
+    private string TierName(int tier)
     {
         var model = _policy.Tiers[tier];
         if (model.Rank != Ranks.Immutable)
@@ -32,12 +59,10 @@ internal sealed class EvaluatorLocals
         return Declare($"j{jurisdiction}", $"jurisdiction < 0 || jurisdiction == {jurisdiction}");
     }
 
-    /// <summary>Whether a restricting condition applies; empty for unconditional rules.</summary>
-    public string Restricts(uint when, uint unless) =>
+    private string RestrictsName(uint when, uint unless) =>
         when == 0 && unless == 0 ? string.Empty : Declare($"c{when:X}_{unless:X}", $"{RegistryEmitter.Condition(when, unless)}.Restricts(in context)");
 
-    /// <summary>Whether a delegated waiver by <paramref name="rank"/> of <paramref name="tier"/>'s bounds on a dimension holds; empty when none is claimed.</summary>
-    public string Waived(int rank, int tier, int dimension)
+    private string WaivedName(int rank, int tier, int dimension)
     {
         var claims = _policy.Waivers.Where(w => w.IsDelegated && w.Dimension == dimension && w.Waived == tier && _policy.Tiers[w.Claimant].Rank == rank).ToList();
         if (claims.Count == 0)
@@ -49,15 +74,14 @@ internal sealed class EvaluatorLocals
         return Declare($"w{rank}_{tier}_{dimension}", test);
     }
 
-    /// <summary>Whether a bound applies: its law's jurisdiction, its condition and no organisation waiver.</summary>
-    public string Applies(BoundModel bound)
+    private string AppliesName(BoundModel bound)
     {
         var parts = new List<string>();
-        Add(parts, Tier(bound.Tier));
-        Add(parts, Restricts(bound.When, bound.Unless));
+        Add(parts, TierName(bound.Tier));
+        Add(parts, RestrictsName(bound.When, bound.Unless));
         if (bound.WaivableBy == Ranks.Organisation)
         {
-            var waived = Waived(Ranks.Organisation, bound.Tier, bound.Dimension);
+            var waived = WaivedName(Ranks.Organisation, bound.Tier, bound.Dimension);
             if (waived.Length > 0)
             {
                 parts.Add("!" + waived);
@@ -71,10 +95,6 @@ internal sealed class EvaluatorLocals
             _ => Declare($"a{bound.Index}", string.Join(" && ", parts)),
         };
     }
-
-    /// <summary>Whether a bound is waived by the user tier's claim in this context; empty when it cannot be.</summary>
-    public string UserWaived(BoundModel bound) =>
-        bound.WaivableBy == Ranks.User ? Waived(Ranks.User, bound.Tier, bound.Dimension) : string.Empty;
 
     public void WriteDeclarations(SourceWriter writer, bool jurisdictionNeeded = false)
     {
@@ -99,6 +119,7 @@ internal sealed class EvaluatorLocals
 
         _names[expression] = name;
         _declarations.Add($"var {name} = {expression};");
+        _order.Add(name);
         return name;
     }
 

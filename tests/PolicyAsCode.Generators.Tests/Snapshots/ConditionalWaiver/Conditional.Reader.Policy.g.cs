@@ -29,174 +29,14 @@ namespace Conditional
         {
             var readAll = requested is not null;
             var source = requested ?? new global::Conditional.Reader();
-            var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);
-            var j0 = jurisdiction < 0 || jurisdiction == 0;
-            var c1_0 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U).Restricts(in context);
-            var a0 = j0 && c1_0;
-            var c0_4 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x0U, (global::PolicyAsCode.Fact)0x4U).Restricts(in context);
-            var w2_0_0 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x4U, (global::PolicyAsCode.Fact)0x0U).Loosens(in context);
-            var a1 = j0 && c0_4 && !w2_0_0;
-            var j1 = jurisdiction < 0 || jurisdiction == 1;
-            var a5 = j1 && c1_0;
-            var w3_0_1 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x8U, (global::PolicyAsCode.Fact)0x0U).Loosens(in context);
-            var c0_2 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x0U, (global::PolicyAsCode.Fact)0x2U).Restricts(in context);
-            var a3 = j0 && c0_2;
-            var c22_0 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x22U, (global::PolicyAsCode.Fact)0x0U).Restricts(in context);
-            var a4 = j0 && c22_0;
-            global::PolicyAsCode.Adjustment[]? adjustments = null;
-            var count = 0;
-
-            // Maturity: ordinal, lower is stricter, 3 bound(s)
-            var v0 = PolicyTables.Encode0(source.Maturity);
-            var ok0 = readAll && !unreadable.Contains(0) && v0.Bits < 64UL;
-            var s0 = PolicyTables.Domain0;
-            var x0 = -1;
-            if (a0)
+            var scope = new PolicyTables.Scope(in context);
+            if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
             {
-                s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound0, 0, ref x0);
-            }
-            if (a1)
-            {
-                s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound1, 1, ref x0);
-            }
-            if (a5)
-            {
-                s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound5, 5, ref x0);
-            }
-            global::PolicyAsCode.DimensionValue g0;
-            if (x0 >= 0)
-            {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, v0, g0, x0);
-            }
-            else if (!ok0)
-            {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                var cite0 = -1;
-                if (a0 && PolicyTables.Strictest0 == g0) cite0 = 0;
-                else if (a1 && PolicyTables.Strictest1 == g0) cite0 = 1;
-                else if (a5 && PolicyTables.Strictest5 == g0) cite0 = 5;
-                else if (a0) cite0 = 0;
-                else if (a1) cite0 = 1;
-                else if (a5) cite0 = 5;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
-            {
-                g0 = v0;
-            }
-            else
-            {
-                g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
-                var cite0 = -1;
-                if (a0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound0, v0)) cite0 = 0;
-                else if (a1 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound1, v0)) cite0 = 1;
-                else if (a5 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound5, v0)) cite0 = 5;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
+                return PolicyTables.ResolveMoved(source, readAll, unreadable, in scope);
             }
 
-            // DiscloseAi: boolean, higher is stricter, 1 bound(s)
-            var v1 = PolicyTables.Encode1(source.DiscloseAi);
-            var ok1 = readAll && !unreadable.Contains(1);
-            var s1 = PolicyTables.Domain1;
-            var x1 = -1;
-            var r1 = PolicyTables.Domain1;
-            var y1 = -1;
-            var u1 = false;
-            if (j0)
-            {
-                s1 = global::PolicyAsCode.Lattice.Narrow(s1, PolicyTables.Bound2, 2, ref x1);
-                if (w3_0_1) u1 = true; else r1 = global::PolicyAsCode.Lattice.Narrow(r1, PolicyTables.Bound2, 2, ref y1);
-            }
-            global::PolicyAsCode.DimensionValue g1;
-            if (x1 >= 0)
-            {
-                g1 = global::PolicyAsCode.Lattice.Strictest(s1, true);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Contradiction, v1, g1, x1);
-            }
-            else if (!ok1)
-            {
-                g1 = global::PolicyAsCode.Lattice.Strictest(s1, true);
-                var cite1 = -1;
-                if (j0 && PolicyTables.Strictest2 == g1) cite1 = 2;
-                else if (j0) cite1 = 2;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, v1, g1, cite1);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(s1, v1))
-            {
-                g1 = v1;
-            }
-            else
-            {
-                var waive1 = u1 && global::PolicyAsCode.Lattice.Contains(r1, v1);
-                g1 = waive1 ? v1 : global::PolicyAsCode.Lattice.Clamp(u1 ? r1 : s1, v1, true);
-                var cite1 = -1;
-                if (j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound2, v1) && waive1 == w3_0_1) cite1 = 2;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, waive1 ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped, v1, g1, cite1);
-            }
-
-            // MemoryDays: integer, lower is stricter, 2 bound(s)
-            var v2 = PolicyTables.Encode2(source.MemoryDays);
-            var ok2 = readAll && !unreadable.Contains(2);
-            var s2 = PolicyTables.Domain2;
-            var x2 = -1;
-            if (a3)
-            {
-                s2 = global::PolicyAsCode.Lattice.Narrow(s2, PolicyTables.Bound3, 3, ref x2);
-            }
-            if (a4)
-            {
-                s2 = global::PolicyAsCode.Lattice.Narrow(s2, PolicyTables.Bound4, 4, ref x2);
-            }
-            global::PolicyAsCode.DimensionValue g2;
-            if (x2 >= 0)
-            {
-                g2 = global::PolicyAsCode.Lattice.Strictest(s2, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Contradiction, v2, g2, x2);
-            }
-            else if (!ok2)
-            {
-                g2 = global::PolicyAsCode.Lattice.Strictest(s2, false);
-                var cite2 = -1;
-                if (a3 && PolicyTables.Strictest3 == g2) cite2 = 3;
-                else if (a4 && PolicyTables.Strictest4 == g2) cite2 = 4;
-                else if (a3) cite2 = 3;
-                else if (a4) cite2 = 4;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.FailedClosed, v2, g2, cite2);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(s2, v2))
-            {
-                g2 = v2;
-            }
-            else
-            {
-                g2 = global::PolicyAsCode.Lattice.Clamp(s2, v2, false);
-                var cite2 = -1;
-                if (a3 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound3, v2)) cite2 = 3;
-                else if (a4 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound4, v2)) cite2 = 4;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Clamped, v2, g2, cite2);
-            }
-
-            var effective = source;
-            if (count > 0)
-            {
-                effective = source with
-                {
-                    Maturity = PolicyTables.Decode0(g0),
-                    DiscloseAi = PolicyTables.Decode1(g1),
-                    MemoryDays = PolicyTables.Decode2(g2),
-                };
-            }
-
-            var forbidden = global::PolicyAsCode.Hazard.None;
-            var active = 0UL;
-            if (j0 && c1_0)
-            {
-                forbidden |= (global::PolicyAsCode.Hazard)0x800UL;
-                active |= 0x1UL;
-            }
-
-            return new global::PolicyAsCode.Resolution<global::Conditional.Reader>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, jurisdiction);
+            var forbidden = PolicyTables.Forbidden(in scope, out var active);
+            return new global::PolicyAsCode.Resolution<global::Conditional.Reader>(source, null, forbidden, active, scope.Jurisdiction);
         }
 
         /// <summary>Decides on content showing the detected hazards. Allocates nothing.</summary>
@@ -289,6 +129,14 @@ namespace Conditional
         public static readonly global::PolicyAsCode.DimensionValue Strictest3 = global::PolicyAsCode.Lattice.Strictest(Bound3, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest4 = global::PolicyAsCode.Lattice.Strictest(Bound4, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest5 = global::PolicyAsCode.Lattice.Strictest(Bound5, false);
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x7UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL) };
+        public static readonly int[] Conflict0 = new int[] { -1, -1, -1, -1, -1, -1, -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x2UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x2UL) };
+        public static readonly int[] Conflict1 = new int[] { -1, -1, -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Relaxed1 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x2UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL) };
+        public static readonly bool[] Waives1 = new bool[] { false, false, false, true };
+        public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 2147483647d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 0d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 30d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 0d, 0x0UL, 0x0UL) };
+        public static readonly int[] Conflict2 = new int[] { -1, -1, -1, -1 };
         public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
         public static readonly global::PolicyAsCode.TierInfo ForbidTier0 = Registry.Tiers[0];
 
@@ -309,31 +157,237 @@ namespace Conditional
             return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
         }
 
-        public static global::PolicyAsCode.DimensionValue Encode0(global::Conditional.Maturity value)
+        public static bool Inside0(global::Conditional.Reader source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            switch ((long)value)
-            {
-                case 0L: return global::PolicyAsCode.DimensionValue.OfPosition(0);
-                case 1L: return global::PolicyAsCode.DimensionValue.OfPosition(1);
-                case 2L: return global::PolicyAsCode.DimensionValue.OfPosition(2);
-                default: return global::PolicyAsCode.DimensionValue.OfPosition(64);
-            }
+            var v0 = Encode0(source.Maturity);
+            if (!(readAll && !unreadable.Contains(0) && v0.Bits < 64UL && (!scope.a0 || ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL) && (!scope.a1 || ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL) && (!scope.a5 || ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL))) return false;
+            var v1 = Encode1(source.DiscloseAi);
+            if (!(readAll && !unreadable.Contains(1) && (!scope.j0 || ((0x2UL >> (int)v1.Bits) & 1UL) != 0UL))) return false;
+            var v2 = Encode2(source.MemoryDays);
+            if (!(readAll && !unreadable.Contains(2) && (!scope.a3 || v2.Number >= 0d && v2.Number <= 0d) && (!scope.a4 || v2.Number <= 30d))) return false;
+            return true;
         }
-        public static global::Conditional.Maturity Decode0(global::PolicyAsCode.DimensionValue value)
+
+        public static global::PolicyAsCode.Resolution<global::Conditional.Reader> ResolveMoved(global::Conditional.Reader source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            switch (value.Bits)
+            var v0 = Encode0(source.Maturity);
+            var ok0 = readAll && !unreadable.Contains(0) && v0.Bits < 64UL;
+            var in0 = ok0 && (!scope.a0 || ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL) && (!scope.a1 || ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL) && (!scope.a5 || ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL);
+            var v1 = Encode1(source.DiscloseAi);
+            var ok1 = readAll && !unreadable.Contains(1);
+            var in1 = ok1 && (!scope.j0 || ((0x2UL >> (int)v1.Bits) & 1UL) != 0UL);
+            var v2 = Encode2(source.MemoryDays);
+            var ok2 = readAll && !unreadable.Contains(2);
+            var in2 = ok2 && (!scope.a3 || v2.Number >= 0d && v2.Number <= 0d) && (!scope.a4 || v2.Number <= 30d);
+            var moved = 0;
+            if (!in0) moved++;
+            if (!in1) moved++;
+            if (!in2) moved++;
+            global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
+            var count = 0;
+            var g0 = in0 ? v0 : Resolve0(v0, ok0, in scope, ref adjustments, ref count);
+            var g1 = in1 ? v1 : Resolve1(v1, ok1, in scope, ref adjustments, ref count);
+            var g2 = in2 ? v2 : Resolve2(v2, ok2, in scope, ref adjustments, ref count);
+
+            var effective = source;
+            if (count > 0)
             {
-                case 0UL: return unchecked((global::Conditional.Maturity)0L);
-                case 1UL: return unchecked((global::Conditional.Maturity)1L);
-                case 2UL: return unchecked((global::Conditional.Maturity)2L);
-                default: return unchecked((global::Conditional.Maturity)3L);
+                effective = source with
+                {
+                    Maturity = Decode0(g0),
+                    DiscloseAi = Decode1(g1),
+                    MemoryDays = Decode2(g2),
+                };
             }
+
+            var forbidden = Forbidden(in scope, out var active);
+            return new global::PolicyAsCode.Resolution<global::Conditional.Reader>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);
         }
+
+        // Maturity: ordinal, lower is stricter, 3 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var k0 = (scope.a0 ? 1 : 0) | (scope.a1 ? 2 : 0) | (scope.a5 ? 4 : 0);
+            var s0 = PolicyTables.Strict0[k0];
+            var x0 = -1; // no combination of these bounds contradicts
+            global::PolicyAsCode.DimensionValue g0;
+            if (x0 >= 0)
+            {
+                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, v0, g0, x0);
+            }
+            else if (!ok0)
+            {
+                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
+                var cite0 = -1;
+                if (scope.a0 && PolicyTables.Strictest0 == g0) cite0 = 0;
+                else if (scope.a1 && PolicyTables.Strictest1 == g0) cite0 = 1;
+                else if (scope.a5 && PolicyTables.Strictest5 == g0) cite0 = 5;
+                else if (scope.a0) cite0 = 0;
+                else if (scope.a1) cite0 = 1;
+                else if (scope.a5) cite0 = 5;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
+            {
+                g0 = v0;
+            }
+            else
+            {
+                g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
+                var cite0 = -1;
+                if (scope.a0 && !(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 0;
+                else if (scope.a1 && !(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 1;
+                else if (scope.a5 && !(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 5;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
+            }
+            return g0;
+        }
+
+        // DiscloseAi: boolean, higher is stricter, 1 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue v1, bool ok1, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var k1 = (scope.j0 ? 1 : 0) | (scope.w3_0_1 ? 2 : 0);
+            var s1 = PolicyTables.Strict1[k1];
+            var x1 = -1; // no combination of these bounds contradicts
+            var r1 = PolicyTables.Relaxed1[k1];
+            var u1 = PolicyTables.Waives1[k1];
+            global::PolicyAsCode.DimensionValue g1;
+            if (x1 >= 0)
+            {
+                g1 = global::PolicyAsCode.Lattice.Strictest(s1, true);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Contradiction, v1, g1, x1);
+            }
+            else if (!ok1)
+            {
+                g1 = global::PolicyAsCode.Lattice.Strictest(s1, true);
+                var cite1 = -1;
+                if (scope.j0 && PolicyTables.Strictest2 == g1) cite1 = 2;
+                else if (scope.j0) cite1 = 2;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, v1, g1, cite1);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s1, v1))
+            {
+                g1 = v1;
+            }
+            else
+            {
+                var waive1 = u1 && global::PolicyAsCode.Lattice.Contains(r1, v1);
+                g1 = waive1 ? v1 : global::PolicyAsCode.Lattice.Clamp(u1 ? r1 : s1, v1, true);
+                var cite1 = -1;
+                if (scope.j0 && !(((0x2UL >> (int)v1.Bits) & 1UL) != 0UL) && waive1 == scope.w3_0_1) cite1 = 2;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, waive1 ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped, v1, g1, cite1);
+            }
+            return g1;
+        }
+
+        // MemoryDays: integer, lower is stricter, 2 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue v2, bool ok2, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var k2 = (scope.a3 ? 1 : 0) | (scope.a4 ? 2 : 0);
+            var s2 = PolicyTables.Strict2[k2];
+            var x2 = -1; // no combination of these bounds contradicts
+            global::PolicyAsCode.DimensionValue g2;
+            if (x2 >= 0)
+            {
+                g2 = global::PolicyAsCode.Lattice.Strictest(s2, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Contradiction, v2, g2, x2);
+            }
+            else if (!ok2)
+            {
+                g2 = global::PolicyAsCode.Lattice.Strictest(s2, false);
+                var cite2 = -1;
+                if (scope.a3 && PolicyTables.Strictest3 == g2) cite2 = 3;
+                else if (scope.a4 && PolicyTables.Strictest4 == g2) cite2 = 4;
+                else if (scope.a3) cite2 = 3;
+                else if (scope.a4) cite2 = 4;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.FailedClosed, v2, g2, cite2);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s2, v2))
+            {
+                g2 = v2;
+            }
+            else
+            {
+                g2 = global::PolicyAsCode.Lattice.Clamp(s2, v2, false);
+                var cite2 = -1;
+                if (scope.a3 && !(v2.Number >= 0d && v2.Number <= 0d)) cite2 = 3;
+                else if (scope.a4 && !(v2.Number <= 30d)) cite2 = 4;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Clamped, v2, g2, cite2);
+            }
+            return g2;
+        }
+
+        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
+        {
+            var forbidden = global::PolicyAsCode.Hazard.None;
+            active = 0UL;
+            if (scope.j0 && scope.c1_0)
+            {
+                forbidden |= (global::PolicyAsCode.Hazard)0x800UL;
+                active |= 0x1UL;
+            }
+            return forbidden;
+        }
+
+        public static global::PolicyAsCode.DimensionValue Encode0(global::Conditional.Maturity value) => global::PolicyAsCode.DimensionValue.OfPosition(unchecked((ulong)(long)value) < 3UL ? (int)(long)value : 64);
+        public static global::Conditional.Maturity Decode0(global::PolicyAsCode.DimensionValue value) => value.Bits < 3UL ? unchecked((global::Conditional.Maturity)(long)value.Bits) : unchecked((global::Conditional.Maturity)3L);
 
         public static global::PolicyAsCode.DimensionValue Encode1(bool value) => global::PolicyAsCode.DimensionValue.OfPosition(value ? 1 : 0);
         public static bool Decode1(global::PolicyAsCode.DimensionValue value) => value.Bits != 0UL;
 
         public static global::PolicyAsCode.DimensionValue Encode2(int value) => global::PolicyAsCode.DimensionValue.OfNumber(value);
         public static int Decode2(global::PolicyAsCode.DimensionValue value) => double.IsNaN(value.Number) ? 0 : (int)global::System.Math.Clamp(value.Number, int.MinValue, int.MaxValue);
+
+        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
+        public readonly struct Scope
+        {
+            public readonly int Jurisdiction;
+            public readonly bool j0;
+            public readonly bool c1_0;
+            public readonly bool a0;
+            public readonly bool c0_4;
+            public readonly bool w2_0_0;
+            public readonly bool a1;
+            public readonly bool j1;
+            public readonly bool a5;
+            public readonly bool w3_0_1;
+            public readonly bool c0_2;
+            public readonly bool a3;
+            public readonly bool c22_0;
+            public readonly bool a4;
+
+            public Scope(in global::PolicyAsCode.PolicyContext context)
+            {
+                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
+                var j0 = jurisdiction < 0 || jurisdiction == 0;
+                var c1_0 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U).Restricts(in context);
+                var a0 = j0 && c1_0;
+                var c0_4 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x0U, (global::PolicyAsCode.Fact)0x4U).Restricts(in context);
+                var w2_0_0 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x4U, (global::PolicyAsCode.Fact)0x0U).Loosens(in context);
+                var a1 = j0 && c0_4 && !w2_0_0;
+                var j1 = jurisdiction < 0 || jurisdiction == 1;
+                var a5 = j1 && c1_0;
+                var w3_0_1 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x8U, (global::PolicyAsCode.Fact)0x0U).Loosens(in context);
+                var c0_2 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x0U, (global::PolicyAsCode.Fact)0x2U).Restricts(in context);
+                var a3 = j0 && c0_2;
+                var c22_0 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x22U, (global::PolicyAsCode.Fact)0x0U).Restricts(in context);
+                var a4 = j0 && c22_0;
+                Jurisdiction = jurisdiction;
+                this.j0 = j0;
+                this.c1_0 = c1_0;
+                this.a0 = a0;
+                this.c0_4 = c0_4;
+                this.w2_0_0 = w2_0_0;
+                this.a1 = a1;
+                this.j1 = j1;
+                this.a5 = a5;
+                this.w3_0_1 = w3_0_1;
+                this.c0_2 = c0_2;
+                this.a3 = a3;
+                this.c22_0 = c22_0;
+                this.a4 = a4;
+            }
+        }
     }
 }

@@ -25,103 +25,14 @@ namespace Contradiction
         {
             var readAll = requested is not null;
             var source = requested ?? new global::Contradiction.Prefs();
-            var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);
-            var j0 = jurisdiction < 0 || jurisdiction == 0;
-            global::PolicyAsCode.Adjustment[]? adjustments = null;
-            var count = 0;
-
-            // Maturity: ordinal, lower is stricter, 2 bound(s)
-            var v0 = PolicyTables.Encode0(source.Maturity);
-            var ok0 = readAll && !unreadable.Contains(0) && v0.Bits < 64UL;
-            var s0 = PolicyTables.Domain0;
-            var x0 = -1;
-            if (j0)
+            var scope = new PolicyTables.Scope(in context);
+            if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
             {
-                s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound0, 0, ref x0);
-            }
-            s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound2, 2, ref x0);
-            global::PolicyAsCode.DimensionValue g0;
-            if (x0 >= 0)
-            {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, v0, g0, x0);
-            }
-            else if (!ok0)
-            {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                var cite0 = -1;
-                if (j0 && PolicyTables.Strictest0 == g0) cite0 = 0;
-                else if (PolicyTables.Strictest2 == g0) cite0 = 2;
-                else if (j0) cite0 = 0;
-                else if (true) cite0 = 2;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
-            {
-                g0 = v0;
-            }
-            else
-            {
-                g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
-                var cite0 = -1;
-                if (j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound0, v0)) cite0 = 0;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound2, v0)) cite0 = 2;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
+                return PolicyTables.ResolveMoved(source, readAll, unreadable, in scope);
             }
 
-            // MemoryDays: integer, lower is stricter, 2 bound(s)
-            var v1 = PolicyTables.Encode1(source.MemoryDays);
-            var ok1 = readAll && !unreadable.Contains(1);
-            var s1 = PolicyTables.Domain1;
-            var x1 = -1;
-            if (j0)
-            {
-                s1 = global::PolicyAsCode.Lattice.Narrow(s1, PolicyTables.Bound1, 1, ref x1);
-            }
-            s1 = global::PolicyAsCode.Lattice.Narrow(s1, PolicyTables.Bound3, 3, ref x1);
-            global::PolicyAsCode.DimensionValue g1;
-            if (x1 >= 0)
-            {
-                g1 = global::PolicyAsCode.Lattice.Strictest(s1, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Contradiction, v1, g1, x1);
-            }
-            else if (!ok1)
-            {
-                g1 = global::PolicyAsCode.Lattice.Strictest(s1, false);
-                var cite1 = -1;
-                if (j0 && PolicyTables.Strictest1 == g1) cite1 = 1;
-                else if (PolicyTables.Strictest3 == g1) cite1 = 3;
-                else if (j0) cite1 = 1;
-                else if (true) cite1 = 3;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, v1, g1, cite1);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(s1, v1))
-            {
-                g1 = v1;
-            }
-            else
-            {
-                g1 = global::PolicyAsCode.Lattice.Clamp(s1, v1, false);
-                var cite1 = -1;
-                if (j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound1, v1)) cite1 = 1;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound3, v1)) cite1 = 3;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, v1, g1, cite1);
-            }
-
-            var effective = source;
-            if (count > 0)
-            {
-                effective = source with
-                {
-                    Maturity = PolicyTables.Decode0(g0),
-                    MemoryDays = PolicyTables.Decode1(g1),
-                };
-            }
-
-            var forbidden = global::PolicyAsCode.Hazard.None;
-            var active = 0UL;
-
-            return new global::PolicyAsCode.Resolution<global::Contradiction.Prefs>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, jurisdiction);
+            var forbidden = PolicyTables.Forbidden(in scope, out var active);
+            return new global::PolicyAsCode.Resolution<global::Contradiction.Prefs>(source, null, forbidden, active, scope.Jurisdiction);
         }
 
         /// <summary>Decides on content showing the detected hazards. Allocates nothing.</summary>
@@ -196,6 +107,10 @@ namespace Contradiction
         public static readonly global::PolicyAsCode.DimensionValue Strictest1 = global::PolicyAsCode.Lattice.Strictest(Bound1, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest2 = global::PolicyAsCode.Lattice.Strictest(Bound2, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest3 = global::PolicyAsCode.Lattice.Strictest(Bound3, false);
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x4UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL) };
+        public static readonly int[] Conflict0 = new int[] { -1, 2 };
+        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 20d, 2147483647d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 10d, 0x0UL, 0x0UL) };
+        public static readonly int[] Conflict1 = new int[] { -1, 3 };
 
         public static int MatchJurisdiction(string? jurisdiction)
         {
@@ -212,28 +127,145 @@ namespace Contradiction
             return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
         }
 
-        public static global::PolicyAsCode.DimensionValue Encode0(global::Contradiction.Maturity value)
+        public static bool Inside0(global::Contradiction.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            switch ((long)value)
-            {
-                case 0L: return global::PolicyAsCode.DimensionValue.OfPosition(0);
-                case 1L: return global::PolicyAsCode.DimensionValue.OfPosition(1);
-                case 2L: return global::PolicyAsCode.DimensionValue.OfPosition(2);
-                default: return global::PolicyAsCode.DimensionValue.OfPosition(64);
-            }
+            var v0 = Encode0(source.Maturity);
+            if (!(readAll && !unreadable.Contains(0) && v0.Bits < 64UL && ((0x4UL >> (int)v0.Bits) & 1UL) != 0UL && (!scope.j0 || ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL))) return false;
+            var v1 = Encode1(source.MemoryDays);
+            if (!(readAll && !unreadable.Contains(1) && v1.Number >= 20d && (!scope.j0 || v1.Number <= 10d))) return false;
+            return true;
         }
-        public static global::Contradiction.Maturity Decode0(global::PolicyAsCode.DimensionValue value)
+
+        public static global::PolicyAsCode.Resolution<global::Contradiction.Prefs> ResolveMoved(global::Contradiction.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            switch (value.Bits)
+            var v0 = Encode0(source.Maturity);
+            var ok0 = readAll && !unreadable.Contains(0) && v0.Bits < 64UL;
+            var in0 = ok0 && ((0x4UL >> (int)v0.Bits) & 1UL) != 0UL && (!scope.j0 || ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL);
+            var v1 = Encode1(source.MemoryDays);
+            var ok1 = readAll && !unreadable.Contains(1);
+            var in1 = ok1 && v1.Number >= 20d && (!scope.j0 || v1.Number <= 10d);
+            var moved = 0;
+            if (!in0) moved++;
+            if (!in1) moved++;
+            global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
+            var count = 0;
+            var g0 = in0 ? v0 : Resolve0(v0, ok0, in scope, ref adjustments, ref count);
+            var g1 = in1 ? v1 : Resolve1(v1, ok1, in scope, ref adjustments, ref count);
+
+            var effective = source;
+            if (count > 0)
             {
-                case 0UL: return unchecked((global::Contradiction.Maturity)0L);
-                case 1UL: return unchecked((global::Contradiction.Maturity)1L);
-                case 2UL: return unchecked((global::Contradiction.Maturity)2L);
-                default: return unchecked((global::Contradiction.Maturity)3L);
+                effective = source with
+                {
+                    Maturity = Decode0(g0),
+                    MemoryDays = Decode1(g1),
+                };
             }
+
+            var forbidden = Forbidden(in scope, out var active);
+            return new global::PolicyAsCode.Resolution<global::Contradiction.Prefs>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);
         }
+
+        // Maturity: ordinal, lower is stricter, 2 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var k0 = (scope.j0 ? 1 : 0);
+            var s0 = PolicyTables.Strict0[k0];
+            var x0 = PolicyTables.Conflict0[k0];
+            global::PolicyAsCode.DimensionValue g0;
+            if (x0 >= 0)
+            {
+                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, v0, g0, x0);
+            }
+            else if (!ok0)
+            {
+                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
+                var cite0 = -1;
+                if (scope.j0 && PolicyTables.Strictest0 == g0) cite0 = 0;
+                else if (PolicyTables.Strictest2 == g0) cite0 = 2;
+                else if (scope.j0) cite0 = 0;
+                else if (true) cite0 = 2;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
+            {
+                g0 = v0;
+            }
+            else
+            {
+                g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
+                var cite0 = -1;
+                if (scope.j0 && !(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 0;
+                else if (!(((0x4UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 2;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
+            }
+            return g0;
+        }
+
+        // MemoryDays: integer, lower is stricter, 2 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue v1, bool ok1, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var k1 = (scope.j0 ? 1 : 0);
+            var s1 = PolicyTables.Strict1[k1];
+            var x1 = PolicyTables.Conflict1[k1];
+            global::PolicyAsCode.DimensionValue g1;
+            if (x1 >= 0)
+            {
+                g1 = global::PolicyAsCode.Lattice.Strictest(s1, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Contradiction, v1, g1, x1);
+            }
+            else if (!ok1)
+            {
+                g1 = global::PolicyAsCode.Lattice.Strictest(s1, false);
+                var cite1 = -1;
+                if (scope.j0 && PolicyTables.Strictest1 == g1) cite1 = 1;
+                else if (PolicyTables.Strictest3 == g1) cite1 = 3;
+                else if (scope.j0) cite1 = 1;
+                else if (true) cite1 = 3;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, v1, g1, cite1);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s1, v1))
+            {
+                g1 = v1;
+            }
+            else
+            {
+                g1 = global::PolicyAsCode.Lattice.Clamp(s1, v1, false);
+                var cite1 = -1;
+                if (scope.j0 && !(v1.Number >= 0d && v1.Number <= 10d)) cite1 = 1;
+                else if (!(v1.Number >= 20d)) cite1 = 3;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, v1, g1, cite1);
+            }
+            return g1;
+        }
+
+        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
+        {
+            var forbidden = global::PolicyAsCode.Hazard.None;
+            active = 0UL;
+            return forbidden;
+        }
+
+        public static global::PolicyAsCode.DimensionValue Encode0(global::Contradiction.Maturity value) => global::PolicyAsCode.DimensionValue.OfPosition(unchecked((ulong)(long)value) < 3UL ? (int)(long)value : 64);
+        public static global::Contradiction.Maturity Decode0(global::PolicyAsCode.DimensionValue value) => value.Bits < 3UL ? unchecked((global::Contradiction.Maturity)(long)value.Bits) : unchecked((global::Contradiction.Maturity)3L);
 
         public static global::PolicyAsCode.DimensionValue Encode1(int value) => global::PolicyAsCode.DimensionValue.OfNumber(value);
         public static int Decode1(global::PolicyAsCode.DimensionValue value) => double.IsNaN(value.Number) ? 0 : (int)global::System.Math.Clamp(value.Number, int.MinValue, int.MaxValue);
+
+        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
+        public readonly struct Scope
+        {
+            public readonly int Jurisdiction;
+            public readonly bool j0;
+
+            public Scope(in global::PolicyAsCode.PolicyContext context)
+            {
+                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
+                var j0 = jurisdiction < 0 || jurisdiction == 0;
+                Jurisdiction = jurisdiction;
+                this.j0 = j0;
+            }
+        }
     }
 }

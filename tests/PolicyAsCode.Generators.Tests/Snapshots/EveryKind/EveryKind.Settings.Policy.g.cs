@@ -30,311 +30,14 @@ namespace EveryKind
         {
             var readAll = requested is not null;
             var source = requested ?? new global::EveryKind.Settings();
-            var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);
-            var j0 = jurisdiction < 0 || jurisdiction == 0;
-            global::PolicyAsCode.Adjustment[]? adjustments = null;
-            var count = 0;
-
-            // Disclose: boolean, higher is stricter, 1 bound(s)
-            var v0 = PolicyTables.Encode0(source.Disclose);
-            var ok0 = readAll && !unreadable.Contains(0);
-            var s0 = PolicyTables.Domain0;
-            var x0 = -1;
-            if (j0)
+            var scope = new PolicyTables.Scope(in context);
+            if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
             {
-                s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound0, 0, ref x0);
-            }
-            global::PolicyAsCode.DimensionValue g0;
-            if (x0 >= 0)
-            {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, true);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, v0, g0, x0);
-            }
-            else if (!ok0)
-            {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, true);
-                var cite0 = -1;
-                if (j0 && PolicyTables.Strictest0 == g0) cite0 = 0;
-                else if (j0) cite0 = 0;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
-            {
-                g0 = v0;
-            }
-            else
-            {
-                g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, true);
-                var cite0 = -1;
-                if (j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound0, v0)) cite0 = 0;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
+                return PolicyTables.ResolveMoved(source, readAll, unreadable, in scope);
             }
 
-            // Strictness: ordinal, higher is stricter, 2 bound(s)
-            var v1 = PolicyTables.Encode1(source.Strictness);
-            var ok1 = readAll && !unreadable.Contains(1) && v1.Bits < 64UL;
-            var s1 = PolicyTables.Domain1;
-            var x1 = -1;
-            if (j0)
-            {
-                s1 = global::PolicyAsCode.Lattice.Narrow(s1, PolicyTables.Bound1, 1, ref x1);
-            }
-            s1 = global::PolicyAsCode.Lattice.Narrow(s1, PolicyTables.Bound6, 6, ref x1);
-            global::PolicyAsCode.DimensionValue g1;
-            if (x1 >= 0)
-            {
-                g1 = global::PolicyAsCode.Lattice.Strictest(s1, true);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Contradiction, v1, g1, x1);
-            }
-            else if (!ok1)
-            {
-                g1 = global::PolicyAsCode.Lattice.Strictest(s1, true);
-                var cite1 = -1;
-                if (j0 && PolicyTables.Strictest1 == g1) cite1 = 1;
-                else if (PolicyTables.Strictest6 == g1) cite1 = 6;
-                else if (j0) cite1 = 1;
-                else if (true) cite1 = 6;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, v1, g1, cite1);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(s1, v1))
-            {
-                g1 = v1;
-            }
-            else
-            {
-                g1 = global::PolicyAsCode.Lattice.Clamp(s1, v1, true);
-                var cite1 = -1;
-                if (j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound1, v1)) cite1 = 1;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound6, v1)) cite1 = 6;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, v1, g1, cite1);
-            }
-
-            // Days: integer, lower is stricter, 3 bound(s)
-            var v2 = PolicyTables.Encode2(source.Days);
-            var ok2 = readAll && !unreadable.Contains(2);
-            var s2 = PolicyTables.Domain2;
-            var x2 = -1;
-            if (j0)
-            {
-                s2 = global::PolicyAsCode.Lattice.Narrow(s2, PolicyTables.Bound2, 2, ref x2);
-            }
-            s2 = global::PolicyAsCode.Lattice.Narrow(s2, PolicyTables.Bound7, 7, ref x2);
-            s2 = global::PolicyAsCode.Lattice.Narrow(s2, PolicyTables.Bound8, 8, ref x2);
-            global::PolicyAsCode.DimensionValue g2;
-            if (x2 >= 0)
-            {
-                g2 = global::PolicyAsCode.Lattice.Strictest(s2, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Contradiction, v2, g2, x2);
-            }
-            else if (!ok2)
-            {
-                g2 = global::PolicyAsCode.Lattice.Strictest(s2, false);
-                var cite2 = -1;
-                if (j0 && PolicyTables.Strictest2 == g2) cite2 = 2;
-                else if (PolicyTables.Strictest7 == g2) cite2 = 7;
-                else if (PolicyTables.Strictest8 == g2) cite2 = 8;
-                else if (j0) cite2 = 2;
-                else if (true) cite2 = 7;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.FailedClosed, v2, g2, cite2);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(s2, v2))
-            {
-                g2 = v2;
-            }
-            else
-            {
-                g2 = global::PolicyAsCode.Lattice.Clamp(s2, v2, false);
-                var cite2 = -1;
-                if (j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound2, v2)) cite2 = 2;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound7, v2)) cite2 = 7;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound8, v2)) cite2 = 8;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Clamped, v2, g2, cite2);
-            }
-
-            // Temperature: real, lower is stricter, 2 bound(s)
-            var v3 = PolicyTables.Encode3(source.Temperature);
-            var ok3 = readAll && !unreadable.Contains(3) && double.IsFinite(v3.Number);
-            var s3 = PolicyTables.Domain3;
-            var x3 = -1;
-            if (j0)
-            {
-                s3 = global::PolicyAsCode.Lattice.Narrow(s3, PolicyTables.Bound3, 3, ref x3);
-            }
-            s3 = global::PolicyAsCode.Lattice.Narrow(s3, PolicyTables.Bound9, 9, ref x3);
-            global::PolicyAsCode.DimensionValue g3;
-            if (x3 >= 0)
-            {
-                g3 = global::PolicyAsCode.Lattice.Strictest(s3, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.Contradiction, v3, g3, x3);
-            }
-            else if (!ok3)
-            {
-                g3 = global::PolicyAsCode.Lattice.Strictest(s3, false);
-                var cite3 = -1;
-                if (j0 && PolicyTables.Strictest3 == g3) cite3 = 3;
-                else if (PolicyTables.Strictest9 == g3) cite3 = 9;
-                else if (j0) cite3 = 3;
-                else if (true) cite3 = 9;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.FailedClosed, v3, g3, cite3);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(s3, v3))
-            {
-                g3 = v3;
-            }
-            else
-            {
-                g3 = global::PolicyAsCode.Lattice.Clamp(s3, v3, false);
-                var cite3 = -1;
-                if (j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound3, v3)) cite3 = 3;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound9, v3)) cite3 = 9;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.Clamped, v3, g3, cite3);
-            }
-
-            // Channels: set, lower is stricter, 3 bound(s)
-            var v4 = PolicyTables.Encode4(source.Channels);
-            var ok4 = readAll && !unreadable.Contains(4) && (v4.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL;
-            var s4 = PolicyTables.Domain4;
-            var x4 = -1;
-            if (j0)
-            {
-                s4 = global::PolicyAsCode.Lattice.Narrow(s4, PolicyTables.Bound4, 4, ref x4);
-            }
-            s4 = global::PolicyAsCode.Lattice.Narrow(s4, PolicyTables.Bound10, 10, ref x4);
-            s4 = global::PolicyAsCode.Lattice.Narrow(s4, PolicyTables.Bound11, 11, ref x4);
-            global::PolicyAsCode.DimensionValue g4;
-            if (x4 >= 0)
-            {
-                g4 = global::PolicyAsCode.Lattice.Strictest(s4, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.Contradiction, v4, g4, x4);
-            }
-            else if (!ok4)
-            {
-                g4 = global::PolicyAsCode.Lattice.Strictest(s4, false);
-                var cite4 = -1;
-                if (j0 && PolicyTables.Strictest4 == g4) cite4 = 4;
-                else if (PolicyTables.Strictest10 == g4) cite4 = 10;
-                else if (PolicyTables.Strictest11 == g4) cite4 = 11;
-                else if (j0) cite4 = 4;
-                else if (true) cite4 = 10;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.FailedClosed, v4, g4, cite4);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(s4, v4))
-            {
-                g4 = v4;
-            }
-            else
-            {
-                g4 = global::PolicyAsCode.Lattice.Clamp(s4, v4, false);
-                var cite4 = -1;
-                if (j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound4, v4)) cite4 = 4;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound10, v4)) cite4 = 10;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound11, v4)) cite4 = 11;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.Clamped, v4, g4, cite4);
-            }
-
-            // Language: choice, lower is stricter, 2 bound(s)
-            var v5 = PolicyTables.Encode5(source.Language);
-            var ok5 = readAll && !unreadable.Contains(5) && v5.Bits < 64UL;
-            var s5 = PolicyTables.Domain5;
-            var x5 = -1;
-            if (j0)
-            {
-                s5 = global::PolicyAsCode.Lattice.Narrow(s5, PolicyTables.Bound5, 5, ref x5);
-            }
-            s5 = global::PolicyAsCode.Lattice.Narrow(s5, PolicyTables.Bound12, 12, ref x5);
-            global::PolicyAsCode.DimensionValue g5;
-            if (x5 >= 0)
-            {
-                g5 = global::PolicyAsCode.Lattice.Strictest(s5, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.Contradiction, v5, g5, x5);
-            }
-            else if (!ok5)
-            {
-                g5 = global::PolicyAsCode.Lattice.Strictest(s5, false);
-                var cite5 = -1;
-                if (j0 && PolicyTables.Strictest5 == g5) cite5 = 5;
-                else if (PolicyTables.Strictest12 == g5) cite5 = 12;
-                else if (j0) cite5 = 5;
-                else if (true) cite5 = 12;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.FailedClosed, v5, g5, cite5);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(s5, v5))
-            {
-                g5 = v5;
-            }
-            else
-            {
-                g5 = global::PolicyAsCode.Lattice.Clamp(s5, v5, false);
-                var cite5 = -1;
-                if (j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound5, v5)) cite5 = 5;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound12, v5)) cite5 = 12;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.Clamped, v5, g5, cite5);
-            }
-
-            // Avoid: set, higher is stricter, 1 bound(s)
-            var v6 = PolicyTables.Encode6(source.Avoid);
-            var ok6 = readAll && !unreadable.Contains(6) && (v6.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
-            var s6 = PolicyTables.Domain6;
-            var x6 = -1;
-            s6 = global::PolicyAsCode.Lattice.Narrow(s6, PolicyTables.Bound13, 13, ref x6);
-            global::PolicyAsCode.DimensionValue g6;
-            if (x6 >= 0)
-            {
-                g6 = global::PolicyAsCode.Lattice.Strictest(s6, true);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.Contradiction, v6, g6, x6);
-            }
-            else if (!ok6)
-            {
-                g6 = global::PolicyAsCode.Lattice.Strictest(s6, true);
-                var cite6 = -1;
-                if (PolicyTables.Strictest13 == g6) cite6 = 13;
-                else if (true) cite6 = 13;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.FailedClosed, v6, g6, cite6);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(s6, v6))
-            {
-                g6 = v6;
-            }
-            else
-            {
-                g6 = global::PolicyAsCode.Lattice.Clamp(s6, v6, true);
-                var cite6 = -1;
-                if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound13, v6)) cite6 = 13;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.Clamped, v6, g6, cite6);
-            }
-
-            var effective = source;
-            if (count > 0)
-            {
-                effective = source with
-                {
-                    Disclose = PolicyTables.Decode0(g0),
-                    Strictness = PolicyTables.Decode1(g1),
-                    Days = PolicyTables.Decode2(g2),
-                    Temperature = PolicyTables.Decode3(g3),
-                    Channels = PolicyTables.Decode4(g4),
-                    Language = PolicyTables.Decode5(g5),
-                    Avoid = PolicyTables.Decode6(g6),
-                };
-            }
-
-            var forbidden = global::PolicyAsCode.Hazard.None;
-            var active = 0UL;
-            if (j0)
-            {
-                forbidden |= (global::PolicyAsCode.Hazard)0x8UL;
-                active |= 0x1UL;
-            }
-            forbidden |= (global::PolicyAsCode.Hazard)0x1200UL;
-            active |= 0x2UL;
-            var own = (global::PolicyAsCode.Hazard)g6.Bits & (global::PolicyAsCode.Hazard)0xFF00003FFFUL;
-            if (own != global::PolicyAsCode.Hazard.None)
-            {
-                forbidden |= own;
-                active |= 0x4UL;
-            }
-
-            return new global::PolicyAsCode.Resolution<global::EveryKind.Settings>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, jurisdiction);
+            var forbidden = PolicyTables.Forbidden(in scope, PolicyTables.Encode6(source.Avoid), out var active);
+            return new global::PolicyAsCode.Resolution<global::EveryKind.Settings>(source, null, forbidden, active, scope.Jurisdiction);
         }
 
         /// <summary>Decides on content showing the detected hazards. Allocates nothing.</summary>
@@ -469,6 +172,20 @@ namespace EveryKind
         public static readonly global::PolicyAsCode.DimensionValue Strictest11 = global::PolicyAsCode.Lattice.Strictest(Bound11, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest12 = global::PolicyAsCode.Lattice.Strictest(Bound12, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest13 = global::PolicyAsCode.Lattice.Strictest(Bound13, true);
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x2UL) };
+        public static readonly int[] Conflict0 = new int[] { -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x6UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x6UL) };
+        public static readonly int[] Conflict1 = new int[] { -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 1d, 30d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 1d, 30d, 0x0UL, 0x0UL) };
+        public static readonly int[] Conflict2 = new int[] { -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict3 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, 0.1d, 0.7d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, 0.1d, 0.7d, 0x0UL, 0x0UL) };
+        public static readonly int[] Conflict3 = new int[] { -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict4 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x1UL, 0x3UL) };
+        public static readonly int[] Conflict4 = new int[] { -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict5 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, 0x0UL, 0x1UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, 0x0UL, 0x1UL) };
+        public static readonly int[] Conflict5 = new int[] { -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict6 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x200UL, 0xFF00003FFFUL) };
+        public static readonly int[] Conflict6 = new int[] { -1 };
         public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
         public static readonly global::PolicyAsCode.TierInfo ForbidTier0 = Registry.Tiers[0];
         public static readonly global::PolicyAsCode.ForbidRule Forbid1 = Registry.Forbids[1];
@@ -492,6 +209,357 @@ namespace EveryKind
             if ((active & 0x2UL) != 0UL && (detected & (global::PolicyAsCode.Hazard)0x1200UL) != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.Refuse(Forbid1, ForbidTier1, detected & (global::PolicyAsCode.Hazard)0x1200UL);
             if ((active & 0x4UL) != 0UL && (detected & resolution.Forbidden) != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.Refuse(Forbid2, ForbidTier2, detected & resolution.Forbidden);
             return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
+        }
+
+        public static bool Inside0(global::EveryKind.Settings source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        {
+            var v0 = Encode0(source.Disclose);
+            if (!(readAll && !unreadable.Contains(0) && (!scope.j0 || ((0x2UL >> (int)v0.Bits) & 1UL) != 0UL))) return false;
+            var v1 = Encode1(source.Strictness);
+            if (!(readAll && !unreadable.Contains(1) && v1.Bits < 64UL && ((0x6UL >> (int)v1.Bits) & 1UL) != 0UL)) return false;
+            var v2 = Encode2(source.Days);
+            if (!(readAll && !unreadable.Contains(2) && v2.Number >= 1d && v2.Number <= 30d)) return false;
+            var v3 = Encode3(source.Temperature);
+            if (!(readAll && !unreadable.Contains(3) && v3.Number >= 0.1d && v3.Number <= 0.7d)) return false;
+            var v4 = Encode4(source.Channels);
+            if (!(readAll && !unreadable.Contains(4) && (v4.Bits & 0xFFFFFFFFFFFFFFFCUL) == 0UL && (!scope.j0 || (v4.Bits & 0x1UL) == 0x1UL))) return false;
+            var v5 = Encode5(source.Language);
+            if (!(readAll && !unreadable.Contains(5) && v5.Bits < 64UL && ((0x1UL >> (int)v5.Bits) & 1UL) != 0UL)) return false;
+            var v6 = Encode6(source.Avoid);
+            if (!(readAll && !unreadable.Contains(6) && (v6.Bits & 0xFFFFFF00FFFFC000UL) == 0UL && (v6.Bits & 0x200UL) == 0x200UL)) return false;
+            return true;
+        }
+
+        public static global::PolicyAsCode.Resolution<global::EveryKind.Settings> ResolveMoved(global::EveryKind.Settings source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        {
+            var v0 = Encode0(source.Disclose);
+            var ok0 = readAll && !unreadable.Contains(0);
+            var in0 = ok0 && (!scope.j0 || ((0x2UL >> (int)v0.Bits) & 1UL) != 0UL);
+            var v1 = Encode1(source.Strictness);
+            var ok1 = readAll && !unreadable.Contains(1) && v1.Bits < 64UL;
+            var in1 = ok1 && ((0x6UL >> (int)v1.Bits) & 1UL) != 0UL;
+            var v2 = Encode2(source.Days);
+            var ok2 = readAll && !unreadable.Contains(2);
+            var in2 = ok2 && v2.Number >= 1d && v2.Number <= 30d;
+            var v3 = Encode3(source.Temperature);
+            var ok3 = readAll && !unreadable.Contains(3) && double.IsFinite(v3.Number);
+            var in3 = ok3 && v3.Number >= 0.1d && v3.Number <= 0.7d;
+            var v4 = Encode4(source.Channels);
+            var ok4 = readAll && !unreadable.Contains(4) && (v4.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL;
+            var in4 = ok4 && (v4.Bits & 0xFFFFFFFFFFFFFFFCUL) == 0UL && (!scope.j0 || (v4.Bits & 0x1UL) == 0x1UL);
+            var v5 = Encode5(source.Language);
+            var ok5 = readAll && !unreadable.Contains(5) && v5.Bits < 64UL;
+            var in5 = ok5 && ((0x1UL >> (int)v5.Bits) & 1UL) != 0UL;
+            var v6 = Encode6(source.Avoid);
+            var ok6 = readAll && !unreadable.Contains(6) && (v6.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
+            var in6 = ok6 && (v6.Bits & 0x200UL) == 0x200UL;
+            var moved = 0;
+            if (!in0) moved++;
+            if (!in1) moved++;
+            if (!in2) moved++;
+            if (!in3) moved++;
+            if (!in4) moved++;
+            if (!in5) moved++;
+            if (!in6) moved++;
+            global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
+            var count = 0;
+            var g0 = in0 ? v0 : Resolve0(v0, ok0, in scope, ref adjustments, ref count);
+            var g1 = in1 ? v1 : Resolve1(v1, ok1, in scope, ref adjustments, ref count);
+            var g2 = in2 ? v2 : Resolve2(v2, ok2, in scope, ref adjustments, ref count);
+            var g3 = in3 ? v3 : Resolve3(v3, ok3, in scope, ref adjustments, ref count);
+            var g4 = in4 ? v4 : Resolve4(v4, ok4, in scope, ref adjustments, ref count);
+            var g5 = in5 ? v5 : Resolve5(v5, ok5, in scope, ref adjustments, ref count);
+            var g6 = in6 ? v6 : Resolve6(v6, ok6, in scope, ref adjustments, ref count);
+
+            var effective = source;
+            if (count > 0)
+            {
+                effective = source with
+                {
+                    Disclose = Decode0(g0),
+                    Strictness = Decode1(g1),
+                    Days = Decode2(g2),
+                    Temperature = Decode3(g3),
+                    Channels = Decode4(g4),
+                    Language = Decode5(g5),
+                    Avoid = Decode6(g6),
+                };
+            }
+
+            var forbidden = Forbidden(in scope, g6, out var active);
+            return new global::PolicyAsCode.Resolution<global::EveryKind.Settings>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);
+        }
+
+        // Disclose: boolean, higher is stricter, 1 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var k0 = (scope.j0 ? 1 : 0);
+            var s0 = PolicyTables.Strict0[k0];
+            var x0 = -1; // no combination of these bounds contradicts
+            global::PolicyAsCode.DimensionValue g0;
+            if (x0 >= 0)
+            {
+                g0 = global::PolicyAsCode.Lattice.Strictest(s0, true);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, v0, g0, x0);
+            }
+            else if (!ok0)
+            {
+                g0 = global::PolicyAsCode.Lattice.Strictest(s0, true);
+                var cite0 = -1;
+                if (scope.j0 && PolicyTables.Strictest0 == g0) cite0 = 0;
+                else if (scope.j0) cite0 = 0;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
+            {
+                g0 = v0;
+            }
+            else
+            {
+                g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, true);
+                var cite0 = -1;
+                if (scope.j0 && !(((0x2UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 0;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
+            }
+            return g0;
+        }
+
+        // Strictness: ordinal, higher is stricter, 2 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue v1, bool ok1, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var s1 = PolicyTables.Strict1[0];
+            var x1 = -1; // no combination of these bounds contradicts
+            global::PolicyAsCode.DimensionValue g1;
+            if (x1 >= 0)
+            {
+                g1 = global::PolicyAsCode.Lattice.Strictest(s1, true);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Contradiction, v1, g1, x1);
+            }
+            else if (!ok1)
+            {
+                g1 = global::PolicyAsCode.Lattice.Strictest(s1, true);
+                var cite1 = -1;
+                if (scope.j0 && PolicyTables.Strictest1 == g1) cite1 = 1;
+                else if (PolicyTables.Strictest6 == g1) cite1 = 6;
+                else if (scope.j0) cite1 = 1;
+                else if (true) cite1 = 6;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, v1, g1, cite1);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s1, v1))
+            {
+                g1 = v1;
+            }
+            else
+            {
+                g1 = global::PolicyAsCode.Lattice.Clamp(s1, v1, true);
+                var cite1 = -1;
+                if (scope.j0 && !(((0x6UL >> (int)v1.Bits) & 1UL) != 0UL)) cite1 = 1;
+                else if (!(((0x6UL >> (int)v1.Bits) & 1UL) != 0UL)) cite1 = 6;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, v1, g1, cite1);
+            }
+            return g1;
+        }
+
+        // Days: integer, lower is stricter, 3 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue v2, bool ok2, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var s2 = PolicyTables.Strict2[0];
+            var x2 = -1; // no combination of these bounds contradicts
+            global::PolicyAsCode.DimensionValue g2;
+            if (x2 >= 0)
+            {
+                g2 = global::PolicyAsCode.Lattice.Strictest(s2, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Contradiction, v2, g2, x2);
+            }
+            else if (!ok2)
+            {
+                g2 = global::PolicyAsCode.Lattice.Strictest(s2, false);
+                var cite2 = -1;
+                if (scope.j0 && PolicyTables.Strictest2 == g2) cite2 = 2;
+                else if (PolicyTables.Strictest7 == g2) cite2 = 7;
+                else if (PolicyTables.Strictest8 == g2) cite2 = 8;
+                else if (scope.j0) cite2 = 2;
+                else if (true) cite2 = 7;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.FailedClosed, v2, g2, cite2);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s2, v2))
+            {
+                g2 = v2;
+            }
+            else
+            {
+                g2 = global::PolicyAsCode.Lattice.Clamp(s2, v2, false);
+                var cite2 = -1;
+                if (scope.j0 && !(v2.Number >= 0d && v2.Number <= 90d)) cite2 = 2;
+                else if (!(v2.Number >= 1d)) cite2 = 7;
+                else if (!(v2.Number <= 30d)) cite2 = 8;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Clamped, v2, g2, cite2);
+            }
+            return g2;
+        }
+
+        // Temperature: real, lower is stricter, 2 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve3(global::PolicyAsCode.DimensionValue v3, bool ok3, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var s3 = PolicyTables.Strict3[0];
+            var x3 = -1; // no combination of these bounds contradicts
+            global::PolicyAsCode.DimensionValue g3;
+            if (x3 >= 0)
+            {
+                g3 = global::PolicyAsCode.Lattice.Strictest(s3, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.Contradiction, v3, g3, x3);
+            }
+            else if (!ok3)
+            {
+                g3 = global::PolicyAsCode.Lattice.Strictest(s3, false);
+                var cite3 = -1;
+                if (scope.j0 && PolicyTables.Strictest3 == g3) cite3 = 3;
+                else if (PolicyTables.Strictest9 == g3) cite3 = 9;
+                else if (scope.j0) cite3 = 3;
+                else if (true) cite3 = 9;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.FailedClosed, v3, g3, cite3);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s3, v3))
+            {
+                g3 = v3;
+            }
+            else
+            {
+                g3 = global::PolicyAsCode.Lattice.Clamp(s3, v3, false);
+                var cite3 = -1;
+                if (scope.j0 && !(v3.Number <= 0.9d)) cite3 = 3;
+                else if (!(v3.Number >= 0.1d && v3.Number <= 0.7d)) cite3 = 9;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.Clamped, v3, g3, cite3);
+            }
+            return g3;
+        }
+
+        // Channels: set, lower is stricter, 3 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve4(global::PolicyAsCode.DimensionValue v4, bool ok4, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var k4 = (scope.j0 ? 1 : 0);
+            var s4 = PolicyTables.Strict4[k4];
+            var x4 = -1; // no combination of these bounds contradicts
+            global::PolicyAsCode.DimensionValue g4;
+            if (x4 >= 0)
+            {
+                g4 = global::PolicyAsCode.Lattice.Strictest(s4, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.Contradiction, v4, g4, x4);
+            }
+            else if (!ok4)
+            {
+                g4 = global::PolicyAsCode.Lattice.Strictest(s4, false);
+                var cite4 = -1;
+                if (scope.j0 && PolicyTables.Strictest4 == g4) cite4 = 4;
+                else if (PolicyTables.Strictest10 == g4) cite4 = 10;
+                else if (PolicyTables.Strictest11 == g4) cite4 = 11;
+                else if (scope.j0) cite4 = 4;
+                else if (true) cite4 = 10;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.FailedClosed, v4, g4, cite4);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s4, v4))
+            {
+                g4 = v4;
+            }
+            else
+            {
+                g4 = global::PolicyAsCode.Lattice.Clamp(s4, v4, false);
+                var cite4 = -1;
+                if (scope.j0 && !((v4.Bits & 0x1UL) == 0x1UL)) cite4 = 4;
+                else if (!((v4.Bits & 0xFFFFFFFFFFFFFFF8UL) == 0UL)) cite4 = 10;
+                else if (!((v4.Bits & 0xFFFFFFFFFFFFFFFCUL) == 0UL)) cite4 = 11;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.Clamped, v4, g4, cite4);
+            }
+            return g4;
+        }
+
+        // Language: choice, lower is stricter, 2 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve5(global::PolicyAsCode.DimensionValue v5, bool ok5, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var s5 = PolicyTables.Strict5[0];
+            var x5 = -1; // no combination of these bounds contradicts
+            global::PolicyAsCode.DimensionValue g5;
+            if (x5 >= 0)
+            {
+                g5 = global::PolicyAsCode.Lattice.Strictest(s5, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.Contradiction, v5, g5, x5);
+            }
+            else if (!ok5)
+            {
+                g5 = global::PolicyAsCode.Lattice.Strictest(s5, false);
+                var cite5 = -1;
+                if (scope.j0 && PolicyTables.Strictest5 == g5) cite5 = 5;
+                else if (PolicyTables.Strictest12 == g5) cite5 = 12;
+                else if (scope.j0) cite5 = 5;
+                else if (true) cite5 = 12;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.FailedClosed, v5, g5, cite5);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s5, v5))
+            {
+                g5 = v5;
+            }
+            else
+            {
+                g5 = global::PolicyAsCode.Lattice.Clamp(s5, v5, false);
+                var cite5 = -1;
+                if (scope.j0 && !(((0x3UL >> (int)v5.Bits) & 1UL) != 0UL)) cite5 = 5;
+                else if (!(((0x1UL >> (int)v5.Bits) & 1UL) != 0UL)) cite5 = 12;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.Clamped, v5, g5, cite5);
+            }
+            return g5;
+        }
+
+        // Avoid: set, higher is stricter, 1 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve6(global::PolicyAsCode.DimensionValue v6, bool ok6, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var s6 = PolicyTables.Strict6[0];
+            var x6 = -1; // no combination of these bounds contradicts
+            global::PolicyAsCode.DimensionValue g6;
+            if (x6 >= 0)
+            {
+                g6 = global::PolicyAsCode.Lattice.Strictest(s6, true);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.Contradiction, v6, g6, x6);
+            }
+            else if (!ok6)
+            {
+                g6 = global::PolicyAsCode.Lattice.Strictest(s6, true);
+                var cite6 = -1;
+                if (PolicyTables.Strictest13 == g6) cite6 = 13;
+                else if (true) cite6 = 13;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.FailedClosed, v6, g6, cite6);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s6, v6))
+            {
+                g6 = v6;
+            }
+            else
+            {
+                g6 = global::PolicyAsCode.Lattice.Clamp(s6, v6, true);
+                var cite6 = -1;
+                if (!((v6.Bits & 0x200UL) == 0x200UL)) cite6 = 13;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.Clamped, v6, g6, cite6);
+            }
+            return g6;
+        }
+
+        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, global::PolicyAsCode.DimensionValue g6, out ulong active)
+        {
+            var forbidden = global::PolicyAsCode.Hazard.None;
+            active = 0UL;
+            if (scope.j0)
+            {
+                forbidden |= (global::PolicyAsCode.Hazard)0x8UL;
+                active |= 0x1UL;
+            }
+            forbidden |= (global::PolicyAsCode.Hazard)0x1200UL;
+            active |= 0x2UL;
+            var own2 = (global::PolicyAsCode.Hazard)g6.Bits & (global::PolicyAsCode.Hazard)0xFF00003FFFUL;
+            if (own2 != global::PolicyAsCode.Hazard.None)
+            {
+                forbidden |= own2;
+                active |= 0x4UL;
+            }
+            return forbidden;
         }
 
         public static global::PolicyAsCode.DimensionValue Encode0(bool value) => global::PolicyAsCode.DimensionValue.OfPosition(value ? 1 : 0);
@@ -550,5 +618,20 @@ namespace EveryKind
 
         public static global::PolicyAsCode.DimensionValue Encode6(global::PolicyAsCode.Hazard value) => global::PolicyAsCode.DimensionValue.OfMask(unchecked((ulong)(long)value));
         public static global::PolicyAsCode.Hazard Decode6(global::PolicyAsCode.DimensionValue value) => unchecked((global::PolicyAsCode.Hazard)(long)value.Bits);
+
+        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
+        public readonly struct Scope
+        {
+            public readonly int Jurisdiction;
+            public readonly bool j0;
+
+            public Scope(in global::PolicyAsCode.PolicyContext context)
+            {
+                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
+                var j0 = jurisdiction < 0 || jurisdiction == 0;
+                Jurisdiction = jurisdiction;
+                this.j0 = j0;
+            }
+        }
     }
 }

@@ -27,95 +27,14 @@ namespace Keywords.@class
             {
                 var readAll = requested is not null;
                 var source = requested ?? new global::Keywords.@class.@struct.@event();
-                var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);
-                var j0 = jurisdiction < 0 || jurisdiction == 0;
-                global::PolicyAsCode.Adjustment[]? adjustments = null;
-                var count = 0;
-
-                // default: integer, lower is stricter, 1 bound(s)
-                var v0 = PolicyTables.Encode0(source.@default);
-                var ok0 = readAll && !unreadable.Contains(0);
-                var s0 = PolicyTables.Domain0;
-                var x0 = -1;
-                if (j0)
+                var scope = new PolicyTables.Scope(in context);
+                if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
                 {
-                    s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound0, 0, ref x0);
-                }
-                global::PolicyAsCode.DimensionValue g0;
-                if (x0 >= 0)
-                {
-                    g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                    global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, v0, g0, x0);
-                }
-                else if (!ok0)
-                {
-                    g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                    var cite0 = -1;
-                    if (j0 && PolicyTables.Strictest0 == g0) cite0 = 0;
-                    else if (j0) cite0 = 0;
-                    global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
-                }
-                else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
-                {
-                    g0 = v0;
-                }
-                else
-                {
-                    g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
-                    var cite0 = -1;
-                    if (j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound0, v0)) cite0 = 0;
-                    global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
+                    return PolicyTables.ResolveMoved(source, readAll, unreadable, in scope);
                 }
 
-                // params: ordinal, lower is stricter, 1 bound(s)
-                var v1 = PolicyTables.Encode1(source.@params);
-                var ok1 = readAll && !unreadable.Contains(1) && v1.Bits < 64UL;
-                var s1 = PolicyTables.Domain1;
-                var x1 = -1;
-                if (j0)
-                {
-                    s1 = global::PolicyAsCode.Lattice.Narrow(s1, PolicyTables.Bound1, 1, ref x1);
-                }
-                global::PolicyAsCode.DimensionValue g1;
-                if (x1 >= 0)
-                {
-                    g1 = global::PolicyAsCode.Lattice.Strictest(s1, false);
-                    global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Contradiction, v1, g1, x1);
-                }
-                else if (!ok1)
-                {
-                    g1 = global::PolicyAsCode.Lattice.Strictest(s1, false);
-                    var cite1 = -1;
-                    if (j0 && PolicyTables.Strictest1 == g1) cite1 = 1;
-                    else if (j0) cite1 = 1;
-                    global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, v1, g1, cite1);
-                }
-                else if (global::PolicyAsCode.Lattice.Contains(s1, v1))
-                {
-                    g1 = v1;
-                }
-                else
-                {
-                    g1 = global::PolicyAsCode.Lattice.Clamp(s1, v1, false);
-                    var cite1 = -1;
-                    if (j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound1, v1)) cite1 = 1;
-                    global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, v1, g1, cite1);
-                }
-
-                var effective = source;
-                if (count > 0)
-                {
-                    effective = source with
-                    {
-                        @default = PolicyTables.Decode0(g0),
-                        @params = PolicyTables.Decode1(g1),
-                    };
-                }
-
-                var forbidden = global::PolicyAsCode.Hazard.None;
-                var active = 0UL;
-
-                return new global::PolicyAsCode.Resolution<global::Keywords.@class.@struct.@event>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, jurisdiction);
+                var forbidden = PolicyTables.Forbidden(in scope, out var active);
+                return new global::PolicyAsCode.Resolution<global::Keywords.@class.@struct.@event>(source, null, forbidden, active, scope.Jurisdiction);
             }
 
             /// <summary>Decides on content showing the detected hazards. Allocates nothing.</summary>
@@ -184,6 +103,10 @@ namespace Keywords.@class
         public static readonly global::PolicyAsCode.Bound Bound1 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL);
         public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest1 = global::PolicyAsCode.Lattice.Strictest(Bound1, false);
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 2147483647d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 30d, 0x0UL, 0x0UL) };
+        public static readonly int[] Conflict0 = new int[] { -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x7UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL) };
+        public static readonly int[] Conflict1 = new int[] { -1, -1 };
 
         public static int MatchJurisdiction(string? jurisdiction)
         {
@@ -198,6 +121,120 @@ namespace Keywords.@class
             if (unknown != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.RefuseUnknown(unknown);
             var active = resolution.ActiveForbids;
             return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
+        }
+
+        public static bool Inside0(global::Keywords.@class.@struct.@event source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        {
+            var v0 = Encode0(source.@default);
+            if (!(readAll && !unreadable.Contains(0) && (!scope.j0 || v0.Number >= 0d && v0.Number <= 30d))) return false;
+            var v1 = Encode1(source.@params);
+            if (!(readAll && !unreadable.Contains(1) && v1.Bits < 64UL && (!scope.j0 || ((0x3UL >> (int)v1.Bits) & 1UL) != 0UL))) return false;
+            return true;
+        }
+
+        public static global::PolicyAsCode.Resolution<global::Keywords.@class.@struct.@event> ResolveMoved(global::Keywords.@class.@struct.@event source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        {
+            var v0 = Encode0(source.@default);
+            var ok0 = readAll && !unreadable.Contains(0);
+            var in0 = ok0 && (!scope.j0 || v0.Number >= 0d && v0.Number <= 30d);
+            var v1 = Encode1(source.@params);
+            var ok1 = readAll && !unreadable.Contains(1) && v1.Bits < 64UL;
+            var in1 = ok1 && (!scope.j0 || ((0x3UL >> (int)v1.Bits) & 1UL) != 0UL);
+            var moved = 0;
+            if (!in0) moved++;
+            if (!in1) moved++;
+            global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
+            var count = 0;
+            var g0 = in0 ? v0 : Resolve0(v0, ok0, in scope, ref adjustments, ref count);
+            var g1 = in1 ? v1 : Resolve1(v1, ok1, in scope, ref adjustments, ref count);
+
+            var effective = source;
+            if (count > 0)
+            {
+                effective = source with
+                {
+                    @default = Decode0(g0),
+                    @params = Decode1(g1),
+                };
+            }
+
+            var forbidden = Forbidden(in scope, out var active);
+            return new global::PolicyAsCode.Resolution<global::Keywords.@class.@struct.@event>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);
+        }
+
+        // default: integer, lower is stricter, 1 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var k0 = (scope.j0 ? 1 : 0);
+            var s0 = PolicyTables.Strict0[k0];
+            var x0 = -1; // no combination of these bounds contradicts
+            global::PolicyAsCode.DimensionValue g0;
+            if (x0 >= 0)
+            {
+                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, v0, g0, x0);
+            }
+            else if (!ok0)
+            {
+                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
+                var cite0 = -1;
+                if (scope.j0 && PolicyTables.Strictest0 == g0) cite0 = 0;
+                else if (scope.j0) cite0 = 0;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
+            {
+                g0 = v0;
+            }
+            else
+            {
+                g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
+                var cite0 = -1;
+                if (scope.j0 && !(v0.Number >= 0d && v0.Number <= 30d)) cite0 = 0;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
+            }
+            return g0;
+        }
+
+        // params: ordinal, lower is stricter, 1 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue v1, bool ok1, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var k1 = (scope.j0 ? 1 : 0);
+            var s1 = PolicyTables.Strict1[k1];
+            var x1 = -1; // no combination of these bounds contradicts
+            global::PolicyAsCode.DimensionValue g1;
+            if (x1 >= 0)
+            {
+                g1 = global::PolicyAsCode.Lattice.Strictest(s1, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Contradiction, v1, g1, x1);
+            }
+            else if (!ok1)
+            {
+                g1 = global::PolicyAsCode.Lattice.Strictest(s1, false);
+                var cite1 = -1;
+                if (scope.j0 && PolicyTables.Strictest1 == g1) cite1 = 1;
+                else if (scope.j0) cite1 = 1;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, v1, g1, cite1);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s1, v1))
+            {
+                g1 = v1;
+            }
+            else
+            {
+                g1 = global::PolicyAsCode.Lattice.Clamp(s1, v1, false);
+                var cite1 = -1;
+                if (scope.j0 && !(((0x3UL >> (int)v1.Bits) & 1UL) != 0UL)) cite1 = 1;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, v1, g1, cite1);
+            }
+            return g1;
+        }
+
+        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
+        {
+            var forbidden = global::PolicyAsCode.Hazard.None;
+            active = 0UL;
+            return forbidden;
         }
 
         public static global::PolicyAsCode.DimensionValue Encode0(int value) => global::PolicyAsCode.DimensionValue.OfNumber(value);
@@ -221,6 +258,21 @@ namespace Keywords.@class
                 case 1UL: return unchecked((global::Keywords.@class.@enum)0L);
                 case 2UL: return unchecked((global::Keywords.@class.@enum)3L);
                 default: return unchecked((global::Keywords.@class.@enum)4L);
+            }
+        }
+
+        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
+        public readonly struct Scope
+        {
+            public readonly int Jurisdiction;
+            public readonly bool j0;
+
+            public Scope(in global::PolicyAsCode.PolicyContext context)
+            {
+                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
+                var j0 = jurisdiction < 0 || jurisdiction == 0;
+                Jurisdiction = jurisdiction;
+                this.j0 = j0;
             }
         }
     }

@@ -25,63 +25,14 @@ namespace Minimal
         {
             var readAll = requested is not null;
             var source = requested ?? new global::Minimal.Prefs();
-            var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);
-            var j0 = jurisdiction < 0 || jurisdiction == 0;
-            global::PolicyAsCode.Adjustment[]? adjustments = null;
-            var count = 0;
-
-            // Maturity: ordinal, lower is stricter, 2 bound(s)
-            var v0 = PolicyTables.Encode0(source.Maturity);
-            var ok0 = readAll && !unreadable.Contains(0) && v0.Bits < 64UL;
-            var s0 = PolicyTables.Domain0;
-            var x0 = -1;
-            if (j0)
+            var scope = new PolicyTables.Scope(in context);
+            if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
             {
-                s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound0, 0, ref x0);
-            }
-            s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound1, 1, ref x0);
-            global::PolicyAsCode.DimensionValue g0;
-            if (x0 >= 0)
-            {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, v0, g0, x0);
-            }
-            else if (!ok0)
-            {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                var cite0 = -1;
-                if (j0 && PolicyTables.Strictest0 == g0) cite0 = 0;
-                else if (PolicyTables.Strictest1 == g0) cite0 = 1;
-                else if (j0) cite0 = 0;
-                else if (true) cite0 = 1;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
-            {
-                g0 = v0;
-            }
-            else
-            {
-                g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
-                var cite0 = -1;
-                if (j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound0, v0)) cite0 = 0;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound1, v0)) cite0 = 1;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
+                return PolicyTables.ResolveMoved(source, readAll, unreadable, in scope);
             }
 
-            var effective = source;
-            if (count > 0)
-            {
-                effective = source with
-                {
-                    Maturity = PolicyTables.Decode0(g0),
-                };
-            }
-
-            var forbidden = global::PolicyAsCode.Hazard.None;
-            var active = 0UL;
-
-            return new global::PolicyAsCode.Resolution<global::Minimal.Prefs>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, jurisdiction);
+            var forbidden = PolicyTables.Forbidden(in scope, out var active);
+            return new global::PolicyAsCode.Resolution<global::Minimal.Prefs>(source, null, forbidden, active, scope.Jurisdiction);
         }
 
         /// <summary>Decides on content showing the detected hazards. Allocates nothing.</summary>
@@ -146,6 +97,8 @@ namespace Minimal
         public static readonly global::PolicyAsCode.Bound Bound1 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL);
         public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest1 = global::PolicyAsCode.Lattice.Strictest(Bound1, false);
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL) };
+        public static readonly int[] Conflict0 = new int[] { -1, -1 };
 
         public static int MatchJurisdiction(string? jurisdiction)
         {
@@ -162,24 +115,94 @@ namespace Minimal
             return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
         }
 
-        public static global::PolicyAsCode.DimensionValue Encode0(global::Minimal.Maturity value)
+        public static bool Inside0(global::Minimal.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            switch ((long)value)
-            {
-                case 0L: return global::PolicyAsCode.DimensionValue.OfPosition(0);
-                case 1L: return global::PolicyAsCode.DimensionValue.OfPosition(1);
-                case 2L: return global::PolicyAsCode.DimensionValue.OfPosition(2);
-                default: return global::PolicyAsCode.DimensionValue.OfPosition(64);
-            }
+            var v0 = Encode0(source.Maturity);
+            if (!(readAll && !unreadable.Contains(0) && v0.Bits < 64UL && ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) return false;
+            return true;
         }
-        public static global::Minimal.Maturity Decode0(global::PolicyAsCode.DimensionValue value)
+
+        public static global::PolicyAsCode.Resolution<global::Minimal.Prefs> ResolveMoved(global::Minimal.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            switch (value.Bits)
+            var v0 = Encode0(source.Maturity);
+            var ok0 = readAll && !unreadable.Contains(0) && v0.Bits < 64UL;
+            var in0 = ok0 && ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL;
+            var moved = 0;
+            if (!in0) moved++;
+            global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
+            var count = 0;
+            var g0 = in0 ? v0 : Resolve0(v0, ok0, in scope, ref adjustments, ref count);
+
+            var effective = source;
+            if (count > 0)
             {
-                case 0UL: return unchecked((global::Minimal.Maturity)0L);
-                case 1UL: return unchecked((global::Minimal.Maturity)1L);
-                case 2UL: return unchecked((global::Minimal.Maturity)2L);
-                default: return unchecked((global::Minimal.Maturity)3L);
+                effective = source with
+                {
+                    Maturity = Decode0(g0),
+                };
+            }
+
+            var forbidden = Forbidden(in scope, out var active);
+            return new global::PolicyAsCode.Resolution<global::Minimal.Prefs>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);
+        }
+
+        // Maturity: ordinal, lower is stricter, 2 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var s0 = PolicyTables.Strict0[0];
+            var x0 = -1; // no combination of these bounds contradicts
+            global::PolicyAsCode.DimensionValue g0;
+            if (x0 >= 0)
+            {
+                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, v0, g0, x0);
+            }
+            else if (!ok0)
+            {
+                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
+                var cite0 = -1;
+                if (scope.j0 && PolicyTables.Strictest0 == g0) cite0 = 0;
+                else if (PolicyTables.Strictest1 == g0) cite0 = 1;
+                else if (scope.j0) cite0 = 0;
+                else if (true) cite0 = 1;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
+            {
+                g0 = v0;
+            }
+            else
+            {
+                g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
+                var cite0 = -1;
+                if (!(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 1;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
+            }
+            return g0;
+        }
+
+        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
+        {
+            var forbidden = global::PolicyAsCode.Hazard.None;
+            active = 0UL;
+            return forbidden;
+        }
+
+        public static global::PolicyAsCode.DimensionValue Encode0(global::Minimal.Maturity value) => global::PolicyAsCode.DimensionValue.OfPosition(unchecked((ulong)(long)value) < 3UL ? (int)(long)value : 64);
+        public static global::Minimal.Maturity Decode0(global::PolicyAsCode.DimensionValue value) => value.Bits < 3UL ? unchecked((global::Minimal.Maturity)(long)value.Bits) : unchecked((global::Minimal.Maturity)3L);
+
+        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
+        public readonly struct Scope
+        {
+            public readonly int Jurisdiction;
+            public readonly bool j0;
+
+            public Scope(in global::PolicyAsCode.PolicyContext context)
+            {
+                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
+                var j0 = jurisdiction < 0 || jurisdiction == 0;
+                Jurisdiction = jurisdiction;
+                this.j0 = j0;
             }
         }
     }

@@ -29,59 +29,14 @@ namespace Nested.Policies
                 {
                     var readAll = requested is not null;
                     var source = requested ?? new global::Nested.Policies.Outer.Inner.Prefs();
-                    var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);
-                    var j0 = jurisdiction < 0 || jurisdiction == 0;
-                    global::PolicyAsCode.Adjustment[]? adjustments = null;
-                    var count = 0;
-
-                    // Creativity: real, lower is stricter, 1 bound(s)
-                    var v0 = PolicyTables.Encode0(source.Creativity);
-                    var ok0 = readAll && !unreadable.Contains(0) && double.IsFinite(v0.Number);
-                    var s0 = PolicyTables.Domain0;
-                    var x0 = -1;
-                    if (j0)
+                    var scope = new PolicyTables.Scope(in context);
+                    if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
                     {
-                        s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound0, 0, ref x0);
-                    }
-                    global::PolicyAsCode.DimensionValue g0;
-                    if (x0 >= 0)
-                    {
-                        g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                        global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, v0, g0, x0);
-                    }
-                    else if (!ok0)
-                    {
-                        g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                        var cite0 = -1;
-                        if (j0 && PolicyTables.Strictest0 == g0) cite0 = 0;
-                        else if (j0) cite0 = 0;
-                        global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
-                    }
-                    else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
-                    {
-                        g0 = v0;
-                    }
-                    else
-                    {
-                        g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
-                        var cite0 = -1;
-                        if (j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound0, v0)) cite0 = 0;
-                        global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
+                        return PolicyTables.ResolveMoved(source, readAll, unreadable, in scope);
                     }
 
-                    var effective = source;
-                    if (count > 0)
-                    {
-                        effective = source with
-                        {
-                            Creativity = PolicyTables.Decode0(g0),
-                        };
-                    }
-
-                    var forbidden = global::PolicyAsCode.Hazard.None;
-                    var active = 0UL;
-
-                    return new global::PolicyAsCode.Resolution<global::Nested.Policies.Outer.Inner.Prefs>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, jurisdiction);
+                    var forbidden = PolicyTables.Forbidden(in scope, out var active);
+                    return new global::PolicyAsCode.Resolution<global::Nested.Policies.Outer.Inner.Prefs>(source, null, forbidden, active, scope.Jurisdiction);
                 }
 
                 /// <summary>Decides on content showing the detected hazards. Allocates nothing.</summary>
@@ -144,6 +99,8 @@ namespace Nested.Policies
         public static readonly global::PolicyAsCode.Bound Domain0 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, -double.MaxValue, double.MaxValue, 0x0UL, 0x0UL);
         public static readonly global::PolicyAsCode.Bound Bound0 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, -double.MaxValue, 0.5d, 0x0UL, 0x0UL);
         public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, -double.MaxValue, double.MaxValue, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, -double.MaxValue, 0.5d, 0x0UL, 0x0UL) };
+        public static readonly int[] Conflict0 = new int[] { -1, -1 };
 
         public static int MatchJurisdiction(string? jurisdiction)
         {
@@ -160,7 +117,94 @@ namespace Nested.Policies
             return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
         }
 
+        public static bool Inside0(global::Nested.Policies.Outer.Inner.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        {
+            var v0 = Encode0(source.Creativity);
+            if (!(readAll && !unreadable.Contains(0) && double.IsFinite(v0.Number) && (!scope.j0 || v0.Number <= 0.5d))) return false;
+            return true;
+        }
+
+        public static global::PolicyAsCode.Resolution<global::Nested.Policies.Outer.Inner.Prefs> ResolveMoved(global::Nested.Policies.Outer.Inner.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        {
+            var v0 = Encode0(source.Creativity);
+            var ok0 = readAll && !unreadable.Contains(0) && double.IsFinite(v0.Number);
+            var in0 = ok0 && (!scope.j0 || v0.Number <= 0.5d);
+            var moved = 0;
+            if (!in0) moved++;
+            global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
+            var count = 0;
+            var g0 = in0 ? v0 : Resolve0(v0, ok0, in scope, ref adjustments, ref count);
+
+            var effective = source;
+            if (count > 0)
+            {
+                effective = source with
+                {
+                    Creativity = Decode0(g0),
+                };
+            }
+
+            var forbidden = Forbidden(in scope, out var active);
+            return new global::PolicyAsCode.Resolution<global::Nested.Policies.Outer.Inner.Prefs>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);
+        }
+
+        // Creativity: real, lower is stricter, 1 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var k0 = (scope.j0 ? 1 : 0);
+            var s0 = PolicyTables.Strict0[k0];
+            var x0 = -1; // no combination of these bounds contradicts
+            global::PolicyAsCode.DimensionValue g0;
+            if (x0 >= 0)
+            {
+                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, v0, g0, x0);
+            }
+            else if (!ok0)
+            {
+                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
+                var cite0 = -1;
+                if (scope.j0 && PolicyTables.Strictest0 == g0) cite0 = 0;
+                else if (scope.j0) cite0 = 0;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
+            {
+                g0 = v0;
+            }
+            else
+            {
+                g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
+                var cite0 = -1;
+                if (scope.j0 && !(v0.Number <= 0.5d)) cite0 = 0;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
+            }
+            return g0;
+        }
+
+        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
+        {
+            var forbidden = global::PolicyAsCode.Hazard.None;
+            active = 0UL;
+            return forbidden;
+        }
+
         public static global::PolicyAsCode.DimensionValue Encode0(double value) => global::PolicyAsCode.DimensionValue.OfNumber(value);
         public static double Decode0(global::PolicyAsCode.DimensionValue value) => value.Number;
+
+        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
+        public readonly struct Scope
+        {
+            public readonly int Jurisdiction;
+            public readonly bool j0;
+
+            public Scope(in global::PolicyAsCode.PolicyContext context)
+            {
+                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
+                var j0 = jurisdiction < 0 || jurisdiction == 0;
+                Jurisdiction = jurisdiction;
+                this.j0 = j0;
+            }
+        }
     }
 }

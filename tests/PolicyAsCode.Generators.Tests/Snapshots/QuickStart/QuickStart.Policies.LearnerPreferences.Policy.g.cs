@@ -25,408 +25,14 @@ namespace QuickStart.Policies
         {
             var readAll = requested is not null;
             var source = requested ?? new global::QuickStart.Policies.LearnerPreferences();
-            var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);
-            var j0 = jurisdiction < 0 || jurisdiction == 0;
-            var c1_0 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U).Restricts(in context);
-            var a1 = j0 && c1_0;
-            var j1 = jurisdiction < 0 || jurisdiction == 1;
-            var a6 = j1 && c1_0;
-            var w3_0_3 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x8U, (global::PolicyAsCode.Fact)0x0U).Loosens(in context);
-            var c0_2 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x0U, (global::PolicyAsCode.Fact)0x2U).Restricts(in context);
-            var a4 = j0 && c0_2;
-            global::PolicyAsCode.Adjustment[]? adjustments = null;
-            var count = 0;
-
-            // Maturity: ordinal, lower is stricter, 4 bound(s)
-            var v0 = PolicyTables.Encode0(source.Maturity);
-            var ok0 = readAll && !unreadable.Contains(0) && v0.Bits < 64UL;
-            var s0 = PolicyTables.Domain0;
-            var x0 = -1;
-            if (j0)
+            var scope = new PolicyTables.Scope(in context);
+            if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
             {
-                s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound0, 0, ref x0);
-            }
-            if (a1)
-            {
-                s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound1, 1, ref x0);
-            }
-            if (a6)
-            {
-                s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound6, 6, ref x0);
-            }
-            s0 = global::PolicyAsCode.Lattice.Narrow(s0, PolicyTables.Bound8, 8, ref x0);
-            global::PolicyAsCode.DimensionValue g0;
-            if (x0 >= 0)
-            {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, v0, g0, x0);
-            }
-            else if (!ok0)
-            {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                var cite0 = -1;
-                if (j0 && PolicyTables.Strictest0 == g0) cite0 = 0;
-                else if (a1 && PolicyTables.Strictest1 == g0) cite0 = 1;
-                else if (a6 && PolicyTables.Strictest6 == g0) cite0 = 6;
-                else if (PolicyTables.Strictest8 == g0) cite0 = 8;
-                else if (j0) cite0 = 0;
-                else if (a1) cite0 = 1;
-                else if (a6) cite0 = 6;
-                else if (true) cite0 = 8;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
-            {
-                g0 = v0;
-            }
-            else
-            {
-                g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
-                var cite0 = -1;
-                if (j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound0, v0)) cite0 = 0;
-                else if (a1 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound1, v0)) cite0 = 1;
-                else if (a6 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound6, v0)) cite0 = 6;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound8, v0)) cite0 = 8;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
+                return PolicyTables.ResolveMoved(source, readAll, unreadable, in scope);
             }
 
-            // Tone: ordinal, lower is stricter, 1 bound(s)
-            var v1 = PolicyTables.Encode1(source.Tone);
-            var ok1 = readAll && !unreadable.Contains(1) && v1.Bits < 64UL;
-            var s1 = PolicyTables.Domain1;
-            var x1 = -1;
-            s1 = global::PolicyAsCode.Lattice.Narrow(s1, PolicyTables.Bound9, 9, ref x1);
-            global::PolicyAsCode.DimensionValue g1;
-            if (x1 >= 0)
-            {
-                g1 = global::PolicyAsCode.Lattice.Strictest(s1, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Contradiction, v1, g1, x1);
-            }
-            else if (!ok1)
-            {
-                g1 = global::PolicyAsCode.Lattice.Strictest(s1, false);
-                var cite1 = -1;
-                if (PolicyTables.Strictest9 == g1) cite1 = 9;
-                else if (true) cite1 = 9;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, v1, g1, cite1);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(s1, v1))
-            {
-                g1 = v1;
-            }
-            else
-            {
-                g1 = global::PolicyAsCode.Lattice.Clamp(s1, v1, false);
-                var cite1 = -1;
-                if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound9, v1)) cite1 = 9;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, v1, g1, cite1);
-            }
-
-            // Verbosity: ordinal, lower is stricter, 0 bound(s)
-            var v2 = PolicyTables.Encode2(source.Verbosity);
-            var ok2 = readAll && !unreadable.Contains(2) && v2.Bits < 64UL;
-            var s2 = PolicyTables.Domain2;
-            var x2 = -1;
-            global::PolicyAsCode.DimensionValue g2;
-            if (x2 >= 0)
-            {
-                g2 = global::PolicyAsCode.Lattice.Strictest(s2, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Contradiction, v2, g2, x2);
-            }
-            else if (!ok2)
-            {
-                g2 = global::PolicyAsCode.Lattice.Strictest(s2, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.FailedClosed, v2, g2, -1);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(s2, v2))
-            {
-                g2 = v2;
-            }
-            else
-            {
-                g2 = global::PolicyAsCode.Lattice.Clamp(s2, v2, false);
-                var cite2 = -1;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Clamped, v2, g2, cite2);
-            }
-
-            // DiscloseAi: boolean, higher is stricter, 1 bound(s)
-            var v3 = PolicyTables.Encode3(source.DiscloseAi);
-            var ok3 = readAll && !unreadable.Contains(3);
-            var s3 = PolicyTables.Domain3;
-            var x3 = -1;
-            var r3 = PolicyTables.Domain3;
-            var y3 = -1;
-            var u3 = false;
-            if (j0)
-            {
-                s3 = global::PolicyAsCode.Lattice.Narrow(s3, PolicyTables.Bound2, 2, ref x3);
-                if (w3_0_3) u3 = true; else r3 = global::PolicyAsCode.Lattice.Narrow(r3, PolicyTables.Bound2, 2, ref y3);
-            }
-            global::PolicyAsCode.DimensionValue g3;
-            if (x3 >= 0)
-            {
-                g3 = global::PolicyAsCode.Lattice.Strictest(s3, true);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.Contradiction, v3, g3, x3);
-            }
-            else if (!ok3)
-            {
-                g3 = global::PolicyAsCode.Lattice.Strictest(s3, true);
-                var cite3 = -1;
-                if (j0 && PolicyTables.Strictest2 == g3) cite3 = 2;
-                else if (j0) cite3 = 2;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.FailedClosed, v3, g3, cite3);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(s3, v3))
-            {
-                g3 = v3;
-            }
-            else
-            {
-                var waive3 = u3 && global::PolicyAsCode.Lattice.Contains(r3, v3);
-                g3 = waive3 ? v3 : global::PolicyAsCode.Lattice.Clamp(u3 ? r3 : s3, v3, true);
-                var cite3 = -1;
-                if (j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound2, v3) && waive3 == w3_0_3) cite3 = 2;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, waive3 ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped, v3, g3, cite3);
-            }
-
-            // MemoryDays: integer, lower is stricter, 5 bound(s)
-            var v4 = PolicyTables.Encode4(source.MemoryDays);
-            var ok4 = readAll && !unreadable.Contains(4);
-            var s4 = PolicyTables.Domain4;
-            var x4 = -1;
-            if (j0)
-            {
-                s4 = global::PolicyAsCode.Lattice.Narrow(s4, PolicyTables.Bound3, 3, ref x4);
-            }
-            if (a4)
-            {
-                s4 = global::PolicyAsCode.Lattice.Narrow(s4, PolicyTables.Bound4, 4, ref x4);
-            }
-            if (a6)
-            {
-                s4 = global::PolicyAsCode.Lattice.Narrow(s4, PolicyTables.Bound7, 7, ref x4);
-            }
-            s4 = global::PolicyAsCode.Lattice.Narrow(s4, PolicyTables.Bound10, 10, ref x4);
-            s4 = global::PolicyAsCode.Lattice.Narrow(s4, PolicyTables.Bound14, 14, ref x4);
-            global::PolicyAsCode.DimensionValue g4;
-            if (x4 >= 0)
-            {
-                g4 = global::PolicyAsCode.Lattice.Strictest(s4, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.Contradiction, v4, g4, x4);
-            }
-            else if (!ok4)
-            {
-                g4 = global::PolicyAsCode.Lattice.Strictest(s4, false);
-                var cite4 = -1;
-                if (j0 && PolicyTables.Strictest3 == g4) cite4 = 3;
-                else if (a4 && PolicyTables.Strictest4 == g4) cite4 = 4;
-                else if (a6 && PolicyTables.Strictest7 == g4) cite4 = 7;
-                else if (PolicyTables.Strictest10 == g4) cite4 = 10;
-                else if (PolicyTables.Strictest14 == g4) cite4 = 14;
-                else if (j0) cite4 = 3;
-                else if (a4) cite4 = 4;
-                else if (a6) cite4 = 7;
-                else if (true) cite4 = 10;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.FailedClosed, v4, g4, cite4);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(s4, v4))
-            {
-                g4 = v4;
-            }
-            else
-            {
-                g4 = global::PolicyAsCode.Lattice.Clamp(s4, v4, false);
-                var cite4 = -1;
-                if (j0 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound3, v4)) cite4 = 3;
-                else if (a4 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound4, v4)) cite4 = 4;
-                else if (a6 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound7, v4)) cite4 = 7;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound10, v4)) cite4 = 10;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound14, v4)) cite4 = 14;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.Clamped, v4, g4, cite4);
-            }
-
-            // Creativity: real, lower is stricter, 2 bound(s)
-            var v5 = PolicyTables.Encode5(source.Creativity);
-            var ok5 = readAll && !unreadable.Contains(5) && double.IsFinite(v5.Number);
-            var s5 = PolicyTables.Domain5;
-            var x5 = -1;
-            s5 = global::PolicyAsCode.Lattice.Narrow(s5, PolicyTables.Bound11, 11, ref x5);
-            s5 = global::PolicyAsCode.Lattice.Narrow(s5, PolicyTables.Bound15, 15, ref x5);
-            global::PolicyAsCode.DimensionValue g5;
-            if (x5 >= 0)
-            {
-                g5 = global::PolicyAsCode.Lattice.Strictest(s5, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.Contradiction, v5, g5, x5);
-            }
-            else if (!ok5)
-            {
-                g5 = global::PolicyAsCode.Lattice.Strictest(s5, false);
-                var cite5 = -1;
-                if (PolicyTables.Strictest11 == g5) cite5 = 11;
-                else if (PolicyTables.Strictest15 == g5) cite5 = 15;
-                else if (true) cite5 = 11;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.FailedClosed, v5, g5, cite5);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(s5, v5))
-            {
-                g5 = v5;
-            }
-            else
-            {
-                g5 = global::PolicyAsCode.Lattice.Clamp(s5, v5, false);
-                var cite5 = -1;
-                if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound11, v5)) cite5 = 11;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound15, v5)) cite5 = 15;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.Clamped, v5, g5, cite5);
-            }
-
-            // Topics: set, lower is stricter, 2 bound(s)
-            var v6 = PolicyTables.Encode6(source.Topics);
-            var ok6 = readAll && !unreadable.Contains(6) && (v6.Bits & 0xFFFFFFFFFFFFFFC0UL) == 0UL;
-            var s6 = PolicyTables.Domain6;
-            var x6 = -1;
-            if (a1)
-            {
-                s6 = global::PolicyAsCode.Lattice.Narrow(s6, PolicyTables.Bound5, 5, ref x6);
-            }
-            s6 = global::PolicyAsCode.Lattice.Narrow(s6, PolicyTables.Bound12, 12, ref x6);
-            global::PolicyAsCode.DimensionValue g6;
-            if (x6 >= 0)
-            {
-                g6 = global::PolicyAsCode.Lattice.Strictest(s6, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.Contradiction, v6, g6, x6);
-            }
-            else if (!ok6)
-            {
-                g6 = global::PolicyAsCode.Lattice.Strictest(s6, false);
-                var cite6 = -1;
-                if (a1 && PolicyTables.Strictest5 == g6) cite6 = 5;
-                else if (PolicyTables.Strictest12 == g6) cite6 = 12;
-                else if (a1) cite6 = 5;
-                else if (true) cite6 = 12;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.FailedClosed, v6, g6, cite6);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(s6, v6))
-            {
-                g6 = v6;
-            }
-            else
-            {
-                g6 = global::PolicyAsCode.Lattice.Clamp(s6, v6, false);
-                var cite6 = -1;
-                if (a1 && !global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound5, v6)) cite6 = 5;
-                else if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound12, v6)) cite6 = 12;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.Clamped, v6, g6, cite6);
-            }
-
-            // Language: choice, lower is stricter, 1 bound(s)
-            var v7 = PolicyTables.Encode7(source.Language);
-            var ok7 = readAll && !unreadable.Contains(7) && v7.Bits < 64UL;
-            var s7 = PolicyTables.Domain7;
-            var x7 = -1;
-            s7 = global::PolicyAsCode.Lattice.Narrow(s7, PolicyTables.Bound13, 13, ref x7);
-            global::PolicyAsCode.DimensionValue g7;
-            if (x7 >= 0)
-            {
-                g7 = global::PolicyAsCode.Lattice.Strictest(s7, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 7, global::PolicyAsCode.AdjustmentCause.Contradiction, v7, g7, x7);
-            }
-            else if (!ok7)
-            {
-                g7 = global::PolicyAsCode.Lattice.Strictest(s7, false);
-                var cite7 = -1;
-                if (PolicyTables.Strictest13 == g7) cite7 = 13;
-                else if (true) cite7 = 13;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 7, global::PolicyAsCode.AdjustmentCause.FailedClosed, v7, g7, cite7);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(s7, v7))
-            {
-                g7 = v7;
-            }
-            else
-            {
-                g7 = global::PolicyAsCode.Lattice.Clamp(s7, v7, false);
-                var cite7 = -1;
-                if (!global::PolicyAsCode.Lattice.Contains(PolicyTables.Bound13, v7)) cite7 = 13;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 7, global::PolicyAsCode.AdjustmentCause.Clamped, v7, g7, cite7);
-            }
-
-            // AvoidHazards: set, higher is stricter, 0 bound(s)
-            var v8 = PolicyTables.Encode8(source.AvoidHazards);
-            var ok8 = readAll && !unreadable.Contains(8) && (v8.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
-            var s8 = PolicyTables.Domain8;
-            var x8 = -1;
-            global::PolicyAsCode.DimensionValue g8;
-            if (x8 >= 0)
-            {
-                g8 = global::PolicyAsCode.Lattice.Strictest(s8, true);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 8, global::PolicyAsCode.AdjustmentCause.Contradiction, v8, g8, x8);
-            }
-            else if (!ok8)
-            {
-                g8 = global::PolicyAsCode.Lattice.Strictest(s8, true);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 8, global::PolicyAsCode.AdjustmentCause.FailedClosed, v8, g8, -1);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(s8, v8))
-            {
-                g8 = v8;
-            }
-            else
-            {
-                g8 = global::PolicyAsCode.Lattice.Clamp(s8, v8, true);
-                var cite8 = -1;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 8, global::PolicyAsCode.AdjustmentCause.Clamped, v8, g8, cite8);
-            }
-
-            var effective = source;
-            if (count > 0)
-            {
-                effective = source with
-                {
-                    Maturity = PolicyTables.Decode0(g0),
-                    Tone = PolicyTables.Decode1(g1),
-                    Verbosity = PolicyTables.Decode2(g2),
-                    DiscloseAi = PolicyTables.Decode3(g3),
-                    MemoryDays = PolicyTables.Decode4(g4),
-                    Creativity = PolicyTables.Decode5(g5),
-                    Topics = PolicyTables.Decode6(g6),
-                    Language = PolicyTables.Decode7(g7),
-                    AvoidHazards = PolicyTables.Decode8(g8),
-                };
-            }
-
-            var forbidden = global::PolicyAsCode.Hazard.None;
-            var active = 0UL;
-            if (j0)
-            {
-                forbidden |= (global::PolicyAsCode.Hazard)0x108UL;
-                active |= 0x1UL;
-            }
-            if (j0 && c1_0)
-            {
-                forbidden |= (global::PolicyAsCode.Hazard)0x800UL;
-                active |= 0x2UL;
-            }
-            if (j1)
-            {
-                forbidden |= (global::PolicyAsCode.Hazard)0x108UL;
-                active |= 0x4UL;
-            }
-            if (j1 && c1_0)
-            {
-                forbidden |= (global::PolicyAsCode.Hazard)0x800UL;
-                active |= 0x8UL;
-            }
-            forbidden |= (global::PolicyAsCode.Hazard)0x1020UL;
-            active |= 0x10UL;
-            var own = (global::PolicyAsCode.Hazard)g8.Bits & (global::PolicyAsCode.Hazard)0xFF00003FFFUL;
-            if (own != global::PolicyAsCode.Hazard.None)
-            {
-                forbidden |= own;
-                active |= 0x20UL;
-            }
-
-            return new global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, jurisdiction);
+            var forbidden = PolicyTables.Forbidden(in scope, PolicyTables.Encode8(source.AvoidHazards), out var active);
+            return new global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences>(source, null, forbidden, active, scope.Jurisdiction);
         }
 
         /// <summary>Decides on content showing the detected hazards. Allocates nothing.</summary>
@@ -579,6 +185,26 @@ namespace QuickStart.Policies
         public static readonly global::PolicyAsCode.DimensionValue Strictest13 = global::PolicyAsCode.Lattice.Strictest(Bound13, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest14 = global::PolicyAsCode.Lattice.Strictest(Bound14, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest15 = global::PolicyAsCode.Lattice.Strictest(Bound15, false);
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL) };
+        public static readonly int[] Conflict0 = new int[] { -1, -1, -1, -1, -1, -1, -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x7UL) };
+        public static readonly int[] Conflict1 = new int[] { -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x7UL) };
+        public static readonly int[] Conflict2 = new int[] { -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict3 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x2UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x2UL) };
+        public static readonly int[] Conflict3 = new int[] { -1, -1, -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Relaxed3 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x2UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL) };
+        public static readonly bool[] Waives3 = new bool[] { false, false, false, true };
+        public static readonly global::PolicyAsCode.Bound[] Strict4 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 14d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 14d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 0d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 0d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 0d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 0d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 0d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 0d, 0x0UL, 0x0UL) };
+        public static readonly int[] Conflict4 = new int[] { -1, -1, -1, -1, -1, -1, -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict5 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, 0d, 0.8d, 0x0UL, 0x0UL) };
+        public static readonly int[] Conflict5 = new int[] { -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict6 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x0UL, 0xFUL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x0UL, 0xFUL) };
+        public static readonly int[] Conflict6 = new int[] { -1, -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict7 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, 0x0UL, 0xFUL) };
+        public static readonly int[] Conflict7 = new int[] { -1 };
+        public static readonly global::PolicyAsCode.Bound[] Strict8 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x0UL, 0xFF00003FFFUL) };
+        public static readonly int[] Conflict8 = new int[] { -1 };
         public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
         public static readonly global::PolicyAsCode.TierInfo ForbidTier0 = Registry.Tiers[0];
         public static readonly global::PolicyAsCode.ForbidRule Forbid1 = Registry.Forbids[1];
@@ -614,70 +240,462 @@ namespace QuickStart.Policies
             return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
         }
 
-        public static global::PolicyAsCode.DimensionValue Encode0(global::QuickStart.Policies.Maturity value)
+        public static bool Inside0(global::QuickStart.Policies.LearnerPreferences source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            switch ((long)value)
-            {
-                case 0L: return global::PolicyAsCode.DimensionValue.OfPosition(0);
-                case 1L: return global::PolicyAsCode.DimensionValue.OfPosition(1);
-                case 2L: return global::PolicyAsCode.DimensionValue.OfPosition(2);
-                default: return global::PolicyAsCode.DimensionValue.OfPosition(64);
-            }
-        }
-        public static global::QuickStart.Policies.Maturity Decode0(global::PolicyAsCode.DimensionValue value)
-        {
-            switch (value.Bits)
-            {
-                case 0UL: return unchecked((global::QuickStart.Policies.Maturity)0L);
-                case 1UL: return unchecked((global::QuickStart.Policies.Maturity)1L);
-                case 2UL: return unchecked((global::QuickStart.Policies.Maturity)2L);
-                default: return unchecked((global::QuickStart.Policies.Maturity)3L);
-            }
-        }
-
-        public static global::PolicyAsCode.DimensionValue Encode1(global::QuickStart.Policies.Tone value)
-        {
-            switch ((long)value)
-            {
-                case 0L: return global::PolicyAsCode.DimensionValue.OfPosition(0);
-                case 1L: return global::PolicyAsCode.DimensionValue.OfPosition(1);
-                case 2L: return global::PolicyAsCode.DimensionValue.OfPosition(2);
-                case 3L: return global::PolicyAsCode.DimensionValue.OfPosition(3);
-                default: return global::PolicyAsCode.DimensionValue.OfPosition(64);
-            }
-        }
-        public static global::QuickStart.Policies.Tone Decode1(global::PolicyAsCode.DimensionValue value)
-        {
-            switch (value.Bits)
-            {
-                case 0UL: return unchecked((global::QuickStart.Policies.Tone)0L);
-                case 1UL: return unchecked((global::QuickStart.Policies.Tone)1L);
-                case 2UL: return unchecked((global::QuickStart.Policies.Tone)2L);
-                case 3UL: return unchecked((global::QuickStart.Policies.Tone)3L);
-                default: return unchecked((global::QuickStart.Policies.Tone)4L);
-            }
+            var v0 = Encode0(source.Maturity);
+            if (!(readAll && !unreadable.Contains(0) && v0.Bits < 64UL && ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) return false;
+            var v1 = Encode1(source.Tone);
+            if (!(readAll && !unreadable.Contains(1) && v1.Bits < 64UL && ((0x7UL >> (int)v1.Bits) & 1UL) != 0UL)) return false;
+            var v2 = Encode2(source.Verbosity);
+            if (!(readAll && !unreadable.Contains(2) && v2.Bits < 64UL)) return false;
+            var v3 = Encode3(source.DiscloseAi);
+            if (!(readAll && !unreadable.Contains(3) && (!scope.j0 || ((0x2UL >> (int)v3.Bits) & 1UL) != 0UL))) return false;
+            var v4 = Encode4(source.MemoryDays);
+            if (!(readAll && !unreadable.Contains(4) && v4.Number >= 0d && v4.Number <= 14d && (!scope.a4 || v4.Number <= 0d) && (!scope.a6 || v4.Number <= 0d))) return false;
+            var v5 = Encode5(source.Creativity);
+            if (!(readAll && !unreadable.Contains(5) && v5.Number >= 0d && v5.Number <= 0.8d)) return false;
+            var v6 = Encode6(source.Topics);
+            if (!(readAll && !unreadable.Contains(6) && (v6.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL)) return false;
+            var v7 = Encode7(source.Language);
+            if (!(readAll && !unreadable.Contains(7) && v7.Bits < 64UL && ((0xFUL >> (int)v7.Bits) & 1UL) != 0UL)) return false;
+            var v8 = Encode8(source.AvoidHazards);
+            if (!(readAll && !unreadable.Contains(8) && (v8.Bits & 0xFFFFFF00FFFFC000UL) == 0UL)) return false;
+            return true;
         }
 
-        public static global::PolicyAsCode.DimensionValue Encode2(global::QuickStart.Policies.Verbosity value)
+        public static global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences> ResolveMoved(global::QuickStart.Policies.LearnerPreferences source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            switch ((long)value)
+            var v0 = Encode0(source.Maturity);
+            var ok0 = readAll && !unreadable.Contains(0) && v0.Bits < 64UL;
+            var in0 = ok0 && ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL;
+            var v1 = Encode1(source.Tone);
+            var ok1 = readAll && !unreadable.Contains(1) && v1.Bits < 64UL;
+            var in1 = ok1 && ((0x7UL >> (int)v1.Bits) & 1UL) != 0UL;
+            var v2 = Encode2(source.Verbosity);
+            var ok2 = readAll && !unreadable.Contains(2) && v2.Bits < 64UL;
+            var in2 = ok2;
+            var v3 = Encode3(source.DiscloseAi);
+            var ok3 = readAll && !unreadable.Contains(3);
+            var in3 = ok3 && (!scope.j0 || ((0x2UL >> (int)v3.Bits) & 1UL) != 0UL);
+            var v4 = Encode4(source.MemoryDays);
+            var ok4 = readAll && !unreadable.Contains(4);
+            var in4 = ok4 && v4.Number >= 0d && v4.Number <= 14d && (!scope.a4 || v4.Number <= 0d) && (!scope.a6 || v4.Number <= 0d);
+            var v5 = Encode5(source.Creativity);
+            var ok5 = readAll && !unreadable.Contains(5) && double.IsFinite(v5.Number);
+            var in5 = ok5 && v5.Number >= 0d && v5.Number <= 0.8d;
+            var v6 = Encode6(source.Topics);
+            var ok6 = readAll && !unreadable.Contains(6) && (v6.Bits & 0xFFFFFFFFFFFFFFC0UL) == 0UL;
+            var in6 = ok6 && (v6.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL;
+            var v7 = Encode7(source.Language);
+            var ok7 = readAll && !unreadable.Contains(7) && v7.Bits < 64UL;
+            var in7 = ok7 && ((0xFUL >> (int)v7.Bits) & 1UL) != 0UL;
+            var v8 = Encode8(source.AvoidHazards);
+            var ok8 = readAll && !unreadable.Contains(8) && (v8.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
+            var in8 = ok8;
+            var moved = 0;
+            if (!in0) moved++;
+            if (!in1) moved++;
+            if (!in2) moved++;
+            if (!in3) moved++;
+            if (!in4) moved++;
+            if (!in5) moved++;
+            if (!in6) moved++;
+            if (!in7) moved++;
+            if (!in8) moved++;
+            global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
+            var count = 0;
+            var g0 = in0 ? v0 : Resolve0(v0, ok0, in scope, ref adjustments, ref count);
+            var g1 = in1 ? v1 : Resolve1(v1, ok1, in scope, ref adjustments, ref count);
+            var g2 = in2 ? v2 : Resolve2(v2, ok2, in scope, ref adjustments, ref count);
+            var g3 = in3 ? v3 : Resolve3(v3, ok3, in scope, ref adjustments, ref count);
+            var g4 = in4 ? v4 : Resolve4(v4, ok4, in scope, ref adjustments, ref count);
+            var g5 = in5 ? v5 : Resolve5(v5, ok5, in scope, ref adjustments, ref count);
+            var g6 = in6 ? v6 : Resolve6(v6, ok6, in scope, ref adjustments, ref count);
+            var g7 = in7 ? v7 : Resolve7(v7, ok7, in scope, ref adjustments, ref count);
+            var g8 = in8 ? v8 : Resolve8(v8, ok8, in scope, ref adjustments, ref count);
+
+            var effective = source;
+            if (count > 0)
             {
-                case 0L: return global::PolicyAsCode.DimensionValue.OfPosition(0);
-                case 1L: return global::PolicyAsCode.DimensionValue.OfPosition(1);
-                case 2L: return global::PolicyAsCode.DimensionValue.OfPosition(2);
-                default: return global::PolicyAsCode.DimensionValue.OfPosition(64);
+                effective = source with
+                {
+                    Maturity = Decode0(g0),
+                    Tone = Decode1(g1),
+                    Verbosity = Decode2(g2),
+                    DiscloseAi = Decode3(g3),
+                    MemoryDays = Decode4(g4),
+                    Creativity = Decode5(g5),
+                    Topics = Decode6(g6),
+                    Language = Decode7(g7),
+                    AvoidHazards = Decode8(g8),
+                };
             }
+
+            var forbidden = Forbidden(in scope, g8, out var active);
+            return new global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);
         }
-        public static global::QuickStart.Policies.Verbosity Decode2(global::PolicyAsCode.DimensionValue value)
+
+        // Maturity: ordinal, lower is stricter, 4 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            switch (value.Bits)
+            var s0 = PolicyTables.Strict0[0];
+            var x0 = -1; // no combination of these bounds contradicts
+            global::PolicyAsCode.DimensionValue g0;
+            if (x0 >= 0)
             {
-                case 0UL: return unchecked((global::QuickStart.Policies.Verbosity)0L);
-                case 1UL: return unchecked((global::QuickStart.Policies.Verbosity)1L);
-                case 2UL: return unchecked((global::QuickStart.Policies.Verbosity)2L);
-                default: return unchecked((global::QuickStart.Policies.Verbosity)3L);
+                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, v0, g0, x0);
             }
+            else if (!ok0)
+            {
+                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
+                var cite0 = -1;
+                if (scope.j0 && PolicyTables.Strictest0 == g0) cite0 = 0;
+                else if (scope.a1 && PolicyTables.Strictest1 == g0) cite0 = 1;
+                else if (scope.a6 && PolicyTables.Strictest6 == g0) cite0 = 6;
+                else if (PolicyTables.Strictest8 == g0) cite0 = 8;
+                else if (scope.j0) cite0 = 0;
+                else if (scope.a1) cite0 = 1;
+                else if (scope.a6) cite0 = 6;
+                else if (true) cite0 = 8;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
+            {
+                g0 = v0;
+            }
+            else
+            {
+                g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
+                var cite0 = -1;
+                if (scope.a1 && !(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 1;
+                else if (scope.a6 && !(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 6;
+                else if (!(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 8;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
+            }
+            return g0;
         }
+
+        // Tone: ordinal, lower is stricter, 1 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue v1, bool ok1, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var s1 = PolicyTables.Strict1[0];
+            var x1 = -1; // no combination of these bounds contradicts
+            global::PolicyAsCode.DimensionValue g1;
+            if (x1 >= 0)
+            {
+                g1 = global::PolicyAsCode.Lattice.Strictest(s1, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Contradiction, v1, g1, x1);
+            }
+            else if (!ok1)
+            {
+                g1 = global::PolicyAsCode.Lattice.Strictest(s1, false);
+                var cite1 = -1;
+                if (PolicyTables.Strictest9 == g1) cite1 = 9;
+                else if (true) cite1 = 9;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, v1, g1, cite1);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s1, v1))
+            {
+                g1 = v1;
+            }
+            else
+            {
+                g1 = global::PolicyAsCode.Lattice.Clamp(s1, v1, false);
+                var cite1 = -1;
+                if (!(((0x7UL >> (int)v1.Bits) & 1UL) != 0UL)) cite1 = 9;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, v1, g1, cite1);
+            }
+            return g1;
+        }
+
+        // Verbosity: ordinal, lower is stricter, 0 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue v2, bool ok2, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var s2 = PolicyTables.Strict2[0];
+            var x2 = -1; // no combination of these bounds contradicts
+            global::PolicyAsCode.DimensionValue g2;
+            if (x2 >= 0)
+            {
+                g2 = global::PolicyAsCode.Lattice.Strictest(s2, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Contradiction, v2, g2, x2);
+            }
+            else if (!ok2)
+            {
+                g2 = global::PolicyAsCode.Lattice.Strictest(s2, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.FailedClosed, v2, g2, -1);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s2, v2))
+            {
+                g2 = v2;
+            }
+            else
+            {
+                g2 = global::PolicyAsCode.Lattice.Clamp(s2, v2, false);
+                var cite2 = -1;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Clamped, v2, g2, cite2);
+            }
+            return g2;
+        }
+
+        // DiscloseAi: boolean, higher is stricter, 1 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve3(global::PolicyAsCode.DimensionValue v3, bool ok3, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var k3 = (scope.j0 ? 1 : 0) | (scope.w3_0_3 ? 2 : 0);
+            var s3 = PolicyTables.Strict3[k3];
+            var x3 = -1; // no combination of these bounds contradicts
+            var r3 = PolicyTables.Relaxed3[k3];
+            var u3 = PolicyTables.Waives3[k3];
+            global::PolicyAsCode.DimensionValue g3;
+            if (x3 >= 0)
+            {
+                g3 = global::PolicyAsCode.Lattice.Strictest(s3, true);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.Contradiction, v3, g3, x3);
+            }
+            else if (!ok3)
+            {
+                g3 = global::PolicyAsCode.Lattice.Strictest(s3, true);
+                var cite3 = -1;
+                if (scope.j0 && PolicyTables.Strictest2 == g3) cite3 = 2;
+                else if (scope.j0) cite3 = 2;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.FailedClosed, v3, g3, cite3);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s3, v3))
+            {
+                g3 = v3;
+            }
+            else
+            {
+                var waive3 = u3 && global::PolicyAsCode.Lattice.Contains(r3, v3);
+                g3 = waive3 ? v3 : global::PolicyAsCode.Lattice.Clamp(u3 ? r3 : s3, v3, true);
+                var cite3 = -1;
+                if (scope.j0 && !(((0x2UL >> (int)v3.Bits) & 1UL) != 0UL) && waive3 == scope.w3_0_3) cite3 = 2;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, waive3 ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped, v3, g3, cite3);
+            }
+            return g3;
+        }
+
+        // MemoryDays: integer, lower is stricter, 5 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve4(global::PolicyAsCode.DimensionValue v4, bool ok4, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var k4 = (scope.j0 ? 1 : 0) | (scope.a4 ? 2 : 0) | (scope.a6 ? 4 : 0);
+            var s4 = PolicyTables.Strict4[k4];
+            var x4 = -1; // no combination of these bounds contradicts
+            global::PolicyAsCode.DimensionValue g4;
+            if (x4 >= 0)
+            {
+                g4 = global::PolicyAsCode.Lattice.Strictest(s4, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.Contradiction, v4, g4, x4);
+            }
+            else if (!ok4)
+            {
+                g4 = global::PolicyAsCode.Lattice.Strictest(s4, false);
+                var cite4 = -1;
+                if (scope.j0 && PolicyTables.Strictest3 == g4) cite4 = 3;
+                else if (scope.a4 && PolicyTables.Strictest4 == g4) cite4 = 4;
+                else if (scope.a6 && PolicyTables.Strictest7 == g4) cite4 = 7;
+                else if (PolicyTables.Strictest10 == g4) cite4 = 10;
+                else if (PolicyTables.Strictest14 == g4) cite4 = 14;
+                else if (scope.j0) cite4 = 3;
+                else if (scope.a4) cite4 = 4;
+                else if (scope.a6) cite4 = 7;
+                else if (true) cite4 = 10;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.FailedClosed, v4, g4, cite4);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s4, v4))
+            {
+                g4 = v4;
+            }
+            else
+            {
+                g4 = global::PolicyAsCode.Lattice.Clamp(s4, v4, false);
+                var cite4 = -1;
+                if (scope.j0 && !(v4.Number >= 0d && v4.Number <= 30d)) cite4 = 3;
+                else if (scope.a4 && !(v4.Number >= 0d && v4.Number <= 0d)) cite4 = 4;
+                else if (scope.a6 && !(v4.Number >= 0d && v4.Number <= 0d)) cite4 = 7;
+                else if (!(v4.Number <= 14d)) cite4 = 10;
+                else if (!(v4.Number >= 0d && v4.Number <= 365d)) cite4 = 14;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.Clamped, v4, g4, cite4);
+            }
+            return g4;
+        }
+
+        // Creativity: real, lower is stricter, 2 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve5(global::PolicyAsCode.DimensionValue v5, bool ok5, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var s5 = PolicyTables.Strict5[0];
+            var x5 = -1; // no combination of these bounds contradicts
+            global::PolicyAsCode.DimensionValue g5;
+            if (x5 >= 0)
+            {
+                g5 = global::PolicyAsCode.Lattice.Strictest(s5, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.Contradiction, v5, g5, x5);
+            }
+            else if (!ok5)
+            {
+                g5 = global::PolicyAsCode.Lattice.Strictest(s5, false);
+                var cite5 = -1;
+                if (PolicyTables.Strictest11 == g5) cite5 = 11;
+                else if (PolicyTables.Strictest15 == g5) cite5 = 15;
+                else if (true) cite5 = 11;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.FailedClosed, v5, g5, cite5);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s5, v5))
+            {
+                g5 = v5;
+            }
+            else
+            {
+                g5 = global::PolicyAsCode.Lattice.Clamp(s5, v5, false);
+                var cite5 = -1;
+                if (!(v5.Number <= 0.8d)) cite5 = 11;
+                else if (!(v5.Number >= 0d && v5.Number <= 1d)) cite5 = 15;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.Clamped, v5, g5, cite5);
+            }
+            return g5;
+        }
+
+        // Topics: set, lower is stricter, 2 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve6(global::PolicyAsCode.DimensionValue v6, bool ok6, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var s6 = PolicyTables.Strict6[0];
+            var x6 = -1; // no combination of these bounds contradicts
+            global::PolicyAsCode.DimensionValue g6;
+            if (x6 >= 0)
+            {
+                g6 = global::PolicyAsCode.Lattice.Strictest(s6, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.Contradiction, v6, g6, x6);
+            }
+            else if (!ok6)
+            {
+                g6 = global::PolicyAsCode.Lattice.Strictest(s6, false);
+                var cite6 = -1;
+                if (scope.a1 && PolicyTables.Strictest5 == g6) cite6 = 5;
+                else if (PolicyTables.Strictest12 == g6) cite6 = 12;
+                else if (scope.a1) cite6 = 5;
+                else if (true) cite6 = 12;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.FailedClosed, v6, g6, cite6);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s6, v6))
+            {
+                g6 = v6;
+            }
+            else
+            {
+                g6 = global::PolicyAsCode.Lattice.Clamp(s6, v6, false);
+                var cite6 = -1;
+                if (scope.a1 && !((v6.Bits & 0xFFFFFFFFFFFFFFE0UL) == 0UL)) cite6 = 5;
+                else if (!((v6.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL)) cite6 = 12;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.Clamped, v6, g6, cite6);
+            }
+            return g6;
+        }
+
+        // Language: choice, lower is stricter, 1 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve7(global::PolicyAsCode.DimensionValue v7, bool ok7, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var s7 = PolicyTables.Strict7[0];
+            var x7 = -1; // no combination of these bounds contradicts
+            global::PolicyAsCode.DimensionValue g7;
+            if (x7 >= 0)
+            {
+                g7 = global::PolicyAsCode.Lattice.Strictest(s7, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 7, global::PolicyAsCode.AdjustmentCause.Contradiction, v7, g7, x7);
+            }
+            else if (!ok7)
+            {
+                g7 = global::PolicyAsCode.Lattice.Strictest(s7, false);
+                var cite7 = -1;
+                if (PolicyTables.Strictest13 == g7) cite7 = 13;
+                else if (true) cite7 = 13;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 7, global::PolicyAsCode.AdjustmentCause.FailedClosed, v7, g7, cite7);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s7, v7))
+            {
+                g7 = v7;
+            }
+            else
+            {
+                g7 = global::PolicyAsCode.Lattice.Clamp(s7, v7, false);
+                var cite7 = -1;
+                if (!(((0xFUL >> (int)v7.Bits) & 1UL) != 0UL)) cite7 = 13;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 7, global::PolicyAsCode.AdjustmentCause.Clamped, v7, g7, cite7);
+            }
+            return g7;
+        }
+
+        // AvoidHazards: set, higher is stricter, 0 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve8(global::PolicyAsCode.DimensionValue v8, bool ok8, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        {
+            var s8 = PolicyTables.Strict8[0];
+            var x8 = -1; // no combination of these bounds contradicts
+            global::PolicyAsCode.DimensionValue g8;
+            if (x8 >= 0)
+            {
+                g8 = global::PolicyAsCode.Lattice.Strictest(s8, true);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 8, global::PolicyAsCode.AdjustmentCause.Contradiction, v8, g8, x8);
+            }
+            else if (!ok8)
+            {
+                g8 = global::PolicyAsCode.Lattice.Strictest(s8, true);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 8, global::PolicyAsCode.AdjustmentCause.FailedClosed, v8, g8, -1);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(s8, v8))
+            {
+                g8 = v8;
+            }
+            else
+            {
+                g8 = global::PolicyAsCode.Lattice.Clamp(s8, v8, true);
+                var cite8 = -1;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 8, global::PolicyAsCode.AdjustmentCause.Clamped, v8, g8, cite8);
+            }
+            return g8;
+        }
+
+        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, global::PolicyAsCode.DimensionValue g8, out ulong active)
+        {
+            var forbidden = global::PolicyAsCode.Hazard.None;
+            active = 0UL;
+            if (scope.j0)
+            {
+                forbidden |= (global::PolicyAsCode.Hazard)0x108UL;
+                active |= 0x1UL;
+            }
+            if (scope.j0 && scope.c1_0)
+            {
+                forbidden |= (global::PolicyAsCode.Hazard)0x800UL;
+                active |= 0x2UL;
+            }
+            if (scope.j1)
+            {
+                forbidden |= (global::PolicyAsCode.Hazard)0x108UL;
+                active |= 0x4UL;
+            }
+            if (scope.j1 && scope.c1_0)
+            {
+                forbidden |= (global::PolicyAsCode.Hazard)0x800UL;
+                active |= 0x8UL;
+            }
+            forbidden |= (global::PolicyAsCode.Hazard)0x1020UL;
+            active |= 0x10UL;
+            var own5 = (global::PolicyAsCode.Hazard)g8.Bits & (global::PolicyAsCode.Hazard)0xFF00003FFFUL;
+            if (own5 != global::PolicyAsCode.Hazard.None)
+            {
+                forbidden |= own5;
+                active |= 0x20UL;
+            }
+            return forbidden;
+        }
+
+        public static global::PolicyAsCode.DimensionValue Encode0(global::QuickStart.Policies.Maturity value) => global::PolicyAsCode.DimensionValue.OfPosition(unchecked((ulong)(long)value) < 3UL ? (int)(long)value : 64);
+        public static global::QuickStart.Policies.Maturity Decode0(global::PolicyAsCode.DimensionValue value) => value.Bits < 3UL ? unchecked((global::QuickStart.Policies.Maturity)(long)value.Bits) : unchecked((global::QuickStart.Policies.Maturity)3L);
+
+        public static global::PolicyAsCode.DimensionValue Encode1(global::QuickStart.Policies.Tone value) => global::PolicyAsCode.DimensionValue.OfPosition(unchecked((ulong)(long)value) < 4UL ? (int)(long)value : 64);
+        public static global::QuickStart.Policies.Tone Decode1(global::PolicyAsCode.DimensionValue value) => value.Bits < 4UL ? unchecked((global::QuickStart.Policies.Tone)(long)value.Bits) : unchecked((global::QuickStart.Policies.Tone)4L);
+
+        public static global::PolicyAsCode.DimensionValue Encode2(global::QuickStart.Policies.Verbosity value) => global::PolicyAsCode.DimensionValue.OfPosition(unchecked((ulong)(long)value) < 3UL ? (int)(long)value : 64);
+        public static global::QuickStart.Policies.Verbosity Decode2(global::PolicyAsCode.DimensionValue value) => value.Bits < 3UL ? unchecked((global::QuickStart.Policies.Verbosity)(long)value.Bits) : unchecked((global::QuickStart.Policies.Verbosity)3L);
 
         public static global::PolicyAsCode.DimensionValue Encode3(bool value) => global::PolicyAsCode.DimensionValue.OfPosition(value ? 1 : 0);
         public static bool Decode3(global::PolicyAsCode.DimensionValue value) => value.Bits != 0UL;
@@ -718,5 +736,41 @@ namespace QuickStart.Policies
 
         public static global::PolicyAsCode.DimensionValue Encode8(global::PolicyAsCode.Hazard value) => global::PolicyAsCode.DimensionValue.OfMask(unchecked((ulong)(long)value));
         public static global::PolicyAsCode.Hazard Decode8(global::PolicyAsCode.DimensionValue value) => unchecked((global::PolicyAsCode.Hazard)(long)value.Bits);
+
+        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
+        public readonly struct Scope
+        {
+            public readonly int Jurisdiction;
+            public readonly bool j0;
+            public readonly bool c1_0;
+            public readonly bool a1;
+            public readonly bool j1;
+            public readonly bool a6;
+            public readonly bool w3_0_3;
+            public readonly bool c0_2;
+            public readonly bool a4;
+
+            public Scope(in global::PolicyAsCode.PolicyContext context)
+            {
+                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
+                var j0 = jurisdiction < 0 || jurisdiction == 0;
+                var c1_0 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U).Restricts(in context);
+                var a1 = j0 && c1_0;
+                var j1 = jurisdiction < 0 || jurisdiction == 1;
+                var a6 = j1 && c1_0;
+                var w3_0_3 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x8U, (global::PolicyAsCode.Fact)0x0U).Loosens(in context);
+                var c0_2 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x0U, (global::PolicyAsCode.Fact)0x2U).Restricts(in context);
+                var a4 = j0 && c0_2;
+                Jurisdiction = jurisdiction;
+                this.j0 = j0;
+                this.c1_0 = c1_0;
+                this.a1 = a1;
+                this.j1 = j1;
+                this.a6 = a6;
+                this.w3_0_3 = w3_0_3;
+                this.c0_2 = c0_2;
+                this.a4 = a4;
+            }
+        }
     }
 }

@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using QuickStart.Policies;
+
+namespace PolicyAsCode.Benchmarks.Cedar;
+
+/// <summary>
+/// One content request of the Cedar comparison (see benchmarks/Cedar): who asks (the requested maturity and avoid
+/// list), where (jurisdiction, minor known or not), and the content (hazard codes and maturity).
+/// </summary>
+/// <param name="Jurisdiction">"EU", "US", "BR" (a jurisdiction the policy does not name) or null (none given).</param>
+/// <param name="Minor">Whether the user is a minor; null when unknown.</param>
+/// <param name="Avoid">The user's own avoid list, as hazard codes S1..S14.</param>
+/// <param name="Maturity">The maturity the user asks for: 0 General, 1 Teen, 2 Mature.</param>
+/// <param name="Hazards">The content's detected hazards: S1..S14, or X<i>n</i> for a category the policy cannot name (bit n).</param>
+/// <param name="ContentMaturity">The content's maturity, 0..2.</param>
+public sealed record ContentRequest(string? Jurisdiction, bool? Minor, string[] Avoid, int Maturity, string[] Hazards, int ContentMaturity)
+{
+    /// <summary>The request's context for the generated evaluator.</summary>
+    public PolicyContext Context
+    {
+        get
+        {
+            var context = PolicyContext.In(Jurisdiction);
+            return Minor is bool minor ? context.With(Fact.Minor, minor) : context;
+        }
+    }
+
+    /// <summary>The user's requested preferences.</summary>
+    public LearnerPreferences Preferences => new() { Maturity = (Maturity)Maturity, AvoidHazards = CedarComparison.Parse(Avoid) };
+
+    /// <summary>The detected hazards.</summary>
+    public Hazard Detected => CedarComparison.Parse(Hazards);
+}
+
+/// <summary>
+/// The .NET half of the Cedar side-by-side: writes the requests with the generated evaluator's decisions, and times
+/// the generated evaluator on the very same requests. The decision is the content decision and the maturity bound
+/// check together: allowed when <c>Decide</c> allows the content's hazards and the content's maturity is within the
+/// user's effective maturity.
+/// </summary>
+public static class CedarComparison
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    /// <summary>The decision of the generated evaluator, resolving the user's preferences first.</summary>
+    public static bool Decide(LearnerPreferences preferences, in PolicyContext context, Hazard detected, int contentMaturity)
+    {
+        var resolution = LearnerPreferences.Resolve(preferences, in context);
+        return LearnerPreferences.Decide(resolution, detected).IsAllowed && contentMaturity <= (int)resolution.Effective.Maturity;
+    }
+
+    /// <summary>The decision against a resolution made beforehand (a user's resolution is reused for all their content).</summary>
+    public static bool Decide(in Resolution<LearnerPreferences> resolution, Hazard detected, int contentMaturity) =>
+        LearnerPreferences.Decide(resolution, detected).IsAllowed && contentMaturity <= (int)resolution.Effective.Maturity;
+
+    /// <summary><paramref name="count"/> random requests; the same seed gives the same requests.</summary>
+    public static ContentRequest[] Requests(int count, int seed)
+    {
+        var random = new Random(seed);
+        var jurisdictions = new string?[] { "EU", "US", "BR", null };
+        var requests = new ContentRequest[count];
+        for (var i = 0; i < count; i++)
+        {
+            var minor = random.Next(3) switch { 0 => (bool?)true, 1 => false, _ => null };
+            var avoid = random.Next(3) == 0 ? Codes(random, random.Next(1, 4)) : [];
+            var hazards = random.Next(10) switch
+            {
+                < 4 => [],
+                < 9 => Codes(random, random.Next(1, 3)),
+                _ => [.. Codes(random, random.Next(0, 2)), "X" + random.Next(32, 40).ToString(CultureInfo.InvariantCulture)],
+            };
+            requests[i] = new ContentRequest(jurisdictions[random.Next(jurisdictions.Length)], minor, avoid, random.Next(3), hazards, random.Next(3));
+        }
+
+        return requests;
+    }
+
+    /// <summary>Writes <paramref name="count"/> requests and their decisions to <paramref name="path"/>.</summary>
+    public static void Write(string path, int count, int seed)
+    {
+        var requests = Requests(count, seed);
+        var entries = requests.Select(r => new
+        {
+            r.Jurisdiction,
+            r.Minor,
+            r.Avoid,
+            r.Maturity,
+            r.Hazards,
+            r.ContentMaturity,
+            Decision = Decide(r.Preferences, r.Context, r.Detected, r.ContentMaturity) ? "allow" : "deny",
+        });
+        File.WriteAllText(path, JsonSerializer.Serialize(entries, Json));
+        var allowed = requests.Count(r => Decide(r.Preferences, r.Context, r.Detected, r.ContentMaturity));
+        Console.WriteLine($"wrote {count} requests to {path}: {allowed} allowed, {count - allowed} denied by the generated evaluator");
+    }
+
+    /// <summary>Reads the requests back, checks the recorded decisions, and times the generated evaluator on them.</summary>
+    public static int Time(string path, int rounds)
+    {
+        var requests = JsonSerializer.Deserialize<ContentRequest[]>(File.ReadAllText(path), Json) ?? [];
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        var recorded = document.RootElement.EnumerateArray().Select(e => e.GetProperty("decision").GetString() == "allow").ToArray();
+
+        // The inputs as a service holds them: typed preferences, contexts and hazard masks.
+        var preferences = requests.Select(r => r.Preferences).ToArray();
+        var contexts = requests.Select(r => r.Context).ToArray();
+        var detected = requests.Select(r => r.Detected).ToArray();
+        var maturities = requests.Select(r => r.ContentMaturity).ToArray();
+        var resolutions = new Resolution<LearnerPreferences>[requests.Length];
+        for (var i = 0; i < requests.Length; i++)
+        {
+            resolutions[i] = LearnerPreferences.Resolve(preferences[i], contexts[i]);
+            if (Decide(preferences[i], contexts[i], detected[i], maturities[i]) != recorded[i] || Decide(resolutions[i], detected[i], maturities[i]) != recorded[i])
+            {
+                Console.Error.WriteLine($"request {i}: the generated evaluator no longer gives the recorded decision");
+                return 1;
+            }
+        }
+
+        var full = Median(rounds, () =>
+        {
+            var allowed = 0;
+            for (var i = 0; i < preferences.Length; i++)
+            {
+                allowed += Decide(preferences[i], contexts[i], detected[i], maturities[i]) ? 1 : 0;
+            }
+
+            return allowed;
+        }, requests.Length);
+        var decideOnly = Median(rounds, () =>
+        {
+            var allowed = 0;
+            for (var i = 0; i < resolutions.Length; i++)
+            {
+                allowed += Decide(resolutions[i], detected[i], maturities[i]) ? 1 : 0;
+            }
+
+            return allowed;
+        }, requests.Length);
+
+        Console.WriteLine($"generated evaluator, {requests.Length} requests, median of {rounds} rounds: resolve + decide {full:F1} ns per request; decide against a resolution made beforehand {decideOnly:F1} ns");
+        Console.WriteLine(FormattableString.Invariant($"dotnet-json {{\"requests\":{requests.Length},\"resolveDecideNs\":{full:F2},\"decideNs\":{decideOnly:F2}}}"));
+        return 0;
+    }
+
+    /// <summary>Hazards from codes: S1..S14 are the shipped categories; Xn is bit n.</summary>
+    public static Hazard Parse(IEnumerable<string> codes)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        var hazard = Hazard.None;
+        foreach (var code in codes)
+        {
+            var bit = int.Parse(code.AsSpan(1), CultureInfo.InvariantCulture) - (code[0] == 'S' ? 1 : 0);
+            hazard |= (Hazard)(1UL << bit);
+        }
+
+        return hazard;
+    }
+
+    private static string[] Codes(Random random, int count) =>
+        [.. Enumerable.Range(0, count).Select(_ => "S" + random.Next(1, 15).ToString(CultureInfo.InvariantCulture)).Distinct().Order(StringComparer.Ordinal)];
+
+    // Nanoseconds per request: the median over rounds of one pass over every request, after a warm-up.
+    private static double Median(int rounds, Func<int> pass, int requests)
+    {
+        var sink = 0;
+        for (var i = 0; i < 20; i++)
+        {
+            sink += pass();
+        }
+
+        var times = new double[rounds];
+        for (var r = 0; r < rounds; r++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            sink += pass();
+            times[r] = Stopwatch.GetElapsedTime(start).TotalNanoseconds / requests;
+        }
+
+        GC.KeepAlive(sink);
+        Array.Sort(times);
+        return times[rounds / 2];
+    }
+}

@@ -1,0 +1,358 @@
+using System;
+using System.Runtime.CompilerServices;
+using QuickStart.Policies;
+
+namespace PolicyAsCode.Benchmarks.HandWritten;
+
+/// <summary>
+/// The QuickStart policy evaluated by hand: what an engineer who knows this one policy would write, with every
+/// bound folded into the comparisons of typed values, no lattice calls and no generality. It keeps exactly the
+/// semantics of the generated <see cref="LearnerPreferences.Resolve(LearnerPreferences, in PolicyContext, DimensionSet)"/>
+/// and <see cref="LearnerPreferences.Decide"/> (the same effective values, adjustments, citations, hazards and
+/// refusals; <see cref="Agreement"/> checks this on random requests), so it is the practical lower bound the
+/// generated evaluator is measured against.
+/// </summary>
+/// <remarks>
+/// What this policy lets it skip: no two bounds of the QuickStart can contradict (every bound allows the strictest
+/// value of its dimension), so there is no contradiction path; Verbosity and AvoidHazards have no bound.
+/// </remarks>
+public static class QuickStartHandWritten
+{
+    private const Hazard Known = (Hazard)0x3FFFUL; // S1..S14; the QuickStart names no custom hazard
+    private const Hazard AvoidDomain = (Hazard)0xFF00003FFFUL;
+    private const Hazard LawForbids = Hazard.ChildSexualExploitation | Hazard.IndiscriminateWeapons;
+    private const Hazard OrgForbids = Hazard.Elections | Hazard.SpecializedAdvice;
+
+    private static readonly PolicyRegistry Registry = LearnerPreferences.Registry;
+    private static readonly DimensionInfo DMaturity = Registry.Dimensions[0], DTone = Registry.Dimensions[1], DVerbosity = Registry.Dimensions[2],
+        DDisclose = Registry.Dimensions[3], DMemory = Registry.Dimensions[4], DCreativity = Registry.Dimensions[5], DTopics = Registry.Dimensions[6],
+        DLanguage = Registry.Dimensions[7], DAvoid = Registry.Dimensions[8];
+
+    private static readonly BoundRule[] Bounds = [.. Registry.Bounds];
+    private static readonly TierInfo Eu = Registry.Tiers[0], Us = Registry.Tiers[1], Org = Registry.Tiers[2], User = Registry.Tiers[3];
+    private static readonly ForbidRule F0 = Registry.Forbids[0], F1 = Registry.Forbids[1], F2 = Registry.Forbids[2], F3 = Registry.Forbids[3],
+        F4 = Registry.Forbids[4], F5 = Registry.Forbids[5];
+
+    /// <summary>Resolves like the generated evaluator.</summary>
+    public static Resolution<LearnerPreferences> Resolve(LearnerPreferences requested, in PolicyContext context, DimensionSet unreadable)
+    {
+        var read = requested is not null;
+        var source = requested ?? new LearnerPreferences();
+        var jurisdiction = Jurisdiction(context.Jurisdiction);
+        var eu = jurisdiction <= 0;                       // -1 (none matched: every law) or 0
+        var us = jurisdiction != 0;                       // -1 or 1
+        var minorMayHold = !context.Refutes(Fact.Minor);  // When = Minor restricts unless known false
+        var noConsent = !context.Establishes(Fact.ConsentsToMemory);
+        var rolePlay = context.Establishes(Fact.RolePlay);
+        var euMinor = eu && minorMayHold;
+        var usMinor = us && minorMayHold;
+
+        // The fast path: every value readable and inside every applicable bound.
+        var maturity = source.Maturity;
+        var tone = source.Tone;
+        var verbosity = source.Verbosity;
+        var disclose = source.DiscloseAi;
+        var memory = source.MemoryDays;
+        var memoryCap = (eu && noConsent) || usMinor ? 0 : 14;
+        var creativity = source.Creativity;
+        var topics = source.Topics;
+        var language = LanguagePosition(source.Language);
+        var avoid = source.AvoidHazards;
+        var all = read && unreadable.IsEmpty;
+        if (all
+            && (uint)maturity <= (uint)Maturity.Teen
+            && (uint)tone <= (uint)Tone.Playful
+            && (uint)verbosity <= (uint)Verbosity.Detailed
+            && (disclose || !eu)
+            && memory >= 0 && memory <= memoryCap
+            && creativity >= 0 && creativity <= 0.8
+            && ((int)topics & ~0xF) == 0
+            && language <= 3
+            && (avoid & ~AvoidDomain) == 0)
+        {
+            return new Resolution<LearnerPreferences>(source, null, Forbidden(eu, us, euMinor, usMinor, avoid, out var active), active, jurisdiction);
+        }
+
+        return Slow(source, read, unreadable, jurisdiction, eu, us, euMinor, usMinor, noConsent, rolePlay, memoryCap, language);
+    }
+
+    /// <summary>Decides like the generated evaluator.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Decision Decide(in Resolution<LearnerPreferences> resolution, Hazard detected)
+    {
+        if ((detected & (resolution.Forbidden | ~Known)) == Hazard.None && resolution.Effective is not null)
+        {
+            return Decision.Allow;
+        }
+
+        return Refuse(in resolution, detected);
+    }
+
+    private static Decision Refuse(in Resolution<LearnerPreferences> resolution, Hazard detected)
+    {
+        if (resolution.Effective is null)
+        {
+            return Decision.RefuseUnresolved(detected);
+        }
+
+        if ((detected & ~Known) != Hazard.None)
+        {
+            return Decision.RefuseUnknown(detected & ~Known);
+        }
+
+        var active = resolution.ActiveForbids;
+        if ((active & 1) != 0 && (detected & LawForbids) != Hazard.None)
+        {
+            return Decision.Refuse(F0, Eu, detected & LawForbids);
+        }
+
+        if ((active & 2) != 0 && (detected & Hazard.SexualContent) != Hazard.None)
+        {
+            return Decision.Refuse(F1, Eu, Hazard.SexualContent);
+        }
+
+        if ((active & 4) != 0 && (detected & LawForbids) != Hazard.None)
+        {
+            return Decision.Refuse(F2, Us, detected & LawForbids);
+        }
+
+        if ((active & 8) != 0 && (detected & Hazard.SexualContent) != Hazard.None)
+        {
+            return Decision.Refuse(F3, Us, Hazard.SexualContent);
+        }
+
+        if ((active & 16) != 0 && (detected & OrgForbids) != Hazard.None)
+        {
+            return Decision.Refuse(F4, Org, detected & OrgForbids);
+        }
+
+        if ((active & 32) != 0 && (detected & resolution.Forbidden) != Hazard.None)
+        {
+            return Decision.Refuse(F5, User, detected & resolution.Forbidden);
+        }
+
+        return Decision.RefuseUnresolved(detected);
+    }
+
+    private static int Jurisdiction(string? jurisdiction) =>
+        string.Equals(jurisdiction, "EU", StringComparison.OrdinalIgnoreCase) ? 0
+        : string.Equals(jurisdiction, "US", StringComparison.OrdinalIgnoreCase) ? 1
+        : -1;
+
+    private static int LanguagePosition(string? language) => language switch
+    {
+        "en" => 0,
+        "fr" => 1,
+        "de" => 2,
+        "es" => 3,
+        "nl" => 4,
+        _ => 64,
+    };
+
+    private static readonly string[] Languages = ["en", "fr", "de", "es", "nl"];
+
+    private static Hazard Forbidden(bool eu, bool us, bool euMinor, bool usMinor, Hazard avoid, out ulong active)
+    {
+        var forbidden = OrgForbids;
+        active = 0x10;
+        if (eu)
+        {
+            forbidden |= LawForbids;
+            active |= 0x1;
+            if (euMinor)
+            {
+                forbidden |= Hazard.SexualContent;
+                active |= 0x2;
+            }
+        }
+
+        if (us)
+        {
+            forbidden |= LawForbids;
+            active |= 0x4;
+            if (usMinor)
+            {
+                forbidden |= Hazard.SexualContent;
+                active |= 0x8;
+            }
+        }
+
+        var own = avoid & AvoidDomain;
+        if (own != Hazard.None)
+        {
+            forbidden |= own;
+            active |= 0x20;
+        }
+
+        return forbidden;
+    }
+
+    // Something moved, failed closed or was waived: resolve each dimension on its own and explain it.
+    private static Resolution<LearnerPreferences> Slow(
+        LearnerPreferences source, bool read, DimensionSet unreadable, int jurisdiction,
+        bool eu, bool us, bool euMinor, bool usMinor, bool noConsent, bool rolePlay, int memoryCap, int language)
+    {
+        // What moved, collected on the stack, so the only arrays allocated are the adjustments themselves.
+        Span<Move> adjustments = stackalloc Move[9];
+        var count = 0;
+
+        // Maturity: EU AtMost(Mature) [0], EU AtMost(Teen) when minor [1], US AtMost(Teen) when minor [6], organisation AtMost(Teen) [8].
+        var maturity = source.Maturity;
+        var maturityPosition = (uint)maturity <= 2 ? (int)maturity : 64;
+        if (!read || unreadable.Contains(0) || maturityPosition == 64)
+        {
+            maturity = Maturity.General;
+            Add(adjustments, ref count, 0, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(maturityPosition), DimensionValue.OfPosition(0), eu ? 0 : usMinor ? 6 : 8);
+        }
+        else if (maturity == Maturity.Mature)
+        {
+            maturity = Maturity.Teen;
+            Add(adjustments, ref count, 0, AdjustmentCause.Clamped, DimensionValue.OfPosition(2), DimensionValue.OfPosition(1), euMinor ? 1 : usMinor ? 6 : 8);
+        }
+
+        // Tone: organisation AtMost(Playful) [9].
+        var tone = source.Tone;
+        var tonePosition = (uint)tone <= 3 ? (int)tone : 64;
+        if (!read || unreadable.Contains(1) || tonePosition == 64)
+        {
+            tone = Tone.Neutral;
+            Add(adjustments, ref count, 1, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(tonePosition), DimensionValue.OfPosition(0), 9);
+        }
+        else if (tone == Tone.Sarcastic)
+        {
+            tone = Tone.Playful;
+            Add(adjustments, ref count, 1, AdjustmentCause.Clamped, DimensionValue.OfPosition(3), DimensionValue.OfPosition(2), 9);
+        }
+
+        // Verbosity: unbounded.
+        var verbosity = source.Verbosity;
+        var verbosityPosition = (uint)verbosity <= 2 ? (int)verbosity : 64;
+        if (!read || unreadable.Contains(2) || verbosityPosition == 64)
+        {
+            verbosity = Verbosity.Concise;
+            Add(adjustments, ref count, 2, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(verbosityPosition), DimensionValue.OfPosition(0), -1);
+        }
+
+        // DiscloseAi: higher is stricter; EU Locked(true) [2], waivable by the user in a role-play.
+        var disclose = source.DiscloseAi;
+        if (!read || unreadable.Contains(3))
+        {
+            Add(adjustments, ref count, 3, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(disclose ? 1 : 0), DimensionValue.OfPosition(1), eu ? 2 : -1);
+            disclose = true;
+        }
+        else if (!disclose && eu)
+        {
+            disclose = !rolePlay;
+            Add(adjustments, ref count, 3, rolePlay ? AdjustmentCause.Waived : AdjustmentCause.Clamped, DimensionValue.OfPosition(0), DimensionValue.OfPosition(disclose ? 1 : 0), 2);
+        }
+
+        // MemoryDays: EU Between(0, 30) [3], EU Locked(0) unless consent [4], US Locked(0) when minor [7], organisation AtMost(14) [10], user Between(0, 365) [14].
+        var memory = source.MemoryDays;
+        if (!read || unreadable.Contains(4))
+        {
+            Add(adjustments, ref count, 4, AdjustmentCause.FailedClosed, DimensionValue.OfNumber(memory), DimensionValue.OfNumber(0), eu ? 3 : usMinor ? 7 : 14);
+            memory = 0;
+        }
+        else if (memory < 0 || memory > memoryCap)
+        {
+            var granted = memory < 0 ? 0 : memoryCap;
+            var cite = eu && (memory < 0 || memory > 30) ? 3
+                : eu && noConsent && memory != 0 ? 4
+                : usMinor && memory != 0 ? 7
+                : memory > 14 ? 10
+                : 14;
+            Add(adjustments, ref count, 4, AdjustmentCause.Clamped, DimensionValue.OfNumber(memory), DimensionValue.OfNumber(granted), cite);
+            memory = granted;
+        }
+
+        // Creativity: organisation AtMost(0.8) [11], user Between(0.0, 1.0) [15].
+        var creativity = source.Creativity;
+        if (!read || unreadable.Contains(5) || !double.IsFinite(creativity))
+        {
+            Add(adjustments, ref count, 5, AdjustmentCause.FailedClosed, DimensionValue.OfNumber(creativity), DimensionValue.OfNumber(0), 15);
+            creativity = 0;
+        }
+        else if (!(creativity >= 0 && creativity <= 0.8))
+        {
+            var granted = creativity > 0.8 ? 0.8 : 0;
+            Add(adjustments, ref count, 5, AdjustmentCause.Clamped, DimensionValue.OfNumber(creativity), DimensionValue.OfNumber(granted), creativity > 0.8 ? 11 : 15);
+            creativity = granted;
+        }
+
+        // Topics: EU AtMost(no romance) when minor [5], organisation AtMost(Science | History | Health | Finance) [12].
+        var topics = source.Topics;
+        var topicBits = unchecked((ulong)(long)topics);
+        if (!read || unreadable.Contains(6) || (topicBits & ~0x3FUL) != 0)
+        {
+            Add(adjustments, ref count, 6, AdjustmentCause.FailedClosed, DimensionValue.OfMask(topicBits), DimensionValue.OfMask(0), euMinor ? 5 : 12);
+            topics = Topics.None;
+        }
+        else if ((topicBits & ~0xFUL) != 0)
+        {
+            Add(adjustments, ref count, 6, AdjustmentCause.Clamped, DimensionValue.OfMask(topicBits), DimensionValue.OfMask(topicBits & 0xF), euMinor && (topicBits & ~0x1FUL) != 0 ? 5 : 12);
+            topics = (Topics)(int)(topicBits & 0xF);
+        }
+
+        // Language: organisation Allowed("en", "fr", "de", "es") [13].
+        var languageName = source.Language;
+        if (!read || unreadable.Contains(7) || language == 64)
+        {
+            Add(adjustments, ref count, 7, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(language), DimensionValue.OfPosition(0), 13);
+            languageName = "en";
+        }
+        else if (language == 4)
+        {
+            Add(adjustments, ref count, 7, AdjustmentCause.Clamped, DimensionValue.OfPosition(4), DimensionValue.OfPosition(3), 13);
+            languageName = "es";
+        }
+        else
+        {
+            languageName = Languages[language];
+        }
+
+        // AvoidHazards: higher is stricter, unbounded; an unreadable list avoids every hazard.
+        var avoid = source.AvoidHazards;
+        var avoidBits = unchecked((ulong)avoid);
+        if (!read || unreadable.Contains(8) || (avoidBits & ~(ulong)AvoidDomain) != 0)
+        {
+            Add(adjustments, ref count, 8, AdjustmentCause.FailedClosed, DimensionValue.OfMask(avoidBits), DimensionValue.OfMask((ulong)AvoidDomain), -1);
+            avoid = AvoidDomain;
+        }
+
+        var forbidden = Forbidden(eu, us, euMinor, usMinor, avoid, out var active);
+        if (count == 0)
+        {
+            return new Resolution<LearnerPreferences>(source, null, forbidden, active, jurisdiction);
+        }
+
+        var list = new Adjustment[count];
+        for (var n = 0; n < count; n++)
+        {
+            var move = adjustments[n];
+            var bound = move.Rule >= 0 ? Bounds[move.Rule] : null;
+            list[n] = new Adjustment(move.Dimension switch
+            {
+                0 => DMaturity, 1 => DTone, 2 => DVerbosity, 3 => DDisclose, 4 => DMemory, 5 => DCreativity, 6 => DTopics, 7 => DLanguage, _ => DAvoid,
+            }, move.Cause, move.Requested, move.Granted, bound, bound is null ? null : Registry.Tiers[bound.Tier]);
+        }
+
+        var effective = source with
+        {
+            Maturity = maturity,
+            Tone = tone,
+            Verbosity = verbosity,
+            DiscloseAi = disclose,
+            MemoryDays = memory,
+            Creativity = creativity,
+            Topics = topics,
+            Language = languageName,
+            AvoidHazards = avoid,
+        };
+        return new Resolution<LearnerPreferences>(effective, list, forbidden, active, jurisdiction);
+    }
+
+    private static void Add(Span<Move> adjustments, ref int count, int dimension, AdjustmentCause cause, DimensionValue requested, DimensionValue granted, int rule) =>
+        adjustments[count++] = new Move(dimension, cause, requested, granted, rule);
+
+    private readonly record struct Move(int Dimension, AdjustmentCause Cause, DimensionValue Requested, DimensionValue Granted, int Rule);
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Diagnostics;
+using PolicyAsCode.Benchmarks.HandWritten;
+using PolicyAsCode.Benchmarks.Large;
+using PolicyAsCode.Benchmarks.Workload;
+using QuickStart.Policies;
+
+namespace PolicyAsCode.Benchmarks;
+
+/// <summary>A rough, quick timing loop for working on the emitter (not a benchmark: use the suite for figures).</summary>
+public static class Probe
+{
+    public static int Run(string[] args)
+    {
+        var (q, qc) = Scenarios.QuickStart(ResolveScenario.Unchanged);
+        var (q1, q1c) = Scenarios.QuickStart(ResolveScenario.OneClamp);
+        var (l, lc) = Scenarios.Large(ResolveScenario.Unchanged);
+        var (l1, l1c) = Scenarios.Large(ResolveScenario.OneClamp);
+        var (lm, lmc) = Scenarios.Large(ResolveScenario.ManyClamps);
+        var (qm, qmc) = Scenarios.QuickStart(ResolveScenario.ManyClamps);
+        var r = LearnerPreferences.Resolve(q, qc);
+        var hr = QuickStartHandWritten.Resolve(q, qc, default);
+        var interpreter = new PolicyInterpreter(LearnerPreferences.Registry);
+        var ir = interpreter.Resolve(LearnerPreferences.Encode(q), qc);
+        for (var round = 0; round < 5; round++)
+        {
+            Console.WriteLine($"hand   resolve {Time(() => QuickStartHandWritten.Resolve(q, qc, default).Jurisdiction):F1} ns");
+            Console.WriteLine($"gen    resolve {Time(() => LearnerPreferences.Resolve(q, qc).Jurisdiction):F1} ns");
+            Console.WriteLine($"hand   clamp   {Time(() => QuickStartHandWritten.Resolve(q1, q1c, default).Jurisdiction):F1} ns");
+            Console.WriteLine($"gen    clamp   {Time(() => LearnerPreferences.Resolve(q1, q1c).Jurisdiction):F1} ns");
+            Console.WriteLine($"large  resolve {Time(() => LargePreferences.Resolve(l, lc).Jurisdiction):F1} ns");
+            Console.WriteLine($"hand   many    {Time(() => QuickStartHandWritten.Resolve(qm, qmc, default).Jurisdiction):F1} ns");
+            Console.WriteLine($"gen    many    {Time(() => LearnerPreferences.Resolve(qm, qmc).Jurisdiction):F1} ns");
+            Console.WriteLine($"large  clamp   {Time(() => LargePreferences.Resolve(l1, l1c).Jurisdiction):F1} ns");
+            Console.WriteLine($"large  many    {Time(() => LargePreferences.Resolve(lm, lmc).Jurisdiction):F1} ns");
+            Console.WriteLine($"hand   decide  {Time(() => (int)QuickStartHandWritten.Decide(hr, Hazard.ViolentCrimes).Verdict):F1} ns");
+            Console.WriteLine($"gen    decide  {Time(() => (int)LearnerPreferences.Decide(r, Hazard.ViolentCrimes).Verdict):F1} ns");
+            Console.WriteLine($"hand   refuse  {Time(() => (int)QuickStartHandWritten.Decide(hr, Hazard.Elections).Verdict):F1} ns");
+            Console.WriteLine($"gen    refuse  {Time(() => (int)LearnerPreferences.Decide(r, Hazard.Elections).Verdict):F1} ns");
+            Console.WriteLine($"interp refuse  {Time(() => (int)interpreter.Decide(ir, Hazard.Elections).Verdict):F1} ns");
+            Console.WriteLine($"interp decide  {Time(() => (int)interpreter.Decide(ir, Hazard.ViolentCrimes).Verdict):F1} ns");
+        }
+
+        return 0;
+    }
+
+    private static double Time(Func<int> f)
+    {
+        var sink = 0;
+        for (var i = 0; i < 200_000; i++) sink += f();
+        var best = double.MaxValue;
+        for (var k = 0; k < 7; k++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            for (var i = 0; i < 200_000; i++) sink += f();
+            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalNanoseconds / 200_000);
+        }
+
+        GC.KeepAlive(sink);
+        return best;
+    }
+}

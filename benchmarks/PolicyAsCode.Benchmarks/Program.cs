@@ -1,0 +1,48 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using PolicyAsCode.Benchmarks;
+using PolicyAsCode.Benchmarks.Cedar;
+using PolicyAsCode.Benchmarks.Workload;
+
+// dotnet run -c Release --project benchmarks/PolicyAsCode.Benchmarks -- [BenchmarkDotNet options]   measured (ShortRun)
+// dotnet run --project benchmarks/PolicyAsCode.Benchmarks -- --quick                               every benchmark once, nothing timed
+// dotnet run -c Release --project benchmarks/PolicyAsCode.Benchmarks -- check [count]              agreement only
+// dotnet run -c Release --project benchmarks/PolicyAsCode.Benchmarks -- cedar-requests FILE [count] [seed]
+// dotnet run -c Release --project benchmarks/PolicyAsCode.Benchmarks -- cedar-time FILE [rounds]
+// Every run that times anything first checks that the evaluators it compares agree, and stops if they do not.
+switch (args.FirstOrDefault())
+{
+    case "check":
+        return Check(args.Length > 1 ? Number(args[1]) : 20_000);
+    case "cedar-requests" when args.Length > 1:
+        CedarComparison.Write(args[1], args.Length > 2 ? Number(args[2]) : 10_000, args.Length > 3 ? Number(args[3]) : 7);
+        return 0;
+    case "probe":
+        return Probe.Run(args.Skip(1).ToArray());
+    case "cedar-time" when args.Length > 1:
+        return CedarComparison.Time(args[1], args.Length > 2 ? Number(args[2]) : 101);
+}
+
+var quick = args.Contains("--quick") || Environment.GetEnvironmentVariable("POLICYASCODE_BENCH_QUICK") == "1";
+var inProcess = args.Contains("--inprocess");
+var rest = args.Where(a => a is not "--quick" and not "--inprocess").ToArray();
+if (Check(quick ? 2_000 : 20_000) != 0)
+{
+    return 1;
+}
+
+return Suite.Run(rest, quick, inProcess);
+
+static int Check(int count)
+{
+    var reports = Agreement.All(count);
+    foreach (var report in reports)
+    {
+        Console.WriteLine((report.Agrees ? "agree: " : "DISAGREE: ") + report);
+    }
+
+    return reports.All(r => r.Agrees) ? 0 : 1;
+}
+
+static int Number(string text) => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);

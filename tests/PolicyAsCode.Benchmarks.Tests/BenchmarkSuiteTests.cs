@@ -1,0 +1,85 @@
+using System.Linq;
+using PolicyAsCode.Benchmarks;
+using PolicyAsCode.Benchmarks.Cedar;
+using PolicyAsCode.Benchmarks.HandWritten;
+using PolicyAsCode.Benchmarks.Workload;
+using QuickStart.Policies;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace PolicyAsCode.Benchmarks.Tests;
+
+/// <summary>
+/// Keeps the benchmark suite from rotting: what it compares still agrees, and every benchmark still runs. Nothing here
+/// is timed and no test asserts a duration; the measured figures are in docs/performance.md.
+/// </summary>
+public sealed class BenchmarkSuiteTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void The_hand_written_QuickStart_evaluator_agrees_with_the_generated_one()
+    {
+        var report = Agreement.HandWrittenAgainstGenerated(5_000, seed: 11);
+
+        Assert.True(report.Agrees, report.ToString());
+        Assert.True(report.Decisions >= 5_000);
+    }
+
+    [Fact]
+    public void The_generated_evaluators_agree_with_the_interpreter()
+    {
+        var quickStart = Agreement.GeneratedAgainstInterpreter<LearnerPreferences>("QuickStart", 3_000, seed: 12);
+        var large = Agreement.GeneratedAgainstInterpreter<Large.LargePreferences>("Large", 3_000, seed: 13);
+
+        Assert.True(quickStart.Agrees, quickStart.ToString());
+        Assert.True(large.Agrees, large.ToString());
+    }
+
+    [Fact]
+    public void The_benchmarked_scenarios_do_what_their_names_say()
+    {
+        foreach (var scenario in new[] { ResolveScenario.Unchanged, ResolveScenario.OneClamp, ResolveScenario.ManyClamps })
+        {
+            var (request, context) = Scenarios.QuickStart(scenario);
+            var generated = LearnerPreferences.Resolve(request, context);
+            var hand = QuickStartHandWritten.Resolve(request, context, default);
+            var expected = scenario switch { ResolveScenario.Unchanged => 0, ResolveScenario.OneClamp => 1, _ => 7 };
+            Assert.Equal(expected, generated.Adjustments.Count);
+            Assert.Equal(generated.Adjustments, hand.Adjustments);
+
+            var (large, largeContext) = Scenarios.Large(scenario);
+            var largeCount = Large.LargePreferences.Resolve(large, largeContext).Adjustments.Count;
+            Assert.True(scenario switch { ResolveScenario.Unchanged => largeCount == 0, ResolveScenario.OneClamp => largeCount == 1, _ => largeCount > 30 }, $"{scenario}: {largeCount} adjustments");
+        }
+
+        var resolution = LearnerPreferences.Resolve(Scenarios.QuickStartWithin, Scenarios.EuAdult);
+        Assert.True(LearnerPreferences.Decide(resolution, Scenarios.Detected(DecideScenario.Allow)).IsAllowed);
+        Assert.Equal(DecisionCause.Forbidden, LearnerPreferences.Decide(resolution, Scenarios.Detected(DecideScenario.Refuse)).Cause);
+    }
+
+    [Fact]
+    public void The_cedar_requests_cover_both_decisions_and_every_kind_of_context()
+    {
+        var requests = CedarComparison.Requests(10_000, seed: 7);
+        var decisions = requests.Select(r => CedarComparison.Decide(r.Preferences, r.Context, r.Detected, r.ContentMaturity)).ToArray();
+
+        Assert.InRange(decisions.Count(d => d), 1_000, 9_000);
+        Assert.Equal(4, requests.Select(r => r.Jurisdiction).Distinct().Count());
+        Assert.Equal(3, requests.Select(r => r.Minor).Distinct().Count());
+        Assert.Contains(requests, r => r.Hazards.Any(h => h[0] == 'X'));
+    }
+
+    [Fact]
+    public void The_quick_mode_runs_every_benchmark()
+    {
+        var summaries = Suite.RunQuick();
+
+        foreach (var report in summaries.SelectMany(s => s.Reports))
+        {
+            output.WriteLine($"{report.BenchmarkCase.DisplayInfo}: {(report.Success ? "ran" : "FAILED")}");
+        }
+
+        Assert.Equal(Suite.Benchmarks.Length, summaries.Length);
+        Assert.Equal(25, summaries.Sum(s => s.Reports.Length));
+        Assert.True(Suite.AllSucceeded(summaries));
+    }
+}
