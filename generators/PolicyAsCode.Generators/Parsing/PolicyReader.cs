@@ -250,7 +250,7 @@ internal sealed class PolicyReader
         {
             kind = DimensionKind.Choice;
             var allowed = property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.AllowedAttribute);
-            var values = allowed is null || allowed.ConstructorArguments.Length == 0 ? [] : allowed.ConstructorArguments[0].Values;
+            var values = allowed is null || allowed.ConstructorArguments.Length == 0 || allowed.ConstructorArguments[0].Kind != TypedConstantKind.Array || allowed.ConstructorArguments[0].IsNull ? [] : allowed.ConstructorArguments[0].Values;
             foreach (var item in values)
             {
                 if (item.Value is string text && members.All(m => m.Name != text))
@@ -508,7 +508,7 @@ internal sealed class PolicyReader
         var arguments = attribute.ConstructorArguments;
         if (form == BoundForm.Allowed)
         {
-            var listed = arguments.Length == 1 && arguments[0].Kind == TypedConstantKind.Array ? arguments[0].Values : arguments;
+            var listed = arguments.Length == 1 && arguments[0].Kind == TypedConstantKind.Array ? (arguments[0].IsNull ? [] : arguments[0].Values) : arguments;
             var positions = 0UL;
             foreach (var item in listed)
             {
@@ -624,7 +624,7 @@ internal sealed class PolicyReader
 
             var reason = attribute.NamedArguments.FirstOrDefault(a => a.Key == KnownNames.Reason).Value.Value as string;
             var mitigates = attribute.NamedArguments.FirstOrDefault(a => a.Key == KnownNames.Mitigates).Value;
-            var risks = mitigates.Kind == TypedConstantKind.Array ? mitigates.Values.Select(v => v.Value).OfType<int>().Distinct().ToEquatableArray() : EquatableArray<int>.Empty;
+            var risks = mitigates.Kind == TypedConstantKind.Array && !mitigates.IsNull ? mitigates.Values.Select(v => v.Value).OfType<int>().Distinct().ToEquatableArray() : EquatableArray<int>.Empty;
             _forbids.Add(new ForbidModel(0, tier.Index, hazards, NamedUInt(attribute, KnownNames.When), NamedUInt(attribute, KnownNames.Unless), reason, -1, location, risks));
         }
     }
@@ -689,7 +689,7 @@ internal sealed class PolicyReader
                 continue;
             }
 
-            foreach (var item in attribute.ConstructorArguments[0].Values)
+            foreach (var item in attribute.ConstructorArguments[0].Kind != TypedConstantKind.Array || attribute.ConstructorArguments[0].IsNull ? [] : attribute.ConstructorArguments[0].Values)
             {
                 if (item.Value is int number && !links.Contains(number))
                 {

@@ -1,0 +1,136 @@
+extern alias analyzers;
+extern alias generator;
+
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+// usage: Profile DIR [REPEATS]
+var directory = args.Length > 0 ? args[0] : throw new ArgumentException("usage: Profile DIR [REPEATS]");
+var repeats = args.Length > 1 ? int.Parse(args[1]) : 5;
+
+var parse = new CSharpParseOptions(LanguageVersion.Latest);
+var trees = Directory.GetFiles(directory, "*.cs").Order(StringComparer.Ordinal)
+    .Select(p => CSharpSyntaxTree.ParseText(File.ReadAllText(p), parse, p)).ToList();
+var runtime = MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, "runtime", "PolicyAsCode.dll"));
+var compilation = CSharpCompilation.Create("Bench", trees, [.. Net100.References.All, runtime],
+    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+var userTier = compilation.GetTypeByMetadataName("Bench.Policies.Prefs") ?? compilation.GetTypeByMetadataName("QuickStart.Policies.LearnerPreferences")
+    ?? throw new InvalidOperationException("no user tier Bench.Policies.Prefs or QuickStart.Policies.LearnerPreferences");
+var tiers = compilation.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax>())
+    .Select(r => compilation.GetSemanticModel(r.SyntaxTree).GetDeclaredSymbol(r)!).Distinct(SymbolEqualityComparer.Default).Cast<INamedTypeSymbol>().ToList();
+Console.WriteLine($"{directory}: {trees.Count} files, {tiers.Count} records, user tier {userTier.Name} with {userTier.GetMembers().OfType<IPropertySymbol>().Count()} properties");
+
+// Force binding of declarations once, so the stages below measure the policy code rather than the compiler's first look.
+compilation.GetDeclarationDiagnostics();
+
+var analyzerAssembly = typeof(analyzers::PolicyAsCode.Analyzers.PolicyAnalyzer).Assembly;
+var generatorAssembly = typeof(generator::PolicyAsCode.Generators.PolicyGenerator).Assembly;
+const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance;
+
+MethodInfo Method(Assembly assembly, string type, string name) =>
+    assembly.GetType(type, throwOnError: true)!.GetMethods(Any).First(m => m.Name == name && m.IsStatic && m.IsPublic);
+
+var read = Method(analyzerAssembly, "PolicyAsCode.Generators.Parsing.PolicyReader", "Read");
+var readGen = Method(generatorAssembly, "PolicyAsCode.Generators.Parsing.PolicyReader", "Read");
+var extensibility = Method(analyzerAssembly, "PolicyAsCode.Generators.Parsing.PolicyReader", "ExtensibilityProblems");
+var hierarchy = Method(analyzerAssembly, "PolicyAsCode.Generators.Parsing.PolicyReader", "HierarchyProblems");
+var overrides = Method(analyzerAssembly, "PolicyAsCode.Analyzers.Checks.OverrideChecks", "Check");
+var checkValue = Method(analyzerAssembly, "PolicyAsCode.Analyzers.Checks.OverrideChecks", "CheckValue");
+var consistency = Method(analyzerAssembly, "PolicyAsCode.Analyzers.Checks.ConsistencyChecks", "Check");
+var viewType = analyzerAssembly.GetType("PolicyAsCode.Analyzers.Checks.PolicyView", throwOnError: true)!;
+var emit = Method(generatorAssembly, "PolicyAsCode.Generators.Emitting.EvaluatorEmitter", "Emit");
+
+static int Drain(object? sequence) => sequence is IEnumerable e ? e.Cast<object>().Count() : -1;
+
+// Each stage runs on a model read once (the analyser's copy of the reader and the generator's are the same code).
+var model = read.Invoke(null, [userTier, compilation, CancellationToken.None]);
+var generatorModel = readGen.Invoke(null, [userTier, compilation, CancellationToken.None]);
+var view = Activator.CreateInstance(viewType, [model]);
+var stages = new (string Name, Func<object?> Run)[]
+{
+    ("generator: PolicyReader.Read (user tier and the tiers above)", () => readGen.Invoke(null, [userTier, compilation, CancellationToken.None])),
+    ("generator: EvaluatorEmitter.Emit", () => emit.Invoke(null, [generatorModel])),
+    ("analyser: PolicyReader.Read (user tier and the tiers above)", () => read.Invoke(null, [userTier, compilation, CancellationToken.None])),
+    ("analyser: ExtensibilityProblems + HierarchyProblems (every tier)", () => tiers.Sum(t => Drain(extensibility.Invoke(null, [t, compilation, CancellationToken.None])) + Drain(hierarchy.Invoke(null, [t])))),
+    ("analyser: OverrideChecks.Check", () => Drain(overrides.Invoke(null, [view]))),
+    ("analyser: ConsistencyChecks.Check", () => Drain(consistency.Invoke(null, [view]))),
+};
+
+double Best(Func<object?> run)
+{
+    var best = double.MaxValue;
+    for (var i = 0; i < repeats + 2; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        run();
+        if (i >= 2)
+        {
+            best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
+        }
+    }
+
+    return best;
+}
+
+foreach (var (name, run) in stages)
+{
+    Console.WriteLine($"  {name,-64} {Best(run),9:0.0} ms (best of {repeats})");
+}
+
+// Whole generator and analyser as the compiler host runs them (its own timers, as -p:ReportAnalyzer=true reports them).
+var generatorTimes = new List<double>();
+var analyzerTimes = new List<double>();
+var sequentialTimes = new List<double>();
+var analysisWall = new List<double>();
+for (var i = 0; i < repeats + 2; i++)
+{
+    var fresh = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees);
+    GeneratorDriver driver = CSharpGeneratorDriver.Create([new generator::PolicyAsCode.Generators.PolicyGenerator().AsSourceGenerator()], parseOptions: parse);
+    driver = driver.RunGeneratorsAndUpdateCompilation(fresh, out _, out _);
+
+    // As the compiler runs analysers (concurrently), and once more one callback at a time: with concurrent callbacks,
+    // every callback waiting for the shared PolicyAnalysis counts its wait as analyser time.
+    foreach (var concurrent in new[] { true, false })
+    {
+        var analyzer = new analyzers::PolicyAsCode.Analyzers.PolicyAnalyzer();
+        var withAnalyzers = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees)
+            .WithAnalyzers([analyzer], new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: concurrent, logAnalyzerExecutionTime: true));
+        var clock = Stopwatch.StartNew();
+        var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        var wall = clock.Elapsed.TotalMilliseconds;
+        var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult();
+        if (i >= 2)
+        {
+            (concurrent ? analyzerTimes : sequentialTimes).Add(telemetry.ExecutionTime.TotalMilliseconds);
+            if (concurrent)
+            {
+                analysisWall.Add(wall);
+            }
+        }
+
+        if (i == 0 && concurrent)
+        {
+            Console.WriteLine($"  diagnostics: {string.Join(", ", diagnostics.GroupBy(d => d.Id).Select(g => $"{g.Key}x{g.Count()}").DefaultIfEmpty("none"))}");
+        }
+    }
+
+    if (i >= 2)
+    {
+        generatorTimes.Add(driver.GetTimingInfo().ElapsedTime.TotalMilliseconds);
+    }
+}
+
+Console.WriteLine($"  {"host: generator (GeneratorDriver timing)",-64} {generatorTimes.Min(),9:0.0} ms (best of {repeats})");
+Console.WriteLine($"  {"host: analyser, concurrent (telemetry, as ReportAnalyzer)",-64} {analyzerTimes.Min(),9:0.0} ms (best of {repeats})");
+Console.WriteLine($"  {"host: analyser, one callback at a time (telemetry)",-64} {sequentialTimes.Min(),9:0.0} ms (best of {repeats})");
+Console.WriteLine($"  {"host: whole analysis incl. binding, concurrent (wall)",-64} {analysisWall.Min(),9:0.0} ms (best of {repeats})");
