@@ -11,6 +11,7 @@
 #
 # Environment:
 #   RUNS=3                 measured builds per project and mode (the table shows the fastest and the median)
+#   SLOW=180               a project whose warm build takes longer than this many seconds is measured once per mode
 #   MODES="server cold"    server: the compiler server (VBCSCompiler, a private pipe), warm after the first build, as
 #                          on a developer machine; cold: a fresh csc process per build (UseSharedCompilation=false),
 #                          as on CI, where generator and analyser are loaded and JIT-compiled on every build
@@ -89,7 +90,10 @@ ms_of_total() {
 
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%d\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 + 0.5 }'; }
 
-rows=()
+header() {
+    echo "| project | N | tiers | mode | generator ms | PolicyAsCode analyser ms | total PolicyAsCode ms (fastest run) | total, median of runs | all generators ms | all analysers ms | build wall ms (median) | runs | load avg | PAC warnings+errors |"
+    echo "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+}
 
 # measure LABEL PROJECT N TIERS
 measure() {
@@ -102,9 +106,15 @@ measure() {
         esac
         local build=(dotnet build "$project" -c "$configuration" -nologo -p:ReportAnalyzer=true -v:d -p:BuildProjectReferences=false "${flags[@]}")
         log "$label: warm build ($mode)"
+        local gens=() ans=() totals=() alls=() allgens=() walls=() diags=0 t0 t1 count=$runs
+        t0=$(date +%s)
         "${build[@]}" > "$work/$label-$mode-warm.log" 2>&1 || { tail -n 30 "$work/$label-$mode-warm.log" >&2; exit 1; }
-        local gens=() ans=() totals=() alls=() allgens=() walls=() diags=0 t0 t1
-        for ((r = 1; r <= runs; r++)); do
+        t1=$(date +%s)
+        if ((t1 - t0 > ${SLOW:-180})); then
+            count=1
+            log "$label: the warm build took $((t1 - t0)) s, more than SLOW=${SLOW:-180} s: measuring once"
+        fi
+        for ((r = 1; r <= count; r++)); do
             logfile="$work/$label-$mode-$r.log"
             t0=$(date +%s%N)
             "${build[@]}" --no-incremental > "$logfile" 2>&1 || { tail -n 30 "$logfile" >&2; exit 1; }
@@ -122,11 +132,13 @@ measure() {
         done
         # The fastest run is the least disturbed one; its generator and analyser columns come from that run.
         local best=0 i
-        for ((i = 1; i < runs; i++)); do ((totals[i] < totals[best])) && best=$i; done
-        rows+=("| $label | $n | $tiers | $mode | ${gens[best]} | ${ans[best]} | **${totals[best]}** | $(printf '%s\n' "${totals[@]}" | median) | ${allgens[best]} | ${alls[best]} | $(printf '%s\n' "${walls[@]}" | median) | $diags |")
+        for ((i = 1; i < count; i++)); do ((totals[i] < totals[best])) && best=$i; done
+        echo "| $label | $n | $tiers | $mode | ${gens[best]} | ${ans[best]} | **${totals[best]}** | $(printf '%s\n' "${totals[@]}" | median) | ${allgens[best]} | ${alls[best]} | $(printf '%s\n' "${walls[@]}" | median) | $count | $(cut -d' ' -f1 /proc/loadavg) | $diags |"
     done
 }
 
+# Rows are printed as they are measured (a long run can be stopped and still leave its table).
+header
 for n in "${sizes[@]}"; do
     dir="$work/n$n"
     log "generating $n dimensions x 6 tiers"
@@ -139,8 +151,4 @@ if [[ ${QUICKSTART:-1} == 1 ]]; then
 fi
 
 echo
-echo "machine: $(nproc) cores, $(uname -sr), dotnet $(dotnet --version), load average $(cut -d' ' -f1-3 /proc/loadavg); generator and analyser built $configuration; $runs measured builds per row"
-echo
-echo "| project | N | tiers | mode | generator ms | PolicyAsCode analyser ms | total PolicyAsCode ms (fastest run) | total, median of runs | all generators ms | all analysers ms | build wall ms (median) | PAC warnings+errors |"
-echo "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-printf '%s\n' "${rows[@]}"
+echo "machine: $(nproc) cores, $(uname -sr), dotnet $(dotnet --version), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; generator and analyser built $configuration; up to $runs measured builds per row"

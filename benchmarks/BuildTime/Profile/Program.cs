@@ -14,9 +14,11 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-// usage: Profile DIR [REPEATS]
+// usage: Profile DIR [REPEATS] [--with-generated]
+//   --with-generated: run the analyser on the generator's output compilation, as a build does
 var directory = args.Length > 0 ? args[0] : throw new ArgumentException("usage: Profile DIR [REPEATS]");
 var repeats = args.Length > 1 ? int.Parse(args[1]) : 5;
+var afterGenerator = args.Contains("--with-generated");
 
 var parse = new CSharpParseOptions(LanguageVersion.Latest);
 var trees = Directory.GetFiles(directory, "*.cs").Order(StringComparer.Ordinal)
@@ -61,6 +63,13 @@ var stages = new (string Name, Func<object?> Run)[]
     ("generator: PolicyReader.Read (user tier and the tiers above)", () => readGen.Invoke(null, [userTier, compilation, CancellationToken.None])),
     ("generator: EvaluatorEmitter.Emit", () => emit.Invoke(null, [generatorModel])),
     ("analyser: PolicyReader.Read (user tier and the tiers above)", () => read.Invoke(null, [userTier, compilation, CancellationToken.None])),
+    // The same read on a new compilation of the same trees: the compiler binds every attribute and initialiser again
+    // for whoever asks first (in a build, the generator or the analyser).
+    ("analyser: PolicyReader.Read on a fresh compilation (attributes unbound)", () =>
+    {
+        var fresh = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees);
+        return read.Invoke(null, [fresh.GetTypeByMetadataName(userTier.ToDisplayString())!, fresh, CancellationToken.None]);
+    }),
     ("analyser: ExtensibilityProblems + HierarchyProblems (every tier)", () => tiers.Sum(t => Drain(extensibility.Invoke(null, [t, compilation, CancellationToken.None])) + Drain(hierarchy.Invoke(null, [t])))),
     ("analyser: OverrideChecks.Check", () => Drain(overrides.Invoke(null, [view]))),
     ("analyser: ConsistencyChecks.Check", () => Drain(consistency.Invoke(null, [view]))),
@@ -96,14 +105,20 @@ for (var i = 0; i < repeats + 2; i++)
 {
     var fresh = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees);
     GeneratorDriver driver = CSharpGeneratorDriver.Create([new generator::PolicyAsCode.Generators.PolicyGenerator().AsSourceGenerator()], parseOptions: parse);
-    driver = driver.RunGeneratorsAndUpdateCompilation(fresh, out _, out _);
+    driver = driver.RunGeneratorsAndUpdateCompilation(fresh, out var output, out _);
+    if (i == 0)
+    {
+        var generated = driver.GetRunResult().GeneratedTrees;
+        Console.WriteLine($"  generated: {generated.Length} file(s), {generated.Sum(t => t.Length):N0} chars");
+    }
 
     // As the compiler runs analysers (concurrently), and once more one callback at a time: with concurrent callbacks,
     // every callback waiting for the shared PolicyAnalysis counts its wait as analyser time.
     foreach (var concurrent in new[] { true, false })
     {
         var analyzer = new analyzers::PolicyAsCode.Analyzers.PolicyAnalyzer();
-        var withAnalyzers = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees)
+        // On the generator's output, as in a build (the generated trees are bound too, though not analysed).
+        var withAnalyzers = (afterGenerator ? output : compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees))
             .WithAnalyzers([analyzer], new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: concurrent, logAnalyzerExecutionTime: true));
         var clock = Stopwatch.StartNew();
         var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
