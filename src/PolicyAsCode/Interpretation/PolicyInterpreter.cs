@@ -145,17 +145,35 @@ public sealed class PolicyInterpreter
         return Decision.RefuseUnresolved(detected);
     }
 
-    private Adjustment? ResolveDimension(
-        DimensionInfo dimension, DimensionValue value, bool readable, int jurisdiction, in PolicyContext context, out DimensionValue granted)
+    /// <summary>
+    /// The values of <paramref name="dimension"/> a request may hold in <paramref name="context"/> and be granted as
+    /// asked: the meet of the bounds that apply, less those the user tier may waive there. When applicable bounds
+    /// contradict each other, only the strictest value of their meet is allowed (it is what resolution grants).
+    /// Schemas, policy cards and diffs describe a policy through this one function.
+    /// </summary>
+    public Bound Allowed(int dimension, in PolicyContext context)
+    {
+        var info = Registry.Dimensions[dimension];
+        var narrowing = Narrowing(info, Registry.MatchJurisdiction(context.Jurisdiction), context);
+        if (narrowing.Conflict >= 0)
+        {
+            var only = Lattice.Strictest(narrowing.Strict, info.HigherIsStricter);
+            return Lattice.Build(info.Domain, BoundForm.Locked, only, only);
+        }
+
+        return narrowing.AnyWaived ? narrowing.Relaxed : narrowing.Strict;
+    }
+
+    // strict: every applicable bound; relaxed: those the user tier does not waive; conflict: the first bound that
+    // emptied the meet, or -1.
+    private (Bound Strict, Bound Relaxed, int Conflict, bool AnyWaived) Narrowing(DimensionInfo dimension, int jurisdiction, in PolicyContext context)
     {
         var strict = dimension.Domain;
         var relaxed = dimension.Domain;
         var conflict = -1;
         var ignored = -1;
         var anyWaived = false;
-        var rules = _boundsByDimension[dimension.Index];
-
-        foreach (var rule in rules)
+        foreach (var rule in _boundsByDimension[dimension.Index])
         {
             if (!Applies(rule, jurisdiction, context))
             {
@@ -172,6 +190,15 @@ public sealed class PolicyInterpreter
                 relaxed = Lattice.Narrow(relaxed, rule.Bound, rule.Index, ref ignored);
             }
         }
+
+        return (strict, relaxed, conflict, anyWaived);
+    }
+
+    private Adjustment? ResolveDimension(
+        DimensionInfo dimension, DimensionValue value, bool readable, int jurisdiction, in PolicyContext context, out DimensionValue granted)
+    {
+        var (strict, relaxed, conflict, anyWaived) = Narrowing(dimension, jurisdiction, context);
+        var rules = _boundsByDimension[dimension.Index];
 
         if (conflict >= 0)
         {
