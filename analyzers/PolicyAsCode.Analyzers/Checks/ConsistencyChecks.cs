@@ -54,7 +54,7 @@ internal static class ConsistencyChecks
                     dimension.Location);
             }
 
-            if (!policy.Bounds.Any(b => b.Dimension == dimension.Index && policy.Tiers[b.Tier].Rank < Ranks.User))
+            if (!view.Index.BoundsOn(dimension.Index).Any(b => policy.Tiers[b.Tier].Rank < Ranks.User))
             {
                 yield return new PolicyFinding(
                     "PAC0008",

@@ -12,23 +12,22 @@ internal sealed class PolicyView
     public PolicyView(PolicyModel policy)
     {
         Policy = policy;
+        Index = new PolicyIndex(policy);
         var jurisdictions = policy.Jurisdictions;
         Jurisdictions = jurisdictions.Count == 0 ? [-1] : Enumerable.Range(0, jurisdictions.Count).ToArray();
     }
 
     public PolicyModel Policy { get; }
 
+    /// <summary>The policy's bounds and claims by dimension.</summary>
+    public PolicyIndex Index { get; }
+
     /// <summary>Jurisdiction indexes to check separately; -1 alone when the policy has no law tier.</summary>
     public IReadOnlyList<int> Jurisdictions { get; }
 
     public string JurisdictionName(int jurisdiction) => jurisdiction < 0 ? string.Empty : Policy.Jurisdictions[jurisdiction];
 
-    public bool TierApplies(int tier, int jurisdiction)
-    {
-        var model = Policy.Tiers[tier];
-        return model.Rank != Ranks.Immutable || jurisdiction < 0
-            || string.Equals(model.Name, Policy.Jurisdictions[jurisdiction], StringComparison.OrdinalIgnoreCase);
-    }
+    public bool TierApplies(int tier, int jurisdiction) => Index.TierApplies(tier, jurisdiction);
 
     /// <summary>
     /// The bounds that always bind a value chosen by <paramref name="tier"/> on a dimension in a jurisdiction:
@@ -38,9 +37,9 @@ internal sealed class PolicyView
     public IEnumerable<BoundModel> Binding(int dimension, int tier, int jurisdiction, bool includeOwnTier)
     {
         var rank = Policy.Tiers[tier].Rank;
-        foreach (var bound in Policy.Bounds)
+        foreach (var bound in Index.BoundsOn(dimension))
         {
-            if (bound.Dimension != dimension || bound.IsConditional || !TierApplies(bound.Tier, jurisdiction))
+            if (bound.IsConditional || !TierApplies(bound.Tier, jurisdiction))
             {
                 continue;
             }
@@ -57,7 +56,7 @@ internal sealed class PolicyView
 
     public bool IsWaivedBy(BoundModel bound, int rank) =>
         bound.WaivableBy == rank
-        && Policy.Waivers.Any(w => w.IsDelegated && w.Dimension == bound.Dimension && w.Waived == bound.Tier && Policy.Tiers[w.Claimant].Rank == rank);
+        && Index.ClaimsOn(bound.Dimension, bound.Tier).Any(w => Policy.Tiers[w.Claimant].Rank == rank);
 
     public static Bound Intersect(DimensionModel dimension, IEnumerable<BoundModel> bounds)
     {

@@ -70,6 +70,23 @@ var stages = new (string Name, Func<object?> Run)[]
         var fresh = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees);
         return read.Invoke(null, [fresh.GetTypeByMetadataName(userTier.ToDisplayString())!, fresh, CancellationToken.None]);
     }),
+    // The compiler's share: binding every attribute of every tier property on a new compilation, with nothing else.
+    ("compiler: GetAttributes() of every tier property, fresh compilation", () =>
+    {
+        var fresh = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees);
+        var count = 0;
+        foreach (var tier in tiers)
+        {
+            var type = fresh.GetTypeByMetadataName(tier.ToDisplayString())!;
+            count += type.GetAttributes().Length;
+            foreach (var member in type.GetMembers().OfType<IPropertySymbol>())
+            {
+                count += member.GetAttributes().Length;
+            }
+        }
+
+        return count;
+    }),
     ("analyser: ExtensibilityProblems + HierarchyProblems (every tier)", () => tiers.Sum(t => Drain(extensibility.Invoke(null, [t, compilation, CancellationToken.None])) + Drain(hierarchy.Invoke(null, [t])))),
     ("analyser: OverrideChecks.Check", () => Drain(overrides.Invoke(null, [view]))),
     ("analyser: ConsistencyChecks.Check", () => Drain(consistency.Invoke(null, [view]))),
@@ -110,6 +127,10 @@ for (var i = 0; i < repeats + 2; i++)
     {
         var generated = driver.GetRunResult().GeneratedTrees;
         Console.WriteLine($"  generated: {generated.Length} file(s), {generated.Sum(t => t.Length):N0} chars");
+        if (Environment.GetEnvironmentVariable("PROFILE_DUMP") is { Length: > 0 } dump)
+        {
+            File.WriteAllText(dump, string.Join("\n", generated.Select(t => t.ToString())));
+        }
     }
 
     // As the compiler runs analysers (concurrently), and once more one callback at a time: with concurrent callbacks,

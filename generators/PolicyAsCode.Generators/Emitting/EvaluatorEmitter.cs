@@ -116,7 +116,7 @@ internal static class EvaluatorEmitter
         var assignments = new System.Collections.Generic.List<string>();
         foreach (var d in policy.Dimensions.Where(d => !d.HasInitialiser))
         {
-            var defaults = policy.Defaults.Where(x => x.Dimension == d.Index).Reverse().ToList();
+            var defaults = locals.Index.DefaultsOn(d.Index).Reverse().ToList();
             if (defaults.Count == 0)
             {
                 continue;
@@ -350,7 +350,7 @@ internal static class EvaluatorEmitter
             tests.Add(constant);
         }
 
-        foreach (var b in policy.Bounds.Where(b => b.Dimension == d.Index))
+        foreach (var b in scope.Index.BoundsOn(d.Index))
         {
             var applies = scope.Applies(b);
             if (applies.Length == 0 || PolicyAsCode.Lattice.IsWithin(always, b.Bound))
@@ -373,7 +373,7 @@ internal static class EvaluatorEmitter
     private static Bound Always(PolicyModel policy, DimensionModel d, EvaluatorLocals scope)
     {
         var always = d.Domain;
-        foreach (var b in policy.Bounds.Where(b => b.Dimension == d.Index))
+        foreach (var b in scope.Index.BoundsOn(d.Index))
         {
             if (scope.Applies(b).Length == 0)
             {
@@ -470,7 +470,7 @@ internal static class EvaluatorEmitter
 
     private static Folded? Fold(PolicyModel policy, DimensionModel d, EvaluatorLocals scope)
     {
-        var rules = policy.Bounds.Where(b => b.Dimension == d.Index).ToList();
+        var rules = scope.Index.BoundsOn(d.Index).ToList();
         var waivable = rules.Any(b => scope.UserWaived(b).Length > 0);
         var keys = new System.Collections.Generic.List<string>();
         foreach (var b in rules)
@@ -546,7 +546,7 @@ internal static class EvaluatorEmitter
             var i = d.Index;
             writer.Line($"public static readonly global::PolicyAsCode.Bound[] Strict{i} = new global::PolicyAsCode.Bound[] {{ {string.Join(", ", folded.Strict.Select(Literals.Bound))} }};");
             writer.Line($"public static readonly int[] Conflict{i} = new int[] {{ {string.Join(", ", folded.Conflict.Select(Literals.Int))} }};");
-            if (policy.Bounds.Any(b => b.Dimension == i && scope.UserWaived(b).Length > 0))
+            if (scope.Index.BoundsOn(i).Any(b => scope.UserWaived(b).Length > 0))
             {
                 writer.Line($"public static readonly global::PolicyAsCode.Bound[] Relaxed{i} = new global::PolicyAsCode.Bound[] {{ {string.Join(", ", folded.Relaxed.Select(Literals.Bound))} }};");
                 writer.Line($"public static readonly bool[] Waives{i} = new bool[] {{ {string.Join(", ", folded.Waives.Select(Literals.Bool))} }};");
@@ -560,7 +560,7 @@ internal static class EvaluatorEmitter
     {
         var i = d.Index;
         var strict = d.HigherIsStricter ? "true" : "false";
-        var rules = policy.Bounds.Where(b => b.Dimension == i).ToList();
+        var rules = locals.Index.BoundsOn(i).ToList();
         var waivable = rules.Any(b => locals.UserWaived(b).Length > 0);
 
         w.Line();

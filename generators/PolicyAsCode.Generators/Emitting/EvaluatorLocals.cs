@@ -11,11 +11,20 @@ namespace PolicyAsCode.Generators.Emitting;
 internal sealed class EvaluatorLocals
 {
     private readonly PolicyModel _policy;
+    private readonly Dictionary<(int Rank, int Tier, int Dimension), string> _waived = [];
+    private readonly Dictionary<int, string> _applies = [];
     private readonly List<string> _declarations = [];
     private readonly Dictionary<string, string> _names = [];
     private readonly List<string> _order = [];
 
-    public EvaluatorLocals(PolicyModel policy) => _policy = policy;
+    public EvaluatorLocals(PolicyModel policy)
+    {
+        _policy = policy;
+        Index = new PolicyIndex(policy);
+    }
+
+    /// <summary>The policy's bounds, defaults and claims by dimension.</summary>
+    public PolicyIndex Index { get; }
 
     /// <summary>Prepended to every name handed out: <c>"scope."</c> where the tests live in a struct, empty where they are locals.</summary>
     public string Prefix { get; init; } = string.Empty;
@@ -54,7 +63,7 @@ internal sealed class EvaluatorLocals
             return string.Empty;
         }
 
-        var jurisdiction = _policy.Jurisdictions.Select((j, i) => (j, i)).First(x => string.Equals(x.j, model.Name, System.StringComparison.OrdinalIgnoreCase)).i;
+        var jurisdiction = Index.JurisdictionOf(tier);
         UsesJurisdiction = true;
         return Declare($"j{jurisdiction}", $"jurisdiction < 0 || jurisdiction == {jurisdiction}");
     }
@@ -64,17 +73,31 @@ internal sealed class EvaluatorLocals
 
     private string WaivedName(int rank, int tier, int dimension)
     {
-        var claims = _policy.Waivers.Where(w => w.IsDelegated && w.Dimension == dimension && w.Waived == tier && _policy.Tiers[w.Claimant].Rank == rank).ToList();
-        if (claims.Count == 0)
+        if (_waived.TryGetValue((rank, tier, dimension), out var known))
         {
-            return string.Empty;
+            return known;
         }
 
-        var test = string.Join(" || ", claims.Select(c => c.When == 0 ? "true" : $"{RegistryEmitter.Condition(c.When, 0)}.Loosens(in context)").Distinct());
-        return Declare($"w{rank}_{tier}_{dimension}", test);
+        var claims = Index.ClaimsOn(dimension, tier).Where(w => _policy.Tiers[w.Claimant].Rank == rank).ToList();
+        var name = claims.Count == 0
+            ? string.Empty
+            : Declare($"w{rank}_{tier}_{dimension}", string.Join(" || ", claims.Select(c => c.When == 0 ? "true" : $"{RegistryEmitter.Condition(c.When, 0)}.Loosens(in context)").Distinct()));
+        _waived[(rank, tier, dimension)] = name;
+        return name;
     }
 
     private string AppliesName(BoundModel bound)
+    {
+        // Asked for each bound by several emitters; the answer (and its declaration) is made once.
+        if (!_applies.TryGetValue(bound.Index, out var name))
+        {
+            _applies[bound.Index] = name = MakeAppliesName(bound);
+        }
+
+        return name;
+    }
+
+    private string MakeAppliesName(BoundModel bound)
     {
         var parts = new List<string>();
         Add(parts, TierName(bound.Tier));

@@ -19,7 +19,8 @@ internal sealed record PolicyModel(
 {
     public bool CanEmit => !Problems.Any(p => p.BlocksEmission);
 
-    public EquatableArray<string> Jurisdictions =>
+    // Computed once: it is asked for every bound of every tier. Derived from Tiers, so equality is unaffected.
+    public EquatableArray<string> Jurisdictions { get; } =
         Tiers.Where(t => t.Rank == Ranks.Immutable).Select(t => t.Name)
             .Distinct(System.StringComparer.OrdinalIgnoreCase).ToEquatableArray();
 }

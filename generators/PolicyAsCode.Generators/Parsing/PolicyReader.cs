@@ -19,6 +19,7 @@ internal sealed class PolicyReader
     private readonly CancellationToken _cancellation;
     private readonly List<PolicyProblem> _problems = [];
     private readonly List<DimensionModel> _dimensions = [];
+    private readonly Dictionary<string, int> _dimensionByName = new(System.StringComparer.Ordinal);
     private readonly List<ITypeSymbol> _dimensionTypes = [];
     private readonly List<BoundModel> _bounds = [];
     private readonly List<ForbidModel> _forbids = [];
@@ -212,6 +213,11 @@ internal sealed class PolicyReader
             var dimension = ReadDimension(property);
             if (dimension is not null)
             {
+                if (!_dimensionByName.ContainsKey(dimension.Name))
+                {
+                    _dimensionByName[dimension.Name] = _dimensions.Count;
+                }
+
                 _dimensions.Add(dimension);
                 _dimensionTypes.Add(property.Type);
             }
@@ -421,7 +427,7 @@ internal sealed class PolicyReader
     {
         foreach (var property in TierProperties(tier.Type))
         {
-            var index = _dimensions.FindIndex(d => d.Name == property.Name);
+            var index = _dimensionByName.TryGetValue(property.Name, out var found) ? found : -1;
             var attributes = property.GetAttributes();
             var location = SourceLocation.From(property.Locations.FirstOrDefault());
             if (index < 0)
