@@ -83,7 +83,9 @@ internal static class PolicyCardMarkdown
         Line(md);
         Line(md, "## Benefits, risks and hazards named in this card");
         Line(md);
-        foreach (var link in named.Values)
+        var order = new List<CardLink>(named.Values);
+        order.Sort((a, b) => CatalogueOrder(a).CompareTo(CatalogueOrder(b)) is var c && c != 0 ? c : string.CompareOrdinal(a.Id, b.Id));
+        foreach (var link in order)
         {
             Line(md, "- **" + link.Title + "** (`" + link.Id + "`)" + (link.Description.Length == 0 ? "." : ": " + link.Description));
         }
@@ -102,7 +104,7 @@ internal static class PolicyCardMarkdown
         Line(md, "- A user may choose: " + dimension.Allows + ".");
         if (dimension.AllowsWhenNoFactHolds is { } none)
         {
-            Line(md, "- Once it is known that no fact holds: " + none + ".");
+            Line(md, "- Once it is known that none of the facts this policy depends on holds: " + none + ".");
         }
 
         foreach (var fact in dimension.WhenFacts)
@@ -139,10 +141,30 @@ internal static class PolicyCardMarkdown
         }
     }
 
+    // Benefits, then risks, then hazards, each in the taxonomy's own order; the project's hazards last.
+    private static int CatalogueOrder(CardLink link)
+    {
+        var offset = 0;
+        foreach (var catalogue in new[] { Taxonomy.Benefits, Taxonomy.Risks, Taxonomy.Hazards })
+        {
+            for (var i = 0; i < catalogue.Length; i++)
+            {
+                if (catalogue[i].Id == link.Id)
+                {
+                    return offset + i;
+                }
+            }
+
+            offset += catalogue.Length;
+        }
+
+        return offset;
+    }
+
     private static string Reason(string? reason) => reason is { Length: > 0 } ? " Reason: " + Sentence(reason) : " No reason is given.";
 
     private static string Links(string verb, ImmutableArray<CardLink> links) =>
-        links.IsEmpty ? string.Empty : " " + verb + ": " + PolicyWording.Join(links.Select(l => l.Title), "and") + ".";
+        links.IsEmpty ? string.Empty : " " + verb + ": " + string.Join("; ", links.Select(l => l.Title)) + ".";
 
     // A shipped hazard shows its code after its title, "Sexual content (S12)"; a project's own is titled by its code.
     private static string Hazard(CardLink link)

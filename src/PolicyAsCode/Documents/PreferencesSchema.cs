@@ -202,13 +202,13 @@ public static class PreferencesSchema
         {
             if ((context.Known & fact) != 0)
             {
-                known.Add((context.Facts & fact) != 0 ? PolicyWording.FactText(fact) : "not: " + PolicyWording.FactText(fact));
+                known.Add(PolicyWording.FactText(fact) + ((context.Facts & fact) != 0 ? " (true)" : " (false)"));
             }
         }
 
         return "What a user of the policy " + registry.Name + " may choose "
             + (jurisdiction is null ? "where no jurisdiction of the policy is named (every law applies)" : "in " + jurisdiction)
-            + (known.Count == 0 ? ", with nothing known about the user: " : ", knowing that " + string.Join("; ", known) + ". For any other fact: ")
+            + (known.Count == 0 ? ", with nothing known about the user: " : ", knowing whether " + string.Join("; ", known) + ". For any other fact: ")
             + "every bound that depends on a fact not known applies, and no waiver that depends on one holds. "
             + "A settings UI may offer what this schema allows; the reader accepts any value of a preference's type, "
             + "and resolution clamps a value outside these bounds to the nearest allowed one.";
