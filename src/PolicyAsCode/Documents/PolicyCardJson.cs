@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Text.Json;
 
@@ -12,13 +13,7 @@ internal static class PolicyCardJson
         w.WriteString("policy", card.Policy);
         w.WriteString("userTier", card.UserTier);
         Strings(w, "organisations", card.Organisations);
-        w.WriteStartArray("jurisdictions");
-        foreach (var jurisdiction in card.Jurisdictions)
-        {
-            Jurisdiction(w, jurisdiction);
-        }
-
-        w.WriteEndArray();
+        Array(w, "jurisdictions", card.Jurisdictions, jurisdiction => Jurisdiction(w, jurisdiction));
         w.WriteEndObject();
     });
 
@@ -27,15 +22,8 @@ internal static class PolicyCardJson
         w.WriteStartObject();
         w.WriteString("jurisdiction", jurisdiction.Name);
         Strings(w, "tiers", jurisdiction.Tiers);
-        w.WriteStartArray("dimensions");
-        foreach (var dimension in jurisdiction.Dimensions)
-        {
-            Dimension(w, dimension);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("forbids");
-        foreach (var rule in jurisdiction.Forbids)
+        Array(w, "dimensions", jurisdiction.Dimensions, dimension => Dimension(w, dimension));
+        Array(w, "forbids", jurisdiction.Forbids, rule =>
         {
             w.WriteStartObject();
             w.WriteString("tier", rule.Tier);
@@ -46,11 +34,8 @@ internal static class PolicyCardJson
             w.WriteString("userList", rule.UserList);
             Links(w, "mitigates", rule.Mitigates);
             w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("waivers");
-        foreach (var waiver in jurisdiction.Waivers)
+        });
+        Array(w, "waivers", jurisdiction.Waivers, waiver =>
         {
             w.WriteStartObject();
             w.WriteString("dimension", waiver.Dimension);
@@ -60,9 +45,7 @@ internal static class PolicyCardJson
             w.WriteString("condition", waiver.Condition);
             w.WriteBoolean("isDelegated", waiver.IsDelegated);
             w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        });
         w.WriteEndObject();
     }
 
@@ -75,18 +58,14 @@ internal static class PolicyCardJson
         w.WriteString("default", dimension.Default);
         w.WriteString("allows", dimension.Allows);
         w.WriteString("allowsWhenNoFactHolds", dimension.AllowsWhenNoFactHolds);
-        w.WriteStartArray("whenFacts");
-        foreach (var fact in dimension.WhenFacts)
+        Array(w, "whenFacts", dimension.WhenFacts, fact =>
         {
             w.WriteStartObject();
             w.WriteString("fact", fact.Fact);
             w.WriteString("allows", fact.Allows);
             w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("bounds");
-        foreach (var bound in dimension.Bounds)
+        });
+        Array(w, "bounds", dimension.Bounds, bound =>
         {
             w.WriteStartObject();
             w.WriteString("tier", bound.Tier);
@@ -99,35 +78,30 @@ internal static class PolicyCardJson
             Links(w, "enables", bound.Enables);
             Links(w, "mitigates", bound.Mitigates);
             w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
+        });
         Links(w, "enables", dimension.Enables);
         Links(w, "mitigates", dimension.Mitigates);
         w.WriteEndObject();
     }
 
-    private static void Links(Utf8JsonWriter w, string name, ImmutableArray<CardLink> links)
-    {
-        w.WriteStartArray(name);
-        foreach (var link in links)
+    private static void Links(Utf8JsonWriter w, string name, ImmutableArray<CardLink> links) =>
+        Array(w, name, links, link =>
         {
             w.WriteStartObject();
             w.WriteString("id", link.Id);
             w.WriteString("title", link.Title);
             w.WriteString("description", link.Description);
             w.WriteEndObject();
-        }
+        });
 
-        w.WriteEndArray();
-    }
+    private static void Strings(Utf8JsonWriter w, string name, ImmutableArray<string> values) => Array(w, name, values, w.WriteStringValue);
 
-    private static void Strings(Utf8JsonWriter w, string name, ImmutableArray<string> values)
+    private static void Array<T>(Utf8JsonWriter w, string name, ImmutableArray<T> items, Action<T> write)
     {
         w.WriteStartArray(name);
-        foreach (var value in values)
+        foreach (var item in items)
         {
-            w.WriteStringValue(value);
+            write(item);
         }
 
         w.WriteEndArray();
