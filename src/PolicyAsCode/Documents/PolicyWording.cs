@@ -1,0 +1,174 @@
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace PolicyAsCode.Documents;
+
+/// <summary>
+/// Plain-language wording of a policy's parts, shared by the policy card and the preferences schema: tiers,
+/// conditions, facts, bounds and values as an auditor would read them, never as C#.
+/// </summary>
+internal static class PolicyWording
+{
+    /// <summary>Every fact that a condition can name, in the order they are described.</summary>
+    public static readonly Fact[] Facts =
+    [
+        Fact.Minor, Fact.ConsentsToMemory, Fact.VerifiedAdult, Fact.RolePlay, Fact.Vulnerable, Fact.Professional,
+        Fact.Custom1, Fact.Custom2, Fact.Custom3, Fact.Custom4,
+    ];
+
+    /// <summary>A tier as a reader names it: "law of EU", "organisation contoso-learning", "user tier LearnerPreferences".</summary>
+    public static string Tier(TierInfo tier) => tier.ToString();
+
+    /// <summary>The rank in one word: law, organisation or user.</summary>
+    public static string Rank(TierRank rank) => rank switch
+    {
+        TierRank.Immutable => "law",
+        TierRank.Organisation => "organisation",
+        _ => "user",
+    };
+
+    /// <summary>Who holds a rank, for "may be waived by ...".</summary>
+    public static string Holders(TierRank rank) => rank switch
+    {
+        TierRank.Immutable => "the law",
+        TierRank.Organisation => "the organisation",
+        _ => "the user",
+    };
+
+    /// <summary>One fact as a sentence about the user or the session.</summary>
+    public static string FactText(Fact fact) => fact switch
+    {
+        PolicyAsCode.Fact.Minor => "the user is a minor",
+        PolicyAsCode.Fact.ConsentsToMemory => "the user consented to the assistant remembering personal data",
+        PolicyAsCode.Fact.VerifiedAdult => "the user's adult age was verified",
+        PolicyAsCode.Fact.RolePlay => "the user set up a role-play or fiction session",
+        PolicyAsCode.Fact.Vulnerable => "the user is in a vulnerable situation",
+        PolicyAsCode.Fact.Professional => "the user acts in a verified professional capacity",
+        _ => "the project's fact " + fact.ToString() + " holds",
+    };
+
+    /// <summary>Several facts joined with "and", in <see cref="Facts"/> order.</summary>
+    public static string AllOf(Fact facts)
+    {
+        var parts = new List<string>();
+        foreach (var fact in Facts)
+        {
+            if ((facts & fact) != 0)
+            {
+                parts.Add(FactText(fact));
+            }
+        }
+
+        return Join(parts, "and");
+    }
+
+    /// <summary>A condition in words ("when the user is a minor"), or null when it always holds.</summary>
+    public static string? Condition(Condition condition)
+    {
+        if (condition.IsAlways)
+        {
+            return null;
+        }
+
+        var when = condition.When != PolicyAsCode.Fact.None ? "when " + AllOf(condition.When) : null;
+        var unless = condition.Unless != PolicyAsCode.Fact.None ? "unless " + AllOf(condition.Unless) : null;
+        return when is not null && unless is not null ? when + ", " + unless : when ?? unless;
+    }
+
+    /// <summary>Every fact some bound, hazard rule or waiver of the registry is conditional on.</summary>
+    public static Fact ConditionFacts(PolicyRegistry registry)
+    {
+        var facts = PolicyAsCode.Fact.None;
+        foreach (var rule in registry.Bounds)
+        {
+            facts |= rule.Condition.When | rule.Condition.Unless;
+        }
+
+        foreach (var rule in registry.Forbids)
+        {
+            facts |= rule.Condition.When | rule.Condition.Unless;
+        }
+
+        foreach (var claim in registry.Waivers)
+        {
+            facts |= claim.Condition.When | claim.Condition.Unless;
+        }
+
+        return facts;
+    }
+
+    /// <summary>A value as a reader writes it: a member, a number, flags joined with commas, or "none".</summary>
+    public static string Value(DimensionInfo dimension, DimensionValue value) =>
+        dimension.Kind == DimensionKind.Set ? Flags(dimension, value.Bits) : dimension.Format(value);
+
+    /// <summary>What a bound allows, in words: "General or Teen", "from 0 to 14", "at most 0.8", "any of Science, History (or none)".</summary>
+    public static string Allows(DimensionInfo dimension, Bound bound)
+    {
+        if (Lattice.IsEmpty(bound))
+        {
+            return "nothing";
+        }
+
+        switch (dimension.Kind)
+        {
+            case DimensionKind.Integer:
+            case DimensionKind.Real:
+                var lo = Number(bound.Lo);
+                var hi = Number(bound.Hi);
+                var open = bound.Lo <= dimension.Domain.Lo;
+                var unbounded = bound.Hi >= dimension.Domain.Hi;
+                return (open, unbounded) switch
+                {
+                    (true, true) => "any number",
+                    (true, false) => "at most " + hi,
+                    (false, true) => "at least " + lo,
+                    _ => bound.Lo == bound.Hi ? "exactly " + lo : "from " + lo + " to " + hi,
+                };
+            case DimensionKind.Set:
+                var optional = bound.Ceiling & ~bound.Floor;
+                if (bound.Floor == 0)
+                {
+                    return optional == 0 ? "none" : "any of " + Flags(dimension, optional, ", ") + " (or none)";
+                }
+
+                var required = "always " + Flags(dimension, bound.Floor, " and ");
+                return optional == 0 ? required + ", nothing else" : required + ", plus any of " + Flags(dimension, optional, ", ");
+            default:
+                var members = new List<string>();
+                for (var p = 0; p < dimension.Members.Length; p++)
+                {
+                    if (Lattice.Contains(bound, DimensionValue.OfPosition(p)))
+                    {
+                        members.Add(dimension.Members[p]);
+                    }
+                }
+
+                return members.Count == 1 ? "only " + members[0] : Join(members, "or");
+        }
+    }
+
+    /// <summary>A number with the invariant culture and round-trip precision.</summary>
+    public static string Number(double number) => number.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Flags(DimensionInfo dimension, ulong mask, string separator = ", ")
+    {
+        var names = PreferenceValues.FlagNames(dimension, mask);
+        return names.Count == 0 ? "none" : string.Join(separator, names);
+    }
+
+    /// <summary>"a", "a or b", "a, b or c".</summary>
+    public static string Join(IReadOnlyList<string> parts, string conjunction) => parts.Count switch
+    {
+        0 => string.Empty,
+        1 => parts[0],
+        _ => string.Join(", ", Slice(parts, parts.Count - 1)) + " " + conjunction + " " + parts[parts.Count - 1],
+    };
+
+    private static IEnumerable<string> Slice(IReadOnlyList<string> parts, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            yield return parts[i];
+        }
+    }
+}

@@ -1,0 +1,216 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json.Nodes;
+using PolicyAsCode.Json;
+
+namespace PolicyAsCode.Documents;
+
+/// <summary>
+/// The JSON Schema (draft 2020-12) of a policy's user preferences in one context: one property per dimension,
+/// named as the preferences wire format names it (<see cref="PreferenceNames.JsonName"/>), holding exactly the
+/// values a request may hold there and be granted as asked (<see cref="PolicyInterpreter.Allowed"/>), with the
+/// default a new user gets.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The schema says what a settings UI may offer. It is not the reader's contract: the reader accepts any value of
+/// a preference's type, and resolution clamps a value outside these bounds to the nearest allowed one.
+/// </para>
+/// <para>
+/// Facts the context does not know are assumed to make conditional bounds apply, as resolution assumes them: with
+/// no facts known, a bound written <c>When = Fact.Minor</c> narrows the schema, and a waiver the user may claim
+/// only in a role-play does not widen it. Pass a context with the facts established to see what a known adult,
+/// a consenting user or a role-play session may choose.
+/// </para>
+/// </remarks>
+public static class PreferencesSchema
+{
+    /// <summary>The dialect every schema declares in <c>$schema</c>.</summary>
+    public const string Dialect = "https://json-schema.org/draft/2020-12/schema";
+
+    /// <summary>The schema of the preferences in <paramref name="jurisdiction"/>, with no facts known (conditional bounds apply).</summary>
+    /// <param name="registry">The policy.</param>
+    /// <param name="jurisdiction">A jurisdiction of the policy; any other (or null) applies every law at once.</param>
+    /// <returns>A new schema object.</returns>
+    public static JsonObject Create(PolicyRegistry registry, string? jurisdiction) => Create(registry, PolicyContext.In(jurisdiction));
+
+    /// <summary>The schema of the preferences in <paramref name="context"/>.</summary>
+    /// <param name="registry">The policy.</param>
+    /// <param name="context">The jurisdiction and the facts known; unknown facts make conditional bounds apply.</param>
+    /// <returns>A new schema object.</returns>
+    public static JsonObject Create(PolicyRegistry registry, in PolicyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        var interpreter = new PolicyInterpreter(registry);
+        var defaults = interpreter.Resolve(interpreter.Defaults(context), context).Effective;
+        var jurisdiction = registry.MatchJurisdiction(context.Jurisdiction);
+        var where = jurisdiction >= 0 ? registry.Jurisdictions[jurisdiction] : null;
+
+        var properties = new JsonObject();
+        foreach (var dimension in registry.Dimensions)
+        {
+            var property = Property(dimension, interpreter.Allowed(dimension.Index, context));
+            property["default"] = PreferenceValues.ToJson(dimension, defaults[dimension.Index]);
+            property["$comment"] = SetBy(registry, dimension, jurisdiction, context);
+            properties[PreferenceNames.JsonName(dimension.Name)] = property;
+        }
+
+        return new JsonObject
+        {
+            ["$schema"] = Dialect,
+            ["$id"] = Id(registry, where, context),
+            ["title"] = "Preferences of " + registry.UserTier.Name + " in " + (where ?? "any jurisdiction (every law applies)"),
+            ["description"] = Description(registry, where, context),
+            ["type"] = "object",
+            ["additionalProperties"] = false,
+            ["properties"] = properties,
+        };
+    }
+
+    /// <summary>The schema of the preferences in <paramref name="context"/> as indented JSON text ending in a newline.</summary>
+    /// <param name="registry">The policy.</param>
+    /// <param name="context">The jurisdiction and the facts known; unknown facts make conditional bounds apply.</param>
+    /// <returns>The schema's text, the same on every machine.</returns>
+    public static string ToText(PolicyRegistry registry, in PolicyContext context) => DocumentJson.Write(Create(registry, context));
+
+    private static JsonObject Property(DimensionInfo dimension, Bound allowed)
+    {
+        var property = new JsonObject { ["description"] = dimension.Description ?? dimension.Name };
+        switch (dimension.Kind)
+        {
+            case DimensionKind.Boolean:
+                property["type"] = "boolean";
+                var allowsFalse = Lattice.Contains(allowed, DimensionValue.OfPosition(0));
+                var allowsTrue = Lattice.Contains(allowed, DimensionValue.OfPosition(1));
+                if (allowsFalse != allowsTrue)
+                {
+                    property["const"] = allowsTrue;
+                }
+
+                break;
+            case DimensionKind.Integer:
+            case DimensionKind.Real:
+                property["type"] = dimension.Kind == DimensionKind.Integer ? "integer" : "number";
+                if (allowed.Lo > dimension.Domain.Lo)
+                {
+                    property["minimum"] = Number(dimension, allowed.Lo);
+                }
+
+                if (allowed.Hi < dimension.Domain.Hi)
+                {
+                    property["maximum"] = Number(dimension, allowed.Hi);
+                }
+
+                break;
+            case DimensionKind.Set:
+                property["type"] = "array";
+                property["uniqueItems"] = true;
+                var permitted = Names(PreferenceValues.FlagNames(dimension, allowed.Ceiling));
+                if (permitted.Count == 0)
+                {
+                    property["maxItems"] = 0;
+                }
+                else
+                {
+                    property["items"] = new JsonObject { ["type"] = "string", ["enum"] = permitted };
+                }
+
+                var required = PreferenceValues.FlagNames(dimension, allowed.Floor);
+                if (required.Count > 0)
+                {
+                    var all = new JsonArray();
+                    foreach (var name in required)
+                    {
+                        all.Add((JsonNode)new JsonObject { ["contains"] = new JsonObject { ["const"] = name } });
+                    }
+
+                    property["allOf"] = all;
+                }
+
+                break;
+            default:
+                property["type"] = "string";
+                var members = new List<string>();
+                for (var p = 0; p < dimension.Members.Length; p++)
+                {
+                    if (Lattice.Contains(allowed, DimensionValue.OfPosition(p)))
+                    {
+                        members.Add(dimension.Members[p]);
+                    }
+                }
+
+                property["enum"] = Names(members);
+                break;
+        }
+
+        return property;
+    }
+
+    private static JsonValue Number(DimensionInfo dimension, double value) =>
+        dimension.Kind == DimensionKind.Integer ? JsonValue.Create((long)value) : JsonValue.Create(value);
+
+    private static JsonArray Names(List<string> names)
+    {
+        var array = new JsonArray();
+        foreach (var name in names)
+        {
+            array.Add((JsonNode)JsonValue.Create(name));
+        }
+
+        return array;
+    }
+
+    // Which tiers' bounds apply to the dimension in this context (its effective bound is their meet).
+    private static string SetBy(PolicyRegistry registry, DimensionInfo dimension, int jurisdiction, in PolicyContext context)
+    {
+        var parts = new List<string>();
+        foreach (var rule in registry.Bounds)
+        {
+            if (rule.Dimension == dimension.Index && registry.TierApplies(rule.Tier, jurisdiction) && rule.Condition.Restricts(context))
+            {
+                var condition = PolicyWording.Condition(rule.Condition);
+                parts.Add(PolicyWording.Tier(registry.TierOf(rule)) + " (" + rule.Source + (condition is null ? string.Empty : ", " + condition) + ")");
+            }
+        }
+
+        return parts.Count == 0
+            ? "No tier bounds this preference."
+            : "Bounded by " + string.Join("; ", parts) + ".";
+    }
+
+    private static string Id(PolicyRegistry registry, string? jurisdiction, in PolicyContext context)
+    {
+        var id = new StringBuilder("urn:policyascode:preferences:")
+            .Append(Uri.EscapeDataString(registry.Name)).Append(':')
+            .Append(jurisdiction is null ? "any" : Uri.EscapeDataString(jurisdiction));
+        foreach (var fact in PolicyWording.Facts)
+        {
+            if ((context.Known & fact) != 0)
+            {
+                id.Append(':').Append(fact.ToString()).Append('=').Append((context.Facts & fact) != 0 ? "true" : "false");
+            }
+        }
+
+        return id.ToString();
+    }
+
+    private static string Description(PolicyRegistry registry, string? jurisdiction, in PolicyContext context)
+    {
+        var known = new List<string>();
+        foreach (var fact in PolicyWording.Facts)
+        {
+            if ((context.Known & fact) != 0)
+            {
+                known.Add(PolicyWording.FactText(fact) + ((context.Facts & fact) != 0 ? " (true)" : " (false)"));
+            }
+        }
+
+        return "What a user of the policy " + registry.Name + " may choose "
+            + (jurisdiction is null ? "where no jurisdiction of the policy is named (every law applies)" : "in " + jurisdiction)
+            + (known.Count == 0 ? ", with nothing known about the user: " : ", knowing whether " + string.Join("; ", known) + ". For any other fact: ")
+            + "every bound that depends on a fact not known applies, and no waiver that depends on one holds. "
+            + "A settings UI may offer what this schema allows; the reader accepts any value of a preference's type, "
+            + "and resolution clamps a value outside these bounds to the nearest allowed one.";
+    }
+}
