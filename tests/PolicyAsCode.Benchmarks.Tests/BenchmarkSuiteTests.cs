@@ -29,8 +29,10 @@ public sealed class BenchmarkSuiteTests(ITestOutputHelper output)
     {
         var quickStart = Agreement.GeneratedAgainstInterpreter<LearnerPreferences>("QuickStart", 3_000, seed: 12);
         var large = Agreement.GeneratedAgainstInterpreter<Large.LargePreferences>("Large", 3_000, seed: 13);
+        var ten = Agreement.GeneratedAgainstInterpreter<Ten.TenPreferences>("Ten", 3_000, seed: 14);
 
         Assert.True(quickStart.Agrees, quickStart.ToString());
+        Assert.True(ten.Agrees, ten.ToString());
         Assert.True(large.Agrees, large.ToString());
     }
 
@@ -79,7 +81,7 @@ public sealed class BenchmarkSuiteTests(ITestOutputHelper output)
         }
 
         Assert.Equal(Suite.Benchmarks.Length, summaries.Length);
-        Assert.Equal(25, summaries.Sum(s => s.Reports.Length));
+        Assert.Equal(31, summaries.Sum(s => s.Reports.Length));
         Assert.True(Suite.AllSucceeded(summaries));
     }
 }

@@ -24,6 +24,7 @@ public sealed class SnapshotTests
         ["GlobalNamespace"] = (() => Policies.GlobalNamespace, "GlobalPrefs", "GlobalPrefs.Policy.g.cs"),
         ["Nested"] = (() => Policies.Nested, "Nested.Policies.Outer+Inner+Prefs", "Nested.Policies.Outer.Inner.Prefs.Policy.g.cs"),
         ["Contradiction"] = (() => Policies.Contradiction, "Contradiction.Prefs", "Contradiction.Prefs.Policy.g.cs"),
+        ["UnconditionalContradiction"] = (() => Policies.UnconditionalContradiction, "UnconditionalContradiction.Prefs", "UnconditionalContradiction.Prefs.Policy.g.cs"),
         ["KeywordNames"] = (() => Policies.KeywordNames, "Keywords.class.struct+event", "Keywords.class.struct.event.Policy.g.cs"),
     };
 

@@ -6,14 +6,15 @@ using PolicyAsCode.Benchmarks.Workload;
 namespace PolicyAsCode.Benchmarks.Benchmarks;
 
 /// <summary>
-/// Resolving one request of the large policy (61 dimensions, 198 bounds, 3 jurisdictions, an organisation and the
-/// user tier; see Large/generate_large_policy.py): the generated evaluator (the baseline; there is no hand-written
-/// one of this size) and the reference interpreter.
+/// Resolving one request of a policy written by Large/generate_large_policy.py (three laws EU, US and UK, an
+/// organisation and the user tier, with conditional bounds and a user waiver): the generated evaluator (the
+/// baseline; there is no hand-written one of these) and the reference interpreter, given the request encoded.
 /// </summary>
 [MemoryDiagnoser]
-public class LargeResolve
+public abstract class GeneratedResolve<T>
+    where T : class, IUserTierPolicy<T>, new()
 {
-    private LargePreferences _request = null!;
+    private T _request = null!;
     private PolicyContext _context;
     private DimensionValue[] _encoded = null!;
     private PolicyInterpreter _interpreter = null!;
@@ -24,17 +25,23 @@ public class LargeResolve
     [GlobalSetup]
     public void Setup()
     {
-        (_request, _context) = Scenarios.Large(Scenario);
-        _encoded = LargePreferences.Encode(_request);
-        _interpreter = new PolicyInterpreter(LargePreferences.Registry);
+        (_request, _context) = Scenarios.Generated<T>(Scenario);
+        _encoded = T.Encode(_request);
+        _interpreter = new PolicyInterpreter(T.Registry);
     }
 
     [Benchmark(Baseline = true)]
-    public Resolution<LargePreferences> Generated() => LargePreferences.Resolve(_request, _context, default);
+    public Resolution<T> Generated() => T.Resolve(_request, _context, default);
 
     [Benchmark]
     public Resolution<DimensionValue[]> Interpreter() => _interpreter.Resolve(_encoded, _context, default);
 }
+
+/// <summary>The large policy: 61 dimensions (60 plus the user's hazard list), 198 bounds.</summary>
+public class LargeResolve : GeneratedResolve<LargePreferences>;
+
+/// <summary>The 10-dimension policy (9 plus the user's hazard list) of the same shape, for the resolve goal at 10 dimensions.</summary>
+public class TenResolve : GeneratedResolve<Ten.TenPreferences>;
 
 /// <summary>Deciding on one piece of content against a resolution of the large policy, over 1,024 users and pieces of content per invocation; times are per decision.</summary>
 [MemoryDiagnoser]

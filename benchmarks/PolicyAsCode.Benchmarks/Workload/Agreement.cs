@@ -34,6 +34,7 @@ public static class Agreement
     [
         HandWrittenAgainstGenerated(count, seed),
         GeneratedAgainstInterpreter<LearnerPreferences>("QuickStart generated vs interpreter", count, seed),
+        GeneratedAgainstInterpreter<Ten.TenPreferences>("Ten generated vs interpreter", count, seed + 2),
         GeneratedAgainstInterpreter<LargePreferences>("Large generated vs interpreter", count, seed + 1),
     ];
 

@@ -91,19 +91,33 @@ public static class Scenarios
         return decisions;
     }
 
-    /// <summary>A large-policy request and its context for each scenario.</summary>
-    public static (LargePreferences Request, PolicyContext Context) Large(ResolveScenario scenario) => scenario switch
+    /// <summary>A request to a generated benchmark policy (Large/generate_large_policy.py) and its context for each scenario.</summary>
+    public static (T Request, PolicyContext Context) Generated<T>(ResolveScenario scenario)
+        where T : class, IUserTierPolicy<T>, new() => scenario switch
     {
-        ResolveScenario.Unchanged => (new LargePreferences(), EuAdult),
-        ResolveScenario.OneClamp => (new LargePreferences { Level00 = Level.L4 }, EuAdult),
-        _ => (Everything(), EuMinor),
+        ResolveScenario.Unchanged => (new T(), EuAdult),
+        ResolveScenario.OneClamp => (OneAtItsLoosest<T>(), EuAdult),
+        _ => (Everything<T>(), EuMinor),
     };
 
-    // Every dimension at its loosest value: most of them move.
-    private static LargePreferences Everything()
+    /// <summary>A large-policy request and its context for each scenario.</summary>
+    public static (LargePreferences Request, PolicyContext Context) Large(ResolveScenario scenario) => Generated<LargePreferences>(scenario);
+
+    // The defaults, with the first dimension (an ordinal, Level00) at its loosest value: one clamp.
+    private static T OneAtItsLoosest<T>()
+        where T : class, IUserTierPolicy<T>, new()
     {
-        var values = LargePreferences.Encode(new LargePreferences());
-        foreach (var d in LargePreferences.Registry.Dimensions)
+        var values = T.Encode(new T());
+        values[0] = DimensionValue.OfPosition(T.Registry.Dimensions[0].Members.Length - 1);
+        return T.Decode(values);
+    }
+
+    // Every dimension at its loosest value: most of them move.
+    private static T Everything<T>()
+        where T : class, IUserTierPolicy<T>, new()
+    {
+        var values = T.Encode(new T());
+        foreach (var d in T.Registry.Dimensions)
         {
             values[d.Index] = d.Kind switch
             {
@@ -115,6 +129,6 @@ public static class Scenarios
             };
         }
 
-        return LargePreferences.Decode(values);
+        return T.Decode(values);
     }
 }

@@ -196,16 +196,39 @@ internal static class EvaluatorEmitter
         for (var k = 0; k < chunks; k++)
         {
             w.Line();
+            if (chunks == 1)
+            {
+                w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+            }
+
             using (w.Block($"public static bool Inside{k}({self} source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)"))
             {
+                // With anything unreadable the fast path gives up at once; ResolveMoved tests each dimension exactly.
+                w.Line("if (!readAll || !unreadable.IsEmpty) return false;");
+                var reachable = true;
                 foreach (var d in policy.Dimensions.Skip(k * ChunkSize).Take(ChunkSize))
                 {
-                    var i = d.Index;
-                    w.Line($"var v{i} = Encode{i}(source.{CSharpNames.Escape(d.Name)});");
-                    w.Line($"if (!({Inside(policy, d, scope)})) return false;");
+                    var (declaration, test) = Inside(policy, d, scope);
+                    if (test == "false")
+                    {
+                        // The dimension's unconditional bounds contradict each other: no value is ever inside, so every
+                        // resolution takes the full path (and nothing after this line could run).
+                        w.Line($"return false; // {d.Name}: the unconditional bounds leave no value");
+                        reachable = false;
+                        break;
+                    }
+
+                    if (test != "true")
+                    {
+                        w.Line(declaration);
+                        w.Line($"if (!({test})) return false;");
+                    }
                 }
 
-                w.Line("return true;");
+                if (reachable)
+                {
+                    w.Line("return true;");
+                }
             }
         }
     }
@@ -339,12 +362,17 @@ internal static class EvaluatorEmitter
     // intersected at build time into one constant test; a conditional bound adds a test only where it is narrower
     // than that intersection, guarded by its scope test. True exactly when the value is granted as asked: then no
     // bound is skipped (each intersection still holds the value) and the strict bound contains it.
-    private static string InsideTest(PolicyModel policy, DimensionModel d, EvaluatorLocals scope)
+    private static string InsideTest(PolicyModel policy, DimensionModel d, EvaluatorLocals scope, Access? typed = null)
     {
         var always = Always(policy, d, scope);
-        var value = $"v{d.Index}";
+        var value = typed ?? Access.Encoded($"v{d.Index}");
         var tests = new System.Collections.Generic.List<string>();
         var constant = Within(d, always, d.Domain, value);
+        if (constant == "false")
+        {
+            return constant; // the unconditional bounds leave no value
+        }
+
         if (constant.Length > 0)
         {
             tests.Add(constant);
@@ -384,11 +412,57 @@ internal static class EvaluatorEmitter
         return always;
     }
 
-    // Whether a value is readable and inside every applicable bound, as one condition. The domain test is left out
-    // where the constant test implies it: a test of the permitted flags, or of both ends of a finite interval.
-    private static string Inside(PolicyModel policy, DimensionModel d, EvaluatorLocals scope)
+    // How a test reads a value: through its encoding (a DimensionValue: .Number, .Bits), or, on the fast path, straight
+    // from the typed property where that is exact (an int compared with int literals, a bool, an enum valued 0, 1, 2,
+    // ..., a flags enum).
+    private sealed class Access(string number, string bits, bool integerLiterals, string? boolean)
     {
-        var inside = InsideTest(policy, d, scope);
+        public string Number { get; } = number;
+
+        public string Bits { get; } = bits;
+
+        public bool IntegerLiterals { get; } = integerLiterals;
+
+        public string? Boolean { get; } = boolean;
+
+        public static Access Encoded(string value) => new($"{value}.Number", $"{value}.Bits", false, null);
+    }
+
+    // The fast path's local for a dimension (its declaration) and how tests read it.
+    private static (string Declaration, Access Access, string Domain) FastValue(DimensionModel d)
+    {
+        var i = d.Index;
+        var v = $"v{i}";
+        var property = $"source.{CSharpNames.Escape(d.Name)}";
+        switch (d.Kind)
+        {
+            case DimensionKind.Integer:
+                return ($"var {v} = {property};", new Access(v, v, true, null), string.Empty);
+            case DimensionKind.Real:
+                return ($"var {v} = {property};", new Access(v, v, false, null), $"double.IsFinite({v})");
+            case DimensionKind.Boolean:
+                return ($"var {v} = {property};", new Access(v, v, false, v), string.Empty);
+            case DimensionKind.Set:
+                return ($"var {v} = unchecked((ulong)(long){property});", new Access(v, v, false, null), $"({v} & {Literals.ULong(~d.Domain.Ceiling)}) == 0UL");
+            case DimensionKind.Ordinal when IsContiguous(d):
+                return ($"var {v} = unchecked((ulong)(long){property});", new Access(v, v, false, null), $"{v} < {d.Members.Count}UL");
+            default:
+                return ($"var {v} = Encode{i}({property});", Access.Encoded(v), InDomain(d, v).Substring(" && ".Length));
+        }
+    }
+
+    // Whether a value is readable and inside every applicable bound, as one condition, on the fast path's typed
+    // value. The domain test is left out where the constant test implies it: a test of the permitted flags, or of
+    // both ends of a finite interval.
+    private static (string Declaration, string Test) Inside(PolicyModel policy, DimensionModel d, EvaluatorLocals scope)
+    {
+        var (declaration, access, domain) = FastValue(d);
+        var inside = InsideTest(policy, d, scope, access);
+        if (inside == "false")
+        {
+            return (declaration, inside);
+        }
+
         var always = Always(policy, d, scope);
         var implied = !PolicyAsCode.Lattice.IsEmpty(always) && d.Kind switch
         {
@@ -396,12 +470,24 @@ internal static class EvaluatorEmitter
             DimensionKind.Real => always.Lo > d.Domain.Lo && always.Hi < d.Domain.Hi,
             _ => false,
         };
-        var domain = implied ? string.Empty : InDomain(d, $"v{d.Index}");
-        return $"readAll && !unreadable.Contains({d.Index}){domain}" + (inside.Length > 0 ? " && " + inside : string.Empty);
+        var tests = new System.Collections.Generic.List<string>();
+        if (!implied && domain.Length > 0)
+        {
+            tests.Add(domain);
+        }
+
+        if (inside.Length > 0)
+        {
+            tests.Add(inside);
+        }
+
+        return (declaration, tests.Count == 0 ? "true" : string.Join(" && ", tests));
     }
 
     // A constant test that a value known to lie in `implied` also lies in bound `b`; empty when it always does.
-    private static string Within(DimensionModel d, Bound b, Bound implied, string value)
+    private static string Within(DimensionModel d, Bound b, Bound implied, string value) => Within(d, b, implied, Access.Encoded(value));
+
+    private static string Within(DimensionModel d, Bound b, Bound implied, Access value)
     {
         if (PolicyAsCode.Lattice.IsEmpty(b))
         {
@@ -413,15 +499,16 @@ internal static class EvaluatorEmitter
             case DimensionKind.Integer:
             case DimensionKind.Real:
             {
+                // An int compared with int literals: x >= lo exactly when x >= ceiling(lo), x <= hi when x <= floor(hi).
                 var parts = new System.Collections.Generic.List<string>();
                 if (b.Lo > implied.Lo)
                 {
-                    parts.Add($"{value}.Number >= {Literals.Double(b.Lo)}");
+                    parts.Add($"{value.Number} >= {(value.IntegerLiterals ? Literals.Int((int)System.Math.Ceiling(b.Lo)) : Literals.Double(b.Lo))}");
                 }
 
                 if (b.Hi < implied.Hi)
                 {
-                    parts.Add($"{value}.Number <= {Literals.Double(b.Hi)}");
+                    parts.Add($"{value.Number} <= {(value.IntegerLiterals ? Literals.Int((int)System.Math.Floor(b.Hi)) : Literals.Double(b.Hi))}");
                 }
 
                 return string.Join(" && ", parts);
@@ -432,20 +519,31 @@ internal static class EvaluatorEmitter
                 var parts = new System.Collections.Generic.List<string>();
                 if ((implied.Ceiling & ~b.Ceiling) != 0)
                 {
-                    parts.Add($"({value}.Bits & {Literals.ULong(~b.Ceiling)}) == 0UL");
+                    parts.Add($"({value.Bits} & {Literals.ULong(~b.Ceiling)}) == 0UL");
                 }
 
                 if ((b.Floor & ~implied.Floor) != 0)
                 {
-                    parts.Add($"({value}.Bits & {Literals.ULong(b.Floor)}) == {Literals.ULong(b.Floor)}");
+                    parts.Add($"({value.Bits} & {Literals.ULong(b.Floor)}) == {Literals.ULong(b.Floor)}");
                 }
 
                 return string.Join(" && ", parts);
             }
 
             default:
+                if ((implied.Ceiling & ~b.Ceiling) == 0)
+                {
+                    return string.Empty;
+                }
+
+                if (value.Boolean is { } flag)
+                {
+                    // Position 0 is false, position 1 is true.
+                    return (b.Ceiling & 0x3UL) switch { 0x1UL => $"!{flag}", 0x2UL => flag, 0x3UL => string.Empty, _ => "false" };
+                }
+
                 // A readable member's position is below 64 (a boolean's is 0 or 1), so the shift is defined.
-                return (implied.Ceiling & ~b.Ceiling) == 0 ? string.Empty : $"(({Literals.ULong(b.Ceiling)} >> (int){value}.Bits) & 1UL) != 0UL";
+                return $"(({Literals.ULong(b.Ceiling)} >> (int){value.Bits}) & 1UL) != 0UL";
         }
     }
 

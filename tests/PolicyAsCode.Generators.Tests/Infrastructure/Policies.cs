@@ -262,6 +262,52 @@ internal static class Policies
     ];
 
     /// <summary>Two tiers whose bounds on one dimension do not intersect: the runtime fails closed, so it still emits.</summary>
+    /// <summary>Bounds of two tiers that always apply and leave nothing: no value is ever inside them.</summary>
+    public static readonly SourceFile[] UnconditionalContradiction =
+    [
+        new("UnconditionalContradiction.cs", """
+            using PolicyAsCode;
+
+            namespace UnconditionalContradiction;
+
+            public enum Maturity
+            {
+                General,
+                Teen,
+                Mature,
+            }
+
+            [ImmutableTier("EU")]
+            public partial record EuLaw
+            {
+                [AtMost(Maturity.Mature)]
+                public Maturity Maturity { get; init; }
+            }
+
+            [OrganisationTier("strict", Within = [typeof(EuLaw)])]
+            public partial record Strict
+            {
+                [AtMost(Maturity.General)]
+                public Maturity Maturity { get; init; }
+
+                [AtMost(5)]
+                public int MemoryDays { get; init; }
+            }
+
+            [UserTier(Within = [typeof(Strict)])]
+            public partial record Prefs
+            {
+                [AtLeast(Maturity.Teen)]
+                [Enables(Benefit.Autonomy)]
+                public Maturity Maturity { get; init; } = Maturity.Teen;
+
+                [Between(10, 20)]
+                [Enables(Benefit.Autonomy)]
+                public int MemoryDays { get; init; } = 10;
+            }
+            """),
+    ];
+
     public static readonly SourceFile[] Contradiction =
     [
         new("Contradiction.cs", """

@@ -157,14 +157,16 @@ namespace Conditional
             return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool Inside0(global::Conditional.Reader source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            var v0 = Encode0(source.Maturity);
-            if (!(readAll && !unreadable.Contains(0) && v0.Bits < 64UL && (!scope.a0 || ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL) && (!scope.a1 || ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL) && (!scope.a5 || ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL))) return false;
-            var v1 = Encode1(source.DiscloseAi);
-            if (!(readAll && !unreadable.Contains(1) && (!scope.j0 || ((0x2UL >> (int)v1.Bits) & 1UL) != 0UL))) return false;
-            var v2 = Encode2(source.MemoryDays);
-            if (!(readAll && !unreadable.Contains(2) && (!scope.a3 || v2.Number >= 0d && v2.Number <= 0d) && (!scope.a4 || v2.Number <= 30d))) return false;
+            if (!readAll || !unreadable.IsEmpty) return false;
+            var v0 = unchecked((ulong)(long)source.Maturity);
+            if (!(v0 < 3UL && (!scope.a0 || ((0x3UL >> (int)v0) & 1UL) != 0UL) && (!scope.a1 || ((0x3UL >> (int)v0) & 1UL) != 0UL) && (!scope.a5 || ((0x3UL >> (int)v0) & 1UL) != 0UL))) return false;
+            var v1 = source.DiscloseAi;
+            if (!((!scope.j0 || v1))) return false;
+            var v2 = source.MemoryDays;
+            if (!((!scope.a3 || v2 >= 0 && v2 <= 0) && (!scope.a4 || v2 <= 30))) return false;
             return true;
         }
 

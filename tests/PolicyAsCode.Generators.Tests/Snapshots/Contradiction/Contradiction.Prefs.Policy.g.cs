@@ -127,12 +127,14 @@ namespace Contradiction
             return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool Inside0(global::Contradiction.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            var v0 = Encode0(source.Maturity);
-            if (!(readAll && !unreadable.Contains(0) && v0.Bits < 64UL && ((0x4UL >> (int)v0.Bits) & 1UL) != 0UL && (!scope.j0 || ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL))) return false;
-            var v1 = Encode1(source.MemoryDays);
-            if (!(readAll && !unreadable.Contains(1) && v1.Number >= 20d && (!scope.j0 || v1.Number <= 10d))) return false;
+            if (!readAll || !unreadable.IsEmpty) return false;
+            var v0 = unchecked((ulong)(long)source.Maturity);
+            if (!(v0 < 3UL && ((0x4UL >> (int)v0) & 1UL) != 0UL && (!scope.j0 || ((0x3UL >> (int)v0) & 1UL) != 0UL))) return false;
+            var v1 = source.MemoryDays;
+            if (!(v1 >= 20 && (!scope.j0 || v1 <= 10))) return false;
             return true;
         }
 

@@ -211,22 +211,24 @@ namespace EveryKind
             return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool Inside0(global::EveryKind.Settings source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            var v0 = Encode0(source.Disclose);
-            if (!(readAll && !unreadable.Contains(0) && (!scope.j0 || ((0x2UL >> (int)v0.Bits) & 1UL) != 0UL))) return false;
+            if (!readAll || !unreadable.IsEmpty) return false;
+            var v0 = source.Disclose;
+            if (!((!scope.j0 || v0))) return false;
             var v1 = Encode1(source.Strictness);
-            if (!(readAll && !unreadable.Contains(1) && v1.Bits < 64UL && ((0x6UL >> (int)v1.Bits) & 1UL) != 0UL)) return false;
-            var v2 = Encode2(source.Days);
-            if (!(readAll && !unreadable.Contains(2) && v2.Number >= 1d && v2.Number <= 30d)) return false;
-            var v3 = Encode3(source.Temperature);
-            if (!(readAll && !unreadable.Contains(3) && v3.Number >= 0.1d && v3.Number <= 0.7d)) return false;
-            var v4 = Encode4(source.Channels);
-            if (!(readAll && !unreadable.Contains(4) && (v4.Bits & 0xFFFFFFFFFFFFFFFCUL) == 0UL && (!scope.j0 || (v4.Bits & 0x1UL) == 0x1UL))) return false;
+            if (!(v1.Bits < 64UL && ((0x6UL >> (int)v1.Bits) & 1UL) != 0UL)) return false;
+            var v2 = source.Days;
+            if (!(v2 >= 1 && v2 <= 30)) return false;
+            var v3 = source.Temperature;
+            if (!(v3 >= 0.1d && v3 <= 0.7d)) return false;
+            var v4 = unchecked((ulong)(long)source.Channels);
+            if (!((v4 & 0xFFFFFFFFFFFFFFFCUL) == 0UL && (!scope.j0 || (v4 & 0x1UL) == 0x1UL))) return false;
             var v5 = Encode5(source.Language);
-            if (!(readAll && !unreadable.Contains(5) && v5.Bits < 64UL && ((0x1UL >> (int)v5.Bits) & 1UL) != 0UL)) return false;
-            var v6 = Encode6(source.Avoid);
-            if (!(readAll && !unreadable.Contains(6) && (v6.Bits & 0xFFFFFF00FFFFC000UL) == 0UL && (v6.Bits & 0x200UL) == 0x200UL)) return false;
+            if (!(v5.Bits < 64UL && ((0x1UL >> (int)v5.Bits) & 1UL) != 0UL)) return false;
+            var v6 = unchecked((ulong)(long)source.Avoid);
+            if (!((v6 & 0xFFFFFF00FFFFC000UL) == 0UL && (v6 & 0x200UL) == 0x200UL)) return false;
             return true;
         }
 

@@ -109,10 +109,12 @@ file static class PolicyTables
         return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
     }
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool Inside0(global::GlobalPrefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
     {
-        var v0 = Encode0(source.MemoryDays);
-        if (!(readAll && !unreadable.Contains(0) && (!scope.j0 || v0.Number >= 0d && v0.Number <= 30d))) return false;
+        if (!readAll || !unreadable.IsEmpty) return false;
+        var v0 = source.MemoryDays;
+        if (!((!scope.j0 || v0 >= 0 && v0 <= 30))) return false;
         return true;
     }
 

@@ -123,12 +123,14 @@ namespace Keywords.@class
             return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool Inside0(global::Keywords.@class.@struct.@event source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            var v0 = Encode0(source.@default);
-            if (!(readAll && !unreadable.Contains(0) && (!scope.j0 || v0.Number >= 0d && v0.Number <= 30d))) return false;
+            if (!readAll || !unreadable.IsEmpty) return false;
+            var v0 = source.@default;
+            if (!((!scope.j0 || v0 >= 0 && v0 <= 30))) return false;
             var v1 = Encode1(source.@params);
-            if (!(readAll && !unreadable.Contains(1) && v1.Bits < 64UL && (!scope.j0 || ((0x3UL >> (int)v1.Bits) & 1UL) != 0UL))) return false;
+            if (!(v1.Bits < 64UL && (!scope.j0 || ((0x3UL >> (int)v1.Bits) & 1UL) != 0UL))) return false;
             return true;
         }
 

@@ -115,10 +115,12 @@ namespace Minimal
             return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool Inside0(global::Minimal.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            var v0 = Encode0(source.Maturity);
-            if (!(readAll && !unreadable.Contains(0) && v0.Bits < 64UL && ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) return false;
+            if (!readAll || !unreadable.IsEmpty) return false;
+            var v0 = unchecked((ulong)(long)source.Maturity);
+            if (!(v0 < 3UL && ((0x3UL >> (int)v0) & 1UL) != 0UL)) return false;
             return true;
         }
 

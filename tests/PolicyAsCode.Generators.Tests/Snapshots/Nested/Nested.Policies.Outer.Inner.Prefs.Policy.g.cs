@@ -117,10 +117,12 @@ namespace Nested.Policies
             return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool Inside0(global::Nested.Policies.Outer.Inner.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            var v0 = Encode0(source.Creativity);
-            if (!(readAll && !unreadable.Contains(0) && double.IsFinite(v0.Number) && (!scope.j0 || v0.Number <= 0.5d))) return false;
+            if (!readAll || !unreadable.IsEmpty) return false;
+            var v0 = source.Creativity;
+            if (!(double.IsFinite(v0) && (!scope.j0 || v0 <= 0.5d))) return false;
             return true;
         }
 

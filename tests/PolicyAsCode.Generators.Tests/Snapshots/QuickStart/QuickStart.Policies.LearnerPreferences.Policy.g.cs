@@ -240,26 +240,28 @@ namespace QuickStart.Policies
             return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool Inside0(global::QuickStart.Policies.LearnerPreferences source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            var v0 = Encode0(source.Maturity);
-            if (!(readAll && !unreadable.Contains(0) && v0.Bits < 64UL && ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) return false;
-            var v1 = Encode1(source.Tone);
-            if (!(readAll && !unreadable.Contains(1) && v1.Bits < 64UL && ((0x7UL >> (int)v1.Bits) & 1UL) != 0UL)) return false;
-            var v2 = Encode2(source.Verbosity);
-            if (!(readAll && !unreadable.Contains(2) && v2.Bits < 64UL)) return false;
-            var v3 = Encode3(source.DiscloseAi);
-            if (!(readAll && !unreadable.Contains(3) && (!scope.j0 || ((0x2UL >> (int)v3.Bits) & 1UL) != 0UL))) return false;
-            var v4 = Encode4(source.MemoryDays);
-            if (!(readAll && !unreadable.Contains(4) && v4.Number >= 0d && v4.Number <= 14d && (!scope.a4 || v4.Number <= 0d) && (!scope.a6 || v4.Number <= 0d))) return false;
-            var v5 = Encode5(source.Creativity);
-            if (!(readAll && !unreadable.Contains(5) && v5.Number >= 0d && v5.Number <= 0.8d)) return false;
-            var v6 = Encode6(source.Topics);
-            if (!(readAll && !unreadable.Contains(6) && (v6.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL)) return false;
+            if (!readAll || !unreadable.IsEmpty) return false;
+            var v0 = unchecked((ulong)(long)source.Maturity);
+            if (!(v0 < 3UL && ((0x3UL >> (int)v0) & 1UL) != 0UL)) return false;
+            var v1 = unchecked((ulong)(long)source.Tone);
+            if (!(v1 < 4UL && ((0x7UL >> (int)v1) & 1UL) != 0UL)) return false;
+            var v2 = unchecked((ulong)(long)source.Verbosity);
+            if (!(v2 < 3UL)) return false;
+            var v3 = source.DiscloseAi;
+            if (!((!scope.j0 || v3))) return false;
+            var v4 = source.MemoryDays;
+            if (!(v4 >= 0 && v4 <= 14 && (!scope.a4 || v4 <= 0) && (!scope.a6 || v4 <= 0))) return false;
+            var v5 = source.Creativity;
+            if (!(v5 >= 0d && v5 <= 0.8d)) return false;
+            var v6 = unchecked((ulong)(long)source.Topics);
+            if (!((v6 & 0xFFFFFFFFFFFFFFF0UL) == 0UL)) return false;
             var v7 = Encode7(source.Language);
-            if (!(readAll && !unreadable.Contains(7) && v7.Bits < 64UL && ((0xFUL >> (int)v7.Bits) & 1UL) != 0UL)) return false;
-            var v8 = Encode8(source.AvoidHazards);
-            if (!(readAll && !unreadable.Contains(8) && (v8.Bits & 0xFFFFFF00FFFFC000UL) == 0UL)) return false;
+            if (!(v7.Bits < 64UL && ((0xFUL >> (int)v7.Bits) & 1UL) != 0UL)) return false;
+            var v8 = unchecked((ulong)(long)source.AvoidHazards);
+            if (!((v8 & 0xFFFFFF00FFFFC000UL) == 0UL)) return false;
             return true;
         }
 
