@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+
 namespace PolicyAsCode.Generators;
 
 /// <summary>Metadata names of the authoring surface, kept in one place.</summary>
@@ -27,6 +29,45 @@ internal static class KnownNames
     public const string Reason = "Reason";
     public const string Within = "Within";
     public const string Mitigates = "Mitigates";
+
+    /// <summary>
+    /// Whether <paramref name="symbol"/> is the type or namespace named <paramref name="fullName"/> (dotted, no
+    /// <c>global::</c>, not generic). Compares names segment by segment without formatting the symbol: the reader asks
+    /// this for every attribute of every tier property, where <c>ToDisplayString</c> would dominate its cost.
+    /// </summary>
+    public static bool Is(ISymbol? symbol, string fullName)
+    {
+        var end = fullName.Length;
+        for (var current = symbol; current is not null; current = current.ContainingSymbol)
+        {
+            if (current is INamespaceSymbol { IsGlobalNamespace: true })
+            {
+                return end == 0;
+            }
+
+            var name = current.Name;
+            var start = end - name.Length;
+            if (start < 0 || string.CompareOrdinal(fullName, start, name, 0, name.Length) != 0)
+            {
+                return false;
+            }
+
+            end = start;
+            if (current.ContainingSymbol is INamespaceSymbol { IsGlobalNamespace: true } || current.ContainingSymbol is null)
+            {
+                return end == 0;
+            }
+
+            if (end == 0 || fullName[end - 1] != '.')
+            {
+                return false;
+            }
+
+            end--;
+        }
+
+        return false;
+    }
 }
 
 /// <summary>Names of the tracked pipeline steps, for cacheability tests.</summary>

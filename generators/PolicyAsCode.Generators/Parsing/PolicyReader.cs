@@ -255,7 +255,7 @@ internal sealed class PolicyReader
         else if (type.SpecialType == SpecialType.System_String)
         {
             kind = DimensionKind.Choice;
-            var allowed = property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.AllowedAttribute);
+            var allowed = property.GetAttributes().FirstOrDefault(a => KnownNames.Is(a.AttributeClass, KnownNames.AllowedAttribute));
             var values = allowed is null || allowed.ConstructorArguments.Length == 0 || allowed.ConstructorArguments[0].Kind != TypedConstantKind.Array || allowed.ConstructorArguments[0].IsNull ? [] : allowed.ConstructorArguments[0].Values;
             foreach (var item in values)
             {
@@ -281,7 +281,7 @@ internal sealed class PolicyReader
         }
         else if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
         {
-            var isFlags = enumType.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.FlagsAttribute);
+            var isFlags = enumType.GetAttributes().Any(a => KnownNames.Is(a.AttributeClass, KnownNames.FlagsAttribute));
             kind = isFlags ? DimensionKind.Set : DimensionKind.Ordinal;
             var fields = enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue)
                 .Select((f, i) => (f.Name, Value: f.ConstantValue is ulong u ? unchecked((long)u) : Convert.ToInt64(f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture), i))
@@ -333,10 +333,10 @@ internal sealed class PolicyReader
             typeName,
             members.ToEquatableArray(),
             domain,
-            isHazardSet || attributes.Any(a => a.AttributeClass?.ToDisplayString() == KnownNames.HigherIsStricterAttribute),
+            isHazardSet || attributes.Any(a => KnownNames.Is(a.AttributeClass, KnownNames.HigherIsStricterAttribute)),
             default,
             false,
-            attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownNames.DescribedAttribute)?.ConstructorArguments.FirstOrDefault().Value as string,
+            attributes.FirstOrDefault(a => KnownNames.Is(a.AttributeClass, KnownNames.DescribedAttribute))?.ConstructorArguments.FirstOrDefault().Value as string,
             TaxonomyLinks(attributes, KnownNames.EnablesAttribute),
             TaxonomyLinks(attributes, KnownNames.MitigatesAttribute),
             undefined,
@@ -478,21 +478,18 @@ internal sealed class PolicyReader
     }
 
     private static bool HasPolicyAttributes(System.Collections.Immutable.ImmutableArray<AttributeData> attributes) =>
-        attributes.Any(a => a.AttributeClass?.ContainingNamespace?.ToDisplayString() == "PolicyAsCode");
+        attributes.Any(a => KnownNames.Is(a.AttributeClass?.ContainingNamespace, "PolicyAsCode"));
 
     private void ReadBound(DeclaredTier tier, DimensionModel dimension, ITypeSymbol dimensionType, AttributeData attribute, EquatableArray<int> enables, EquatableArray<int> mitigates)
     {
-        var name = attribute.AttributeClass?.ToDisplayString();
+        var type = attribute.AttributeClass;
         BoundForm form;
-        switch (name)
-        {
-            case KnownNames.AtMostAttribute: form = BoundForm.AtMost; break;
-            case KnownNames.AtLeastAttribute: form = BoundForm.AtLeast; break;
-            case KnownNames.BetweenAttribute: form = BoundForm.Between; break;
-            case KnownNames.LockedAttribute: form = BoundForm.Locked; break;
-            case KnownNames.AllowedAttribute: form = BoundForm.Allowed; break;
-            default: return;
-        }
+        if (KnownNames.Is(type, KnownNames.AtMostAttribute)) form = BoundForm.AtMost;
+        else if (KnownNames.Is(type, KnownNames.AtLeastAttribute)) form = BoundForm.AtLeast;
+        else if (KnownNames.Is(type, KnownNames.BetweenAttribute)) form = BoundForm.Between;
+        else if (KnownNames.Is(type, KnownNames.LockedAttribute)) form = BoundForm.Locked;
+        else if (KnownNames.Is(type, KnownNames.AllowedAttribute)) form = BoundForm.Allowed;
+        else return;
 
         var location = SourceLocation.From(attribute.ApplicationSyntaxReference);
         var source = SourceText(attribute);
@@ -584,7 +581,7 @@ internal sealed class PolicyReader
 
     private void ReadWaiver(DeclaredTier tier, DimensionModel dimension, AttributeData attribute, Dictionary<ISymbol, int> tierOf, List<DeclaredTier> tiers)
     {
-        if (attribute.AttributeClass?.ToDisplayString() != KnownNames.WaivesAttribute)
+        if (!KnownNames.Is(attribute.AttributeClass, KnownNames.WaivesAttribute))
         {
             return;
         }
@@ -614,7 +611,7 @@ internal sealed class PolicyReader
     {
         foreach (var attribute in tier.Type.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() != KnownNames.ForbidAttribute || attribute.ConstructorArguments.Length != 1)
+            if (!KnownNames.Is(attribute.AttributeClass, KnownNames.ForbidAttribute) || attribute.ConstructorArguments.Length != 1)
             {
                 continue;
             }
@@ -640,7 +637,7 @@ internal sealed class PolicyReader
         var hazards = new List<HazardModel>();
         foreach (var attribute in _compilation.Assembly.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() == KnownNames.HazardCategoryAttribute && attribute.ConstructorArguments.Length == 3
+            if (KnownNames.Is(attribute.AttributeClass, KnownNames.HazardCategoryAttribute) && attribute.ConstructorArguments.Length == 3
                 && attribute.ConstructorArguments[0].Value is ulong bit && attribute.ConstructorArguments[1].Value is string code
                 && attribute.ConstructorArguments[2].Value is string description)
             {
@@ -690,7 +687,7 @@ internal sealed class PolicyReader
         var links = new List<int>();
         foreach (var attribute in attributes)
         {
-            if (attribute.AttributeClass?.ToDisplayString() != attributeName || attribute.ConstructorArguments.Length != 1)
+            if (!KnownNames.Is(attribute.AttributeClass, attributeName) || attribute.ConstructorArguments.Length != 1)
             {
                 continue;
             }

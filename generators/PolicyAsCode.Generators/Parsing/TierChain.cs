@@ -36,7 +36,16 @@ internal sealed class DeclaredTier
     {
         foreach (var attribute in type.GetAttributes())
         {
-            var name = attribute.AttributeClass?.ToDisplayString();
+            var attributeClass = attribute.AttributeClass;
+            if (!KnownNames.Is(attributeClass?.ContainingNamespace, "PolicyAsCode"))
+            {
+                continue;
+            }
+
+            var name = KnownNames.Is(attributeClass, KnownNames.ImmutableTierAttribute) ? KnownNames.ImmutableTierAttribute
+                : KnownNames.Is(attributeClass, KnownNames.OrganisationTierAttribute) ? KnownNames.OrganisationTierAttribute
+                : KnownNames.Is(attributeClass, KnownNames.UserTierAttribute) ? KnownNames.UserTierAttribute
+                : null;
             var within = attribute.NamedArguments.FirstOrDefault(a => a.Key == KnownNames.Within).Value;
             var withinList = within.Kind == TypedConstantKind.Array && !within.IsNull ? (IReadOnlyList<TypedConstant>)within.Values : [];
             switch (name)
