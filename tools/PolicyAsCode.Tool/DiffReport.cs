@@ -21,7 +21,7 @@ internal static class DiffReport
         Section(output, rich, changes, "jurisdiction", "Jurisdictions", ["jurisdiction", "change"], e => [e.Subject, Name(e.Change)]);
         Section(output, rich, changes, "dimension", "Dimensions", ["dimension", "change", "old type", "new type"], e => [e.Subject, Name(e.Change), e.Old, e.New]);
         Section(output, rich, changes, "bound", "Effective bounds (what a request is granted within)", ["jurisdiction", "context", "dimension", "change", "old", "new"], e => [e.Jurisdiction!, e.Context!, e.Subject, Name(e.Change), e.Old, e.New]);
-        Section(output, rich, changes, "hazards", "Content refused by the tiers", ["jurisdiction", "context", "change", "old", "new"], e => [e.Jurisdiction!, e.Context!, Name(e.Change), e.Old, e.New]);
+        Section(output, rich, changes, "hazards", "Content refused by the tiers", ["jurisdiction", "context", "change", "hazards"], e => [e.Jurisdiction!, e.Context!, Name(e.Change), e.Subject]);
         Section(output, rich, changes, "rule", "Bound rules, per tier", ["rule", "change", "old", "new"], e => [e.Subject, Name(e.Change), e.Old, e.New]);
 
         var widened = changes.Count(e => e.Widens);

@@ -79,7 +79,10 @@ internal static class PolicyDiff
                 {
                     var lifted = refusedBefore & ~refusedAfter;
                     var change = lifted == Hazard.None ? Change.Narrowed : (refusedAfter & ~refusedBefore) == Hazard.None ? Change.Widened : Change.Changed;
-                    changes.Add(new DiffEntry("hazards", jurisdiction, label, "refused content", change, lifted != Hazard.None, HazardNames(old, refusedBefore), HazardNames(@new, refusedAfter)));
+                    var added = refusedAfter & ~refusedBefore;
+                    var subject = string.Join("; ", new[] { (lifted, "no longer refused: " + HazardNames(old, lifted)), (added, "newly refused: " + HazardNames(@new, added)) }
+                        .Where(p => p.Item1 != Hazard.None).Select(p => p.Item2));
+                    changes.Add(new DiffEntry("hazards", jurisdiction, label, subject, change, lifted != Hazard.None, HazardNames(old, refusedBefore), HazardNames(@new, refusedAfter)));
                 }
             }
         }

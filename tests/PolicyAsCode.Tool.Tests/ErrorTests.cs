@@ -1,0 +1,115 @@
+using System.Collections.Generic;
+using System.IO;
+using Xunit;
+
+namespace PolicyAsCode.Tool.Tests;
+
+[Collection(PolicyAssembliesCollection.Name)]
+public sealed class ErrorTests(PolicyAssemblies policies)
+{
+    private const string SecondPolicy = """
+        using PolicyAsCode;
+
+        namespace Second;
+
+        public enum Maturity { General, Teen, Mature }
+
+        [ImmutableTier("UK")]
+        public partial record UkLaw
+        {
+            [AtMost(Maturity.Mature, Reason = "law")] [Mitigates(Risk.ManipulationOfTheVulnerable)]
+            public Maturity Maturity { get; init; }
+        }
+
+        [OrganisationTier("acme", Within = [typeof(UkLaw)])]
+        public partial record Acme
+        {
+            [AtMost(Maturity.Teen, Reason = "org")] [Mitigates(Risk.ManipulationOfTheVulnerable)]
+            public Maturity Maturity { get; init; }
+        }
+
+        [UserTier(Within = [typeof(Acme)])]
+        public partial record Prefs
+        {
+            [Enables(Benefit.Autonomy)]
+            public Maturity Maturity { get; init; } = Maturity.General;
+        }
+        """;
+
+    private static void AssertBadInput(PacRun run, params string[] fragments)
+    {
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Empty(run.Output);
+        var line = run.Error.TrimEnd('\n');
+        Assert.DoesNotContain("\n", line);
+        Assert.DoesNotContain("   at ", line);
+        foreach (var fragment in fragments)
+        {
+            Assert.Contains(fragment, line);
+        }
+    }
+
+    private string TwoPolicies()
+    {
+        var sources = new Dictionary<string, string>(PolicyAssemblies.QuickStartSources()) { ["Second.cs"] = SecondPolicy };
+        return policies.Custom("TwoPolicies", sources);
+    }
+
+    [Fact]
+    public void Missing_file() =>
+        AssertBadInput(PacRun.Of("card", Path.Combine(policies.Folder, "nowhere.dll")), "nowhere.dll", "no such file");
+
+    [Fact]
+    public void Text_file_renamed_dll()
+    {
+        var path = Path.Combine(policies.Folder, "notes.dll");
+        File.WriteAllText(path, "not an assembly\n");
+
+        AssertBadInput(PacRun.Of("schema", path), "notes.dll", "not a .NET assembly");
+    }
+
+    [Fact]
+    public void Assembly_without_a_policy() =>
+        AssertBadInput(
+            PacRun.Of("card", policies.Custom("NoPolicy", new Dictionary<string, string> { ["Nothing.cs"] = "namespace Nothing; public sealed class Plain { }" })),
+            "holds no policy", "IUserTierPolicy");
+
+    [Fact]
+    public void Two_policies_without_policy_option_lists_them() =>
+        AssertBadInput(PacRun.Of("card", TwoPolicies()), "several policies", "--policy", "QuickStart.Policies.LearnerPreferences", "Second.Prefs");
+
+    [Fact]
+    public void Two_policies_with_policy_option_reads_the_one_named()
+    {
+        var simple = PacRun.Of("schema", TwoPolicies(), "--policy", "Prefs", "-j", "UK");
+        var full = PacRun.Of("card", TwoPolicies(), "--policy", "QuickStart.Policies.LearnerPreferences", "-j", "EU");
+
+        Assert.True(simple.ExitCode == 0, simple.ToString());
+        Assert.Contains("Second.Prefs", simple.Output);
+        Assert.True(full.ExitCode == 0, full.ToString());
+        Assert.Contains("## In EU", full.Output);
+    }
+
+    [Fact]
+    public void Unknown_policy_lists_the_known_ones() =>
+        AssertBadInput(PacRun.Of("card", TwoPolicies(), "--policy", "Nope"), "no policy named Nope", "Second.Prefs");
+
+    [Fact]
+    public void Unknown_jurisdiction_lists_the_known_ones()
+    {
+        AssertBadInput(PacRun.Of("card", policies.QuickStart, "--jurisdiction", "FR"), "unknown jurisdiction FR", "EU, US");
+        AssertBadInput(PacRun.Of("schema", policies.QuickStart, "--jurisdiction", "FR"), "unknown jurisdiction FR", "EU, US");
+    }
+
+    [Fact]
+    public void Unknown_format_or_command_is_bad_input()
+    {
+        Assert.Equal(2, PacRun.Of("card", policies.QuickStart, "--format", "pdf").ExitCode);
+        Assert.Equal(2, PacRun.Of("frobnicate").ExitCode);
+        Assert.Equal(2, PacRun.Of("diff", policies.QuickStart).ExitCode);
+    }
+
+    [Fact]
+    public void Diff_of_a_missing_file_is_bad_input() =>
+        AssertBadInput(PacRun.Of("diff", policies.QuickStart, Path.Combine(policies.Folder, "gone.dll")), "gone.dll", "no such file");
+}
