@@ -145,7 +145,7 @@ public static class PreferencesJsonSupport
                     break;
                 }
 
-                var d = _schema.MatchProperty(ref _reader);
+                var d = MatchProperty();
                 if (d < 0 || _states[d] != Absent)
                 {
                     if (d < 0)
@@ -203,7 +203,7 @@ public static class PreferencesJsonSupport
                         ? Accept(d, DimensionValue.OfNumber(real))
                         : Reject(d, -1, PreferenceErrorKind.OutsideDomain, "must be a finite number");
                 case DimensionKind.Ordinal or DimensionKind.Choice when token == JsonTokenType.String:
-                    return _schema.TryMatchMember(d, ref _reader, out var member)
+                    return TryMatchMember(d, out var member)
                         ? Accept(d, DimensionValue.OfPosition(member))
                         : Reject(d, -1, PreferenceErrorKind.OutsideDomain, "must be one of " + MembersOf(d));
                 case DimensionKind.Set when token == JsonTokenType.StartArray:
@@ -246,7 +246,7 @@ public static class PreferencesJsonSupport
                         return false;
                     }
                 }
-                else if (!_schema.TryMatchMember(d, ref _reader, out var member))
+                else if (!TryMatchMember(d, out var member))
                 {
                     bad = true;
                     Reject(d, index, PreferenceErrorKind.OutsideDomain, "must be one of " + MembersOf(d));
@@ -264,6 +264,32 @@ public static class PreferencesJsonSupport
             }
 
             return bad ? MarkUnreadable(d) : Accept(d, DimensionValue.OfMask(mask));
+        }
+
+        // Matching unescapes an escaped name, which throws for an escaped lone surrogate: no name has one, so no match.
+        private int MatchProperty()
+        {
+            try
+            {
+                return _schema.MatchProperty(ref _reader);
+            }
+            catch (InvalidOperationException)
+            {
+                return -1;
+            }
+        }
+
+        private bool TryMatchMember(int d, out int member)
+        {
+            try
+            {
+                return _schema.TryMatchMember(d, ref _reader, out member);
+            }
+            catch (InvalidOperationException)
+            {
+                member = -1;
+                return false;
+            }
         }
 
         private bool Accept(int d, DimensionValue value)
