@@ -246,6 +246,34 @@ public sealed class RobustnessTests
                 """
         },
         {
+            "a user-tier member named like the generated JSON reader",
+            "PAC0011",
+            Header + Org + """
+
+                [UserTier(Within = [typeof(Org)])]
+                public partial record Prefs
+                {
+                    public Maturity Maturity { get; init; }
+
+                    public int ReadPreferences { get; init; }
+                }
+                """
+        },
+        {
+            "a nested type named like the generated JSON schema",
+            "PAC0011",
+            Header + Org + """
+
+                [UserTier(Within = [typeof(Org)])]
+                public partial record Prefs
+                {
+                    public Maturity Maturity { get; init; }
+
+                    public sealed class PreferencesJsonSchema { }
+                }
+                """
+        },
+        {
             "unsupported property type",
             "PAC0011",
             Header + Org + """
