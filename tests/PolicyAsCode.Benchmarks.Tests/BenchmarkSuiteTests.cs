@@ -1,5 +1,6 @@
 using System.Linq;
 using PolicyAsCode.Benchmarks;
+using PolicyAsCode.Benchmarks.Benchmarks;
 using PolicyAsCode.Benchmarks.Cedar;
 using PolicyAsCode.Benchmarks.HandWritten;
 using PolicyAsCode.Benchmarks.Workload;
@@ -69,6 +70,15 @@ public sealed class BenchmarkSuiteTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_preferences_readers_and_System_Text_Json_read_the_benchmarked_documents_alike()
+    {
+        foreach (var document in new[] { PreferencesDocument.Full, PreferencesDocument.Sparse })
+        {
+            Assert.True(PreferencesJsonRead.Agree(document, out var detail), detail);
+        }
+    }
+
+    [Fact]
     public void The_quick_mode_runs_every_benchmark()
     {
         var summaries = Suite.RunQuick();
@@ -79,7 +89,7 @@ public sealed class BenchmarkSuiteTests(ITestOutputHelper output)
         }
 
         Assert.Equal(Suite.Benchmarks.Length, summaries.Length);
-        Assert.Equal(25, summaries.Sum(s => s.Reports.Length));
+        Assert.Equal(31, summaries.Sum(s => s.Reports.Length));
         Assert.True(Suite.AllSucceeded(summaries));
     }
 }
