@@ -89,6 +89,21 @@ public static class PacApp
         });
         root.Subcommands.Add(schema);
 
+        var prefs = new Option<FileInfo>("--prefs", "-p") { Description = "The user's preferences (JSON), as a settings UI or an API sends them.", Required = true };
+        var context = new Option<FileInfo?>("--context", "-c") { Description = "The request context (JSON): { \"jurisdiction\": \"EU\", \"facts\": [\"Minor\"], \"known\": [\"Minor\", \"RolePlay\"] }; known defaults to facts. Without it: no jurisdiction, nothing known." };
+        var resolve = new Command("resolve", "Resolve a preferences file against the policy: the file's errors, then per dimension what was asked, what is granted and whose bound decided.") { assembly, prefs, context, policy };
+        resolve.SetAction(r =>
+        {
+            using var loaded = LoadedPolicy.Load(r.GetValue(assembly)!.FullName, r.GetValue(policy));
+            var contextFile = r.GetValue(context);
+            var requestContext = contextFile is null ? default : ContextFile.Read(contextFile.ToString());
+            ContextFile.CheckJurisdiction(loaded.Registry, requestContext.Jurisdiction);
+            var prefsFile = r.GetValue(prefs)!;
+            ResolveReport.Write(output, rich, loaded.Registry, prefsFile.ToString(), InputFiles.ReadAll(prefsFile.ToString(), "preferences"), requestContext);
+            return Ok;
+        });
+        root.Subcommands.Add(resolve);
+
         var oldAssembly = new Argument<FileInfo>("old-assembly") { Description = "The policy assembly before the change." };
         var newAssembly = new Argument<FileInfo>("new-assembly") { Description = "The policy assembly after the change." };
         var diffFormat = new Option<string>("--format", "-f") { Description = "text or json.", DefaultValueFactory = _ => "text" };

@@ -147,7 +147,8 @@ internal static class PolicyDiff
         return refused;
     }
 
-    private static string HazardNames(PolicyRegistry registry, Hazard hazards)
+    /// <summary>Hazards by name and code (or a custom hazard's code), or "none".</summary>
+    public static string HazardNames(PolicyRegistry registry, Hazard hazards)
     {
         if (hazards == Hazard.None)
         {

@@ -90,7 +90,8 @@ internal sealed class LoadedPolicy : IDisposable
         catch (ReflectionTypeLoadException e)
         {
             var first = e.LoaderExceptions.FirstOrDefault(x => x is not null)?.Message ?? e.Message;
-            throw new PacInputException($"{assemblyPath}: its types could not be loaded: {OneLine(first)}", e);
+            var runtime = typeof(PolicyRegistry).Assembly.GetName().Version;
+            throw new PacInputException($"{assemblyPath}: its types could not be loaded (was it built against another version of PolicyAsCode? pac reads it with PolicyAsCode {runtime}): {OneLine(first)}", e);
         }
 
         var policies = new List<Type>();
