@@ -68,7 +68,7 @@ public static class PacApp
         var card = new Command("card", "Print the policy card: per jurisdiction, who set each bound, what it allows and why.") { assembly, jurisdiction, cardFormat, policy };
         card.SetAction(r =>
         {
-            using var loaded = LoadedPolicy.Load(r.GetValue(assembly)!.FullName, r.GetValue(policy));
+            using var loaded = LoadedPolicy.Load(r.GetValue(assembly)!.ToString(), r.GetValue(policy));
             var j = r.GetValue(jurisdiction);
             ContextFile.CheckJurisdiction(loaded.Registry, j);
             var document = PolicyCard.Create(loaded.Registry);
@@ -81,7 +81,7 @@ public static class PacApp
         var schema = new Command("schema", "Print the JSON Schema (2020-12) of the user preferences in a jurisdiction (without one: every law at once), nothing known of the user.") { assembly, jurisdiction, policy };
         schema.SetAction(r =>
         {
-            using var loaded = LoadedPolicy.Load(r.GetValue(assembly)!.FullName, r.GetValue(policy));
+            using var loaded = LoadedPolicy.Load(r.GetValue(assembly)!.ToString(), r.GetValue(policy));
             var j = r.GetValue(jurisdiction);
             ContextFile.CheckJurisdiction(loaded.Registry, j);
             output.Write(PreferencesSchema.ToText(loaded.Registry, PolicyContext.In(j)) + "\n");
@@ -94,7 +94,7 @@ public static class PacApp
         var resolve = new Command("resolve", "Resolve a preferences file against the policy: the file's errors, then per dimension what was asked, what is granted and whose bound decided.") { assembly, prefs, context, policy };
         resolve.SetAction(r =>
         {
-            using var loaded = LoadedPolicy.Load(r.GetValue(assembly)!.FullName, r.GetValue(policy));
+            using var loaded = LoadedPolicy.Load(r.GetValue(assembly)!.ToString(), r.GetValue(policy));
             var contextFile = r.GetValue(context);
             var requestContext = contextFile is null ? default : ContextFile.Read(contextFile.ToString());
             ContextFile.CheckJurisdiction(loaded.Registry, requestContext.Jurisdiction);
@@ -111,8 +111,8 @@ public static class PacApp
         var diff = new Command("diff", "Compare two versions of a policy: every bound that widened or narrowed, per jurisdiction and context. Exits 1 when anything widened.") { oldAssembly, newAssembly, diffFormat, policy };
         diff.SetAction(r =>
         {
-            using var old = LoadedPolicy.Load(r.GetValue(oldAssembly)!.FullName, r.GetValue(policy));
-            using var @new = LoadedPolicy.Load(r.GetValue(newAssembly)!.FullName, r.GetValue(policy));
+            using var old = LoadedPolicy.Load(r.GetValue(oldAssembly)!.ToString(), r.GetValue(policy));
+            using var @new = LoadedPolicy.Load(r.GetValue(newAssembly)!.ToString(), r.GetValue(policy));
             var changes = PolicyDiff.Compare(old.Registry, @new.Registry);
             if (r.GetValue(diffFormat) == "json")
             {

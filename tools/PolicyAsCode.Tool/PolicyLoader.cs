@@ -26,7 +26,7 @@ internal sealed class LoadedPolicy : IDisposable
         Registry = registry;
     }
 
-    /// <summary>The assembly file.</summary>
+    /// <summary>The assembly file, as given.</summary>
     public string Path { get; }
 
     /// <summary>The user-tier type.</summary>
@@ -63,7 +63,7 @@ internal sealed class LoadedPolicy : IDisposable
         {
             var assembly = context.LoadFromAssemblyPath(path);
             var type = Choose(assemblyPath, FindPolicies(assemblyPath, assembly), policy);
-            return new LoadedPolicy(context, path, type, ReadRegistry(assemblyPath, type));
+            return new LoadedPolicy(context, assemblyPath, type, ReadRegistry(assemblyPath, type));
         }
         catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException)
         {
