@@ -71,6 +71,19 @@ public sealed class CardAndSchemaTests(PolicyAssemblies policies)
     }
 
     [Fact]
+    public void Schema_with_a_context_file_is_the_schema_for_the_facts_known()
+    {
+        var expected = File.ReadAllText(Path.Combine(PolicyAssemblies.RepoRoot, "tests", "PolicyAsCode.Documents.Tests", "Snapshots", "QuickStart.schema.EU.minor.json"));
+        var context = Path.Combine(policies.Folder, "schema-minor.json");
+        File.WriteAllText(context, """{ "jurisdiction": "US", "facts": ["Minor"] }""");
+
+        var run = PacRun.Of("schema", policies.QuickStart, "--context", context, "--jurisdiction", "EU");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(expected.ReplaceLineEndings("\n").TrimEnd('\n'), run.Output.TrimEnd('\n'));
+    }
+
+    [Fact]
     public void Schema_equals_PreferencesSchema_of_the_loaded_registry()
     {
         using var loaded = LoadedPolicy.Load(policies.QuickStart, null);

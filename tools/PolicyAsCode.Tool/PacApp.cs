@@ -57,7 +57,7 @@ public static class PacApp
 
     private static RootCommand Build(TextWriter output, bool rich)
     {
-        var root = new RootCommand("pac: read a compiled PolicyAsCode policy assembly: its card, its preferences JSON Schema, a resolution, a diff of two versions.");
+        var root = new RootCommand("pac: read a compiled PolicyAsCode policy assembly: its card, its preferences JSON Schema, a resolution, a diff of two versions. Exit codes: 0 done, 1 diff found a widening, 2 bad input. See docs/pac.md.");
 
         var policy = new Option<string?>("--policy") { Description = "The user-tier type to read (full or simple name), when the assembly holds several policies." };
         var jurisdiction = new Option<string?>("--jurisdiction", "-j") { Description = "One of the policy's jurisdictions." };
@@ -78,25 +78,29 @@ public static class PacApp
         });
         root.Subcommands.Add(card);
 
-        var schema = new Command("schema", "Print the JSON Schema (2020-12) of the user preferences in a jurisdiction (without one: every law at once), nothing known of the user.") { assembly, jurisdiction, policy };
+        var context = new Option<FileInfo?>("--context", "-c") { Description = "The request context (JSON): { \"jurisdiction\": \"EU\", \"facts\": [\"Minor\"], \"known\": [\"Minor\", \"RolePlay\"] }; known defaults to facts. Without it: no jurisdiction, nothing known." };
+        var schema = new Command("schema", "Print the JSON Schema (2020-12) of the user preferences in a jurisdiction (without one: every law at once), with nothing known of the user unless a context file says what is.") { assembly, jurisdiction, context, policy };
         schema.SetAction(r =>
         {
             using var loaded = LoadedPolicy.Load(r.GetValue(assembly)!.ToString(), r.GetValue(policy));
-            var j = r.GetValue(jurisdiction);
-            ContextFile.CheckJurisdiction(loaded.Registry, j);
-            output.Write(PreferencesSchema.ToText(loaded.Registry, PolicyContext.In(j)) + "\n");
+            var requestContext = ReadContext(r.GetValue(context));
+            if (r.GetValue(jurisdiction) is { } j)
+            {
+                requestContext = requestContext with { Jurisdiction = j };
+            }
+
+            ContextFile.CheckJurisdiction(loaded.Registry, requestContext.Jurisdiction);
+            output.Write(PreferencesSchema.ToText(loaded.Registry, requestContext) + "\n");
             return Ok;
         });
         root.Subcommands.Add(schema);
 
         var prefs = new Option<FileInfo>("--prefs", "-p") { Description = "The user's preferences (JSON), as a settings UI or an API sends them.", Required = true };
-        var context = new Option<FileInfo?>("--context", "-c") { Description = "The request context (JSON): { \"jurisdiction\": \"EU\", \"facts\": [\"Minor\"], \"known\": [\"Minor\", \"RolePlay\"] }; known defaults to facts. Without it: no jurisdiction, nothing known." };
         var resolve = new Command("resolve", "Resolve a preferences file against the policy: the file's errors, then per dimension what was asked, what is granted and whose bound decided.") { assembly, prefs, context, policy };
         resolve.SetAction(r =>
         {
             using var loaded = LoadedPolicy.Load(r.GetValue(assembly)!.ToString(), r.GetValue(policy));
-            var contextFile = r.GetValue(context);
-            var requestContext = contextFile is null ? default : ContextFile.Read(contextFile.ToString());
+            var requestContext = ReadContext(r.GetValue(context));
             ContextFile.CheckJurisdiction(loaded.Registry, requestContext.Jurisdiction);
             var prefsFile = r.GetValue(prefs)!;
             ResolveReport.Write(output, rich, loaded.Registry, prefsFile.ToString(), InputFiles.ReadAll(prefsFile.ToString(), "preferences"), requestContext);
@@ -129,4 +133,6 @@ public static class PacApp
 
         return root;
     }
+
+    private static PolicyContext ReadContext(FileInfo? file) => file is null ? default : ContextFile.Read(file.ToString());
 }
