@@ -41,11 +41,11 @@ public sealed class DiffTests(PolicyAssemblies policies)
         var run = PacRun.Of("diff", policies.QuickStart, LawWidened);
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        var rows = run.Output.Split('\n');
-        Assert.Contains(rows, r => r.StartsWith("US ", System.StringComparison.Ordinal) && r.Contains("Minor holds") && r.Contains("MemoryDays") && r.Contains("widened") && r.Contains(" 0 ") && r.EndsWith("0 to 7", System.StringComparison.Ordinal));
-        Assert.Contains(rows, r => r.StartsWith("law of US: MemoryDays Locked (when Minor)", System.StringComparison.Ordinal) && r.Contains("disappeared") && r.Contains("Locked(0) allows 0"));
-        Assert.Contains(rows, r => r.StartsWith("law of US: MemoryDays AtMost (when Minor)", System.StringComparison.Ordinal) && r.Contains("appeared") && r.Contains("AtMost(7)"));
-        Assert.DoesNotContain(rows, r => r.StartsWith("EU ", System.StringComparison.Ordinal));
+        run.AssertRow("US", "nothing known", "MemoryDays", "widened", "0", "0 to 7");
+        run.AssertRow("US", "Minor holds", "MemoryDays", "widened", "0", "0 to 7");
+        run.AssertRow("law of US: MemoryDays Locked (when Minor)", "disappeared", "Locked(0) allows 0");
+        run.AssertRow("law of US: MemoryDays AtMost (when Minor)", "appeared", "AtMost(7) allows … to 7");
+        Assert.DoesNotContain(run.Rows, r => r.Length > 0 && r[0] == "EU");
         Assert.Contains("review required", run.Output);
     }
 
@@ -55,10 +55,10 @@ public sealed class DiffTests(PolicyAssemblies policies)
         var run = PacRun.Of("diff", policies.QuickStart, OrganisationNarrowed);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var rows = run.Output.Split('\n');
-        Assert.Contains(rows, r => r.StartsWith("EU ", System.StringComparison.Ordinal) && r.Contains("ConsentsToMemory holds") && r.Contains("MemoryDays") && r.Contains("narrowed") && r.Contains("0 to 14") && r.EndsWith("0 to 7", System.StringComparison.Ordinal));
-        Assert.Contains(rows, r => r.StartsWith("organisation contoso-learning: MemoryDays AtMost (always)", System.StringComparison.Ordinal) && r.Contains("narrowed"));
-        Assert.DoesNotContain(rows, r => r.Contains("widened"));
+        run.AssertRow("EU", "ConsentsToMemory holds", "MemoryDays", "narrowed", "0 to 14", "0 to 7");
+        run.AssertRow("US", "no fact holds", "MemoryDays", "narrowed", "0 to 14", "0 to 7");
+        run.AssertRow("organisation contoso-learning: MemoryDays AtMost (always)", "narrowed", "AtMost(14) allows … to 14", "AtMost(7) allows … to 7");
+        Assert.DoesNotContain("widened", run.Output);
         Assert.Contains("none widening", run.Output);
     }
 
@@ -68,6 +68,7 @@ public sealed class DiffTests(PolicyAssemblies policies)
         var run = PacRun.Of("diff", OrganisationNarrowed, policies.QuickStart);
 
         Assert.True(run.ExitCode == 1, run.ToString());
+        run.AssertRow("EU", "ConsentsToMemory holds", "MemoryDays", "widened", "0 to 7", "0 to 14");
     }
 
     [Fact]
@@ -77,9 +78,9 @@ public sealed class DiffTests(PolicyAssemblies policies)
         var removed = PacRun.Of("diff", policies.QuickStart, DimensionRemoved);
 
         Assert.True(added.ExitCode == 1, added.ToString());
-        Assert.Contains(added.Output.Split('\n'), r => r.StartsWith("Emoji ", System.StringComparison.Ordinal) && r.Contains("appeared") && r.EndsWith("bool", System.StringComparison.Ordinal));
+        added.AssertRow("Emoji", "appeared", "bool");
         Assert.True(removed.ExitCode == 0, removed.ToString());
-        Assert.Contains(removed.Output.Split('\n'), r => r.StartsWith("Verbosity ", System.StringComparison.Ordinal) && r.Contains("disappeared"));
+        removed.AssertRow("Verbosity", "disappeared", "QuickStart.Policies.Verbosity");
     }
 
     [Fact]
@@ -88,9 +89,9 @@ public sealed class DiffTests(PolicyAssemblies policies)
         var run = PacRun.Of("diff", policies.QuickStart, ForbidRemoved);
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        var row = Assert.Single(run.Output.Split('\n'), r => r.StartsWith("EU ", System.StringComparison.Ordinal) && r.Contains("Minor holds") && r.Contains("widened"));
-        Assert.EndsWith("no longer refused: SexualContent (S12)", row);
-        Assert.DoesNotContain(run.Output.Split('\n'), r => r.StartsWith("US ", System.StringComparison.Ordinal));
+        run.AssertRow("EU", "nothing known", "widened", "no longer refused: SexualContent (S12)");
+        run.AssertRow("EU", "Minor holds", "widened", "no longer refused: SexualContent (S12)");
+        Assert.DoesNotContain(run.Rows, r => r.Length > 0 && r[0] == "US");
     }
 
     [Fact]

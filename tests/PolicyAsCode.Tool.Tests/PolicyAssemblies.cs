@@ -122,5 +122,16 @@ public sealed record PacRun(int ExitCode, string Output, string Error)
         return new PacRun(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>The non-empty cells of each line of a plain table (columns are two or more spaces apart).</summary>
+    public IReadOnlyList<string[]> Rows =>
+        Output.Split('\n').Select(line => line.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+
+    /// <summary>The one row whose first cell is <paramref name="first"/>.</summary>
+    public string[] Row(string first) => Assert.Single(Rows, r => r.Length > 0 && r[0] == first);
+
+    /// <summary>Asserts that some row holds exactly <paramref name="cells"/> (its non-empty cells, in order).</summary>
+    public void AssertRow(params string[] cells) =>
+        Assert.True(Rows.Any(r => r.SequenceEqual(cells)), $"no row [{string.Join(" | ", cells)}] in:\n{this}");
+
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
 }

@@ -63,8 +63,7 @@ public static class PacApp
         var jurisdiction = new Option<string?>("--jurisdiction", "-j") { Description = "One of the policy's jurisdictions." };
 
         var assembly = new Argument<FileInfo>("assembly") { Description = "The compiled policy assembly (.dll)." };
-        var cardFormat = new Option<string>("--format", "-f") { Description = "md (Markdown) or json.", DefaultValueFactory = _ => "md" };
-        cardFormat.AcceptOnlyFromAmong("md", "json");
+        var cardFormat = FormatOption("md (Markdown) or json.", "md", "json");
         var card = new Command("card", "Print the policy card: per jurisdiction, who set each bound, what it allows and why.") { assembly, jurisdiction, cardFormat, policy };
         card.SetAction(r =>
         {
@@ -110,8 +109,7 @@ public static class PacApp
 
         var oldAssembly = new Argument<FileInfo>("old-assembly") { Description = "The policy assembly before the change." };
         var newAssembly = new Argument<FileInfo>("new-assembly") { Description = "The policy assembly after the change." };
-        var diffFormat = new Option<string>("--format", "-f") { Description = "text or json.", DefaultValueFactory = _ => "text" };
-        diffFormat.AcceptOnlyFromAmong("text", "json");
+        var diffFormat = FormatOption("text or json.", "text", "json");
         var diff = new Command("diff", "Compare two versions of a policy: every bound that widened or narrowed, per jurisdiction and context. Exits 1 when anything widened.") { oldAssembly, newAssembly, diffFormat, policy };
         diff.SetAction(r =>
         {
@@ -132,6 +130,14 @@ public static class PacApp
         root.Subcommands.Add(diff);
 
         return root;
+    }
+
+    /// <summary>A <c>--format</c> option taking one of <paramref name="formats"/>, the first by default.</summary>
+    private static Option<string> FormatOption(string description, params string[] formats)
+    {
+        var option = new Option<string>("--format", "-f") { Description = description, DefaultValueFactory = _ => formats[0] };
+        option.AcceptOnlyFromAmong(formats);
+        return option;
     }
 
     private static PolicyContext ReadContext(FileInfo? file) => file is null ? default : ContextFile.Read(file.ToString());
