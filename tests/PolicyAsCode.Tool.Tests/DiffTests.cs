@@ -7,8 +7,8 @@ namespace PolicyAsCode.Tool.Tests;
 [Collection(PolicyAssembliesCollection.Name)]
 public sealed class DiffTests(PolicyAssemblies policies)
 {
-    /// <summary>US law lets minors' data be kept 7 days instead of none: a law bound widened.</summary>
-    private string LawWidened => policies.Edited("LawWidened", "UsLaw.cs", "[Locked(0, When = Fact.Minor", "[AtMost(7, When = Fact.Minor");
+    /// <summary>US law lets minors' data be kept 7 days instead of none: a law bound widened. A second build of the assembly QuickStart, as in real use.</summary>
+    private string LawWidened => policies.Edited("LawWidened", "UsLaw.cs", "[Locked(0, When = Fact.Minor", "[AtMost(7, When = Fact.Minor", assemblyName: "QuickStart");
 
     /// <summary>The organisation keeps at most 7 days instead of 14: narrowing only.</summary>
     private string OrganisationNarrowed => policies.Edited("OrganisationNarrowed", "ContosoLearning.cs", "[AtMost(14,", "[AtMost(7,");

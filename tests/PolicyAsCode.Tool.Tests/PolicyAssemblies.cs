@@ -39,13 +39,14 @@ public sealed class PolicyAssemblies : IDisposable
             .ToDictionary(p => Path.GetFileName(p), File.ReadAllText);
 
     /// <summary>The QuickStart policy compiled as is.</summary>
-    public string QuickStart => Get("QuickStart", () => QuickStartSources());
+    public string QuickStart => Get("QuickStart", null, () => QuickStartSources());
 
     /// <summary>
     /// The QuickStart policy with one edit: <paramref name="oldText"/> replaced by <paramref name="newText"/> in
     /// <paramref name="file"/> (the text must occur there).
     /// </summary>
-    public string Edited(string name, string file, string oldText, string newText) => Get(name, () =>
+    /// <param name="assemblyName">The assembly's name, by default <paramref name="name"/>; <c>QuickStart</c> makes a second build of the same assembly.</param>
+    public string Edited(string name, string file, string oldText, string newText, string? assemblyName = null) => Get(name, assemblyName, () =>
     {
         var sources = QuickStartSources().ToDictionary();
         Assert.Contains(oldText, sources[file]);
@@ -54,7 +55,7 @@ public sealed class PolicyAssemblies : IDisposable
     });
 
     /// <summary>An assembly of arbitrary sources (with the generator run on them).</summary>
-    public string Custom(string name, IReadOnlyDictionary<string, string> sources) => Get(name, () => sources);
+    public string Custom(string name, IReadOnlyDictionary<string, string> sources) => Get(name, null, () => sources);
 
     public void Dispose()
     {
@@ -74,13 +75,13 @@ public sealed class PolicyAssemblies : IDisposable
         }
     }
 
-    private string Get(string name, Func<IReadOnlyDictionary<string, string>> sources)
+    private string Get(string name, string? assemblyName, Func<IReadOnlyDictionary<string, string>> sources)
     {
         lock (_built)
         {
             if (!_built.TryGetValue(name, out var path))
             {
-                path = Compile(name, sources());
+                path = Compile(name, assemblyName ?? name, sources());
                 _built[name] = path;
             }
 
@@ -88,17 +89,17 @@ public sealed class PolicyAssemblies : IDisposable
         }
     }
 
-    private string Compile(string name, IReadOnlyDictionary<string, string> sources)
+    private string Compile(string name, string assemblyName, IReadOnlyDictionary<string, string> sources)
     {
         var compilation = CSharpCompilation.Create(
-            name,
+            assemblyName,
             sources.Select(s => CSharpSyntaxTree.ParseText(s.Value, ParseOptions, s.Key)),
             [.. Net100.References.All, MetadataReference.CreateFromFile(typeof(PolicyRegistry).Assembly.Location)],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary).WithNullableContextOptions(NullableContextOptions.Enable));
         CSharpGeneratorDriver.Create(new PolicyGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         var directory = Path.Combine(Folder, name);
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, name + ".dll");
+        var path = Path.Combine(directory, assemblyName + ".dll");
         var result = output.Emit(path);
         Assert.True(result.Success, $"{name} does not compile:\n" + string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
         return path;
