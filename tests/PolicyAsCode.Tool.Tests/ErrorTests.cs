@@ -1,5 +1,8 @@
 using System.Collections.Generic;
 using System.IO;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace PolicyAsCode.Tool.Tests;
@@ -88,6 +91,24 @@ public sealed class ErrorTests(PolicyAssemblies policies)
         Assert.Contains("Second.Prefs", simple.Output);
         Assert.True(full.ExitCode == 0, full.ToString());
         Assert.Contains("## In EU", full.Output);
+    }
+
+    [Fact]
+    public void Assembly_whose_types_cannot_load_is_bad_input()
+    {
+        // Broken.dll derives a type from Dependency.dll, which is not beside it: GetTypes throws ReflectionTypeLoadException.
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary);
+        var dependency = CSharpCompilation.Create("Dependency", [CSharpSyntaxTree.ParseText("namespace Dep; public class Base { }")], Net100.References.All, options);
+        using var image = new MemoryStream();
+        Assert.True(dependency.Emit(image).Success);
+        var broken = CSharpCompilation.Create(
+            "Broken", [CSharpSyntaxTree.ParseText("namespace Broken; public sealed class Derived : Dep.Base { }")],
+            [.. Net100.References.All, MetadataReference.CreateFromImage(image.ToArray())], options);
+        var directory = Directory.CreateDirectory(Path.Combine(policies.Folder, "Broken")).FullName;
+        var path = Path.Combine(directory, "Broken.dll");
+        Assert.True(broken.Emit(path).Success);
+
+        AssertBadInput(PacRun.Of("card", path), "Broken.dll", "its types could not be loaded", "Dependency");
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace PolicyAsCode.Tool;
 
 /// <summary>
 /// The <c>pac</c> command line: <c>card</c>, <c>schema</c>, <c>resolve</c> and <c>diff</c> of compiled policy assemblies.
-/// Exit codes: 0 done; 1 <c>diff</c> found a widening; 2 bad input (the reason on one line of standard error).
+/// Exit codes: 0 done; 1 <c>diff</c> found a widening; 2 bad input (the reason on one line of standard error); 3 an
+/// internal error of pac.
 /// </summary>
 public static class PacApp
 {
@@ -20,6 +21,9 @@ public static class PacApp
 
     /// <summary>Exit code: bad input (missing or unreadable file, no policy, unknown name).</summary>
     public const int BadInput = 2;
+
+    /// <summary>Exit code: pac itself failed (a bug); the message is on one line of standard error.</summary>
+    public const int InternalError = 3;
 
     /// <summary>Runs pac with <paramref name="args"/>, writing to <paramref name="output"/> and <paramref name="error"/>.</summary>
     /// <param name="args">The command line, without the program name.</param>
@@ -53,11 +57,18 @@ public static class PacApp
             error.Write("pac: " + LoadedPolicy.OneLine(e.Message) + "\n");
             return BadInput;
         }
+#pragma warning disable CA1031 // the last resort: one line, never a stack trace
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            error.Write($"pac: internal error: {e.GetType().Name}: {LoadedPolicy.OneLine(e.Message)}\n");
+            return InternalError;
+        }
     }
 
     private static RootCommand Build(TextWriter output, bool rich)
     {
-        var root = new RootCommand("pac: read a compiled PolicyAsCode policy assembly: its card, its preferences JSON Schema, a resolution, a diff of two versions. Exit codes: 0 done, 1 diff found a widening, 2 bad input. See docs/pac.md.");
+        var root = new RootCommand("pac: read a compiled PolicyAsCode policy assembly: its card, its preferences JSON Schema, a resolution, a diff of two versions. Exit codes: 0 done, 1 diff found a widening, 2 bad input, 3 internal error. See docs/pac.md.");
 
         var policy = new Option<string?>("--policy") { Description = "The user-tier type to read (full or simple name), when the assembly holds several policies." };
         var jurisdiction = new Option<string?>("--jurisdiction", "-j") { Description = "One of the policy's jurisdictions." };
