@@ -123,11 +123,12 @@ public sealed class ErrorTests(PolicyAssemblies policies)
     }
 
     [Fact]
-    public void Unknown_format_or_command_is_bad_input()
+    public void Unknown_format_command_or_missing_argument_is_bad_input()
     {
-        Assert.Equal(2, PacRun.Of("card", policies.QuickStart, "--format", "pdf").ExitCode);
-        Assert.Equal(2, PacRun.Of("frobnicate").ExitCode);
-        Assert.Equal(2, PacRun.Of("diff", policies.QuickStart).ExitCode);
+        AssertBadInput(PacRun.Of("card", policies.QuickStart, "--format", "pdf"), "pdf", "pac --help");
+        AssertBadInput(PacRun.Of("frobnicate"), "frobnicate", "pac --help");
+        AssertBadInput(PacRun.Of("diff", policies.QuickStart), "pac --help");
+        AssertBadInput(PacRun.Of(), "pac --help");
     }
 
     [Fact]

@@ -39,12 +39,7 @@ public static class PacApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var problem in parsed.Errors)
-            {
-                error.Write("pac: " + problem.Message + "\n");
-            }
-
-            error.Write("Run 'pac --help' for usage.\n");
+            error.Write("pac: " + string.Join(" ", parsed.Errors.Select(e => LoadedPolicy.OneLine(e.Message))) + " See 'pac --help'.\n");
             return BadInput;
         }
 
