@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Packs the two packages of this repository, in Release, into artifacts/packages: the local feed from which the
-# templates and the samples can be tried against the packages exactly as a user gets them.
+# Packs the three packages of this repository (PolicyAsCode, PolicyAsCode.Templates, PolicyAsCode.Tool), in Release,
+# into artifacts/packages: the local feed from which the templates, the samples and the pac tool can be tried against
+# the packages exactly as a user gets them.
 #
 #   eng/pack.sh                 # version 0.1.0-dev.<UTC time>: a new version each time, so no NuGet cache serves a stale one
 #   eng/pack.sh 0.1.0           # an exact version (a release)
@@ -11,6 +12,7 @@
 #   dotnet new nugetconfig && dotnet nuget add source <repo>/artifacts/packages -n policyascode-local --configfile nuget.config
 #   dotnet test
 #   dotnet run --project samples/QuickStart -p:PolicyAsCodeVersion=<version>   # the sample against the package
+#   dotnet tool install --tool-path /tmp/pac --add-source artifacts/packages PolicyAsCode.Tool --version <version>   # pac
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -20,8 +22,8 @@ version=${1:-$prefix-dev.$(date -u +%Y%m%d%H%M%S)}
 out="$PWD/artifacts/packages"
 mkdir -p "$out"
 
-# Only src/PolicyAsCode and templates/PolicyAsCode.Templates are packable; `dotnet pack` of the solution builds just those
-# (and the Roslyn projects they pack) and skips the rest.
+# Only src/PolicyAsCode, templates/PolicyAsCode.Templates and tools/PolicyAsCode.Tool are packable; `dotnet pack` of the
+# solution builds just those (and the projects they pack) and skips the rest.
 dotnet pack PolicyAsCode.sln -c Release -p:Version="$version" -p:PackageOutputPath="$out/"
 
 echo

@@ -7,7 +7,7 @@ using PolicyAsCode.Generators.Parsing;
 namespace PolicyAsCode.Generators;
 
 /// <summary>
-/// Compiles each <c>[UserTier]</c> record, with the tiers above it, into an evaluator and a registry.
+/// Compiles each <c>[UserTier]</c> record, with the tiers above it, into an evaluator and a registry, and a preferences JSON reader and writer.
 /// Parse (symbols to <see cref="PolicyModel"/>) and emit (model to text) are separate; only the model,
 /// a pure value, flows between them, so unrelated edits leave the output cached.
 /// </summary>
@@ -32,6 +32,8 @@ public sealed class PolicyGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(emittable, static (output, policy) =>
             output.AddSource(HintName(policy!), EvaluatorEmitter.Emit(policy!)));
+        context.RegisterSourceOutput(emittable, static (output, policy) =>
+            output.AddSource(BaseName(policy!) + PreferencesJsonEmitter.HintSuffix, PreferencesJsonEmitter.Emit(policy!)));
     }
 
     /// <summary>
@@ -54,6 +56,8 @@ public sealed class PolicyGenerator : IIncrementalGenerator
     }
 
     // A hint name may not hold '@' (a keyword spelled as a name, namespace S.@class) or '<', '>'.
-    private static string HintName(PolicyModel policy) =>
-        policy.UserTier.FullName.Replace("@", string.Empty).Replace('<', '_').Replace('>', '_') + ".Policy.g.cs";
+    private static string HintName(PolicyModel policy) => BaseName(policy) + ".Policy.g.cs";
+
+    private static string BaseName(PolicyModel policy) =>
+        policy.UserTier.FullName.Replace("@", string.Empty).Replace('<', '_').Replace('>', '_');
 }

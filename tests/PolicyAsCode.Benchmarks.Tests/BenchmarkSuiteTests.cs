@@ -1,5 +1,6 @@
 using System.Linq;
 using PolicyAsCode.Benchmarks;
+using PolicyAsCode.Benchmarks.Benchmarks;
 using PolicyAsCode.Benchmarks.Cedar;
 using PolicyAsCode.Benchmarks.HandWritten;
 using PolicyAsCode.Benchmarks.Workload;
@@ -68,6 +69,15 @@ public sealed class BenchmarkSuiteTests(ITestOutputHelper output)
         Assert.Equal(4, requests.Select(r => r.Jurisdiction).Distinct().Count());
         Assert.Equal(3, requests.Select(r => r.Minor).Distinct().Count());
         Assert.Contains(requests, r => r.Hazards.Any(h => h[0] == 'X'));
+    }
+
+    [Fact]
+    public void The_preferences_readers_and_System_Text_Json_read_the_benchmarked_documents_alike()
+    {
+        foreach (var document in new[] { PreferencesDocument.Full, PreferencesDocument.Sparse })
+        {
+            Assert.True(PreferencesJsonRead.Agree(document, out var detail), detail);
+        }
     }
 
     [Fact]

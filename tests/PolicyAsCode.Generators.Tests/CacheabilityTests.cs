@@ -118,8 +118,8 @@ public sealed class CacheabilityTests
         var sourceOutputs = second.TrackedOutputSteps.SelectMany(o => o.Value).SelectMany(s => s.Outputs).ToList();
         Assert.Contains(sourceOutputs, o => o.Reason == IncrementalStepRunReason.Modified);
 
-        var before = first.GeneratedSources.Single().SourceText.ToString();
-        var after = second.GeneratedSources.Single().SourceText.ToString();
+        var before = first.GeneratedSources.Single(s => s.HintName.EndsWith(".Policy.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        var after = second.GeneratedSources.Single(s => s.HintName.EndsWith(".Policy.g.cs", StringComparison.Ordinal)).SourceText.ToString();
         Assert.NotEqual(before, after);
         Assert.Contains("\"AtMost(14)\"", before, StringComparison.Ordinal);
         Assert.DoesNotContain("\"AtMost(14)\"", after, StringComparison.Ordinal);

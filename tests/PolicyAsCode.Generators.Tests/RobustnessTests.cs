@@ -246,6 +246,34 @@ public sealed class RobustnessTests
                 """
         },
         {
+            "a user-tier member named like the generated JSON reader",
+            "PAC0011",
+            Header + Org + """
+
+                [UserTier(Within = [typeof(Org)])]
+                public partial record Prefs
+                {
+                    public Maturity Maturity { get; init; }
+
+                    public int ReadPreferences { get; init; }
+                }
+                """
+        },
+        {
+            "a nested type named like the generated JSON schema",
+            "PAC0011",
+            Header + Org + """
+
+                [UserTier(Within = [typeof(Org)])]
+                public partial record Prefs
+                {
+                    public Maturity Maturity { get; init; }
+
+                    public sealed class PreferencesJsonSchema { }
+                }
+                """
+        },
+        {
             "unsupported property type",
             "PAC0011",
             Header + Org + """
@@ -306,7 +334,7 @@ public sealed class RobustnessTests
 
         Assert.Null(outcome.Result.Exception);
         Assert.Empty(outcome.DriverDiagnostics);
-        Assert.Equal(["Broken.Prefs.Policy.g.cs"], outcome.Sources.Select(s => s.HintName));
+        Assert.Equal(["Broken.Prefs.Policy.g.cs", "Broken.Prefs.PreferencesJson.g.cs"], outcome.Sources.Select(s => s.HintName));
         Assert.Equal(["CS0579"], GeneratorHarness.WarningsAndErrors(outcome.Output).Select(d => d.Id));
     }
 
@@ -325,7 +353,7 @@ public sealed class RobustnessTests
 
         Assert.Null(outcome.Result.Exception);
         Assert.Empty(outcome.DriverDiagnostics);
-        Assert.Equal(["Minimal.Prefs.Policy.g.cs"], outcome.Sources.Select(s => s.HintName));
+        Assert.Equal(["Minimal.Prefs.Policy.g.cs", "Minimal.Prefs.PreferencesJson.g.cs"], outcome.Sources.Select(s => s.HintName));
     }
 
     [Fact]
@@ -337,7 +365,7 @@ public sealed class RobustnessTests
 
         Assert.Null(outcome.Result.Exception);
         Assert.Empty(outcome.DriverDiagnostics);
-        Assert.Single(outcome.Result.GeneratedSources);
+        Assert.Equal(["Contradiction.Prefs.Policy.g.cs", "Contradiction.Prefs.PreferencesJson.g.cs"], outcome.Result.GeneratedSources.Select(s => s.HintName));
         Assert.Empty(GeneratorHarness.WarningsAndErrors(outcome.Output));
 
         var model = GeneratorHarness.Read(compilation, "Contradiction.Prefs");
@@ -350,7 +378,7 @@ public sealed class RobustnessTests
         Assert.True(Lattice.IsEmpty(Lattice.Intersect(maturity[0], maturity[1])));
 
         // The generated resolver records the contradiction rather than choosing a value outside a bound.
-        var text = outcome.Result.GeneratedSources.Single().SourceText.ToString();
+        var text = outcome.Result.GeneratedSources.Single(s => s.HintName.EndsWith(".Policy.g.cs", StringComparison.Ordinal)).SourceText.ToString();
         Assert.Contains("global::PolicyAsCode.AdjustmentCause.Contradiction", text, StringComparison.Ordinal);
     }
 

@@ -37,7 +37,7 @@ public sealed class SnapshotTests
 
         Assert.Null(outcome.Result.Exception);
         Assert.Empty(outcome.DriverDiagnostics);
-        Assert.Equal([hintName], outcome.Sources.Select(s => s.HintName));
+        Assert.Equal([hintName, hintName.Replace(".Policy.g.cs", ".PreferencesJson.g.cs", StringComparison.Ordinal)], outcome.Sources.Select(s => s.HintName));
 
         Snapshot.Verify(name, outcome.Sources);
     }

@@ -196,7 +196,7 @@ internal sealed class PolicyReader
         }
     }
 
-    private static readonly string[] GeneratedMemberNames = ["Registry", "Defaults", "Resolve", "Decide", "Encode", "Decode", "PolicyTables"];
+    private static readonly string[] GeneratedMemberNames = ["Registry", "Defaults", "Resolve", "Decide", "Encode", "Decode", "PolicyTables", "ReadPreferences", "WritePreferences", "PreferencesJsonSchema"];
 
     private static IEnumerable<IPropertySymbol> TierProperties(INamedTypeSymbol type) =>
         type.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic && !p.IsIndexer && !p.IsImplicitlyDeclared && p.Name != "EqualityContract");

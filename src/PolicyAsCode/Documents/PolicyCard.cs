@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using PolicyAsCode.Json;
 
 namespace PolicyAsCode.Documents;
@@ -61,6 +62,12 @@ public sealed class PolicyCard
 
         return new PolicyCard(registry.Name, registry.UserTier.Name, organisations.ToImmutable(), jurisdictions.ToImmutable());
     }
+
+    /// <summary>The card restricted to one of its jurisdictions (named as <see cref="PolicyRegistry.MatchJurisdiction"/> matches, ignoring case).</summary>
+    /// <param name="jurisdiction">One of <see cref="Jurisdictions"/>' names.</param>
+    /// <returns>A card holding that jurisdiction alone, or none when the policy has no such jurisdiction.</returns>
+    public PolicyCard For(string jurisdiction) =>
+        new(Policy, UserTier, Organisations, Jurisdictions.Where(j => string.Equals(j.Name, jurisdiction, StringComparison.OrdinalIgnoreCase)).ToImmutableArray());
 
     /// <summary>The card as Markdown, with <c>"\n"</c> line endings.</summary>
     /// <returns>The Markdown text.</returns>

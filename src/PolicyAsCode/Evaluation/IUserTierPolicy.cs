@@ -1,4 +1,6 @@
 using System;
+using System.Text.Json;
+using PolicyAsCode.Json;
 
 namespace PolicyAsCode;
 
@@ -27,4 +29,14 @@ public interface IUserTierPolicy<TSelf>
 
     /// <summary>Preferences holding the encoded <paramref name="values"/>, in dimension order.</summary>
     static abstract TSelf Decode(ReadOnlySpan<DimensionValue> values);
+
+    /// <summary>
+    /// Reads untrusted preferences JSON (docs/preferences-json.md): values of the right type and domain are requested,
+    /// anything else is reported with its path and listed in <see cref="PreferencesReadResult{T}.Unreadable"/>, and
+    /// dimensions left out hold their defaults for <paramref name="context"/>. Never throws for any input bytes.
+    /// </summary>
+    static abstract PreferencesReadResult<TSelf> ReadPreferences(ReadOnlySpan<byte> utf8Json, in PolicyContext context, PreferencesReaderOptions? options = null);
+
+    /// <summary>Writes the preferences as a document <see cref="ReadPreferences"/> reads back unchanged.</summary>
+    static abstract void WritePreferences(Utf8JsonWriter writer, TSelf preferences);
 }

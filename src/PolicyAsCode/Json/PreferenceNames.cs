@@ -1,17 +1,28 @@
 namespace PolicyAsCode.Json;
 
-/// <summary>
-/// The names of dimensions in the user-preferences JSON wire format: each dimension is a property named by its
-/// name in camelCase (<c>MemoryDays</c> is <c>"memoryDays"</c>). The reader, the JSON Schema and the policy card
-/// all name properties through this one function.
-/// </summary>
-public static class PreferenceNames
+/// <summary>How dimensions are named in a preferences JSON document.</summary>
+// Compiled into the generator too (as an internal type), so the generated reader and the runtime name alike.
+#if POLICYASCODE_GENERATOR
+internal
+#else
+public
+#endif
+static class PreferenceNames
 {
     /// <summary>
-    /// The JSON property name of a dimension: its name with the first character lower-cased (invariant culture);
-    /// a name that is empty or already starts in lower case is returned as it is.
+    /// The JSON property name of a dimension: its name with the first character lower-cased by
+    /// <see cref="char.ToLowerInvariant(char)"/> (<c>MemoryDays</c> is <c>"memoryDays"</c>). Property names are matched
+    /// ordinally, so the case of every other character matters.
     /// </summary>
-    /// <param name="dimensionName">The dimension's name, <see cref="DimensionInfo.Name"/>.</param>
-    /// <returns>The camelCase property name.</returns>
-    public static string JsonName(string dimensionName) => string.IsNullOrEmpty(dimensionName) || char.IsLower(dimensionName[0]) ? dimensionName : char.ToLowerInvariant(dimensionName[0]) + dimensionName.Substring(1);
+    /// <param name="dimensionName">The dimension's (user-tier property's) name.</param>
+    public static string JsonName(string dimensionName)
+    {
+        if (string.IsNullOrEmpty(dimensionName))
+        {
+            return dimensionName ?? string.Empty;
+        }
+
+        var first = char.ToLowerInvariant(dimensionName[0]);
+        return first == dimensionName[0] ? dimensionName : first + dimensionName.Substring(1);
+    }
 }

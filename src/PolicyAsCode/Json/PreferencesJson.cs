@@ -1,0 +1,174 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+
+namespace PolicyAsCode.Json;
+
+/// <summary>
+/// Reads and writes preferences JSON for any policy from its registry alone, running none of the policy's code (for
+/// tools such as <c>pac</c>). The generated <c>ReadPreferences</c> and <c>WritePreferences</c> of a user tier do the same,
+/// faster; both readers share one implementation and give the same results. The format is in docs/preferences-json.md.
+/// </summary>
+public static class PreferencesJson
+{
+    private static readonly ConditionalWeakTable<PolicyRegistry, Names> Cache = [];
+
+    /// <summary>
+    /// Reads untrusted preferences: every value, or for a dimension left out or unreadable its default in
+    /// <paramref name="context"/>, encoded in dimension order. Never throws for any <paramref name="utf8"/>.
+    /// </summary>
+    /// <param name="registry">The policy.</param>
+    /// <param name="utf8">The document, UTF-8 (a leading byte-order mark is skipped).</param>
+    /// <param name="context">The context whose defaults fill what the document does not give.</param>
+    /// <param name="options">Limits; <see cref="PreferencesReaderOptions.Default"/> when null.</param>
+    public static PreferencesReadResult<DimensionValue[]> Read(PolicyRegistry registry, ReadOnlySpan<byte> utf8, in PolicyContext context, PreferencesReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        var schema = new RegistrySchema(registry, NamesOf(registry), context);
+        return PreferencesJsonSupport.Read<RegistrySchema, DimensionValue[]>(registry, ref schema, utf8, options);
+    }
+
+    /// <summary>
+    /// Writes encoded preferences (in dimension order, one value per dimension) as a preferences document that
+    /// <see cref="Read"/> reads back unchanged: every dimension, in dimension order.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="values"/> does not hold one value per dimension, or a value is outside its dimension's domain
+    /// (an undefined enum value, an unlisted string, a number that is not finite or not a whole <see cref="int"/>, a
+    /// flag mask that no union of flag names makes).
+    /// </exception>
+    public static void Write(Utf8JsonWriter writer, PolicyRegistry registry, ReadOnlySpan<DimensionValue> values)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(registry);
+        if (values.Length != registry.Dimensions.Length)
+        {
+            throw new ArgumentException($"{registry.Name} has {registry.Dimensions.Length} dimensions; {values.Length} values were given.", nameof(values));
+        }
+
+        var names = NamesOf(registry);
+        writer.WriteStartObject();
+        foreach (var dimension in registry.Dimensions)
+        {
+            var value = values[dimension.Index];
+            if (!dimension.InDomain(value))
+            {
+                throw new ArgumentException($"{dimension.Name}: {value} is outside the dimension's domain and has no JSON form.", nameof(values));
+            }
+
+            writer.WritePropertyName(names.Encoded[dimension.Index]);
+            switch (dimension.Kind)
+            {
+                case DimensionKind.Boolean:
+                    writer.WriteBooleanValue(value.Bits != 0);
+                    break;
+                case DimensionKind.Integer:
+                    writer.WriteNumberValue((int)value.Number);
+                    break;
+                case DimensionKind.Real:
+                    writer.WriteNumberValue(value.Number);
+                    break;
+                case DimensionKind.Set:
+                    WriteFlags(writer, dimension, value.Bits);
+                    break;
+                default:
+                    writer.WriteStringValue(dimension.Members[value.Position]);
+                    break;
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    // The fewest names in declaration order whose union is the mask: each name that is wholly in the mask and adds a bit.
+    private static void WriteFlags(Utf8JsonWriter writer, DimensionInfo dimension, ulong mask)
+    {
+        writer.WriteStartArray();
+        var covered = 0UL;
+        for (var i = 0; i < dimension.Members.Length; i++)
+        {
+            var flag = unchecked((ulong)dimension.MemberValues[i]);
+            if (flag != 0 && (mask & flag) == flag && (flag & ~covered) != 0)
+            {
+                writer.WriteStringValue(dimension.Members[i]);
+                covered |= flag;
+            }
+        }
+
+        if (covered != mask)
+        {
+            throw new ArgumentException($"{dimension.Name}: the mask 0x{mask:X} is no union of {dimension.TypeName}'s flags.", nameof(mask));
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static Names NamesOf(PolicyRegistry registry) => Cache.GetValue(registry, static r => new Names(r));
+
+    /// <summary>A registry's JSON names, as UTF-8, computed once per registry.</summary>
+    private sealed class Names
+    {
+        public Names(PolicyRegistry registry)
+        {
+            var count = registry.Dimensions.Length;
+            Properties = new byte[count][];
+            Encoded = new JsonEncodedText[count];
+            Members = new byte[count][][];
+            foreach (var dimension in registry.Dimensions)
+            {
+                var name = PreferenceNames.JsonName(dimension.Name);
+                Properties[dimension.Index] = Encoding.UTF8.GetBytes(name);
+                Encoded[dimension.Index] = JsonEncodedText.Encode(name);
+                var kind = dimension.Kind;
+                var members = kind is DimensionKind.Ordinal or DimensionKind.Choice or DimensionKind.Set ? dimension.Members : [];
+                Members[dimension.Index] = new byte[members.Length][];
+                for (var m = 0; m < members.Length; m++)
+                {
+                    Members[dimension.Index][m] = Encoding.UTF8.GetBytes(members[m]);
+                }
+            }
+        }
+
+        public byte[][] Properties { get; }
+
+        public JsonEncodedText[] Encoded { get; }
+
+        public byte[][][] Members { get; }
+    }
+
+    private readonly struct RegistrySchema(PolicyRegistry registry, Names names, PolicyContext context) : IPreferenceSchema<DimensionValue[]>
+    {
+        public int MatchProperty(ref Utf8JsonReader reader)
+        {
+            for (var d = 0; d < names.Properties.Length; d++)
+            {
+                if (reader.ValueTextEquals(names.Properties[d]))
+                {
+                    return d;
+                }
+            }
+
+            return -1;
+        }
+
+        public bool TryMatchMember(int dimension, ref Utf8JsonReader reader, out int member)
+        {
+            var members = names.Members[dimension];
+            for (member = 0; member < members.Length; member++)
+            {
+                if (reader.ValueTextEquals(members[member]))
+                {
+                    return true;
+                }
+            }
+
+            member = -1;
+            return false;
+        }
+
+        public DimensionValue[] Defaults() => new PolicyInterpreter(registry).Defaults(in context);
+
+        public DimensionValue[] Build(ReadOnlySpan<DimensionValue> values) => values.ToArray();
+    }
+}

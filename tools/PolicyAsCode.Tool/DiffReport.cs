@@ -1,0 +1,82 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+
+namespace PolicyAsCode.Tool;
+
+/// <summary>Writes a diff as text (tables; plain when redirected) or JSON.</summary>
+internal static class DiffReport
+{
+    public static void WriteText(TextWriter output, bool rich, LoadedPolicy old, LoadedPolicy @new, IReadOnlyList<DiffEntry> changes)
+    {
+        output.Write($"pac diff: {old.Registry.Name} ({old.Path}) -> {@new.Registry.Name} ({@new.Path})\n");
+        if (changes.Count == 0)
+        {
+            output.Write("no changes\n");
+            return;
+        }
+
+        Section(output, rich, changes, "jurisdiction", "Jurisdictions", ["jurisdiction", "change"], e => [e.Subject, Name(e.Change)]);
+        Section(output, rich, changes, "dimension", "Dimensions", ["dimension", "change", "old type", "new type"], e => [e.Subject, Name(e.Change), e.Old, e.New]);
+        Section(output, rich, changes, "bound", "Effective bounds (what a request is granted within)", ["jurisdiction", "context", "dimension", "change", "old", "new"], e => [e.Jurisdiction!, e.Context!, e.Subject, Name(e.Change), e.Old, e.New]);
+        Section(output, rich, changes, "hazards", "Content refused by the tiers", ["jurisdiction", "context", "change", "hazards"], e => [e.Jurisdiction!, e.Context!, Name(e.Change), e.Subject]);
+        Section(output, rich, changes, "rule", "Bound rules, per tier", ["rule", "change", "old", "new"], e => [e.Subject, Name(e.Change), e.Old, e.New]);
+
+        var widened = changes.Count(e => e.Widens);
+        output.Write("\n" + (widened > 0
+            ? $"{widened} of {changes.Count} changes widen what the policy allows: review required.\n"
+            : $"{changes.Count} changes, none widening.\n"));
+    }
+
+    public static void WriteJson(TextWriter output, LoadedPolicy old, LoadedPolicy @new, IReadOnlyList<DiffEntry> changes)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        {
+            w.WriteStartObject();
+            w.WriteString("old", old.Path);
+            w.WriteString("new", @new.Path);
+            w.WriteString("oldPolicy", old.Registry.Name);
+            w.WriteString("newPolicy", @new.Registry.Name);
+            w.WriteBoolean("widened", changes.Any(e => e.Widens));
+            w.WriteStartArray("changes");
+            foreach (var e in changes)
+            {
+                w.WriteStartObject();
+                w.WriteString("section", e.Section);
+                w.WriteString("jurisdiction", e.Jurisdiction);
+                w.WriteString("context", e.Context);
+                w.WriteString("subject", e.Subject);
+                w.WriteString("change", Name(e.Change));
+                w.WriteBoolean("widens", e.Widens);
+                w.WriteString("old", e.Old);
+                w.WriteString("new", e.New);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        output.Write(Encoding.UTF8.GetString(buffer.ToArray()) + "\n");
+    }
+
+    private static string Name(Change change) => change.ToString().ToLowerInvariant();
+
+    private static void Section(TextWriter output, bool rich, IReadOnlyList<DiffEntry> changes, string section, string title, string[] headers, System.Func<DiffEntry, string[]> row)
+    {
+        var table = new TextTable(headers);
+        foreach (var entry in changes.Where(e => e.Section == section))
+        {
+            table.Add(row(entry));
+        }
+
+        if (table.Count > 0)
+        {
+            output.Write($"\n{title}:\n");
+            table.Write(output, rich);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using System;
+
+return PolicyAsCode.Tool.PacApp.Run(args, Console.Out, Console.Error);

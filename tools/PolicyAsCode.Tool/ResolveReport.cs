@@ -1,0 +1,82 @@
+using System.IO;
+using System.Linq;
+using PolicyAsCode.Json;
+
+namespace PolicyAsCode.Tool;
+
+/// <summary>
+/// <c>pac resolve</c>: reads a preferences document with the registry-driven reader
+/// (<see cref="PreferencesJson.Read"/>), resolves it with the reference interpreter in the context given, and prints
+/// the document's errors and the resolution, one row per dimension.
+/// </summary>
+internal static class ResolveReport
+{
+    public static void Write(TextWriter output, bool rich, PolicyRegistry registry, string prefsPath, byte[] prefs, in PolicyContext context)
+    {
+        var read = PreferencesJson.Read(registry, prefs, context);
+        var resolution = new PolicyInterpreter(registry).Resolve(read.Requested, context, read.Unreadable);
+
+        output.Write($"pac resolve: {registry.Name} in {(context.Jurisdiction is null ? "no jurisdiction (every law applies)" : context.Jurisdiction)}; {Facts(context)}\n");
+
+        if (read.Errors.Count == 0)
+        {
+            output.Write($"\n{prefsPath}: no errors.\n");
+        }
+        else
+        {
+            output.Write($"\nErrors in {prefsPath} (the dimensions they name resolve fail-closed):\n");
+            var errors = new TextTable("path", "kind", "message");
+            foreach (var error in read.Errors)
+            {
+                errors.Add(error.Path, error.Kind.ToString(), error.Message);
+            }
+
+            errors.Write(output, rich);
+            if (read.TooManyErrors)
+            {
+                output.Write("(more errors were found than are listed)\n");
+            }
+        }
+
+        output.Write("\nResolution:\n");
+        var table = new TextTable("dimension", "requested", "granted", "cause", "bound", "tier");
+        foreach (var dimension in registry.Dimensions)
+        {
+            var i = dimension.Index;
+            var adjustment = resolution.Adjustments.FirstOrDefault(a => a.Dimension.Index == i);
+            var requested = read.Unreadable.Contains(i) || !dimension.InDomain(read.Requested[i]) ? "(unreadable)" : dimension.Format(read.Requested[i]);
+            var rule = adjustment?.Rule;
+            table.Add(
+                dimension.Name,
+                requested,
+                dimension.Format(resolution.Effective[i]),
+                adjustment is null ? "as asked" : Cause(adjustment.Cause),
+                rule is null ? string.Empty : rule.Source + (rule.Condition.IsAlways ? string.Empty : $" ({rule.Condition})"),
+                adjustment?.Tier?.ToString() ?? string.Empty);
+        }
+
+        table.Write(output, rich);
+        output.Write($"\nContent refused: {PolicyDiff.HazardNames(registry, resolution.Forbidden)}.\n");
+    }
+
+    private static string Cause(AdjustmentCause cause) => cause switch
+    {
+        AdjustmentCause.Clamped => "clamped",
+        AdjustmentCause.Waived => "waived",
+        AdjustmentCause.FailedClosed => "failed closed",
+        _ => "contradiction",
+    };
+
+    private static string Facts(in PolicyContext context)
+    {
+        if (context.Known == Fact.None)
+        {
+            return "no fact known";
+        }
+
+        var holds = context.Facts & context.Known;
+        var refuted = context.Known & ~context.Facts;
+        return string.Join("; ", new[] { (holds, "holds: "), (refuted, "known not to hold: ") }
+            .Where(p => p.Item1 != Fact.None).Select(p => p.Item2 + p.Item1.ToString()));
+    }
+}
