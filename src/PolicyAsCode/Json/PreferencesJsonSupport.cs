@@ -267,7 +267,20 @@ public static class PreferencesJsonSupport
         }
 
         // Matching unescapes an escaped name, which throws for an escaped lone surrogate: no name has one, so no match.
-        private int MatchProperty()
+        // Only escaped text takes the guarded path, so the common one stays a direct call.
+        private int MatchProperty() => _reader.ValueIsEscaped ? MatchEscapedProperty() : _schema.MatchProperty(ref _reader);
+
+        private bool TryMatchMember(int d, out int member)
+        {
+            if (_reader.ValueIsEscaped)
+            {
+                return TryMatchEscapedMember(d, out member);
+            }
+
+            return _schema.TryMatchMember(d, ref _reader, out member);
+        }
+
+        private int MatchEscapedProperty()
         {
             try
             {
@@ -279,7 +292,7 @@ public static class PreferencesJsonSupport
             }
         }
 
-        private bool TryMatchMember(int d, out int member)
+        private bool TryMatchEscapedMember(int d, out int member)
         {
             try
             {
