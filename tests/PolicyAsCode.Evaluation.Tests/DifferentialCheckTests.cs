@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using CsCheck;
 using PolicyAsCode.Evaluation.Tests.Support;
+using PolicyAsCode.Json;
 using QuickStart.Policies;
 using Xunit;
 
@@ -181,5 +182,13 @@ public sealed class DifferentialCheckTests
         public static DimensionValue[] Encode(T preferences) => LearnerPreferences.Encode(preferences.Inner);
 
         public static T Decode(ReadOnlySpan<DimensionValue> values) => T.Wrap(LearnerPreferences.Decode(values));
+
+        public static PreferencesReadResult<T> ReadPreferences(ReadOnlySpan<byte> utf8Json, in PolicyContext context, PreferencesReaderOptions? options = null)
+        {
+            var read = LearnerPreferences.ReadPreferences(utf8Json, context, options);
+            return new PreferencesReadResult<T>(T.Wrap(read.Requested), read.Unreadable, read.Errors, read.TooManyErrors);
+        }
+
+        public static void WritePreferences(System.Text.Json.Utf8JsonWriter writer, T preferences) => LearnerPreferences.WritePreferences(writer, preferences.Inner);
     }
 }

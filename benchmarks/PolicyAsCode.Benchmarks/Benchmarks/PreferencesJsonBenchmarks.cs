@@ -20,8 +20,8 @@ public enum PreferencesDocument
 
 /// <summary>
 /// Reading one QuickStart preferences document: System.Text.Json's reflection-based <c>JsonSerializer.Deserialize</c>
-/// (camel case, string enums; the baseline), the generated <c>ReadPreferences</c>, and the registry-driven
-/// <c>PreferencesJson.Read</c>. STJ reads [Flags] enums from one comma-separated string, so it is given the same
+/// (camel case, string enums; the baseline), the generated <c>ReadPreferences</c>, the registry-driven
+/// <c>PreferencesJson.Read</c>, and as the floor a bare <c>Utf8JsonReader</c> walk over the same bytes. STJ reads [Flags] enums from one comma-separated string, so it is given the same
 /// document with <c>"topics":"Science, History"</c> in place of the array; every other byte is the same. Its options
 /// are created once, so its metadata cache is warm. It does less than the preferences readers: no domain checks (any
 /// number is an enum), no duplicate or unknown-property errors, no paths, no context defaults.
@@ -82,6 +82,23 @@ public class PreferencesJsonRead
 
     [Benchmark]
     public PreferencesReadResult<LearnerPreferences> Generated() => LearnerPreferences.ReadPreferences(_document, Context);
+
+    /// <summary>
+    /// The floor of any reader built on <c>Utf8JsonReader</c>, the generated one and System.Text.Json's included: walking
+    /// the document's tokens and doing nothing with them.
+    /// </summary>
+    [Benchmark]
+    public int TokensOnly()
+    {
+        var reader = new Utf8JsonReader(_document);
+        var n = 0;
+        while (reader.Read())
+        {
+            n++;
+        }
+
+        return n;
+    }
 
     [Benchmark]
     public PreferencesReadResult<DimensionValue[]> RegistryDriven() => PreferencesJson.Read(LearnerPreferences.Registry, _document, Context);

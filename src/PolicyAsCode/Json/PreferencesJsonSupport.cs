@@ -29,17 +29,17 @@ public static class PreferencesJsonSupport
         var count = registry.Dimensions.Length;
         Span<DimensionValue> values = count <= 64 ? stackalloc DimensionValue[count] : new DimensionValue[count];
         Span<byte> states = count <= 256 ? stackalloc byte[count] : new byte[count];
-        var walker = new Walker<TSchema, T>(registry, ref schema, values, states, options ?? PreferencesReaderOptions.Default);
+        var walker = new Walker<TSchema>(registry, ref schema, values, states, options ?? PreferencesReaderOptions.Default);
         walker.Walk(utf8);
 
         var unreadable = DimensionSet.Empty;
         var readAll = true;
         for (var d = 0; d < count; d++)
         {
-            if (walker.Failed || states[d] != Walker<TSchema, T>.Read)
+            if (walker.Failed || states[d] != Walker<TSchema>.Read)
             {
                 readAll = false;
-                if (walker.Failed || states[d] == Walker<TSchema, T>.Unreadable)
+                if (walker.Failed || states[d] == Walker<TSchema>.Unreadable)
                 {
                     unreadable = unreadable.With(d);
                 }
@@ -51,7 +51,7 @@ public static class PreferencesJsonSupport
             var defaults = schema.Defaults();
             for (var d = 0; d < count; d++)
             {
-                if (walker.Failed || states[d] != Walker<TSchema, T>.Read)
+                if (walker.Failed || states[d] != Walker<TSchema>.Read)
                 {
                     values[d] = d < defaults.Length ? defaults[d] : registry.Dimensions[d].Default;
                 }
@@ -64,8 +64,9 @@ public static class PreferencesJsonSupport
 
     private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
-    private ref struct Walker<TSchema, T>
-        where TSchema : struct, IPreferenceSchema<T>
+    // Generic over the schema only, so it is compiled for each schema struct, never shared over the result type.
+    private ref struct Walker<TSchema>
+        where TSchema : struct, IPreferenceNames
     {
         public const byte Absent = 0;
         public const byte Read = 1;
@@ -267,7 +268,20 @@ public static class PreferencesJsonSupport
         }
 
         // Matching unescapes an escaped name, which throws for an escaped lone surrogate: no name has one, so no match.
-        private int MatchProperty()
+        // Only escaped text takes the guarded path, so the common one stays a direct call.
+        private int MatchProperty() => _reader.ValueIsEscaped ? MatchEscapedProperty() : _schema.MatchProperty(ref _reader);
+
+        private bool TryMatchMember(int d, out int member)
+        {
+            if (_reader.ValueIsEscaped)
+            {
+                return TryMatchEscapedMember(d, out member);
+            }
+
+            return _schema.TryMatchMember(d, ref _reader, out member);
+        }
+
+        private int MatchEscapedProperty()
         {
             try
             {
@@ -279,7 +293,7 @@ public static class PreferencesJsonSupport
             }
         }
 
-        private bool TryMatchMember(int d, out int member)
+        private bool TryMatchEscapedMember(int d, out int member)
         {
             try
             {
