@@ -6,6 +6,13 @@ using QuickStart.Policies;
 
 // The QuickStart: a tutoring assistant deployed in the EU and the US resolves very different learners'
 // requests against law, organisation and user tiers, then decides on a few pieces of content.
+// A settings file arrives as untrusted JSON. The generated reader never throws: every error names its path, and the
+// dimensions an error touches are listed as unreadable, so they resolve fail-closed; the rest are read as written.
+var settingsContext = PolicyContext.In("US").With(Fact.Minor, false);
+var settings = LearnerPreferences.ReadPreferences(
+    """{ "maturity": "Teen", "creativity": "high", "language": "klingon", "tone": "Playful", "maturity": "Mature", "theme": "dark" }"""u8,
+    settingsContext);
+
 var learners = new List<(string Who, LearnerPreferences Asked, PolicyContext Context, DimensionSet Unreadable)>
 {
     ("Minor in the EU asking for everything",
@@ -28,10 +35,7 @@ var learners = new List<(string Who, LearnerPreferences Asked, PolicyContext Con
         new LearnerPreferences { Maturity = Maturity.Teen, MemoryDays = 10, Language = "de" },
         PolicyContext.In("BR"),
         DimensionSet.Empty),
-    ("Settings file that could not be read",
-        new LearnerPreferences { Maturity = Maturity.Teen, Creativity = double.NaN, Language = "klingon" },
-        PolicyContext.In("US").With(Fact.Minor, false),
-        DimensionSet.Of(0)),
+    ("Settings file with errors, read as JSON", settings.Requested, settingsContext, settings.Unreadable),
     ("Learner who avoids hate content",
         new LearnerPreferences { AvoidHazards = Hazard.Hate | Hazard.ViolentCrimes },
         PolicyContext.In("US").With(Fact.Minor, false),
@@ -46,6 +50,17 @@ Console.WriteLine();
 var resolutions = new List<(string Who, Resolution<LearnerPreferences> Resolution)>();
 foreach (var (who, asked, context, unreadable) in learners)
 {
+    if (ReferenceEquals(asked, settings.Requested))
+    {
+        Console.WriteLine($"Reading the settings file: {settings.Errors.Count} error(s)");
+        foreach (var error in settings.Errors)
+        {
+            Console.WriteLine($"  {error.Path} ({error.Kind}): {error.Message}");
+        }
+
+        Console.WriteLine();
+    }
+
     var resolution = LearnerPreferences.Resolve(asked, context, unreadable);
     resolutions.Add((who, resolution));
     ResolutionTable.Print(who, context, asked, resolution);
