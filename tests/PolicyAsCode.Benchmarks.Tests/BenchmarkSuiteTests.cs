@@ -91,7 +91,7 @@ public sealed class BenchmarkSuiteTests(ITestOutputHelper output)
         }
 
         Assert.Equal(Suite.Benchmarks.Length, summaries.Length);
-        Assert.Equal(33, summaries.Sum(s => s.Reports.Length));
+        Assert.Equal(39, summaries.Sum(s => s.Reports.Length)); // 9 + 6 QuickStart, 6 Ten, 6 + 4 Large, 8 preferences JSON
         Assert.True(Suite.AllSucceeded(summaries));
     }
 }
