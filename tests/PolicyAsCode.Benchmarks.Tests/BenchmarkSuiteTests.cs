@@ -91,7 +91,7 @@ public sealed class BenchmarkSuiteTests(ITestOutputHelper output)
         }
 
         Assert.Equal(Suite.Benchmarks.Length, summaries.Length);
-        Assert.Equal(33, summaries.Sum(s => s.Reports.Length));
+        Assert.Equal(39, summaries.Sum(s => s.Reports.Length));
         Assert.True(Suite.AllSucceeded(summaries));
     }
 }
