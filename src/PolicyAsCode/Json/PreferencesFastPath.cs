@@ -239,20 +239,31 @@ public static class PreferencesFastPath
             return false;
         }
 
+        // Printable ASCII only, up to the closing quote: no escape, no control character, no byte of 0x7F or more.
         var body = utf8[(i + 1)..];
-        var end = body.IndexOfAny((byte)'"', (byte)'\\');
-        if (end < 0 || body[end] != '"')
+        var end = 0;
+        while (true)
         {
-            return false;
+            if (end >= body.Length)
+            {
+                return false;
+            }
+
+            var b = body[end];
+            if (b == '"')
+            {
+                break;
+            }
+
+            if (b is < 0x20 or > 0x7E or (byte)'\\')
+            {
+                return false;
+            }
+
+            end++;
         }
 
-        // Printable ASCII only: no control character, no byte of 0x7F or more.
         text = body[..end];
-        if (text.ContainsAnyExceptInRange((byte)0x20, (byte)0x7E))
-        {
-            return false;
-        }
-
         i += end + 2;
         return true;
     }
