@@ -40,6 +40,12 @@ public sealed class FastPathTests
     [InlineData("""{"creativity":5e-1}""", true)]
     [InlineData("""{"creativity":1e-400}""", true)]
     [InlineData("""{"creativity":0.1000000000000000055511151231257827}""", true)]
+    [InlineData("""{"creativity":0.1}""", true)]
+    [InlineData("""{"creativity":-0.30000000000001}""", true)]
+    [InlineData("""{"creativity":123456789012345}""", true)]
+    [InlineData("""{"creativity":1234567890123456789}""", true)]
+    [InlineData("""{"creativity":0.000000000000000000000000001}""", true)]
+    [InlineData("""{"creativity":9007199254740993}""", true)]
     [InlineData("""{"creativity":1e400}""", false)]
     [InlineData("""{"creativity":-1e309}""", false)]
     [InlineData("""{"creativity":1e}""", false)]
@@ -95,6 +101,45 @@ public sealed class FastPathTests
     [InlineData("""{'tone':'Playful'}""", false)]                     // single quotes
     [InlineData("\f{}", false)]                                       // white space JSON does not have
     public void The_scan_accepts_only_the_common_shape(string json, bool scanned) => Expect(Encoding.UTF8.GetBytes(json), scanned);
+
+    [Fact]
+    public void The_scan_reads_every_number_bit_for_bit_as_Utf8JsonReader_does()
+    {
+        var random = new Random(20261128);
+        var count = Invariants.Registry.Dimensions.Length;
+        Span<DimensionValue> values = stackalloc DimensionValue[count];
+        Span<bool> given = stackalloc bool[count];
+        var names = default(Invariants.RegistryNames);
+        var scanned = 0;
+        for (var n = 0; n < 200_000; n++)
+        {
+            var number = new StringBuilder();
+            if (random.Next(3) == 0) number.Append('-');
+            var integral = random.Next(4) == 0 ? 1 : 1 + random.Next(18);
+            number.Append(integral == 1 ? (char)('0' + random.Next(10)) : (char)('1' + random.Next(9)));
+            for (var i = 1; i < integral; i++) number.Append((char)('0' + random.Next(10)));
+            if (random.Next(2) == 0)
+            {
+                number.Append('.');
+                for (var i = random.Next(1, 20); i > 0; i--) number.Append((char)('0' + random.Next(10)));
+            }
+
+            if (random.Next(5) == 0) number.Append(random.Next(2) == 0 ? 'e' : 'E').Append(random.Next(3) switch { 0 => "-", 1 => "+", _ => "" }).Append(random.Next(400));
+            var text = number.ToString();
+            var reader = new System.Text.Json.Utf8JsonReader(Encoding.UTF8.GetBytes(text));
+            reader.Read();
+            var readable = reader.TryGetDouble(out var expected) && double.IsFinite(expected);
+            var ok = PreferencesFastPath.TryScan(Invariants.Registry, ref names, Encoding.UTF8.GetBytes("{\"creativity\":" + text + "}"), 1000, values, given);
+            Assert.True(ok == readable, text);
+            if (ok)
+            {
+                scanned++;
+                Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(values[5].Number), $"{text}: {expected:R} read as {values[5].Number:R}");
+            }
+        }
+
+        Assert.True(scanned > 100_000);
+    }
 
     [Fact]
     public void Invalid_UTF8_makes_the_scan_give_up() =>

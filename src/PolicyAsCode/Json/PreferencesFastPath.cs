@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Text;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 
 namespace PolicyAsCode.Json;
 
@@ -148,8 +149,7 @@ public static class PreferencesFastPath
                 // Exactly Utf8JsonReader.TryGetDouble (the same parser and format) and the full reader's finiteness check.
                 var length = Number(rest, out _);
                 var text = rest[..length];
-                var format = text.IndexOfAny((byte)'e', (byte)'E') >= 0 ? 'e' : default;
-                if (length == 0 || !Utf8Parser.TryParse(text, out double real, out var consumed, format) || consumed != length || !double.IsFinite(real))
+                if (length == 0 || !(Short(text, out var real) || Parse(text, out real)))
                 {
                     return false;
                 }
@@ -230,7 +230,48 @@ public static class PreferencesFastPath
         }
     }
 
+    // Utf8JsonReader.TryGetDouble's parse ('e' format when the number has an exponent) and the full reader's finiteness check.
+    private static bool Parse(ReadOnlySpan<byte> text, out double real) =>
+        Utf8Parser.TryParse(text, out real, out var consumed, text.IndexOfAny((byte)'e', (byte)'E') >= 0 ? 'e' : default)
+        && consumed == text.Length && double.IsFinite(real);
+
+    private static ReadOnlySpan<double> PowersOfTen => [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+    // A number of at most 15 digits and no exponent, e.g. 0.75: its digits as an integer and its power of ten are both
+    // exact doubles, so one (correctly rounded) division gives the correctly rounded value, which is what the parser
+    // gives too (Clinger's fast path). The sign is applied last, so "-0.0" is negative zero, as parsed.
+    private static bool Short(ReadOnlySpan<byte> text, out double real)
+    {
+        real = 0;
+        var negative = text[0] == '-';
+        var mantissa = 0L;
+        var digits = 0;
+        var scale = -1;
+        for (var i = negative ? 1 : 0; i < text.Length; i++)
+        {
+            var b = text[i];
+            if (b == '.')
+            {
+                scale = 0;
+                continue;
+            }
+
+            if (!char.IsAsciiDigit((char)b) || ++digits > 15)
+            {
+                return false;
+            }
+
+            mantissa = (mantissa * 10) + (b - '0');
+            scale += scale >= 0 ? 1 : 0;
+        }
+
+        real = mantissa / PowersOfTen[Math.Max(scale, 0)];
+        real = negative ? -real : real;
+        return true;
+    }
+
     // A string of printable ASCII without escapes, starting at i; i moves past its closing quote.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool String(ReadOnlySpan<byte> utf8, ref int i, out ReadOnlySpan<byte> text)
     {
         text = default;
@@ -335,6 +376,7 @@ public static class PreferencesFastPath
     }
 
     // The index of the first byte at or after i that is not JSON white space.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Blank(ReadOnlySpan<byte> utf8, int i)
     {
         while (i < utf8.Length && utf8[i] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
