@@ -61,7 +61,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
             iter: 100_000,
             print: sample => Encoding.UTF8.GetString(Replay(sample)));
 
-        output.WriteLine($"{count} documents: {valid} valid, {withErrors} with errors");
+        output.WriteLine($"{count} documents: {valid} valid, {withErrors} with errors; the fast path's scan accepted {Invariants.Scanned} (all runs so far)");
+        Assert.True(Invariants.Scanned > 1_000, $"the scan accepted only {Invariants.Scanned} documents: the fast path's differential check is too thin");
         Assert.True(count >= 100_000);
         Assert.True(valid > 1_000 && withErrors > 10_000, $"{valid} valid, {withErrors} with errors: the mix is too lopsided to test both paths");
     }

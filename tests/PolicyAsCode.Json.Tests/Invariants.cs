@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using QuickStart.Policies;
 
 namespace PolicyAsCode.Json.Tests;
@@ -40,6 +41,11 @@ internal static class Invariants
         catch (Exception exception)
         {
             return (null, "a reader threw " + exception);
+        }
+
+        if (FastPathBroken(document, in context, options, generated, interpreted) is { } fastPath)
+        {
+            return (generated, fastPath);
         }
 
         var values = LearnerPreferences.Encode(generated.Requested);
@@ -100,6 +106,80 @@ internal static class Invariants
         }
 
         return (generated, null);
+    }
+
+    /// <summary>How many documents the fast path's scan accepted, over every <see cref="Check"/>.</summary>
+    public static int Scanned;
+
+    /// <summary>
+    /// The fast path against the full reader alone: the generated reader with and without it gives the same result in
+    /// every field, and whenever the scan accepts a document, the full reader found no error and read exactly the values
+    /// the scan did (bit for bit).
+    /// </summary>
+    private static string? FastPathBroken(ReadOnlySpan<byte> document, in PolicyContext context, PreferencesReaderOptions? options, PreferencesReadResult<LearnerPreferences> generated, PreferencesReadResult<DimensionValue[]> interpreted)
+    {
+        var limits = options ?? PreferencesReaderOptions.Default;
+        var full = LearnerPreferences.ReadPreferences(document, in context, FullReaderOnly(limits));
+        if (full.Requested != generated.Requested || full.Unreadable != generated.Unreadable || full.TooManyErrors != generated.TooManyErrors
+            || !full.Errors.SequenceEqual(generated.Errors))
+        {
+            return $"the fast path changed the result: full reader {full.Requested} [{string.Join("; ", full.Errors)}], with fast path {generated.Requested} [{string.Join("; ", generated.Errors)}]";
+        }
+
+        var count = Registry.Dimensions.Length;
+        Span<DimensionValue> values = stackalloc DimensionValue[count];
+        Span<bool> given = stackalloc bool[count];
+        var names = default(RegistryNames);
+        if (!PreferencesFastPath.TryScan(Registry, ref names, document, limits.MaxBytes, values, given))
+        {
+            return null;
+        }
+
+        Interlocked.Increment(ref Scanned);
+        if (!full.IsValid || !interpreted.IsValid)
+        {
+            return $"the scan accepted a document the full reader reports errors in: [{string.Join("; ", full.Errors)}]";
+        }
+
+        for (var d = 0; d < count; d++)
+        {
+            if (given[d] && (values[d].Bits != interpreted.Requested[d].Bits
+                || BitConverter.DoubleToInt64Bits(values[d].Number) != BitConverter.DoubleToInt64Bits(interpreted.Requested[d].Number)))
+            {
+                return $"{Registry.Dimensions[d].Name}: the scan read {values[d]}, the full reader {interpreted.Requested[d]}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The same limits, with the fast path off: the generated reader's full reader alone.</summary>
+    public static PreferencesReaderOptions FullReaderOnly(PreferencesReaderOptions limits) =>
+        new() { MaxBytes = limits.MaxBytes, MaxDepth = limits.MaxDepth, MaxErrors = limits.MaxErrors, FastPath = false };
+
+    /// <summary>The QuickStart policy's JSON names from its registry, for calling the scan directly.</summary>
+    public readonly struct RegistryNames : IPreferenceNames
+    {
+        private static readonly byte[][] Properties = [.. Registry.Dimensions.Select(d => Encoding.UTF8.GetBytes(PreferenceNames.JsonName(d.Name)))];
+
+        private static readonly byte[][][] Members = [.. Registry.Dimensions.Select(d => d.Kind is DimensionKind.Ordinal or DimensionKind.Choice or DimensionKind.Set ? d.Members.Select(Encoding.UTF8.GetBytes).ToArray() : [])];
+
+        public int MatchProperty(ReadOnlySpan<byte> name) => IndexOf(Properties, name);
+
+        public int MatchMember(int dimension, ReadOnlySpan<byte> text) => IndexOf(Members[dimension], text);
+
+        private static int IndexOf(byte[][] candidates, ReadOnlySpan<byte> text)
+        {
+            for (var i = 0; i < candidates.Length; i++)
+            {
+                if (text.SequenceEqual(candidates[i]))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
     }
 
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);

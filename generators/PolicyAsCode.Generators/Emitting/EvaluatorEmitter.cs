@@ -87,10 +87,18 @@ internal static class EvaluatorEmitter
         writer.Line("/// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>");
         using (writer.Block($"public static {self} Decode(global::System.ReadOnlySpan<{Value}> values)"))
         {
-            writer.Line($"var template = new {self}();");
+            writer.Line($"global::System.Span<bool> given = stackalloc bool[{policy.Dimensions.Count}];");
+            writer.Line($"given[..global::System.Math.Min(values.Length, {policy.Dimensions.Count})].Fill(true);");
+            writer.Line($"return Decode(new {self}(), values, given);");
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>The template with the encoded value of each dimension <paramref name=\"given\"/> marks, in dimension order.</summary>");
+        using (writer.Block($"internal static {self} Decode({self} template, global::System.ReadOnlySpan<{Value}> values, global::System.ReadOnlySpan<bool> given)"))
+        {
             if (policy.Dimensions.Count == 0)
             {
-                writer.Line("return template;");
+                writer.Line("return template with { };");
             }
             else
             {
@@ -98,7 +106,7 @@ internal static class EvaluatorEmitter
                 writer.Line("{");
                 foreach (var d in policy.Dimensions)
                 {
-                    writer.Line($"    {CSharpNames.Escape(d.Name)} = values.Length > {d.Index} ? PolicyTables.Decode{d.Index}(values[{d.Index}]) : template.{CSharpNames.Escape(d.Name)},");
+                    writer.Line($"    {CSharpNames.Escape(d.Name)} = given[{d.Index}] ? PolicyTables.Decode{d.Index}(values[{d.Index}]) : template.{CSharpNames.Escape(d.Name)},");
                 }
 
                 writer.Line("};");

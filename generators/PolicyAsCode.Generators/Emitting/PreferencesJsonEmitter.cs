@@ -16,7 +16,7 @@ namespace PolicyAsCode.Generators.Emitting;
 internal static class PreferencesJsonEmitter
 {
     private const string Json = "global::PolicyAsCode.Json";
-    private const string Reader = "global::System.Text.Json.Utf8JsonReader";
+    private const string Span = "global::System.ReadOnlySpan<byte>";
     private const string Value = "global::PolicyAsCode.DimensionValue";
     private const string Schema = "PreferencesJsonSchema";
 
@@ -51,7 +51,7 @@ internal static class PreferencesJsonEmitter
             using (writer.Block($"public static {Json}.PreferencesReadResult<{self}> ReadPreferences(global::System.ReadOnlySpan<byte> utf8Json, in global::PolicyAsCode.PolicyContext context, {Json}.PreferencesReaderOptions? options = null)"))
             {
                 writer.Line($"var schema = new {Schema}(in context);");
-                writer.Line($"return {Json}.PreferencesJsonSupport.Read<{Schema}, {self}>(Registry, ref schema, utf8Json, options);");
+                writer.Line($"return {Json}.PreferencesFastPath.Read<{Schema}, {self}>(Registry, ref schema, utf8Json, options);");
             }
 
             writer.Line();
@@ -82,45 +82,37 @@ internal static class PreferencesJsonEmitter
         writer.Line();
         writer.Line($"public {Schema}(in global::PolicyAsCode.PolicyContext context) => _context = context;");
         writer.Line();
-        using (writer.Block($"public int MatchProperty(ref {Reader} reader)"))
+        using (writer.Block($"public int MatchProperty({Span} name)"))
         {
-            EmitMatch(writer, policy.Dimensions.Select(d => (PreferenceNames.JsonName(d.Name), d.Index)).ToList());
+            EmitMatch(writer, "name", policy.Dimensions.Select(d => (PreferenceNames.JsonName(d.Name), d.Index)).ToList());
         }
 
         var members = policy.Dimensions.Where(d => d.Kind is DimensionKind.Ordinal or DimensionKind.Choice or DimensionKind.Set).ToList();
         writer.Line();
-        using (writer.Block($"public bool TryMatchMember(int dimension, ref {Reader} reader, out int member)"))
+        writer.Line($"public int MatchMember(int dimension, {Span} text) => dimension switch");
+        writer.Line("{");
+        foreach (var d in members)
         {
-            writer.Line("member = dimension switch");
-            writer.Line("{");
-            foreach (var d in members)
-            {
-                writer.Line($"    {d.Index} => Member{d.Index}(ref reader),");
-            }
-
-            writer.Line("    _ => -1,");
-            writer.Line("};");
-            writer.Line("return member >= 0;");
+            writer.Line($"    {d.Index} => Member{d.Index}(text),");
         }
 
+        writer.Line("    _ => -1,");
+        writer.Line("};");
         writer.Line();
-        writer.Line($"public {Value}[] Defaults() => {self}.Encode({self}.Defaults(in _context));");
-        writer.Line();
-        writer.Line($"public {self} Build(global::System.ReadOnlySpan<{Value}> values) => {self}.Decode(values);");
+        writer.Line($"public {self} Build(global::System.ReadOnlySpan<{Value}> values, global::System.ReadOnlySpan<bool> given) => {self}.Decode({self}.Defaults(in _context), values, given);");
         foreach (var d in members)
         {
             writer.Line();
             writer.Line($"// {d.Name}: {d.Kind.ToString().ToLowerInvariant()}, {d.Members.Count} member(s)");
-            using (writer.Block($"private static int Member{d.Index}(ref {Reader} reader)"))
+            using (writer.Block($"private static int Member{d.Index}({Span} text)"))
             {
-                EmitMatch(writer, d.Members.Select((m, i) => (m.Name, i)).ToList());
+                EmitMatch(writer, "text", d.Members.Select((m, i) => (m.Name, i)).ToList());
             }
         }
     }
 
-    // Returns the index of the first name the reader's current text equals, else -1: an unescaped text is compared as
-    // bytes, grouped by length; an escaped one through ValueTextEquals, which unescapes.
-    private static void EmitMatch(SourceWriter writer, IReadOnlyList<(string Name, int Result)> names)
+    // Returns the index of the first name the UTF-8 text equals, else -1: compared as bytes, grouped by length.
+    private static void EmitMatch(SourceWriter writer, string text, IReadOnlyList<(string Name, int Result)> names)
     {
         if (names.Count == 0)
         {
@@ -128,26 +120,14 @@ internal static class PreferencesJsonEmitter
             return;
         }
 
-        using (writer.Block("if (reader.ValueIsEscaped)"))
-        {
-            foreach (var (name, result) in names)
-            {
-                writer.Line($"if (reader.ValueTextEquals({Utf8(name)})) return {result};");
-            }
-
-            writer.Line("return -1;");
-        }
-
-        writer.Line();
-        writer.Line("var text = reader.ValueSpan;");
-        using (writer.Block("switch (text.Length)"))
+        using (writer.Block($"switch ({text}.Length)"))
         {
             foreach (var group in names.GroupBy(n => Encoding.UTF8.GetByteCount(n.Name)).OrderBy(g => g.Key))
             {
                 writer.Line($"case {group.Key}:");
                 foreach (var (name, result) in group)
                 {
-                    writer.Line($"    if (global::System.MemoryExtensions.SequenceEqual(text, {Utf8(name)})) return {result};");
+                    writer.Line($"    if (global::System.MemoryExtensions.SequenceEqual({text}, {Utf8(name)})) return {result};");
                 }
 
                 writer.Line("    break;");

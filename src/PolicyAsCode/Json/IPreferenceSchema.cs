@@ -1,6 +1,5 @@
 using System;
 using System.ComponentModel;
-using System.Text.Json;
 
 namespace PolicyAsCode.Json;
 
@@ -14,20 +13,20 @@ namespace PolicyAsCode.Json;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public interface IPreferenceSchema<T> : IPreferenceNames
 {
-    /// <summary>The defaults of the reader's context, encoded in dimension order; asked only when some dimension was not read.</summary>
-    DimensionValue[] Defaults();
-
-    /// <summary>The preferences holding <paramref name="values"/>, in dimension order.</summary>
-    T Build(ReadOnlySpan<DimensionValue> values);
+    /// <summary>
+    /// The preferences holding <c>values[d]</c> for each dimension <c>d</c> that <paramref name="given"/> marks, and the
+    /// reader's context's default for every other dimension (both spans in dimension order).
+    /// </summary>
+    T Build(ReadOnlySpan<DimensionValue> values, ReadOnlySpan<bool> given);
 }
 
 /// <summary>How a policy's dimensions and members are named in JSON: the matching half of <see cref="IPreferenceSchema{T}"/>. Not meant for hand-written code.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public interface IPreferenceNames
 {
-    /// <summary>The dimension whose JSON name the reader's current property name is, or −1.</summary>
-    int MatchProperty(ref Utf8JsonReader reader);
+    /// <summary>The dimension whose JSON name is <paramref name="name"/> (UTF-8, unescaped), or −1.</summary>
+    int MatchProperty(ReadOnlySpan<byte> name);
 
-    /// <summary>Whether the reader's current string is a member name of <paramref name="dimension"/>, and which (its index in <see cref="DimensionInfo.Members"/>).</summary>
-    bool TryMatchMember(int dimension, ref Utf8JsonReader reader, out int member);
+    /// <summary>Which member name of <paramref name="dimension"/> <paramref name="text"/> (UTF-8, unescaped) is (its index in <see cref="DimensionInfo.Members"/>), or −1.</summary>
+    int MatchMember(int dimension, ReadOnlySpan<byte> text);
 }

@@ -139,36 +139,39 @@ public static class PreferencesJson
 
     private readonly struct RegistrySchema(PolicyRegistry registry, Names names, PolicyContext context) : IPreferenceSchema<DimensionValue[]>
     {
-        public int MatchProperty(ref Utf8JsonReader reader)
+        public int MatchProperty(ReadOnlySpan<byte> name) => IndexOf(names.Properties, name);
+
+        public int MatchMember(int dimension, ReadOnlySpan<byte> text) => IndexOf(names.Members[dimension], text);
+
+        private static int IndexOf(byte[][] candidates, ReadOnlySpan<byte> text)
         {
-            for (var d = 0; d < names.Properties.Length; d++)
+            for (var i = 0; i < candidates.Length; i++)
             {
-                if (reader.ValueTextEquals(names.Properties[d]))
+                if (text.SequenceEqual(candidates[i]))
                 {
-                    return d;
+                    return i;
                 }
             }
 
             return -1;
         }
 
-        public bool TryMatchMember(int dimension, ref Utf8JsonReader reader, out int member)
+        public DimensionValue[] Build(ReadOnlySpan<DimensionValue> values, ReadOnlySpan<bool> given)
         {
-            var members = names.Members[dimension];
-            for (member = 0; member < members.Length; member++)
+            var result = values.ToArray();
+            if (given.Contains(false))
             {
-                if (reader.ValueTextEquals(members[member]))
+                var defaults = new PolicyInterpreter(registry).Defaults(in context);
+                for (var d = 0; d < result.Length; d++)
                 {
-                    return true;
+                    if (!given[d])
+                    {
+                        result[d] = d < defaults.Length ? defaults[d] : registry.Dimensions[d].Default;
+                    }
                 }
             }
 
-            member = -1;
-            return false;
+            return result;
         }
-
-        public DimensionValue[] Defaults() => new PolicyInterpreter(registry).Defaults(in context);
-
-        public DimensionValue[] Build(ReadOnlySpan<DimensionValue> values) => values.ToArray();
     }
 }

@@ -33,33 +33,18 @@ public static class PreferencesJsonSupport
         walker.Walk(utf8);
 
         var unreadable = DimensionSet.Empty;
-        var readAll = true;
+        Span<bool> given = count <= 256 ? stackalloc bool[count] : new bool[count];
         for (var d = 0; d < count; d++)
         {
-            if (walker.Failed || states[d] != Walker<TSchema>.Read)
+            given[d] = !walker.Failed && states[d] == Walker<TSchema>.Read;
+            if (walker.Failed || states[d] == Walker<TSchema>.Unreadable)
             {
-                readAll = false;
-                if (walker.Failed || states[d] == Walker<TSchema>.Unreadable)
-                {
-                    unreadable = unreadable.With(d);
-                }
-            }
-        }
-
-        if (!readAll)
-        {
-            var defaults = schema.Defaults();
-            for (var d = 0; d < count; d++)
-            {
-                if (walker.Failed || states[d] != Walker<TSchema>.Read)
-                {
-                    values[d] = d < defaults.Length ? defaults[d] : registry.Dimensions[d].Default;
-                }
+                unreadable = unreadable.With(d);
             }
         }
 
         var errors = walker.Errors is null ? Array.Empty<PreferenceError>() : walker.Errors.ToArray();
-        return new PreferencesReadResult<T>(schema.Build(values), unreadable, errors, walker.TooManyErrors);
+        return new PreferencesReadResult<T>(schema.Build(values, given), unreadable, errors, walker.TooManyErrors);
     }
 
     private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
@@ -267,43 +252,31 @@ public static class PreferencesJsonSupport
             return bad ? MarkUnreadable(d) : Accept(d, DimensionValue.OfMask(mask));
         }
 
-        // Matching unescapes an escaped name, which throws for an escaped lone surrogate: no name has one, so no match.
+        // An escaped text is unescaped first, which throws for an escaped lone surrogate: no name has one, so no match.
         // Only escaped text takes the guarded path, so the common one stays a direct call.
-        private int MatchProperty() => _reader.ValueIsEscaped ? MatchEscapedProperty() : _schema.MatchProperty(ref _reader);
+        private int MatchProperty() => _reader.ValueIsEscaped ? MatchEscaped(-1) : _schema.MatchProperty(_reader.ValueSpan);
 
         private bool TryMatchMember(int d, out int member)
         {
-            if (_reader.ValueIsEscaped)
-            {
-                return TryMatchEscapedMember(d, out member);
-            }
-
-            return _schema.TryMatchMember(d, ref _reader, out member);
+            member = _reader.ValueIsEscaped ? MatchEscaped(d) : _schema.MatchMember(d, _reader.ValueSpan);
+            return member >= 0;
         }
 
-        private int MatchEscapedProperty()
+        // The property (d < 0) or member of d that the current escaped text names, or -1; unescaped text is never longer.
+        private int MatchEscaped(int d)
         {
+            var length = _reader.ValueSpan.Length;
+            Span<byte> text = length <= 256 ? stackalloc byte[length] : new byte[length];
             try
             {
-                return _schema.MatchProperty(ref _reader);
+                text = text[.._reader.CopyString(text)];
             }
             catch (InvalidOperationException)
             {
                 return -1;
             }
-        }
 
-        private bool TryMatchEscapedMember(int d, out int member)
-        {
-            try
-            {
-                return _schema.TryMatchMember(d, ref _reader, out member);
-            }
-            catch (InvalidOperationException)
-            {
-                member = -1;
-                return false;
-            }
+            return d < 0 ? _schema.MatchProperty(text) : _schema.MatchMember(d, text);
         }
 
         private bool Accept(int d, DimensionValue value)

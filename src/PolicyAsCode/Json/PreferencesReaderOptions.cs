@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace PolicyAsCode.Json;
 
@@ -42,6 +43,14 @@ public sealed class PreferencesReaderOptions
             field = value;
         }
     } = DefaultMaxDepth;
+
+    /// <summary>
+    /// Whether the generated reader first tries its strict scan of the common document shape
+    /// (<see cref="PreferencesFastPath"/>), which gives exactly the full reader's result. True; false only to test the
+    /// full reader alone.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public bool FastPath { get; init; } = true;
 
     /// <summary>How many errors are recorded; later ones are counted in no list, only flagged by <see cref="PreferencesReadResult{T}.TooManyErrors"/>. At least 1.</summary>
     public int MaxErrors

@@ -65,12 +65,19 @@ namespace Conditional
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
         public static global::Conditional.Reader Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
         {
-            var template = new global::Conditional.Reader();
+            global::System.Span<bool> given = stackalloc bool[3];
+            given[..global::System.Math.Min(values.Length, 3)].Fill(true);
+            return Decode(new global::Conditional.Reader(), values, given);
+        }
+
+        /// <summary>The template with the encoded value of each dimension <paramref name="given"/> marks, in dimension order.</summary>
+        internal static global::Conditional.Reader Decode(global::Conditional.Reader template, global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given)
+        {
             return template with
             {
-                Maturity = values.Length > 0 ? PolicyTables.Decode0(values[0]) : template.Maturity,
-                DiscloseAi = values.Length > 1 ? PolicyTables.Decode1(values[1]) : template.DiscloseAi,
-                MemoryDays = values.Length > 2 ? PolicyTables.Decode2(values[2]) : template.MemoryDays,
+                Maturity = given[0] ? PolicyTables.Decode0(values[0]) : template.Maturity,
+                DiscloseAi = given[1] ? PolicyTables.Decode1(values[1]) : template.DiscloseAi,
+                MemoryDays = given[2] ? PolicyTables.Decode2(values[2]) : template.MemoryDays,
             };
         }
     }

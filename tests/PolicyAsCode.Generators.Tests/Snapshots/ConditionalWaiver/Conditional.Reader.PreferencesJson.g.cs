@@ -14,7 +14,7 @@ namespace Conditional
         public static global::PolicyAsCode.Json.PreferencesReadResult<global::Conditional.Reader> ReadPreferences(global::System.ReadOnlySpan<byte> utf8Json, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.Json.PreferencesReaderOptions? options = null)
         {
             var schema = new PreferencesJsonSchema(in context);
-            return global::PolicyAsCode.Json.PreferencesJsonSupport.Read<PreferencesJsonSchema, global::Conditional.Reader>(Registry, ref schema, utf8Json, options);
+            return global::PolicyAsCode.Json.PreferencesFastPath.Read<PreferencesJsonSchema, global::Conditional.Reader>(Registry, ref schema, utf8Json, options);
         }
 
         /// <summary>Writes the preferences as a JSON document that <c>ReadPreferences</c> reads back unchanged.</summary>
@@ -28,57 +28,33 @@ namespace Conditional
 
         public PreferencesJsonSchema(in global::PolicyAsCode.PolicyContext context) => _context = context;
 
-        public int MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
+        public int MatchProperty(global::System.ReadOnlySpan<byte> name)
         {
-            if (reader.ValueIsEscaped)
-            {
-                if (reader.ValueTextEquals("maturity"u8)) return 0;
-                if (reader.ValueTextEquals("discloseAi"u8)) return 1;
-                if (reader.ValueTextEquals("memoryDays"u8)) return 2;
-                return -1;
-            }
-
-            var text = reader.ValueSpan;
-            switch (text.Length)
+            switch (name.Length)
             {
                 case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "maturity"u8)) return 0;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "maturity"u8)) return 0;
                     break;
                 case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "discloseAi"u8)) return 1;
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "memoryDays"u8)) return 2;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "discloseAi"u8)) return 1;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "memoryDays"u8)) return 2;
                     break;
             }
 
             return -1;
         }
 
-        public bool TryMatchMember(int dimension, ref global::System.Text.Json.Utf8JsonReader reader, out int member)
+        public int MatchMember(int dimension, global::System.ReadOnlySpan<byte> text) => dimension switch
         {
-            member = dimension switch
-            {
-                0 => Member0(ref reader),
-                _ => -1,
-            };
-            return member >= 0;
-        }
+            0 => Member0(text),
+            _ => -1,
+        };
 
-        public global::PolicyAsCode.DimensionValue[] Defaults() => global::Conditional.Reader.Encode(global::Conditional.Reader.Defaults(in _context));
-
-        public global::Conditional.Reader Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values) => global::Conditional.Reader.Decode(values);
+        public global::Conditional.Reader Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) => global::Conditional.Reader.Decode(global::Conditional.Reader.Defaults(in _context), values, given);
 
         // Maturity: ordinal, 3 member(s)
-        private static int Member0(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static int Member0(global::System.ReadOnlySpan<byte> text)
         {
-            if (reader.ValueIsEscaped)
-            {
-                if (reader.ValueTextEquals("General"u8)) return 0;
-                if (reader.ValueTextEquals("Teen"u8)) return 1;
-                if (reader.ValueTextEquals("Mature"u8)) return 2;
-                return -1;
-            }
-
-            var text = reader.ValueSpan;
             switch (text.Length)
             {
                 case 4:

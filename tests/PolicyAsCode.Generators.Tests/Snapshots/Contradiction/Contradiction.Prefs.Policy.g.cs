@@ -60,11 +60,18 @@ namespace Contradiction
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
         public static global::Contradiction.Prefs Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
         {
-            var template = new global::Contradiction.Prefs();
+            global::System.Span<bool> given = stackalloc bool[2];
+            given[..global::System.Math.Min(values.Length, 2)].Fill(true);
+            return Decode(new global::Contradiction.Prefs(), values, given);
+        }
+
+        /// <summary>The template with the encoded value of each dimension <paramref name="given"/> marks, in dimension order.</summary>
+        internal static global::Contradiction.Prefs Decode(global::Contradiction.Prefs template, global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given)
+        {
             return template with
             {
-                Maturity = values.Length > 0 ? PolicyTables.Decode0(values[0]) : template.Maturity,
-                MemoryDays = values.Length > 1 ? PolicyTables.Decode1(values[1]) : template.MemoryDays,
+                Maturity = given[0] ? PolicyTables.Decode0(values[0]) : template.Maturity,
+                MemoryDays = given[1] ? PolicyTables.Decode1(values[1]) : template.MemoryDays,
             };
         }
     }

@@ -70,16 +70,23 @@ namespace EveryKind
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
         public static global::EveryKind.Settings Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
         {
-            var template = new global::EveryKind.Settings();
+            global::System.Span<bool> given = stackalloc bool[7];
+            given[..global::System.Math.Min(values.Length, 7)].Fill(true);
+            return Decode(new global::EveryKind.Settings(), values, given);
+        }
+
+        /// <summary>The template with the encoded value of each dimension <paramref name="given"/> marks, in dimension order.</summary>
+        internal static global::EveryKind.Settings Decode(global::EveryKind.Settings template, global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given)
+        {
             return template with
             {
-                Disclose = values.Length > 0 ? PolicyTables.Decode0(values[0]) : template.Disclose,
-                Strictness = values.Length > 1 ? PolicyTables.Decode1(values[1]) : template.Strictness,
-                Days = values.Length > 2 ? PolicyTables.Decode2(values[2]) : template.Days,
-                Temperature = values.Length > 3 ? PolicyTables.Decode3(values[3]) : template.Temperature,
-                Channels = values.Length > 4 ? PolicyTables.Decode4(values[4]) : template.Channels,
-                Language = values.Length > 5 ? PolicyTables.Decode5(values[5]) : template.Language,
-                Avoid = values.Length > 6 ? PolicyTables.Decode6(values[6]) : template.Avoid,
+                Disclose = given[0] ? PolicyTables.Decode0(values[0]) : template.Disclose,
+                Strictness = given[1] ? PolicyTables.Decode1(values[1]) : template.Strictness,
+                Days = given[2] ? PolicyTables.Decode2(values[2]) : template.Days,
+                Temperature = given[3] ? PolicyTables.Decode3(values[3]) : template.Temperature,
+                Channels = given[4] ? PolicyTables.Decode4(values[4]) : template.Channels,
+                Language = given[5] ? PolicyTables.Decode5(values[5]) : template.Language,
+                Avoid = given[6] ? PolicyTables.Decode6(values[6]) : template.Avoid,
             };
         }
     }

@@ -14,7 +14,7 @@ namespace EveryKind
         public static global::PolicyAsCode.Json.PreferencesReadResult<global::EveryKind.Settings> ReadPreferences(global::System.ReadOnlySpan<byte> utf8Json, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.Json.PreferencesReaderOptions? options = null)
         {
             var schema = new PreferencesJsonSchema(in context);
-            return global::PolicyAsCode.Json.PreferencesJsonSupport.Read<PreferencesJsonSchema, global::EveryKind.Settings>(Registry, ref schema, utf8Json, options);
+            return global::PolicyAsCode.Json.PreferencesFastPath.Read<PreferencesJsonSchema, global::EveryKind.Settings>(Registry, ref schema, utf8Json, options);
         }
 
         /// <summary>Writes the preferences as a JSON document that <c>ReadPreferences</c> reads back unchanged.</summary>
@@ -28,74 +28,46 @@ namespace EveryKind
 
         public PreferencesJsonSchema(in global::PolicyAsCode.PolicyContext context) => _context = context;
 
-        public int MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
+        public int MatchProperty(global::System.ReadOnlySpan<byte> name)
         {
-            if (reader.ValueIsEscaped)
-            {
-                if (reader.ValueTextEquals("disclose"u8)) return 0;
-                if (reader.ValueTextEquals("strictness"u8)) return 1;
-                if (reader.ValueTextEquals("days"u8)) return 2;
-                if (reader.ValueTextEquals("temperature"u8)) return 3;
-                if (reader.ValueTextEquals("channels"u8)) return 4;
-                if (reader.ValueTextEquals("language"u8)) return 5;
-                if (reader.ValueTextEquals("avoid"u8)) return 6;
-                return -1;
-            }
-
-            var text = reader.ValueSpan;
-            switch (text.Length)
+            switch (name.Length)
             {
                 case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "days"u8)) return 2;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "days"u8)) return 2;
                     break;
                 case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "avoid"u8)) return 6;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "avoid"u8)) return 6;
                     break;
                 case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "disclose"u8)) return 0;
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "channels"u8)) return 4;
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "language"u8)) return 5;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "disclose"u8)) return 0;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "channels"u8)) return 4;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "language"u8)) return 5;
                     break;
                 case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "strictness"u8)) return 1;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "strictness"u8)) return 1;
                     break;
                 case 11:
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "temperature"u8)) return 3;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "temperature"u8)) return 3;
                     break;
             }
 
             return -1;
         }
 
-        public bool TryMatchMember(int dimension, ref global::System.Text.Json.Utf8JsonReader reader, out int member)
+        public int MatchMember(int dimension, global::System.ReadOnlySpan<byte> text) => dimension switch
         {
-            member = dimension switch
-            {
-                1 => Member1(ref reader),
-                4 => Member4(ref reader),
-                5 => Member5(ref reader),
-                6 => Member6(ref reader),
-                _ => -1,
-            };
-            return member >= 0;
-        }
+            1 => Member1(text),
+            4 => Member4(text),
+            5 => Member5(text),
+            6 => Member6(text),
+            _ => -1,
+        };
 
-        public global::PolicyAsCode.DimensionValue[] Defaults() => global::EveryKind.Settings.Encode(global::EveryKind.Settings.Defaults(in _context));
-
-        public global::EveryKind.Settings Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values) => global::EveryKind.Settings.Decode(values);
+        public global::EveryKind.Settings Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) => global::EveryKind.Settings.Decode(global::EveryKind.Settings.Defaults(in _context), values, given);
 
         // Strictness: ordinal, 3 member(s)
-        private static int Member1(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static int Member1(global::System.ReadOnlySpan<byte> text)
         {
-            if (reader.ValueIsEscaped)
-            {
-                if (reader.ValueTextEquals("Low"u8)) return 0;
-                if (reader.ValueTextEquals("Medium"u8)) return 1;
-                if (reader.ValueTextEquals("High"u8)) return 2;
-                return -1;
-            }
-
-            var text = reader.ValueSpan;
             switch (text.Length)
             {
                 case 3:
@@ -113,18 +85,8 @@ namespace EveryKind
         }
 
         // Channels: set, 4 member(s)
-        private static int Member4(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static int Member4(global::System.ReadOnlySpan<byte> text)
         {
-            if (reader.ValueIsEscaped)
-            {
-                if (reader.ValueTextEquals("Text"u8)) return 0;
-                if (reader.ValueTextEquals("Voice"u8)) return 1;
-                if (reader.ValueTextEquals("Images"u8)) return 2;
-                if (reader.ValueTextEquals("Video"u8)) return 3;
-                return -1;
-            }
-
-            var text = reader.ValueSpan;
             switch (text.Length)
             {
                 case 4:
@@ -143,17 +105,8 @@ namespace EveryKind
         }
 
         // Language: choice, 3 member(s)
-        private static int Member5(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static int Member5(global::System.ReadOnlySpan<byte> text)
         {
-            if (reader.ValueIsEscaped)
-            {
-                if (reader.ValueTextEquals("en"u8)) return 0;
-                if (reader.ValueTextEquals("de"u8)) return 1;
-                if (reader.ValueTextEquals("fr"u8)) return 2;
-                return -1;
-            }
-
-            var text = reader.ValueSpan;
             switch (text.Length)
             {
                 case 2:
@@ -167,36 +120,8 @@ namespace EveryKind
         }
 
         // Avoid: set, 22 member(s)
-        private static int Member6(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static int Member6(global::System.ReadOnlySpan<byte> text)
         {
-            if (reader.ValueIsEscaped)
-            {
-                if (reader.ValueTextEquals("ViolentCrimes"u8)) return 0;
-                if (reader.ValueTextEquals("NonViolentCrimes"u8)) return 1;
-                if (reader.ValueTextEquals("SexRelatedCrimes"u8)) return 2;
-                if (reader.ValueTextEquals("ChildSexualExploitation"u8)) return 3;
-                if (reader.ValueTextEquals("Defamation"u8)) return 4;
-                if (reader.ValueTextEquals("SpecializedAdvice"u8)) return 5;
-                if (reader.ValueTextEquals("Privacy"u8)) return 6;
-                if (reader.ValueTextEquals("IntellectualProperty"u8)) return 7;
-                if (reader.ValueTextEquals("IndiscriminateWeapons"u8)) return 8;
-                if (reader.ValueTextEquals("Hate"u8)) return 9;
-                if (reader.ValueTextEquals("SuicideAndSelfHarm"u8)) return 10;
-                if (reader.ValueTextEquals("SexualContent"u8)) return 11;
-                if (reader.ValueTextEquals("Elections"u8)) return 12;
-                if (reader.ValueTextEquals("CodeInterpreterAbuse"u8)) return 13;
-                if (reader.ValueTextEquals("Custom1"u8)) return 14;
-                if (reader.ValueTextEquals("Custom2"u8)) return 15;
-                if (reader.ValueTextEquals("Custom3"u8)) return 16;
-                if (reader.ValueTextEquals("Custom4"u8)) return 17;
-                if (reader.ValueTextEquals("Custom5"u8)) return 18;
-                if (reader.ValueTextEquals("Custom6"u8)) return 19;
-                if (reader.ValueTextEquals("Custom7"u8)) return 20;
-                if (reader.ValueTextEquals("Custom8"u8)) return 21;
-                return -1;
-            }
-
-            var text = reader.ValueSpan;
             switch (text.Length)
             {
                 case 4:

@@ -57,10 +57,17 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
     /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
     public static global::GlobalPrefs Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
     {
-        var template = new global::GlobalPrefs();
+        global::System.Span<bool> given = stackalloc bool[1];
+        given[..global::System.Math.Min(values.Length, 1)].Fill(true);
+        return Decode(new global::GlobalPrefs(), values, given);
+    }
+
+    /// <summary>The template with the encoded value of each dimension <paramref name="given"/> marks, in dimension order.</summary>
+    internal static global::GlobalPrefs Decode(global::GlobalPrefs template, global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given)
+    {
         return template with
         {
-            MemoryDays = values.Length > 0 ? PolicyTables.Decode0(values[0]) : template.MemoryDays,
+            MemoryDays = given[0] ? PolicyTables.Decode0(values[0]) : template.MemoryDays,
         };
     }
 }

@@ -12,7 +12,7 @@ partial record GlobalPrefs
     public static global::PolicyAsCode.Json.PreferencesReadResult<global::GlobalPrefs> ReadPreferences(global::System.ReadOnlySpan<byte> utf8Json, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.Json.PreferencesReaderOptions? options = null)
     {
         var schema = new PreferencesJsonSchema(in context);
-        return global::PolicyAsCode.Json.PreferencesJsonSupport.Read<PreferencesJsonSchema, global::GlobalPrefs>(Registry, ref schema, utf8Json, options);
+        return global::PolicyAsCode.Json.PreferencesFastPath.Read<PreferencesJsonSchema, global::GlobalPrefs>(Registry, ref schema, utf8Json, options);
     }
 
     /// <summary>Writes the preferences as a JSON document that <c>ReadPreferences</c> reads back unchanged.</summary>
@@ -26,35 +26,22 @@ file readonly struct PreferencesJsonSchema : global::PolicyAsCode.Json.IPreferen
 
     public PreferencesJsonSchema(in global::PolicyAsCode.PolicyContext context) => _context = context;
 
-    public int MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
+    public int MatchProperty(global::System.ReadOnlySpan<byte> name)
     {
-        if (reader.ValueIsEscaped)
-        {
-            if (reader.ValueTextEquals("memoryDays"u8)) return 0;
-            return -1;
-        }
-
-        var text = reader.ValueSpan;
-        switch (text.Length)
+        switch (name.Length)
         {
             case 10:
-                if (global::System.MemoryExtensions.SequenceEqual(text, "memoryDays"u8)) return 0;
+                if (global::System.MemoryExtensions.SequenceEqual(name, "memoryDays"u8)) return 0;
                 break;
         }
 
         return -1;
     }
 
-    public bool TryMatchMember(int dimension, ref global::System.Text.Json.Utf8JsonReader reader, out int member)
+    public int MatchMember(int dimension, global::System.ReadOnlySpan<byte> text) => dimension switch
     {
-        member = dimension switch
-        {
-            _ => -1,
-        };
-        return member >= 0;
-    }
+        _ => -1,
+    };
 
-    public global::PolicyAsCode.DimensionValue[] Defaults() => global::GlobalPrefs.Encode(global::GlobalPrefs.Defaults(in _context));
-
-    public global::GlobalPrefs Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values) => global::GlobalPrefs.Decode(values);
+    public global::GlobalPrefs Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) => global::GlobalPrefs.Decode(global::GlobalPrefs.Defaults(in _context), values, given);
 }

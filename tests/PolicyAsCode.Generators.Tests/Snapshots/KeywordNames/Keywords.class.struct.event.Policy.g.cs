@@ -62,11 +62,18 @@ namespace Keywords.@class
             /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
             public static global::Keywords.@class.@struct.@event Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
             {
-                var template = new global::Keywords.@class.@struct.@event();
+                global::System.Span<bool> given = stackalloc bool[2];
+                given[..global::System.Math.Min(values.Length, 2)].Fill(true);
+                return Decode(new global::Keywords.@class.@struct.@event(), values, given);
+            }
+
+            /// <summary>The template with the encoded value of each dimension <paramref name="given"/> marks, in dimension order.</summary>
+            internal static global::Keywords.@class.@struct.@event Decode(global::Keywords.@class.@struct.@event template, global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given)
+            {
                 return template with
                 {
-                    @default = values.Length > 0 ? PolicyTables.Decode0(values[0]) : template.@default,
-                    @params = values.Length > 1 ? PolicyTables.Decode1(values[1]) : template.@params,
+                    @default = given[0] ? PolicyTables.Decode0(values[0]) : template.@default,
+                    @params = given[1] ? PolicyTables.Decode1(values[1]) : template.@params,
                 };
             }
         }

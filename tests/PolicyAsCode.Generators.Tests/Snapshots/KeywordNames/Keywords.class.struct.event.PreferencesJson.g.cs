@@ -16,7 +16,7 @@ namespace Keywords.@class
             public static global::PolicyAsCode.Json.PreferencesReadResult<global::Keywords.@class.@struct.@event> ReadPreferences(global::System.ReadOnlySpan<byte> utf8Json, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.Json.PreferencesReaderOptions? options = null)
             {
                 var schema = new PreferencesJsonSchema(in context);
-                return global::PolicyAsCode.Json.PreferencesJsonSupport.Read<PreferencesJsonSchema, global::Keywords.@class.@struct.@event>(Registry, ref schema, utf8Json, options);
+                return global::PolicyAsCode.Json.PreferencesFastPath.Read<PreferencesJsonSchema, global::Keywords.@class.@struct.@event>(Registry, ref schema, utf8Json, options);
             }
 
             /// <summary>Writes the preferences as a JSON document that <c>ReadPreferences</c> reads back unchanged.</summary>
@@ -31,55 +31,32 @@ namespace Keywords.@class
 
         public PreferencesJsonSchema(in global::PolicyAsCode.PolicyContext context) => _context = context;
 
-        public int MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
+        public int MatchProperty(global::System.ReadOnlySpan<byte> name)
         {
-            if (reader.ValueIsEscaped)
-            {
-                if (reader.ValueTextEquals("default"u8)) return 0;
-                if (reader.ValueTextEquals("params"u8)) return 1;
-                return -1;
-            }
-
-            var text = reader.ValueSpan;
-            switch (text.Length)
+            switch (name.Length)
             {
                 case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "params"u8)) return 1;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "params"u8)) return 1;
                     break;
                 case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "default"u8)) return 0;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "default"u8)) return 0;
                     break;
             }
 
             return -1;
         }
 
-        public bool TryMatchMember(int dimension, ref global::System.Text.Json.Utf8JsonReader reader, out int member)
+        public int MatchMember(int dimension, global::System.ReadOnlySpan<byte> text) => dimension switch
         {
-            member = dimension switch
-            {
-                1 => Member1(ref reader),
-                _ => -1,
-            };
-            return member >= 0;
-        }
+            1 => Member1(text),
+            _ => -1,
+        };
 
-        public global::PolicyAsCode.DimensionValue[] Defaults() => global::Keywords.@class.@struct.@event.Encode(global::Keywords.@class.@struct.@event.Defaults(in _context));
-
-        public global::Keywords.@class.@struct.@event Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values) => global::Keywords.@class.@struct.@event.Decode(values);
+        public global::Keywords.@class.@struct.@event Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) => global::Keywords.@class.@struct.@event.Decode(global::Keywords.@class.@struct.@event.Defaults(in _context), values, given);
 
         // params: ordinal, 3 member(s)
-        private static int Member1(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static int Member1(global::System.ReadOnlySpan<byte> text)
         {
-            if (reader.ValueIsEscaped)
-            {
-                if (reader.ValueTextEquals("base"u8)) return 0;
-                if (reader.ValueTextEquals("this"u8)) return 1;
-                if (reader.ValueTextEquals("checked"u8)) return 2;
-                return -1;
-            }
-
-            var text = reader.ValueSpan;
             switch (text.Length)
             {
                 case 4:

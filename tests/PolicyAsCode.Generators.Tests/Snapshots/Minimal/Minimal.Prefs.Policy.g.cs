@@ -59,10 +59,17 @@ namespace Minimal
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
         public static global::Minimal.Prefs Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
         {
-            var template = new global::Minimal.Prefs();
+            global::System.Span<bool> given = stackalloc bool[1];
+            given[..global::System.Math.Min(values.Length, 1)].Fill(true);
+            return Decode(new global::Minimal.Prefs(), values, given);
+        }
+
+        /// <summary>The template with the encoded value of each dimension <paramref name="given"/> marks, in dimension order.</summary>
+        internal static global::Minimal.Prefs Decode(global::Minimal.Prefs template, global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given)
+        {
             return template with
             {
-                Maturity = values.Length > 0 ? PolicyTables.Decode0(values[0]) : template.Maturity,
+                Maturity = given[0] ? PolicyTables.Decode0(values[0]) : template.Maturity,
             };
         }
     }

@@ -63,10 +63,17 @@ namespace Nested.Policies
                 /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
                 public static global::Nested.Policies.Outer.Inner.Prefs Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
                 {
-                    var template = new global::Nested.Policies.Outer.Inner.Prefs();
+                    global::System.Span<bool> given = stackalloc bool[1];
+                    given[..global::System.Math.Min(values.Length, 1)].Fill(true);
+                    return Decode(new global::Nested.Policies.Outer.Inner.Prefs(), values, given);
+                }
+
+                /// <summary>The template with the encoded value of each dimension <paramref name="given"/> marks, in dimension order.</summary>
+                internal static global::Nested.Policies.Outer.Inner.Prefs Decode(global::Nested.Policies.Outer.Inner.Prefs template, global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given)
+                {
                     return template with
                     {
-                        Creativity = values.Length > 0 ? PolicyTables.Decode0(values[0]) : template.Creativity,
+                        Creativity = given[0] ? PolicyTables.Decode0(values[0]) : template.Creativity,
                     };
                 }
             }

@@ -18,7 +18,7 @@ namespace Nested.Policies
                 public static global::PolicyAsCode.Json.PreferencesReadResult<global::Nested.Policies.Outer.Inner.Prefs> ReadPreferences(global::System.ReadOnlySpan<byte> utf8Json, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.Json.PreferencesReaderOptions? options = null)
                 {
                     var schema = new PreferencesJsonSchema(in context);
-                    return global::PolicyAsCode.Json.PreferencesJsonSupport.Read<PreferencesJsonSchema, global::Nested.Policies.Outer.Inner.Prefs>(Registry, ref schema, utf8Json, options);
+                    return global::PolicyAsCode.Json.PreferencesFastPath.Read<PreferencesJsonSchema, global::Nested.Policies.Outer.Inner.Prefs>(Registry, ref schema, utf8Json, options);
                 }
 
                 /// <summary>Writes the preferences as a JSON document that <c>ReadPreferences</c> reads back unchanged.</summary>
@@ -34,36 +34,23 @@ namespace Nested.Policies
 
         public PreferencesJsonSchema(in global::PolicyAsCode.PolicyContext context) => _context = context;
 
-        public int MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
+        public int MatchProperty(global::System.ReadOnlySpan<byte> name)
         {
-            if (reader.ValueIsEscaped)
-            {
-                if (reader.ValueTextEquals("creativity"u8)) return 0;
-                return -1;
-            }
-
-            var text = reader.ValueSpan;
-            switch (text.Length)
+            switch (name.Length)
             {
                 case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "creativity"u8)) return 0;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "creativity"u8)) return 0;
                     break;
             }
 
             return -1;
         }
 
-        public bool TryMatchMember(int dimension, ref global::System.Text.Json.Utf8JsonReader reader, out int member)
+        public int MatchMember(int dimension, global::System.ReadOnlySpan<byte> text) => dimension switch
         {
-            member = dimension switch
-            {
-                _ => -1,
-            };
-            return member >= 0;
-        }
+            _ => -1,
+        };
 
-        public global::PolicyAsCode.DimensionValue[] Defaults() => global::Nested.Policies.Outer.Inner.Prefs.Encode(global::Nested.Policies.Outer.Inner.Prefs.Defaults(in _context));
-
-        public global::Nested.Policies.Outer.Inner.Prefs Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values) => global::Nested.Policies.Outer.Inner.Prefs.Decode(values);
+        public global::Nested.Policies.Outer.Inner.Prefs Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) => global::Nested.Policies.Outer.Inner.Prefs.Decode(global::Nested.Policies.Outer.Inner.Prefs.Defaults(in _context), values, given);
     }
 }

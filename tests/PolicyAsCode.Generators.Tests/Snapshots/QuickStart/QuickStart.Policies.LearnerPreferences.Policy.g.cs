@@ -67,18 +67,25 @@ namespace QuickStart.Policies
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
         public static global::QuickStart.Policies.LearnerPreferences Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
         {
-            var template = new global::QuickStart.Policies.LearnerPreferences();
+            global::System.Span<bool> given = stackalloc bool[9];
+            given[..global::System.Math.Min(values.Length, 9)].Fill(true);
+            return Decode(new global::QuickStart.Policies.LearnerPreferences(), values, given);
+        }
+
+        /// <summary>The template with the encoded value of each dimension <paramref name="given"/> marks, in dimension order.</summary>
+        internal static global::QuickStart.Policies.LearnerPreferences Decode(global::QuickStart.Policies.LearnerPreferences template, global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given)
+        {
             return template with
             {
-                Maturity = values.Length > 0 ? PolicyTables.Decode0(values[0]) : template.Maturity,
-                Tone = values.Length > 1 ? PolicyTables.Decode1(values[1]) : template.Tone,
-                Verbosity = values.Length > 2 ? PolicyTables.Decode2(values[2]) : template.Verbosity,
-                DiscloseAi = values.Length > 3 ? PolicyTables.Decode3(values[3]) : template.DiscloseAi,
-                MemoryDays = values.Length > 4 ? PolicyTables.Decode4(values[4]) : template.MemoryDays,
-                Creativity = values.Length > 5 ? PolicyTables.Decode5(values[5]) : template.Creativity,
-                Topics = values.Length > 6 ? PolicyTables.Decode6(values[6]) : template.Topics,
-                Language = values.Length > 7 ? PolicyTables.Decode7(values[7]) : template.Language,
-                AvoidHazards = values.Length > 8 ? PolicyTables.Decode8(values[8]) : template.AvoidHazards,
+                Maturity = given[0] ? PolicyTables.Decode0(values[0]) : template.Maturity,
+                Tone = given[1] ? PolicyTables.Decode1(values[1]) : template.Tone,
+                Verbosity = given[2] ? PolicyTables.Decode2(values[2]) : template.Verbosity,
+                DiscloseAi = given[3] ? PolicyTables.Decode3(values[3]) : template.DiscloseAi,
+                MemoryDays = given[4] ? PolicyTables.Decode4(values[4]) : template.MemoryDays,
+                Creativity = given[5] ? PolicyTables.Decode5(values[5]) : template.Creativity,
+                Topics = given[6] ? PolicyTables.Decode6(values[6]) : template.Topics,
+                Language = given[7] ? PolicyTables.Decode7(values[7]) : template.Language,
+                AvoidHazards = given[8] ? PolicyTables.Decode8(values[8]) : template.AvoidHazards,
             };
         }
     }

@@ -14,7 +14,7 @@ namespace QuickStart.Policies
         public static global::PolicyAsCode.Json.PreferencesReadResult<global::QuickStart.Policies.LearnerPreferences> ReadPreferences(global::System.ReadOnlySpan<byte> utf8Json, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.Json.PreferencesReaderOptions? options = null)
         {
             var schema = new PreferencesJsonSchema(in context);
-            return global::PolicyAsCode.Json.PreferencesJsonSupport.Read<PreferencesJsonSchema, global::QuickStart.Policies.LearnerPreferences>(Registry, ref schema, utf8Json, options);
+            return global::PolicyAsCode.Json.PreferencesFastPath.Read<PreferencesJsonSchema, global::QuickStart.Policies.LearnerPreferences>(Registry, ref schema, utf8Json, options);
         }
 
         /// <summary>Writes the preferences as a JSON document that <c>ReadPreferences</c> reads back unchanged.</summary>
@@ -28,82 +28,52 @@ namespace QuickStart.Policies
 
         public PreferencesJsonSchema(in global::PolicyAsCode.PolicyContext context) => _context = context;
 
-        public int MatchProperty(ref global::System.Text.Json.Utf8JsonReader reader)
+        public int MatchProperty(global::System.ReadOnlySpan<byte> name)
         {
-            if (reader.ValueIsEscaped)
-            {
-                if (reader.ValueTextEquals("maturity"u8)) return 0;
-                if (reader.ValueTextEquals("tone"u8)) return 1;
-                if (reader.ValueTextEquals("verbosity"u8)) return 2;
-                if (reader.ValueTextEquals("discloseAi"u8)) return 3;
-                if (reader.ValueTextEquals("memoryDays"u8)) return 4;
-                if (reader.ValueTextEquals("creativity"u8)) return 5;
-                if (reader.ValueTextEquals("topics"u8)) return 6;
-                if (reader.ValueTextEquals("language"u8)) return 7;
-                if (reader.ValueTextEquals("avoidHazards"u8)) return 8;
-                return -1;
-            }
-
-            var text = reader.ValueSpan;
-            switch (text.Length)
+            switch (name.Length)
             {
                 case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "tone"u8)) return 1;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "tone"u8)) return 1;
                     break;
                 case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "topics"u8)) return 6;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "topics"u8)) return 6;
                     break;
                 case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "maturity"u8)) return 0;
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "language"u8)) return 7;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "maturity"u8)) return 0;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "language"u8)) return 7;
                     break;
                 case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "verbosity"u8)) return 2;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "verbosity"u8)) return 2;
                     break;
                 case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "discloseAi"u8)) return 3;
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "memoryDays"u8)) return 4;
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "creativity"u8)) return 5;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "discloseAi"u8)) return 3;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "memoryDays"u8)) return 4;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "creativity"u8)) return 5;
                     break;
                 case 12:
-                    if (global::System.MemoryExtensions.SequenceEqual(text, "avoidHazards"u8)) return 8;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "avoidHazards"u8)) return 8;
                     break;
             }
 
             return -1;
         }
 
-        public bool TryMatchMember(int dimension, ref global::System.Text.Json.Utf8JsonReader reader, out int member)
+        public int MatchMember(int dimension, global::System.ReadOnlySpan<byte> text) => dimension switch
         {
-            member = dimension switch
-            {
-                0 => Member0(ref reader),
-                1 => Member1(ref reader),
-                2 => Member2(ref reader),
-                6 => Member6(ref reader),
-                7 => Member7(ref reader),
-                8 => Member8(ref reader),
-                _ => -1,
-            };
-            return member >= 0;
-        }
+            0 => Member0(text),
+            1 => Member1(text),
+            2 => Member2(text),
+            6 => Member6(text),
+            7 => Member7(text),
+            8 => Member8(text),
+            _ => -1,
+        };
 
-        public global::PolicyAsCode.DimensionValue[] Defaults() => global::QuickStart.Policies.LearnerPreferences.Encode(global::QuickStart.Policies.LearnerPreferences.Defaults(in _context));
-
-        public global::QuickStart.Policies.LearnerPreferences Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values) => global::QuickStart.Policies.LearnerPreferences.Decode(values);
+        public global::QuickStart.Policies.LearnerPreferences Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) => global::QuickStart.Policies.LearnerPreferences.Decode(global::QuickStart.Policies.LearnerPreferences.Defaults(in _context), values, given);
 
         // Maturity: ordinal, 3 member(s)
-        private static int Member0(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static int Member0(global::System.ReadOnlySpan<byte> text)
         {
-            if (reader.ValueIsEscaped)
-            {
-                if (reader.ValueTextEquals("General"u8)) return 0;
-                if (reader.ValueTextEquals("Teen"u8)) return 1;
-                if (reader.ValueTextEquals("Mature"u8)) return 2;
-                return -1;
-            }
-
-            var text = reader.ValueSpan;
             switch (text.Length)
             {
                 case 4:
@@ -121,18 +91,8 @@ namespace QuickStart.Policies
         }
 
         // Tone: ordinal, 4 member(s)
-        private static int Member1(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static int Member1(global::System.ReadOnlySpan<byte> text)
         {
-            if (reader.ValueIsEscaped)
-            {
-                if (reader.ValueTextEquals("Neutral"u8)) return 0;
-                if (reader.ValueTextEquals("Friendly"u8)) return 1;
-                if (reader.ValueTextEquals("Playful"u8)) return 2;
-                if (reader.ValueTextEquals("Sarcastic"u8)) return 3;
-                return -1;
-            }
-
-            var text = reader.ValueSpan;
             switch (text.Length)
             {
                 case 7:
@@ -151,17 +111,8 @@ namespace QuickStart.Policies
         }
 
         // Verbosity: ordinal, 3 member(s)
-        private static int Member2(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static int Member2(global::System.ReadOnlySpan<byte> text)
         {
-            if (reader.ValueIsEscaped)
-            {
-                if (reader.ValueTextEquals("Concise"u8)) return 0;
-                if (reader.ValueTextEquals("Balanced"u8)) return 1;
-                if (reader.ValueTextEquals("Detailed"u8)) return 2;
-                return -1;
-            }
-
-            var text = reader.ValueSpan;
             switch (text.Length)
             {
                 case 7:
@@ -177,20 +128,8 @@ namespace QuickStart.Policies
         }
 
         // Topics: set, 6 member(s)
-        private static int Member6(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static int Member6(global::System.ReadOnlySpan<byte> text)
         {
-            if (reader.ValueIsEscaped)
-            {
-                if (reader.ValueTextEquals("Science"u8)) return 0;
-                if (reader.ValueTextEquals("History"u8)) return 1;
-                if (reader.ValueTextEquals("Health"u8)) return 2;
-                if (reader.ValueTextEquals("Finance"u8)) return 3;
-                if (reader.ValueTextEquals("Politics"u8)) return 4;
-                if (reader.ValueTextEquals("Romance"u8)) return 5;
-                return -1;
-            }
-
-            var text = reader.ValueSpan;
             switch (text.Length)
             {
                 case 6:
@@ -211,19 +150,8 @@ namespace QuickStart.Policies
         }
 
         // Language: choice, 5 member(s)
-        private static int Member7(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static int Member7(global::System.ReadOnlySpan<byte> text)
         {
-            if (reader.ValueIsEscaped)
-            {
-                if (reader.ValueTextEquals("en"u8)) return 0;
-                if (reader.ValueTextEquals("fr"u8)) return 1;
-                if (reader.ValueTextEquals("de"u8)) return 2;
-                if (reader.ValueTextEquals("es"u8)) return 3;
-                if (reader.ValueTextEquals("nl"u8)) return 4;
-                return -1;
-            }
-
-            var text = reader.ValueSpan;
             switch (text.Length)
             {
                 case 2:
@@ -239,36 +167,8 @@ namespace QuickStart.Policies
         }
 
         // AvoidHazards: set, 22 member(s)
-        private static int Member8(ref global::System.Text.Json.Utf8JsonReader reader)
+        private static int Member8(global::System.ReadOnlySpan<byte> text)
         {
-            if (reader.ValueIsEscaped)
-            {
-                if (reader.ValueTextEquals("ViolentCrimes"u8)) return 0;
-                if (reader.ValueTextEquals("NonViolentCrimes"u8)) return 1;
-                if (reader.ValueTextEquals("SexRelatedCrimes"u8)) return 2;
-                if (reader.ValueTextEquals("ChildSexualExploitation"u8)) return 3;
-                if (reader.ValueTextEquals("Defamation"u8)) return 4;
-                if (reader.ValueTextEquals("SpecializedAdvice"u8)) return 5;
-                if (reader.ValueTextEquals("Privacy"u8)) return 6;
-                if (reader.ValueTextEquals("IntellectualProperty"u8)) return 7;
-                if (reader.ValueTextEquals("IndiscriminateWeapons"u8)) return 8;
-                if (reader.ValueTextEquals("Hate"u8)) return 9;
-                if (reader.ValueTextEquals("SuicideAndSelfHarm"u8)) return 10;
-                if (reader.ValueTextEquals("SexualContent"u8)) return 11;
-                if (reader.ValueTextEquals("Elections"u8)) return 12;
-                if (reader.ValueTextEquals("CodeInterpreterAbuse"u8)) return 13;
-                if (reader.ValueTextEquals("Custom1"u8)) return 14;
-                if (reader.ValueTextEquals("Custom2"u8)) return 15;
-                if (reader.ValueTextEquals("Custom3"u8)) return 16;
-                if (reader.ValueTextEquals("Custom4"u8)) return 17;
-                if (reader.ValueTextEquals("Custom5"u8)) return 18;
-                if (reader.ValueTextEquals("Custom6"u8)) return 19;
-                if (reader.ValueTextEquals("Custom7"u8)) return 20;
-                if (reader.ValueTextEquals("Custom8"u8)) return 21;
-                return -1;
-            }
-
-            var text = reader.ValueSpan;
             switch (text.Length)
             {
                 case 4:

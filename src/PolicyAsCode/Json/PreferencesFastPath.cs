@@ -1,0 +1,389 @@
+using System;
+using System.Buffers.Text;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+
+namespace PolicyAsCode.Json;
+
+/// <summary>
+/// The preferences reader's fast path: a strict, allocation-free scan of the common document (one object of known,
+/// distinct, ASCII names without escapes; <c>true</c>/<c>false</c>, numbers, ASCII strings without escapes and arrays of
+/// them, each in its dimension's domain). Anything else, however harmless, makes it give up, and the full reader
+/// (<see cref="PreferencesJsonSupport.Read{TSchema, T}"/>) reads the document and reports its errors; so this path only
+/// ever returns error-free results, and exactly the full reader's. Not meant for hand-written code.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class PreferencesFastPath
+{
+    /// <summary>Reads a preferences document: the scan when it succeeds, else the full reader. Never throws for any <paramref name="utf8"/>.</summary>
+    public static PreferencesReadResult<T> Read<TSchema, T>(PolicyRegistry registry, ref TSchema schema, ReadOnlySpan<byte> utf8, PreferencesReaderOptions? options)
+        where TSchema : struct, IPreferenceSchema<T>
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        options ??= PreferencesReaderOptions.Default;
+        var count = registry.Dimensions.Length;
+        if (options.FastPath && count <= 64)
+        {
+            Span<DimensionValue> values = stackalloc DimensionValue[count];
+            Span<bool> given = stackalloc bool[count];
+            if (TryScan(registry, ref schema, utf8, options.MaxBytes, values, given))
+            {
+                return new PreferencesReadResult<T>(schema.Build(values, given), DimensionSet.Empty, Array.Empty<PreferenceError>(), false);
+            }
+        }
+
+        return PreferencesJsonSupport.Read<TSchema, T>(registry, ref schema, utf8, options);
+    }
+
+    /// <summary>
+    /// Scans a document of the common shape: on success, <paramref name="values"/> holds each value the document gives and
+    /// <paramref name="given"/> marks them (both in dimension order, one slot per dimension); on anything else, false.
+    /// </summary>
+    public static bool TryScan<TNames>(PolicyRegistry registry, ref TNames names, ReadOnlySpan<byte> utf8, int maxBytes, Span<DimensionValue> values, Span<bool> given)
+        where TNames : struct, IPreferenceNames
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        var dimensions = registry.Dimensions;
+        if (utf8.Length > maxBytes || dimensions.Length > 64 || values.Length < dimensions.Length || given.Length < dimensions.Length)
+        {
+            return false;
+        }
+
+        given.Clear();
+        var seen = 0UL;
+        var i = Blank(utf8, 0);
+        if (i >= utf8.Length || utf8[i] != '{')
+        {
+            return false;
+        }
+
+        i = Blank(utf8, i + 1);
+        if (i < utf8.Length && utf8[i] == '}')
+        {
+            return Blank(utf8, i + 1) == utf8.Length;
+        }
+
+        while (true)
+        {
+            if (!String(utf8, ref i, out var name))
+            {
+                return false;
+            }
+
+            var d = names.MatchProperty(name);
+            if (d < 0 || d >= dimensions.Length || ((seen >> d) & 1UL) != 0)
+            {
+                return false;
+            }
+
+            seen |= 1UL << d;
+            i = Blank(utf8, i);
+            if (i >= utf8.Length || utf8[i] != ':')
+            {
+                return false;
+            }
+
+            i = Blank(utf8, i + 1);
+            if (!Value(dimensions[d], d, ref names, utf8, ref i, out values[d]))
+            {
+                return false;
+            }
+
+            given[d] = true;
+            i = Blank(utf8, i);
+            if (i >= utf8.Length)
+            {
+                return false;
+            }
+
+            if (utf8[i] == '}')
+            {
+                return Blank(utf8, i + 1) == utf8.Length;
+            }
+
+            if (utf8[i] != ',')
+            {
+                return false;
+            }
+
+            i = Blank(utf8, i + 1);
+        }
+    }
+
+    private static bool Value<TNames>(DimensionInfo dimension, int d, ref TNames names, ReadOnlySpan<byte> utf8, ref int i, out DimensionValue value)
+        where TNames : struct, IPreferenceNames
+    {
+        value = default;
+        if (i >= utf8.Length)
+        {
+            return false;
+        }
+
+        var rest = utf8[i..];
+        switch (dimension.Kind)
+        {
+            case DimensionKind.Boolean when rest.StartsWith("true"u8):
+                i += 4;
+                value = DimensionValue.OfPosition(1);
+                return true;
+            case DimensionKind.Boolean when rest.StartsWith("false"u8):
+                i += 5;
+                value = DimensionValue.OfPosition(0);
+                return true;
+            case DimensionKind.Integer:
+            {
+                // Exactly Utf8JsonReader.TryGetInt32, on a number without fraction or exponent.
+                var length = Number(rest, out var integral);
+                if (length == 0 || !integral || !Utf8Parser.TryParse(rest[..length], out int integer, out var consumed) || consumed != length)
+                {
+                    return false;
+                }
+
+                i += length;
+                value = DimensionValue.OfNumber(integer);
+                return true;
+            }
+
+            case DimensionKind.Real:
+            {
+                // Exactly Utf8JsonReader.TryGetDouble (the same parser and format) and the full reader's finiteness check.
+                var length = Number(rest, out _);
+                var text = rest[..length];
+                if (length == 0 || !(Short(text, out var real) || Parse(text, out real)))
+                {
+                    return false;
+                }
+
+                i += length;
+                value = DimensionValue.OfNumber(real);
+                return true;
+            }
+
+            case DimensionKind.Ordinal or DimensionKind.Choice:
+            {
+                if (!String(utf8, ref i, out var text))
+                {
+                    return false;
+                }
+
+                var member = names.MatchMember(d, text);
+                value = DimensionValue.OfPosition(member);
+                return member >= 0;
+            }
+
+            case DimensionKind.Set when rest[0] == '[':
+                return Set(dimension, d, ref names, utf8, ref i, out value);
+            default:
+                return false;
+        }
+    }
+
+    private static bool Set<TNames>(DimensionInfo dimension, int d, ref TNames names, ReadOnlySpan<byte> utf8, ref int i, out DimensionValue value)
+        where TNames : struct, IPreferenceNames
+    {
+        value = default;
+        var flags = dimension.MemberValues;
+        var mask = 0UL;
+        var listed = 0UL;
+        i = Blank(utf8, i + 1);
+        if (i < utf8.Length && utf8[i] == ']')
+        {
+            i++;
+            value = DimensionValue.OfMask(0);
+            return true;
+        }
+
+        while (true)
+        {
+            if (!String(utf8, ref i, out var text))
+            {
+                return false;
+            }
+
+            var member = names.MatchMember(d, text);
+            if (member is < 0 or >= 64 || ((listed >> member) & 1UL) != 0)
+            {
+                return false;
+            }
+
+            listed |= 1UL << member;
+            mask |= unchecked((ulong)flags[member]);
+            i = Blank(utf8, i);
+            if (i >= utf8.Length)
+            {
+                return false;
+            }
+
+            if (utf8[i] == ']')
+            {
+                i++;
+                value = DimensionValue.OfMask(mask);
+                return true;
+            }
+
+            if (utf8[i] != ',')
+            {
+                return false;
+            }
+
+            i = Blank(utf8, i + 1);
+        }
+    }
+
+    // Utf8JsonReader.TryGetDouble's parse ('e' format when the number has an exponent) and the full reader's finiteness check.
+    private static bool Parse(ReadOnlySpan<byte> text, out double real) =>
+        Utf8Parser.TryParse(text, out real, out var consumed, text.IndexOfAny((byte)'e', (byte)'E') >= 0 ? 'e' : default)
+        && consumed == text.Length && double.IsFinite(real);
+
+    private static ReadOnlySpan<double> PowersOfTen => [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+    // A number of at most 15 digits and no exponent, e.g. 0.75: its digits as an integer and its power of ten are both
+    // exact doubles, so one (correctly rounded) division gives the correctly rounded value, which is what the parser
+    // gives too (Clinger's fast path). The sign is applied last, so "-0.0" is negative zero, as parsed.
+    private static bool Short(ReadOnlySpan<byte> text, out double real)
+    {
+        real = 0;
+        var negative = text[0] == '-';
+        var mantissa = 0L;
+        var digits = 0;
+        var scale = -1;
+        for (var i = negative ? 1 : 0; i < text.Length; i++)
+        {
+            var b = text[i];
+            if (b == '.')
+            {
+                scale = 0;
+                continue;
+            }
+
+            if (!char.IsAsciiDigit((char)b) || ++digits > 15)
+            {
+                return false;
+            }
+
+            mantissa = (mantissa * 10) + (b - '0');
+            scale += scale >= 0 ? 1 : 0;
+        }
+
+        real = mantissa / PowersOfTen[Math.Max(scale, 0)];
+        real = negative ? -real : real;
+        return true;
+    }
+
+    // A string of printable ASCII without escapes, starting at i; i moves past its closing quote.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool String(ReadOnlySpan<byte> utf8, ref int i, out ReadOnlySpan<byte> text)
+    {
+        text = default;
+        if (i >= utf8.Length || utf8[i] != '"')
+        {
+            return false;
+        }
+
+        // Printable ASCII only, up to the closing quote: no escape, no control character, no byte of 0x7F or more.
+        var body = utf8[(i + 1)..];
+        var end = 0;
+        while (true)
+        {
+            if (end >= body.Length)
+            {
+                return false;
+            }
+
+            var b = body[end];
+            if (b == '"')
+            {
+                break;
+            }
+
+            if (b is < 0x20 or > 0x7E or (byte)'\\')
+            {
+                return false;
+            }
+
+            end++;
+        }
+
+        text = body[..end];
+        i += end + 2;
+        return true;
+    }
+
+    // The length of the JSON number at the start of text (strict RFC 8259 grammar), or 0; integral when it has no fraction or exponent.
+    private static int Number(ReadOnlySpan<byte> text, out bool integral)
+    {
+        integral = true;
+        var i = 0;
+        if (i < text.Length && text[i] == '-')
+        {
+            i++;
+        }
+
+        if (i >= text.Length || !char.IsAsciiDigit((char)text[i]))
+        {
+            return 0;
+        }
+
+        if (text[i] == '0')
+        {
+            i++;
+        }
+        else
+        {
+            i = Digits(text, i);
+        }
+
+        if (i < text.Length && text[i] == '.')
+        {
+            integral = false;
+            var start = i + 1;
+            i = Digits(text, start);
+            if (i == start)
+            {
+                return 0;
+            }
+        }
+
+        if (i < text.Length && (text[i] | 0x20) == 'e')
+        {
+            integral = false;
+            i++;
+            if (i < text.Length && text[i] is (byte)'+' or (byte)'-')
+            {
+                i++;
+            }
+
+            var start = i;
+            i = Digits(text, start);
+            if (i == start)
+            {
+                return 0;
+            }
+        }
+
+        // A number runs into no letter, digit or dot: "01", "1.5.2" and "1x" are not numbers; "1," and "1}" are.
+        return i < text.Length && (char.IsAsciiLetterOrDigit((char)text[i]) || text[i] is (byte)'.' or (byte)'+' or (byte)'-') ? 0 : i;
+    }
+
+    private static int Digits(ReadOnlySpan<byte> text, int i)
+    {
+        while (i < text.Length && char.IsAsciiDigit((char)text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    // The index of the first byte at or after i that is not JSON white space.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Blank(ReadOnlySpan<byte> utf8, int i)
+    {
+        while (i < utf8.Length && utf8[i] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+        {
+            i++;
+        }
+
+        return i;
+    }
+}
