@@ -29,7 +29,7 @@ internal static class Invariants
     /// error without a path, an error's dimension left readable, a resolution outside the bounds, or an unreadable
     /// dimension that did not fail closed.
     /// </summary>
-    public static (PreferencesReadResult<LearnerPreferences>? Result, string? Broken) Check(ReadOnlySpan<byte> document, in PolicyContext context, PreferencesReaderOptions? options = null)
+    public static (PreferencesReadResult<LearnerPreferences> Result, string? Broken) Check(ReadOnlySpan<byte> document, in PolicyContext context, PreferencesReaderOptions? options = null)
     {
         PreferencesReadResult<LearnerPreferences> generated;
         PreferencesReadResult<DimensionValue[]> interpreted;
@@ -40,7 +40,7 @@ internal static class Invariants
         }
         catch (Exception exception)
         {
-            return (null, "a reader threw " + exception);
+            return (default, "a reader threw " + exception);
         }
 
         if (FastPathBroken(document, in context, options, generated, interpreted) is { } fastPath)

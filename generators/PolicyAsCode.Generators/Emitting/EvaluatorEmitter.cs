@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using PolicyAsCode.Generators.Model;
 using PolicyAsCode.Generators.Parsing;
@@ -73,20 +74,20 @@ internal static class EvaluatorEmitter
         using (writer.Block($"public static {Value}[] Encode({self} preferences)"))
         {
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(preferences);");
-            writer.Line($"return new {Value}[]");
-            writer.Line("{");
-            foreach (var d in policy.Dimensions)
-            {
-                writer.Line($"    PolicyTables.Encode{d.Index}(preferences.{CSharpNames.Escape(d.Name)}),");
-            }
-
-            writer.Line("};");
+            Braced(writer, $"return new {Value}[]", policy.Dimensions.Select(d => $"PolicyTables.Encode{d.Index}(preferences.{CSharpNames.Escape(d.Name)}),"));
         }
 
         writer.Line();
         writer.Line("/// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>");
         using (writer.Block($"public static {self} Decode(global::System.ReadOnlySpan<{Value}> values)"))
         {
+            // Every value given: one record built directly, not a copy of a record of defaults.
+            using (writer.Block($"if (values.Length >= {policy.Dimensions.Count})"))
+            {
+                Braced(writer, $"return new {self}()", policy.Dimensions.Select(d => $"{CSharpNames.Escape(d.Name)} = PolicyTables.Decode{d.Index}(values[{d.Index}]),"));
+            }
+
+            writer.Line();
             writer.Line($"global::System.Span<bool> given = stackalloc bool[{policy.Dimensions.Count}];");
             writer.Line($"given[..global::System.Math.Min(values.Length, {policy.Dimensions.Count})].Fill(true);");
             writer.Line($"return Decode(new {self}(), values, given);");
@@ -102,18 +103,24 @@ internal static class EvaluatorEmitter
             }
             else
             {
-                writer.Line("return template with");
-                writer.Line("{");
-                foreach (var d in policy.Dimensions)
-                {
-                    writer.Line($"    {CSharpNames.Escape(d.Name)} = given[{d.Index}] ? PolicyTables.Decode{d.Index}(values[{d.Index}]) : template.{CSharpNames.Escape(d.Name)},");
-                }
-
-                writer.Line("};");
+                Braced(writer, "return template with", policy.Dimensions.Select(d => $"{CSharpNames.Escape(d.Name)} = given[{d.Index}] ? PolicyTables.Decode{d.Index}(values[{d.Index}]) : template.{CSharpNames.Escape(d.Name)},"));
             }
         }
 
         writer.Close();
+    }
+
+    // head, then the items in braces, one a line, closed by "};": an array or object initialiser, or a with expression.
+    private static void Braced(SourceWriter writer, string head, IEnumerable<string> items)
+    {
+        writer.Line(head);
+        writer.Line("{");
+        foreach (var item in items)
+        {
+            writer.Line("    " + item);
+        }
+
+        writer.Line("};");
     }
 
     private static void EmitDefaults(SourceWriter writer, PolicyModel policy, string self)

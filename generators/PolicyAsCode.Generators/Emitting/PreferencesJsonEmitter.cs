@@ -99,7 +99,8 @@ internal static class PreferencesJsonEmitter
         writer.Line("    _ => -1,");
         writer.Line("};");
         writer.Line();
-        writer.Line($"public {self} Build(global::System.ReadOnlySpan<{Value}> values, global::System.ReadOnlySpan<bool> given) => {self}.Decode({self}.Defaults(in _context), values, given);");
+        writer.Line($"public {self} Build(global::System.ReadOnlySpan<{Value}> values, global::System.ReadOnlySpan<bool> given) =>");
+        writer.Line($"    global::System.MemoryExtensions.Contains(given, false) ? {self}.Decode({self}.Defaults(in _context), values, given) : {self}.Decode(values);");
         foreach (var d in members)
         {
             writer.Line();

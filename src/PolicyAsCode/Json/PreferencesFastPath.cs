@@ -134,7 +134,7 @@ public static class PreferencesFastPath
             {
                 // Exactly Utf8JsonReader.TryGetInt32, on a number without fraction or exponent.
                 var length = Number(rest, out var integral);
-                if (length == 0 || !integral || !Utf8Parser.TryParse(rest[..length], out int integer, out var consumed) || consumed != length)
+                if (length == 0 || !integral || !Integer(rest[..length], out var integer))
                 {
                     return false;
                 }
@@ -230,6 +230,26 @@ public static class PreferencesFastPath
         }
     }
 
+    // Exactly Utf8JsonReader.TryGetInt32 on an integral JSON number: at most 9 characters (so at most 9 digits, which
+    // always fit) summed directly, longer ones by the same Utf8Parser call. "-0" is 0 either way.
+    private static bool Integer(ReadOnlySpan<byte> text, out int integer)
+    {
+        if (text.Length > 9)
+        {
+            return Utf8Parser.TryParse(text, out integer, out var consumed) && consumed == text.Length;
+        }
+
+        var negative = text[0] == '-';
+        var sum = 0;
+        foreach (var b in negative ? text[1..] : text)
+        {
+            sum = (sum * 10) + (b - '0');
+        }
+
+        integer = negative ? -sum : sum;
+        return true;
+    }
+
     // Utf8JsonReader.TryGetDouble's parse ('e' format when the number has an exponent) and the full reader's finiteness check.
     private static bool Parse(ReadOnlySpan<byte> text, out double real) =>
         Utf8Parser.TryParse(text, out real, out var consumed, text.IndexOfAny((byte)'e', (byte)'E') >= 0 ? 'e' : default)
@@ -270,6 +290,27 @@ public static class PreferencesFastPath
         return true;
     }
 
+    // 1 for each byte a string may hold as itself: printable ASCII (0x20 to 0x7E) but the quote and the backslash.
+    private static ReadOnlySpan<byte> Plain =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
+
     // A string of printable ASCII without escapes, starting at i; i moves past its closing quote.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool String(ReadOnlySpan<byte> utf8, ref int i, out ReadOnlySpan<byte> text)
@@ -283,25 +324,14 @@ public static class PreferencesFastPath
         // Printable ASCII only, up to the closing quote: no escape, no control character, no byte of 0x7F or more.
         var body = utf8[(i + 1)..];
         var end = 0;
-        while (true)
+        while (end < body.Length && Plain[body[end]] != 0)
         {
-            if (end >= body.Length)
-            {
-                return false;
-            }
-
-            var b = body[end];
-            if (b == '"')
-            {
-                break;
-            }
-
-            if (b is < 0x20 or > 0x7E or (byte)'\\')
-            {
-                return false;
-            }
-
             end++;
+        }
+
+        if (end >= body.Length || body[end] != '"')
+        {
+            return false;
         }
 
         text = body[..end];

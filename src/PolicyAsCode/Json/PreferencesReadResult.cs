@@ -7,16 +7,19 @@ namespace PolicyAsCode.Json;
 /// What a preferences reader made of a document: the requested values, the dimensions it could not read, and why.
 /// Pass <see cref="Requested"/> and <see cref="Unreadable"/> to <c>Resolve</c>: the unreadable dimensions then resolve
 /// fail-closed, to their strictest allowed value.
+/// A readonly struct, so reading allocates no result object; <c>default</c> has no requested values and no errors.
 /// </summary>
 /// <typeparam name="T">The preferences: a user-tier record, or <see cref="DimensionValue"/>s in dimension order.</typeparam>
-public sealed class PreferencesReadResult<T>
+public readonly struct PreferencesReadResult<T>
 {
+    private readonly IReadOnlyList<PreferenceError>? _errors;
+
     /// <summary>Creates a result.</summary>
     public PreferencesReadResult(T requested, DimensionSet unreadable, IReadOnlyList<PreferenceError> errors, bool tooManyErrors)
     {
         Requested = requested;
         Unreadable = unreadable;
-        Errors = errors ?? Array.Empty<PreferenceError>();
+        _errors = errors;
         TooManyErrors = tooManyErrors;
     }
 
@@ -30,7 +33,7 @@ public sealed class PreferencesReadResult<T>
     public DimensionSet Unreadable { get; }
 
     /// <summary>The errors, in document order, at most <see cref="PreferencesReaderOptions.MaxErrors"/>.</summary>
-    public IReadOnlyList<PreferenceError> Errors { get; }
+    public IReadOnlyList<PreferenceError> Errors => _errors ?? Array.Empty<PreferenceError>();
 
     /// <summary>Whether more errors were found than <see cref="PreferencesReaderOptions.MaxErrors"/> allowed recording. Unreadable dimensions are still all in <see cref="Unreadable"/>.</summary>
     public bool TooManyErrors { get; }

@@ -65,6 +65,16 @@ namespace Conditional
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
         public static global::Conditional.Reader Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
         {
+            if (values.Length >= 3)
+            {
+                return new global::Conditional.Reader()
+                {
+                    Maturity = PolicyTables.Decode0(values[0]),
+                    DiscloseAi = PolicyTables.Decode1(values[1]),
+                    MemoryDays = PolicyTables.Decode2(values[2]),
+                };
+            }
+
             global::System.Span<bool> given = stackalloc bool[3];
             given[..global::System.Math.Min(values.Length, 3)].Fill(true);
             return Decode(new global::Conditional.Reader(), values, given);

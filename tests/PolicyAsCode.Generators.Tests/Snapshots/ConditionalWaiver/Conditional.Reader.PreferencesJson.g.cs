@@ -50,7 +50,8 @@ namespace Conditional
             _ => -1,
         };
 
-        public global::Conditional.Reader Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) => global::Conditional.Reader.Decode(global::Conditional.Reader.Defaults(in _context), values, given);
+        public global::Conditional.Reader Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) =>
+            global::System.MemoryExtensions.Contains(given, false) ? global::Conditional.Reader.Decode(global::Conditional.Reader.Defaults(in _context), values, given) : global::Conditional.Reader.Decode(values);
 
         // Maturity: ordinal, 3 member(s)
         private static int Member0(global::System.ReadOnlySpan<byte> text)

@@ -60,6 +60,15 @@ namespace Contradiction
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
         public static global::Contradiction.Prefs Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
         {
+            if (values.Length >= 2)
+            {
+                return new global::Contradiction.Prefs()
+                {
+                    Maturity = PolicyTables.Decode0(values[0]),
+                    MemoryDays = PolicyTables.Decode1(values[1]),
+                };
+            }
+
             global::System.Span<bool> given = stackalloc bool[2];
             given[..global::System.Math.Min(values.Length, 2)].Fill(true);
             return Decode(new global::Contradiction.Prefs(), values, given);

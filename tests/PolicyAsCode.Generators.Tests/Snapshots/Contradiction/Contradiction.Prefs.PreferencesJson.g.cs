@@ -49,7 +49,8 @@ namespace Contradiction
             _ => -1,
         };
 
-        public global::Contradiction.Prefs Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) => global::Contradiction.Prefs.Decode(global::Contradiction.Prefs.Defaults(in _context), values, given);
+        public global::Contradiction.Prefs Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) =>
+            global::System.MemoryExtensions.Contains(given, false) ? global::Contradiction.Prefs.Decode(global::Contradiction.Prefs.Defaults(in _context), values, given) : global::Contradiction.Prefs.Decode(values);
 
         // Maturity: ordinal, 3 member(s)
         private static int Member0(global::System.ReadOnlySpan<byte> text)

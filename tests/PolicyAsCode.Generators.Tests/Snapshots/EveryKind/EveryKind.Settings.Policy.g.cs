@@ -70,6 +70,20 @@ namespace EveryKind
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
         public static global::EveryKind.Settings Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
         {
+            if (values.Length >= 7)
+            {
+                return new global::EveryKind.Settings()
+                {
+                    Disclose = PolicyTables.Decode0(values[0]),
+                    Strictness = PolicyTables.Decode1(values[1]),
+                    Days = PolicyTables.Decode2(values[2]),
+                    Temperature = PolicyTables.Decode3(values[3]),
+                    Channels = PolicyTables.Decode4(values[4]),
+                    Language = PolicyTables.Decode5(values[5]),
+                    Avoid = PolicyTables.Decode6(values[6]),
+                };
+            }
+
             global::System.Span<bool> given = stackalloc bool[7];
             given[..global::System.Math.Min(values.Length, 7)].Fill(true);
             return Decode(new global::EveryKind.Settings(), values, given);

@@ -63,7 +63,8 @@ namespace EveryKind
             _ => -1,
         };
 
-        public global::EveryKind.Settings Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) => global::EveryKind.Settings.Decode(global::EveryKind.Settings.Defaults(in _context), values, given);
+        public global::EveryKind.Settings Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) =>
+            global::System.MemoryExtensions.Contains(given, false) ? global::EveryKind.Settings.Decode(global::EveryKind.Settings.Defaults(in _context), values, given) : global::EveryKind.Settings.Decode(values);
 
         // Strictness: ordinal, 3 member(s)
         private static int Member1(global::System.ReadOnlySpan<byte> text)

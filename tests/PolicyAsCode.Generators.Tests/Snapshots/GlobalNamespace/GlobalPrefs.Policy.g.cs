@@ -57,6 +57,14 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
     /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
     public static global::GlobalPrefs Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
     {
+        if (values.Length >= 1)
+        {
+            return new global::GlobalPrefs()
+            {
+                MemoryDays = PolicyTables.Decode0(values[0]),
+            };
+        }
+
         global::System.Span<bool> given = stackalloc bool[1];
         given[..global::System.Math.Min(values.Length, 1)].Fill(true);
         return Decode(new global::GlobalPrefs(), values, given);

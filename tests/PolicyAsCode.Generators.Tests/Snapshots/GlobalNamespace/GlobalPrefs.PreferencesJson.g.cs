@@ -43,5 +43,6 @@ file readonly struct PreferencesJsonSchema : global::PolicyAsCode.Json.IPreferen
         _ => -1,
     };
 
-    public global::GlobalPrefs Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) => global::GlobalPrefs.Decode(global::GlobalPrefs.Defaults(in _context), values, given);
+    public global::GlobalPrefs Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) =>
+        global::System.MemoryExtensions.Contains(given, false) ? global::GlobalPrefs.Decode(global::GlobalPrefs.Defaults(in _context), values, given) : global::GlobalPrefs.Decode(values);
 }

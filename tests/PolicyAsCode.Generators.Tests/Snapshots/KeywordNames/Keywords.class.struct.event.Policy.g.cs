@@ -62,6 +62,15 @@ namespace Keywords.@class
             /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
             public static global::Keywords.@class.@struct.@event Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
             {
+                if (values.Length >= 2)
+                {
+                    return new global::Keywords.@class.@struct.@event()
+                    {
+                        @default = PolicyTables.Decode0(values[0]),
+                        @params = PolicyTables.Decode1(values[1]),
+                    };
+                }
+
                 global::System.Span<bool> given = stackalloc bool[2];
                 given[..global::System.Math.Min(values.Length, 2)].Fill(true);
                 return Decode(new global::Keywords.@class.@struct.@event(), values, given);

@@ -52,7 +52,8 @@ namespace Keywords.@class
             _ => -1,
         };
 
-        public global::Keywords.@class.@struct.@event Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) => global::Keywords.@class.@struct.@event.Decode(global::Keywords.@class.@struct.@event.Defaults(in _context), values, given);
+        public global::Keywords.@class.@struct.@event Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) =>
+            global::System.MemoryExtensions.Contains(given, false) ? global::Keywords.@class.@struct.@event.Decode(global::Keywords.@class.@struct.@event.Defaults(in _context), values, given) : global::Keywords.@class.@struct.@event.Decode(values);
 
         // params: ordinal, 3 member(s)
         private static int Member1(global::System.ReadOnlySpan<byte> text)

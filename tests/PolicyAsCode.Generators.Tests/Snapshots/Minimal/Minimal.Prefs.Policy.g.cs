@@ -59,6 +59,14 @@ namespace Minimal
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
         public static global::Minimal.Prefs Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
         {
+            if (values.Length >= 1)
+            {
+                return new global::Minimal.Prefs()
+                {
+                    Maturity = PolicyTables.Decode0(values[0]),
+                };
+            }
+
             global::System.Span<bool> given = stackalloc bool[1];
             given[..global::System.Math.Min(values.Length, 1)].Fill(true);
             return Decode(new global::Minimal.Prefs(), values, given);

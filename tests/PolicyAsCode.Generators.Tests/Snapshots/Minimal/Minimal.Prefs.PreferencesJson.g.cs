@@ -46,7 +46,8 @@ namespace Minimal
             _ => -1,
         };
 
-        public global::Minimal.Prefs Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) => global::Minimal.Prefs.Decode(global::Minimal.Prefs.Defaults(in _context), values, given);
+        public global::Minimal.Prefs Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) =>
+            global::System.MemoryExtensions.Contains(given, false) ? global::Minimal.Prefs.Decode(global::Minimal.Prefs.Defaults(in _context), values, given) : global::Minimal.Prefs.Decode(values);
 
         // Maturity: ordinal, 3 member(s)
         private static int Member0(global::System.ReadOnlySpan<byte> text)

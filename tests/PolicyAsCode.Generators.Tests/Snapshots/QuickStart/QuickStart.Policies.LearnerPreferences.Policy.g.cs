@@ -67,6 +67,22 @@ namespace QuickStart.Policies
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
         public static global::QuickStart.Policies.LearnerPreferences Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
         {
+            if (values.Length >= 9)
+            {
+                return new global::QuickStart.Policies.LearnerPreferences()
+                {
+                    Maturity = PolicyTables.Decode0(values[0]),
+                    Tone = PolicyTables.Decode1(values[1]),
+                    Verbosity = PolicyTables.Decode2(values[2]),
+                    DiscloseAi = PolicyTables.Decode3(values[3]),
+                    MemoryDays = PolicyTables.Decode4(values[4]),
+                    Creativity = PolicyTables.Decode5(values[5]),
+                    Topics = PolicyTables.Decode6(values[6]),
+                    Language = PolicyTables.Decode7(values[7]),
+                    AvoidHazards = PolicyTables.Decode8(values[8]),
+                };
+            }
+
             global::System.Span<bool> given = stackalloc bool[9];
             given[..global::System.Math.Min(values.Length, 9)].Fill(true);
             return Decode(new global::QuickStart.Policies.LearnerPreferences(), values, given);

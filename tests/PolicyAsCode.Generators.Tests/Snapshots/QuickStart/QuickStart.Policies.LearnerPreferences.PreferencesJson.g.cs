@@ -69,7 +69,8 @@ namespace QuickStart.Policies
             _ => -1,
         };
 
-        public global::QuickStart.Policies.LearnerPreferences Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) => global::QuickStart.Policies.LearnerPreferences.Decode(global::QuickStart.Policies.LearnerPreferences.Defaults(in _context), values, given);
+        public global::QuickStart.Policies.LearnerPreferences Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) =>
+            global::System.MemoryExtensions.Contains(given, false) ? global::QuickStart.Policies.LearnerPreferences.Decode(global::QuickStart.Policies.LearnerPreferences.Defaults(in _context), values, given) : global::QuickStart.Policies.LearnerPreferences.Decode(values);
 
         // Maturity: ordinal, 3 member(s)
         private static int Member0(global::System.ReadOnlySpan<byte> text)

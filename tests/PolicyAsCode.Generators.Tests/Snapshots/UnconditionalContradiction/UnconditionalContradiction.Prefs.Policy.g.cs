@@ -60,6 +60,15 @@ namespace UnconditionalContradiction
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
         public static global::UnconditionalContradiction.Prefs Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
         {
+            if (values.Length >= 2)
+            {
+                return new global::UnconditionalContradiction.Prefs()
+                {
+                    Maturity = PolicyTables.Decode0(values[0]),
+                    MemoryDays = PolicyTables.Decode1(values[1]),
+                };
+            }
+
             global::System.Span<bool> given = stackalloc bool[2];
             given[..global::System.Math.Min(values.Length, 2)].Fill(true);
             return Decode(new global::UnconditionalContradiction.Prefs(), values, given);

@@ -49,7 +49,8 @@ namespace UnconditionalContradiction
             _ => -1,
         };
 
-        public global::UnconditionalContradiction.Prefs Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) => global::UnconditionalContradiction.Prefs.Decode(global::UnconditionalContradiction.Prefs.Defaults(in _context), values, given);
+        public global::UnconditionalContradiction.Prefs Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) =>
+            global::System.MemoryExtensions.Contains(given, false) ? global::UnconditionalContradiction.Prefs.Decode(global::UnconditionalContradiction.Prefs.Defaults(in _context), values, given) : global::UnconditionalContradiction.Prefs.Decode(values);
 
         // Maturity: ordinal, 3 member(s)
         private static int Member0(global::System.ReadOnlySpan<byte> text)
