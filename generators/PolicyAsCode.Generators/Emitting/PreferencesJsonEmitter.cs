@@ -62,7 +62,26 @@ internal static class PreferencesJsonEmitter
             EmitMatch(writer, "name", policy.Dimensions.Select(d => (PreferenceNames.JsonName(d.Name), d.Index)).ToList());
         }
 
+        writer.Line();
+        using (writer.Block($"public int MatchQuotedProperty({Span} rest, out int length)"))
+        {
+            EmitQuotedMatch(writer, policy.Dimensions.Select(d => (PreferenceNames.JsonName(d.Name), d.Index)).ToList());
+        }
+
         var members = policy.Dimensions.Where(d => d.Kind is DimensionKind.Ordinal or DimensionKind.Choice or DimensionKind.Set).ToList();
+        writer.Line();
+        writer.Line($"public int MatchQuotedMember(int dimension, {Span} rest, out int length)");
+        writer.Line("{");
+        writer.Line("    switch (dimension)");
+        writer.Line("    {");
+        foreach (var d in members)
+        {
+            writer.Line($"        case {d.Index}: return QuotedMember{d.Index}(rest, out length);");
+        }
+
+        writer.Line("        default: length = 0; return -1;");
+        writer.Line("    }");
+        writer.Line("}");
         writer.Line();
         writer.Line($"public int MatchMember(int dimension, {Span} text) => dimension switch");
         writer.Line("{");
@@ -83,6 +102,12 @@ internal static class PreferencesJsonEmitter
             using (writer.Block($"private static int Member{d.Index}({Span} text)"))
             {
                 EmitMatch(writer, "text", d.Members.Select((m, i) => (m.Name, i)).ToList());
+            }
+
+            writer.Line();
+            using (writer.Block($"private static int QuotedMember{d.Index}({Span} rest, out int length)"))
+            {
+                EmitQuotedMatch(writer, d.Members.Select((m, i) => (m.Name, i)).ToList());
             }
         }
     }
@@ -111,6 +136,38 @@ internal static class PreferencesJsonEmitter
         }
 
         writer.Line();
+        writer.Line("return -1;");
+    }
+
+    // Returns the index of the first name that, then a quote, starts the UTF-8 rest, with length its byte count; else -1
+    // and length 0. Grouped by first byte; only names of printable ASCII but the quote and the backslash, which a JSON
+    // string holds as themselves (the scan finds any other name's string itself).
+    private static void EmitQuotedMatch(SourceWriter writer, IReadOnlyList<(string Name, int Result)> names)
+    {
+        var plain = names.Where(n => n.Name.All(c => c is >= ' ' and <= '~' and not '"' and not '\\')).ToList();
+        if (plain.Count != 0)
+        {
+            writer.Line("if (rest.Length != 0)");
+            writer.Line("{");
+            writer.Line("    switch (rest[0])");
+            writer.Line("    {");
+            foreach (var group in plain.GroupBy(n => (n.Name + "\"")[0]).OrderBy(g => g.Key))
+            {
+                writer.Line($"        case {(int)group.Key}:");
+                foreach (var (name, result) in group)
+                {
+                    writer.Line($"            if (global::System.MemoryExtensions.StartsWith(rest, {Utf8(name + "\"")})) {{ length = {name.Length + 1}; return {result}; }}");
+                }
+
+                writer.Line("            break;");
+            }
+
+            writer.Line("    }");
+            writer.Line("}");
+            writer.Line();
+        }
+
+        writer.Line("length = 0;");
         writer.Line("return -1;");
     }
 

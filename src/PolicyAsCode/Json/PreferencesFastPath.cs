@@ -39,6 +39,7 @@ public static class PreferencesFastPath
     /// Scans a document of the common shape: on success, <paramref name="values"/> holds each value the document gives and
     /// <paramref name="given"/> marks them (both in dimension order, one slot per dimension); on anything else, false.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // it inlines Value; kept apart, Read keeps the budget to inline Build, whose defaults record then lives on the stack
     public static bool TryScan<TNames>(PolicyRegistry registry, ref TNames names, ReadOnlySpan<byte> utf8, int maxBytes, Span<DimensionValue> values, Span<bool> given)
         where TNames : struct, IPreferenceNames
     {
@@ -65,12 +66,12 @@ public static class PreferencesFastPath
 
         while (true)
         {
-            if (!String(utf8, ref i, out var name))
+            var d = Quoted(utf8, ref i, ref names, -1);
+            if (d == -2)
             {
                 return false;
             }
 
-            var d = names.MatchProperty(name);
             if (d < 0 || d >= dimensions.Length || ((seen >> d) & 1UL) != 0)
             {
                 return false;
@@ -110,6 +111,7 @@ public static class PreferencesFastPath
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Value<TNames>(DimensionInfo dimension, int d, ref TNames names, ReadOnlySpan<byte> utf8, ref int i, out DimensionValue value)
         where TNames : struct, IPreferenceNames
     {
@@ -161,12 +163,7 @@ public static class PreferencesFastPath
 
             case DimensionKind.Ordinal or DimensionKind.Choice:
             {
-                if (!String(utf8, ref i, out var text))
-                {
-                    return false;
-                }
-
-                var member = names.MatchMember(d, text);
+                var member = Quoted(utf8, ref i, ref names, d);
                 value = DimensionValue.OfPosition(member);
                 return member >= 0;
             }
@@ -195,12 +192,7 @@ public static class PreferencesFastPath
 
         while (true)
         {
-            if (!String(utf8, ref i, out var text))
-            {
-                return false;
-            }
-
-            var member = names.MatchMember(d, text);
+            var member = Quoted(utf8, ref i, ref names, d);
             if (member is < 0 or >= 64 || ((listed >> member) & 1UL) != 0)
             {
                 return false;
@@ -310,6 +302,33 @@ public static class PreferencesFastPath
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     ];
+
+    // The name (d < 0) or the member of dimension d that the string at i is, moving i past it: −1 for a string no name
+    // matches, −2 for no string (or one the scan does not read).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Quoted<TNames>(ReadOnlySpan<byte> utf8, ref int i, ref TNames names, int d)
+        where TNames : struct, IPreferenceNames
+    {
+        if (i >= utf8.Length || utf8[i] != '"')
+        {
+            return -2;
+        }
+
+        var rest = utf8[(i + 1)..];
+        var match = d < 0 ? names.MatchQuotedProperty(rest, out var length) : names.MatchQuotedMember(d, rest, out length);
+        if (match >= 0)
+        {
+            i += length + 1;
+            return match;
+        }
+
+        if (!String(utf8, ref i, out var text))
+        {
+            return -2;
+        }
+
+        return d < 0 ? names.MatchProperty(text) : names.MatchMember(d, text);
+    }
 
     // A string of printable ASCII without escapes, starting at i; i moves past its closing quote.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

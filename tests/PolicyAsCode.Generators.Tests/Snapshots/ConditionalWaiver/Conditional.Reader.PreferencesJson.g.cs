@@ -44,6 +44,35 @@ namespace Conditional
             return -1;
         }
 
+        public int MatchQuotedProperty(global::System.ReadOnlySpan<byte> rest, out int length)
+        {
+            if (rest.Length != 0)
+            {
+                switch (rest[0])
+                {
+                    case 100:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "discloseAi\""u8)) { length = 11; return 1; }
+                        break;
+                    case 109:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "maturity\""u8)) { length = 9; return 0; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "memoryDays\""u8)) { length = 11; return 2; }
+                        break;
+                }
+            }
+
+            length = 0;
+            return -1;
+        }
+
+        public int MatchQuotedMember(int dimension, global::System.ReadOnlySpan<byte> rest, out int length)
+        {
+            switch (dimension)
+            {
+                case 0: return QuotedMember0(rest, out length);
+                default: length = 0; return -1;
+            }
+        }
+
         public int MatchMember(int dimension, global::System.ReadOnlySpan<byte> text) => dimension switch
         {
             0 => Member0(text),
@@ -69,6 +98,28 @@ namespace Conditional
                     break;
             }
 
+            return -1;
+        }
+
+        private static int QuotedMember0(global::System.ReadOnlySpan<byte> rest, out int length)
+        {
+            if (rest.Length != 0)
+            {
+                switch (rest[0])
+                {
+                    case 71:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "General\""u8)) { length = 8; return 0; }
+                        break;
+                    case 77:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Mature\""u8)) { length = 7; return 2; }
+                        break;
+                    case 84:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Teen\""u8)) { length = 5; return 1; }
+                        break;
+                }
+            }
+
+            length = 0;
             return -1;
         }
     }

@@ -54,6 +54,50 @@ namespace EveryKind
             return -1;
         }
 
+        public int MatchQuotedProperty(global::System.ReadOnlySpan<byte> rest, out int length)
+        {
+            if (rest.Length != 0)
+            {
+                switch (rest[0])
+                {
+                    case 97:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "avoid\""u8)) { length = 6; return 6; }
+                        break;
+                    case 99:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "channels\""u8)) { length = 9; return 4; }
+                        break;
+                    case 100:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "disclose\""u8)) { length = 9; return 0; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "days\""u8)) { length = 5; return 2; }
+                        break;
+                    case 108:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "language\""u8)) { length = 9; return 5; }
+                        break;
+                    case 115:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "strictness\""u8)) { length = 11; return 1; }
+                        break;
+                    case 116:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "temperature\""u8)) { length = 12; return 3; }
+                        break;
+                }
+            }
+
+            length = 0;
+            return -1;
+        }
+
+        public int MatchQuotedMember(int dimension, global::System.ReadOnlySpan<byte> rest, out int length)
+        {
+            switch (dimension)
+            {
+                case 1: return QuotedMember1(rest, out length);
+                case 4: return QuotedMember4(rest, out length);
+                case 5: return QuotedMember5(rest, out length);
+                case 6: return QuotedMember6(rest, out length);
+                default: length = 0; return -1;
+            }
+        }
+
         public int MatchMember(int dimension, global::System.ReadOnlySpan<byte> text) => dimension switch
         {
             1 => Member1(text),
@@ -85,6 +129,28 @@ namespace EveryKind
             return -1;
         }
 
+        private static int QuotedMember1(global::System.ReadOnlySpan<byte> rest, out int length)
+        {
+            if (rest.Length != 0)
+            {
+                switch (rest[0])
+                {
+                    case 72:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "High\""u8)) { length = 5; return 2; }
+                        break;
+                    case 76:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Low\""u8)) { length = 4; return 0; }
+                        break;
+                    case 77:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Medium\""u8)) { length = 7; return 1; }
+                        break;
+                }
+            }
+
+            length = 0;
+            return -1;
+        }
+
         // Channels: set, 4 member(s)
         private static int Member4(global::System.ReadOnlySpan<byte> text)
         {
@@ -105,6 +171,29 @@ namespace EveryKind
             return -1;
         }
 
+        private static int QuotedMember4(global::System.ReadOnlySpan<byte> rest, out int length)
+        {
+            if (rest.Length != 0)
+            {
+                switch (rest[0])
+                {
+                    case 73:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Images\""u8)) { length = 7; return 2; }
+                        break;
+                    case 84:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Text\""u8)) { length = 5; return 0; }
+                        break;
+                    case 86:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Voice\""u8)) { length = 6; return 1; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Video\""u8)) { length = 6; return 3; }
+                        break;
+                }
+            }
+
+            length = 0;
+            return -1;
+        }
+
         // Language: choice, 3 member(s)
         private static int Member5(global::System.ReadOnlySpan<byte> text)
         {
@@ -117,6 +206,28 @@ namespace EveryKind
                     break;
             }
 
+            return -1;
+        }
+
+        private static int QuotedMember5(global::System.ReadOnlySpan<byte> rest, out int length)
+        {
+            if (rest.Length != 0)
+            {
+                switch (rest[0])
+                {
+                    case 100:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "de\""u8)) { length = 3; return 1; }
+                        break;
+                    case 101:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "en\""u8)) { length = 3; return 0; }
+                        break;
+                    case 102:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "fr\""u8)) { length = 3; return 2; }
+                        break;
+                }
+            }
+
+            length = 0;
             return -1;
         }
 
@@ -171,6 +282,59 @@ namespace EveryKind
                     break;
             }
 
+            return -1;
+        }
+
+        private static int QuotedMember6(global::System.ReadOnlySpan<byte> rest, out int length)
+        {
+            if (rest.Length != 0)
+            {
+                switch (rest[0])
+                {
+                    case 67:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "ChildSexualExploitation\""u8)) { length = 24; return 3; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "CodeInterpreterAbuse\""u8)) { length = 21; return 13; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Custom1\""u8)) { length = 8; return 14; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Custom2\""u8)) { length = 8; return 15; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Custom3\""u8)) { length = 8; return 16; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Custom4\""u8)) { length = 8; return 17; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Custom5\""u8)) { length = 8; return 18; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Custom6\""u8)) { length = 8; return 19; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Custom7\""u8)) { length = 8; return 20; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Custom8\""u8)) { length = 8; return 21; }
+                        break;
+                    case 68:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Defamation\""u8)) { length = 11; return 4; }
+                        break;
+                    case 69:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Elections\""u8)) { length = 10; return 12; }
+                        break;
+                    case 72:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Hate\""u8)) { length = 5; return 9; }
+                        break;
+                    case 73:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "IntellectualProperty\""u8)) { length = 21; return 7; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "IndiscriminateWeapons\""u8)) { length = 22; return 8; }
+                        break;
+                    case 78:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "NonViolentCrimes\""u8)) { length = 17; return 1; }
+                        break;
+                    case 80:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Privacy\""u8)) { length = 8; return 6; }
+                        break;
+                    case 83:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "SexRelatedCrimes\""u8)) { length = 17; return 2; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "SpecializedAdvice\""u8)) { length = 18; return 5; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "SuicideAndSelfHarm\""u8)) { length = 19; return 10; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "SexualContent\""u8)) { length = 14; return 11; }
+                        break;
+                    case 86:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "ViolentCrimes\""u8)) { length = 14; return 0; }
+                        break;
+                }
+            }
+
+            length = 0;
             return -1;
         }
     }

@@ -38,6 +38,30 @@ file readonly struct PreferencesJsonSchema : global::PolicyAsCode.Json.IPreferen
         return -1;
     }
 
+    public int MatchQuotedProperty(global::System.ReadOnlySpan<byte> rest, out int length)
+    {
+        if (rest.Length != 0)
+        {
+            switch (rest[0])
+            {
+                case 109:
+                    if (global::System.MemoryExtensions.StartsWith(rest, "memoryDays\""u8)) { length = 11; return 0; }
+                    break;
+            }
+        }
+
+        length = 0;
+        return -1;
+    }
+
+    public int MatchQuotedMember(int dimension, global::System.ReadOnlySpan<byte> rest, out int length)
+    {
+        switch (dimension)
+        {
+            default: length = 0; return -1;
+        }
+    }
+
     public int MatchMember(int dimension, global::System.ReadOnlySpan<byte> text) => dimension switch
     {
         _ => -1,

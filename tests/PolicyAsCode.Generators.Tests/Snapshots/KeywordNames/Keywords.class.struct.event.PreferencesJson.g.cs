@@ -46,6 +46,34 @@ namespace Keywords.@class
             return -1;
         }
 
+        public int MatchQuotedProperty(global::System.ReadOnlySpan<byte> rest, out int length)
+        {
+            if (rest.Length != 0)
+            {
+                switch (rest[0])
+                {
+                    case 100:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "default\""u8)) { length = 8; return 0; }
+                        break;
+                    case 112:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "params\""u8)) { length = 7; return 1; }
+                        break;
+                }
+            }
+
+            length = 0;
+            return -1;
+        }
+
+        public int MatchQuotedMember(int dimension, global::System.ReadOnlySpan<byte> rest, out int length)
+        {
+            switch (dimension)
+            {
+                case 1: return QuotedMember1(rest, out length);
+                default: length = 0; return -1;
+            }
+        }
+
         public int MatchMember(int dimension, global::System.ReadOnlySpan<byte> text) => dimension switch
         {
             1 => Member1(text),
@@ -69,6 +97,28 @@ namespace Keywords.@class
                     break;
             }
 
+            return -1;
+        }
+
+        private static int QuotedMember1(global::System.ReadOnlySpan<byte> rest, out int length)
+        {
+            if (rest.Length != 0)
+            {
+                switch (rest[0])
+                {
+                    case 98:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "base\""u8)) { length = 5; return 0; }
+                        break;
+                    case 99:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "checked\""u8)) { length = 8; return 2; }
+                        break;
+                    case 116:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "this\""u8)) { length = 5; return 1; }
+                        break;
+                }
+            }
+
+            length = 0;
             return -1;
         }
     }

@@ -46,6 +46,30 @@ namespace Nested.Policies
             return -1;
         }
 
+        public int MatchQuotedProperty(global::System.ReadOnlySpan<byte> rest, out int length)
+        {
+            if (rest.Length != 0)
+            {
+                switch (rest[0])
+                {
+                    case 99:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "creativity\""u8)) { length = 11; return 0; }
+                        break;
+                }
+            }
+
+            length = 0;
+            return -1;
+        }
+
+        public int MatchQuotedMember(int dimension, global::System.ReadOnlySpan<byte> rest, out int length)
+        {
+            switch (dimension)
+            {
+                default: length = 0; return -1;
+            }
+        }
+
         public int MatchMember(int dimension, global::System.ReadOnlySpan<byte> text) => dimension switch
         {
             _ => -1,

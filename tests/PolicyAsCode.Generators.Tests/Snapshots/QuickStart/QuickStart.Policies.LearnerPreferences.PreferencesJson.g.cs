@@ -58,6 +58,56 @@ namespace QuickStart.Policies
             return -1;
         }
 
+        public int MatchQuotedProperty(global::System.ReadOnlySpan<byte> rest, out int length)
+        {
+            if (rest.Length != 0)
+            {
+                switch (rest[0])
+                {
+                    case 97:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "avoidHazards\""u8)) { length = 13; return 8; }
+                        break;
+                    case 99:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "creativity\""u8)) { length = 11; return 5; }
+                        break;
+                    case 100:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "discloseAi\""u8)) { length = 11; return 3; }
+                        break;
+                    case 108:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "language\""u8)) { length = 9; return 7; }
+                        break;
+                    case 109:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "maturity\""u8)) { length = 9; return 0; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "memoryDays\""u8)) { length = 11; return 4; }
+                        break;
+                    case 116:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "tone\""u8)) { length = 5; return 1; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "topics\""u8)) { length = 7; return 6; }
+                        break;
+                    case 118:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "verbosity\""u8)) { length = 10; return 2; }
+                        break;
+                }
+            }
+
+            length = 0;
+            return -1;
+        }
+
+        public int MatchQuotedMember(int dimension, global::System.ReadOnlySpan<byte> rest, out int length)
+        {
+            switch (dimension)
+            {
+                case 0: return QuotedMember0(rest, out length);
+                case 1: return QuotedMember1(rest, out length);
+                case 2: return QuotedMember2(rest, out length);
+                case 6: return QuotedMember6(rest, out length);
+                case 7: return QuotedMember7(rest, out length);
+                case 8: return QuotedMember8(rest, out length);
+                default: length = 0; return -1;
+            }
+        }
+
         public int MatchMember(int dimension, global::System.ReadOnlySpan<byte> text) => dimension switch
         {
             0 => Member0(text),
@@ -91,6 +141,28 @@ namespace QuickStart.Policies
             return -1;
         }
 
+        private static int QuotedMember0(global::System.ReadOnlySpan<byte> rest, out int length)
+        {
+            if (rest.Length != 0)
+            {
+                switch (rest[0])
+                {
+                    case 71:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "General\""u8)) { length = 8; return 0; }
+                        break;
+                    case 77:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Mature\""u8)) { length = 7; return 2; }
+                        break;
+                    case 84:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Teen\""u8)) { length = 5; return 1; }
+                        break;
+                }
+            }
+
+            length = 0;
+            return -1;
+        }
+
         // Tone: ordinal, 4 member(s)
         private static int Member1(global::System.ReadOnlySpan<byte> text)
         {
@@ -111,6 +183,31 @@ namespace QuickStart.Policies
             return -1;
         }
 
+        private static int QuotedMember1(global::System.ReadOnlySpan<byte> rest, out int length)
+        {
+            if (rest.Length != 0)
+            {
+                switch (rest[0])
+                {
+                    case 70:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Friendly\""u8)) { length = 9; return 1; }
+                        break;
+                    case 78:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Neutral\""u8)) { length = 8; return 0; }
+                        break;
+                    case 80:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Playful\""u8)) { length = 8; return 2; }
+                        break;
+                    case 83:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Sarcastic\""u8)) { length = 10; return 3; }
+                        break;
+                }
+            }
+
+            length = 0;
+            return -1;
+        }
+
         // Verbosity: ordinal, 3 member(s)
         private static int Member2(global::System.ReadOnlySpan<byte> text)
         {
@@ -125,6 +222,28 @@ namespace QuickStart.Policies
                     break;
             }
 
+            return -1;
+        }
+
+        private static int QuotedMember2(global::System.ReadOnlySpan<byte> rest, out int length)
+        {
+            if (rest.Length != 0)
+            {
+                switch (rest[0])
+                {
+                    case 66:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Balanced\""u8)) { length = 9; return 1; }
+                        break;
+                    case 67:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Concise\""u8)) { length = 8; return 0; }
+                        break;
+                    case 68:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Detailed\""u8)) { length = 9; return 2; }
+                        break;
+                }
+            }
+
+            length = 0;
             return -1;
         }
 
@@ -150,6 +269,35 @@ namespace QuickStart.Policies
             return -1;
         }
 
+        private static int QuotedMember6(global::System.ReadOnlySpan<byte> rest, out int length)
+        {
+            if (rest.Length != 0)
+            {
+                switch (rest[0])
+                {
+                    case 70:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Finance\""u8)) { length = 8; return 3; }
+                        break;
+                    case 72:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "History\""u8)) { length = 8; return 1; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Health\""u8)) { length = 7; return 2; }
+                        break;
+                    case 80:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Politics\""u8)) { length = 9; return 4; }
+                        break;
+                    case 82:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Romance\""u8)) { length = 8; return 5; }
+                        break;
+                    case 83:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Science\""u8)) { length = 8; return 0; }
+                        break;
+                }
+            }
+
+            length = 0;
+            return -1;
+        }
+
         // Language: choice, 5 member(s)
         private static int Member7(global::System.ReadOnlySpan<byte> text)
         {
@@ -164,6 +312,32 @@ namespace QuickStart.Policies
                     break;
             }
 
+            return -1;
+        }
+
+        private static int QuotedMember7(global::System.ReadOnlySpan<byte> rest, out int length)
+        {
+            if (rest.Length != 0)
+            {
+                switch (rest[0])
+                {
+                    case 100:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "de\""u8)) { length = 3; return 2; }
+                        break;
+                    case 101:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "en\""u8)) { length = 3; return 0; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "es\""u8)) { length = 3; return 3; }
+                        break;
+                    case 102:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "fr\""u8)) { length = 3; return 1; }
+                        break;
+                    case 110:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "nl\""u8)) { length = 3; return 4; }
+                        break;
+                }
+            }
+
+            length = 0;
             return -1;
         }
 
@@ -218,6 +392,59 @@ namespace QuickStart.Policies
                     break;
             }
 
+            return -1;
+        }
+
+        private static int QuotedMember8(global::System.ReadOnlySpan<byte> rest, out int length)
+        {
+            if (rest.Length != 0)
+            {
+                switch (rest[0])
+                {
+                    case 67:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "ChildSexualExploitation\""u8)) { length = 24; return 3; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "CodeInterpreterAbuse\""u8)) { length = 21; return 13; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Custom1\""u8)) { length = 8; return 14; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Custom2\""u8)) { length = 8; return 15; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Custom3\""u8)) { length = 8; return 16; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Custom4\""u8)) { length = 8; return 17; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Custom5\""u8)) { length = 8; return 18; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Custom6\""u8)) { length = 8; return 19; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Custom7\""u8)) { length = 8; return 20; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Custom8\""u8)) { length = 8; return 21; }
+                        break;
+                    case 68:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Defamation\""u8)) { length = 11; return 4; }
+                        break;
+                    case 69:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Elections\""u8)) { length = 10; return 12; }
+                        break;
+                    case 72:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Hate\""u8)) { length = 5; return 9; }
+                        break;
+                    case 73:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "IntellectualProperty\""u8)) { length = 21; return 7; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "IndiscriminateWeapons\""u8)) { length = 22; return 8; }
+                        break;
+                    case 78:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "NonViolentCrimes\""u8)) { length = 17; return 1; }
+                        break;
+                    case 80:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "Privacy\""u8)) { length = 8; return 6; }
+                        break;
+                    case 83:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "SexRelatedCrimes\""u8)) { length = 17; return 2; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "SpecializedAdvice\""u8)) { length = 18; return 5; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "SuicideAndSelfHarm\""u8)) { length = 19; return 10; }
+                        if (global::System.MemoryExtensions.StartsWith(rest, "SexualContent\""u8)) { length = 14; return 11; }
+                        break;
+                    case 86:
+                        if (global::System.MemoryExtensions.StartsWith(rest, "ViolentCrimes\""u8)) { length = 14; return 0; }
+                        break;
+                }
+            }
+
+            length = 0;
             return -1;
         }
     }
