@@ -12,6 +12,11 @@ public static class Probe
 {
     public static int Run(string[] args)
     {
+        if (args.Length > 0 && args[0] == "json")
+        {
+            return Json();
+        }
+
         var (q, qc) = Scenarios.QuickStart(ResolveScenario.Unchanged);
         var (q1, q1c) = Scenarios.QuickStart(ResolveScenario.OneClamp);
         var (l, lc) = Scenarios.Large(ResolveScenario.Unchanged);
@@ -42,6 +47,58 @@ public static class Probe
         }
 
         return 0;
+    }
+
+    // The preferences reader on the benchmark's documents and on {}, against System.Text.Json.
+    private static int Json()
+    {
+        var context = PolicyContext.In("EU");
+        var options = new System.Text.Json.JsonSerializerOptions
+        {
+            PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase,
+            Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        };
+        var (full, fullStj) = Benchmarks.PreferencesJsonRead.Documents(Benchmarks.PreferencesDocument.Full);
+        var (sparse, sparseStj) = Benchmarks.PreferencesJsonRead.Documents(Benchmarks.PreferencesDocument.Sparse);
+        var empty = "{}"u8.ToArray();
+        if (Environment.GetEnvironmentVariable("PROBE_ONLY") is "empty" or "sparse")
+        {
+            var sink = 0;
+            var only = Environment.GetEnvironmentVariable("PROBE_ONLY") == "empty" ? empty : sparse;
+            for (var i = 0; i < 50_000_000; i++) sink += LearnerPreferences.ReadPreferences(only, context).Requested.MemoryDays;
+            return sink;
+        }
+
+        for (var round = 0; round < 5; round++)
+        {
+            Console.WriteLine($"stj    full    {Time(() => System.Text.Json.JsonSerializer.Deserialize<LearnerPreferences>(fullStj, options)!.MemoryDays):F1} ns");
+            Console.WriteLine($"gen    full    {Time(() => LearnerPreferences.ReadPreferences(full, context).Requested.MemoryDays):F1} ns");
+            Console.WriteLine($"stj    sparse  {Time(() => System.Text.Json.JsonSerializer.Deserialize<LearnerPreferences>(sparseStj, options)!.MemoryDays):F1} ns");
+            Console.WriteLine($"gen    sparse  {Time(() => LearnerPreferences.ReadPreferences(sparse, context).Requested.MemoryDays):F1} ns");
+            Console.WriteLine($"gen    {{}}      {Time(() => LearnerPreferences.ReadPreferences(empty, context).Requested.MemoryDays):F1} ns");
+            Console.WriteLine($"new    record  {Time(() => (_kept = new LearnerPreferences()).MemoryDays):F1} ns");
+            Console.WriteLine($"with   record  {Time(() => (_kept = _kept! with { Tone = Tone.Playful }).MemoryDays):F1} ns");
+            Console.WriteLine($"scan   {{}}      {Time(() => Scan(empty)):F1} ns");
+            Console.WriteLine($"regist {{}}      {Time(() => PolicyAsCode.Json.PreferencesJson.Read(LearnerPreferences.Registry, empty, context).Requested.Length):F1} ns");
+        }
+
+        return 0;
+    }
+
+    private static LearnerPreferences? _kept;
+
+    private static int Scan(byte[] document)
+    {
+        System.Span<DimensionValue> values = stackalloc DimensionValue[9];
+        var names = default(NoNames);
+        return PolicyAsCode.Json.PreferencesFastPath.TryScan(LearnerPreferences.Registry, ref names, document, 65536, values, out var given) ? (int)given : -1;
+    }
+
+    private struct NoNames : PolicyAsCode.Json.IPreferenceNames
+    {
+        public int MatchProperty(ReadOnlySpan<byte> name) => -1;
+
+        public int MatchMember(int dimension, ReadOnlySpan<byte> text) => -1;
     }
 
     private static double Time(Func<int> f)

@@ -5,11 +5,12 @@ using PolicyAsCode.Benchmarks;
 using PolicyAsCode.Benchmarks.Cedar;
 using PolicyAsCode.Benchmarks.Workload;
 
-// dotnet run -c Release --project benchmarks/PolicyAsCode.Benchmarks -- [BenchmarkDotNet options]   measured (ShortRun)
+// dotnet run -c Release --project benchmarks/PolicyAsCode.Benchmarks -- [BenchmarkDotNet options]   measured (15 iterations; --job short for ShortRun)
 // dotnet run --project benchmarks/PolicyAsCode.Benchmarks -- --quick                               every benchmark once, nothing timed
 // dotnet run -c Release --project benchmarks/PolicyAsCode.Benchmarks -- check [count]              agreement only
 // dotnet run -c Release --project benchmarks/PolicyAsCode.Benchmarks -- cedar-requests FILE [count] [seed]
 // dotnet run -c Release --project benchmarks/PolicyAsCode.Benchmarks -- cedar-time FILE [rounds]
+// dotnet run -c Release --project benchmarks/PolicyAsCode.Benchmarks -- probe [json]                 rough timing loops for working on the emitter or the JSON reader (PROBE_ONLY=empty|sparse: one loop, for perf)
 // Every run that times anything first checks that the evaluators it compares agree, and stops if they do not.
 switch (args.FirstOrDefault())
 {

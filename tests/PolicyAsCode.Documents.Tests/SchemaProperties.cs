@@ -77,7 +77,7 @@ public sealed class SchemaProperties
         DimensionKind.Integer => ((long)value.Number).ToString(CultureInfo.InvariantCulture),
         DimensionKind.Real => value.Number.ToString("R", CultureInfo.InvariantCulture),
         DimensionKind.Set => "[" + string.Join(", ", Enumerable.Range(0, dimension.Members.Length)
-            .Where(i => dimension.MemberValues[i] != 0 && (value.Bits & (ulong)dimension.MemberValues[i]) != 0)
+            .Where(i => dimension.MemberValues[i] != 0 && (value.Bits & (ulong)dimension.MemberValues[i]) == (ulong)dimension.MemberValues[i])
             .Select(i => "\"" + dimension.Members[i] + "\"")) + "]",
         _ => "\"" + dimension.Members[value.Position] + "\"",
     };

@@ -128,9 +128,8 @@ internal static class Invariants
 
         var count = Registry.Dimensions.Length;
         Span<DimensionValue> values = stackalloc DimensionValue[count];
-        Span<bool> given = stackalloc bool[count];
         var names = default(RegistryNames);
-        if (!PreferencesFastPath.TryScan(Registry, ref names, document, limits.MaxBytes, values, given))
+        if (!PreferencesFastPath.TryScan(Registry, ref names, document, limits.MaxBytes, values, out var given))
         {
             return null;
         }
@@ -143,7 +142,7 @@ internal static class Invariants
 
         for (var d = 0; d < count; d++)
         {
-            if (given[d] && (values[d].Bits != interpreted.Requested[d].Bits
+            if (((given >> d) & 1UL) != 0 && (values[d].Bits != interpreted.Requested[d].Bits
                 || BitConverter.DoubleToInt64Bits(values[d].Number) != BitConverter.DoubleToInt64Bits(interpreted.Requested[d].Number)))
             {
                 return $"{Registry.Dimensions[d].Name}: the scan read {values[d]}, the full reader {interpreted.Requested[d]}";

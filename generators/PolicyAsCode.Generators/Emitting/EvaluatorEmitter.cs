@@ -59,14 +59,14 @@ internal static class EvaluatorEmitter
             }
 
             writer.Line();
-            writer.Line($"global::System.Span<bool> given = stackalloc bool[{policy.Dimensions.Count}];");
-            writer.Line($"given[..global::System.Math.Min(values.Length, {policy.Dimensions.Count})].Fill(true);");
+            writer.Line($"global::System.Span<ulong> given = stackalloc ulong[{GivenMask.Words(policy.Dimensions.Count)}];");
+            writer.Line("global::PolicyAsCode.Compiled.EvaluatorSupport.MarkFirst(given, values.Length);");
             writer.Line($"return Decode(new {self}(), values, given);");
         }
 
         writer.Line();
-        writer.Line("/// <summary>The template with the encoded value of each dimension <paramref name=\"given\"/> marks, in dimension order.</summary>");
-        using (writer.Block($"internal static {self} Decode({self} template, global::System.ReadOnlySpan<{Value}> values, global::System.ReadOnlySpan<bool> given)"))
+        writer.Line("/// <summary>The template with the encoded value of each dimension <paramref name=\"given\"/> marks (bit d % 64 of word d / 64), in dimension order.</summary>");
+        using (writer.Block($"internal static {self} Decode({self} template, global::System.ReadOnlySpan<{Value}> values, global::System.ReadOnlySpan<ulong> given)"))
         {
             if (policy.Dimensions.Count == 0)
             {
@@ -74,7 +74,7 @@ internal static class EvaluatorEmitter
             }
             else
             {
-                Braced(writer, "return template with", policy.Dimensions.Select(d => $"{CSharpNames.Escape(d.Name)} = given[{d.Index}] ? PolicyTables.Decode{d.Index}(values[{d.Index}]) : template.{CSharpNames.Escape(d.Name)},"));
+                Braced(writer, "return template with", policy.Dimensions.Select(d => $"{CSharpNames.Escape(d.Name)} = {GivenMask.Test("given", d.Index)} ? PolicyTables.Decode{d.Index}(values[{d.Index}]) : template.{CSharpNames.Escape(d.Name)},"));
             }
         }
 

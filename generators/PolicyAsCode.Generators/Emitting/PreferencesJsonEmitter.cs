@@ -19,6 +19,7 @@ internal static class PreferencesJsonEmitter
     private const string Span = "global::System.ReadOnlySpan<byte>";
     private const string Value = "global::PolicyAsCode.DimensionValue";
     private const string Schema = "PreferencesJsonSchema";
+    private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
 
     public static string HintSuffix => ".PreferencesJson.g.cs";
 
@@ -93,8 +94,10 @@ internal static class PreferencesJsonEmitter
         writer.Line("    _ => -1,");
         writer.Line("};");
         writer.Line();
-        writer.Line($"public {self} Build(global::System.ReadOnlySpan<{Value}> values, global::System.ReadOnlySpan<bool> given) =>");
-        writer.Line($"    global::System.MemoryExtensions.Contains(given, false) ? {self}.Decode({self}.Defaults(in _context), values, given) : {self}.Decode(values);");
+        writer.Line($"public {self} Build(global::System.ReadOnlySpan<{Value}> values, global::System.ReadOnlySpan<ulong> given) =>");
+        writer.Line(policy.Dimensions.Count == 0
+            ? $"    {self}.Decode(values);"
+            : $"    {GivenMask.All("given", policy.Dimensions.Count)} ? {self}.Decode(values) : {self}.Decode({self}.Defaults(in _context), values, given);");
         foreach (var d in members)
         {
             writer.Line();
@@ -105,6 +108,7 @@ internal static class PreferencesJsonEmitter
             }
 
             writer.Line();
+            writer.Line(Inline);
             using (writer.Block($"private static int QuotedMember{d.Index}({Span} rest, out int length)"))
             {
                 EmitQuotedMatch(writer, d.Members.Select((m, i) => (m.Name, i)).ToList());

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using PolicyAsCode.Json;
 
 namespace PolicyAsCode.Documents;
 
@@ -152,7 +153,7 @@ internal static class PolicyWording
 
     private static string Flags(DimensionInfo dimension, ulong mask, string separator = ", ")
     {
-        var names = PreferenceValues.FlagNames(dimension, mask);
+        var names = PreferenceFlags.Cover(dimension, mask);
         return names.Count == 0 ? "none" : string.Join(separator, names);
     }
 

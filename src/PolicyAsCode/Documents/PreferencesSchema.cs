@@ -51,7 +51,7 @@ public static class PreferencesSchema
         foreach (var dimension in registry.Dimensions)
         {
             var property = Property(dimension, interpreter.Allowed(dimension.Index, context));
-            property["default"] = PreferenceValues.ToJson(dimension, defaults[dimension.Index]);
+            property["default"] = PreferencesJson.ValueNode(dimension, defaults[dimension.Index]);
             property["$comment"] = SetBy(registry, dimension, jurisdiction, context);
             properties[PreferenceNames.JsonName(dimension.Name)] = property;
         }
@@ -106,7 +106,7 @@ public static class PreferencesSchema
             case DimensionKind.Set:
                 property["type"] = "array";
                 property["uniqueItems"] = true;
-                var permitted = Names(PreferenceValues.FlagNames(dimension, allowed.Ceiling));
+                var permitted = Names(PreferenceFlags.Within(dimension, allowed.Ceiling));
                 if (permitted.Count == 0)
                 {
                     property["maxItems"] = 0;
@@ -116,13 +116,15 @@ public static class PreferencesSchema
                     property["items"] = new JsonObject { ["type"] = "string", ["enum"] = permitted };
                 }
 
-                var required = PreferenceValues.FlagNames(dimension, allowed.Floor);
+                // The floor's flags, each given by any member holding it (a composite member gives several).
+                var required = PreferenceFlags.Requirements(dimension, allowed.Floor, allowed.Ceiling);
                 if (required.Count > 0)
                 {
                     var all = new JsonArray();
-                    foreach (var name in required)
+                    foreach (var holders in required)
                     {
-                        all.Add((JsonNode)new JsonObject { ["contains"] = new JsonObject { ["const"] = name } });
+                        var item = holders.Count == 1 ? new JsonObject { ["const"] = holders[0] } : new JsonObject { ["enum"] = Names(holders) };
+                        all.Add((JsonNode)new JsonObject { ["contains"] = item });
                     }
 
                     property["allOf"] = all;

@@ -14,10 +14,11 @@ namespace PolicyAsCode.Json;
 public interface IPreferenceSchema<T> : IPreferenceNames
 {
     /// <summary>
-    /// The preferences holding <c>values[d]</c> for each dimension <c>d</c> that <paramref name="given"/> marks, and the
-    /// reader's context's default for every other dimension (both spans in dimension order).
+    /// The preferences holding <c>values[d]</c> for each dimension <c>d</c> that <paramref name="given"/> marks (bit
+    /// <c>d % 64</c> of word <c>d / 64</c>), and the reader's context's default for every other dimension. Values of
+    /// dimensions not given may be uninitialised and must not be read.
     /// </summary>
-    T Build(ReadOnlySpan<DimensionValue> values, ReadOnlySpan<bool> given);
+    T Build(ReadOnlySpan<DimensionValue> values, ReadOnlySpan<ulong> given);
 }
 
 /// <summary>How a policy's dimensions and members are named in JSON: the matching half of <see cref="IPreferenceSchema{T}"/>. Not meant for hand-written code.</summary>

@@ -13,6 +13,7 @@ namespace PolicyAsCode.Json;
 /// ever returns error-free results, and exactly the full reader's. Not meant for hand-written code.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
+[SkipLocalsInit] // nothing here reads a local before writing it; Read's values are written by the scan for each dimension it marks given, and Build reads no other
 public static class PreferencesFastPath
 {
     /// <summary>Reads a preferences document: the scan when it succeeds, else the full reader. Never throws for any <paramref name="utf8"/>.</summary>
@@ -25,10 +26,9 @@ public static class PreferencesFastPath
         if (options.FastPath && count <= 64)
         {
             Span<DimensionValue> values = stackalloc DimensionValue[count];
-            Span<bool> given = stackalloc bool[count];
-            if (TryScan(registry, ref schema, utf8, options.MaxBytes, values, given))
+            if (TryScan(registry, ref schema, utf8, options.MaxBytes, values, out var given))
             {
-                return new PreferencesReadResult<T>(schema.Build(values, given), DimensionSet.Empty, Array.Empty<PreferenceError>(), false);
+                return new PreferencesReadResult<T>(schema.Build(values, new ReadOnlySpan<ulong>(in given)), DimensionSet.Empty, Array.Empty<PreferenceError>(), false);
             }
         }
 
@@ -36,22 +36,23 @@ public static class PreferencesFastPath
     }
 
     /// <summary>
-    /// Scans a document of the common shape: on success, <paramref name="values"/> holds each value the document gives and
-    /// <paramref name="given"/> marks them (both in dimension order, one slot per dimension); on anything else, false.
+    /// Scans a document of the common shape: on success, <paramref name="values"/> holds each value the document gives (in
+    /// dimension order, one slot per dimension) and bit <c>d</c> of <paramref name="given"/> marks dimension <c>d</c> given;
+    /// on anything else, false. Slots of dimensions not given are left as they were.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)] // it inlines Value; kept apart, Read keeps the budget to inline Build, whose defaults record then lives on the stack
-    public static bool TryScan<TNames>(PolicyRegistry registry, ref TNames names, ReadOnlySpan<byte> utf8, int maxBytes, Span<DimensionValue> values, Span<bool> given)
+    public static bool TryScan<TNames>(PolicyRegistry registry, ref TNames names, ReadOnlySpan<byte> utf8, int maxBytes, Span<DimensionValue> values, out ulong given)
         where TNames : struct, IPreferenceNames
     {
         ArgumentNullException.ThrowIfNull(registry);
+        given = 0;
+        var seen = 0UL; // kept in a register; given is written once, at the end
         var dimensions = registry.Dimensions;
-        if (utf8.Length > maxBytes || dimensions.Length > 64 || values.Length < dimensions.Length || given.Length < dimensions.Length)
+        if (utf8.Length > maxBytes || dimensions.Length > 64 || values.Length < dimensions.Length)
         {
             return false;
         }
 
-        given.Clear();
-        var seen = 0UL;
         var i = Blank(utf8, 0);
         if (i >= utf8.Length || utf8[i] != '{')
         {
@@ -64,33 +65,28 @@ public static class PreferencesFastPath
             return Blank(utf8, i + 1) == utf8.Length;
         }
 
+        // Each step returns the position after what it read, or −1; so i stays in a register, never behind a ref.
         while (true)
         {
-            var d = Quoted(utf8, ref i, ref names, -1);
-            if (d == -2)
+            i = Quoted(utf8, i, ref names, -1, out var d);
+            if (i < 0 || d < 0 || d >= dimensions.Length || ((seen >> d) & 1UL) != 0)
             {
                 return false;
             }
 
-            if (d < 0 || d >= dimensions.Length || ((seen >> d) & 1UL) != 0)
-            {
-                return false;
-            }
-
-            seen |= 1UL << d;
             i = Blank(utf8, i);
             if (i >= utf8.Length || utf8[i] != ':')
             {
                 return false;
             }
 
-            i = Blank(utf8, i + 1);
-            if (!Value(dimensions[d], d, ref names, utf8, ref i, out values[d]))
+            i = Value(dimensions[d], d, ref names, utf8, Blank(utf8, i + 1), out values[d]);
+            if (i < 0)
             {
                 return false;
             }
 
-            given[d] = true;
+            seen |= 1UL << d;
             i = Blank(utf8, i);
             if (i >= utf8.Length)
             {
@@ -99,7 +95,9 @@ public static class PreferencesFastPath
 
             if (utf8[i] == '}')
             {
-                return Blank(utf8, i + 1) == utf8.Length;
+                var ended = Blank(utf8, i + 1) == utf8.Length;
+                given = ended ? seen : 0;
+                return ended;
             }
 
             if (utf8[i] != ',')
@@ -111,39 +109,37 @@ public static class PreferencesFastPath
         }
     }
 
+    // The position after the value of dimension d at i, or −1 when it is not one the scan reads.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Value<TNames>(DimensionInfo dimension, int d, ref TNames names, ReadOnlySpan<byte> utf8, ref int i, out DimensionValue value)
+    private static int Value<TNames>(DimensionInfo dimension, int d, ref TNames names, ReadOnlySpan<byte> utf8, int i, out DimensionValue value)
         where TNames : struct, IPreferenceNames
     {
         value = default;
         if (i >= utf8.Length)
         {
-            return false;
+            return -1;
         }
 
         var rest = utf8[i..];
         switch (dimension.Kind)
         {
             case DimensionKind.Boolean when rest.StartsWith("true"u8):
-                i += 4;
                 value = DimensionValue.OfPosition(1);
-                return true;
+                return i + 4;
             case DimensionKind.Boolean when rest.StartsWith("false"u8):
-                i += 5;
                 value = DimensionValue.OfPosition(0);
-                return true;
+                return i + 5;
             case DimensionKind.Integer:
             {
                 // Exactly Utf8JsonReader.TryGetInt32, on a number without fraction or exponent.
                 var length = Number(rest, out var integral);
                 if (length == 0 || !integral || !Integer(rest[..length], out var integer))
                 {
-                    return false;
+                    return -1;
                 }
 
-                i += length;
                 value = DimensionValue.OfNumber(integer);
-                return true;
+                return i + length;
             }
 
             case DimensionKind.Real:
@@ -153,29 +149,33 @@ public static class PreferencesFastPath
                 var text = rest[..length];
                 if (length == 0 || !(Short(text, out var real) || Parse(text, out real)))
                 {
-                    return false;
+                    return -1;
                 }
 
-                i += length;
                 value = DimensionValue.OfNumber(real);
-                return true;
+                return i + length;
             }
 
             case DimensionKind.Ordinal or DimensionKind.Choice:
             {
-                var member = Quoted(utf8, ref i, ref names, d);
+                i = Quoted(utf8, i, ref names, d, out var member);
+                if (i < 0 || member < 0)
+                {
+                    return -1;
+                }
+
                 value = DimensionValue.OfPosition(member);
-                return member >= 0;
+                return i;
             }
 
             case DimensionKind.Set when rest[0] == '[':
-                return Set(dimension, d, ref names, utf8, ref i, out value);
+                return Set(dimension, d, ref names, utf8, i, out value);
             default:
-                return false;
+                return -1;
         }
     }
 
-    private static bool Set<TNames>(DimensionInfo dimension, int d, ref TNames names, ReadOnlySpan<byte> utf8, ref int i, out DimensionValue value)
+    private static int Set<TNames>(DimensionInfo dimension, int d, ref TNames names, ReadOnlySpan<byte> utf8, int i, out DimensionValue value)
         where TNames : struct, IPreferenceNames
     {
         value = default;
@@ -185,17 +185,16 @@ public static class PreferencesFastPath
         i = Blank(utf8, i + 1);
         if (i < utf8.Length && utf8[i] == ']')
         {
-            i++;
             value = DimensionValue.OfMask(0);
-            return true;
+            return i + 1;
         }
 
         while (true)
         {
-            var member = Quoted(utf8, ref i, ref names, d);
-            if (member is < 0 or >= 64 || ((listed >> member) & 1UL) != 0)
+            i = Quoted(utf8, i, ref names, d, out var member);
+            if (i < 0 || member is < 0 or >= 64 || ((listed >> member) & 1UL) != 0)
             {
-                return false;
+                return -1;
             }
 
             listed |= 1UL << member;
@@ -203,19 +202,18 @@ public static class PreferencesFastPath
             i = Blank(utf8, i);
             if (i >= utf8.Length)
             {
-                return false;
+                return -1;
             }
 
             if (utf8[i] == ']')
             {
-                i++;
                 value = DimensionValue.OfMask(mask);
-                return true;
+                return i + 1;
             }
 
             if (utf8[i] != ',')
             {
-                return false;
+                return -1;
             }
 
             i = Blank(utf8, i + 1);
@@ -303,59 +301,40 @@ public static class PreferencesFastPath
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     ];
 
-    // The name (d < 0) or the member of dimension d that the string at i is, moving i past it: −1 for a string no name
-    // matches, −2 for no string (or one the scan does not read).
+    // The position after the string at i, or −1 for no string (or one the scan does not read); match is the name (d < 0)
+    // or the member of dimension d that the string is, or −1 when none is.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Quoted<TNames>(ReadOnlySpan<byte> utf8, ref int i, ref TNames names, int d)
+    private static int Quoted<TNames>(ReadOnlySpan<byte> utf8, int i, ref TNames names, int d, out int match)
         where TNames : struct, IPreferenceNames
     {
+        match = -1;
         if (i >= utf8.Length || utf8[i] != '"')
         {
-            return -2;
+            return -1;
         }
 
         var rest = utf8[(i + 1)..];
-        var match = d < 0 ? names.MatchQuotedProperty(rest, out var length) : names.MatchQuotedMember(d, rest, out length);
+        match = d < 0 ? names.MatchQuotedProperty(rest, out var length) : names.MatchQuotedMember(d, rest, out length);
         if (match >= 0)
         {
-            i += length + 1;
-            return match;
-        }
-
-        if (!String(utf8, ref i, out var text))
-        {
-            return -2;
-        }
-
-        return d < 0 ? names.MatchProperty(text) : names.MatchMember(d, text);
-    }
-
-    // A string of printable ASCII without escapes, starting at i; i moves past its closing quote.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool String(ReadOnlySpan<byte> utf8, ref int i, out ReadOnlySpan<byte> text)
-    {
-        text = default;
-        if (i >= utf8.Length || utf8[i] != '"')
-        {
-            return false;
+            return i + length + 1;
         }
 
         // Printable ASCII only, up to the closing quote: no escape, no control character, no byte of 0x7F or more.
-        var body = utf8[(i + 1)..];
         var end = 0;
-        while (end < body.Length && Plain[body[end]] != 0)
+        while (end < rest.Length && Plain[rest[end]] != 0)
         {
             end++;
         }
 
-        if (end >= body.Length || body[end] != '"')
+        if (end >= rest.Length || rest[end] != '"')
         {
-            return false;
+            return -1;
         }
 
-        text = body[..end];
-        i += end + 2;
-        return true;
+        var text = rest[..end];
+        match = d < 0 ? names.MatchProperty(text) : names.MatchMember(d, text);
+        return i + end + 2;
     }
 
     // The length of the JSON number at the start of text (strict RFC 8259 grammar), or 0; integral when it has no fraction or exponent.

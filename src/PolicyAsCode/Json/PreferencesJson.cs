@@ -1,7 +1,9 @@
 using System;
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace PolicyAsCode.Json;
 
@@ -58,59 +60,71 @@ public static class PreferencesJson
             }
 
             writer.WritePropertyName(names.Encoded[dimension.Index]);
-            switch (dimension.Kind)
-            {
-                case DimensionKind.Boolean:
-                    writer.WriteBooleanValue(value.Bits != 0);
-                    break;
-                case DimensionKind.Integer:
-                    writer.WriteNumberValue((int)value.Number);
-                    break;
-                case DimensionKind.Real:
-                    writer.WriteNumberValue(value.Number);
-                    break;
-                case DimensionKind.Set:
-                    WriteFlags(writer, dimension, value.Bits);
-                    break;
-                default:
-                    writer.WriteStringValue(dimension.Members[value.Position]);
-                    break;
-            }
+            WriteValue(writer, dimension, value);
         }
 
         writer.WriteEndObject();
     }
 
-    // The fewest names in declaration order whose union is the mask: each name that is wholly in the mask and adds a bit.
-    private static void WriteFlags(Utf8JsonWriter writer, DimensionInfo dimension, ulong mask)
+    /// <summary>
+    /// The one encoder of the wire format: a value, in its dimension's domain, as <c>true</c>/<c>false</c>, a number, a
+    /// member name or an array of flag names (<see cref="PreferenceFlags.Cover(DimensionInfo, ulong, out ulong)"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">A set value that no union of the dimension's flags makes.</exception>
+    internal static void WriteValue(Utf8JsonWriter writer, DimensionInfo dimension, DimensionValue value)
     {
-        writer.WriteStartArray();
-        var covered = 0UL;
-        for (var i = 0; i < dimension.Members.Length; i++)
+        switch (dimension.Kind)
         {
-            var flag = unchecked((ulong)dimension.MemberValues[i]);
-            if (flag != 0 && (mask & flag) == flag && (flag & ~covered) != 0)
-            {
-                writer.WriteStringValue(dimension.Members[i]);
-                covered |= flag;
-            }
+            case DimensionKind.Boolean:
+                writer.WriteBooleanValue(value.Bits != 0);
+                break;
+            case DimensionKind.Integer:
+                writer.WriteNumberValue((int)value.Number);
+                break;
+            case DimensionKind.Real:
+                writer.WriteNumberValue(value.Number);
+                break;
+            case DimensionKind.Set:
+                var names = PreferenceFlags.Cover(dimension, value.Bits, out var covered);
+                if (covered != value.Bits)
+                {
+                    throw new ArgumentException($"{dimension.Name}: the mask 0x{value.Bits:X} is no union of {dimension.TypeName}'s flags.", nameof(value));
+                }
+
+                writer.WriteStartArray();
+                foreach (var name in names)
+                {
+                    writer.WriteStringValue(name);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                writer.WriteStringValue(dimension.Members[value.Position]);
+                break;
+        }
+    }
+
+    /// <summary>A value in the wire format as a JSON node (for documents that embed values, such as a schema's defaults).</summary>
+    internal static JsonNode ValueNode(DimensionInfo dimension, DimensionValue value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteValue(writer, dimension, value);
         }
 
-        if (covered != mask)
-        {
-            throw new ArgumentException($"{dimension.Name}: the mask 0x{mask:X} is no union of {dimension.TypeName}'s flags.", nameof(mask));
-        }
-
-        writer.WriteEndArray();
+        return JsonNode.Parse(buffer.WrittenSpan)!;
     }
 
     private static Names NamesOf(PolicyRegistry registry) => Cache.GetValue(registry, static r => new Names(r));
 
-    /// <summary>A registry's JSON names, as UTF-8, computed once per registry.</summary>
+    /// <summary>A registry's JSON names, as UTF-8, and its interpreter (for defaults), made once per registry.</summary>
     private sealed class Names
     {
         public Names(PolicyRegistry registry)
         {
+            Interpreter = new PolicyInterpreter(registry);
             var count = registry.Dimensions.Length;
             Properties = new byte[count][];
             Encoded = new JsonEncodedText[count];
@@ -129,6 +143,8 @@ public static class PreferencesJson
                 }
             }
         }
+
+        public PolicyInterpreter Interpreter { get; }
 
         public byte[][] Properties { get; }
 
@@ -156,18 +172,20 @@ public static class PreferencesJson
             return -1;
         }
 
-        public DimensionValue[] Build(ReadOnlySpan<DimensionValue> values, ReadOnlySpan<bool> given)
+        public DimensionValue[] Build(ReadOnlySpan<DimensionValue> values, ReadOnlySpan<ulong> given)
         {
-            var result = values.ToArray();
-            if (given.Contains(false))
+            var result = new DimensionValue[values.Length];
+            var defaults = default(DimensionValue[]);
+            for (var d = 0; d < result.Length; d++)
             {
-                var defaults = new PolicyInterpreter(registry).Defaults(in context);
-                for (var d = 0; d < result.Length; d++)
+                if (((given[d >> 6] >> d) & 1UL) != 0)
                 {
-                    if (!given[d])
-                    {
-                        result[d] = d < defaults.Length ? defaults[d] : registry.Dimensions[d].Default;
-                    }
+                    result[d] = values[d];
+                }
+                else
+                {
+                    defaults ??= names.Interpreter.Defaults(in context);
+                    result[d] = d < defaults.Length ? defaults[d] : registry.Dimensions[d].Default;
                 }
             }
 

@@ -33,10 +33,16 @@ public static class PreferencesJsonSupport
         walker.Walk(utf8);
 
         var unreadable = DimensionSet.Empty;
-        Span<bool> given = count <= 256 ? stackalloc bool[count] : new bool[count];
+        var words = (count + 63) / 64;
+        Span<ulong> given = words <= 4 ? stackalloc ulong[words] : new ulong[words];
+        given.Clear();
         for (var d = 0; d < count; d++)
         {
-            given[d] = !walker.Failed && states[d] == Walker<TSchema>.Read;
+            if (!walker.Failed && states[d] == Walker<TSchema>.Read)
+            {
+                given[d >> 6] |= 1UL << d;
+            }
+
             if (walker.Failed || states[d] == Walker<TSchema>.Unreadable)
             {
                 unreadable = unreadable.With(d);

@@ -170,6 +170,19 @@ public static class RandomPolicies
                 var bits = Enumerable.Range(0, 64).Where(b => ((flags >> b) & 1) != 0).ToArray();
                 members = [.. bits.Select(b => "Flag" + b.ToString(CultureInfo.InvariantCulture))];
                 values = [.. bits.Select(b => 1L << b)];
+                if (count % 2 == 0)
+                {
+                    // A composite member, as [Flags] enums often declare (Both = Text | Voice), after the flags it joins.
+                    members = members.Add("Flag" + bits[0].ToString(CultureInfo.InvariantCulture) + "And" + bits[1].ToString(CultureInfo.InvariantCulture));
+                    values = values.Add((1L << bits[0]) | (1L << bits[1]));
+                }
+
+                if (count >= 5)
+                {
+                    members = members.Insert(0, "None");
+                    values = values.Insert(0, 0L);
+                }
+
                 domain = Lattice.SetDomain(flags);
                 break;
             case DimensionKind.Integer:

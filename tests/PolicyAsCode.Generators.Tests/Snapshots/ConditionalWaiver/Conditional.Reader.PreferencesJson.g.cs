@@ -79,8 +79,8 @@ namespace Conditional
             _ => -1,
         };
 
-        public global::Conditional.Reader Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) =>
-            global::System.MemoryExtensions.Contains(given, false) ? global::Conditional.Reader.Decode(global::Conditional.Reader.Defaults(in _context), values, given) : global::Conditional.Reader.Decode(values);
+        public global::Conditional.Reader Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<ulong> given) =>
+            given[0] == 0x7UL ? global::Conditional.Reader.Decode(values) : global::Conditional.Reader.Decode(global::Conditional.Reader.Defaults(in _context), values, given);
 
         // Maturity: ordinal, 3 member(s)
         private static int Member0(global::System.ReadOnlySpan<byte> text)
@@ -101,6 +101,7 @@ namespace Conditional
             return -1;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int QuotedMember0(global::System.ReadOnlySpan<byte> rest, out int length)
         {
             if (rest.Length != 0)

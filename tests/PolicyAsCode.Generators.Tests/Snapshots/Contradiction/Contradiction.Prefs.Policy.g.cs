@@ -69,18 +69,18 @@ namespace Contradiction
                 };
             }
 
-            global::System.Span<bool> given = stackalloc bool[2];
-            given[..global::System.Math.Min(values.Length, 2)].Fill(true);
+            global::System.Span<ulong> given = stackalloc ulong[1];
+            global::PolicyAsCode.Compiled.EvaluatorSupport.MarkFirst(given, values.Length);
             return Decode(new global::Contradiction.Prefs(), values, given);
         }
 
-        /// <summary>The template with the encoded value of each dimension <paramref name="given"/> marks, in dimension order.</summary>
-        internal static global::Contradiction.Prefs Decode(global::Contradiction.Prefs template, global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given)
+        /// <summary>The template with the encoded value of each dimension <paramref name="given"/> marks (bit d % 64 of word d / 64), in dimension order.</summary>
+        internal static global::Contradiction.Prefs Decode(global::Contradiction.Prefs template, global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<ulong> given)
         {
             return template with
             {
-                Maturity = given[0] ? PolicyTables.Decode0(values[0]) : template.Maturity,
-                MemoryDays = given[1] ? PolicyTables.Decode1(values[1]) : template.MemoryDays,
+                Maturity = (given[0] & 0x1UL) != 0 ? PolicyTables.Decode0(values[0]) : template.Maturity,
+                MemoryDays = (given[0] & 0x2UL) != 0 ? PolicyTables.Decode1(values[1]) : template.MemoryDays,
             };
         }
     }

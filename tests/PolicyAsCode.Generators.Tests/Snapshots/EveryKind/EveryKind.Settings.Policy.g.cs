@@ -84,23 +84,23 @@ namespace EveryKind
                 };
             }
 
-            global::System.Span<bool> given = stackalloc bool[7];
-            given[..global::System.Math.Min(values.Length, 7)].Fill(true);
+            global::System.Span<ulong> given = stackalloc ulong[1];
+            global::PolicyAsCode.Compiled.EvaluatorSupport.MarkFirst(given, values.Length);
             return Decode(new global::EveryKind.Settings(), values, given);
         }
 
-        /// <summary>The template with the encoded value of each dimension <paramref name="given"/> marks, in dimension order.</summary>
-        internal static global::EveryKind.Settings Decode(global::EveryKind.Settings template, global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given)
+        /// <summary>The template with the encoded value of each dimension <paramref name="given"/> marks (bit d % 64 of word d / 64), in dimension order.</summary>
+        internal static global::EveryKind.Settings Decode(global::EveryKind.Settings template, global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<ulong> given)
         {
             return template with
             {
-                Disclose = given[0] ? PolicyTables.Decode0(values[0]) : template.Disclose,
-                Strictness = given[1] ? PolicyTables.Decode1(values[1]) : template.Strictness,
-                Days = given[2] ? PolicyTables.Decode2(values[2]) : template.Days,
-                Temperature = given[3] ? PolicyTables.Decode3(values[3]) : template.Temperature,
-                Channels = given[4] ? PolicyTables.Decode4(values[4]) : template.Channels,
-                Language = given[5] ? PolicyTables.Decode5(values[5]) : template.Language,
-                Avoid = given[6] ? PolicyTables.Decode6(values[6]) : template.Avoid,
+                Disclose = (given[0] & 0x1UL) != 0 ? PolicyTables.Decode0(values[0]) : template.Disclose,
+                Strictness = (given[0] & 0x2UL) != 0 ? PolicyTables.Decode1(values[1]) : template.Strictness,
+                Days = (given[0] & 0x4UL) != 0 ? PolicyTables.Decode2(values[2]) : template.Days,
+                Temperature = (given[0] & 0x8UL) != 0 ? PolicyTables.Decode3(values[3]) : template.Temperature,
+                Channels = (given[0] & 0x10UL) != 0 ? PolicyTables.Decode4(values[4]) : template.Channels,
+                Language = (given[0] & 0x20UL) != 0 ? PolicyTables.Decode5(values[5]) : template.Language,
+                Avoid = (given[0] & 0x40UL) != 0 ? PolicyTables.Decode6(values[6]) : template.Avoid,
             };
         }
     }

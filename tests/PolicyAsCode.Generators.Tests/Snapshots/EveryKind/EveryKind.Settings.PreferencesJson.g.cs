@@ -107,8 +107,8 @@ namespace EveryKind
             _ => -1,
         };
 
-        public global::EveryKind.Settings Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) =>
-            global::System.MemoryExtensions.Contains(given, false) ? global::EveryKind.Settings.Decode(global::EveryKind.Settings.Defaults(in _context), values, given) : global::EveryKind.Settings.Decode(values);
+        public global::EveryKind.Settings Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<ulong> given) =>
+            given[0] == 0x7FUL ? global::EveryKind.Settings.Decode(values) : global::EveryKind.Settings.Decode(global::EveryKind.Settings.Defaults(in _context), values, given);
 
         // Strictness: ordinal, 3 member(s)
         private static int Member1(global::System.ReadOnlySpan<byte> text)
@@ -129,6 +129,7 @@ namespace EveryKind
             return -1;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int QuotedMember1(global::System.ReadOnlySpan<byte> rest, out int length)
         {
             if (rest.Length != 0)
@@ -171,6 +172,7 @@ namespace EveryKind
             return -1;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int QuotedMember4(global::System.ReadOnlySpan<byte> rest, out int length)
         {
             if (rest.Length != 0)
@@ -209,6 +211,7 @@ namespace EveryKind
             return -1;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int QuotedMember5(global::System.ReadOnlySpan<byte> rest, out int length)
         {
             if (rest.Length != 0)
@@ -285,6 +288,7 @@ namespace EveryKind
             return -1;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int QuotedMember6(global::System.ReadOnlySpan<byte> rest, out int length)
         {
             if (rest.Length != 0)

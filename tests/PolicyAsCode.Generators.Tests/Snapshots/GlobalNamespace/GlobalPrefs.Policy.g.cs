@@ -65,17 +65,17 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
             };
         }
 
-        global::System.Span<bool> given = stackalloc bool[1];
-        given[..global::System.Math.Min(values.Length, 1)].Fill(true);
+        global::System.Span<ulong> given = stackalloc ulong[1];
+        global::PolicyAsCode.Compiled.EvaluatorSupport.MarkFirst(given, values.Length);
         return Decode(new global::GlobalPrefs(), values, given);
     }
 
-    /// <summary>The template with the encoded value of each dimension <paramref name="given"/> marks, in dimension order.</summary>
-    internal static global::GlobalPrefs Decode(global::GlobalPrefs template, global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given)
+    /// <summary>The template with the encoded value of each dimension <paramref name="given"/> marks (bit d % 64 of word d / 64), in dimension order.</summary>
+    internal static global::GlobalPrefs Decode(global::GlobalPrefs template, global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<ulong> given)
     {
         return template with
         {
-            MemoryDays = given[0] ? PolicyTables.Decode0(values[0]) : template.MemoryDays,
+            MemoryDays = (given[0] & 0x1UL) != 0 ? PolicyTables.Decode0(values[0]) : template.MemoryDays,
         };
     }
 }

@@ -67,6 +67,6 @@ file readonly struct PreferencesJsonSchema : global::PolicyAsCode.Json.IPreferen
         _ => -1,
     };
 
-    public global::GlobalPrefs Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) =>
-        global::System.MemoryExtensions.Contains(given, false) ? global::GlobalPrefs.Decode(global::GlobalPrefs.Defaults(in _context), values, given) : global::GlobalPrefs.Decode(values);
+    public global::GlobalPrefs Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<ulong> given) =>
+        given[0] == 0x1UL ? global::GlobalPrefs.Decode(values) : global::GlobalPrefs.Decode(global::GlobalPrefs.Defaults(in _context), values, given);
 }

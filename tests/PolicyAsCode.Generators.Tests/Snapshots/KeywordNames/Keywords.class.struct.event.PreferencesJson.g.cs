@@ -80,8 +80,8 @@ namespace Keywords.@class
             _ => -1,
         };
 
-        public global::Keywords.@class.@struct.@event Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) =>
-            global::System.MemoryExtensions.Contains(given, false) ? global::Keywords.@class.@struct.@event.Decode(global::Keywords.@class.@struct.@event.Defaults(in _context), values, given) : global::Keywords.@class.@struct.@event.Decode(values);
+        public global::Keywords.@class.@struct.@event Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<ulong> given) =>
+            given[0] == 0x3UL ? global::Keywords.@class.@struct.@event.Decode(values) : global::Keywords.@class.@struct.@event.Decode(global::Keywords.@class.@struct.@event.Defaults(in _context), values, given);
 
         // params: ordinal, 3 member(s)
         private static int Member1(global::System.ReadOnlySpan<byte> text)
@@ -100,6 +100,7 @@ namespace Keywords.@class
             return -1;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int QuotedMember1(global::System.ReadOnlySpan<byte> rest, out int length)
         {
             if (rest.Length != 0)

@@ -71,8 +71,8 @@ namespace Minimal
             _ => -1,
         };
 
-        public global::Minimal.Prefs Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) =>
-            global::System.MemoryExtensions.Contains(given, false) ? global::Minimal.Prefs.Decode(global::Minimal.Prefs.Defaults(in _context), values, given) : global::Minimal.Prefs.Decode(values);
+        public global::Minimal.Prefs Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<ulong> given) =>
+            given[0] == 0x1UL ? global::Minimal.Prefs.Decode(values) : global::Minimal.Prefs.Decode(global::Minimal.Prefs.Defaults(in _context), values, given);
 
         // Maturity: ordinal, 3 member(s)
         private static int Member0(global::System.ReadOnlySpan<byte> text)
@@ -93,6 +93,7 @@ namespace Minimal
             return -1;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int QuotedMember0(global::System.ReadOnlySpan<byte> rest, out int length)
         {
             if (rest.Length != 0)

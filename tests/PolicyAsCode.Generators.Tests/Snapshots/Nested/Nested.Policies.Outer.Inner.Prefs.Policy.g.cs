@@ -71,17 +71,17 @@ namespace Nested.Policies
                         };
                     }
 
-                    global::System.Span<bool> given = stackalloc bool[1];
-                    given[..global::System.Math.Min(values.Length, 1)].Fill(true);
+                    global::System.Span<ulong> given = stackalloc ulong[1];
+                    global::PolicyAsCode.Compiled.EvaluatorSupport.MarkFirst(given, values.Length);
                     return Decode(new global::Nested.Policies.Outer.Inner.Prefs(), values, given);
                 }
 
-                /// <summary>The template with the encoded value of each dimension <paramref name="given"/> marks, in dimension order.</summary>
-                internal static global::Nested.Policies.Outer.Inner.Prefs Decode(global::Nested.Policies.Outer.Inner.Prefs template, global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given)
+                /// <summary>The template with the encoded value of each dimension <paramref name="given"/> marks (bit d % 64 of word d / 64), in dimension order.</summary>
+                internal static global::Nested.Policies.Outer.Inner.Prefs Decode(global::Nested.Policies.Outer.Inner.Prefs template, global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<ulong> given)
                 {
                     return template with
                     {
-                        Creativity = given[0] ? PolicyTables.Decode0(values[0]) : template.Creativity,
+                        Creativity = (given[0] & 0x1UL) != 0 ? PolicyTables.Decode0(values[0]) : template.Creativity,
                     };
                 }
             }

@@ -75,7 +75,7 @@ namespace Nested.Policies
             _ => -1,
         };
 
-        public global::Nested.Policies.Outer.Inner.Prefs Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) =>
-            global::System.MemoryExtensions.Contains(given, false) ? global::Nested.Policies.Outer.Inner.Prefs.Decode(global::Nested.Policies.Outer.Inner.Prefs.Defaults(in _context), values, given) : global::Nested.Policies.Outer.Inner.Prefs.Decode(values);
+        public global::Nested.Policies.Outer.Inner.Prefs Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<ulong> given) =>
+            given[0] == 0x1UL ? global::Nested.Policies.Outer.Inner.Prefs.Decode(values) : global::Nested.Policies.Outer.Inner.Prefs.Decode(global::Nested.Policies.Outer.Inner.Prefs.Defaults(in _context), values, given);
     }
 }

@@ -83,25 +83,25 @@ namespace QuickStart.Policies
                 };
             }
 
-            global::System.Span<bool> given = stackalloc bool[9];
-            given[..global::System.Math.Min(values.Length, 9)].Fill(true);
+            global::System.Span<ulong> given = stackalloc ulong[1];
+            global::PolicyAsCode.Compiled.EvaluatorSupport.MarkFirst(given, values.Length);
             return Decode(new global::QuickStart.Policies.LearnerPreferences(), values, given);
         }
 
-        /// <summary>The template with the encoded value of each dimension <paramref name="given"/> marks, in dimension order.</summary>
-        internal static global::QuickStart.Policies.LearnerPreferences Decode(global::QuickStart.Policies.LearnerPreferences template, global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given)
+        /// <summary>The template with the encoded value of each dimension <paramref name="given"/> marks (bit d % 64 of word d / 64), in dimension order.</summary>
+        internal static global::QuickStart.Policies.LearnerPreferences Decode(global::QuickStart.Policies.LearnerPreferences template, global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<ulong> given)
         {
             return template with
             {
-                Maturity = given[0] ? PolicyTables.Decode0(values[0]) : template.Maturity,
-                Tone = given[1] ? PolicyTables.Decode1(values[1]) : template.Tone,
-                Verbosity = given[2] ? PolicyTables.Decode2(values[2]) : template.Verbosity,
-                DiscloseAi = given[3] ? PolicyTables.Decode3(values[3]) : template.DiscloseAi,
-                MemoryDays = given[4] ? PolicyTables.Decode4(values[4]) : template.MemoryDays,
-                Creativity = given[5] ? PolicyTables.Decode5(values[5]) : template.Creativity,
-                Topics = given[6] ? PolicyTables.Decode6(values[6]) : template.Topics,
-                Language = given[7] ? PolicyTables.Decode7(values[7]) : template.Language,
-                AvoidHazards = given[8] ? PolicyTables.Decode8(values[8]) : template.AvoidHazards,
+                Maturity = (given[0] & 0x1UL) != 0 ? PolicyTables.Decode0(values[0]) : template.Maturity,
+                Tone = (given[0] & 0x2UL) != 0 ? PolicyTables.Decode1(values[1]) : template.Tone,
+                Verbosity = (given[0] & 0x4UL) != 0 ? PolicyTables.Decode2(values[2]) : template.Verbosity,
+                DiscloseAi = (given[0] & 0x8UL) != 0 ? PolicyTables.Decode3(values[3]) : template.DiscloseAi,
+                MemoryDays = (given[0] & 0x10UL) != 0 ? PolicyTables.Decode4(values[4]) : template.MemoryDays,
+                Creativity = (given[0] & 0x20UL) != 0 ? PolicyTables.Decode5(values[5]) : template.Creativity,
+                Topics = (given[0] & 0x40UL) != 0 ? PolicyTables.Decode6(values[6]) : template.Topics,
+                Language = (given[0] & 0x80UL) != 0 ? PolicyTables.Decode7(values[7]) : template.Language,
+                AvoidHazards = (given[0] & 0x100UL) != 0 ? PolicyTables.Decode8(values[8]) : template.AvoidHazards,
             };
         }
     }

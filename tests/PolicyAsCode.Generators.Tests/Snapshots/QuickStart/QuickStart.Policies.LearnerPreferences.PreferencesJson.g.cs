@@ -119,8 +119,8 @@ namespace QuickStart.Policies
             _ => -1,
         };
 
-        public global::QuickStart.Policies.LearnerPreferences Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) =>
-            global::System.MemoryExtensions.Contains(given, false) ? global::QuickStart.Policies.LearnerPreferences.Decode(global::QuickStart.Policies.LearnerPreferences.Defaults(in _context), values, given) : global::QuickStart.Policies.LearnerPreferences.Decode(values);
+        public global::QuickStart.Policies.LearnerPreferences Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<ulong> given) =>
+            given[0] == 0x1FFUL ? global::QuickStart.Policies.LearnerPreferences.Decode(values) : global::QuickStart.Policies.LearnerPreferences.Decode(global::QuickStart.Policies.LearnerPreferences.Defaults(in _context), values, given);
 
         // Maturity: ordinal, 3 member(s)
         private static int Member0(global::System.ReadOnlySpan<byte> text)
@@ -141,6 +141,7 @@ namespace QuickStart.Policies
             return -1;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int QuotedMember0(global::System.ReadOnlySpan<byte> rest, out int length)
         {
             if (rest.Length != 0)
@@ -183,6 +184,7 @@ namespace QuickStart.Policies
             return -1;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int QuotedMember1(global::System.ReadOnlySpan<byte> rest, out int length)
         {
             if (rest.Length != 0)
@@ -225,6 +227,7 @@ namespace QuickStart.Policies
             return -1;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int QuotedMember2(global::System.ReadOnlySpan<byte> rest, out int length)
         {
             if (rest.Length != 0)
@@ -269,6 +272,7 @@ namespace QuickStart.Policies
             return -1;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int QuotedMember6(global::System.ReadOnlySpan<byte> rest, out int length)
         {
             if (rest.Length != 0)
@@ -315,6 +319,7 @@ namespace QuickStart.Policies
             return -1;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int QuotedMember7(global::System.ReadOnlySpan<byte> rest, out int length)
         {
             if (rest.Length != 0)
@@ -395,6 +400,7 @@ namespace QuickStart.Policies
             return -1;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int QuotedMember8(global::System.ReadOnlySpan<byte> rest, out int length)
         {
             if (rest.Length != 0)

@@ -75,8 +75,8 @@ namespace UnconditionalContradiction
             _ => -1,
         };
 
-        public global::UnconditionalContradiction.Prefs Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<bool> given) =>
-            global::System.MemoryExtensions.Contains(given, false) ? global::UnconditionalContradiction.Prefs.Decode(global::UnconditionalContradiction.Prefs.Defaults(in _context), values, given) : global::UnconditionalContradiction.Prefs.Decode(values);
+        public global::UnconditionalContradiction.Prefs Build(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<ulong> given) =>
+            given[0] == 0x3UL ? global::UnconditionalContradiction.Prefs.Decode(values) : global::UnconditionalContradiction.Prefs.Decode(global::UnconditionalContradiction.Prefs.Defaults(in _context), values, given);
 
         // Maturity: ordinal, 3 member(s)
         private static int Member0(global::System.ReadOnlySpan<byte> text)
@@ -97,6 +97,7 @@ namespace UnconditionalContradiction
             return -1;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int QuotedMember0(global::System.ReadOnlySpan<byte> rest, out int length)
         {
             if (rest.Length != 0)
