@@ -403,10 +403,16 @@ public static class PreferencesFastPath
         return i;
     }
 
-    // The index of the first byte at or after i that is not JSON white space.
+    // The index of the first byte at or after i that is not JSON white space. Every white-space byte is at most ' ', so
+    // one comparison settles the usual case, a compact document's next token.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Blank(ReadOnlySpan<byte> utf8, int i)
     {
+        if ((uint)i < (uint)utf8.Length && utf8[i] > (byte)' ')
+        {
+            return i;
+        }
+
         while (i < utf8.Length && utf8[i] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
         {
             i++;
