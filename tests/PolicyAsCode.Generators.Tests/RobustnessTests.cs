@@ -260,6 +260,22 @@ public sealed class RobustnessTests
                 """
         },
         {
+            "two dimensions with one JSON name",
+            "PAC0011",
+            Header + Org + """
+
+                [UserTier(Within = [typeof(Org)])]
+                public partial record Prefs
+                {
+                    public Maturity Maturity { get; init; }
+
+                    public bool Tone { get; init; }
+
+                    public int tone { get; init; }
+                }
+                """
+        },
+        {
             "a nested type named like the generated JSON schema",
             "PAC0011",
             Header + Org + """

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PolicyAsCode.Generators.Model;
+using PolicyAsCode.Json;
 
 namespace PolicyAsCode.Generators.Parsing;
 
@@ -220,6 +221,25 @@ internal sealed class PolicyReader
 
                 _dimensions.Add(dimension);
                 _dimensionTypes.Add(property.Type);
+            }
+        }
+
+        // Preferences JSON names a dimension by its camelCased name; two that share one could not both be read.
+        var byJsonName = new Dictionary<string, DimensionModel>(StringComparer.Ordinal);
+        foreach (var dimension in _dimensions)
+        {
+            var jsonName = PreferenceNames.JsonName(dimension.Name);
+            if (byJsonName.TryGetValue(jsonName, out var first))
+            {
+                _problems.Add(new PolicyProblem(
+                    "PAC0011",
+                    $"{userTier.Type.Name}.{dimension.Name} and {userTier.Type.Name}.{first.Name} are both named \"{jsonName}\" in preferences JSON: rename one",
+                    dimension.Location,
+                    true));
+            }
+            else
+            {
+                byJsonName[jsonName] = dimension;
             }
         }
     }

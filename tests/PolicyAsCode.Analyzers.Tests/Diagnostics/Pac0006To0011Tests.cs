@@ -466,6 +466,34 @@ public class Pac0006To0011Tests
     }
 
     [Fact]
+    public async Task Pac0011_two_dimensions_whose_json_names_collide()
+    {
+        await Verify.AnalyzerAsync(
+            $$"""
+            using PolicyAsCode;
+
+            namespace Demo;
+
+            {{Org}}
+
+            [UserTier(Within = [typeof(Acme)])]
+            public partial record Prefs
+            {
+                [Enables(Benefit.Wellbeing)]
+                public Tone Tone { get; init; }
+
+                [Enables(Benefit.Usefulness)]
+                public int MemoryDays { get; init; }
+
+                [Enables(Benefit.Usefulness)]
+                public int {|#0:memoryDays|} { get; init; }
+            }
+            """,
+            Verify.Diagnostic("PAC0011").WithLocation(0)
+                .WithMessage("Prefs.memoryDays and Prefs.MemoryDays are both named \"memoryDays\" in preferences JSON: rename one"));
+    }
+
+    [Fact]
     public async Task Pac0011_not_reported_for_every_supported_kind()
     {
         await Verify.AnalyzerAsync(
