@@ -124,7 +124,7 @@ public sealed class CacheabilityTests
         Assert.Contains("\"AtMost(14)\"", before, StringComparison.Ordinal);
         Assert.DoesNotContain("\"AtMost(14)\"", after, StringComparison.Ordinal);
         Assert.Contains("\"AtMost(7)\"", after, StringComparison.Ordinal);
-        Assert.Contains("global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 7d,", after, StringComparison.Ordinal);
+        Assert.Contains("IntegerBound(-2147483648d, 7d)", after, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -841,6 +841,7 @@ internal static class EvaluatorEmitter
         var self = policy.UserTier.Qualified;
         writer.Line($"/// <summary>The constant tables of {policy.UserTier.Name}'s evaluator.</summary>");
         using var _ = writer.Block("file static class PolicyTables");
+        TableHelpers.Emit(writer);
         RegistryEmitter.Emit(writer, policy);
         writer.Line();
 

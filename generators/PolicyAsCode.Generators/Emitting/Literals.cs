@@ -81,8 +81,26 @@ internal static class Literals
 
     public static string Bool(bool value) => value ? "true" : "false";
 
-    public static string Bound(Bound bound) =>
-        $"new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.{bound.Kind}, {Double(bound.Lo)}, {Double(bound.Hi)}, {ULong(bound.Floor)}, {ULong(bound.Ceiling)})";
+    /// <summary>
+    /// A bound, as a call to the short constructor <see cref="TableHelpers"/> emits for its kind (numbers for integers
+    /// and reals, masks for the rest) when the other pair is zero, as every bound the lattice makes has; else in full.
+    /// Only for code inside <c>PolicyTables</c>, which holds those constructors.
+    /// </summary>
+    public static string Bound(Bound bound)
+    {
+        var numeric = bound.Kind is DimensionKind.Integer or DimensionKind.Real;
+        if (numeric && bound.Floor == 0 && bound.Ceiling == 0)
+        {
+            return $"{bound.Kind}Bound({Double(bound.Lo)}, {Double(bound.Hi)})";
+        }
+
+        if (!numeric && System.BitConverter.DoubleToInt64Bits(bound.Lo) == 0 && System.BitConverter.DoubleToInt64Bits(bound.Hi) == 0)
+        {
+            return $"{bound.Kind}Bound({ULong(bound.Floor)}, {ULong(bound.Ceiling)})";
+        }
+
+        return $"new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.{bound.Kind}, {Double(bound.Lo)}, {Double(bound.Hi)}, {ULong(bound.Floor)}, {ULong(bound.Ceiling)})";
+    }
 
     public static string Value(DimensionKind kind, DimensionValue value) => kind switch
     {

@@ -42,9 +42,10 @@ internal static class RegistryEmitter
     public static string Condition(uint when, uint unless) =>
         when == 0 && unless == 0 ? "default(global::PolicyAsCode.Condition)" : $"new global::PolicyAsCode.Condition({Literals.Fact(when)}, {Literals.Fact(unless)})";
 
-    private static string Benefits(EquatableArray<int> links) => Array("global::PolicyAsCode.Benefit", links.Select(l => Literals.Cast("global::PolicyAsCode.Benefit", Literals.Int(l))));
+    // Calls of the short constructors TableHelpers emits.
+    private static string Benefits(EquatableArray<int> links) => $"Benefits({string.Join(", ", links.Select(Literals.Int))})";
 
-    private static string Risks(EquatableArray<int> links) => Array("global::PolicyAsCode.Risk", links.Select(l => Literals.Cast("global::PolicyAsCode.Risk", Literals.Int(l))));
+    private static string Risks(EquatableArray<int> links) => $"Risks({string.Join(", ", links.Select(Literals.Int))})";
 
     private static string Array(string type, IEnumerable<string> items)
     {

@@ -95,6 +95,34 @@ namespace Conditional
     /// <summary>The constant tables of Reader's evaluator.</summary>
     file static class PolicyTables
     {
+        private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound RealBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound BooleanBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
+        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit> Benefits(params int[] links)
+        {
+            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Benefit>(links.Length);
+            foreach (var link in links)
+            {
+                builder.Add((global::PolicyAsCode.Benefit)link);
+            }
+
+            return builder.MoveToImmutable();
+        }
+
+        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk> Risks(params int[] links)
+        {
+            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Risk>(links.Length);
+            foreach (var link in links)
+            {
+                builder.Add((global::PolicyAsCode.Risk)link);
+            }
+
+            return builder.MoveToImmutable();
+        }
+
         public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
             "Conditional.Reader",
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
@@ -104,20 +132,20 @@ namespace Conditional
                 new global::PolicyAsCode.TierInfo(3, "Reader", "Conditional.Reader", (global::PolicyAsCode.TierRank)3, global::System.Collections.Immutable.ImmutableArray.Create<int>(2))
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
-                new global::PolicyAsCode.DimensionInfo(0, "Maturity", global::PolicyAsCode.DimensionKind.Ordinal, "Conditional.Maturity", global::System.Collections.Immutable.ImmutableArray.Create<string>("General", "Teen", "Mature"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(0), false, null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.DimensionInfo(1, "DiscloseAi", global::PolicyAsCode.DimensionKind.Boolean, "bool", global::System.Collections.Immutable.ImmutableArray.Create<string>("false", "true"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), true, global::PolicyAsCode.DimensionValue.OfPosition(1), true, null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.DimensionInfo(2, "MemoryDays", global::PolicyAsCode.DimensionKind.Integer, "int", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 2147483647d, 0x0UL, 0x0UL), false, global::PolicyAsCode.DimensionValue.OfNumber(0d), false, null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty)
+                new global::PolicyAsCode.DimensionInfo(0, "Maturity", global::PolicyAsCode.DimensionKind.Ordinal, "Conditional.Maturity", global::System.Collections.Immutable.ImmutableArray.Create<string>("General", "Teen", "Mature"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L), OrdinalBound(0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(0), false, null, Benefits(), Risks()),
+                new global::PolicyAsCode.DimensionInfo(1, "DiscloseAi", global::PolicyAsCode.DimensionKind.Boolean, "bool", global::System.Collections.Immutable.ImmutableArray.Create<string>("false", "true"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L), BooleanBound(0x0UL, 0x3UL), true, global::PolicyAsCode.DimensionValue.OfPosition(1), true, null, Benefits(), Risks()),
+                new global::PolicyAsCode.DimensionInfo(2, "MemoryDays", global::PolicyAsCode.DimensionKind.Integer, "int", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, IntegerBound(-2147483648d, 2147483647d), false, global::PolicyAsCode.DimensionValue.OfNumber(0d), false, null, Benefits(), Risks())
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.BoundRule>(
-                new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.AtMost, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U), null, "AtMost(Maturity.Teen)", "minors get at most teen content", global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(1, 0, 0, global::PolicyAsCode.BoundForm.AtMost, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x0U, (global::PolicyAsCode.Fact)0x4U), (global::PolicyAsCode.TierRank)2, "AtMost(Maturity.Teen)", "unverified users get at most teen content", global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(2, 1, 0, global::PolicyAsCode.BoundForm.Locked, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x2UL), default(global::PolicyAsCode.Condition), (global::PolicyAsCode.TierRank)3, "Locked(true)", "disclose the AI unless the user waives it for role-play", global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(3, 2, 0, global::PolicyAsCode.BoundForm.Locked, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 0d, 0x0UL, 0x0UL), new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x0U, (global::PolicyAsCode.Fact)0x2U), null, "Locked(0)", "no memory without consent", global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(4, 2, 0, global::PolicyAsCode.BoundForm.AtMost, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 30d, 0x0UL, 0x0UL), new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x22U, (global::PolicyAsCode.Fact)0x0U), null, "AtMost(30)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(5, 0, 1, global::PolicyAsCode.BoundForm.AtMost, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U), null, "AtMost(Maturity.Teen)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty)
+                new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U), null, "AtMost(Maturity.Teen)", "minors get at most teen content", Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(1, 0, 0, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x0U, (global::PolicyAsCode.Fact)0x4U), (global::PolicyAsCode.TierRank)2, "AtMost(Maturity.Teen)", "unverified users get at most teen content", Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(2, 1, 0, global::PolicyAsCode.BoundForm.Locked, BooleanBound(0x0UL, 0x2UL), default(global::PolicyAsCode.Condition), (global::PolicyAsCode.TierRank)3, "Locked(true)", "disclose the AI unless the user waives it for role-play", Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(3, 2, 0, global::PolicyAsCode.BoundForm.Locked, IntegerBound(0d, 0d), new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x0U, (global::PolicyAsCode.Fact)0x2U), null, "Locked(0)", "no memory without consent", Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(4, 2, 0, global::PolicyAsCode.BoundForm.AtMost, IntegerBound(-2147483648d, 30d), new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x22U, (global::PolicyAsCode.Fact)0x0U), null, "AtMost(30)", null, Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(5, 0, 1, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U), null, "AtMost(Maturity.Teen)", null, Benefits(), Risks())
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.ForbidRule>(
-                new global::PolicyAsCode.ForbidRule(0, 0, (global::PolicyAsCode.Hazard)0x800UL, new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U), "minors", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty)
+                new global::PolicyAsCode.ForbidRule(0, 0, (global::PolicyAsCode.Hazard)0x800UL, new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U), "minors", null, Risks())
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.WaiverClaim>(
                 new global::PolicyAsCode.WaiverClaim(0, 2, 0, 0, new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x4U, (global::PolicyAsCode.Fact)0x0U), true),
@@ -131,28 +159,28 @@ namespace Conditional
 
         public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
 
-        public static readonly global::PolicyAsCode.Bound Domain0 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x7UL);
-        public static readonly global::PolicyAsCode.Bound Domain1 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.Bound Domain2 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 2147483647d, 0x0UL, 0x0UL);
-        public static readonly global::PolicyAsCode.Bound Bound0 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.Bound Bound1 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.Bound Bound2 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x2UL);
-        public static readonly global::PolicyAsCode.Bound Bound3 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 0d, 0x0UL, 0x0UL);
-        public static readonly global::PolicyAsCode.Bound Bound4 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 30d, 0x0UL, 0x0UL);
-        public static readonly global::PolicyAsCode.Bound Bound5 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL);
+        public static readonly global::PolicyAsCode.Bound Domain0 = OrdinalBound(0x0UL, 0x7UL);
+        public static readonly global::PolicyAsCode.Bound Domain1 = BooleanBound(0x0UL, 0x3UL);
+        public static readonly global::PolicyAsCode.Bound Domain2 = IntegerBound(-2147483648d, 2147483647d);
+        public static readonly global::PolicyAsCode.Bound Bound0 = OrdinalBound(0x0UL, 0x3UL);
+        public static readonly global::PolicyAsCode.Bound Bound1 = OrdinalBound(0x0UL, 0x3UL);
+        public static readonly global::PolicyAsCode.Bound Bound2 = BooleanBound(0x0UL, 0x2UL);
+        public static readonly global::PolicyAsCode.Bound Bound3 = IntegerBound(0d, 0d);
+        public static readonly global::PolicyAsCode.Bound Bound4 = IntegerBound(-2147483648d, 30d);
+        public static readonly global::PolicyAsCode.Bound Bound5 = OrdinalBound(0x0UL, 0x3UL);
         public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest1 = global::PolicyAsCode.Lattice.Strictest(Bound1, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest2 = global::PolicyAsCode.Lattice.Strictest(Bound2, true);
         public static readonly global::PolicyAsCode.DimensionValue Strictest3 = global::PolicyAsCode.Lattice.Strictest(Bound3, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest4 = global::PolicyAsCode.Lattice.Strictest(Bound4, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest5 = global::PolicyAsCode.Lattice.Strictest(Bound5, false);
-        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x7UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL) };
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x7UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL) };
         public static readonly int[] Conflict0 = new int[] { -1, -1, -1, -1, -1, -1, -1, -1 };
-        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x2UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x2UL) };
+        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL) };
         public static readonly int[] Conflict1 = new int[] { -1, -1, -1, -1 };
-        public static readonly global::PolicyAsCode.Bound[] Relaxed1 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x2UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL) };
+        public static readonly global::PolicyAsCode.Bound[] Relaxed1 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x3UL) };
         public static readonly bool[] Waives1 = new bool[] { false, false, false, true };
-        public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 2147483647d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 0d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 30d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 0d, 0x0UL, 0x0UL) };
+        public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { IntegerBound(-2147483648d, 2147483647d), IntegerBound(0d, 0d), IntegerBound(-2147483648d, 30d), IntegerBound(0d, 0d) };
         public static readonly int[] Conflict2 = new int[] { -1, -1, -1, -1 };
         public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
         public static readonly global::PolicyAsCode.TierInfo ForbidTier0 = Registry.Tiers[0];

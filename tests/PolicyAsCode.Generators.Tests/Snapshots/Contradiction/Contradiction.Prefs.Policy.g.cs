@@ -88,6 +88,34 @@ namespace Contradiction
     /// <summary>The constant tables of Prefs's evaluator.</summary>
     file static class PolicyTables
     {
+        private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound RealBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound BooleanBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
+        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit> Benefits(params int[] links)
+        {
+            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Benefit>(links.Length);
+            foreach (var link in links)
+            {
+                builder.Add((global::PolicyAsCode.Benefit)link);
+            }
+
+            return builder.MoveToImmutable();
+        }
+
+        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk> Risks(params int[] links)
+        {
+            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Risk>(links.Length);
+            foreach (var link in links)
+            {
+                builder.Add((global::PolicyAsCode.Risk)link);
+            }
+
+            return builder.MoveToImmutable();
+        }
+
         public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
             "Contradiction.Prefs",
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
@@ -96,14 +124,14 @@ namespace Contradiction
                 new global::PolicyAsCode.TierInfo(2, "Prefs", "Contradiction.Prefs", (global::PolicyAsCode.TierRank)3, global::System.Collections.Immutable.ImmutableArray.Create<int>(1))
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
-                new global::PolicyAsCode.DimensionInfo(0, "Maturity", global::PolicyAsCode.DimensionKind.Ordinal, "Contradiction.Maturity", global::System.Collections.Immutable.ImmutableArray.Create<string>("General", "Teen", "Mature"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(0), false, null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.DimensionInfo(1, "MemoryDays", global::PolicyAsCode.DimensionKind.Integer, "int", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 2147483647d, 0x0UL, 0x0UL), false, global::PolicyAsCode.DimensionValue.OfNumber(0d), false, null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty)
+                new global::PolicyAsCode.DimensionInfo(0, "Maturity", global::PolicyAsCode.DimensionKind.Ordinal, "Contradiction.Maturity", global::System.Collections.Immutable.ImmutableArray.Create<string>("General", "Teen", "Mature"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L), OrdinalBound(0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(0), false, null, Benefits(), Risks()),
+                new global::PolicyAsCode.DimensionInfo(1, "MemoryDays", global::PolicyAsCode.DimensionKind.Integer, "int", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, IntegerBound(-2147483648d, 2147483647d), false, global::PolicyAsCode.DimensionValue.OfNumber(0d), false, null, Benefits(), Risks())
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.BoundRule>(
-                new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.AtMost, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), default(global::PolicyAsCode.Condition), null, "AtMost(Maturity.Teen)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(1, 1, 0, global::PolicyAsCode.BoundForm.Between, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 10d, 0x0UL, 0x0UL), default(global::PolicyAsCode.Condition), null, "Between(0, 10)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(2, 0, 1, global::PolicyAsCode.BoundForm.AtLeast, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x4UL), default(global::PolicyAsCode.Condition), null, "AtLeast(Maturity.Mature)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(3, 1, 1, global::PolicyAsCode.BoundForm.AtLeast, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 20d, 2147483647d, 0x0UL, 0x0UL), default(global::PolicyAsCode.Condition), null, "AtLeast(20)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty)
+                new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), default(global::PolicyAsCode.Condition), null, "AtMost(Maturity.Teen)", null, Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(1, 1, 0, global::PolicyAsCode.BoundForm.Between, IntegerBound(0d, 10d), default(global::PolicyAsCode.Condition), null, "Between(0, 10)", null, Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(2, 0, 1, global::PolicyAsCode.BoundForm.AtLeast, OrdinalBound(0x0UL, 0x4UL), default(global::PolicyAsCode.Condition), null, "AtLeast(Maturity.Mature)", null, Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(3, 1, 1, global::PolicyAsCode.BoundForm.AtLeast, IntegerBound(20d, 2147483647d), default(global::PolicyAsCode.Condition), null, "AtLeast(20)", null, Benefits(), Risks())
             ),
             global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.ForbidRule>.Empty,
             global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.WaiverClaim>.Empty,
@@ -113,19 +141,19 @@ namespace Contradiction
 
         public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
 
-        public static readonly global::PolicyAsCode.Bound Domain0 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x7UL);
-        public static readonly global::PolicyAsCode.Bound Domain1 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 2147483647d, 0x0UL, 0x0UL);
-        public static readonly global::PolicyAsCode.Bound Bound0 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.Bound Bound1 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 10d, 0x0UL, 0x0UL);
-        public static readonly global::PolicyAsCode.Bound Bound2 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x4UL);
-        public static readonly global::PolicyAsCode.Bound Bound3 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 20d, 2147483647d, 0x0UL, 0x0UL);
+        public static readonly global::PolicyAsCode.Bound Domain0 = OrdinalBound(0x0UL, 0x7UL);
+        public static readonly global::PolicyAsCode.Bound Domain1 = IntegerBound(-2147483648d, 2147483647d);
+        public static readonly global::PolicyAsCode.Bound Bound0 = OrdinalBound(0x0UL, 0x3UL);
+        public static readonly global::PolicyAsCode.Bound Bound1 = IntegerBound(0d, 10d);
+        public static readonly global::PolicyAsCode.Bound Bound2 = OrdinalBound(0x0UL, 0x4UL);
+        public static readonly global::PolicyAsCode.Bound Bound3 = IntegerBound(20d, 2147483647d);
         public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest1 = global::PolicyAsCode.Lattice.Strictest(Bound1, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest2 = global::PolicyAsCode.Lattice.Strictest(Bound2, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest3 = global::PolicyAsCode.Lattice.Strictest(Bound3, false);
-        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x4UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL) };
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x4UL), OrdinalBound(0x0UL, 0x3UL) };
         public static readonly int[] Conflict0 = new int[] { -1, 2 };
-        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 20d, 2147483647d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 10d, 0x0UL, 0x0UL) };
+        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { IntegerBound(20d, 2147483647d), IntegerBound(0d, 10d) };
         public static readonly int[] Conflict1 = new int[] { -1, 3 };
 
         public static int MatchJurisdiction(string? jurisdiction)

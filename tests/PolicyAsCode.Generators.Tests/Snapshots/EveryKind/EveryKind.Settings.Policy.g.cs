@@ -108,6 +108,34 @@ namespace EveryKind
     /// <summary>The constant tables of Settings's evaluator.</summary>
     file static class PolicyTables
     {
+        private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound RealBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound BooleanBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
+        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit> Benefits(params int[] links)
+        {
+            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Benefit>(links.Length);
+            foreach (var link in links)
+            {
+                builder.Add((global::PolicyAsCode.Benefit)link);
+            }
+
+            return builder.MoveToImmutable();
+        }
+
+        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk> Risks(params int[] links)
+        {
+            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Risk>(links.Length);
+            foreach (var link in links)
+            {
+                builder.Add((global::PolicyAsCode.Risk)link);
+            }
+
+            return builder.MoveToImmutable();
+        }
+
         public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
             "EveryKind.Settings",
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
@@ -116,34 +144,34 @@ namespace EveryKind
                 new global::PolicyAsCode.TierInfo(2, "Settings", "EveryKind.Settings", (global::PolicyAsCode.TierRank)3, global::System.Collections.Immutable.ImmutableArray.Create<int>(1))
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
-                new global::PolicyAsCode.DimensionInfo(0, "Disclose", global::PolicyAsCode.DimensionKind.Boolean, "bool", global::System.Collections.Immutable.ImmutableArray.Create<string>("false", "true"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), true, global::PolicyAsCode.DimensionValue.OfPosition(1), true, "Whether the assistant says it is an AI", global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.Risk>((global::PolicyAsCode.Risk)2)),
-                new global::PolicyAsCode.DimensionInfo(1, "Strictness", global::PolicyAsCode.DimensionKind.Ordinal, "EveryKind.Level", global::System.Collections.Immutable.ImmutableArray.Create<string>("Low", "Medium", "High"), global::System.Collections.Immutable.ImmutableArray.Create<long>(-1L, 5L, 10L), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x7UL), true, global::PolicyAsCode.DimensionValue.OfPosition(64), false, "How strict the assistant is", global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.Benefit>((global::PolicyAsCode.Benefit)2), global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.DimensionInfo(2, "Days", global::PolicyAsCode.DimensionKind.Integer, "int", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 2147483647d, 0x0UL, 0x0UL), false, global::PolicyAsCode.DimensionValue.OfNumber(0d), false, "Days of memory", global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.Benefit>((global::PolicyAsCode.Benefit)3), global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.Risk>((global::PolicyAsCode.Risk)3)),
-                new global::PolicyAsCode.DimensionInfo(3, "Temperature", global::PolicyAsCode.DimensionKind.Real, "double", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, -double.MaxValue, double.MaxValue, 0x0UL, 0x0UL), false, global::PolicyAsCode.DimensionValue.OfNumber(0.25d), true, "Sampling temperature", global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.DimensionInfo(4, "Channels", global::PolicyAsCode.DimensionKind.Set, "EveryKind.Channels", global::System.Collections.Immutable.ImmutableArray.Create<string>("Text", "Voice", "Images", "Video"), global::System.Collections.Immutable.ImmutableArray.Create<long>(1L, 2L, 4L, 8L), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x0UL, 0xFUL), false, global::PolicyAsCode.DimensionValue.OfMask(0x1UL), true, "Channels the assistant answers on", global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.DimensionInfo(5, "Language", global::PolicyAsCode.DimensionKind.Choice, "string", global::System.Collections.Immutable.ImmutableArray.Create<string>("en", "de", "fr"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, 0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(0), true, "The language of answers", global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.DimensionInfo(6, "Avoid", global::PolicyAsCode.DimensionKind.Set, "PolicyAsCode.Hazard", global::System.Collections.Immutable.ImmutableArray.Create<string>("ViolentCrimes", "NonViolentCrimes", "SexRelatedCrimes", "ChildSexualExploitation", "Defamation", "SpecializedAdvice", "Privacy", "IntellectualProperty", "IndiscriminateWeapons", "Hate", "SuicideAndSelfHarm", "SexualContent", "Elections", "CodeInterpreterAbuse", "Custom1", "Custom2", "Custom3", "Custom4", "Custom5", "Custom6", "Custom7", "Custom8"), global::System.Collections.Immutable.ImmutableArray.Create<long>(1L, 2L, 4L, 8L, 16L, 32L, 64L, 128L, 256L, 512L, 1024L, 2048L, 4096L, 8192L, 4294967296L, 8589934592L, 17179869184L, 34359738368L, 68719476736L, 137438953472L, 274877906944L, 549755813888L), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x0UL, 0xFF00003FFFUL), true, global::PolicyAsCode.DimensionValue.OfMask(0x10UL), true, "Hazards this user never wants to see", global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty)
+                new global::PolicyAsCode.DimensionInfo(0, "Disclose", global::PolicyAsCode.DimensionKind.Boolean, "bool", global::System.Collections.Immutable.ImmutableArray.Create<string>("false", "true"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L), BooleanBound(0x0UL, 0x3UL), true, global::PolicyAsCode.DimensionValue.OfPosition(1), true, "Whether the assistant says it is an AI", Benefits(), Risks(2)),
+                new global::PolicyAsCode.DimensionInfo(1, "Strictness", global::PolicyAsCode.DimensionKind.Ordinal, "EveryKind.Level", global::System.Collections.Immutable.ImmutableArray.Create<string>("Low", "Medium", "High"), global::System.Collections.Immutable.ImmutableArray.Create<long>(-1L, 5L, 10L), OrdinalBound(0x0UL, 0x7UL), true, global::PolicyAsCode.DimensionValue.OfPosition(64), false, "How strict the assistant is", Benefits(2), Risks()),
+                new global::PolicyAsCode.DimensionInfo(2, "Days", global::PolicyAsCode.DimensionKind.Integer, "int", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, IntegerBound(-2147483648d, 2147483647d), false, global::PolicyAsCode.DimensionValue.OfNumber(0d), false, "Days of memory", Benefits(3), Risks(3)),
+                new global::PolicyAsCode.DimensionInfo(3, "Temperature", global::PolicyAsCode.DimensionKind.Real, "double", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, RealBound(-double.MaxValue, double.MaxValue), false, global::PolicyAsCode.DimensionValue.OfNumber(0.25d), true, "Sampling temperature", Benefits(), Risks()),
+                new global::PolicyAsCode.DimensionInfo(4, "Channels", global::PolicyAsCode.DimensionKind.Set, "EveryKind.Channels", global::System.Collections.Immutable.ImmutableArray.Create<string>("Text", "Voice", "Images", "Video"), global::System.Collections.Immutable.ImmutableArray.Create<long>(1L, 2L, 4L, 8L), SetBound(0x0UL, 0xFUL), false, global::PolicyAsCode.DimensionValue.OfMask(0x1UL), true, "Channels the assistant answers on", Benefits(), Risks()),
+                new global::PolicyAsCode.DimensionInfo(5, "Language", global::PolicyAsCode.DimensionKind.Choice, "string", global::System.Collections.Immutable.ImmutableArray.Create<string>("en", "de", "fr"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L), ChoiceBound(0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(0), true, "The language of answers", Benefits(), Risks()),
+                new global::PolicyAsCode.DimensionInfo(6, "Avoid", global::PolicyAsCode.DimensionKind.Set, "PolicyAsCode.Hazard", global::System.Collections.Immutable.ImmutableArray.Create<string>("ViolentCrimes", "NonViolentCrimes", "SexRelatedCrimes", "ChildSexualExploitation", "Defamation", "SpecializedAdvice", "Privacy", "IntellectualProperty", "IndiscriminateWeapons", "Hate", "SuicideAndSelfHarm", "SexualContent", "Elections", "CodeInterpreterAbuse", "Custom1", "Custom2", "Custom3", "Custom4", "Custom5", "Custom6", "Custom7", "Custom8"), global::System.Collections.Immutable.ImmutableArray.Create<long>(1L, 2L, 4L, 8L, 16L, 32L, 64L, 128L, 256L, 512L, 1024L, 2048L, 4096L, 8192L, 4294967296L, 8589934592L, 17179869184L, 34359738368L, 68719476736L, 137438953472L, 274877906944L, 549755813888L), SetBound(0x0UL, 0xFF00003FFFUL), true, global::PolicyAsCode.DimensionValue.OfMask(0x10UL), true, "Hazards this user never wants to see", Benefits(), Risks())
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.BoundRule>(
-                new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.Locked, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x2UL), default(global::PolicyAsCode.Condition), null, "Locked(true)", "always disclosed", global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(1, 1, 0, global::PolicyAsCode.BoundForm.AtLeast, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x6UL), default(global::PolicyAsCode.Condition), null, "AtLeast(Level.Medium)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(2, 2, 0, global::PolicyAsCode.BoundForm.Between, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 90d, 0x0UL, 0x0UL), default(global::PolicyAsCode.Condition), null, "Between(0, 90)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(3, 3, 0, global::PolicyAsCode.BoundForm.AtMost, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, -double.MaxValue, 0.9d, 0x0UL, 0x0UL), default(global::PolicyAsCode.Condition), null, "AtMost(0.9)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(4, 4, 0, global::PolicyAsCode.BoundForm.AtLeast, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x1UL, 0xFUL), default(global::PolicyAsCode.Condition), null, "AtLeast(Channels.Text)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(5, 5, 0, global::PolicyAsCode.BoundForm.Allowed, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, 0x0UL, 0x3UL), default(global::PolicyAsCode.Condition), null, "Allowed(\"en\", \"de\")", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(6, 1, 1, global::PolicyAsCode.BoundForm.Between, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x6UL), default(global::PolicyAsCode.Condition), null, "Between(Level.Medium, Level.High)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(7, 2, 1, global::PolicyAsCode.BoundForm.AtLeast, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 1d, 2147483647d, 0x0UL, 0x0UL), default(global::PolicyAsCode.Condition), null, "AtLeast(1)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(8, 2, 1, global::PolicyAsCode.BoundForm.AtMost, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 30d, 0x0UL, 0x0UL), default(global::PolicyAsCode.Condition), null, "AtMost(30)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(9, 3, 1, global::PolicyAsCode.BoundForm.Between, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, 0.1d, 0.7d, 0x0UL, 0x0UL), default(global::PolicyAsCode.Condition), null, "Between(0.1, 0.7)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(10, 4, 1, global::PolicyAsCode.BoundForm.AtMost, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x0UL, 0x7UL), default(global::PolicyAsCode.Condition), null, "AtMost(Channels.Text | Channels.Voice | Channels.Images)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(11, 4, 1, global::PolicyAsCode.BoundForm.Allowed, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x0UL, 0x3UL), default(global::PolicyAsCode.Condition), null, "Allowed(Channels.Text | Channels.Voice)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(12, 5, 1, global::PolicyAsCode.BoundForm.Locked, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, 0x0UL, 0x1UL), default(global::PolicyAsCode.Condition), null, "Locked(\"en\")", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(13, 6, 1, global::PolicyAsCode.BoundForm.AtLeast, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x200UL, 0xFF00003FFFUL), default(global::PolicyAsCode.Condition), null, "AtLeast(Hazard.Hate)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty)
+                new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.Locked, BooleanBound(0x0UL, 0x2UL), default(global::PolicyAsCode.Condition), null, "Locked(true)", "always disclosed", Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(1, 1, 0, global::PolicyAsCode.BoundForm.AtLeast, OrdinalBound(0x0UL, 0x6UL), default(global::PolicyAsCode.Condition), null, "AtLeast(Level.Medium)", null, Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(2, 2, 0, global::PolicyAsCode.BoundForm.Between, IntegerBound(0d, 90d), default(global::PolicyAsCode.Condition), null, "Between(0, 90)", null, Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(3, 3, 0, global::PolicyAsCode.BoundForm.AtMost, RealBound(-double.MaxValue, 0.9d), default(global::PolicyAsCode.Condition), null, "AtMost(0.9)", null, Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(4, 4, 0, global::PolicyAsCode.BoundForm.AtLeast, SetBound(0x1UL, 0xFUL), default(global::PolicyAsCode.Condition), null, "AtLeast(Channels.Text)", null, Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(5, 5, 0, global::PolicyAsCode.BoundForm.Allowed, ChoiceBound(0x0UL, 0x3UL), default(global::PolicyAsCode.Condition), null, "Allowed(\"en\", \"de\")", null, Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(6, 1, 1, global::PolicyAsCode.BoundForm.Between, OrdinalBound(0x0UL, 0x6UL), default(global::PolicyAsCode.Condition), null, "Between(Level.Medium, Level.High)", null, Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(7, 2, 1, global::PolicyAsCode.BoundForm.AtLeast, IntegerBound(1d, 2147483647d), default(global::PolicyAsCode.Condition), null, "AtLeast(1)", null, Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(8, 2, 1, global::PolicyAsCode.BoundForm.AtMost, IntegerBound(-2147483648d, 30d), default(global::PolicyAsCode.Condition), null, "AtMost(30)", null, Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(9, 3, 1, global::PolicyAsCode.BoundForm.Between, RealBound(0.1d, 0.7d), default(global::PolicyAsCode.Condition), null, "Between(0.1, 0.7)", null, Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(10, 4, 1, global::PolicyAsCode.BoundForm.AtMost, SetBound(0x0UL, 0x7UL), default(global::PolicyAsCode.Condition), null, "AtMost(Channels.Text | Channels.Voice | Channels.Images)", null, Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(11, 4, 1, global::PolicyAsCode.BoundForm.Allowed, SetBound(0x0UL, 0x3UL), default(global::PolicyAsCode.Condition), null, "Allowed(Channels.Text | Channels.Voice)", null, Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(12, 5, 1, global::PolicyAsCode.BoundForm.Locked, ChoiceBound(0x0UL, 0x1UL), default(global::PolicyAsCode.Condition), null, "Locked(\"en\")", null, Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(13, 6, 1, global::PolicyAsCode.BoundForm.AtLeast, SetBound(0x200UL, 0xFF00003FFFUL), default(global::PolicyAsCode.Condition), null, "AtLeast(Hazard.Hate)", null, Benefits(), Risks())
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.ForbidRule>(
-                new global::PolicyAsCode.ForbidRule(0, 0, (global::PolicyAsCode.Hazard)0x8UL, default(global::PolicyAsCode.Condition), "illegal everywhere", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.ForbidRule(1, 1, (global::PolicyAsCode.Hazard)0x1200UL, default(global::PolicyAsCode.Condition), null, null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.ForbidRule(2, 2, (global::PolicyAsCode.Hazard)0xFF00003FFFUL, default(global::PolicyAsCode.Condition), "you asked to avoid these", 6, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty)
+                new global::PolicyAsCode.ForbidRule(0, 0, (global::PolicyAsCode.Hazard)0x8UL, default(global::PolicyAsCode.Condition), "illegal everywhere", null, Risks()),
+                new global::PolicyAsCode.ForbidRule(1, 1, (global::PolicyAsCode.Hazard)0x1200UL, default(global::PolicyAsCode.Condition), null, null, Risks()),
+                new global::PolicyAsCode.ForbidRule(2, 2, (global::PolicyAsCode.Hazard)0xFF00003FFFUL, default(global::PolicyAsCode.Condition), "you asked to avoid these", 6, Risks())
             ),
             global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.WaiverClaim>.Empty,
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierDefault>(
@@ -158,27 +186,27 @@ namespace EveryKind
 
         public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
 
-        public static readonly global::PolicyAsCode.Bound Domain0 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.Bound Domain1 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x7UL);
-        public static readonly global::PolicyAsCode.Bound Domain2 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 2147483647d, 0x0UL, 0x0UL);
-        public static readonly global::PolicyAsCode.Bound Domain3 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, -double.MaxValue, double.MaxValue, 0x0UL, 0x0UL);
-        public static readonly global::PolicyAsCode.Bound Domain4 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x0UL, 0xFUL);
-        public static readonly global::PolicyAsCode.Bound Domain5 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, 0x0UL, 0x7UL);
-        public static readonly global::PolicyAsCode.Bound Domain6 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x0UL, 0xFF00003FFFUL);
-        public static readonly global::PolicyAsCode.Bound Bound0 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x2UL);
-        public static readonly global::PolicyAsCode.Bound Bound1 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x6UL);
-        public static readonly global::PolicyAsCode.Bound Bound2 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 90d, 0x0UL, 0x0UL);
-        public static readonly global::PolicyAsCode.Bound Bound3 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, -double.MaxValue, 0.9d, 0x0UL, 0x0UL);
-        public static readonly global::PolicyAsCode.Bound Bound4 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x1UL, 0xFUL);
-        public static readonly global::PolicyAsCode.Bound Bound5 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, 0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.Bound Bound6 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x6UL);
-        public static readonly global::PolicyAsCode.Bound Bound7 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 1d, 2147483647d, 0x0UL, 0x0UL);
-        public static readonly global::PolicyAsCode.Bound Bound8 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 30d, 0x0UL, 0x0UL);
-        public static readonly global::PolicyAsCode.Bound Bound9 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, 0.1d, 0.7d, 0x0UL, 0x0UL);
-        public static readonly global::PolicyAsCode.Bound Bound10 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x0UL, 0x7UL);
-        public static readonly global::PolicyAsCode.Bound Bound11 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.Bound Bound12 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, 0x0UL, 0x1UL);
-        public static readonly global::PolicyAsCode.Bound Bound13 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x200UL, 0xFF00003FFFUL);
+        public static readonly global::PolicyAsCode.Bound Domain0 = BooleanBound(0x0UL, 0x3UL);
+        public static readonly global::PolicyAsCode.Bound Domain1 = OrdinalBound(0x0UL, 0x7UL);
+        public static readonly global::PolicyAsCode.Bound Domain2 = IntegerBound(-2147483648d, 2147483647d);
+        public static readonly global::PolicyAsCode.Bound Domain3 = RealBound(-double.MaxValue, double.MaxValue);
+        public static readonly global::PolicyAsCode.Bound Domain4 = SetBound(0x0UL, 0xFUL);
+        public static readonly global::PolicyAsCode.Bound Domain5 = ChoiceBound(0x0UL, 0x7UL);
+        public static readonly global::PolicyAsCode.Bound Domain6 = SetBound(0x0UL, 0xFF00003FFFUL);
+        public static readonly global::PolicyAsCode.Bound Bound0 = BooleanBound(0x0UL, 0x2UL);
+        public static readonly global::PolicyAsCode.Bound Bound1 = OrdinalBound(0x0UL, 0x6UL);
+        public static readonly global::PolicyAsCode.Bound Bound2 = IntegerBound(0d, 90d);
+        public static readonly global::PolicyAsCode.Bound Bound3 = RealBound(-double.MaxValue, 0.9d);
+        public static readonly global::PolicyAsCode.Bound Bound4 = SetBound(0x1UL, 0xFUL);
+        public static readonly global::PolicyAsCode.Bound Bound5 = ChoiceBound(0x0UL, 0x3UL);
+        public static readonly global::PolicyAsCode.Bound Bound6 = OrdinalBound(0x0UL, 0x6UL);
+        public static readonly global::PolicyAsCode.Bound Bound7 = IntegerBound(1d, 2147483647d);
+        public static readonly global::PolicyAsCode.Bound Bound8 = IntegerBound(-2147483648d, 30d);
+        public static readonly global::PolicyAsCode.Bound Bound9 = RealBound(0.1d, 0.7d);
+        public static readonly global::PolicyAsCode.Bound Bound10 = SetBound(0x0UL, 0x7UL);
+        public static readonly global::PolicyAsCode.Bound Bound11 = SetBound(0x0UL, 0x3UL);
+        public static readonly global::PolicyAsCode.Bound Bound12 = ChoiceBound(0x0UL, 0x1UL);
+        public static readonly global::PolicyAsCode.Bound Bound13 = SetBound(0x200UL, 0xFF00003FFFUL);
         public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, true);
         public static readonly global::PolicyAsCode.DimensionValue Strictest1 = global::PolicyAsCode.Lattice.Strictest(Bound1, true);
         public static readonly global::PolicyAsCode.DimensionValue Strictest2 = global::PolicyAsCode.Lattice.Strictest(Bound2, false);
@@ -193,19 +221,19 @@ namespace EveryKind
         public static readonly global::PolicyAsCode.DimensionValue Strictest11 = global::PolicyAsCode.Lattice.Strictest(Bound11, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest12 = global::PolicyAsCode.Lattice.Strictest(Bound12, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest13 = global::PolicyAsCode.Lattice.Strictest(Bound13, true);
-        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, 0x0UL, 0x2UL) };
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL) };
         public static readonly int[] Conflict0 = new int[] { -1, -1 };
-        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x6UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x6UL) };
+        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x6UL), OrdinalBound(0x0UL, 0x6UL) };
         public static readonly int[] Conflict1 = new int[] { -1, -1 };
-        public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 1d, 30d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 1d, 30d, 0x0UL, 0x0UL) };
+        public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { IntegerBound(1d, 30d), IntegerBound(1d, 30d) };
         public static readonly int[] Conflict2 = new int[] { -1, -1 };
-        public static readonly global::PolicyAsCode.Bound[] Strict3 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, 0.1d, 0.7d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, 0.1d, 0.7d, 0x0UL, 0x0UL) };
+        public static readonly global::PolicyAsCode.Bound[] Strict3 = new global::PolicyAsCode.Bound[] { RealBound(0.1d, 0.7d), RealBound(0.1d, 0.7d) };
         public static readonly int[] Conflict3 = new int[] { -1, -1 };
-        public static readonly global::PolicyAsCode.Bound[] Strict4 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x0UL, 0x3UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x1UL, 0x3UL) };
+        public static readonly global::PolicyAsCode.Bound[] Strict4 = new global::PolicyAsCode.Bound[] { SetBound(0x0UL, 0x3UL), SetBound(0x1UL, 0x3UL) };
         public static readonly int[] Conflict4 = new int[] { -1, -1 };
-        public static readonly global::PolicyAsCode.Bound[] Strict5 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, 0x0UL, 0x1UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, 0x0UL, 0x1UL) };
+        public static readonly global::PolicyAsCode.Bound[] Strict5 = new global::PolicyAsCode.Bound[] { ChoiceBound(0x0UL, 0x1UL), ChoiceBound(0x0UL, 0x1UL) };
         public static readonly int[] Conflict5 = new int[] { -1, -1 };
-        public static readonly global::PolicyAsCode.Bound[] Strict6 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, 0x200UL, 0xFF00003FFFUL) };
+        public static readonly global::PolicyAsCode.Bound[] Strict6 = new global::PolicyAsCode.Bound[] { SetBound(0x200UL, 0xFF00003FFFUL) };
         public static readonly int[] Conflict6 = new int[] { -1 };
         public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
         public static readonly global::PolicyAsCode.TierInfo ForbidTier0 = Registry.Tiers[0];

@@ -91,6 +91,34 @@ namespace Keywords.@class
     /// <summary>The constant tables of event's evaluator.</summary>
     file static class PolicyTables
     {
+        private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound RealBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound BooleanBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
+        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit> Benefits(params int[] links)
+        {
+            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Benefit>(links.Length);
+            foreach (var link in links)
+            {
+                builder.Add((global::PolicyAsCode.Benefit)link);
+            }
+
+            return builder.MoveToImmutable();
+        }
+
+        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk> Risks(params int[] links)
+        {
+            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Risk>(links.Length);
+            foreach (var link in links)
+            {
+                builder.Add((global::PolicyAsCode.Risk)link);
+            }
+
+            return builder.MoveToImmutable();
+        }
+
         public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
             "Keywords.@class.@struct.@event",
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
@@ -98,12 +126,12 @@ namespace Keywords.@class
                 new global::PolicyAsCode.TierInfo(1, "event", "Keywords.@class.@struct.@event", (global::PolicyAsCode.TierRank)3, global::System.Collections.Immutable.ImmutableArray.Create<int>(0))
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
-                new global::PolicyAsCode.DimensionInfo(0, "default", global::PolicyAsCode.DimensionKind.Integer, "int", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 2147483647d, 0x0UL, 0x0UL), false, global::PolicyAsCode.DimensionValue.OfNumber(7d), true, null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.DimensionInfo(1, "params", global::PolicyAsCode.DimensionKind.Ordinal, "Keywords.@class.@enum", global::System.Collections.Immutable.ImmutableArray.Create<string>("base", "this", "checked"), global::System.Collections.Immutable.ImmutableArray.Create<long>(-2L, 0L, 3L), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(0), true, null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty)
+                new global::PolicyAsCode.DimensionInfo(0, "default", global::PolicyAsCode.DimensionKind.Integer, "int", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, IntegerBound(-2147483648d, 2147483647d), false, global::PolicyAsCode.DimensionValue.OfNumber(7d), true, null, Benefits(), Risks()),
+                new global::PolicyAsCode.DimensionInfo(1, "params", global::PolicyAsCode.DimensionKind.Ordinal, "Keywords.@class.@enum", global::System.Collections.Immutable.ImmutableArray.Create<string>("base", "this", "checked"), global::System.Collections.Immutable.ImmutableArray.Create<long>(-2L, 0L, 3L), OrdinalBound(0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(0), true, null, Benefits(), Risks())
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.BoundRule>(
-                new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.Between, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 30d, 0x0UL, 0x0UL), default(global::PolicyAsCode.Condition), null, "Between(0, 30)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(1, 1, 0, global::PolicyAsCode.BoundForm.AtMost, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL), default(global::PolicyAsCode.Condition), null, "AtMost(@enum.@this)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty)
+                new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.Between, IntegerBound(0d, 30d), default(global::PolicyAsCode.Condition), null, "Between(0, 30)", null, Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(1, 1, 0, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), default(global::PolicyAsCode.Condition), null, "AtMost(@enum.@this)", null, Benefits(), Risks())
             ),
             global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.ForbidRule>.Empty,
             global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.WaiverClaim>.Empty,
@@ -113,15 +141,15 @@ namespace Keywords.@class
 
         public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
 
-        public static readonly global::PolicyAsCode.Bound Domain0 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 2147483647d, 0x0UL, 0x0UL);
-        public static readonly global::PolicyAsCode.Bound Domain1 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x7UL);
-        public static readonly global::PolicyAsCode.Bound Bound0 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 30d, 0x0UL, 0x0UL);
-        public static readonly global::PolicyAsCode.Bound Bound1 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL);
+        public static readonly global::PolicyAsCode.Bound Domain0 = IntegerBound(-2147483648d, 2147483647d);
+        public static readonly global::PolicyAsCode.Bound Domain1 = OrdinalBound(0x0UL, 0x7UL);
+        public static readonly global::PolicyAsCode.Bound Bound0 = IntegerBound(0d, 30d);
+        public static readonly global::PolicyAsCode.Bound Bound1 = OrdinalBound(0x0UL, 0x3UL);
         public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest1 = global::PolicyAsCode.Lattice.Strictest(Bound1, false);
-        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 2147483647d, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 0d, 30d, 0x0UL, 0x0UL) };
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { IntegerBound(-2147483648d, 2147483647d), IntegerBound(0d, 30d) };
         public static readonly int[] Conflict0 = new int[] { -1, -1 };
-        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x7UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x3UL) };
+        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x7UL), OrdinalBound(0x0UL, 0x3UL) };
         public static readonly int[] Conflict1 = new int[] { -1, -1 };
 
         public static int MatchJurisdiction(string? jurisdiction)

@@ -91,6 +91,34 @@ namespace Nested.Policies
     /// <summary>The constant tables of Prefs's evaluator.</summary>
     file static class PolicyTables
     {
+        private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound RealBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound BooleanBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
+        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit> Benefits(params int[] links)
+        {
+            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Benefit>(links.Length);
+            foreach (var link in links)
+            {
+                builder.Add((global::PolicyAsCode.Benefit)link);
+            }
+
+            return builder.MoveToImmutable();
+        }
+
+        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk> Risks(params int[] links)
+        {
+            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Risk>(links.Length);
+            foreach (var link in links)
+            {
+                builder.Add((global::PolicyAsCode.Risk)link);
+            }
+
+            return builder.MoveToImmutable();
+        }
+
         public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
             "Nested.Policies.Outer.Inner.Prefs",
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
@@ -98,10 +126,10 @@ namespace Nested.Policies
                 new global::PolicyAsCode.TierInfo(1, "Prefs", "Nested.Policies.Outer.Inner.Prefs", (global::PolicyAsCode.TierRank)3, global::System.Collections.Immutable.ImmutableArray.Create<int>(0))
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
-                new global::PolicyAsCode.DimensionInfo(0, "Creativity", global::PolicyAsCode.DimensionKind.Real, "double", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, -double.MaxValue, double.MaxValue, 0x0UL, 0x0UL), false, global::PolicyAsCode.DimensionValue.OfNumber(0.25d), true, null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty)
+                new global::PolicyAsCode.DimensionInfo(0, "Creativity", global::PolicyAsCode.DimensionKind.Real, "double", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, RealBound(-double.MaxValue, double.MaxValue), false, global::PolicyAsCode.DimensionValue.OfNumber(0.25d), true, null, Benefits(), Risks())
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.BoundRule>(
-                new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.AtMost, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, -double.MaxValue, 0.5d, 0x0UL, 0x0UL), default(global::PolicyAsCode.Condition), null, "AtMost(0.5)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty)
+                new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.AtMost, RealBound(-double.MaxValue, 0.5d), default(global::PolicyAsCode.Condition), null, "AtMost(0.5)", null, Benefits(), Risks())
             ),
             global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.ForbidRule>.Empty,
             global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.WaiverClaim>.Empty,
@@ -111,10 +139,10 @@ namespace Nested.Policies
 
         public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
 
-        public static readonly global::PolicyAsCode.Bound Domain0 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, -double.MaxValue, double.MaxValue, 0x0UL, 0x0UL);
-        public static readonly global::PolicyAsCode.Bound Bound0 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, -double.MaxValue, 0.5d, 0x0UL, 0x0UL);
+        public static readonly global::PolicyAsCode.Bound Domain0 = RealBound(-double.MaxValue, double.MaxValue);
+        public static readonly global::PolicyAsCode.Bound Bound0 = RealBound(-double.MaxValue, 0.5d);
         public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
-        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, -double.MaxValue, double.MaxValue, 0x0UL, 0x0UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, -double.MaxValue, 0.5d, 0x0UL, 0x0UL) };
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { RealBound(-double.MaxValue, double.MaxValue), RealBound(-double.MaxValue, 0.5d) };
         public static readonly int[] Conflict0 = new int[] { -1, -1 };
 
         public static int MatchJurisdiction(string? jurisdiction)

@@ -88,6 +88,34 @@ namespace UnconditionalContradiction
     /// <summary>The constant tables of Prefs's evaluator.</summary>
     file static class PolicyTables
     {
+        private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound RealBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound BooleanBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
+        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit> Benefits(params int[] links)
+        {
+            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Benefit>(links.Length);
+            foreach (var link in links)
+            {
+                builder.Add((global::PolicyAsCode.Benefit)link);
+            }
+
+            return builder.MoveToImmutable();
+        }
+
+        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk> Risks(params int[] links)
+        {
+            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Risk>(links.Length);
+            foreach (var link in links)
+            {
+                builder.Add((global::PolicyAsCode.Risk)link);
+            }
+
+            return builder.MoveToImmutable();
+        }
+
         public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
             "UnconditionalContradiction.Prefs",
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
@@ -96,15 +124,15 @@ namespace UnconditionalContradiction
                 new global::PolicyAsCode.TierInfo(2, "Prefs", "UnconditionalContradiction.Prefs", (global::PolicyAsCode.TierRank)3, global::System.Collections.Immutable.ImmutableArray.Create<int>(1))
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
-                new global::PolicyAsCode.DimensionInfo(0, "Maturity", global::PolicyAsCode.DimensionKind.Ordinal, "UnconditionalContradiction.Maturity", global::System.Collections.Immutable.ImmutableArray.Create<string>("General", "Teen", "Mature"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(1), true, null, global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.Benefit>((global::PolicyAsCode.Benefit)2), global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.DimensionInfo(1, "MemoryDays", global::PolicyAsCode.DimensionKind.Integer, "int", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 2147483647d, 0x0UL, 0x0UL), false, global::PolicyAsCode.DimensionValue.OfNumber(10d), true, null, global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.Benefit>((global::PolicyAsCode.Benefit)2), global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty)
+                new global::PolicyAsCode.DimensionInfo(0, "Maturity", global::PolicyAsCode.DimensionKind.Ordinal, "UnconditionalContradiction.Maturity", global::System.Collections.Immutable.ImmutableArray.Create<string>("General", "Teen", "Mature"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L), OrdinalBound(0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(1), true, null, Benefits(2), Risks()),
+                new global::PolicyAsCode.DimensionInfo(1, "MemoryDays", global::PolicyAsCode.DimensionKind.Integer, "int", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, IntegerBound(-2147483648d, 2147483647d), false, global::PolicyAsCode.DimensionValue.OfNumber(10d), true, null, Benefits(2), Risks())
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.BoundRule>(
-                new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.AtMost, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x7UL), default(global::PolicyAsCode.Condition), null, "AtMost(Maturity.Mature)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(1, 0, 1, global::PolicyAsCode.BoundForm.AtMost, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x1UL), default(global::PolicyAsCode.Condition), null, "AtMost(Maturity.General)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(2, 1, 1, global::PolicyAsCode.BoundForm.AtMost, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 5d, 0x0UL, 0x0UL), default(global::PolicyAsCode.Condition), null, "AtMost(5)", null, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit>.Empty, global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(3, 0, 2, global::PolicyAsCode.BoundForm.AtLeast, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x6UL), default(global::PolicyAsCode.Condition), null, "AtLeast(Maturity.Teen)", null, global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.Benefit>((global::PolicyAsCode.Benefit)2), global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty),
-                new global::PolicyAsCode.BoundRule(4, 1, 2, global::PolicyAsCode.BoundForm.Between, new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 10d, 20d, 0x0UL, 0x0UL), default(global::PolicyAsCode.Condition), null, "Between(10, 20)", null, global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.Benefit>((global::PolicyAsCode.Benefit)2), global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk>.Empty)
+                new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x7UL), default(global::PolicyAsCode.Condition), null, "AtMost(Maturity.Mature)", null, Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(1, 0, 1, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x1UL), default(global::PolicyAsCode.Condition), null, "AtMost(Maturity.General)", null, Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(2, 1, 1, global::PolicyAsCode.BoundForm.AtMost, IntegerBound(-2147483648d, 5d), default(global::PolicyAsCode.Condition), null, "AtMost(5)", null, Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(3, 0, 2, global::PolicyAsCode.BoundForm.AtLeast, OrdinalBound(0x0UL, 0x6UL), default(global::PolicyAsCode.Condition), null, "AtLeast(Maturity.Teen)", null, Benefits(2), Risks()),
+                new global::PolicyAsCode.BoundRule(4, 1, 2, global::PolicyAsCode.BoundForm.Between, IntegerBound(10d, 20d), default(global::PolicyAsCode.Condition), null, "Between(10, 20)", null, Benefits(2), Risks())
             ),
             global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.ForbidRule>.Empty,
             global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.WaiverClaim>.Empty,
@@ -114,21 +142,21 @@ namespace UnconditionalContradiction
 
         public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
 
-        public static readonly global::PolicyAsCode.Bound Domain0 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x7UL);
-        public static readonly global::PolicyAsCode.Bound Domain1 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 2147483647d, 0x0UL, 0x0UL);
-        public static readonly global::PolicyAsCode.Bound Bound0 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x7UL);
-        public static readonly global::PolicyAsCode.Bound Bound1 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x1UL);
-        public static readonly global::PolicyAsCode.Bound Bound2 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 5d, 0x0UL, 0x0UL);
-        public static readonly global::PolicyAsCode.Bound Bound3 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x6UL);
-        public static readonly global::PolicyAsCode.Bound Bound4 = new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, 10d, 20d, 0x0UL, 0x0UL);
+        public static readonly global::PolicyAsCode.Bound Domain0 = OrdinalBound(0x0UL, 0x7UL);
+        public static readonly global::PolicyAsCode.Bound Domain1 = IntegerBound(-2147483648d, 2147483647d);
+        public static readonly global::PolicyAsCode.Bound Bound0 = OrdinalBound(0x0UL, 0x7UL);
+        public static readonly global::PolicyAsCode.Bound Bound1 = OrdinalBound(0x0UL, 0x1UL);
+        public static readonly global::PolicyAsCode.Bound Bound2 = IntegerBound(-2147483648d, 5d);
+        public static readonly global::PolicyAsCode.Bound Bound3 = OrdinalBound(0x0UL, 0x6UL);
+        public static readonly global::PolicyAsCode.Bound Bound4 = IntegerBound(10d, 20d);
         public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest1 = global::PolicyAsCode.Lattice.Strictest(Bound1, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest2 = global::PolicyAsCode.Lattice.Strictest(Bound2, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest3 = global::PolicyAsCode.Lattice.Strictest(Bound3, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest4 = global::PolicyAsCode.Lattice.Strictest(Bound4, false);
-        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x1UL), new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, 0x0UL, 0x1UL) };
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x1UL), OrdinalBound(0x0UL, 0x1UL) };
         public static readonly int[] Conflict0 = new int[] { 3, 3 };
-        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, -2147483648d, 5d, 0x0UL, 0x0UL) };
+        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { IntegerBound(-2147483648d, 5d) };
         public static readonly int[] Conflict1 = new int[] { 4 };
 
         public static int MatchJurisdiction(string? jurisdiction)
