@@ -629,7 +629,11 @@ internal static class EvaluatorEmitter
 
             var i = d.Index;
             writer.Line($"public static readonly global::PolicyAsCode.Bound[] Strict{i} = new global::PolicyAsCode.Bound[] {{ {string.Join(", ", folded.Strict.Select(Literals.Bound))} }};");
-            writer.Line($"public static readonly int[] Conflict{i} = new int[] {{ {string.Join(", ", folded.Conflict.Select(Literals.Int))} }};");
+            if (folded.Conflict.Any(x => x >= 0))
+            {
+                writer.Line($"public static readonly int[] Conflict{i} = new int[] {{ {string.Join(", ", folded.Conflict.Select(Literals.Int))} }};");
+            }
+
             if (scope.Index.BoundsOn(i).Any(b => scope.UserWaived(b).Length > 0))
             {
                 writer.Line($"public static readonly global::PolicyAsCode.Bound[] Relaxed{i} = new global::PolicyAsCode.Bound[] {{ {string.Join(", ", folded.Relaxed.Select(Literals.Bound))} }};");
@@ -651,6 +655,9 @@ internal static class EvaluatorEmitter
         w.Line($"// {d.Name}: {d.Kind.ToString().ToLowerInvariant()}, {(d.HigherIsStricter ? "higher" : "lower")} is stricter, {rules.Count} bound(s)");
         using var _ = w.Block($"public static {Value} Resolve{i}({Value} v{i}, bool ok{i}, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)");
         var folded = Fold(policy, d, locals);
+
+        // Whether narrowing can meet an empty intersection at all: when it cannot, no contradiction is tracked or handled.
+        var contradicts = folded is null ? rules.Count > 0 : folded.Conflict.Any(x => x >= 0);
         if (folded is not null)
         {
             // Narrowing depends only on which scope tests hold, so it was done at build time for each combination;
@@ -665,7 +672,11 @@ internal static class EvaluatorEmitter
             }
 
             w.Line($"var s{i} = PolicyTables.Strict{i}[{at}];");
-            w.Line(folded.Conflict.All(x => x < 0) ? $"var x{i} = -1; // no combination of these bounds contradicts" : $"var x{i} = PolicyTables.Conflict{i}[{at}];");
+            if (contradicts)
+            {
+                w.Line($"var x{i} = PolicyTables.Conflict{i}[{at}];");
+            }
+
             if (waivable)
             {
                 w.Line($"var r{i} = PolicyTables.Relaxed{i}[{at}];");
@@ -675,7 +686,11 @@ internal static class EvaluatorEmitter
         else
         {
             w.Line($"var s{i} = PolicyTables.Domain{i};");
-            w.Line($"var x{i} = -1;");
+            if (contradicts)
+            {
+                w.Line($"var x{i} = -1;");
+            }
+
             if (waivable)
             {
                 w.Line($"var r{i} = PolicyTables.Domain{i};");
@@ -719,13 +734,16 @@ internal static class EvaluatorEmitter
         }
 
         w.Line($"{Value} g{i};");
-        using (w.Block($"if (x{i} >= 0)"))
+        if (contradicts)
         {
-            w.Line($"g{i} = {Lattice}.Strictest(s{i}, {strict});");
-            w.Line($"{Support}.Adjust(ref adjustments, ref count, PolicyTables.Registry, {i}, global::PolicyAsCode.AdjustmentCause.Contradiction, v{i}, g{i}, x{i});");
+            using (w.Block($"if (x{i} >= 0)"))
+            {
+                w.Line($"g{i} = {Lattice}.Strictest(s{i}, {strict});");
+                w.Line($"{Support}.Adjust(ref adjustments, ref count, PolicyTables.Registry, {i}, global::PolicyAsCode.AdjustmentCause.Contradiction, v{i}, g{i}, x{i});");
+            }
         }
 
-        using (w.Block($"else if (!ok{i})"))
+        using (w.Block($"{(contradicts ? "else if" : "if")} (!ok{i})"))
         {
             w.Line($"g{i} = {Lattice}.Strictest(s{i}, {strict});");
             if (rules.Count == 0)
@@ -748,7 +766,7 @@ internal static class EvaluatorEmitter
                 foreach (var b in rules)
                 {
                     var applies = locals.Applies(b);
-                    w.Line($"else if ({(applies.Length > 0 ? applies : "true")}) cite{i} = {b.Index};");
+                    w.Line(applies.Length > 0 ? $"else if ({applies}) cite{i} = {b.Index};" : $"else cite{i} = {b.Index};");
                     if (applies.Length == 0)
                     {
                         break;
@@ -779,6 +797,7 @@ internal static class EvaluatorEmitter
 
             w.Line($"var cite{i} = -1;");
             var first = true;
+            var emitted = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
             foreach (var b in rules)
             {
                 var tests = new System.Collections.Generic.List<string>();
@@ -802,7 +821,13 @@ internal static class EvaluatorEmitter
                     tests.Add(userWaived.Length > 0 ? $"{waive} == {userWaived}" : $"!{waive}");
                 }
 
-                w.Line($"{(first ? "if" : "else if")} ({string.Join(" && ", tests)}) cite{i} = {b.Index};");
+                var test = string.Join(" && ", tests);
+                if (!emitted.Add(test))
+                {
+                    continue; // the same test as an earlier bound's, which is cited first: this branch could never run
+                }
+
+                w.Line($"{(first ? "if" : "else if")} ({test}) cite{i} = {b.Index};");
                 first = false;
             }
 

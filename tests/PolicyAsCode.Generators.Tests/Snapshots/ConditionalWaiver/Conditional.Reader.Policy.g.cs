@@ -175,13 +175,10 @@ namespace Conditional
         public static readonly global::PolicyAsCode.DimensionValue Strictest4 = global::PolicyAsCode.Lattice.Strictest(Bound4, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest5 = global::PolicyAsCode.Lattice.Strictest(Bound5, false);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x7UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL) };
-        public static readonly int[] Conflict0 = new int[] { -1, -1, -1, -1, -1, -1, -1, -1 };
         public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL) };
-        public static readonly int[] Conflict1 = new int[] { -1, -1, -1, -1 };
         public static readonly global::PolicyAsCode.Bound[] Relaxed1 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x3UL) };
         public static readonly bool[] Waives1 = new bool[] { false, false, false, true };
         public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { IntegerBound(-2147483648d, 2147483647d), IntegerBound(0d, 0d), IntegerBound(-2147483648d, 30d), IntegerBound(0d, 0d) };
-        public static readonly int[] Conflict2 = new int[] { -1, -1, -1, -1 };
         public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
         public static readonly global::PolicyAsCode.TierInfo ForbidTier0 = Registry.Tiers[0];
 
@@ -256,14 +253,8 @@ namespace Conditional
         {
             var k0 = (scope.a0 ? 1 : 0) | (scope.a1 ? 2 : 0) | (scope.a5 ? 4 : 0);
             var s0 = PolicyTables.Strict0[k0];
-            var x0 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g0;
-            if (x0 >= 0)
-            {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, v0, g0, x0);
-            }
-            else if (!ok0)
+            if (!ok0)
             {
                 g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
                 var cite0 = -1;
@@ -296,16 +287,10 @@ namespace Conditional
         {
             var k1 = (scope.j0 ? 1 : 0) | (scope.w3_0_1 ? 2 : 0);
             var s1 = PolicyTables.Strict1[k1];
-            var x1 = -1; // no combination of these bounds contradicts
             var r1 = PolicyTables.Relaxed1[k1];
             var u1 = PolicyTables.Waives1[k1];
             global::PolicyAsCode.DimensionValue g1;
-            if (x1 >= 0)
-            {
-                g1 = global::PolicyAsCode.Lattice.Strictest(s1, true);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Contradiction, v1, g1, x1);
-            }
-            else if (!ok1)
+            if (!ok1)
             {
                 g1 = global::PolicyAsCode.Lattice.Strictest(s1, true);
                 var cite1 = -1;
@@ -333,14 +318,8 @@ namespace Conditional
         {
             var k2 = (scope.a3 ? 1 : 0) | (scope.a4 ? 2 : 0);
             var s2 = PolicyTables.Strict2[k2];
-            var x2 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g2;
-            if (x2 >= 0)
-            {
-                g2 = global::PolicyAsCode.Lattice.Strictest(s2, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Contradiction, v2, g2, x2);
-            }
-            else if (!ok2)
+            if (!ok2)
             {
                 g2 = global::PolicyAsCode.Lattice.Strictest(s2, false);
                 var cite2 = -1;

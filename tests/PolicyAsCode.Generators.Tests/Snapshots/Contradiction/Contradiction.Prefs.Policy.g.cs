@@ -231,7 +231,7 @@ namespace Contradiction
                 if (scope.j0 && PolicyTables.Strictest0 == g0) cite0 = 0;
                 else if (PolicyTables.Strictest2 == g0) cite0 = 2;
                 else if (scope.j0) cite0 = 0;
-                else if (true) cite0 = 2;
+                else cite0 = 2;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
@@ -268,7 +268,7 @@ namespace Contradiction
                 if (scope.j0 && PolicyTables.Strictest1 == g1) cite1 = 1;
                 else if (PolicyTables.Strictest3 == g1) cite1 = 3;
                 else if (scope.j0) cite1 = 1;
-                else if (true) cite1 = 3;
+                else cite1 = 3;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, v1, g1, cite1);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s1, v1))

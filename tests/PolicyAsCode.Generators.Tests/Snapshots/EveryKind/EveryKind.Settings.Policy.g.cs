@@ -222,19 +222,12 @@ namespace EveryKind
         public static readonly global::PolicyAsCode.DimensionValue Strictest12 = global::PolicyAsCode.Lattice.Strictest(Bound12, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest13 = global::PolicyAsCode.Lattice.Strictest(Bound13, true);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL) };
-        public static readonly int[] Conflict0 = new int[] { -1, -1 };
         public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x6UL), OrdinalBound(0x0UL, 0x6UL) };
-        public static readonly int[] Conflict1 = new int[] { -1, -1 };
         public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { IntegerBound(1d, 30d), IntegerBound(1d, 30d) };
-        public static readonly int[] Conflict2 = new int[] { -1, -1 };
         public static readonly global::PolicyAsCode.Bound[] Strict3 = new global::PolicyAsCode.Bound[] { RealBound(0.1d, 0.7d), RealBound(0.1d, 0.7d) };
-        public static readonly int[] Conflict3 = new int[] { -1, -1 };
         public static readonly global::PolicyAsCode.Bound[] Strict4 = new global::PolicyAsCode.Bound[] { SetBound(0x0UL, 0x3UL), SetBound(0x1UL, 0x3UL) };
-        public static readonly int[] Conflict4 = new int[] { -1, -1 };
         public static readonly global::PolicyAsCode.Bound[] Strict5 = new global::PolicyAsCode.Bound[] { ChoiceBound(0x0UL, 0x1UL), ChoiceBound(0x0UL, 0x1UL) };
-        public static readonly int[] Conflict5 = new int[] { -1, -1 };
         public static readonly global::PolicyAsCode.Bound[] Strict6 = new global::PolicyAsCode.Bound[] { SetBound(0x200UL, 0xFF00003FFFUL) };
-        public static readonly int[] Conflict6 = new int[] { -1 };
         public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
         public static readonly global::PolicyAsCode.TierInfo ForbidTier0 = Registry.Tiers[0];
         public static readonly global::PolicyAsCode.ForbidRule Forbid1 = Registry.Forbids[1];
@@ -346,14 +339,8 @@ namespace EveryKind
         {
             var k0 = (scope.j0 ? 1 : 0);
             var s0 = PolicyTables.Strict0[k0];
-            var x0 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g0;
-            if (x0 >= 0)
-            {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, true);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, v0, g0, x0);
-            }
-            else if (!ok0)
+            if (!ok0)
             {
                 g0 = global::PolicyAsCode.Lattice.Strictest(s0, true);
                 var cite0 = -1;
@@ -379,21 +366,15 @@ namespace EveryKind
         public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue v1, bool ok1, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
             var s1 = PolicyTables.Strict1[0];
-            var x1 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g1;
-            if (x1 >= 0)
-            {
-                g1 = global::PolicyAsCode.Lattice.Strictest(s1, true);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Contradiction, v1, g1, x1);
-            }
-            else if (!ok1)
+            if (!ok1)
             {
                 g1 = global::PolicyAsCode.Lattice.Strictest(s1, true);
                 var cite1 = -1;
                 if (scope.j0 && PolicyTables.Strictest1 == g1) cite1 = 1;
                 else if (PolicyTables.Strictest6 == g1) cite1 = 6;
                 else if (scope.j0) cite1 = 1;
-                else if (true) cite1 = 6;
+                else cite1 = 6;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, v1, g1, cite1);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s1, v1))
@@ -415,14 +396,8 @@ namespace EveryKind
         public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue v2, bool ok2, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
             var s2 = PolicyTables.Strict2[0];
-            var x2 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g2;
-            if (x2 >= 0)
-            {
-                g2 = global::PolicyAsCode.Lattice.Strictest(s2, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Contradiction, v2, g2, x2);
-            }
-            else if (!ok2)
+            if (!ok2)
             {
                 g2 = global::PolicyAsCode.Lattice.Strictest(s2, false);
                 var cite2 = -1;
@@ -430,7 +405,7 @@ namespace EveryKind
                 else if (PolicyTables.Strictest7 == g2) cite2 = 7;
                 else if (PolicyTables.Strictest8 == g2) cite2 = 8;
                 else if (scope.j0) cite2 = 2;
-                else if (true) cite2 = 7;
+                else cite2 = 7;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.FailedClosed, v2, g2, cite2);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s2, v2))
@@ -453,21 +428,15 @@ namespace EveryKind
         public static global::PolicyAsCode.DimensionValue Resolve3(global::PolicyAsCode.DimensionValue v3, bool ok3, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
             var s3 = PolicyTables.Strict3[0];
-            var x3 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g3;
-            if (x3 >= 0)
-            {
-                g3 = global::PolicyAsCode.Lattice.Strictest(s3, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.Contradiction, v3, g3, x3);
-            }
-            else if (!ok3)
+            if (!ok3)
             {
                 g3 = global::PolicyAsCode.Lattice.Strictest(s3, false);
                 var cite3 = -1;
                 if (scope.j0 && PolicyTables.Strictest3 == g3) cite3 = 3;
                 else if (PolicyTables.Strictest9 == g3) cite3 = 9;
                 else if (scope.j0) cite3 = 3;
-                else if (true) cite3 = 9;
+                else cite3 = 9;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.FailedClosed, v3, g3, cite3);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s3, v3))
@@ -490,14 +459,8 @@ namespace EveryKind
         {
             var k4 = (scope.j0 ? 1 : 0);
             var s4 = PolicyTables.Strict4[k4];
-            var x4 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g4;
-            if (x4 >= 0)
-            {
-                g4 = global::PolicyAsCode.Lattice.Strictest(s4, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.Contradiction, v4, g4, x4);
-            }
-            else if (!ok4)
+            if (!ok4)
             {
                 g4 = global::PolicyAsCode.Lattice.Strictest(s4, false);
                 var cite4 = -1;
@@ -505,7 +468,7 @@ namespace EveryKind
                 else if (PolicyTables.Strictest10 == g4) cite4 = 10;
                 else if (PolicyTables.Strictest11 == g4) cite4 = 11;
                 else if (scope.j0) cite4 = 4;
-                else if (true) cite4 = 10;
+                else cite4 = 10;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.FailedClosed, v4, g4, cite4);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s4, v4))
@@ -528,21 +491,15 @@ namespace EveryKind
         public static global::PolicyAsCode.DimensionValue Resolve5(global::PolicyAsCode.DimensionValue v5, bool ok5, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
             var s5 = PolicyTables.Strict5[0];
-            var x5 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g5;
-            if (x5 >= 0)
-            {
-                g5 = global::PolicyAsCode.Lattice.Strictest(s5, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.Contradiction, v5, g5, x5);
-            }
-            else if (!ok5)
+            if (!ok5)
             {
                 g5 = global::PolicyAsCode.Lattice.Strictest(s5, false);
                 var cite5 = -1;
                 if (scope.j0 && PolicyTables.Strictest5 == g5) cite5 = 5;
                 else if (PolicyTables.Strictest12 == g5) cite5 = 12;
                 else if (scope.j0) cite5 = 5;
-                else if (true) cite5 = 12;
+                else cite5 = 12;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.FailedClosed, v5, g5, cite5);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s5, v5))
@@ -564,19 +521,13 @@ namespace EveryKind
         public static global::PolicyAsCode.DimensionValue Resolve6(global::PolicyAsCode.DimensionValue v6, bool ok6, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
             var s6 = PolicyTables.Strict6[0];
-            var x6 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g6;
-            if (x6 >= 0)
-            {
-                g6 = global::PolicyAsCode.Lattice.Strictest(s6, true);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.Contradiction, v6, g6, x6);
-            }
-            else if (!ok6)
+            if (!ok6)
             {
                 g6 = global::PolicyAsCode.Lattice.Strictest(s6, true);
                 var cite6 = -1;
                 if (PolicyTables.Strictest13 == g6) cite6 = 13;
-                else if (true) cite6 = 13;
+                else cite6 = 13;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.FailedClosed, v6, g6, cite6);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s6, v6))

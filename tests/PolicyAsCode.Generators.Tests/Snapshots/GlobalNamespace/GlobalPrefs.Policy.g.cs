@@ -135,7 +135,6 @@ file static class PolicyTables
     public static readonly global::PolicyAsCode.Bound Bound0 = IntegerBound(0d, 30d);
     public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
     public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { IntegerBound(-2147483648d, 2147483647d), IntegerBound(0d, 30d) };
-    public static readonly int[] Conflict0 = new int[] { -1, -1 };
 
     public static int MatchJurisdiction(string? jurisdiction)
     {
@@ -190,14 +189,8 @@ file static class PolicyTables
     {
         var k0 = (scope.j0 ? 1 : 0);
         var s0 = PolicyTables.Strict0[k0];
-        var x0 = -1; // no combination of these bounds contradicts
         global::PolicyAsCode.DimensionValue g0;
-        if (x0 >= 0)
-        {
-            g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-            global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, v0, g0, x0);
-        }
-        else if (!ok0)
+        if (!ok0)
         {
             g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
             var cite0 = -1;

@@ -148,9 +148,7 @@ namespace Keywords.@class
         public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest1 = global::PolicyAsCode.Lattice.Strictest(Bound1, false);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { IntegerBound(-2147483648d, 2147483647d), IntegerBound(0d, 30d) };
-        public static readonly int[] Conflict0 = new int[] { -1, -1 };
         public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x7UL), OrdinalBound(0x0UL, 0x3UL) };
-        public static readonly int[] Conflict1 = new int[] { -1, -1 };
 
         public static int MatchJurisdiction(string? jurisdiction)
         {
@@ -213,14 +211,8 @@ namespace Keywords.@class
         {
             var k0 = (scope.j0 ? 1 : 0);
             var s0 = PolicyTables.Strict0[k0];
-            var x0 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g0;
-            if (x0 >= 0)
-            {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, v0, g0, x0);
-            }
-            else if (!ok0)
+            if (!ok0)
             {
                 g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
                 var cite0 = -1;
@@ -247,14 +239,8 @@ namespace Keywords.@class
         {
             var k1 = (scope.j0 ? 1 : 0);
             var s1 = PolicyTables.Strict1[k1];
-            var x1 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g1;
-            if (x1 >= 0)
-            {
-                g1 = global::PolicyAsCode.Lattice.Strictest(s1, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Contradiction, v1, g1, x1);
-            }
-            else if (!ok1)
+            if (!ok1)
             {
                 g1 = global::PolicyAsCode.Lattice.Strictest(s1, false);
                 var cite1 = -1;

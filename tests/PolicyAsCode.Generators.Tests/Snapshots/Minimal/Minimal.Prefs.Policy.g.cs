@@ -141,7 +141,6 @@ namespace Minimal
         public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest1 = global::PolicyAsCode.Lattice.Strictest(Bound1, false);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL) };
-        public static readonly int[] Conflict0 = new int[] { -1, -1 };
 
         public static int MatchJurisdiction(string? jurisdiction)
         {
@@ -195,21 +194,15 @@ namespace Minimal
         public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
             var s0 = PolicyTables.Strict0[0];
-            var x0 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g0;
-            if (x0 >= 0)
-            {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, v0, g0, x0);
-            }
-            else if (!ok0)
+            if (!ok0)
             {
                 g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
                 var cite0 = -1;
                 if (scope.j0 && PolicyTables.Strictest0 == g0) cite0 = 0;
                 else if (PolicyTables.Strictest1 == g0) cite0 = 1;
                 else if (scope.j0) cite0 = 0;
-                else if (true) cite0 = 1;
+                else cite0 = 1;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s0, v0))

@@ -237,25 +237,16 @@ namespace QuickStart.Policies
         public static readonly global::PolicyAsCode.DimensionValue Strictest14 = global::PolicyAsCode.Lattice.Strictest(Bound14, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest15 = global::PolicyAsCode.Lattice.Strictest(Bound15, false);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL) };
-        public static readonly int[] Conflict0 = new int[] { -1, -1, -1, -1, -1, -1, -1, -1 };
         public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x7UL) };
-        public static readonly int[] Conflict1 = new int[] { -1 };
         public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x7UL) };
-        public static readonly int[] Conflict2 = new int[] { -1 };
         public static readonly global::PolicyAsCode.Bound[] Strict3 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL) };
-        public static readonly int[] Conflict3 = new int[] { -1, -1, -1, -1 };
         public static readonly global::PolicyAsCode.Bound[] Relaxed3 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x3UL) };
         public static readonly bool[] Waives3 = new bool[] { false, false, false, true };
         public static readonly global::PolicyAsCode.Bound[] Strict4 = new global::PolicyAsCode.Bound[] { IntegerBound(0d, 14d), IntegerBound(0d, 14d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d) };
-        public static readonly int[] Conflict4 = new int[] { -1, -1, -1, -1, -1, -1, -1, -1 };
         public static readonly global::PolicyAsCode.Bound[] Strict5 = new global::PolicyAsCode.Bound[] { RealBound(0d, 0.8d) };
-        public static readonly int[] Conflict5 = new int[] { -1 };
         public static readonly global::PolicyAsCode.Bound[] Strict6 = new global::PolicyAsCode.Bound[] { SetBound(0x0UL, 0xFUL), SetBound(0x0UL, 0xFUL) };
-        public static readonly int[] Conflict6 = new int[] { -1, -1 };
         public static readonly global::PolicyAsCode.Bound[] Strict7 = new global::PolicyAsCode.Bound[] { ChoiceBound(0x0UL, 0xFUL) };
-        public static readonly int[] Conflict7 = new int[] { -1 };
         public static readonly global::PolicyAsCode.Bound[] Strict8 = new global::PolicyAsCode.Bound[] { SetBound(0x0UL, 0xFF00003FFFUL) };
-        public static readonly int[] Conflict8 = new int[] { -1 };
         public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
         public static readonly global::PolicyAsCode.TierInfo ForbidTier0 = Registry.Tiers[0];
         public static readonly global::PolicyAsCode.ForbidRule Forbid1 = Registry.Forbids[1];
@@ -392,14 +383,8 @@ namespace QuickStart.Policies
         public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
             var s0 = PolicyTables.Strict0[0];
-            var x0 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g0;
-            if (x0 >= 0)
-            {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, v0, g0, x0);
-            }
-            else if (!ok0)
+            if (!ok0)
             {
                 g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
                 var cite0 = -1;
@@ -410,7 +395,7 @@ namespace QuickStart.Policies
                 else if (scope.j0) cite0 = 0;
                 else if (scope.a1) cite0 = 1;
                 else if (scope.a6) cite0 = 6;
-                else if (true) cite0 = 8;
+                else cite0 = 8;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
@@ -433,19 +418,13 @@ namespace QuickStart.Policies
         public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue v1, bool ok1, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
             var s1 = PolicyTables.Strict1[0];
-            var x1 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g1;
-            if (x1 >= 0)
-            {
-                g1 = global::PolicyAsCode.Lattice.Strictest(s1, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Contradiction, v1, g1, x1);
-            }
-            else if (!ok1)
+            if (!ok1)
             {
                 g1 = global::PolicyAsCode.Lattice.Strictest(s1, false);
                 var cite1 = -1;
                 if (PolicyTables.Strictest9 == g1) cite1 = 9;
-                else if (true) cite1 = 9;
+                else cite1 = 9;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, v1, g1, cite1);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s1, v1))
@@ -466,14 +445,8 @@ namespace QuickStart.Policies
         public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue v2, bool ok2, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
             var s2 = PolicyTables.Strict2[0];
-            var x2 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g2;
-            if (x2 >= 0)
-            {
-                g2 = global::PolicyAsCode.Lattice.Strictest(s2, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Contradiction, v2, g2, x2);
-            }
-            else if (!ok2)
+            if (!ok2)
             {
                 g2 = global::PolicyAsCode.Lattice.Strictest(s2, false);
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.FailedClosed, v2, g2, -1);
@@ -496,16 +469,10 @@ namespace QuickStart.Policies
         {
             var k3 = (scope.j0 ? 1 : 0) | (scope.w3_0_3 ? 2 : 0);
             var s3 = PolicyTables.Strict3[k3];
-            var x3 = -1; // no combination of these bounds contradicts
             var r3 = PolicyTables.Relaxed3[k3];
             var u3 = PolicyTables.Waives3[k3];
             global::PolicyAsCode.DimensionValue g3;
-            if (x3 >= 0)
-            {
-                g3 = global::PolicyAsCode.Lattice.Strictest(s3, true);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.Contradiction, v3, g3, x3);
-            }
-            else if (!ok3)
+            if (!ok3)
             {
                 g3 = global::PolicyAsCode.Lattice.Strictest(s3, true);
                 var cite3 = -1;
@@ -533,14 +500,8 @@ namespace QuickStart.Policies
         {
             var k4 = (scope.j0 ? 1 : 0) | (scope.a4 ? 2 : 0) | (scope.a6 ? 4 : 0);
             var s4 = PolicyTables.Strict4[k4];
-            var x4 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g4;
-            if (x4 >= 0)
-            {
-                g4 = global::PolicyAsCode.Lattice.Strictest(s4, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.Contradiction, v4, g4, x4);
-            }
-            else if (!ok4)
+            if (!ok4)
             {
                 g4 = global::PolicyAsCode.Lattice.Strictest(s4, false);
                 var cite4 = -1;
@@ -552,7 +513,7 @@ namespace QuickStart.Policies
                 else if (scope.j0) cite4 = 3;
                 else if (scope.a4) cite4 = 4;
                 else if (scope.a6) cite4 = 7;
-                else if (true) cite4 = 10;
+                else cite4 = 10;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.FailedClosed, v4, g4, cite4);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s4, v4))
@@ -577,20 +538,14 @@ namespace QuickStart.Policies
         public static global::PolicyAsCode.DimensionValue Resolve5(global::PolicyAsCode.DimensionValue v5, bool ok5, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
             var s5 = PolicyTables.Strict5[0];
-            var x5 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g5;
-            if (x5 >= 0)
-            {
-                g5 = global::PolicyAsCode.Lattice.Strictest(s5, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.Contradiction, v5, g5, x5);
-            }
-            else if (!ok5)
+            if (!ok5)
             {
                 g5 = global::PolicyAsCode.Lattice.Strictest(s5, false);
                 var cite5 = -1;
                 if (PolicyTables.Strictest11 == g5) cite5 = 11;
                 else if (PolicyTables.Strictest15 == g5) cite5 = 15;
-                else if (true) cite5 = 11;
+                else cite5 = 11;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.FailedClosed, v5, g5, cite5);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s5, v5))
@@ -612,21 +567,15 @@ namespace QuickStart.Policies
         public static global::PolicyAsCode.DimensionValue Resolve6(global::PolicyAsCode.DimensionValue v6, bool ok6, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
             var s6 = PolicyTables.Strict6[0];
-            var x6 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g6;
-            if (x6 >= 0)
-            {
-                g6 = global::PolicyAsCode.Lattice.Strictest(s6, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.Contradiction, v6, g6, x6);
-            }
-            else if (!ok6)
+            if (!ok6)
             {
                 g6 = global::PolicyAsCode.Lattice.Strictest(s6, false);
                 var cite6 = -1;
                 if (scope.a1 && PolicyTables.Strictest5 == g6) cite6 = 5;
                 else if (PolicyTables.Strictest12 == g6) cite6 = 12;
                 else if (scope.a1) cite6 = 5;
-                else if (true) cite6 = 12;
+                else cite6 = 12;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.FailedClosed, v6, g6, cite6);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s6, v6))
@@ -648,19 +597,13 @@ namespace QuickStart.Policies
         public static global::PolicyAsCode.DimensionValue Resolve7(global::PolicyAsCode.DimensionValue v7, bool ok7, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
             var s7 = PolicyTables.Strict7[0];
-            var x7 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g7;
-            if (x7 >= 0)
-            {
-                g7 = global::PolicyAsCode.Lattice.Strictest(s7, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 7, global::PolicyAsCode.AdjustmentCause.Contradiction, v7, g7, x7);
-            }
-            else if (!ok7)
+            if (!ok7)
             {
                 g7 = global::PolicyAsCode.Lattice.Strictest(s7, false);
                 var cite7 = -1;
                 if (PolicyTables.Strictest13 == g7) cite7 = 13;
-                else if (true) cite7 = 13;
+                else cite7 = 13;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 7, global::PolicyAsCode.AdjustmentCause.FailedClosed, v7, g7, cite7);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s7, v7))
@@ -681,14 +624,8 @@ namespace QuickStart.Policies
         public static global::PolicyAsCode.DimensionValue Resolve8(global::PolicyAsCode.DimensionValue v8, bool ok8, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
             var s8 = PolicyTables.Strict8[0];
-            var x8 = -1; // no combination of these bounds contradicts
             global::PolicyAsCode.DimensionValue g8;
-            if (x8 >= 0)
-            {
-                g8 = global::PolicyAsCode.Lattice.Strictest(s8, true);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 8, global::PolicyAsCode.AdjustmentCause.Contradiction, v8, g8, x8);
-            }
-            else if (!ok8)
+            if (!ok8)
             {
                 g8 = global::PolicyAsCode.Lattice.Strictest(s8, true);
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 8, global::PolicyAsCode.AdjustmentCause.FailedClosed, v8, g8, -1);

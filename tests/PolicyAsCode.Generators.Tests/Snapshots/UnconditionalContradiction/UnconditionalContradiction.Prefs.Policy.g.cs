@@ -230,7 +230,7 @@ namespace UnconditionalContradiction
                 else if (PolicyTables.Strictest1 == g0) cite0 = 1;
                 else if (PolicyTables.Strictest3 == g0) cite0 = 3;
                 else if (scope.j0) cite0 = 0;
-                else if (true) cite0 = 1;
+                else cite0 = 1;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
@@ -265,7 +265,7 @@ namespace UnconditionalContradiction
                 var cite1 = -1;
                 if (PolicyTables.Strictest2 == g1) cite1 = 2;
                 else if (PolicyTables.Strictest4 == g1) cite1 = 4;
-                else if (true) cite1 = 2;
+                else cite1 = 2;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, v1, g1, cite1);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s1, v1))
