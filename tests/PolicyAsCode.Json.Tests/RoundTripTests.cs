@@ -91,6 +91,18 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public void Explanations_name_a_set_as_the_writer_does()
+    {
+        var channels = OddPreferences.Registry.Dimensions.Single(d => d.Name == "Channels");
+
+        // Both (Text | Voice) is declared after Text and Voice, so it adds no flag and is never named; a bit no member
+        // holds is shown in hexadecimal, since no name makes it.
+        Assert.Equal("Text | Voice | Video", channels.Format(DimensionValue.OfMask((ulong)(Channels.Both | Channels.Video))));
+        Assert.Equal("Voice | 0x8", channels.Format(DimensionValue.OfMask(0xA)));
+        Assert.Equal("none", channels.Format(DimensionValue.OfMask(0)));
+    }
+
+    [Fact]
     public void Odd_names_match_through_both_readers()
     {
         var context = PolicyContext.In("XX");

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using PolicyAsCode.Json;
 
 namespace PolicyAsCode.Documents;
 
@@ -153,7 +152,7 @@ internal static class PolicyWording
 
     private static string Flags(DimensionInfo dimension, ulong mask, string separator = ", ")
     {
-        var names = PreferenceFlags.Cover(dimension, mask);
+        var names = dimension.FlagNames(mask, out _);
         return names.Count == 0 ? "none" : string.Join(separator, names);
     }
 

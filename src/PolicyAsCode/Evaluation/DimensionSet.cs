@@ -35,8 +35,14 @@ public readonly struct DimensionSet : IEquatable<DimensionSet>
     }
 
     /// <summary>Whether the set holds dimension <paramref name="index"/>.</summary>
-    public bool Contains(int index) =>
-        _words is not null && index >= 0 && (index >> 6) < _words.Length && ((_words[index >> 6] >> (index & 63)) & 1UL) != 0;
+    public bool Contains(int index) => Contains(_words, index);
+
+    /// <summary>
+    /// Whether bit words mark dimension <paramref name="index"/> (bit <c>index % 64</c> of word <c>index / 64</c>): the
+    /// layout of this set, and of the stack-allocated marks the preferences readers keep of the dimensions a document gives.
+    /// </summary>
+    internal static bool Contains(ReadOnlySpan<ulong> words, int index) =>
+        index >= 0 && (index >> 6) < words.Length && ((words[index >> 6] >> (index & 63)) & 1UL) != 0;
 
     /// <summary>This set with dimension <paramref name="index"/> added.</summary>
     public DimensionSet With(int index)

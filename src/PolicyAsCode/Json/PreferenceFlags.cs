@@ -3,35 +3,12 @@ using System.Collections.Generic;
 namespace PolicyAsCode.Json;
 
 /// <summary>
-/// How a set dimension's flags are named in the preferences wire format, for the writer, the schema and the card alike.
-/// A document may list any non-zero member, composite ones included; what is written is the canonical cover.
+/// Which flag names a preferences document may list for a set dimension, and must list to reach a floor: the schema's
+/// half of the wire format. A document may list any non-zero member, composite ones included; what the writer writes is
+/// the canonical naming, <see cref="DimensionInfo.FlagNames"/>.
 /// </summary>
 internal static class PreferenceFlags
 {
-    /// <summary>
-    /// The canonical names of <paramref name="mask"/>: in declaration order, each member wholly within the mask that adds a
-    /// bit not yet named. <paramref name="covered"/> is their union; it falls short of the mask when no union of members makes it.
-    /// </summary>
-    public static List<string> Cover(DimensionInfo dimension, ulong mask, out ulong covered)
-    {
-        var names = new List<string>();
-        covered = 0UL;
-        for (var i = 0; i < dimension.Members.Length; i++)
-        {
-            var flag = unchecked((ulong)dimension.MemberValues[i]);
-            if (flag != 0 && (mask & flag) == flag && (flag & ~covered) != 0)
-            {
-                names.Add(dimension.Members[i]);
-                covered |= flag;
-            }
-        }
-
-        return names;
-    }
-
-    /// <summary>The canonical names of <paramref name="mask"/>, as far as members make it (see <see cref="Cover(DimensionInfo, ulong, out ulong)"/>).</summary>
-    public static List<string> Cover(DimensionInfo dimension, ulong mask) => Cover(dimension, mask, out _);
-
     /// <summary>Every non-zero member wholly within <paramref name="ceiling"/>, in declaration order: what a document may list.</summary>
     public static List<string> Within(DimensionInfo dimension, ulong ceiling)
     {

@@ -68,7 +68,7 @@ public static class PreferencesJson
 
     /// <summary>
     /// The one encoder of the wire format: a value, in its dimension's domain, as <c>true</c>/<c>false</c>, a number, a
-    /// member name or an array of flag names (<see cref="PreferenceFlags.Cover(DimensionInfo, ulong, out ulong)"/>).
+    /// member name or an array of flag names (<see cref="DimensionInfo.FlagNames"/>).
     /// </summary>
     /// <exception cref="ArgumentException">A set value that no union of the dimension's flags makes.</exception>
     internal static void WriteValue(Utf8JsonWriter writer, DimensionInfo dimension, DimensionValue value)
@@ -85,7 +85,7 @@ public static class PreferencesJson
                 writer.WriteNumberValue(value.Number);
                 break;
             case DimensionKind.Set:
-                var names = PreferenceFlags.Cover(dimension, value.Bits, out var covered);
+                var names = dimension.FlagNames(value.Bits, out var covered);
                 if (covered != value.Bits)
                 {
                     throw new ArgumentException($"{dimension.Name}: the mask 0x{value.Bits:X} is no union of {dimension.TypeName}'s flags.", nameof(value));
@@ -178,7 +178,7 @@ public static class PreferencesJson
             var defaults = default(DimensionValue[]);
             for (var d = 0; d < result.Length; d++)
             {
-                if (((given[d >> 6] >> d) & 1UL) != 0)
+                if (DimensionSet.Contains(given, d))
                 {
                     result[d] = values[d];
                 }

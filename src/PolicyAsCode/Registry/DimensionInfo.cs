@@ -61,27 +61,38 @@ public sealed record DimensionInfo(
                     return "none";
                 }
 
-                var names = new System.Collections.Generic.List<string>();
-                var rest = value.Bits;
-                for (var i = 0; i < Members.Length; i++)
+                var names = FlagNames(value.Bits, out var named);
+                if (named != value.Bits)
                 {
-                    var flag = (ulong)MemberValues[i];
-                    if (flag != 0 && (value.Bits & flag) == flag)
-                    {
-                        names.Add(Members[i]);
-                        rest &= ~flag;
-                    }
-                }
-
-                if (rest != 0)
-                {
-                    names.Add("0x" + rest.ToString("X", CultureInfo.InvariantCulture));
+                    names.Add("0x" + (value.Bits & ~named).ToString("X", CultureInfo.InvariantCulture));
                 }
 
                 return string.Join(" | ", names);
             default:
                 return value.Position < Members.Length ? Members[value.Position] : "#" + value.Position.ToString(CultureInfo.InvariantCulture);
         }
+    }
+
+    /// <summary>
+    /// The canonical names of a set value: in declaration order, each member wholly within <paramref name="mask"/> that
+    /// adds a flag not yet named. <paramref name="named"/> is their union, short of the mask when no union of members
+    /// makes it. The preferences writer writes these names, and every rendering of a set for people uses them.
+    /// </summary>
+    internal System.Collections.Generic.List<string> FlagNames(ulong mask, out ulong named)
+    {
+        var names = new System.Collections.Generic.List<string>();
+        named = 0UL;
+        for (var i = 0; i < Members.Length; i++)
+        {
+            var flag = unchecked((ulong)MemberValues[i]);
+            if (flag != 0 && (mask & flag) == flag && (flag & ~named) != 0)
+            {
+                names.Add(Members[i]);
+                named |= flag;
+            }
+        }
+
+        return names;
     }
 
     /// <summary>The bound as a reader of the policy would write it.</summary>
