@@ -12,7 +12,7 @@ using PolicyAsCode.Generators.Parsing;
 namespace PolicyAsCode.Analyzers;
 
 /// <summary>
-/// Reports PAC0001–PAC0011 on tier records: every lower-tier default, bound, preset or rule value that would
+/// Reports PAC0001–PAC0012 on tier records: every lower-tier default, bound, preset or rule value that would
 /// override a higher tier's bound, and every structural problem that stops the generator.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -23,6 +23,9 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
 
     /// <summary>Diagnostic property holding how that value reads.</summary>
     public const string FixLabel = nameof(FixLabel);
+
+    /// <summary>Diagnostic property of PAC0002, "true" when removing the bound changes nothing users may choose anywhere.</summary>
+    public const string RemovalKeepsPolicy = nameof(RemovalKeepsPolicy);
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.All;
@@ -142,6 +145,11 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         if (finding.FixExpression is not null)
         {
             properties = properties.Add(FixExpression, finding.FixExpression).Add(FixLabel, finding.FixLabel);
+        }
+
+        if (finding.RemovalKeepsPolicy)
+        {
+            properties = properties.Add(RemovalKeepsPolicy, "true");
         }
 
         report(Diagnostic.Create(Descriptors.For(finding.Id), location, properties, finding.Message));

@@ -11,7 +11,11 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace PolicyAsCode.CodeFixes;
 
-/// <summary>PAC0002: removes a bound that allows everything the tiers above already allow.</summary>
+/// <summary>
+/// PAC0002: removes a bound that allows everything the tiers above already allow, offered only where the analyser
+/// found that removing it leaves what users may choose unchanged in every jurisdiction and context (a bound with no
+/// effect in one jurisdiction may still narrow another, and removing it there would widen the policy).
+/// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveIneffectiveBoundFix))]
 [Shared]
 public sealed class RemoveIneffectiveBoundFix : CodeFixProvider
@@ -30,7 +34,8 @@ public sealed class RemoveIneffectiveBoundFix : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root?.FindNode(diagnostic.Location.SourceSpan) is not AttributeSyntax attribute)
+            if (root?.FindNode(diagnostic.Location.SourceSpan) is not AttributeSyntax attribute
+                || !diagnostic.Properties.TryGetValue(Analyzers.PolicyAnalyzer.RemovalKeepsPolicy, out var keeps) || keeps != "true")
             {
                 continue;
             }

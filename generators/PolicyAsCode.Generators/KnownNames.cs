@@ -20,6 +20,7 @@ internal static class KnownNames
     public const string DescribedAttribute = "PolicyAsCode.DescribedAttribute";
     public const string HigherIsStricterAttribute = "PolicyAsCode.HigherIsStricterAttribute";
     public const string HazardCategoryAttribute = "PolicyAsCode.HazardCategoryAttribute";
+    public const string NeverTogetherAttribute = "PolicyAsCode.NeverTogetherAttribute";
     public const string Hazard = "PolicyAsCode.Hazard";
     public const string FlagsAttribute = "System.FlagsAttribute";
 

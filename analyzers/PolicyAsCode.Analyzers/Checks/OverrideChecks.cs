@@ -6,153 +6,155 @@ using PolicyAsCode.Generators.Model;
 namespace PolicyAsCode.Analyzers.Checks;
 
 /// <summary>
-/// PAC0001 and PAC0002: lower-tier values and bounds measured against the bounds of the tiers above them,
-/// once per jurisdiction, because an organisation deployed in several answers to each law separately.
+/// PAC0001, PAC0012 and PAC0002: what <see cref="OverrideCheck"/> finds (every lower-tier value and bound against the
+/// tiers above it, in every jurisdiction and context), put into sentences at the rule's place in the source.
 /// </summary>
 internal static class OverrideChecks
 {
-    /// <summary>Every default of every tier, and every bound of the lower tiers.</summary>
     public static IEnumerable<PolicyFinding> Check(PolicyView view)
     {
-        var policy = view.Policy;
-        var userTier = policy.Tiers.Count - 1;
-        foreach (var dimension in policy.Dimensions)
+        var reported = new HashSet<(OverrideKind, int, int, int, int, int)>();
+        foreach (var found in OverrideCheck.All(view.Shape))
         {
-            if (dimension.HasInitialiser)
-            {
-                foreach (var finding in CheckValue(view, dimension, userTier, dimension.Default, dimension.DefaultLocation, "default"))
-                {
-                    yield return finding;
-                }
-            }
-        }
-
-        foreach (var tierDefault in policy.Defaults)
-        {
-            var dimension = policy.Dimensions[tierDefault.Dimension];
-            foreach (var finding in CheckValue(view, dimension, tierDefault.Tier, tierDefault.Value, tierDefault.Location, "default"))
-            {
-                yield return finding;
-            }
-        }
-
-        foreach (var bound in policy.Bounds)
-        {
-            if (policy.Tiers[bound.Tier].Rank == Ranks.Immutable)
+            if (!reported.Add(Key(view, found)))
             {
                 continue;
             }
 
-            foreach (var finding in CheckBound(view, bound))
+            var finding = found.Kind switch
+            {
+                OverrideKind.Value => ValueFinding(view, found, ValueLocation(view, found.Tier, found.Dimension), "default"),
+                OverrideKind.Bound => BoundFinding(view, found),
+                _ => NoEffectFinding(view, found),
+            };
+            if (finding is not null)
             {
                 yield return finding;
             }
         }
     }
 
-    /// <summary>A value a tier fixes (a default, or a value in a preset or rule) against the bounds that always bind it.</summary>
+    /// <summary>A value a tier writes elsewhere (a preset's value) against the bounds that bind it.</summary>
     public static IEnumerable<PolicyFinding> CheckValue(PolicyView view, DimensionModel dimension, int tier, DimensionValue value, SourceLocation? location, string what)
     {
-        var reported = new HashSet<int>();
-        var everywhere = dimension.Domain;
-        var breaks = false;
-        var findings = new List<PolicyFinding>();
-        foreach (var jurisdiction in view.Jurisdictions)
+        var reported = new HashSet<(OverrideKind, int, int, int, int, int)>();
+        foreach (var found in OverrideCheck.Value(view.Shape, tier, dimension.Index, value))
         {
-            var binding = view.Binding(dimension.Index, tier, jurisdiction, includeOwnTier: true).ToList();
-            everywhere = Lattice.Intersect(everywhere, PolicyView.Intersect(dimension, binding));
-            var broken = binding.FirstOrDefault(b => !Lattice.Contains(b.Bound, value));
-            if (broken is null || !reported.Add(broken.Index))
+            if (reported.Add(Key(view, found)))
             {
-                continue;
+                yield return ValueFinding(view, found, location, what);
             }
-
-            breaks = true;
-            var where = view.Policy.Tiers[broken.Tier].Rank == Ranks.Immutable ? $" in {view.JurisdictionName(jurisdiction)}" : string.Empty;
-            var whose = broken.Tier == tier ? "its own" : view.Tier(broken.Tier) + "'s";
-            findings.Add(new PolicyFinding(
-                "PAC0001",
-                $"The {what} {ValueText.Label(dimension, value)} of {view.TierType(tier)}.{dimension.Name} lies outside {whose} bound {PolicyView.Describe(broken)}{where}, which allows {ValueText.Bound(dimension, broken.Bound)}",
-                location));
         }
-
-        if (!breaks)
-        {
-            return findings;
-        }
-
-        // One fix for all jurisdictions: the value nearest to the one written that every jurisdiction allows.
-        if (!Lattice.IsEmpty(everywhere))
-        {
-            var clamped = Lattice.Clamp(everywhere, value, dimension.HigherIsStricter);
-            return findings.Select(f => f with { FixExpression = ValueText.CSharp(dimension, clamped), FixLabel = ValueText.Label(dimension, clamped) });
-        }
-
-        return findings;
     }
 
-    private static IEnumerable<PolicyFinding> CheckBound(PolicyView view, BoundModel bound)
+    private static PolicyFinding ValueFinding(PolicyView view, Override found, SourceLocation? location, string what)
     {
         var policy = view.Policy;
+        var dimension = policy.Dimensions[found.Dimension];
+        var broken = found.Higher >= 0 ? policy.Bounds[found.Higher] : null;
+        var whose = broken is null ? "the bounds above it" : broken.Tier == found.Tier ? "its own bound " + PolicyView.Describe(broken) : view.Tier(broken.Tier) + "'s bound " + PolicyView.Describe(broken);
+        var finding = new PolicyFinding(
+            "PAC0001",
+            $"The {what} {ValueText.Label(dimension, found.Value)} of {view.TierType(found.Tier)}.{dimension.Name} lies outside {whose}{Where(view, found)}, which allows {ValueText.Bound(dimension, found.HigherAllows)}",
+            location);
+
+        // A value is a request, not a bound: writing another one changes no user's choices, so the fix is always safe.
+        if (Lattice.IsEmpty(found.AllowedWherever))
+        {
+            return finding;
+        }
+
+        var clamped = Lattice.Clamp(found.AllowedWherever, found.Value, dimension.HigherIsStricter);
+        return finding with { FixExpression = ValueText.CSharp(dimension, clamped), FixLabel = ValueText.Label(dimension, clamped) };
+    }
+
+    private static PolicyFinding BoundFinding(PolicyView view, Override found)
+    {
+        var policy = view.Policy;
+        var bound = policy.Bounds[found.Bound];
         var dimension = policy.Dimensions[bound.Dimension];
-        var rank = policy.Tiers[bound.Tier].Rank;
-        var reported = new HashSet<int>();
-        var everywhere = dimension.Domain;
-        var overrides = new List<PolicyFinding>();
-        foreach (var jurisdiction in view.Jurisdictions)
+        var culprit = found.Higher >= 0 ? policy.Bounds[found.Higher] : null;
+        var against = culprit is null ? "the bounds of the tiers above it" : $"{view.Tier(culprit.Tier)}'s {PolicyView.Describe(culprit)}";
+        var subject = $"{view.Tier(bound.Tier)}'s {PolicyView.Describe(bound)} on {dimension.Name}";
+        var finding = found.InEveryContext
+            ? new PolicyFinding(
+                "PAC0001",
+                $"{subject} leaves no value that {against} allows{Where(view, found)} ({ValueText.Bound(dimension, found.HigherAllows)})",
+                bound.ValueLocation ?? bound.Location)
+            : new PolicyFinding(
+                "PAC0012",
+                $"{subject} leaves no value that {against} allows in {Jurisdiction(view, found)} {ContextSpace.Describe(found.Witness, found.Relevant)} ({ValueText.Bound(dimension, found.HigherAllows)}); there resolution skips it and grants the strictest value the tiers above allow",
+                bound.ValueLocation ?? bound.Location);
+
+        // The fix writes a value the tiers above allow wherever the bound is in force: the one nearest to the value
+        // written, else the strictest (what resolution grants today). It is offered only if applying it leaves every
+        // user's choices the same or narrower in every jurisdiction and context: a broken bound is skipped and its
+        // dimension fails closed, so a fix that makes it apply again must not grant more than that did.
+        if (bound.FirstValue is not { } first || bound.Form is not (BoundForm.Locked or BoundForm.AtLeast or BoundForm.AtMost) || Lattice.IsEmpty(found.AllowedWherever))
         {
-            var higher = view.Binding(bound.Dimension, bound.Tier, jurisdiction, includeOwnTier: false).ToList();
-            if (higher.Count == 0)
-            {
-                continue;
-            }
+            return finding;
+        }
 
-            var effective = PolicyView.Intersect(dimension, higher);
-            everywhere = Lattice.Intersect(everywhere, effective);
-            var where = higher.Any(h => policy.Tiers[h.Tier].Rank == Ranks.Immutable) ? $" in {view.JurisdictionName(jurisdiction)}" : string.Empty;
-            if (Lattice.IsEmpty(Lattice.Intersect(bound.Bound, effective)))
+        DimensionValue[] candidates =
+        [
+            Lattice.Clamp(found.AllowedWherever, first, dimension.HigherIsStricter),
+            Lattice.Strictest(found.AllowedWherever, dimension.HigherIsStricter),
+        ];
+        foreach (var value in candidates)
+        {
+            var after = view.Shape.WithBound(bound.Index, Lattice.Build(dimension.Domain, bound.Form, value, value));
+            if (OverrideCheck.NeverWidens(view.Shape, after, bound.Dimension))
             {
-                var culprit = higher.FirstOrDefault(h => Lattice.IsEmpty(Lattice.Intersect(bound.Bound, h.Bound)));
-                if (culprit is not null && !reported.Add(culprit.Index))
-                {
-                    continue;
-                }
-
-                var against = culprit is null ? "the bounds of the tiers above it" : $"{view.Tier(culprit.Tier)}'s {PolicyView.Describe(culprit)}";
-                overrides.Add(new PolicyFinding(
-                    "PAC0001",
-                    $"{view.Tier(bound.Tier)}'s {PolicyView.Describe(bound)} on {dimension.Name} leaves no value that {against} allows{where} ({ValueText.Bound(dimension, effective)})",
-                    bound.ValueLocation ?? bound.Location));
-            }
-            else if (rank == Ranks.Organisation && !bound.IsConditional && Lattice.IsWithin(effective, bound.Bound))
-            {
-                // The bound allows everything the tiers above already allow: it changes nothing here.
-                var wider = higher.FirstOrDefault(h => Lattice.IsWithin(h.Bound, bound.Bound)) ?? higher[0];
-                if (!reported.Add(wider.Index))
-                {
-                    continue;
-                }
-
-                yield return new PolicyFinding(
-                    "PAC0002",
-                    $"{view.Tier(bound.Tier)}'s {PolicyView.Describe(bound)} on {dimension.Name} is no narrower than {view.Tier(wider.Tier)}'s {PolicyView.Describe(wider)}{where}, so it has no effect there ({ValueText.Bound(dimension, effective)} is allowed either way)",
-                    bound.Location);
+                return finding with { FixExpression = ValueText.CSharp(dimension, value), FixLabel = ValueText.Label(dimension, value) };
             }
         }
 
-        if (overrides.Count == 0)
+        return finding;
+    }
+
+    private static PolicyFinding NoEffectFinding(PolicyView view, Override found)
+    {
+        var policy = view.Policy;
+        var bound = policy.Bounds[found.Bound];
+        var dimension = policy.Dimensions[bound.Dimension];
+        var wider = found.Higher >= 0 ? policy.Bounds[found.Higher] : null;
+        var than = wider is null ? "the bounds of the tiers above it" : $"{view.Tier(wider.Tier)}'s {PolicyView.Describe(wider)}";
+        var finding = new PolicyFinding(
+            "PAC0002",
+            $"{view.Tier(bound.Tier)}'s {PolicyView.Describe(bound)} on {dimension.Name} is no narrower than {than}{Where(view, found)}, so it has no effect there ({ValueText.Bound(dimension, found.HigherAllows)} is allowed either way)",
+            bound.Location);
+
+        // Removing it is offered only where that changes nothing a user may choose, in any jurisdiction or context.
+        return OverrideCheck.NeverWidens(view.Shape, view.Shape.WithBound(bound.Index, null), bound.Dimension)
+            ? finding with { RemovalKeepsPolicy = true }
+            : finding;
+    }
+
+    // One finding per rule and higher bound: a jurisdiction tells findings apart only when the bound is a law's
+    // (an organisation's bound that a user rule breaks is the same finding in every jurisdiction).
+    private static (OverrideKind, int, int, int, int, int) Key(PolicyView view, Override found) =>
+        (found.Kind, found.Bound, found.Tier, found.Dimension, found.Higher,
+            found.Higher >= 0 && view.Policy.Tiers[view.Policy.Bounds[found.Higher].Tier].Rank != Ranks.Immutable ? -2 : found.Jurisdiction);
+
+    private static string Where(PolicyView view, Override found) =>
+        found.Jurisdiction >= 0 && (found.Higher >= 0 ? view.Policy.Tiers[view.Policy.Bounds[found.Higher].Tier].Rank == Ranks.Immutable : LawBinds(view, found))
+            ? " in " + view.JurisdictionName(found.Jurisdiction)
+            : string.Empty;
+
+    private static string Jurisdiction(PolicyView view, Override found) =>
+        found.Jurisdiction >= 0 ? view.JurisdictionName(found.Jurisdiction) : "every deployment";
+
+    // Whether a law is among the bounds the rule answers to there; if not, the finding is the same in every jurisdiction.
+    private static bool LawBinds(PolicyView view, Override found) =>
+        view.Index.BoundsOn(found.Dimension).Any(b => view.Policy.Tiers[b.Tier].Rank == Ranks.Immutable && view.Shape.TierApplies(b.Tier, found.Jurisdiction));
+
+    private static SourceLocation? ValueLocation(PolicyView view, int tier, int dimension)
+    {
+        if (tier == view.Policy.Tiers.Count - 1)
         {
-            yield break;
+            return view.Policy.Dimensions[dimension].DefaultLocation;
         }
 
-        var fix = bound.FirstValue is { } first && bound.Form is BoundForm.Locked or BoundForm.AtLeast or BoundForm.AtMost && !Lattice.IsEmpty(everywhere)
-            ? Lattice.Clamp(everywhere, first, dimension.HigherIsStricter)
-            : (DimensionValue?)null;
-        foreach (var finding in overrides)
-        {
-            yield return fix is { } value
-                ? finding with { FixExpression = ValueText.CSharp(dimension, value), FixLabel = ValueText.Label(dimension, value) }
-                : finding;
-        }
+        return view.Index.DefaultsOn(dimension).FirstOrDefault(d => d.Tier == tier)?.Location;
     }
 }

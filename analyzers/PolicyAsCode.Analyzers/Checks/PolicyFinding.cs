@@ -9,4 +9,5 @@ namespace PolicyAsCode.Analyzers.Checks;
 /// <param name="Location">Where.</param>
 /// <param name="FixExpression">C# for the nearest allowed value, or null when no single fix exists.</param>
 /// <param name="FixLabel">How the fixed value reads, e.g. <c>Teen</c>.</param>
-internal sealed record PolicyFinding(string Id, string Message, SourceLocation? Location, string? FixExpression = null, string? FixLabel = null);
+/// <param name="RemovalKeepsPolicy">For PAC0002: removing the bound leaves what users may choose unchanged in every jurisdiction and context.</param>
+internal sealed record PolicyFinding(string Id, string Message, SourceLocation? Location, string? FixExpression = null, string? FixLabel = null, bool RemovalKeepsPolicy = false);

@@ -24,9 +24,10 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor NotExtensible = Create("PAC0009", "The generator cannot extend the tier type", Tiers, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor Undelegated = Create("PAC0010", "A waiver is claimed by a tier the bound does not delegate to", Bounds, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor Unsupported = Create("PAC0011", "A dimension's type or size is not supported", Tiers, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ConditionalOverride = Create("PAC0012", "A lower tier overrides a higher tier's bound in some contexts", Bounds, DiagnosticSeverity.Error);
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } =
-        [Override, NoEffect, Hierarchy, Unmatched, Misfit, Contradiction, Unlinked, Open, NotExtensible, Undelegated, Unsupported];
+        [Override, NoEffect, Hierarchy, Unmatched, Misfit, Contradiction, Unlinked, Open, NotExtensible, Undelegated, Unsupported, ConditionalOverride];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = CreateIndex();
 

@@ -24,7 +24,12 @@ internal static class RegistryEmitter
         List(writer, "global::PolicyAsCode.TierDefault", policy.Defaults.Select(d =>
             $"new global::PolicyAsCode.TierDefault({d.Tier}, {d.Dimension}, {Literals.Value(policy.Dimensions[d.Dimension].Kind, d.Value)})"), true);
         List(writer, "global::PolicyAsCode.HazardInfo", policy.CustomHazards.Select(h =>
-            $"new global::PolicyAsCode.HazardInfo({Literals.Hazard(h.Hazard)}, {Literals.String(h.Code)}, {Literals.String(h.Description)})"), false);
+            $"new global::PolicyAsCode.HazardInfo({Literals.Hazard(h.Hazard)}, {Literals.String(h.Code)}, {Literals.String(h.Description)})"), policy.NeverTogether.Count > 0);
+        if (policy.NeverTogether.Count > 0)
+        {
+            List(writer, "global::PolicyAsCode.Fact", policy.NeverTogether.Select(Literals.Fact), false);
+        }
+
         writer.Line(");");
     }
 

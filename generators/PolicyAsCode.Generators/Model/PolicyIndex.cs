@@ -13,7 +13,6 @@ internal sealed class PolicyIndex
     private readonly List<BoundModel>[] _bounds;
     private readonly List<DefaultModel>[] _defaults;
     private readonly Dictionary<(int Dimension, int Waived), List<WaiverModel>> _claims = [];
-    private readonly int[] _jurisdictionOfTier;
 
     public PolicyIndex(PolicyModel policy)
     {
@@ -45,23 +44,13 @@ internal sealed class PolicyIndex
             list.Add(claim);
         }
 
-        var jurisdictions = policy.Jurisdictions;
-        _jurisdictionOfTier = new int[policy.Tiers.Count];
-        foreach (var tier in policy.Tiers)
-        {
-            _jurisdictionOfTier[tier.Index] = -1;
-            for (var j = 0; tier.Rank == Ranks.Immutable && j < jurisdictions.Count; j++)
-            {
-                if (string.Equals(jurisdictions[j], tier.Name, StringComparison.OrdinalIgnoreCase))
-                {
-                    _jurisdictionOfTier[tier.Index] = j;
-                    break;
-                }
-            }
-        }
+        Shape = policy.ToShape();
     }
 
     public PolicyModel Policy { get; }
+
+    /// <summary>The policy as the semantics see it, shared with run time.</summary>
+    public PolicyShape Shape { get; }
 
     /// <summary>The bounds on a dimension, in model order (by tier, then as written).</summary>
     public IReadOnlyList<BoundModel> BoundsOn(int dimension) => _bounds[dimension];
@@ -74,11 +63,10 @@ internal sealed class PolicyIndex
         _claims.TryGetValue((dimension, waivedTier), out var list) ? list : Array.Empty<WaiverModel>();
 
     /// <summary>The jurisdiction index of an immutable tier; -1 for other tiers.</summary>
-    public int JurisdictionOf(int tier) => _jurisdictionOfTier[tier];
+    public int JurisdictionOf(int tier) => Shape.JurisdictionOf(tier);
 
     /// <summary>Whether a tier applies under a jurisdiction index (-1: none matched, so every law applies).</summary>
-    public bool TierApplies(int tier, int jurisdiction) =>
-        jurisdiction < 0 || Policy.Tiers[tier].Rank != Ranks.Immutable || _jurisdictionOfTier[tier] == jurisdiction;
+    public bool TierApplies(int tier, int jurisdiction) => Shape.TierApplies(tier, jurisdiction);
 
     private static List<T>[] Group<T>(int count)
     {

@@ -4,7 +4,7 @@ namespace PolicyAsCode.Generators.Model;
 
 /// <summary>
 /// Everything the generator (and the analysers) know about one policy: a user tier with its chain of higher
-/// tiers. Pure values: no symbols, syntax or compilation, so the pipeline can cache it.
+/// tiers, and the sets of facts the assembly declares never hold together. Pure values: no symbols, syntax or compilation, so the pipeline can cache it.
 /// </summary>
 internal sealed record PolicyModel(
     TypeName UserTier,
@@ -15,12 +15,12 @@ internal sealed record PolicyModel(
     EquatableArray<WaiverModel> Waivers,
     EquatableArray<DefaultModel> Defaults,
     EquatableArray<HazardModel> CustomHazards,
-    EquatableArray<PolicyProblem> Problems)
+    EquatableArray<PolicyProblem> Problems,
+    EquatableArray<uint> NeverTogether = default)
 {
     public bool CanEmit => !Problems.Any(p => p.BlocksEmission);
 
     // Computed once: it is asked for every bound of every tier. Derived from Tiers, so equality is unaffected.
     public EquatableArray<string> Jurisdictions { get; } =
-        Tiers.Where(t => t.Rank == Ranks.Immutable).Select(t => t.Name)
-            .Distinct(System.StringComparer.OrdinalIgnoreCase).ToEquatableArray();
+        PolicyShape.DistinctJurisdictions(Tiers.Select(t => new ShapeTier((TierRank)t.Rank, t.Name)).ToList(), out _).ToEquatableArray();
 }

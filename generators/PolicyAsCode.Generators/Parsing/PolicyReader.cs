@@ -80,7 +80,8 @@ internal sealed class PolicyReader
             waivers,
             defaults,
             ReadCustomHazards(),
-            _problems.ToEquatableArray());
+            _problems.ToEquatableArray(),
+            ReadNeverTogether());
     }
 
     /// <summary>The problems that stop the generator from extending a tier type (PAC0009), for analysers checking every tier.</summary>
@@ -650,6 +651,46 @@ internal sealed class PolicyReader
             var risks = mitigates.Kind == TypedConstantKind.Array && !mitigates.IsNull ? mitigates.Values.Select(v => v.Value).OfType<int>().Distinct().ToEquatableArray() : EquatableArray<int>.Empty;
             _forbids.Add(new ForbidModel(0, tier.Index, hazards, NamedUInt(attribute, KnownNames.When), NamedUInt(attribute, KnownNames.Unless), reason, -1, location, risks));
         }
+    }
+
+    // [assembly: NeverTogether(Fact.Minor, Fact.VerifiedAdult)]: contexts in which all of them hold are not checked.
+    private EquatableArray<uint> ReadNeverTogether()
+    {
+        var sets = new List<uint>();
+        foreach (var attribute in _compilation.Assembly.GetAttributes())
+        {
+            if (!KnownNames.Is(attribute.AttributeClass, KnownNames.NeverTogetherAttribute) || attribute.ConstructorArguments.Length != 1)
+            {
+                continue;
+            }
+
+            var facts = attribute.ConstructorArguments[0];
+            var set = 0u;
+            var count = 0;
+            foreach (var fact in facts.Kind == TypedConstantKind.Array && !facts.IsNull ? facts.Values : [])
+            {
+                if (fact.Value is uint bit && bit != 0 && (bit & (bit - 1)) == 0 && (set & bit) == 0)
+                {
+                    set |= bit;
+                    count++;
+                }
+                else
+                {
+                    count = -1;
+                    break;
+                }
+            }
+
+            if (count < 2)
+            {
+                _problems.Add(new PolicyProblem("PAC0005", "[NeverTogether] must name at least two distinct single facts (e.g. Fact.Minor, Fact.VerifiedAdult)", SourceLocation.From(attribute.ApplicationSyntaxReference), true));
+                continue;
+            }
+
+            sets.Add(set);
+        }
+
+        return sets.ToEquatableArray();
     }
 
     private EquatableArray<HazardModel> ReadCustomHazards()

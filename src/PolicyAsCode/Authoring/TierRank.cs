@@ -1,7 +1,12 @@
 namespace PolicyAsCode;
 
 /// <summary>The rank of a tier: each rank narrows the ranks above it.</summary>
-public enum TierRank
+#if POLICYASCODE_GENERATOR
+internal
+#else
+public
+#endif
+enum TierRank
 {
     /// <summary>Tier 1: immutable restrictions set by law and regulation, per jurisdiction.</summary>
     Immutable = 1,

@@ -6,7 +6,12 @@ namespace PolicyAsCode;
 /// </summary>
 /// <param name="When">Facts that must hold; none means always.</param>
 /// <param name="Unless">Facts that switch the rule off once all are known to hold; none means never.</param>
-public readonly record struct Condition(Fact When, Fact Unless)
+#if POLICYASCODE_GENERATOR
+internal
+#else
+public
+#endif
+readonly record struct Condition(Fact When, Fact Unless)
 {
     /// <summary>The condition that always holds.</summary>
     public static Condition Always => default;

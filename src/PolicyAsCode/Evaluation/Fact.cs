@@ -7,7 +7,12 @@ namespace PolicyAsCode;
 /// (<see cref="PolicyContext.Known"/>) and which of those hold (<see cref="PolicyContext.Facts"/>).
 /// </summary>
 [Flags]
-public enum Fact : uint
+#if POLICYASCODE_GENERATOR
+internal
+#else
+public
+#endif
+enum Fact : uint
 {
     /// <summary>No fact.</summary>
     None = 0,

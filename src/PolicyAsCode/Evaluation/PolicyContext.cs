@@ -7,7 +7,12 @@ namespace PolicyAsCode;
 /// <param name="Jurisdiction">The jurisdiction, matched to the immutable tiers' jurisdictions ignoring case; null or unmatched applies them all.</param>
 /// <param name="Facts">The facts that hold (only those also in <see cref="Known"/> count).</param>
 /// <param name="Known">The facts whose truth was established either way.</param>
-public readonly record struct PolicyContext(string? Jurisdiction, Fact Facts = Fact.None, Fact Known = Fact.None)
+#if POLICYASCODE_GENERATOR
+internal
+#else
+public
+#endif
+readonly record struct PolicyContext(string? Jurisdiction, Fact Facts = Fact.None, Fact Known = Fact.None)
 {
     /// <summary>A context in <paramref name="jurisdiction"/> where nothing is known about the user.</summary>
     public static PolicyContext In(string? jurisdiction) => new(jurisdiction);

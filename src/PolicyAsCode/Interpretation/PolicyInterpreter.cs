@@ -11,28 +11,13 @@ namespace PolicyAsCode;
 /// </summary>
 public sealed class PolicyInterpreter
 {
-    private readonly ImmutableArray<BoundRule>[] _boundsByDimension;
+    private readonly PolicyShape _shape;
 
     /// <summary>Creates an interpreter of <paramref name="registry"/>.</summary>
     public PolicyInterpreter(PolicyRegistry registry)
     {
         Registry = registry ?? throw new ArgumentNullException(nameof(registry));
-        _boundsByDimension = new ImmutableArray<BoundRule>[registry.Dimensions.Length];
-        var lists = new List<BoundRule>[registry.Dimensions.Length];
-        for (var d = 0; d < lists.Length; d++)
-        {
-            lists[d] = [];
-        }
-
-        foreach (var rule in registry.Bounds)
-        {
-            lists[rule.Dimension].Add(rule);
-        }
-
-        for (var d = 0; d < lists.Length; d++)
-        {
-            _boundsByDimension[d] = [.. lists[d]];
-        }
+        _shape = registry.Shape;
     }
 
     /// <summary>The policy interpreted.</summary>
@@ -151,54 +136,14 @@ public sealed class PolicyInterpreter
     /// contradict each other, only the strictest value of their meet is allowed (it is what resolution grants).
     /// Schemas, policy cards and diffs describe a policy through this one function.
     /// </summary>
-    public Bound Allowed(int dimension, in PolicyContext context)
-    {
-        var info = Registry.Dimensions[dimension];
-        var narrowing = Narrowing(info, Registry.MatchJurisdiction(context.Jurisdiction), context);
-        if (narrowing.Conflict >= 0)
-        {
-            var only = Lattice.Strictest(narrowing.Strict, info.HigherIsStricter);
-            return Lattice.Build(info.Domain, BoundForm.Locked, only, only);
-        }
-
-        return narrowing.AnyWaived ? narrowing.Relaxed : narrowing.Strict;
-    }
-
-    // strict: every applicable bound; relaxed: those the user tier does not waive; conflict: the first bound that
-    // emptied the meet, or -1.
-    private (Bound Strict, Bound Relaxed, int Conflict, bool AnyWaived) Narrowing(DimensionInfo dimension, int jurisdiction, in PolicyContext context)
-    {
-        var strict = dimension.Domain;
-        var relaxed = dimension.Domain;
-        var conflict = -1;
-        var ignored = -1;
-        var anyWaived = false;
-        foreach (var rule in _boundsByDimension[dimension.Index])
-        {
-            if (!Applies(rule, jurisdiction, context))
-            {
-                continue;
-            }
-
-            strict = Lattice.Narrow(strict, rule.Bound, rule.Index, ref conflict);
-            if (IsWaived(rule, TierRank.User, context))
-            {
-                anyWaived = true;
-            }
-            else
-            {
-                relaxed = Lattice.Narrow(relaxed, rule.Bound, rule.Index, ref ignored);
-            }
-        }
-
-        return (strict, relaxed, conflict, anyWaived);
-    }
+    public Bound Allowed(int dimension, in PolicyContext context) =>
+        Binding.Allowed(_shape, dimension, Registry.MatchJurisdiction(context.Jurisdiction), context);
 
     private Adjustment? ResolveDimension(
         DimensionInfo dimension, DimensionValue value, bool readable, int jurisdiction, in PolicyContext context, out DimensionValue granted)
     {
-        var (strict, relaxed, conflict, anyWaived) = Narrowing(dimension, jurisdiction, context);
-        var rules = _boundsByDimension[dimension.Index];
+        var (strict, relaxed, conflict, anyWaived) = Binding.Narrow(_shape, dimension.Index, jurisdiction, context);
+        var rules = _shape.BoundsOn(dimension.Index);
 
         if (conflict >= 0)
         {
@@ -226,10 +171,10 @@ public sealed class PolicyInterpreter
         granted = waiving ? value : Lattice.Clamp(anyWaived ? relaxed : strict, value, dimension.HigherIsStricter);
         foreach (var rule in rules)
         {
-            if (Applies(rule, jurisdiction, context) && !Lattice.Contains(rule.Bound, value)
-                && waiving == IsWaived(rule, TierRank.User, context))
+            if (Binding.Applies(_shape, rule, jurisdiction, context) && !Lattice.Contains(rule.Bound, value)
+                && waiving == Binding.IsWaived(_shape, rule, TierRank.User, context))
             {
-                return new Adjustment(dimension, waiving ? AdjustmentCause.Waived : AdjustmentCause.Clamped, value, granted, rule, Registry.Tiers[rule.Tier]);
+                return new Adjustment(dimension, waiving ? AdjustmentCause.Waived : AdjustmentCause.Clamped, value, granted, Registry.Bounds[rule.Index], Registry.Tiers[rule.Tier]);
             }
         }
 
@@ -238,46 +183,24 @@ public sealed class PolicyInterpreter
 
     // The bound a fail-closed value comes from: the first applicable bound whose own strictest value it is,
     // else the first applicable bound; none when nothing bounds the dimension.
-    private BoundRule? StrictestSource(ImmutableArray<BoundRule> rules, DimensionValue granted, bool higherIsStricter, int jurisdiction, in PolicyContext context)
+    private BoundRule? StrictestSource(ImmutableArray<ShapeBound> rules, DimensionValue granted, bool higherIsStricter, int jurisdiction, in PolicyContext context)
     {
         BoundRule? first = null;
         foreach (var rule in rules)
         {
-            if (!Applies(rule, jurisdiction, context))
+            if (!Binding.Applies(_shape, rule, jurisdiction, context))
             {
                 continue;
             }
 
             if (Lattice.Strictest(rule.Bound, higherIsStricter) == granted)
             {
-                return rule;
+                return Registry.Bounds[rule.Index];
             }
 
-            first ??= rule;
+            first ??= Registry.Bounds[rule.Index];
         }
 
         return first;
-    }
-
-    private bool Applies(BoundRule rule, int jurisdiction, in PolicyContext context) =>
-        Registry.TierApplies(rule.Tier, jurisdiction) && rule.Condition.Restricts(context) && !IsWaived(rule, TierRank.Organisation, context);
-
-    private bool IsWaived(BoundRule rule, TierRank claimantRank, in PolicyContext context)
-    {
-        if (rule.WaivableBy != claimantRank)
-        {
-            return false;
-        }
-
-        foreach (var claim in Registry.Waivers)
-        {
-            if (claim.IsDelegated && claim.Dimension == rule.Dimension && claim.Waived == rule.Tier
-                && Registry.Tiers[claim.Claimant].Rank == claimantRank && claim.Condition.Loosens(context))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -19,7 +19,8 @@ public sealed class PolicyRegistry
         ImmutableArray<ForbidRule> forbids,
         ImmutableArray<WaiverClaim> waivers,
         ImmutableArray<TierDefault> defaults,
-        ImmutableArray<HazardInfo> customHazards)
+        ImmutableArray<HazardInfo> customHazards,
+        ImmutableArray<Fact> neverTogether = default)
     {
         // Decisions track applicable hazard rules in a 64-bit mask; more rules would share bits and misname refusals.
         if (forbids.Length > MaxForbidRules)
@@ -36,16 +37,9 @@ public sealed class PolicyRegistry
         Defaults = defaults;
         CustomHazards = customHazards;
 
-        var jurisdictions = ImmutableArray.CreateBuilder<string>();
-        foreach (var tier in tiers)
-        {
-            if (tier.Rank == TierRank.Immutable && !ContainsIgnoringCase(jurisdictions, tier.Name))
-            {
-                jurisdictions.Add(tier.Name);
-            }
-        }
-
-        Jurisdictions = jurisdictions.ToImmutable();
+        NeverTogether = neverTogether.IsDefault ? [] : neverTogether;
+        Shape = BuildShape();
+        Jurisdictions = Shape.Jurisdictions;
 
         var known = Taxonomy.Shipped;
         foreach (var custom in customHazards)
@@ -89,35 +83,23 @@ public sealed class PolicyRegistry
     /// <summary>Every hazard bit this policy can name; a detected bit outside it is refused.</summary>
     public Hazard KnownHazards { get; }
 
+    /// <summary>Sets of facts the policy's assembly declares never hold together (<c>[assembly: NeverTogether(...)]</c>).</summary>
+    public ImmutableArray<Fact> NeverTogether { get; }
+
+    /// <summary>The policy as the semantics see it: what <see cref="Binding"/> and <see cref="OverrideCheck"/> ask, at run time as at build time.</summary>
+    public PolicyShape Shape { get; }
+
     /// <summary>The user tier.</summary>
     public TierInfo UserTier => Tiers[Tiers.Length - 1];
 
     /// <summary>The index of the jurisdiction a context names, or -1 when it names none of this policy's.</summary>
-    public int MatchJurisdiction(string? jurisdiction)
-    {
-        if (jurisdiction is null)
-        {
-            return -1;
-        }
-
-        for (var i = 0; i < Jurisdictions.Length; i++)
-        {
-            if (string.Equals(Jurisdictions[i], jurisdiction, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    public int MatchJurisdiction(string? jurisdiction) => Shape.MatchJurisdiction(jurisdiction);
 
     /// <summary>
     /// Whether a tier applies under the matched jurisdiction: every organisation and user tier does; an immutable
     /// tier does when it is the matched jurisdiction's, or when no jurisdiction matched (then every law applies).
     /// </summary>
-    public bool TierApplies(int tier, int jurisdiction) =>
-        Tiers[tier].Rank != TierRank.Immutable || jurisdiction < 0
-        || string.Equals(Tiers[tier].Name, Jurisdictions[jurisdiction], StringComparison.OrdinalIgnoreCase);
+    public bool TierApplies(int tier, int jurisdiction) => Shape.TierApplies(tier, jurisdiction);
 
     /// <summary>The tier that set a bound.</summary>
     public TierInfo TierOf(BoundRule rule) => Tiers[rule.Tier];
@@ -139,16 +121,46 @@ public sealed class PolicyRegistry
         return null;
     }
 
-    private static bool ContainsIgnoringCase(ImmutableArray<string>.Builder list, string value)
+    private PolicyShape BuildShape()
     {
-        foreach (var item in list)
+        var tiers = ImmutableArray.CreateBuilder<ShapeTier>(Tiers.Length);
+        foreach (var tier in Tiers)
         {
-            if (string.Equals(item, value, StringComparison.OrdinalIgnoreCase))
+            tiers.Add(new ShapeTier(tier.Rank, tier.Name));
+        }
+
+        var dimensions = ImmutableArray.CreateBuilder<ShapeDimension>(Dimensions.Length);
+        var values = ImmutableArray.CreateBuilder<ShapeValue>();
+        foreach (var dimension in Dimensions)
+        {
+            dimensions.Add(new ShapeDimension(dimension.Domain, dimension.HigherIsStricter));
+        }
+
+        foreach (var tierDefault in Defaults)
+        {
+            values.Add(new ShapeValue(tierDefault.Tier, tierDefault.Dimension, tierDefault.Value));
+        }
+
+        foreach (var dimension in Dimensions)
+        {
+            if (dimension.HasInitialiser)
             {
-                return true;
+                values.Add(new ShapeValue(Tiers.Length - 1, dimension.Index, dimension.Default));
             }
         }
 
-        return false;
+        var bounds = ImmutableArray.CreateBuilder<ShapeBound>(Bounds.Length);
+        foreach (var rule in Bounds)
+        {
+            bounds.Add(new ShapeBound(rule.Index, rule.Dimension, rule.Tier, rule.Bound, rule.Condition, rule.WaivableBy));
+        }
+
+        var claims = ImmutableArray.CreateBuilder<ShapeClaim>(Waivers.Length);
+        foreach (var claim in Waivers)
+        {
+            claims.Add(new ShapeClaim(claim.Claimant, claim.Dimension, claim.Waived, claim.Condition, claim.IsDelegated));
+        }
+
+        return new PolicyShape(tiers.MoveToImmutable(), dimensions.MoveToImmutable(), bounds.MoveToImmutable(), claims.MoveToImmutable(), values.ToImmutable(), NeverTogether);
     }
 }

@@ -111,19 +111,19 @@ public class ClampToAllowedValueFixTests
     }
 
     [Fact]
-    public async Task Organisation_Locked_40_becomes_Locked_30()
+    public async Task Organisation_Locked_40_becomes_Locked_0_the_value_resolution_grants_today()
     {
         await Verify.CodeFixAsync<ClampToAllowedValueFix>(
             Policy(string.Empty, "    [Locked({|PAC0001:40|})]\n    public int MemoryDays { get; init; }"),
-            Policy(string.Empty, "    [Locked(30)]\n    public int MemoryDays { get; init; }"));
+            Policy(string.Empty, "    [Locked(0)]\n    public int MemoryDays { get; init; }"));
     }
 
     [Fact]
-    public async Task Organisation_AtLeast_above_the_laws_AtMost_is_lowered_to_it()
+    public async Task Organisation_AtLeast_above_the_laws_AtMost_gets_no_fix_because_every_rewrite_would_widen()
     {
-        await Verify.CodeFixAsync<ClampToAllowedValueFix>(
-            Policy(string.Empty, "    [AtLeast({|PAC0001:Maturity.Mature|})]\n    public Maturity Maturity { get; init; }"),
-            Policy(string.Empty, "    [AtLeast(Maturity.Teen)]\n    public Maturity Maturity { get; init; }"));
+        // Skipped as a contradiction, the bound leaves users General only; AtLeast(Teen) would grant Teen instead.
+        var source = Policy(string.Empty, "    [AtLeast({|PAC0001:Maturity.Mature|})]\n    public Maturity Maturity { get; init; }");
+        await Verify.CodeFixAsync<ClampToAllowedValueFix>(source, source);
     }
 
     [Fact]

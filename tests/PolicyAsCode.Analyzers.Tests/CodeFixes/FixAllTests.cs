@@ -51,7 +51,7 @@ public class FixAllTests
         [OrganisationTier("acme", Within = [typeof(EuLaw)])]
         public partial record Acme
         {
-            [Locked(30)]
+            [Locked(0)]
             public int MemoryDays { get; init; }
 
             public Tone Tone { get; init; } = Tone.Friendly;

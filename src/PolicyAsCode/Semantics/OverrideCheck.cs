@@ -1,0 +1,289 @@
+using System.Collections.Generic;
+
+namespace PolicyAsCode;
+
+/// <summary>
+/// The build-time promise, checked in every jurisdiction a policy is deployed in and every context its facts make:
+/// no lower-tier value or bound is overridden by, or contradicts, a higher tier's bound. The analysers report what it
+/// finds (PAC0001 where it happens wherever the rule is in force, PAC0012 where only in some contexts, PAC0002 for a
+/// bound with no effect) and <c>pac verify</c> prints it for a compiled policy.
+/// </summary>
+#if POLICYASCODE_GENERATOR
+internal
+#else
+public
+#endif
+static class OverrideCheck
+{
+    /// <summary>Every override in the policy: each value in <see cref="PolicyShape.Values"/>, and each bound of an organisation or user tier.</summary>
+    public static IEnumerable<Override> All(PolicyShape shape)
+    {
+        foreach (var value in shape.Values)
+        {
+            foreach (var found in Value(shape, value.Tier, value.Dimension, value.Value))
+            {
+                yield return found;
+            }
+        }
+
+        foreach (var bound in shape.Bounds)
+        {
+            if (shape.Tiers[bound.Tier].Rank == TierRank.Immutable)
+            {
+                continue;
+            }
+
+            foreach (var found in Bound(shape, bound))
+            {
+                yield return found;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A value a tier fixes, against the bounds that bind it (higher ranks' and its own tier's, less what its rank
+    /// waives). A value is a request that resolution clamps, so one that a conditional bound merely clamps in some
+    /// contexts is not an override; one that no context grants as written is.
+    /// </summary>
+    public static IEnumerable<Override> Value(PolicyShape shape, int tier, int dimension, DimensionValue value)
+    {
+        var domain = shape.Dimensions[dimension].Domain;
+        foreach (var jurisdiction in shape.DeployedJurisdictions())
+        {
+            if (!Binding.Uses(shape, tier, jurisdiction))
+            {
+                continue;
+            }
+
+            var everyContext = true;
+            var wherever = domain;
+            PolicyContext? witness = null;
+            var witnessAllows = domain;
+            foreach (var context in Contexts(shape, dimension, jurisdiction))
+            {
+                var binding = Binding.Above(shape, dimension, tier, jurisdiction, context, includeOwnTier: true, exceptWaived: true, out _);
+                wherever = Lattice.Intersect(wherever, binding);
+                if (Lattice.Contains(binding, value))
+                {
+                    everyContext = false;
+                }
+                else if (witness is null)
+                {
+                    witness = context;
+                    witnessAllows = binding;
+                }
+            }
+
+            if (witness is { } found && everyContext)
+            {
+                var higher = FirstExcluding(shape, dimension, tier, jurisdiction, found, includeOwnTier: true, value);
+                yield return new Override(OverrideKind.Value, dimension, tier, -1, value, jurisdiction, found, true, higher, witnessAllows, wherever, Fact.None);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A lower tier's bound, against the higher ranks' bounds in force with it: where their meet and it share no
+    /// value, resolution skips it. Also whether it has any effect at all in each jurisdiction.
+    /// </summary>
+    public static IEnumerable<Override> Bound(PolicyShape shape, ShapeBound bound)
+    {
+        var dimension = bound.Dimension;
+        var domain = shape.Dimensions[dimension].Domain;
+        foreach (var jurisdiction in shape.DeployedJurisdictions())
+        {
+            // What the higher ranks leave in a context where the bound is in force; null where it is not.
+            Bound? Higher(in PolicyContext context) =>
+                Binding.InForce(shape, bound, jurisdiction, context)
+                    ? Binding.Above(shape, dimension, bound.Tier, jurisdiction, context, includeOwnTier: false, exceptWaived: false, out _)
+                    : null;
+
+            bool Conflicts(in PolicyContext context) => Higher(context) is { } higher && Lattice.IsEmpty(Lattice.Intersect(higher, bound.Bound));
+
+            var inForce = false;
+            var everyContext = true;
+            var noEffect = true;
+            var wherever = domain;
+            PolicyContext? witness = null;
+            var witnessAllows = domain;
+            PolicyContext? anyContext = null;
+            var anyAllows = domain;
+            foreach (var context in Contexts(shape, dimension, jurisdiction))
+            {
+                if (Higher(context) is not { } higher)
+                {
+                    continue;
+                }
+
+                inForce = true;
+                wherever = Lattice.Intersect(wherever, higher);
+                if (anyContext is null)
+                {
+                    anyContext = context;
+                    anyAllows = higher;
+                }
+
+                if (!Lattice.IsWithin(higher, bound.Bound))
+                {
+                    noEffect = false;
+                }
+
+                if (!Lattice.IsEmpty(Lattice.Intersect(higher, bound.Bound)))
+                {
+                    everyContext = false;
+                }
+                else if (witness is null)
+                {
+                    witness = context;
+                    witnessAllows = higher;
+                }
+            }
+
+            if (witness is { } found)
+            {
+                var higher = FirstDisjoint(shape, bound, jurisdiction, found);
+                var relevant = everyContext ? Fact.None : Relevant(shape, dimension, found, Conflicts);
+                yield return new Override(OverrideKind.Bound, dimension, bound.Tier, bound.Index, default, jurisdiction, found, everyContext, higher, witnessAllows, wherever, relevant);
+            }
+            else if (inForce && noEffect && anyContext is { } any && bound.Condition.IsAlways && shape.Tiers[bound.Tier].Rank == TierRank.Organisation && HasHigher(shape, bound, jurisdiction))
+            {
+                var wider = FirstWithin(shape, bound, jurisdiction, any);
+                yield return new Override(OverrideKind.NoEffect, dimension, bound.Tier, bound.Index, default, jurisdiction, any, true, wider, anyAllows, wherever, Fact.None);
+            }
+        }
+    }
+
+    private delegate bool ContextTest(in PolicyContext context);
+
+    // The facts of a witness whose state matters: changing one of them to either other state (where that context
+    // is possible) makes the override go away. The others are left out of the message.
+    private static Fact Relevant(PolicyShape shape, int dimension, PolicyContext witness, ContextTest holds)
+    {
+        var relevant = Fact.None;
+        var facts = shape.FactsOn(dimension);
+        for (var bit = 1u; bit != 0; bit <<= 1)
+        {
+            var fact = (Fact)bit;
+            if ((facts & fact) == 0)
+            {
+                continue;
+            }
+
+            PolicyContext[] variants =
+            [
+                witness with { Known = witness.Known | fact, Facts = witness.Facts | fact },
+                witness with { Known = witness.Known | fact, Facts = witness.Facts & ~fact },
+                witness with { Known = witness.Known & ~fact, Facts = witness.Facts & ~fact },
+            ];
+            foreach (var variant in variants)
+            {
+                if (ContextSpace.IsPossible(variant, shape.NeverTogether) && !holds(variant))
+                {
+                    relevant |= fact;
+                    break;
+                }
+            }
+        }
+
+        return relevant;
+    }
+
+    /// <summary>The contexts a dimension's answers can differ in: every combination of the facts its bounds and waivers mention.</summary>
+    public static IEnumerable<PolicyContext> Contexts(PolicyShape shape, int dimension, int jurisdiction) =>
+        ContextSpace.Every(shape.JurisdictionName(jurisdiction), shape.FactsOn(dimension), shape.NeverTogether);
+
+    /// <summary>
+    /// Whether removing or changing a dimension's bounds as <paramref name="after"/> does leaves what a user may choose
+    /// the same or narrower in every jurisdiction (the fail-closed one, where every law applies, included) and every context.
+    /// </summary>
+    public static bool NeverWidens(PolicyShape before, PolicyShape after, int dimension)
+    {
+        var facts = before.FactsOn(dimension) | after.FactsOn(dimension);
+        for (var jurisdiction = -1; jurisdiction < before.Jurisdictions.Length; jurisdiction++)
+        {
+            foreach (var context in ContextSpace.Every(before.JurisdictionName(jurisdiction), facts, before.NeverTogether))
+            {
+                if (!Lattice.IsWithin(Binding.Allowed(after, dimension, jurisdiction, context), Binding.Allowed(before, dimension, jurisdiction, context)))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    // A higher bound binding the rule here, so that "no effect" compares it with something.
+    private static bool HasHigher(PolicyShape shape, ShapeBound bound, int jurisdiction)
+    {
+        foreach (var other in shape.BoundsOn(bound.Dimension))
+        {
+            if (shape.Tiers[other.Tier].Rank < shape.Tiers[bound.Tier].Rank && shape.TierApplies(other.Tier, jurisdiction))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int FirstExcluding(PolicyShape shape, int dimension, int tier, int jurisdiction, in PolicyContext context, bool includeOwnTier, DimensionValue value)
+    {
+        var rank = shape.Tiers[tier].Rank;
+        foreach (var other in shape.BoundsOn(dimension))
+        {
+            var higher = shape.Tiers[other.Tier].Rank < rank;
+            if ((higher || (includeOwnTier && other.Tier == tier)) && Binding.Applies(shape, other, jurisdiction, context)
+                && !(higher && Binding.IsWaived(shape, other, rank, context)) && !Lattice.Contains(other.Bound, value))
+            {
+                return other.Index;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int FirstDisjoint(PolicyShape shape, ShapeBound bound, int jurisdiction, in PolicyContext context)
+    {
+        foreach (var other in HigherApplying(shape, bound, jurisdiction, context))
+        {
+            if (Lattice.IsEmpty(Lattice.Intersect(other.Bound, bound.Bound)))
+            {
+                return other.Index;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int FirstWithin(PolicyShape shape, ShapeBound bound, int jurisdiction, in PolicyContext context)
+    {
+        var first = -1;
+        foreach (var other in HigherApplying(shape, bound, jurisdiction, context))
+        {
+            if (Lattice.IsWithin(other.Bound, bound.Bound))
+            {
+                return other.Index;
+            }
+
+            first = first < 0 ? other.Index : first;
+        }
+
+        return first;
+    }
+
+    private static List<ShapeBound> HigherApplying(PolicyShape shape, ShapeBound bound, int jurisdiction, PolicyContext context)
+    {
+        var rank = shape.Tiers[bound.Tier].Rank;
+        var list = new List<ShapeBound>();
+        foreach (var other in shape.BoundsOn(bound.Dimension))
+        {
+            if (shape.Tiers[other.Tier].Rank < rank && Binding.Applies(shape, other, jurisdiction, context))
+            {
+                list.Add(other);
+            }
+        }
+
+        return list;
+    }
+}

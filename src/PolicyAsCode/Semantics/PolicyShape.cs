@@ -1,0 +1,210 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace PolicyAsCode;
+
+/// <summary>
+/// What decides which bounds bind where, and nothing else: tiers with their ranks and jurisdictions, bounds with
+/// their conditions and waivability, waiver claims, the values tiers fix, and the facts that never hold together.
+/// The generator and analysers build one from the policy they read; the registry builds one from the data it was
+/// compiled into. <see cref="Binding"/>, <see cref="ContextSpace"/> and <see cref="OverrideCheck"/> answer every
+/// question about it, so build time and run time cannot answer differently.
+/// </summary>
+#if POLICYASCODE_GENERATOR
+internal
+#else
+public
+#endif
+sealed class PolicyShape
+{
+    private readonly ImmutableArray<ShapeBound>[] _boundsOn;
+    private readonly ImmutableArray<ShapeClaim>[] _claimsOn;
+    private readonly Fact[] _factsOn;
+    private readonly int[] _jurisdictionOfTier;
+
+    /// <summary>Creates a shape. Tiers are listed higher ranks first; bounds in canonical order.</summary>
+    public PolicyShape(
+        ImmutableArray<ShapeTier> tiers,
+        ImmutableArray<ShapeDimension> dimensions,
+        ImmutableArray<ShapeBound> bounds,
+        ImmutableArray<ShapeClaim> claims,
+        ImmutableArray<ShapeValue> values,
+        ImmutableArray<Fact> neverTogether)
+    {
+        Tiers = tiers.IsDefault ? [] : tiers;
+        Dimensions = dimensions.IsDefault ? [] : dimensions;
+        Bounds = bounds.IsDefault ? [] : bounds;
+        Claims = claims.IsDefault ? [] : claims;
+        Values = values.IsDefault ? [] : values;
+        NeverTogether = neverTogether.IsDefault ? [] : neverTogether;
+
+        Jurisdictions = DistinctJurisdictions(Tiers, out _jurisdictionOfTier);
+
+        var boundLists = Lists<ShapeBound>(Dimensions.Length);
+        var claimLists = Lists<ShapeClaim>(Dimensions.Length);
+        _factsOn = new Fact[Dimensions.Length];
+        foreach (var bound in Bounds)
+        {
+            if ((uint)bound.Dimension < (uint)Dimensions.Length)
+            {
+                boundLists[bound.Dimension].Add(bound);
+                _factsOn[bound.Dimension] |= bound.Condition.When | bound.Condition.Unless;
+            }
+        }
+
+        foreach (var claim in Claims)
+        {
+            if ((uint)claim.Dimension < (uint)Dimensions.Length)
+            {
+                claimLists[claim.Dimension].Add(claim);
+                _factsOn[claim.Dimension] |= claim.Condition.When | claim.Condition.Unless;
+            }
+        }
+
+        _boundsOn = new ImmutableArray<ShapeBound>[Dimensions.Length];
+        _claimsOn = new ImmutableArray<ShapeClaim>[Dimensions.Length];
+        for (var d = 0; d < Dimensions.Length; d++)
+        {
+            _boundsOn[d] = boundLists[d].ToImmutableArray();
+            _claimsOn[d] = claimLists[d].ToImmutableArray();
+        }
+    }
+
+    /// <summary>Every tier, higher ranks first; the user tier is last.</summary>
+    public ImmutableArray<ShapeTier> Tiers { get; }
+
+    /// <summary>Every dimension, in the user tier's declaration order.</summary>
+    public ImmutableArray<ShapeDimension> Dimensions { get; }
+
+    /// <summary>Every bound, in canonical order.</summary>
+    public ImmutableArray<ShapeBound> Bounds { get; }
+
+    /// <summary>Every waiver claim.</summary>
+    public ImmutableArray<ShapeClaim> Claims { get; }
+
+    /// <summary>Every value a tier fixes: higher tiers' defaults and the user tier's initialisers.</summary>
+    public ImmutableArray<ShapeValue> Values { get; }
+
+    /// <summary>Sets of facts that never all hold together (<c>[assembly: NeverTogether(...)]</c>).</summary>
+    public ImmutableArray<Fact> NeverTogether { get; }
+
+    /// <summary>The distinct jurisdictions of the immutable tiers (compared ignoring case), in tier order.</summary>
+    public ImmutableArray<string> Jurisdictions { get; }
+
+    /// <summary>
+    /// The jurisdiction indexes a policy is deployed in and checked for: each of <see cref="Jurisdictions"/>, or -1
+    /// alone when the policy has no law. (A request naming no known jurisdiction applies every law at once; that is
+    /// failing closed, not a deployment, and laws may well disagree there.)
+    /// </summary>
+    public IEnumerable<int> DeployedJurisdictions()
+    {
+        if (Jurisdictions.Length == 0)
+        {
+            yield return -1;
+        }
+
+        for (var j = 0; j < Jurisdictions.Length; j++)
+        {
+            yield return j;
+        }
+    }
+
+    /// <summary>The bounds on a dimension, in canonical order.</summary>
+    public ImmutableArray<ShapeBound> BoundsOn(int dimension) => _boundsOn[dimension];
+
+    /// <summary>The waiver claims on a dimension.</summary>
+    public ImmutableArray<ShapeClaim> ClaimsOn(int dimension) => _claimsOn[dimension];
+
+    /// <summary>Every fact a bound or waiver claim on the dimension is conditional on.</summary>
+    public Fact FactsOn(int dimension) => _factsOn[dimension];
+
+    /// <summary>The jurisdiction index of an immutable tier; -1 for other tiers.</summary>
+    public int JurisdictionOf(int tier) => _jurisdictionOfTier[tier];
+
+    /// <summary>The index of the jurisdiction a request names (ignoring case), or -1 when it names none of this policy's.</summary>
+    public int MatchJurisdiction(string? jurisdiction) =>
+        jurisdiction is null ? -1 : IndexIgnoringCase(Jurisdictions, jurisdiction);
+
+    /// <summary>
+    /// Whether a tier applies under a matched jurisdiction: every organisation and user tier does; an immutable tier
+    /// does when it is that jurisdiction's, or when none matched (then every law applies).
+    /// </summary>
+    public bool TierApplies(int tier, int jurisdiction) =>
+        jurisdiction < 0 || Tiers[tier].Rank != TierRank.Immutable || _jurisdictionOfTier[tier] == jurisdiction;
+
+    /// <summary>The jurisdiction's name, or null for -1.</summary>
+    public string? JurisdictionName(int jurisdiction) => jurisdiction < 0 ? null : Jurisdictions[jurisdiction];
+
+    /// <summary>This shape with the bound at canonical index <paramref name="index"/> changed to <paramref name="replacement"/>, or removed when null.</summary>
+    public PolicyShape WithBound(int index, Bound? replacement)
+    {
+        var bounds = ImmutableArray.CreateBuilder<ShapeBound>(Bounds.Length);
+        foreach (var bound in Bounds)
+        {
+            if (bound.Index != index)
+            {
+                bounds.Add(bound);
+            }
+            else if (replacement is { } changed)
+            {
+                bounds.Add(bound with { Bound = changed });
+            }
+        }
+
+        return new PolicyShape(Tiers, Dimensions, bounds.ToImmutable(), Claims, Values, NeverTogether);
+    }
+
+    /// <summary>
+    /// The distinct jurisdictions of the immutable tiers among <paramref name="tiers"/>, compared ignoring case, in
+    /// tier order; <paramref name="jurisdictionOfTier"/> gives each tier's index among them (-1 for other ranks).
+    /// </summary>
+    public static ImmutableArray<string> DistinctJurisdictions(IReadOnlyList<ShapeTier> tiers, out int[] jurisdictionOfTier)
+    {
+        var jurisdictions = ImmutableArray.CreateBuilder<string>();
+        jurisdictionOfTier = new int[tiers.Count];
+        for (var t = 0; t < tiers.Count; t++)
+        {
+            jurisdictionOfTier[t] = -1;
+            if (tiers[t].Rank != TierRank.Immutable)
+            {
+                continue;
+            }
+
+            var index = IndexIgnoringCase(jurisdictions, tiers[t].Name);
+            if (index < 0)
+            {
+                index = jurisdictions.Count;
+                jurisdictions.Add(tiers[t].Name);
+            }
+
+            jurisdictionOfTier[t] = index;
+        }
+
+        return jurisdictions.ToImmutable();
+    }
+
+    private static int IndexIgnoringCase(IReadOnlyList<string> list, string value)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (string.Equals(list[i], value, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static List<T>[] Lists<T>(int count)
+    {
+        var lists = new List<T>[count];
+        for (var i = 0; i < count; i++)
+        {
+            lists[i] = [];
+        }
+
+        return lists;
+    }
+}
