@@ -653,7 +653,8 @@ internal sealed class PolicyReader
         }
     }
 
-    // [assembly: NeverTogether(Fact.Minor, Fact.VerifiedAdult)]: contexts in which all of them hold are not checked.
+    // [assembly: NeverTogether(Fact.Minor, Fact.VerifiedAdult)]: contexts in which all of them hold are not checked. A
+    // malformed declaration is reported and ignored: without it more contexts are checked, never fewer.
     private EquatableArray<uint> ReadNeverTogether()
     {
         var sets = new List<uint>();
@@ -683,7 +684,7 @@ internal sealed class PolicyReader
 
             if (count < 2)
             {
-                _problems.Add(new PolicyProblem("PAC0005", "[NeverTogether] must name at least two distinct single facts (e.g. Fact.Minor, Fact.VerifiedAdult)", SourceLocation.From(attribute.ApplicationSyntaxReference), true));
+                _problems.Add(new PolicyProblem("PAC0005", "[NeverTogether] must name at least two distinct single facts (e.g. Fact.Minor, Fact.VerifiedAdult)", SourceLocation.From(attribute.ApplicationSyntaxReference), false));
                 continue;
             }
 
