@@ -86,30 +86,10 @@ internal static class OverrideChecks
                 $"{subject} leaves no value that {against} allows in {Jurisdiction(view, found)} {ContextSpace.Describe(found.Witness, found.Relevant)} ({ValueText.Bound(dimension, found.HigherAllows)}); there resolution skips it and grants the strictest value the tiers above allow",
                 bound.ValueLocation ?? bound.Location);
 
-        // The fix writes a value the tiers above allow wherever the bound is in force: the one nearest to the value
-        // written, else the strictest (what resolution grants today). It is offered only if applying it leaves every
-        // user's choices the same or narrower in every jurisdiction and context: a broken bound is skipped and its
-        // dimension fails closed, so a fix that makes it apply again must not grant more than that did.
-        if (bound.FirstValue is not { } first || bound.Form is not (BoundForm.Locked or BoundForm.AtLeast or BoundForm.AtMost) || Lattice.IsEmpty(found.AllowedWherever))
-        {
-            return finding;
-        }
-
-        DimensionValue[] candidates =
-        [
-            Lattice.Clamp(found.AllowedWherever, first, dimension.HigherIsStricter),
-            Lattice.Strictest(found.AllowedWherever, dimension.HigherIsStricter),
-        ];
-        foreach (var value in candidates)
-        {
-            var after = view.Shape.WithBound(bound.Index, Lattice.Build(dimension.Domain, bound.Form, value, value));
-            if (OverrideCheck.NeverWidens(view.Shape, after, bound.Dimension))
-            {
-                return finding with { FixExpression = ValueText.CSharp(dimension, value), FixLabel = ValueText.Label(dimension, value) };
-            }
-        }
-
-        return finding;
+        // Offered only where it leaves every user's choices the same or narrower everywhere (OverrideCheck.SafeRewrite).
+        return bound.FirstValue is { } first && OverrideCheck.SafeRewrite(view.Shape, found, bound.Form, first) is { } value
+            ? finding with { FixExpression = ValueText.CSharp(dimension, value), FixLabel = ValueText.Label(dimension, value) }
+            : finding;
     }
 
     private static PolicyFinding NoEffectFinding(PolicyView view, Override found)
@@ -125,7 +105,7 @@ internal static class OverrideChecks
             bound.Location);
 
         // Removing it is offered only where that changes nothing a user may choose, in any jurisdiction or context.
-        return OverrideCheck.NeverWidens(view.Shape, view.Shape.WithBound(bound.Index, null), bound.Dimension)
+        return OverrideCheck.RemovalKeepsPolicy(view.Shape, view.Shape.Bounds[bound.Index])
             ? finding with { RemovalKeepsPolicy = true }
             : finding;
     }

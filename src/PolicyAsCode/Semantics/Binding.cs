@@ -79,36 +79,71 @@ static class Binding
         Narrow(shape, dimension, jurisdiction, context).Allowed(shape.Dimensions[dimension]);
 
     /// <summary>
-    /// What binds a choice made by <paramref name="tier"/> on a dimension in a jurisdiction and context: the applicable
-    /// bounds of every higher rank (and, with <paramref name="includeOwnTier"/>, the tier's own) in canonical order,
-    /// less, with <paramref name="exceptWaived"/>, those the tier's rank validly waives there. (A waiver lets a value
-    /// through; it does not stop a contradicting bound from being skipped.) A bound that contradicts the ones before it is skipped, as
-    /// resolution skips it; <paramref name="firstMissing"/> is then the canonical index of the first such bound.
+    /// What binds a bound set by <paramref name="tier"/> on a dimension in a jurisdiction and context: the applicable
+    /// bounds of every higher rank, intersected in canonical order. A bound that contradicts the ones before it is
+    /// skipped, as resolution skips it; <paramref name="firstMissing"/> is then the canonical index of the first such
+    /// bound. (A user's waiver lets a value through; it does not stop a contradicting bound from being skipped, so
+    /// waived bounds count here.)
     /// </summary>
-    public static Bound Above(PolicyShape shape, int dimension, int tier, int jurisdiction, in PolicyContext context, bool includeOwnTier, bool exceptWaived, out int firstMissing)
+    public static Bound Above(PolicyShape shape, int dimension, int tier, int jurisdiction, in PolicyContext context, out int firstMissing)
     {
         var rank = shape.Tiers[tier].Rank;
         var meet = shape.Dimensions[dimension].Domain;
         firstMissing = -1;
         foreach (var bound in shape.BoundsOn(dimension))
         {
-            var higher = shape.Tiers[bound.Tier].Rank < rank;
-            if (!(higher || (includeOwnTier && bound.Tier == tier)) || !Applies(shape, bound, jurisdiction, context)
-                || (exceptWaived && higher && IsWaived(shape, bound, rank, context)))
+            if (shape.Tiers[bound.Tier].Rank < rank && Applies(shape, bound, jurisdiction, context))
             {
-                continue;
+                meet = Lattice.Narrow(meet, bound.Bound, bound.Index, ref firstMissing);
             }
-
-            meet = Lattice.Narrow(meet, bound.Bound, bound.Index, ref firstMissing);
         }
 
         return meet;
     }
 
+    /// <summary>
+    /// Whether a value written by <paramref name="tier"/> (a default, a preset's value) is granted as written in a
+    /// jurisdiction and context. Every such value reaches resolution as the user's request, so it is resolved as one:
+    /// against the applicable bounds of the ranks above the tier and of the tier itself (a lower tier's bounds are not
+    /// its concern), with the user's valid waivers. <paramref name="binding"/> is what those bounds let through.
+    /// </summary>
+    public static bool Grants(PolicyShape shape, int dimension, int tier, int jurisdiction, in PolicyContext context, DimensionValue value, out Bound binding)
+    {
+        var rank = shape.Tiers[tier].Rank;
+        var strict = shape.Dimensions[dimension].Domain;
+        var relaxed = strict;
+        var conflict = -1;
+        var ignored = -1;
+        var anyWaived = false;
+        foreach (var bound in shape.BoundsOn(dimension))
+        {
+            if (!(shape.Tiers[bound.Tier].Rank < rank || bound.Tier == tier) || !Applies(shape, bound, jurisdiction, context))
+            {
+                continue;
+            }
+
+            strict = Lattice.Narrow(strict, bound.Bound, bound.Index, ref conflict);
+            if (IsWaived(shape, bound, TierRank.User, context))
+            {
+                anyWaived = true;
+            }
+            else
+            {
+                relaxed = Lattice.Narrow(relaxed, bound.Bound, bound.Index, ref ignored);
+            }
+        }
+
+        binding = anyWaived ? relaxed : strict;
+        return Lattice.Contains(strict, value) || (anyWaived && Lattice.Contains(relaxed, value));
+    }
+
     /// <summary>Whether a value written by a tier (a default, a preset) is used in a jurisdiction: its tier applies there.</summary>
     public static bool Uses(PolicyShape shape, int tier, int jurisdiction) => shape.TierApplies(tier, jurisdiction);
 
-    /// <summary>Whether a bound of a lower tier is in force in a jurisdiction and context (before any higher bound is considered).</summary>
+    /// <summary>
+    /// Whether a lower tier's bound is in force in a jurisdiction and context, before any higher bound is considered:
+    /// it applies there (an organisation's delegated waiver of it included).
+    /// </summary>
     public static bool InForce(PolicyShape shape, in ShapeBound bound, int jurisdiction, in PolicyContext context) =>
-        shape.TierApplies(bound.Tier, jurisdiction) && bound.Condition.Restricts(context);
+        Applies(shape, bound, jurisdiction, context);
 }

@@ -61,9 +61,9 @@ static class OverrideCheck
             var witnessAllows = domain;
             foreach (var context in Contexts(shape, dimension, jurisdiction))
             {
-                var binding = Binding.Above(shape, dimension, tier, jurisdiction, context, includeOwnTier: true, exceptWaived: true, out _);
+                var granted = Binding.Grants(shape, dimension, tier, jurisdiction, context, value, out var binding);
                 wherever = Lattice.Intersect(wherever, binding);
-                if (Lattice.Contains(binding, value))
+                if (granted)
                 {
                     everyContext = false;
                 }
@@ -76,7 +76,7 @@ static class OverrideCheck
 
             if (witness is { } found && everyContext)
             {
-                var higher = FirstExcluding(shape, dimension, tier, jurisdiction, found, includeOwnTier: true, value);
+                var higher = FirstExcluding(shape, dimension, tier, jurisdiction, found, value);
                 yield return new Override(OverrideKind.Value, dimension, tier, -1, value, jurisdiction, found, true, higher, witnessAllows, wherever, Fact.None);
             }
         }
@@ -95,7 +95,7 @@ static class OverrideCheck
             // What the higher ranks leave in a context where the bound is in force; null where it is not.
             Bound? Higher(in PolicyContext context) =>
                 Binding.InForce(shape, bound, jurisdiction, context)
-                    ? Binding.Above(shape, dimension, bound.Tier, jurisdiction, context, includeOwnTier: false, exceptWaived: false, out _)
+                    ? Binding.Above(shape, dimension, bound.Tier, jurisdiction, context, out _)
                     : null;
 
             bool Conflicts(in PolicyContext context) => Higher(context) is { } higher && Lattice.IsEmpty(Lattice.Intersect(higher, bound.Bound));
@@ -213,6 +213,40 @@ static class OverrideCheck
         return true;
     }
 
+    /// <summary>
+    /// The value a fix may write into a lower tier's single-valued bound (<c>Locked</c>, <c>AtLeast</c>, <c>AtMost</c>)
+    /// that <paramref name="found"/> reports: the value nearest to the one written that the higher tiers allow wherever
+    /// the bound is in force, else the strictest of those; the first whose rewrite <see cref="NeverWidens"/>, or null.
+    /// A skipped bound leaves its dimension failing closed, so a rewrite that makes it apply must not grant more than that.
+    /// </summary>
+    public static DimensionValue? SafeRewrite(PolicyShape shape, Override found, BoundForm form, DimensionValue written)
+    {
+        if (found.Kind != OverrideKind.Bound || form is not (BoundForm.Locked or BoundForm.AtLeast or BoundForm.AtMost) || Lattice.IsEmpty(found.AllowedWherever))
+        {
+            return null;
+        }
+
+        var dimension = shape.Dimensions[found.Dimension];
+        DimensionValue[] candidates =
+        [
+            Lattice.Clamp(found.AllowedWherever, written, dimension.HigherIsStricter),
+            Lattice.Strictest(found.AllowedWherever, dimension.HigherIsStricter),
+        ];
+        foreach (var value in candidates)
+        {
+            if (NeverWidens(shape, shape.WithBound(found.Bound, Lattice.Build(dimension.Domain, form, value, value)), found.Dimension))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether removing a bound leaves what users may choose the same in every jurisdiction and context.</summary>
+    public static bool RemovalKeepsPolicy(PolicyShape shape, ShapeBound bound) =>
+        NeverWidens(shape, shape.WithBound(bound.Index, null), bound.Dimension);
+
     // A higher bound binding the rule here, so that "no effect" compares it with something.
     private static bool HasHigher(PolicyShape shape, ShapeBound bound, int jurisdiction)
     {
@@ -227,14 +261,13 @@ static class OverrideCheck
         return false;
     }
 
-    private static int FirstExcluding(PolicyShape shape, int dimension, int tier, int jurisdiction, in PolicyContext context, bool includeOwnTier, DimensionValue value)
+    private static int FirstExcluding(PolicyShape shape, int dimension, int tier, int jurisdiction, in PolicyContext context, DimensionValue value)
     {
         var rank = shape.Tiers[tier].Rank;
         foreach (var other in shape.BoundsOn(dimension))
         {
-            var higher = shape.Tiers[other.Tier].Rank < rank;
-            if ((higher || (includeOwnTier && other.Tier == tier)) && Binding.Applies(shape, other, jurisdiction, context)
-                && !(higher && Binding.IsWaived(shape, other, rank, context)) && !Lattice.Contains(other.Bound, value))
+            if ((shape.Tiers[other.Tier].Rank < rank || other.Tier == tier) && Binding.Applies(shape, other, jurisdiction, context)
+                && !Binding.IsWaived(shape, other, TierRank.User, context) && !Lattice.Contains(other.Bound, value))
             {
                 return other.Index;
             }
