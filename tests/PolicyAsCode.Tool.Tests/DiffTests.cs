@@ -41,8 +41,10 @@ public sealed class DiffTests(PolicyAssemblies policies)
         var run = PacRun.Of("diff", policies.QuickStart, LawWidened);
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        run.AssertRow("US", "nothing known", "MemoryDays", "widened", "0", "0 to 7");
-        run.AssertRow("US", "Minor holds", "MemoryDays", "widened", "0", "0 to 7");
+        run.AssertRow("US", "when Minor holds or is unknown", "MemoryDays", "widened", "0", "0 to 7");
+
+        // Where no jurisdiction matches, every law applies: EU law keeps memory at 0 unless the user consents.
+        run.AssertRow("(none: every law)", "when Minor holds or is unknown and ConsentsToMemory holds", "MemoryDays", "widened", "0", "0 to 7");
         run.AssertRow("law of US: MemoryDays Locked (when Minor)", "disappeared", "Locked(0) allows 0");
         run.AssertRow("law of US: MemoryDays AtMost (when Minor)", "appeared", "AtMost(7) allows … to 7");
         Assert.DoesNotContain(run.Rows, r => r.Length > 0 && r[0] == "EU");
@@ -55,8 +57,9 @@ public sealed class DiffTests(PolicyAssemblies policies)
         var run = PacRun.Of("diff", policies.QuickStart, OrganisationNarrowed);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        run.AssertRow("EU", "ConsentsToMemory holds", "MemoryDays", "narrowed", "0 to 14", "0 to 7");
-        run.AssertRow("US", "no fact holds", "MemoryDays", "narrowed", "0 to 14", "0 to 7");
+        run.AssertRow("EU", "when ConsentsToMemory holds", "MemoryDays", "narrowed", "0 to 14", "0 to 7");
+        run.AssertRow("US", "when Minor does not hold", "MemoryDays", "narrowed", "0 to 14", "0 to 7");
+        run.AssertRow("(none: every law)", "when Minor does not hold and ConsentsToMemory holds", "MemoryDays", "narrowed", "0 to 14", "0 to 7");
         run.AssertRow("organisation contoso-learning: MemoryDays AtMost (always)", "narrowed", "AtMost(14) allows … to 14", "AtMost(7) allows … to 7");
         Assert.DoesNotContain("widened", run.Output);
         Assert.Contains("none widening", run.Output);
@@ -68,7 +71,7 @@ public sealed class DiffTests(PolicyAssemblies policies)
         var run = PacRun.Of("diff", OrganisationNarrowed, policies.QuickStart);
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        run.AssertRow("EU", "ConsentsToMemory holds", "MemoryDays", "widened", "0 to 7", "0 to 14");
+        run.AssertRow("EU", "when ConsentsToMemory holds", "MemoryDays", "widened", "0 to 7", "0 to 14");
     }
 
     [Fact]
@@ -89,9 +92,11 @@ public sealed class DiffTests(PolicyAssemblies policies)
         var run = PacRun.Of("diff", policies.QuickStart, ForbidRemoved);
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        run.AssertRow("EU", "nothing known", "widened", "no longer refused: SexualContent (S12)");
-        run.AssertRow("EU", "Minor holds", "widened", "no longer refused: SexualContent (S12)");
+        run.AssertRow("EU", "when Minor holds or is unknown", "widened", "no longer refused: SexualContent (S12)");
         Assert.DoesNotContain(run.Rows, r => r.Length > 0 && r[0] == "US");
+
+        // Where no jurisdiction matches, US law still refuses it to minors.
+        Assert.DoesNotContain(run.Rows, r => r.Length > 0 && r[0] == "(none: every law)");
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using System.Text.Json;
 
 namespace PolicyAsCode.Tool;
 
-/// <summary>Writes a diff as text (tables; plain when redirected) or JSON.</summary>
+/// <summary>Writes a diff as text (tables; plain when redirected) or JSON. The fail-closed jurisdiction is <c>(none: every law)</c> in text, null in JSON.</summary>
 internal static class DiffReport
 {
     public static void WriteText(TextWriter output, bool rich, LoadedPolicy old, LoadedPolicy @new, IReadOnlyList<DiffEntry> changes)
@@ -20,8 +20,9 @@ internal static class DiffReport
 
         Section(output, rich, changes, "jurisdiction", "Jurisdictions", ["jurisdiction", "change"], e => [e.Subject, Name(e.Change)]);
         Section(output, rich, changes, "dimension", "Dimensions", ["dimension", "change", "old type", "new type"], e => [e.Subject, Name(e.Change), e.Old, e.New]);
-        Section(output, rich, changes, "bound", "Effective bounds (what a request is granted within)", ["jurisdiction", "context", "dimension", "change", "old", "new"], e => [e.Jurisdiction!, e.Context!, e.Subject, Name(e.Change), e.Old, e.New]);
-        Section(output, rich, changes, "hazards", "Content refused by the tiers", ["jurisdiction", "context", "change", "hazards"], e => [e.Jurisdiction!, e.Context!, Name(e.Change), e.Subject]);
+        Section(output, rich, changes, "bound", "Effective bounds (what a request is granted within)", ["jurisdiction", "context", "dimension", "change", "old", "new"], e => [e.JurisdictionLabel, e.Context!, e.Subject, Name(e.Change), e.Old, e.New]);
+        Section(output, rich, changes, "default", "Defaults (what a user starts from)", ["jurisdiction", "context", "dimension", "change", "old", "new"], e => [e.JurisdictionLabel, e.Context!, e.Subject, Name(e.Change), e.Old, e.New]);
+        Section(output, rich, changes, "hazards", "Content refused by the tiers", ["jurisdiction", "context", "change", "hazards"], e => [e.JurisdictionLabel, e.Context!, Name(e.Change), e.Subject]);
         Section(output, rich, changes, "rule", "Bound rules, per tier", ["rule", "change", "old", "new"], e => [e.Subject, Name(e.Change), e.Old, e.New]);
 
         var widened = changes.Count(e => e.Widens);
@@ -48,6 +49,11 @@ internal static class DiffReport
                 w.WriteString("section", e.Section);
                 w.WriteString("jurisdiction", e.Jurisdiction);
                 w.WriteString("context", e.Context);
+                if (e.Contexts > 0)
+                {
+                    w.WriteNumber("contexts", e.Contexts);
+                }
+
                 w.WriteString("subject", e.Subject);
                 w.WriteString("change", Name(e.Change));
                 w.WriteBoolean("widens", e.Widens);

@@ -7,8 +7,8 @@ using PolicyAsCode.Documents;
 namespace PolicyAsCode.Tool;
 
 /// <summary>
-/// The <c>pac</c> command line: <c>card</c>, <c>schema</c>, <c>resolve</c> and <c>diff</c> of compiled policy assemblies.
-/// Exit codes: 0 done; 1 <c>diff</c> found a widening; 2 bad input (the reason on one line of standard error); 3 an
+/// The <c>pac</c> command line: <c>card</c>, <c>schema</c>, <c>resolve</c>, <c>verify</c> and <c>diff</c> of compiled policy
+/// assemblies. Exit codes: 0 done; 1 <c>verify</c> found a conflict or <c>diff</c> a widening; 2 bad input (the reason on one line of standard error); 3 an
 /// internal error of pac.
 /// </summary>
 public static class PacApp
@@ -18,6 +18,9 @@ public static class PacApp
 
     /// <summary>Exit code of <c>pac diff</c> when the new policy allows something the old did not.</summary>
     public const int Widened = 1;
+
+    /// <summary>Exit code of <c>pac verify</c> when a higher tier's bound overrides a lower tier's value or bound.</summary>
+    public const int Conflicts = 1;
 
     /// <summary>Exit code: bad input (missing or unreadable file, no policy, unknown name).</summary>
     public const int BadInput = 2;
@@ -63,7 +66,7 @@ public static class PacApp
 
     private static RootCommand Build(TextWriter output, bool rich)
     {
-        var root = new RootCommand("pac: read a compiled PolicyAsCode policy assembly: its card, its preferences JSON Schema, a resolution, a diff of two versions. Exit codes: 0 done, 1 diff found a widening, 2 bad input, 3 internal error. See docs/pac.md.");
+        var root = new RootCommand("pac: read a compiled PolicyAsCode policy assembly: its card, its preferences JSON Schema, a resolution, a check of its tiers, a diff of two versions. Exit codes: 0 done, 1 verify found a conflict or diff a widening, 2 bad input, 3 internal error. See docs/pac.md.");
 
         var policy = new Option<string?>("--policy") { Description = "The user-tier type to read (full or simple name), when the assembly holds several policies." };
         var jurisdiction = new Option<string?>("--jurisdiction", "-j") { Description = "One of the policy's jurisdictions." };
@@ -112,6 +115,14 @@ public static class PacApp
             return Ok;
         });
         root.Subcommands.Add(resolve);
+
+        var verify = new Command("verify", "Check that no higher tier's bound overrides a lower tier's default or bound, in every jurisdiction and every context (the analysers' PAC0001/PAC0012 check, on the compiled policy). Without --policy, every policy of the assembly. Exits 1 on a conflict.") { assembly, policy };
+        verify.SetAction(r =>
+        {
+            using var loaded = LoadedPolicy.LoadEach(r.GetValue(assembly)!.ToString(), r.GetValue(policy));
+            return VerifyReport.Write(output, rich, loaded) > 0 ? Conflicts : Ok;
+        });
+        root.Subcommands.Add(verify);
 
         var oldAssembly = new Argument<FileInfo>("old-assembly") { Description = "The policy assembly before the change." };
         var newAssembly = new Argument<FileInfo>("new-assembly") { Description = "The policy assembly after the change." };

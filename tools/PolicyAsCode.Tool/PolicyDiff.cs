@@ -24,20 +24,27 @@ internal enum Change
 }
 
 /// <summary>One difference between two versions of a policy.</summary>
-/// <param name="Section">What differs: <c>bound</c> (an effective bound), <c>dimension</c>, <c>hazards</c>, <c>rule</c> (a tier's bound rule) or <c>jurisdiction</c>.</param>
-/// <param name="Jurisdiction">The jurisdiction, for effective bounds and hazards.</param>
-/// <param name="Context">What is known of the request, for effective bounds and hazards.</param>
+/// <param name="Section">What differs: <c>bound</c> (an effective bound), <c>default</c>, <c>dimension</c>, <c>hazards</c>, <c>rule</c> (a tier's bound rule) or <c>jurisdiction</c>.</param>
+/// <param name="Jurisdiction">The jurisdiction, for effective bounds, hazards and defaults; null there for the fail-closed one (a request naming none of the policy's).</param>
+/// <param name="Context">The contexts it holds in, in words, for effective bounds, hazards and defaults.</param>
 /// <param name="Subject">The dimension, the rule or the jurisdiction.</param>
 /// <param name="Change">How it changed.</param>
 /// <param name="Widens">Whether the change allows something the old version did not (it needs a review).</param>
 /// <param name="Old">The old value, or empty.</param>
 /// <param name="New">The new value, or empty.</param>
-internal sealed record DiffEntry(string Section, string? Jurisdiction, string? Context, string Subject, Change Change, bool Widens, string Old, string New);
+/// <param name="Contexts">How many contexts the change holds in (effective bounds, hazards, defaults), else 0.</param>
+internal sealed record DiffEntry(string Section, string? Jurisdiction, string? Context, string Subject, Change Change, bool Widens, string Old, string New, int Contexts = 0)
+{
+    /// <summary>The jurisdiction as the text report names it: the fail-closed one (no jurisdiction of the policy named, every law applies) has no name.</summary>
+    public string JurisdictionLabel => Jurisdiction ?? "(none: every law)";
+}
 
 /// <summary>
-/// Compares two versions of a policy through what they allow: per jurisdiction (of either version), per dimension
-/// (matched by name) and per context, the effective bound (<see cref="PolicyInterpreter.Allowed"/>) and the hazards
-/// refused; then dimensions, jurisdictions and every tier's bound rules that appeared, disappeared or changed.
+/// Compares two versions of a policy through what they allow: per jurisdiction (of either version, and the fail-closed
+/// one), per dimension (matched by name) and in every context (<see cref="Space"/>), the effective bound
+/// (<see cref="PolicyInterpreter.Allowed"/>), the hazards refused and the defaults; the same change in several
+/// contexts is one entry (<see cref="Label"/>). Then dimensions, jurisdictions and every tier's bound rules that
+/// appeared, disappeared or changed.
 /// </summary>
 internal static class PolicyDiff
 {
@@ -58,33 +65,43 @@ internal static class PolicyDiff
         }
 
         var shared = old.Dimensions.Select(d => (Old: d, New: @new.FindDimension(d.Name))).Where(p => p.New is not null).Select(p => (p.Old, New: p.New!)).ToList();
-        foreach (var jurisdiction in jurisdictions)
+        var facts = ConditionFacts(old) | ConditionFacts(@new);
+
+        // Every jurisdiction of either version, then the fail-closed one (a request naming none: every law applies).
+        foreach (var jurisdiction in jurisdictions.Select(j => (string?)j).Append(null))
         {
-            foreach (var (label, context) in Contexts(jurisdiction, ConditionFacts(old) | ConditionFacts(@new)))
+            var space = Space(old, @new, jurisdiction, facts);
+            foreach (var (o, n) in shared)
             {
-                foreach (var (o, n) in shared)
+                var groups = Group<(Change, string, string)>(space, context =>
                 {
                     var before = oldInterpreter.Allowed(o.Index, context);
                     var after = newInterpreter.Allowed(n.Index, context);
-                    var change = Classify(o, before, n, after);
-                    if (change is { } c)
-                    {
-                        changes.Add(new DiffEntry("bound", jurisdiction, label, o.Name, c, c != Change.Narrowed, o.Format(before), n.Format(after)));
-                    }
-                }
-
-                var refusedBefore = Refused(old, context);
-                var refusedAfter = Refused(@new, context);
-                if (refusedBefore != refusedAfter)
+                    return Classify(o, before, n, after) is { } c ? (c, o.Format(before), n.Format(after)) : null;
+                });
+                foreach (var ((c, before, after), contexts) in groups)
                 {
-                    var lifted = refusedBefore & ~refusedAfter;
-                    var change = lifted == Hazard.None ? Change.Narrowed : (refusedAfter & ~refusedBefore) == Hazard.None ? Change.Widened : Change.Changed;
-                    var added = refusedAfter & ~refusedBefore;
-                    var subject = string.Join("; ", new[] { (lifted, "no longer refused: " + HazardNames(old, lifted)), (added, "newly refused: " + HazardNames(@new, added)) }
-                        .Where(p => p.Item1 != Hazard.None).Select(p => p.Item2));
-                    changes.Add(new DiffEntry("hazards", jurisdiction, label, subject, change, lifted != Hazard.None, HazardNames(old, refusedBefore), HazardNames(@new, refusedAfter)));
+                    changes.Add(new DiffEntry("bound", jurisdiction, Label(contexts, space, facts), o.Name, c, c != Change.Narrowed, before, after, contexts.Count));
                 }
             }
+
+            var refusals = Group<(Hazard Before, Hazard After)>(space, context =>
+            {
+                var before = Refused(old, context);
+                var after = Refused(@new, context);
+                return before != after ? (before, after) : null;
+            });
+            foreach (var ((refusedBefore, refusedAfter), contexts) in refusals)
+            {
+                var lifted = refusedBefore & ~refusedAfter;
+                var added = refusedAfter & ~refusedBefore;
+                var change = lifted == Hazard.None ? Change.Narrowed : added == Hazard.None ? Change.Widened : Change.Changed;
+                var subject = string.Join("; ", new[] { (lifted, "no longer refused: " + HazardNames(old, lifted)), (added, "newly refused: " + HazardNames(@new, added)) }
+                    .Where(p => p.Item1 != Hazard.None).Select(p => p.Item2));
+                changes.Add(new DiffEntry("hazards", jurisdiction, Label(contexts, space, facts), subject, change, lifted != Hazard.None, HazardNames(old, refusedBefore), HazardNames(@new, refusedAfter), contexts.Count));
+            }
+
+            CompareDefaults(oldInterpreter, newInterpreter, shared, jurisdiction, space, facts, changes);
         }
 
         foreach (var d in @new.Dimensions.Where(d => old.FindDimension(d.Name) is null))
@@ -106,18 +123,139 @@ internal static class PolicyDiff
         return changes;
     }
 
-    /// <summary>The contexts compared in a jurisdiction: nothing known; each condition fact holding alone (every other known not to hold); no fact holding.</summary>
-    public static IEnumerable<(string Label, PolicyContext Context)> Contexts(string jurisdiction, Fact facts)
+    /// <summary>
+    /// The contexts compared in a jurisdiction: every state (holds, does not hold, unknown) of every fact a condition
+    /// of either version names, less the combinations both versions declare impossible (one that only one version
+    /// rules out can still occur under the other, so it is compared).
+    /// </summary>
+    public static IReadOnlyList<PolicyContext> Space(PolicyRegistry old, PolicyRegistry @new, string? jurisdiction, Fact facts) =>
+        ContextSpace.Every(jurisdiction, facts, [])
+            .Where(c => ContextSpace.IsPossible(c, old.NeverTogether) || ContextSpace.IsPossible(c, @new.NeverTogether))
+            .ToList();
+
+    /// <summary>The contexts of <paramref name="space"/> that <paramref name="classify"/> gives a difference in, grouped by the difference, in the order first found.</summary>
+    private static List<(T Difference, List<PolicyContext> Contexts)> Group<T>(IReadOnlyList<PolicyContext> space, Func<PolicyContext, T?> classify)
+        where T : struct
     {
-        yield return ("nothing known", new PolicyContext(jurisdiction));
-        foreach (var fact in Enum.GetValues<Fact>().Where(f => f != Fact.None && (facts & f) == f))
+        var groups = new List<(T Difference, List<PolicyContext> Contexts)>();
+        foreach (var context in space)
         {
-            yield return ($"{fact} holds", new PolicyContext(jurisdiction, fact, facts));
+            if (classify(context) is not { } difference)
+            {
+                continue;
+            }
+
+            var index = groups.FindIndex(g => EqualityComparer<T>.Default.Equals(g.Difference, difference));
+            if (index < 0)
+            {
+                groups.Add((difference, [context]));
+            }
+            else
+            {
+                groups[index].Contexts.Add(context);
+            }
         }
 
-        if (facts != Fact.None)
+        return groups;
+    }
+
+    /// <summary>
+    /// A group of contexts in words, as a union of conditions each of which gives every fact one or more states
+    /// ("when Minor holds or is unknown", "in every context"; "when RolePlay holds; or when Minor holds and RolePlay
+    /// is unknown"). Each condition is grown from the first context not yet described, fact by fact, to the widest
+    /// states whose every context (of <paramref name="space"/>) lies in the group, so a group that one condition
+    /// describes reads as that condition. After <see cref="MaxConditions"/> conditions, the contexts left are counted.
+    /// </summary>
+    public static string Label(IReadOnlyList<PolicyContext> group, IReadOnlyList<PolicyContext> space, Fact facts)
+    {
+        var bits = Enum.GetValues<Fact>().Where(f => f != Fact.None && (facts & f) == f).ToList();
+        var members = group.ToHashSet();
+        var left = group.ToList();
+        var conditions = new List<string>();
+        while (left.Count > 0 && conditions.Count < MaxConditions)
         {
-            yield return ("no fact holds", new PolicyContext(jurisdiction, Fact.None, facts));
+            var first = left[0];
+            var states = bits.Select(f => State(first, f)).ToArray();
+            bool Inside(int[] candidate) => space.All(c => !Matches(c, bits, candidate) || members.Contains(c));
+            for (var i = 0; i < bits.Count; i++)
+            {
+                foreach (var wider in new[] { 7, states[i] | 1, states[i] | 2, states[i] | 4 }.Where(w => w != states[i]).Distinct())
+                {
+                    var candidate = (int[])states.Clone();
+                    candidate[i] = wider;
+                    if (Inside(candidate))
+                    {
+                        states = candidate;
+                        break;
+                    }
+                }
+            }
+
+            var parts = bits.Select((f, i) => (f, i)).Where(p => states[p.i] != 7).Select(p => p.f + " " + States(states[p.i])).ToList();
+            conditions.Add(parts.Count == 0 ? "in every context" : "when " + string.Join(" and ", parts));
+            left.RemoveAll(c => Matches(c, bits, states));
+        }
+
+        return string.Join("; or ", conditions) + (left.Count == 0 ? string.Empty : $" (and {left.Count} more context{(left.Count == 1 ? string.Empty : "s")})");
+    }
+
+    /// <summary>The most conditions a group of contexts is described by before the rest are only counted.</summary>
+    public const int MaxConditions = 3;
+
+    private static bool Matches(in PolicyContext context, List<Fact> bits, int[] states)
+    {
+        for (var i = 0; i < bits.Count; i++)
+        {
+            if ((states[i] & State(context, bits[i])) == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // A fact's state in a context as a bit: 1 holds, 2 does not hold, 4 unknown.
+    private static int State(in PolicyContext context, Fact fact) =>
+        (context.Known & fact) == 0 ? 4 : (context.Facts & fact) != 0 ? 1 : 2;
+
+    private static string States(int states) => states switch
+    {
+        1 => "holds",
+        2 => "does not hold",
+        4 => "is unknown",
+        3 => "is known",
+        5 => "holds or is unknown",
+        _ => "does not hold or is unknown",
+    };
+
+    /// <summary>
+    /// The defaults a user starts from (<see cref="PolicyInterpreter.Defaults"/>) in a jurisdiction: a changed one is a
+    /// change; a widening when, in some context, the new default lies outside what the old version allowed there.
+    /// </summary>
+    private static void CompareDefaults(
+        PolicyInterpreter old, PolicyInterpreter @new, List<(DimensionInfo Old, DimensionInfo New)> shared, string? jurisdiction,
+        IReadOnlyList<PolicyContext> space, Fact facts, List<DiffEntry> changes)
+    {
+        var context = new PolicyContext(jurisdiction);
+        var before = old.Defaults(context);
+        var after = @new.Defaults(context);
+        foreach (var (o, n) in shared)
+        {
+            var oldText = o.Format(before[o.Index]);
+            var newText = n.Format(after[n.Index]);
+            if (oldText == newText && o.Kind == n.Kind)
+            {
+                continue;
+            }
+
+            var value = after[n.Index];
+            var outside = o.Kind != n.Kind
+                ? []
+                : space.Where(c => !Within(n, Lattice.Build(n.Domain, BoundForm.Locked, value, value), o, old.Allowed(o.Index, c))).ToList();
+            changes.Add(outside.Count > 0
+                ? new DiffEntry("default", jurisdiction, Label(outside, space, facts), o.Name, Change.Widened, true, oldText, newText, outside.Count)
+                : new DiffEntry("default", jurisdiction, "in every context", o.Name, Change.Changed, false, oldText, newText, space.Count));
         }
     }
 

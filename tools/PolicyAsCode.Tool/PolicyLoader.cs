@@ -16,9 +16,9 @@ namespace PolicyAsCode.Tool;
 /// </summary>
 internal sealed class LoadedPolicy : IDisposable
 {
-    private readonly PolicyLoadContext _context;
+    private readonly AssemblyLoadContext _context;
 
-    private LoadedPolicy(PolicyLoadContext context, string path, Type type, PolicyRegistry registry)
+    private LoadedPolicy(AssemblyLoadContext context, string path, Type type, PolicyRegistry registry)
     {
         _context = context;
         Path = path;
@@ -41,7 +41,29 @@ internal sealed class LoadedPolicy : IDisposable
     /// </summary>
     /// <exception cref="PacInputException">The file is missing, is not a .NET assembly, or holds no policy, several
     /// policies and no <paramref name="policy"/>, or none of that name.</exception>
-    public static LoadedPolicy Load(string assemblyPath, string? policy)
+    public static LoadedPolicy Load(string assemblyPath, string? policy) =>
+        InContext(assemblyPath, (context, assembly) =>
+        {
+            var type = Choose(assemblyPath, FindPolicies(assemblyPath, assembly), policy);
+            return new LoadedPolicy(context, assemblyPath, type, ReadRegistry(assemblyPath, type));
+        });
+
+    /// <summary>
+    /// Loads every policy of <paramref name="assemblyPath"/>, or only the one named <paramref name="policy"/> (full or
+    /// simple type name), in one load context.
+    /// </summary>
+    /// <exception cref="PacInputException">The file is missing, is not a .NET assembly, or holds no policy, or none
+    /// named <paramref name="policy"/>.</exception>
+    public static LoadedPolicies LoadEach(string assemblyPath, string? policy) =>
+        InContext(assemblyPath, (context, assembly) =>
+        {
+            var found = FindPolicies(assemblyPath, assembly);
+            List<Type> chosen = policy is null && found.Count > 1 ? found : [Choose(assemblyPath, found, policy)];
+            return new LoadedPolicies(context, assemblyPath, chosen.Select(t => (t, ReadRegistry(assemblyPath, t))).ToList());
+        });
+
+    // Checks the file, loads it into a load context of its own and runs `load` there; unloads the context on failure.
+    private static T InContext<T>(string assemblyPath, Func<AssemblyLoadContext, Assembly, T> load)
     {
         var path = System.IO.Path.GetFullPath(assemblyPath);
         if (!File.Exists(path))
@@ -61,9 +83,7 @@ internal sealed class LoadedPolicy : IDisposable
         var context = new PolicyLoadContext(path);
         try
         {
-            var assembly = context.LoadFromAssemblyPath(path);
-            var type = Choose(assemblyPath, FindPolicies(assemblyPath, assembly), policy);
-            return new LoadedPolicy(context, assemblyPath, type, ReadRegistry(assemblyPath, type));
+            return load(context, context.LoadFromAssemblyPath(path));
         }
         catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException)
         {
@@ -160,6 +180,28 @@ internal sealed class LoadedPolicy : IDisposable
     }
 
     internal static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+
+    /// <summary>Every policy of one assembly (or the one chosen), loaded together, without running them.</summary>
+    internal sealed class LoadedPolicies : IDisposable
+    {
+        private readonly AssemblyLoadContext _context;
+
+        internal LoadedPolicies(AssemblyLoadContext context, string path, IReadOnlyList<(Type Type, PolicyRegistry Registry)> policies)
+        {
+            _context = context;
+            Path = path;
+            Policies = policies;
+        }
+
+        /// <summary>The assembly file, as given.</summary>
+        public string Path { get; }
+
+        /// <summary>The user-tier types and their registries, by full type name.</summary>
+        public IReadOnlyList<(Type Type, PolicyRegistry Registry)> Policies { get; }
+
+        /// <summary>Unloads the assembly's load context.</summary>
+        public void Dispose() => _context.Unload();
+    }
 
     /// <summary>The collectible context a policy assembly and its dependencies load into.</summary>
     private sealed class PolicyLoadContext : AssemblyLoadContext
