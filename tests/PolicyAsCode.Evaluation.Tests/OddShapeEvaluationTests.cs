@@ -72,7 +72,7 @@ public sealed class OddShapeEvaluationTests
         {
             var preferences = With<T>(property, Enum.ToObject(huge, requested));
             Assert.Equal(DimensionValue.OfPosition(requested == ulong.MaxValue ? 3 : 2), T.Encode(preferences)[0]);
-            var resolution = T.Resolve(preferences, context);
+            var resolution = T.Resolve(preferences, context, DimensionSet.Empty);
             Assert.Equal(Enum.ToObject(huge, 1UL), property.GetValue(resolution.Effective));
             var adjustment = Assert.Single(resolution.Adjustments);
             Assert.NotEqual(AdjustmentCause.FailedClosed, adjustment.Cause);
@@ -83,7 +83,7 @@ public sealed class OddShapeEvaluationTests
         foreach (var allowed in new[] { 0UL, 1UL })
         {
             var preferences = With<T>(property, Enum.ToObject(huge, allowed));
-            var resolution = T.Resolve(preferences, context);
+            var resolution = T.Resolve(preferences, context, DimensionSet.Empty);
             Assert.Empty(resolution.Adjustments);
             Assert.Equal(Enum.ToObject(huge, allowed), property.GetValue(resolution.Effective));
         }
@@ -91,7 +91,7 @@ public sealed class OddShapeEvaluationTests
         // An undefined value fails closed to the strictest allowed value, Zero (not Top, the old first member).
         var unreadable = With<T>(property, Enum.ToObject(huge, 5UL));
         Assert.Equal(DimensionInfo.OutsideMembers, T.Encode(unreadable)[0]);
-        var failed = T.Resolve(unreadable, context);
+        var failed = T.Resolve(unreadable, context, DimensionSet.Empty);
         Assert.Equal(AdjustmentCause.FailedClosed, Assert.Single(failed.Adjustments).Cause);
         Assert.Equal(Enum.ToObject(huge, 0UL), property.GetValue(failed.Effective));
         Assert.Equal(interpreter.Resolve(T.Encode(unreadable), context).Effective, T.Encode(failed.Effective));

@@ -334,7 +334,7 @@ public sealed class OddShapeTests
     [Fact]
     public void A_good_hazard_category_is_generated_and_compiles()
     {
-        var source = "using PolicyAsCode;\n\n[assembly: HazardCategory(Hazard.Custom1, \"X1\", \"Gambling.\")]\n[assembly: HazardCategory(Hazard.Custom8, \"X8\", \"Betting.\")]\n\n"
+        var source = "using PolicyAsCode;\n\n[assembly: HazardCategory(Hazard.Custom1, \"X1\", \"Gambling.\")]\n[assembly: HazardCategory(Hazard.Custom8, \"X8\", \"Betting.\")]\n[assembly: HazardCategory(Hazard.Custom1, \"X1\", \"Gambling.\")]\n\n"
             + "namespace Odd;\n" + Maturity.Replace("using PolicyAsCode;\n\nnamespace Odd;\n", string.Empty, StringComparison.Ordinal) + """
             [ImmutableTier("EU")]
             [Forbid(Hazard.Custom1)]
@@ -356,7 +356,8 @@ public sealed class OddShapeTests
         Assert.Equal(2, outcome.Result.GeneratedSources.Length);
         Assert.Empty(GeneratorHarness.WarningsAndErrors(outcome.Output));
         var text = outcome.Sources[0].Text;
-        Assert.Contains("\"X1\", \"Gambling.\"", text, StringComparison.Ordinal);
+        // The same category written twice is one.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "\"X1\", \"Gambling.\""));
         Assert.Contains("\"X8\", \"Betting.\"", text, StringComparison.Ordinal);
     }
 

@@ -769,7 +769,7 @@ internal sealed class PolicyReader
     /// The assembly's <c>[HazardCategory]</c>s. They are part of every policy of the assembly: a classifier is told
     /// each category's code and description and maps its answers back to the category's bit, which the policies'
     /// <c>[Forbid]</c>s test. A category that cannot be used as written (a shipped or undefined bit, an empty code, a
-    /// code of the shipped S1–S14 family or one already taken, a bit named twice) is PAC0013 and blocks every policy:
+    /// code of the shipped S1–S14 family or one already taken, a bit named twice with other words) is PAC0013 and blocks every policy:
     /// ignoring it could leave a forbidden hazard that no classifier ever reports, or let a custom code shadow a shipped one.
     /// </summary>
     private EquatableArray<HazardModel> ReadCustomHazards()
@@ -809,6 +809,11 @@ internal sealed class PolicyReader
             else if (IsShippedCodeForm(code))
             {
                 problem = $"[HazardCategory] code \"{code}\" has the form of the shipped categories' codes (S1 to S14), which classifiers report for those: choose another, such as \"X{CustomNumber(bit)}\"";
+            }
+            else if (hazards.Any(h => h.Hazard == bit && h.Code == code && h.Description == description))
+            {
+                // The same category written twice (each file of a project may say it) is one category.
+                continue;
             }
             else if (hazards.FirstOrDefault(h => h.Hazard == bit) is { } sameBit)
             {
