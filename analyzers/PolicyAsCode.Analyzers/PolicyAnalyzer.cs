@@ -12,7 +12,7 @@ using PolicyAsCode.Generators.Parsing;
 namespace PolicyAsCode.Analyzers;
 
 /// <summary>
-/// Reports PAC0001–PAC0012 on tier records: every lower-tier default, bound, preset or rule value that would
+/// Reports PAC0001–PAC0013 on tier records (and on assembly attributes they read): every lower-tier default, bound, preset or rule value that would
 /// override a higher tier's bound, and every structural problem that stops the generator.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -49,6 +49,7 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
             var analysis = new PolicyAnalysis(start.Compilation);
             analysis.Findings(start.CancellationToken);
             start.RegisterSymbolAction(symbol => ReportTier(symbol, analysis), SymbolKind.NamedType);
+            start.RegisterSyntaxTreeAction(tree => ReportOutsideTypes(tree, analysis));
             start.RegisterOperationAction(operation => CheckPresetValues(operation, analysis), OperationKind.ObjectCreation, OperationKind.With);
         });
     }
@@ -68,6 +69,34 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         {
             var location = analysis.LocationOf(finding.Location);
             if (location is null || !Holds(type, location) || Nested(type, location))
+            {
+                continue;
+            }
+
+            Report(finding, location, context.ReportDiagnostic);
+        }
+    }
+
+    // A finding in no type declaration (an [assembly: HazardCategory] that every policy of the assembly reads) is
+    // reported by its file: no tier's symbol callback would, and a problem that blocks the generator must be seen.
+    private static void ReportOutsideTypes(SyntaxTreeAnalysisContext context, PolicyAnalysis analysis)
+    {
+        SyntaxNode? root = null;
+        foreach (var finding in analysis.Findings(context.CancellationToken))
+        {
+            if (finding.Location is null || finding.Location.FilePath != context.Tree.FilePath)
+            {
+                continue;
+            }
+
+            var location = analysis.LocationOf(finding.Location);
+            if (location is null || location.SourceTree != context.Tree)
+            {
+                continue;
+            }
+
+            root ??= context.Tree.GetRoot(context.CancellationToken);
+            if (root.FindNode(location.SourceSpan).AncestorsAndSelf().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax>().Any())
             {
                 continue;
             }

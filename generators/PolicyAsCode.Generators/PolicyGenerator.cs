@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PolicyAsCode.Generators.Diagnostics;
 using PolicyAsCode.Generators.Emitting;
 using PolicyAsCode.Generators.Model;
 using PolicyAsCode.Generators.Parsing;
@@ -7,7 +8,8 @@ using PolicyAsCode.Generators.Parsing;
 namespace PolicyAsCode.Generators;
 
 /// <summary>
-/// Compiles each <c>[UserTier]</c> record, with the tiers above it, into an evaluator and a registry, and a preferences JSON reader and writer.
+/// Compiles each <c>[UserTier]</c> record, with the tiers above it, into an evaluator and a registry, and a preferences JSON reader and writer;
+/// for a policy it cannot compile, reports why (see <see cref="GeneratorDiagnostics"/>).
 /// Parse (symbols to <see cref="PolicyModel"/>) and emit (model to text) are separate; only the model,
 /// a pure value, flows between them, so unrelated edits leave the output cached.
 /// </summary>
@@ -34,6 +36,21 @@ public sealed class PolicyGenerator : IIncrementalGenerator
             output.AddSource(HintName(policy!), EvaluatorEmitter.Emit(policy!)));
         context.RegisterSourceOutput(emittable, static (output, policy) =>
             output.AddSource(BaseName(policy!) + PreferencesJsonEmitter.HintSuffix, PreferencesJsonEmitter.Emit(policy!)));
+
+        // A policy the generator emits nothing for says why, as an error no configuration silences, whether or not the
+        // analysers run. Only the blocked policies flow on (usually none), and each problem is reported once: policies
+        // sharing a broken tier, or an assembly's [HazardCategory], would repeat it. Each location is the file and span
+        // the model kept (no compilation joins this step, so an unrelated edit leaves it cached).
+        var blocked = policies
+            .Where(static policy => policy is not null && !policy.CanEmit)
+            .Collect();
+        context.RegisterSourceOutput(blocked, static (output, models) =>
+        {
+            foreach (var problem in GeneratorDiagnostics.Blocking(models))
+            {
+                output.ReportDiagnostic(GeneratorDiagnostics.ToDiagnostic(problem));
+            }
+        });
     }
 
     /// <summary>

@@ -7,8 +7,9 @@ using Xunit;
 namespace PolicyAsCode.Generators.Tests;
 
 /// <summary>
-/// Policies with structural problems: the generator neither throws nor reports (that is the analysers' job),
-/// emits nothing rather than something misleading, and the model names the problem under its diagnostic id.
+/// Policies with structural problems: the generator does not throw, emits nothing rather than something misleading,
+/// and says why (each blocking problem, under its diagnostic id, as an error no configuration can silence), so a
+/// build without the analysers still fails visibly; the model names the problem under its diagnostic id.
 /// </summary>
 public sealed class RobustnessTests
 {
@@ -313,14 +314,27 @@ public sealed class RobustnessTests
         var outcome = GeneratorHarness.Run(compilation);
 
         Assert.Null(outcome.Result.Exception);
-        Assert.True(outcome.DriverDiagnostics.IsEmpty, $"{description}: the generator reported{Environment.NewLine}{GeneratorHarness.Format(outcome.DriverDiagnostics)}");
-        Assert.True(outcome.Result.Diagnostics.IsEmpty, $"{description}: the generator reported{Environment.NewLine}{GeneratorHarness.Format(outcome.Result.Diagnostics)}");
         Assert.Empty(outcome.Result.GeneratedSources);
+
+        // The generator reports exactly the model's blocking problems, each once, as errors that cannot be configured.
+        var model = GeneratorHarness.Read(compilation, UserTierName(source));
+        var reported = outcome.Result.Diagnostics;
+        Assert.Equal(
+            model.Problems.Where(p => p.BlocksEmission).Select(p => (p.Id, p.Message)).Distinct().OrderBy(p => p.Id + p.Message, StringComparer.Ordinal),
+            reported.Select(d => (d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))).OrderBy(p => p.Id + p.Item2, StringComparer.Ordinal));
+        Assert.Contains(reported, d => d.Id == expectedId);
+        Assert.All(reported, d =>
+        {
+            Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, d.Severity);
+            Assert.Contains(Microsoft.CodeAnalysis.WellKnownDiagnosticTags.NotConfigurable, d.Descriptor.CustomTags);
+            Assert.Equal($"https://github.com/PolicyAsCode/PolicyAsCode/blob/main/docs/diagnostics/{d.Id}.md", d.Descriptor.HelpLinkUri);
+            Assert.NotEqual(Microsoft.CodeAnalysis.Location.None, d.Location);
+        });
+        Assert.Equal(reported.Length, outcome.DriverDiagnostics.Length);
 
         // Nothing the generator did shows up in the compilation either (no CS8785 "generator failed").
         Assert.DoesNotContain(outcome.Output.GetDiagnostics(), d => d.Id is "CS8784" or "CS8785");
 
-        var model = GeneratorHarness.Read(compilation, UserTierName(source));
         Assert.False(model.CanEmit, $"{description}: the model may be emitted");
         var problems = string.Join("; ", model.Problems.Select(p => $"{p.Id} {p.Message}"));
         Assert.True(
@@ -368,7 +382,7 @@ public sealed class RobustnessTests
         var outcome = GeneratorHarness.Run([broken, .. Policies.Minimal]);
 
         Assert.Null(outcome.Result.Exception);
-        Assert.Empty(outcome.DriverDiagnostics);
+        Assert.Equal(["PAC0009"], outcome.DriverDiagnostics.Select(d => d.Id));
         Assert.Equal(["Minimal.Prefs.Policy.g.cs", "Minimal.Prefs.PreferencesJson.g.cs"], outcome.Sources.Select(s => s.HintName));
     }
 

@@ -983,7 +983,7 @@ internal static class EvaluatorEmitter
             case DimensionKind.Ordinal:
                 using (writer.Block($"public static {Value} Encode{i}({d.TypeSyntax} value)"))
                 {
-                    using (writer.Block("switch ((long)value)"))
+                    using (writer.Block("switch (unchecked((long)value))"))
                     {
                         for (var p = 0; p < d.Members.Count; p++)
                         {

@@ -1,8 +1,9 @@
 namespace PolicyAsCode.Generators.Model;
 
 /// <summary>
-/// Something wrong with a policy, found while building the model. The generator never reports these
-/// (analysers do); it uses <see cref="BlocksEmission"/> to emit nothing rather than something misleading.
+/// Something wrong with a policy, found while building the model. Analysers report them all; the generator uses
+/// <see cref="BlocksEmission"/> to emit nothing rather than something misleading, and then reports the blocking ones
+/// itself, so a policy never goes without its evaluator silently.
 /// </summary>
 /// <param name="Id">The diagnostic id the analysers report it under (PAC0003, …).</param>
 /// <param name="Message">A plain sentence.</param>

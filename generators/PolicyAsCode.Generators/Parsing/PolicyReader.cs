@@ -26,6 +26,7 @@ internal sealed class PolicyReader
     private readonly List<ForbidModel> _forbids = [];
     private readonly List<WaiverModel> _waivers = [];
     private readonly List<DefaultModel> _defaults = [];
+    private readonly HashSet<string> _blockedDimensions = new(StringComparer.Ordinal);
 
     private PolicyReader(Compilation compilation, CancellationToken cancellation)
     {
@@ -50,6 +51,11 @@ internal sealed class PolicyReader
         foreach (var tier in tiers)
         {
             _cancellation.ThrowIfCancellationRequested();
+            if (tier.Rank != Ranks.User)
+            {
+                CheckNoPrimaryConstructor(tier.Type);
+            }
+
             ReadTierProperties(tier, tierOf, tiers);
             ReadForbids(tier);
         }
@@ -132,10 +138,12 @@ internal sealed class PolicyReader
             }
         }
 
-        if (type.IsGenericType)
+        if (TierChain.GenericProblem(type) is { } generic)
         {
-            _problems.Add(new PolicyProblem("PAC0009", $"{type.Name} must not be generic", location, true));
+            _problems.Add(generic);
         }
+
+        CheckNoPrimaryConstructor(type);
 
         if (isUserTier && type.IsAbstract || isUserTier && !type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal))
         {
@@ -145,6 +153,25 @@ internal sealed class PolicyReader
         if (isUserTier)
         {
             CheckGeneratedMembersFit(type);
+            CheckNoTypeNamedVar(type);
+        }
+    }
+
+    /// <summary>
+    /// A record's primary-constructor parameters are values the generator cannot read: a constructor decides what
+    /// <c>new T()</c> holds, while the registry and the interpreter read property initialisers (a user tier
+    /// <c>Prefs(int X)</c> with <c>public Prefs() : this(7)</c> has <c>Defaults</c> 7 but an interpreter default of 0),
+    /// and a higher tier's parameter default (<c>Acme(Maturity M = Maturity.Teen)</c>) would be dropped without a word.
+    /// So no tier record takes parameters: each value is an init-only property, its default an initialiser.
+    /// </summary>
+    private void CheckNoPrimaryConstructor(INamedTypeSymbol type)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(_cancellation) is RecordDeclarationSyntax { ParameterList.Parameters.Count: > 0 } record)
+            {
+                _problems.Add(new PolicyProblem("PAC0009", $"{type.Name} must not have primary-constructor parameters: write each as an init-only property, with its default as an initialiser", SourceLocation.From(record.ParameterList.GetLocation()), true));
+            }
         }
     }
 
@@ -198,7 +225,43 @@ internal sealed class PolicyReader
         }
     }
 
+    /// <summary>
+    /// The generated code declares its locals with <c>var</c>; a type named <c>var</c> where that code is written
+    /// (nested in the user tier, in a type containing it, or in any of its enclosing namespaces) would turn each
+    /// of them into a declaration of that type, and the evaluator would not compile.
+    /// </summary>
+    private void CheckNoTypeNamedVar(INamedTypeSymbol type)
+    {
+        var location = SourceLocation.From(type.Locations.FirstOrDefault());
+        for (var t = type; t is not null; t = t.ContainingType)
+        {
+            if (t.GetTypeMembers("var").Length > 0)
+            {
+                _problems.Add(new PolicyProblem("PAC0009", $"{t.Name} declares a type named 'var', which the generated evaluator's code would bind to: rename it", location, true));
+            }
+        }
+
+        for (var ns = type.ContainingNamespace; ns is not null; ns = ns.ContainingNamespace)
+        {
+            if (ns.GetTypeMembers("var").Length > 0)
+            {
+                var where = ns.IsGlobalNamespace ? "the global namespace" : "namespace " + ns.ToDisplayString();
+                _problems.Add(new PolicyProblem("PAC0009", $"{where} holds a type named 'var', which the generated evaluator of {type.Name} would bind to: rename it", location, true));
+            }
+        }
+    }
+
     private static readonly string[] GeneratedMemberNames = ["Registry", "Defaults", "Resolve", "Decide", "Encode", "Decode", "PolicyTables", "ReadPreferences", "WritePreferences", "PreferencesJsonSchema"];
+
+    private static string Describe(Accessibility accessibility) => accessibility switch
+    {
+        Accessibility.Private => "private",
+        Accessibility.Protected => "protected",
+        Accessibility.Internal => "internal",
+        Accessibility.ProtectedOrInternal => "protected internal",
+        Accessibility.ProtectedAndInternal => "private protected",
+        _ => "non-public",
+    };
 
     private static IEnumerable<IPropertySymbol> TierProperties(INamedTypeSymbol type) =>
         type.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic && !p.IsIndexer && !p.IsImplicitlyDeclared && p.Name != "EqualityContract");
@@ -209,6 +272,21 @@ internal sealed class PolicyReader
         {
             if (property.DeclaredAccessibility != Accessibility.Public || property.GetMethod is null || property.SetMethod is null)
             {
+                continue;
+            }
+
+            // The evaluator reads each dimension and writes it in object initialisers and 'with' expressions, from code
+            // outside the author's: a private, protected or internal accessor would fail to compile there (CS0271, CS0272).
+            if (property.GetMethod.DeclaredAccessibility != Accessibility.Public || property.SetMethod.DeclaredAccessibility != Accessibility.Public)
+            {
+                var which = property.GetMethod.DeclaredAccessibility != Accessibility.Public ? "get" : property.SetMethod.IsInitOnly ? "init" : "set";
+                var accessor = property.GetMethod.DeclaredAccessibility != Accessibility.Public ? property.GetMethod : property.SetMethod;
+                _blockedDimensions.Add(property.Name);
+                _problems.Add(new PolicyProblem(
+                    "PAC0009",
+                    $"{userTier.Type.Name}.{property.Name} has a {Describe(accessor.DeclaredAccessibility)} {which} accessor: a dimension needs a public get and a public set or init accessor (make the property non-public to keep it out of the policy)",
+                    SourceLocation.From(property.Locations.FirstOrDefault()),
+                    true));
                 continue;
             }
 
@@ -320,7 +398,10 @@ internal sealed class PolicyReader
             }
             else
             {
-                foreach (var field in fields.OrderBy(f => f.Value).ThenBy(f => f.i))
+                // Ascending in the underlying type's own order: a ulong enum's values above long.MaxValue are stored
+                // as negative longs, but come after every smaller value (Top = 0x8000_0000_0000_0000 after One).
+                var unsigned = IsUnsigned64(enumType);
+                foreach (var field in fields.OrderBy(f => OrderKey(f.Value, unsigned)).ThenBy(f => f.i))
                 {
                     if (members.All(m => m.Value != field.Value))
                     {
@@ -385,7 +466,32 @@ internal sealed class PolicyReader
     /// </summary>
     private static long UndefinedValue(INamedTypeSymbol enumType, List<MemberModel> members)
     {
-        // Members are sorted by value as stored (ulong values reinterpreted as long, so their range is all of long).
+        if (IsUnsigned64(enumType))
+        {
+            // Members are sorted as ulongs (stored reinterpreted as long): work in ulong, whose range is all of it.
+            var low = unchecked((ulong)members[0].Value);
+            var high = unchecked((ulong)members[members.Count - 1].Value);
+            if (high < ulong.MaxValue)
+            {
+                return unchecked((long)(high + 1));
+            }
+
+            if (low > 0)
+            {
+                return unchecked((long)(low - 1));
+            }
+
+            var taken = new HashSet<long>(members.Select(m => m.Value));
+            var next = 0UL;
+            while (taken.Contains(unchecked((long)next)))
+            {
+                next++;
+            }
+
+            return unchecked((long)next);
+        }
+
+        // Members are sorted by value as stored: every other underlying type fits in a long without reinterpretation.
         var (min, max) = enumType.EnumUnderlyingType?.SpecialType switch
         {
             SpecialType.System_SByte => ((long)sbyte.MinValue, (long)sbyte.MaxValue),
@@ -420,6 +526,11 @@ internal sealed class PolicyReader
         return candidate;
     }
 
+    private static bool IsUnsigned64(INamedTypeSymbol enumType) => enumType.EnumUnderlyingType?.SpecialType == SpecialType.System_UInt64;
+
+    /// <summary>A member's value as a key that sorts in the underlying type's order (unsigned 64-bit values flipped into signed order).</summary>
+    private static long OrderKey(long value, bool unsigned) => unsigned ? unchecked(value ^ long.MinValue) : value;
+
     private static DimensionValue TypeDefault(DimensionModel dimension)
     {
         switch (dimension.Kind)
@@ -453,7 +564,9 @@ internal sealed class PolicyReader
             var location = SourceLocation.From(property.Locations.FirstOrDefault());
             if (index < 0)
             {
-                if (tier.Rank != Ranks.User && HasPolicyAttributes(attributes))
+                // A user-tier property that would be a dimension but for an accessor is reported there (PAC0009);
+                // a higher tier bounding it is not a second, misleading problem.
+                if (tier.Rank != Ranks.User && HasPolicyAttributes(attributes) && !_blockedDimensions.Contains(property.Name))
                 {
                     _problems.Add(new PolicyProblem("PAC0004", $"{tier.Type.Name}.{property.Name} is bounded but matches no dimension of any user tier below {tier.Type.Name}", location, false, FullName(tier.Type) + "." + property.Name));
                 }
@@ -694,28 +807,91 @@ internal sealed class PolicyReader
         return sets.ToEquatableArray();
     }
 
+    /// <summary>
+    /// The assembly's <c>[HazardCategory]</c>s. They are part of every policy of the assembly: a classifier is told
+    /// each category's code and description and maps its answers back to the category's bit, which the policies'
+    /// <c>[Forbid]</c>s test. A category that cannot be used as written (a shipped or undefined bit, an empty code, a
+    /// code of the shipped S1–S14 family or one already taken, a bit named twice with other words) is PAC0013 and blocks every policy:
+    /// ignoring it could leave a forbidden hazard that no classifier ever reports, or let a custom code shadow a shipped one.
+    /// </summary>
     private EquatableArray<HazardModel> ReadCustomHazards()
     {
         var hazards = new List<HazardModel>();
         foreach (var attribute in _compilation.Assembly.GetAttributes())
         {
-            if (KnownNames.Is(attribute.AttributeClass, KnownNames.HazardCategoryAttribute) && attribute.ConstructorArguments.Length == 3
-                && attribute.ConstructorArguments[0].Value is ulong bit && attribute.ConstructorArguments[1].Value is string code
-                && attribute.ConstructorArguments[2].Value is string description)
+            if (!KnownNames.Is(attribute.AttributeClass, KnownNames.HazardCategoryAttribute))
             {
-                // Only one of the eight custom bits (32–39) may be named; anything else would rename a shipped category.
-                if ((bit & ~CustomHazardBits) != 0 || bit == 0 || (bit & (bit - 1)) != 0)
-                {
-                    _problems.Add(new PolicyProblem("PAC0005", $"[HazardCategory] must name exactly one of Hazard.Custom1 to Hazard.Custom8, not 0x{bit:X}", SourceLocation.From(attribute.ApplicationSyntaxReference), true));
-                    continue;
-                }
-
-                hazards.Add(new HazardModel(bit, code, description));
+                continue;
             }
+
+            var location = SourceLocation.From(attribute.ApplicationSyntaxReference);
+            var arguments = attribute.ConstructorArguments;
+            if (arguments.Length != 3 || arguments[0].Kind == TypedConstantKind.Error || arguments[0].Value is not ulong bit)
+            {
+                // The compiler reports an attribute it cannot bind; there is nothing to read.
+                _problems.Add(new PolicyProblem("PAC0013", "[HazardCategory] needs a hazard bit, a code and a description, each a constant", location, true));
+                continue;
+            }
+
+            var code = arguments[1].Value as string;
+            var description = arguments[2].Value as string;
+            string? problem = null;
+            if ((bit & ~CustomHazardBits) != 0 || bit == 0 || (bit & (bit - 1)) != 0)
+            {
+                problem = $"[HazardCategory] must name exactly one of Hazard.Custom1 to Hazard.Custom8, not 0x{bit:X}: the shipped categories keep their own codes and descriptions";
+            }
+            else if (string.IsNullOrWhiteSpace(code) || code!.Trim() != code || code.Any(char.IsControl))
+            {
+                problem = $"[HazardCategory] of Hazard.Custom{CustomNumber(bit)} needs a code (such as \"X1\") without spaces around it, by which classifiers report it";
+            }
+            else if (string.IsNullOrWhiteSpace(description))
+            {
+                problem = $"[HazardCategory] \"{code}\" needs a description: classifiers are told what content falls in the category";
+            }
+            else if (IsShippedCodeForm(code))
+            {
+                problem = $"[HazardCategory] code \"{code}\" has the form of the shipped categories' codes (S1 to S14), which classifiers report for those: choose another, such as \"X{CustomNumber(bit)}\"";
+            }
+            else if (hazards.Any(h => h.Hazard == bit && h.Code == code && h.Description == description))
+            {
+                // The same category written twice (each file of a project may say it) is one category.
+                continue;
+            }
+            else if (hazards.FirstOrDefault(h => h.Hazard == bit) is { } sameBit)
+            {
+                problem = $"[HazardCategory] names Hazard.Custom{CustomNumber(bit)} again (it is \"{sameBit.Code}\" already)";
+            }
+            else if (hazards.FirstOrDefault(h => string.Equals(h.Code, code, StringComparison.OrdinalIgnoreCase)) is { } sameCode)
+            {
+                problem = $"[HazardCategory] code \"{code}\" is taken by Hazard.Custom{CustomNumber(sameCode.Hazard)}: codes are matched without regard to case";
+            }
+
+            if (problem is not null)
+            {
+                _problems.Add(new PolicyProblem("PAC0013", problem, location, true));
+                continue;
+            }
+
+            hazards.Add(new HazardModel(bit, code!, description!));
         }
 
         return hazards.ToEquatableArray();
     }
+
+    private static int CustomNumber(ulong bit)
+    {
+        var number = 1;
+        for (var b = bit >> 32; b > 1; b >>= 1)
+        {
+            number++;
+        }
+
+        return number;
+    }
+
+    // "S" (either case) and digits: the Llama Guard codes of the shipped taxonomy, matched before custom codes are.
+    private static bool IsShippedCodeForm(string code) =>
+        code.Length >= 2 && (code[0] == 'S' || code[0] == 's') && code.Skip(1).All(c => c >= '0' && c <= '9');
 
     private bool TryReadConstant(ExpressionSyntax expression, DimensionModel dimension, out DimensionValue value, out string error)
     {
@@ -811,7 +987,6 @@ internal sealed class PolicyReader
         return new TypeName(ns, type.Name, FullName(type), containing.ToEquatableArray());
     }
 
-    // Keywords keep their '@' (namespace S.@class), so the name can be written back as code.
-    private static string FullName(INamespaceOrTypeSymbol type) =>
-        type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
+    // Keywords keep (or get) their '@' (namespace S.@class, record @partial), so the name can be written back as code.
+    private static string FullName(INamespaceOrTypeSymbol type) => CSharpNames.FullName(type);
 }

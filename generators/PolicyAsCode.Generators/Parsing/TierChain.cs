@@ -90,6 +90,15 @@ internal static class TierChain
                     continue;
                 }
 
+                // A generic tier (typeof(EuLaw<>)), or one nested in a generic type, has no single set of properties to
+                // read: its bounds would be dropped. The policy is blocked, with the problem CheckExtensible reports on
+                // the type itself (same words and place, so analysers report it once).
+                if (GenericProblem(targetType) is { } generic)
+                {
+                    problems.Add(generic);
+                    continue;
+                }
+
                 if (!found.TryGetValue(targetType, out var higher))
                 {
                     var read = DeclaredTier.Read(targetType);
@@ -143,5 +152,25 @@ internal static class TierChain
         }
 
         return ordered;
+    }
+
+    /// <summary>PAC0009 for a tier type that is generic or nested in a generic type, or null.</summary>
+    public static PolicyProblem? GenericProblem(INamedTypeSymbol type)
+    {
+        var location = SourceLocation.From(type.OriginalDefinition.Locations.FirstOrDefault());
+        if (type.IsGenericType || type.IsUnboundGenericType || type.Arity > 0)
+        {
+            return new PolicyProblem("PAC0009", $"{type.Name} must not be generic: a tier has one set of properties and bounds", location, true);
+        }
+
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            if (outer.IsGenericType || outer.Arity > 0)
+            {
+                return new PolicyProblem("PAC0009", $"{type.Name} must not be nested in a generic type ({outer.Name})", location, true);
+            }
+        }
+
+        return null;
     }
 }

@@ -569,7 +569,7 @@ namespace EveryKind
 
         public static global::PolicyAsCode.DimensionValue Encode1(global::EveryKind.Level value)
         {
-            switch ((long)value)
+            switch (unchecked((long)value))
             {
                 case -1L: return global::PolicyAsCode.DimensionValue.OfPosition(0);
                 case 5L: return global::PolicyAsCode.DimensionValue.OfPosition(1);

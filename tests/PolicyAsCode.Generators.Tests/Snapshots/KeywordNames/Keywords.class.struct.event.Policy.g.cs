@@ -274,7 +274,7 @@ namespace Keywords.@class
 
         public static global::PolicyAsCode.DimensionValue Encode1(global::Keywords.@class.@enum value)
         {
-            switch ((long)value)
+            switch (unchecked((long)value))
             {
                 case -2L: return global::PolicyAsCode.DimensionValue.OfPosition(0);
                 case 0L: return global::PolicyAsCode.DimensionValue.OfPosition(1);
