@@ -77,6 +77,9 @@ internal sealed class PolicyReader
         var defaults = _defaults.OrderBy(d => d.Tier).ToEquatableArray();
         var waivers = _waivers.Select((w, i) => w with { Index = i }).ToEquatableArray();
 
+        // Read before the problems are collected below: both may add to them.
+        var customHazards = ReadCustomHazards();
+        var neverTogether = ReadNeverTogether();
         return new PolicyModel(
             NameOf(userTier.Type),
             tiers.Select(t => new TierModel(t.Index, t.Name, FullName(t.Type), t.Rank, t.WithinIndexes.ToEquatableArray(), t.Location)).ToEquatableArray(),
@@ -85,9 +88,9 @@ internal sealed class PolicyReader
             forbids,
             waivers,
             defaults,
-            ReadCustomHazards(),
+            customHazards,
             _problems.ToEquatableArray(),
-            ReadNeverTogether());
+            neverTogether);
     }
 
     /// <summary>The problems that stop the generator from extending a tier type (PAC0009), for analysers checking every tier.</summary>
