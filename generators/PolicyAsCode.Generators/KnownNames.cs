@@ -78,19 +78,13 @@ internal static class TrackingNames
     public const string EmittablePolicies = nameof(EmittablePolicies);
 }
 
-/// <summary>The rank numbers of <c>PolicyAsCode.TierRank</c>.</summary>
+/// <summary>The rank numbers of <see cref="TierRank"/>, as the model stores them.</summary>
 internal static class Ranks
 {
     public const int None = 0;
-    public const int Immutable = 1;
-    public const int Organisation = 2;
-    public const int User = 3;
+    public const int Immutable = (int)TierRank.Immutable;
+    public const int Organisation = (int)TierRank.Organisation;
+    public const int User = (int)TierRank.User;
 
-    public static string Describe(int rank) => rank switch
-    {
-        Immutable => "immutable",
-        Organisation => "organisation",
-        User => "user",
-        _ => "unknown",
-    };
+    public static string Describe(int rank) => Wording.Rank((TierRank)rank);
 }

@@ -294,14 +294,9 @@ internal static class PolicyDiff
         }
 
         var names = new List<string>();
-        for (var bit = 0; bit < 64; bit++)
+        foreach (var hazard in PolicyAsCode.HazardNames.Bits(hazards))
         {
-            var hazard = (Hazard)(1UL << bit);
-            if ((hazards & hazard) != Hazard.None)
-            {
-                var custom = registry.CustomHazards.FirstOrDefault(h => h.Hazard == hazard);
-                names.Add(custom is not null ? custom.Code : Taxonomy.CodeOf(hazard) is { } code ? $"{hazard} ({code})" : hazard.ToString());
-            }
+            names.Add(PolicyAsCode.HazardNames.Name(hazard, registry.CustomHazards) is not { } name ? hazard.ToString() : name.IsShipped ? $"{hazard} ({name.Code})" : name.Code);
         }
 
         return string.Join(", ", names);

@@ -25,13 +25,7 @@ internal sealed class PolicyView
     public string Tier(int tier)
     {
         var model = Policy.Tiers[tier];
-        var type = TierType(tier);
-        return model.Rank switch
-        {
-            Ranks.Immutable => $"the {model.Name} law tier {type}",
-            Ranks.Organisation => $"organisation {model.Name}",
-            _ => $"user tier {type}",
-        };
+        return Wording.TierInSource((TierRank)model.Rank, model.Name, TierType(tier));
     }
 
     public string TierType(int tier)
@@ -41,5 +35,5 @@ internal sealed class PolicyView
     }
 
     public static string Describe(BoundModel bound) =>
-        bound.IsConditional ? $"{bound.Source} ({FactNames.Condition(bound.When, bound.Unless)})" : bound.Source;
+        bound.IsConditional ? $"{bound.Source} ({Wording.Condition(new Condition((Fact)bound.When, (Fact)bound.Unless))})" : bound.Source;
 }

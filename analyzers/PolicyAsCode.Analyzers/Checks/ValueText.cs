@@ -8,22 +8,8 @@ namespace PolicyAsCode.Analyzers.Checks;
 /// <summary>Writes a dimension value as a reader would say it, and as C# a code fix can insert.</summary>
 internal static class ValueText
 {
-    public static string Label(DimensionModel dimension, DimensionValue value)
-    {
-        switch (dimension.Kind)
-        {
-            case DimensionKind.Integer:
-            case DimensionKind.Real:
-                return value.Number.ToString("R", CultureInfo.InvariantCulture);
-            case DimensionKind.Set:
-                var names = Flags(dimension, value.Bits);
-                return names.Count == 0 ? "none" : string.Join(" | ", names);
-            case DimensionKind.Choice:
-                return value.Position < dimension.Members.Count ? "\"" + dimension.Members[value.Position].Name + "\"" : "(none)";
-            default:
-                return value.Position < dimension.Members.Count ? dimension.Members[value.Position].Name : "(undefined)";
-        }
-    }
+    /// <summary>The value as run time words it (<see cref="Wording.Value"/>).</summary>
+    public static string Label(DimensionModel dimension, DimensionValue value) => Wording.Value(dimension.Words, value);
 
     public static string CSharp(DimensionModel dimension, DimensionValue value)
     {
@@ -47,48 +33,8 @@ internal static class ValueText
         }
     }
 
-    public static string Bound(DimensionModel dimension, Bound bound)
-    {
-        if (Lattice.IsEmpty(bound))
-        {
-            return "nothing";
-        }
+    /// <summary>The bound as run time words it (<see cref="Wording.Bound"/>).</summary>
+    public static string Bound(DimensionModel dimension, Bound bound) => Wording.Bound(dimension.Words, bound);
 
-        switch (dimension.Kind)
-        {
-            case DimensionKind.Integer:
-            case DimensionKind.Real:
-                var lo = bound.Lo <= dimension.Domain.Lo ? null : Label(dimension, DimensionValue.OfNumber(bound.Lo));
-                var hi = bound.Hi >= dimension.Domain.Hi ? null : Label(dimension, DimensionValue.OfNumber(bound.Hi));
-                return bound.Lo == bound.Hi ? lo ?? "any" : lo is null ? hi is null ? "any value" : "at most " + hi : hi is null ? "at least " + lo : $"{lo} to {hi}";
-            case DimensionKind.Set:
-                return $"flags from {{{Label(dimension, DimensionValue.OfMask(bound.Floor))}}} up to {{{Label(dimension, DimensionValue.OfMask(bound.Ceiling))}}}";
-            default:
-                var listed = new List<string>();
-                for (var p = 0; p < dimension.Members.Count; p++)
-                {
-                    if (Lattice.Contains(bound, DimensionValue.OfPosition(p)))
-                    {
-                        listed.Add(Label(dimension, DimensionValue.OfPosition(p)));
-                    }
-                }
-
-                return "{" + string.Join(", ", listed) + "}";
-        }
-    }
-
-    private static List<string> Flags(DimensionModel dimension, ulong bits)
-    {
-        var names = new List<string>();
-        foreach (var member in dimension.Members)
-        {
-            var flag = unchecked((ulong)member.Value);
-            if (flag != 0 && (bits & flag) == flag && (flag & (flag - 1)) == 0)
-            {
-                names.Add(member.Name);
-            }
-        }
-
-        return names;
-    }
+    private static List<string> Flags(DimensionModel dimension, ulong bits) => Wording.FlagNames(dimension.Words, bits, out _);
 }

@@ -5,7 +5,7 @@ namespace PolicyAsCode.Generators.Emitting;
 /// <summary>Which hazard bits a policy can name: the 14 shipped categories and the project's own.</summary>
 internal static class HazardMasks
 {
-    public const ulong Shipped = (1UL << 14) - 1;
+    public const ulong Shipped = HazardBits.Shipped;
 
     public static ulong Known(PolicyModel policy)
     {

@@ -36,4 +36,11 @@ internal sealed record DimensionModel(
     SourceLocation? DefaultLocation = null)
 {
     public bool IsHazardSet => Kind == DimensionKind.Set && TypeName == KnownNames.Hazard;
+
+    /// <summary>What <see cref="Wording"/> needs to word this dimension's values and bounds, as the registry's <c>DimensionInfo.Words</c> gives at run time.</summary>
+    public DimensionWords Words => new(
+        Kind,
+        System.Collections.Immutable.ImmutableArray.CreateRange(System.Linq.Enumerable.Select(Members, m => m.Name)),
+        System.Collections.Immutable.ImmutableArray.CreateRange(System.Linq.Enumerable.Select(Members, m => m.Value)),
+        Domain);
 }

@@ -34,6 +34,9 @@ public partial record ShowcaseLaw
 
     [Locked(true, WaivableBy = TierRank.User)]
     public bool Disclose { get; init; }
+
+    [AtMost(Level.Low, When = Fact.Minor)]
+    public Level Detail { get; init; }
 }
 
 [OrganisationTier("showcase-org", Within = [typeof(ShowcaseLaw)])]
@@ -50,6 +53,10 @@ public partial record ShowcaseOrg
     // PAC0010: the law delegates this waiver to users, not to organisations.
     [Waives(typeof(ShowcaseLaw))]
     public bool Disclose { get; init; }
+
+    // PAC0012: for minors the law allows Low only, so this lock breaks when Minor holds (or is unknown).
+    [Locked(Level.Medium)]
+    public Level Detail { get; init; }
 }
 
 [UserTier(Within = [typeof(ShowcaseOrg)])]
@@ -70,6 +77,9 @@ public partial record ShowcasePreferences
 
     [Mitigates(Risk.Anthropomorphism)]
     public bool Disclose { get; init; } = true;
+
+    [Mitigates(Risk.ManipulationOfTheVulnerable)]
+    public Level Detail { get; init; }
 
     // PAC0001 in a preset: the law allows at most Medium.
     public static ShowcasePreferences Adventurous => new() { Level = Level.High };

@@ -166,27 +166,9 @@ public static class HazardDescriptions
     public static IEnumerable<string> Titles(PolicyRegistry registry, Hazard hazards)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        for (var bit = 0; bit < 64; bit++)
+        foreach (var name in HazardNames.Of(hazards, registry.CustomHazards))
         {
-            var hazard = (Hazard)(1UL << bit);
-            if ((hazards & hazard) == Hazard.None)
-            {
-                continue;
-            }
-
-            if (Taxonomy.Describe(hazard) is { } entry)
-            {
-                yield return $"{entry.Title} ({entry.Id["hazard.".Length..]})";
-                continue;
-            }
-
-            foreach (var custom in registry.CustomHazards)
-            {
-                if (custom.Hazard == hazard)
-                {
-                    yield return $"{custom.Description.TrimEnd('.')} ({custom.Code})";
-                }
-            }
+            yield return name.IsShipped ? $"{name.Title} ({name.Code})" : $"{name.Description.TrimEnd('.')} ({name.Code})";
         }
     }
 }

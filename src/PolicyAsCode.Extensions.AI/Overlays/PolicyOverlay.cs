@@ -112,13 +112,10 @@ public sealed class PolicyOverlay : IEquatable<PolicyOverlay>
     public PolicyOverlay Forbid(Hazard hazards, string? reason = null)
     {
         var codes = ImmutableArray.CreateBuilder<string>();
-        for (var bit = 0; bit < 64; bit++)
+        foreach (var hazard in HazardNames.Bits(hazards))
         {
-            var hazard = (Hazard)(1UL << bit);
-            if ((hazards & hazard) != Hazard.None)
-            {
-                codes.Add(Taxonomy.CodeOf(hazard) ?? hazard.ToString());
-            }
+            // A project's own category has no shipped code here: it goes by its enum name (Custom1 ...), as overlays write it.
+            codes.Add(HazardNames.Name(hazard)?.Code ?? hazard.ToString());
         }
 
         return Forbid(codes.ToImmutable(), reason);

@@ -218,36 +218,14 @@ public sealed class PolicyTelemetry : IDisposable
     public static IEnumerable<string> HazardCodes(PolicyRegistry registry, Hazard hazards)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        var unknown = false;
-        for (var bit = 0; bit < 64; bit++)
+        foreach (var name in HazardNames.Of(hazards, registry.CustomHazards))
         {
-            var hazard = (Hazard)(1UL << bit);
-            if ((hazards & hazard) == Hazard.None)
-            {
-                continue;
-            }
+            yield return name.Code;
+        }
 
-            var code = Taxonomy.CodeOf(hazard);
-            if (code is null)
-            {
-                foreach (var custom in registry.CustomHazards)
-                {
-                    if (custom.Hazard == hazard)
-                    {
-                        code = custom.Code;
-                    }
-                }
-            }
-
-            if (code is not null)
-            {
-                yield return code;
-            }
-            else if (!unknown)
-            {
-                unknown = true;
-                yield return "unknown";
-            }
+        if (HazardNames.Unnamed(hazards, registry.CustomHazards) != Hazard.None)
+        {
+            yield return "unknown";
         }
     }
 }

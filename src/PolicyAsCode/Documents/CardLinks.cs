@@ -14,27 +14,9 @@ internal static class CardLinks
     public static ImmutableArray<CardLink> Of(PolicyRegistry registry, Hazard hazards)
     {
         var links = ImmutableArray.CreateBuilder<CardLink>();
-        for (var bit = 0; bit < 64; bit++)
+        foreach (var name in HazardNames.Of(hazards, registry.CustomHazards))
         {
-            var hazard = (Hazard)(1UL << bit);
-            if ((hazards & hazard) == 0)
-            {
-                continue;
-            }
-
-            if (Taxonomy.Describe(hazard) is { } entry)
-            {
-                links.Add(new CardLink(entry.Id, entry.Title, entry.Description));
-                continue;
-            }
-
-            foreach (var custom in registry.CustomHazards)
-            {
-                if (custom.Hazard == hazard)
-                {
-                    links.Add(new CardLink("hazard." + custom.Code, custom.Code, custom.Description));
-                }
-            }
+            links.Add(new CardLink(name.Id, name.Title, name.Description));
         }
 
         return links.ToImmutable();

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 
 namespace PolicyAsCode.Documents;
 
@@ -102,53 +101,10 @@ internal static class PolicyWording
         dimension.Kind == DimensionKind.Set ? Flags(dimension, value.Bits) : dimension.Format(value);
 
     /// <summary>What a bound allows, in words: "General or Teen", "from 0 to 14", "at most 0.8", "any of Science, History (or none)".</summary>
-    public static string Allows(DimensionInfo dimension, Bound bound)
-    {
-        if (Lattice.IsEmpty(bound))
-        {
-            return "nothing";
-        }
-
-        switch (dimension.Kind)
-        {
-            case DimensionKind.Integer:
-            case DimensionKind.Real:
-                var lo = Number(bound.Lo);
-                var hi = Number(bound.Hi);
-                var open = bound.Lo <= dimension.Domain.Lo;
-                var unbounded = bound.Hi >= dimension.Domain.Hi;
-                return (open, unbounded) switch
-                {
-                    (true, true) => "any number",
-                    (true, false) => "at most " + hi,
-                    (false, true) => "at least " + lo,
-                    _ => bound.Lo == bound.Hi ? "exactly " + lo : "from " + lo + " to " + hi,
-                };
-            case DimensionKind.Set:
-                var optional = bound.Ceiling & ~bound.Floor;
-                if (bound.Floor == 0)
-                {
-                    return optional == 0 ? "none" : "any of " + Flags(dimension, optional, ", ") + " (or none)";
-                }
-
-                var required = "always " + Flags(dimension, bound.Floor, " and ");
-                return optional == 0 ? required + ", nothing else" : required + ", plus any of " + Flags(dimension, optional, ", ");
-            default:
-                var members = new List<string>();
-                for (var p = 0; p < dimension.Members.Length; p++)
-                {
-                    if (Lattice.Contains(bound, DimensionValue.OfPosition(p)))
-                    {
-                        members.Add(dimension.Members[p]);
-                    }
-                }
-
-                return members.Count == 1 ? "only " + members[0] : Join(members, "or");
-        }
-    }
+    public static string Allows(DimensionInfo dimension, Bound bound) => Wording.Allows(dimension.Words, bound);
 
     /// <summary>A number with the invariant culture and round-trip precision.</summary>
-    public static string Number(double number) => number.ToString("R", CultureInfo.InvariantCulture);
+    public static string Number(double number) => Wording.Number(number);
 
     private static string Flags(DimensionInfo dimension, ulong mask, string separator = ", ")
     {
@@ -157,18 +113,5 @@ internal static class PolicyWording
     }
 
     /// <summary>"a", "a or b", "a, b or c".</summary>
-    public static string Join(IReadOnlyList<string> parts, string conjunction) => parts.Count switch
-    {
-        0 => string.Empty,
-        1 => parts[0],
-        _ => string.Join(", ", Slice(parts, parts.Count - 1)) + " " + conjunction + " " + parts[parts.Count - 1],
-    };
-
-    private static IEnumerable<string> Slice(IReadOnlyList<string> parts, int count)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            yield return parts[i];
-        }
-    }
+    public static string Join(IReadOnlyList<string> parts, string conjunction) => Wording.Join(parts, conjunction);
 }

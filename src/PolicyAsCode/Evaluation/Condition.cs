@@ -28,6 +28,5 @@ readonly record struct Condition(Fact When, Fact Unless)
         context.Establishes(When) && (Unless == Fact.None || context.Refutes(Unless));
 
     /// <inheritdoc/>
-    public override string ToString() =>
-        IsAlways ? "always" : (When != Fact.None ? "when " + When : string.Empty) + (Unless != Fact.None ? (When != Fact.None ? " " : string.Empty) + "unless " + Unless : string.Empty);
+    public override string ToString() => Wording.Condition(this);
 }

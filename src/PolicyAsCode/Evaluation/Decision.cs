@@ -91,13 +91,9 @@ public readonly struct Decision
     private string Links()
     {
         var links = new System.Collections.Generic.List<string>();
-        for (var bit = 0; bit < 64; bit++)
+        foreach (var name in HazardNames.Of(Hazards))
         {
-            var hazard = (Hazard)(1UL << bit);
-            if ((Hazards & hazard) != Hazard.None && Taxonomy.Describe(hazard) is { } entry)
-            {
-                links.Add(entry.Id);
-            }
+            links.Add(name.Id);
         }
 
         if (Rule is { Mitigates.IsDefaultOrEmpty: false } rule)

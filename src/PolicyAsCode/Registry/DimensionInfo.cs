@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Collections.Immutable;
-using System.Globalization;
 
 namespace PolicyAsCode;
 
@@ -47,84 +46,17 @@ public sealed record DimensionInfo(
         _ => Lattice.Contains(Domain, value),
     };
 
-    /// <summary>The value as a reader of the policy would write it: a member name, a flag list or a number.</summary>
-    public string Format(DimensionValue value)
-    {
-        switch (Kind)
-        {
-            case DimensionKind.Integer:
-            case DimensionKind.Real:
-                return value.Number.ToString("R", CultureInfo.InvariantCulture);
-            case DimensionKind.Set:
-                if (value.Bits == 0)
-                {
-                    return "none";
-                }
+    /// <summary>What <see cref="Wording"/> needs to word this dimension's values and bounds.</summary>
+    public DimensionWords Words => new(Kind, Members, MemberValues, Domain);
 
-                var names = FlagNames(value.Bits, out var named);
-                if (named != value.Bits)
-                {
-                    names.Add("0x" + (value.Bits & ~named).ToString("X", CultureInfo.InvariantCulture));
-                }
+    /// <summary>The value as a reader of the policy would write it: a member name, a flag list or a number (<see cref="Wording.Value"/>).</summary>
+    public string Format(DimensionValue value) => Wording.Value(Words, value);
 
-                return string.Join(" | ", names);
-            default:
-                return value.Position < Members.Length ? Members[value.Position] : "#" + value.Position.ToString(CultureInfo.InvariantCulture);
-        }
-    }
+    /// <summary>The canonical names of a set value (<see cref="Wording.FlagNames"/>).</summary>
+    internal System.Collections.Generic.List<string> FlagNames(ulong mask, out ulong named) => Wording.FlagNames(Words, mask, out named);
 
-    /// <summary>
-    /// The canonical names of a set value: in declaration order, each member wholly within <paramref name="mask"/> that
-    /// adds a flag not yet named. <paramref name="named"/> is their union, short of the mask when no union of members
-    /// makes it. The preferences writer writes these names, and every rendering of a set for people uses them.
-    /// </summary>
-    internal System.Collections.Generic.List<string> FlagNames(ulong mask, out ulong named)
-    {
-        var names = new System.Collections.Generic.List<string>();
-        named = 0UL;
-        for (var i = 0; i < Members.Length; i++)
-        {
-            var flag = unchecked((ulong)MemberValues[i]);
-            if (flag != 0 && (mask & flag) == flag && (flag & ~named) != 0)
-            {
-                names.Add(Members[i]);
-                named |= flag;
-            }
-        }
-
-        return names;
-    }
-
-    /// <summary>The bound as a reader of the policy would write it.</summary>
-    public string Format(Bound bound)
-    {
-        if (Lattice.IsEmpty(bound))
-        {
-            return "nothing";
-        }
-
-        switch (Kind)
-        {
-            case DimensionKind.Integer:
-            case DimensionKind.Real:
-                var lo = bound.Lo <= Domain.Lo ? "…" : Format(DimensionValue.OfNumber(bound.Lo));
-                var hi = bound.Hi >= Domain.Hi ? "…" : Format(DimensionValue.OfNumber(bound.Hi));
-                return bound.Lo == bound.Hi ? lo : lo + " to " + hi;
-            case DimensionKind.Set:
-                return "at least {" + Format(DimensionValue.OfMask(bound.Floor)) + "}, at most {" + Format(DimensionValue.OfMask(bound.Ceiling)) + "}";
-            default:
-                var listed = new System.Collections.Generic.List<string>();
-                for (var p = 0; p < Members.Length; p++)
-                {
-                    if (Lattice.Contains(bound, DimensionValue.OfPosition(p)))
-                    {
-                        listed.Add(Members[p]);
-                    }
-                }
-
-                return "{" + string.Join(", ", listed) + "}";
-        }
-    }
+    /// <summary>The bound as a reader of the policy would write it (<see cref="Wording.Bound"/>).</summary>
+    public string Format(Bound bound) => Wording.Bound(Words, bound);
 
     /// <summary>Equality by value, including array contents.</summary>
     public bool Equals(DimensionInfo? other) =>

@@ -22,10 +22,5 @@ public sealed record TierInfo(int Index, string Name, string TypeName, TierRank 
     public override int GetHashCode() => System.HashCode.Combine(Index, Name, TypeName, Rank);
 
     /// <inheritdoc/>
-    public override string ToString() => Rank switch
-    {
-        TierRank.Immutable => $"law of {Name}",
-        TierRank.Organisation => $"organisation {Name}",
-        _ => $"user tier {Name}",
-    };
+    public override string ToString() => Wording.Tier(Rank, Name);
 }

@@ -91,10 +91,10 @@ public static class Taxonomy
     }
 
     /// <summary>Every hazard bit the SDK ships (S1–S14).</summary>
-    public const Hazard Shipped = (Hazard)((1UL << 14) - 1);
+    public const Hazard Shipped = (Hazard)HazardBits.Shipped;
 
     /// <summary>Every bit a project may name with <see cref="HazardCategoryAttribute"/>.</summary>
-    public const Hazard CustomRange = (Hazard)(0xFFUL << 32);
+    public const Hazard CustomRange = (Hazard)HazardBits.CustomRange;
 
     /// <summary>The level a benefit falls on.</summary>
     public static TaxonomyLevel LevelOf(Benefit benefit) => (int)benefit >= 1000 ? TaxonomyLevel.Societal : TaxonomyLevel.Individual;

@@ -23,6 +23,14 @@ public static class PolicyCompiler
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
         [.. Basic.Reference.Assemblies.Net100.References.All, MetadataReference.CreateFromFile(typeof(PolicyRegistry).Assembly.Location)]);
 
+    /// <summary>The compilation of <paramref name="sources"/> as the generator sees it, before it runs.</summary>
+    public static CSharpCompilation Source(string assemblyName, IReadOnlyList<(string Path, string Text)> sources) =>
+        CSharpCompilation.Create(
+            assemblyName,
+            sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.Path)),
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Disable));
+
     /// <summary>Compiles <paramref name="sources"/> (file name, text) into one assembly and loads it.</summary>
     public static CompiledPolicies Compile(string assemblyName, IReadOnlyList<(string Path, string Text)> sources)
     {
