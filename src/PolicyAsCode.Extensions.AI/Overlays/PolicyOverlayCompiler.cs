@@ -103,44 +103,13 @@ public static class PolicyOverlayCompiler
 
     /// <summary>
     /// The compiled policy's effective unconditional bound on <paramref name="dimension"/> in jurisdiction
-    /// <paramref name="jurisdiction"/> (-1: no jurisdiction matched, every law applies): the intersection, in canonical
-    /// order, of every bound of an applicable tier with no condition, less bounds an organisation always waives.
+    /// <paramref name="jurisdiction"/> (-1: no jurisdiction matched, every law applies): the bounds that apply in every
+    /// context there, as the semantics answer it (<see cref="Binding.Always"/>).
     /// </summary>
     public static Bound EffectiveUnconditionalBound(PolicyRegistry registry, int dimension, int jurisdiction)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        var effective = registry.Dimensions[dimension].Domain;
-        var conflict = -1;
-        foreach (var rule in registry.Bounds)
-        {
-            if (rule.Dimension != dimension || !rule.Condition.IsAlways || !registry.TierApplies(rule.Tier, jurisdiction) || AlwaysWaivedByOrganisation(registry, rule))
-            {
-                continue;
-            }
-
-            effective = Lattice.Narrow(effective, rule.Bound, rule.Index, ref conflict);
-        }
-
-        return effective;
-    }
-
-    private static bool AlwaysWaivedByOrganisation(PolicyRegistry registry, BoundRule rule)
-    {
-        if (rule.WaivableBy != TierRank.Organisation)
-        {
-            return false;
-        }
-
-        foreach (var claim in registry.Waivers)
-        {
-            if (claim.IsDelegated && claim.Dimension == rule.Dimension && claim.Waived == rule.Tier
-                && registry.Tiers[claim.Claimant].Rank == TierRank.Organisation && claim.Condition.When == Fact.None && claim.Condition.Unless == Fact.None)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return Binding.Always(registry.Shape, dimension, jurisdiction);
     }
 
     /// <summary>

@@ -79,6 +79,36 @@ static class Binding
         Narrow(shape, dimension, jurisdiction, context).Allowed(shape.Dimensions[dimension]);
 
     /// <summary>
+    /// The meet, in canonical order, of the bounds on a dimension that apply in every context of a jurisdiction: what
+    /// the policy guarantees there whatever is known about the request. A condition, or a waiver an organisation claims
+    /// under a condition, makes a bound apply in some contexts only, and it is left out.
+    /// </summary>
+    public static Bound Always(PolicyShape shape, int dimension, int jurisdiction)
+    {
+        var meet = shape.Dimensions[dimension].Domain;
+        var conflict = -1;
+        foreach (var bound in shape.BoundsOn(dimension))
+        {
+            var always = true;
+            foreach (var context in ContextSpace.Every(shape.JurisdictionName(jurisdiction), shape.FactsOn(dimension), shape.NeverTogether))
+            {
+                if (!Applies(shape, bound, jurisdiction, context))
+                {
+                    always = false;
+                    break;
+                }
+            }
+
+            if (always)
+            {
+                meet = Lattice.Narrow(meet, bound.Bound, bound.Index, ref conflict);
+            }
+        }
+
+        return meet;
+    }
+
+    /// <summary>
     /// What binds a bound set by <paramref name="tier"/> on a dimension in a jurisdiction and context: the applicable
     /// bounds of every higher rank, intersected in canonical order. A bound that contradicts the ones before it is
     /// skipped, as resolution skips it; <paramref name="firstMissing"/> is then the canonical index of the first such

@@ -76,7 +76,11 @@ static class OverrideCheck
 
             if (witness is { } found && everyContext)
             {
-                var higher = FirstExcluding(shape, dimension, tier, jurisdiction, found, value);
+                // Name the bound that breaks the value wherever it is used, if one does: it is the one to look at.
+                var higher = Steadfast(shape, dimension, jurisdiction, b =>
+                        (shape.Tiers[b.Tier].Rank < shape.Tiers[tier].Rank || b.Tier == tier) && !Lattice.Contains(b.Bound, value),
+                    (in PolicyContext c) => Binding.Uses(shape, tier, jurisdiction), (b, c) => !Binding.IsWaived(shape, b, TierRank.User, c))
+                    ?? FirstExcluding(shape, dimension, tier, jurisdiction, found, value);
                 yield return new Override(OverrideKind.Value, dimension, tier, -1, value, jurisdiction, found, true, higher, witnessAllows, wherever, Fact.None);
             }
         }
@@ -141,7 +145,12 @@ static class OverrideCheck
 
             if (witness is { } found)
             {
-                var higher = FirstDisjoint(shape, bound, jurisdiction, found);
+                var higher = (everyContext
+                        ? Steadfast(shape, dimension, jurisdiction, b =>
+                                shape.Tiers[b.Tier].Rank < shape.Tiers[bound.Tier].Rank && Lattice.IsEmpty(Lattice.Intersect(b.Bound, bound.Bound)),
+                            (in PolicyContext c) => Binding.InForce(shape, bound, jurisdiction, c), (b, c) => true)
+                        : null)
+                    ?? FirstDisjoint(shape, bound, jurisdiction, found);
                 var relevant = everyContext ? Fact.None : Relevant(shape, dimension, found, Conflicts);
                 yield return new Override(OverrideKind.Bound, dimension, bound.Tier, bound.Index, default, jurisdiction, found, everyContext, higher, witnessAllows, wherever, relevant);
             }
@@ -259,6 +268,36 @@ static class OverrideCheck
         }
 
         return false;
+    }
+
+    // The first bound, in canonical order, that is a candidate and applies (and counts) in every context in which the
+    // rule is in force; null when none does.
+    private static int? Steadfast(PolicyShape shape, int dimension, int jurisdiction, System.Func<ShapeBound, bool> candidate, ContextTest inForce, System.Func<ShapeBound, PolicyContext, bool> counts)
+    {
+        foreach (var other in shape.BoundsOn(dimension))
+        {
+            if (!candidate(other))
+            {
+                continue;
+            }
+
+            var everywhere = true;
+            foreach (var context in Contexts(shape, dimension, jurisdiction))
+            {
+                if (inForce(context) && !(Binding.Applies(shape, other, jurisdiction, context) && counts(other, context)))
+                {
+                    everywhere = false;
+                    break;
+                }
+            }
+
+            if (everywhere)
+            {
+                return other.Index;
+            }
+        }
+
+        return null;
     }
 
     private static int FirstExcluding(PolicyShape shape, int dimension, int tier, int jurisdiction, in PolicyContext context, DimensionValue value)

@@ -106,6 +106,18 @@ public class Pac0012ConditionalOverrideTests
     }
 
     [Fact]
+    public async Task A_default_broken_everywhere_names_the_bound_that_breaks_it_everywhere_not_the_conditional_one()
+    {
+        // The law's minors-only cap also excludes Mature, but only where minority holds or is unknown; the
+        // organisation's cap excludes it in every context, so the message names the organisation (as the template's
+        // end-to-end test expects).
+        await Verify.AnalyzerAsync(
+            Policy(MinorsGetTeen, "    [AtMost(Maturity.Teen)]\n    public Maturity Maturity { get; init; }", "public Maturity Maturity { get; init; } = {|#0:Maturity.Mature|};"),
+            Verify.Diagnostic("PAC0001").WithLocation(0)
+                .WithMessage("The default Mature of Prefs.Maturity lies outside organisation acme's bound AtMost(Maturity.Teen), which allows {General, Teen}"));
+    }
+
+    [Fact]
     public async Task A_user_bound_under_a_conditional_organisation_bound_is_reported()
     {
         await Verify.AnalyzerAsync(
