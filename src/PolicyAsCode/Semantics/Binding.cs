@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PolicyAsCode;
 
 /// <summary>
@@ -85,6 +87,7 @@ static class Binding
     /// through; it does not stop a contradicting bound from being skipped.) A bound that contradicts the ones before it is skipped, as
     /// resolution skips it; <paramref name="firstMissing"/> is then the canonical index of the first such bound.
     /// </summary>
+    [MethodImpl((MethodImplOptions)512)] // AggressiveOptimization: the analysers call it in every context of every rule, once per build
     public static Bound Above(PolicyShape shape, int dimension, int tier, int jurisdiction, in PolicyContext context, bool includeOwnTier, bool exceptWaived, out int firstMissing)
     {
         var rank = shape.Tiers[tier].Rank;

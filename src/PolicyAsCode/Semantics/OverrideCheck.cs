@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace PolicyAsCode;
 
@@ -18,9 +19,12 @@ static class OverrideCheck
     /// <summary>Every override in the policy: each value in <see cref="PolicyShape.Values"/>, and each bound of an organisation or user tier.</summary>
     public static IEnumerable<Override> All(PolicyShape shape)
     {
+        // One enumeration of each dimension's contexts per jurisdiction, and one meet of the higher ranks' bounds per
+        // context and rank, shared by every rule checked against them.
+        var spaces = new Spaces(shape);
         foreach (var value in shape.Values)
         {
-            foreach (var found in Value(shape, value.Tier, value.Dimension, value.Value))
+            foreach (var found in Value(shape, value.Tier, value.Dimension, value.Value, spaces))
             {
                 yield return found;
             }
@@ -33,7 +37,7 @@ static class OverrideCheck
                 continue;
             }
 
-            foreach (var found in Bound(shape, bound))
+            foreach (var found in Bound(shape, bound, spaces))
             {
                 yield return found;
             }
@@ -45,7 +49,10 @@ static class OverrideCheck
     /// waives). A value is a request that resolution clamps, so one that a conditional bound merely clamps in some
     /// contexts is not an override; one that no context grants as written is.
     /// </summary>
-    public static IEnumerable<Override> Value(PolicyShape shape, int tier, int dimension, DimensionValue value)
+    public static IEnumerable<Override> Value(PolicyShape shape, int tier, int dimension, DimensionValue value) =>
+        Value(shape, tier, dimension, value, new Spaces(shape));
+
+    private static IEnumerable<Override> Value(PolicyShape shape, int tier, int dimension, DimensionValue value, Spaces spaces)
     {
         var domain = shape.Dimensions[dimension].Domain;
         foreach (var jurisdiction in shape.DeployedJurisdictions())
@@ -55,24 +62,13 @@ static class OverrideCheck
                 continue;
             }
 
-            var everyContext = true;
-            var wherever = domain;
-            PolicyContext? witness = null;
-            var witnessAllows = domain;
-            foreach (var context in Contexts(shape, dimension, jurisdiction))
-            {
-                var binding = Binding.Above(shape, dimension, tier, jurisdiction, context, includeOwnTier: true, exceptWaived: true, out _);
-                wherever = Lattice.Intersect(wherever, binding);
-                if (Lattice.Contains(binding, value))
-                {
-                    everyContext = false;
-                }
-                else if (witness is null)
-                {
-                    witness = context;
-                    witnessAllows = binding;
-                }
-            }
+            var contexts = spaces.Contexts(dimension, jurisdiction);
+            var above = spaces.OwnBoundsLast(tier, dimension) ? spaces.Above(tier, dimension, jurisdiction, exceptWaived: true) : null;
+            var scan = ScanValue(shape, tier, dimension, jurisdiction, value, contexts, above, domain);
+            var everyContext = scan.EveryContext;
+            var wherever = scan.Wherever;
+            var witness = scan.Witness >= 0 ? contexts[scan.Witness] : (PolicyContext?)null;
+            var witnessAllows = scan.WitnessAllows;
 
             if (witness is { } found && everyContext)
             {
@@ -86,7 +82,9 @@ static class OverrideCheck
     /// A lower tier's bound, against the higher ranks' bounds in force with it: where their meet and it share no
     /// value, resolution skips it. Also whether it has any effect at all in each jurisdiction.
     /// </summary>
-    public static IEnumerable<Override> Bound(PolicyShape shape, ShapeBound bound)
+    public static IEnumerable<Override> Bound(PolicyShape shape, ShapeBound bound) => Bound(shape, bound, new Spaces(shape));
+
+    private static IEnumerable<Override> Bound(PolicyShape shape, ShapeBound bound, Spaces spaces)
     {
         var dimension = bound.Dimension;
         var domain = shape.Dimensions[dimension].Domain;
@@ -100,44 +98,16 @@ static class OverrideCheck
 
             bool Conflicts(in PolicyContext context) => Higher(context) is { } higher && Lattice.IsEmpty(Lattice.Intersect(higher, bound.Bound));
 
-            var inForce = false;
-            var everyContext = true;
-            var noEffect = true;
-            var wherever = domain;
-            PolicyContext? witness = null;
-            var witnessAllows = domain;
-            PolicyContext? anyContext = null;
-            var anyAllows = domain;
-            foreach (var context in Contexts(shape, dimension, jurisdiction))
-            {
-                if (Higher(context) is not { } higher)
-                {
-                    continue;
-                }
-
-                inForce = true;
-                wherever = Lattice.Intersect(wherever, higher);
-                if (anyContext is null)
-                {
-                    anyContext = context;
-                    anyAllows = higher;
-                }
-
-                if (!Lattice.IsWithin(higher, bound.Bound))
-                {
-                    noEffect = false;
-                }
-
-                if (!Lattice.IsEmpty(Lattice.Intersect(higher, bound.Bound)))
-                {
-                    everyContext = false;
-                }
-                else if (witness is null)
-                {
-                    witness = context;
-                    witnessAllows = higher;
-                }
-            }
+            var contexts = spaces.Contexts(dimension, jurisdiction);
+            var scan = ScanBound(shape, bound, jurisdiction, contexts, spaces.Above(bound.Tier, dimension, jurisdiction, exceptWaived: false), domain);
+            var everyContext = scan.EveryContext;
+            var wherever = scan.Wherever;
+            var witness = scan.Witness >= 0 ? contexts[scan.Witness] : (PolicyContext?)null;
+            var witnessAllows = scan.WitnessAllows;
+            var anyContext = scan.Any >= 0 ? contexts[scan.Any] : (PolicyContext?)null;
+            var anyAllows = scan.AnyAllows;
+            var inForce = scan.Any >= 0;
+            var noEffect = scan.NoEffect;
 
             if (witness is { } found)
             {
@@ -154,6 +124,112 @@ static class OverrideCheck
     }
 
     private delegate bool ContextTest(in PolicyContext context);
+
+    // The check runs once per build, inside the compiler, where a method starts as unoptimised code and is optimised
+    // only after enough calls; these loops run most often, so they are compiled optimised from the start.
+    // (MethodImplOptions.AggressiveOptimization, which netstandard2.0 does not name.)
+    private const MethodImplOptions Hot = (MethodImplOptions)512;
+
+    // What one value meets in each context of a jurisdiction: Binding.Above with the tier's own bounds, continued
+    // from what the higher ranks leave where "above" is given.
+    private struct ValueScan
+    {
+        public bool EveryContext;
+        public Bound Wherever;
+        public int Witness;
+        public Bound WitnessAllows;
+    }
+
+    [MethodImpl(Hot)]
+    private static ValueScan ScanValue(PolicyShape shape, int tier, int dimension, int jurisdiction, DimensionValue value, PolicyContext[] contexts, Bound[]? above, Bound domain)
+    {
+        var scan = new ValueScan { EveryContext = true, Wherever = domain, Witness = -1, WitnessAllows = domain };
+        for (var c = 0; c < contexts.Length; c++)
+        {
+            var binding = above is null
+                ? Binding.Above(shape, dimension, tier, jurisdiction, contexts[c], includeOwnTier: true, exceptWaived: true, out _)
+                : OwnNarrowing(shape, dimension, tier, jurisdiction, contexts[c], above[c]);
+            scan.Wherever = Lattice.Intersect(scan.Wherever, binding);
+            if (Lattice.Contains(binding, value))
+            {
+                scan.EveryContext = false;
+            }
+            else if (scan.Witness < 0)
+            {
+                scan.Witness = c;
+                scan.WitnessAllows = binding;
+            }
+        }
+
+        return scan;
+    }
+
+    // What one lower bound meets in each context of a jurisdiction where it is in force; Any is the first such context.
+    private struct BoundScan
+    {
+        public bool EveryContext;
+        public bool NoEffect;
+        public Bound Wherever;
+        public int Witness;
+        public Bound WitnessAllows;
+        public int Any;
+        public Bound AnyAllows;
+    }
+
+    [MethodImpl(Hot)]
+    private static BoundScan ScanBound(PolicyShape shape, in ShapeBound bound, int jurisdiction, PolicyContext[] contexts, Bound[] meets, Bound domain)
+    {
+        var scan = new BoundScan { EveryContext = true, NoEffect = true, Wherever = domain, Witness = -1, WitnessAllows = domain, Any = -1, AnyAllows = domain };
+        for (var c = 0; c < contexts.Length; c++)
+        {
+            if (!Binding.InForce(shape, bound, jurisdiction, contexts[c]))
+            {
+                continue;
+            }
+
+            var higher = meets[c];
+            scan.Wherever = Lattice.Intersect(scan.Wherever, higher);
+            if (scan.Any < 0)
+            {
+                scan.Any = c;
+                scan.AnyAllows = higher;
+            }
+
+            if (!Lattice.IsWithin(higher, bound.Bound))
+            {
+                scan.NoEffect = false;
+            }
+
+            if (!Lattice.IsEmpty(Lattice.Intersect(higher, bound.Bound)))
+            {
+                scan.EveryContext = false;
+            }
+            else if (scan.Witness < 0)
+            {
+                scan.Witness = c;
+                scan.WitnessAllows = higher;
+            }
+        }
+
+        return scan;
+    }
+
+    // Binding.Above with the tier's own bounds, continued from what the higher ranks leave (their bounds all come
+    // before the tier's own in canonical order, so narrowing on from their meet is the same fold).
+    [MethodImpl(Hot)]
+    private static Bound OwnNarrowing(PolicyShape shape, int dimension, int tier, int jurisdiction, in PolicyContext context, Bound meet)
+    {
+        var firstMissing = -1;
+        foreach (var bound in shape.BoundsOn(dimension))
+        {
+            if (bound.Tier == tier && Binding.Applies(shape, bound, jurisdiction, context))
+            {
+                meet = Lattice.Narrow(meet, bound.Bound, bound.Index, ref firstMissing);
+            }
+        }
+
+        return meet;
+    }
 
     // The facts of a witness whose state matters: changing one of them to either other state (where that context
     // is possible) makes the override go away. The others are left out of the message.
@@ -285,5 +361,77 @@ static class OverrideCheck
         }
 
         return list;
+    }
+
+    // Per dimension and jurisdiction: its contexts in ContextSpace.Every's order, and for each rank, what the bounds of
+    // the higher ranks leave in each context, with and without what that rank waives (Binding.Above without the tier's
+    // own bounds, which depends on the tier only through its rank). Filled as the check first asks.
+    private sealed class Spaces
+    {
+        private const int Ranks = 4;
+        private readonly PolicyShape _shape;
+        private readonly int _jurisdictions;
+        private readonly PolicyContext[]?[] _contexts;
+        private readonly Bound[]?[] _above;
+
+        public Spaces(PolicyShape shape)
+        {
+            _shape = shape;
+            _jurisdictions = shape.Jurisdictions.Length + 1;
+            _contexts = new PolicyContext[]?[shape.Dimensions.Length * _jurisdictions];
+            _above = new Bound[]?[shape.Dimensions.Length * _jurisdictions * Ranks * 2];
+        }
+
+        public PolicyContext[] Contexts(int dimension, int jurisdiction)
+        {
+            var slot = (dimension * _jurisdictions) + jurisdiction + 1;
+            return _contexts[slot] ??= [.. OverrideCheck.Contexts(_shape, dimension, jurisdiction)];
+        }
+
+        // Binding.Above(includeOwnTier: false) in each context: it depends on the tier only through its rank.
+        public Bound[] Above(int tier, int dimension, int jurisdiction, bool exceptWaived)
+        {
+            var rank = (int)_shape.Tiers[tier].Rank;
+            if ((uint)rank >= Ranks)
+            {
+                return Meets(tier, dimension, jurisdiction, exceptWaived);
+            }
+
+            var slot = (((((dimension * _jurisdictions) + jurisdiction + 1) * Ranks) + rank) * 2) + (exceptWaived ? 1 : 0);
+            return _above[slot] ??= Meets(tier, dimension, jurisdiction, exceptWaived);
+        }
+
+        // Whether every bound of a higher rank on the dimension comes before the tier's own bounds in canonical order.
+        public bool OwnBoundsLast(int tier, int dimension)
+        {
+            var rank = _shape.Tiers[tier].Rank;
+            var own = false;
+            foreach (var bound in _shape.BoundsOn(dimension))
+            {
+                if (bound.Tier == tier)
+                {
+                    own = true;
+                }
+                else if (own && _shape.Tiers[bound.Tier].Rank < rank)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        [MethodImpl(Hot)]
+        private Bound[] Meets(int tier, int dimension, int jurisdiction, bool exceptWaived)
+        {
+            var contexts = Contexts(dimension, jurisdiction);
+            var meets = new Bound[contexts.Length];
+            for (var c = 0; c < contexts.Length; c++)
+            {
+                meets[c] = Binding.Above(_shape, dimension, tier, jurisdiction, contexts[c], includeOwnTier: false, exceptWaived, out _);
+            }
+
+            return meets;
+        }
     }
 }
