@@ -5,7 +5,14 @@
 # string with [Allowed]. Every dimension names a benefit and a risk, and every organisation bound is strictly narrower
 # than every law's, so the analysers report nothing (no PAC0001/2/6/7/8).
 #
-# usage: gen-policy.sh N OUTDIR
+# With FACTS=K (1-8; default 0, no conditions, as every figure before it was taken), bounds are also conditional on
+# the first K of Minor, ConsentsToMemory, VerifiedAdult, RolePlay, Vulnerable, Professional, Custom1 and Custom2, so
+# the override check enumerates contexts: each dimension gets one extra law bound `When` one fact; every second
+# dimension also gets an extra organisation bound, `Unless` one more fact (2 facts on the dimension) or `When` two
+# more facts (3 facts). The extra bounds lie within what every tier's bounds share, so the policy stays free of
+# PAC0001/PAC0002/PAC0012.
+#
+# usage: [FACTS=K] gen-policy.sh N OUTDIR
 set -euo pipefail
 
 n=${1:?usage: gen-policy.sh N OUTDIR}
@@ -83,6 +90,37 @@ declare -A bound=(
     [user:5]='[Allowed("en", "fr", "de", "es", "nl", "it")]'
 )
 
+# The extra conditional bound of each kind (FACTS > 0): within the values every tier's bounds share.
+conditional=(
+    'AtMost(Level.L1'
+    'AtMost(14'
+    'AtMost(0.5'
+    'Locked(true'
+    'AtMost(Channels.Text | Channels.Voice'
+    'Allowed("en", "fr"'
+)
+all_facts=(Minor ConsentsToMemory VerifiedAdult RolePlay Vulnerable Professional Custom1 Custom2)
+nfacts=${FACTS:-0}
+((nfacts >= 0 && nfacts <= 8)) || { echo "FACTS must be 0-8" >&2; exit 2; }
+facts=("${all_facts[@]:0:nfacts}")
+
+# extra KEY I: the conditional bound tier KEY adds to dimension I, if any (with a trailing space).
+extra() {
+    local key=$1 i=$2 k=$((i % 6)) f1 f2 f3 law
+    ((nfacts > 0)) || return 0
+    f1=${facts[i % nfacts]}
+    f2=${facts[(i + 3) % nfacts]}
+    f3=${facts[(i + 5) % nfacts]}
+    law=(eu us uk)
+    if [[ $key == "${law[i % 3]}" ]]; then
+        printf '[%s, When = Fact.%s)] ' "${conditional[k]}" "$f1"
+    elif ((i % 4 == 0)) && [[ $key == orga ]]; then
+        printf '[%s, Unless = Fact.%s)] ' "${conditional[k]}" "$f2"
+    elif ((i % 4 == 2)) && [[ $key == orgb ]]; then
+        printf '[%s, When = Fact.%s | Fact.%s)] ' "${conditional[k]}" "$f2" "$f3"
+    fi
+}
+
 types=(Level int double bool Channels string)
 defaults=(Level.L1 7 0.5 true Channels.Text '"en"')
 
@@ -99,8 +137,8 @@ tier() {
             # A string property needs a value under nullable reference types: the tiers' soft default, allowed everywhere.
             init=''
             if ((k == 5)); then init=' = "en";'; fi
-            printf '    %s\n    [Mitigates(Risk.%s)]\n    public %s %s { get; init; }%s\n\n' \
-                "${bound[$key:$k]}" "${risks[i % 8]}" "${types[k]}" "$name" "$init"
+            printf '    %s%s\n    [Mitigates(Risk.%s)]\n    public %s %s { get; init; }%s\n\n' \
+                "$(extra "$key" "$i")" "${bound[$key:$k]}" "${risks[i % 8]}" "${types[k]}" "$name" "$init"
         done
         printf '}\n'
     } > "$out/$file"

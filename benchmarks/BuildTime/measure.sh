@@ -18,6 +18,7 @@
 #   CONFIGURATION=Release  configuration of the generator and analyser (a NuGet package ships Release builds)
 #   QUICKSTART=1           also measure samples/QuickStart (0 to skip)
 #   KEEP=1                 keep the temporary folder with the projects and logs
+#   FACTS=8                bounds conditional on that many facts (gen-policy.sh; default 0); rows are then named bench-N-fK
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -143,7 +144,9 @@ for n in "${sizes[@]}"; do
     dir="$work/n$n"
     log "generating $n dimensions x 6 tiers"
     policy_project "$n" "$dir"
-    measure "bench-$n" "$dir/Bench.Policies.csproj" "$n" 6
+    label="bench-$n"
+    if ((${FACTS:-0} > 0)); then label+="-f$FACTS"; fi
+    measure "$label" "$dir/Bench.Policies.csproj" "$n" 6
 done
 
 if [[ ${QUICKSTART:-1} == 1 ]]; then

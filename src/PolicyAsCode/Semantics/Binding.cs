@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PolicyAsCode;
 
 /// <summary>
@@ -12,6 +14,11 @@ public
 #endif
 static class Binding
 {
+    // The analysers run the check once per build, inside the compiler, where a method starts as unoptimised code and
+    // is optimised only after many calls; these run in every context of every rule, so they are compiled optimised
+    // from the start. (MethodImplOptions.AggressiveOptimization, which netstandard2.0 does not name.)
+    internal const MethodImplOptions Hot = (MethodImplOptions)512;
+
     /// <summary>
     /// Whether a bound restricts in a jurisdiction and context: its tier applies there, its condition restricts
     /// (unknown facts count towards restricting), and no organisation holds a delegated waiver of it there.
@@ -45,6 +52,7 @@ static class Binding
     }
 
     /// <summary>Every applicable bound on a dimension, intersected in canonical order (section 4 of docs/semantics.md).</summary>
+    [MethodImpl(Hot)]
     public static DimensionNarrowing Narrow(PolicyShape shape, int dimension, int jurisdiction, in PolicyContext context)
     {
         var domain = shape.Dimensions[dimension].Domain;
@@ -115,6 +123,7 @@ static class Binding
     /// bound. (A user's waiver lets a value through; it does not stop a contradicting bound from being skipped, so
     /// waived bounds count here.)
     /// </summary>
+    [MethodImpl(Hot)]
     public static Bound Above(PolicyShape shape, int dimension, int tier, int jurisdiction, in PolicyContext context, out int firstMissing)
     {
         var rank = shape.Tiers[tier].Rank;
@@ -137,6 +146,7 @@ static class Binding
     /// against the applicable bounds of the ranks above the tier and of the tier itself (a lower tier's bounds are not
     /// its concern), with the user's valid waivers. <paramref name="binding"/> is what those bounds let through.
     /// </summary>
+    [MethodImpl(Hot)]
     public static bool Grants(PolicyShape shape, int dimension, int tier, int jurisdiction, in PolicyContext context, DimensionValue value, out Bound binding)
     {
         var rank = shape.Tiers[tier].Rank;

@@ -21,16 +21,23 @@ static class ContextSpace
     /// </summary>
     public static IEnumerable<PolicyContext> Every(string? jurisdiction, Fact facts, ImmutableArray<Fact> neverTogether)
     {
-        var bits = new List<Fact>();
+        var count = 0;
+        for (var rest = (uint)facts; rest != 0; rest &= rest - 1)
+        {
+            count++;
+        }
+
+        var bits = new Fact[count];
+        var next = 0;
         for (var bit = 1u; bit != 0; bit <<= 1)
         {
             if (((uint)facts & bit) != 0)
             {
-                bits.Add((Fact)bit);
+                bits[next++] = (Fact)bit;
             }
         }
 
-        var digits = new int[bits.Count];
+        var digits = new int[count];
         while (true)
         {
             var holds = Fact.None;

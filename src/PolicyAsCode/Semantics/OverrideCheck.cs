@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace PolicyAsCode;
 
@@ -18,9 +19,12 @@ static class OverrideCheck
     /// <summary>Every override in the policy: each value in <see cref="PolicyShape.Values"/>, and each bound of an organisation or user tier.</summary>
     public static IEnumerable<Override> All(PolicyShape shape)
     {
+        // One enumeration of each dimension's contexts per jurisdiction, and one meet of the higher ranks' bounds per
+        // context and rank, shared by every rule checked against them.
+        var spaces = new Spaces(shape);
         foreach (var value in shape.Values)
         {
-            foreach (var found in Value(shape, value.Tier, value.Dimension, value.Value))
+            foreach (var found in Value(shape, value.Tier, value.Dimension, value.Value, spaces))
             {
                 yield return found;
             }
@@ -33,7 +37,7 @@ static class OverrideCheck
                 continue;
             }
 
-            foreach (var found in Bound(shape, bound))
+            foreach (var found in Bound(shape, bound, spaces))
             {
                 yield return found;
             }
@@ -45,7 +49,10 @@ static class OverrideCheck
     /// waives). A value is a request that resolution clamps, so one that a conditional bound merely clamps in some
     /// contexts is not an override; one that no context grants as written is.
     /// </summary>
-    public static IEnumerable<Override> Value(PolicyShape shape, int tier, int dimension, DimensionValue value)
+    public static IEnumerable<Override> Value(PolicyShape shape, int tier, int dimension, DimensionValue value) =>
+        Value(shape, tier, dimension, value, new Spaces(shape));
+
+    private static IEnumerable<Override> Value(PolicyShape shape, int tier, int dimension, DimensionValue value, Spaces spaces)
     {
         var domain = shape.Dimensions[dimension].Domain;
         foreach (var jurisdiction in shape.DeployedJurisdictions())
@@ -59,7 +66,7 @@ static class OverrideCheck
             var wherever = domain;
             PolicyContext? witness = null;
             var witnessAllows = domain;
-            foreach (var context in Contexts(shape, dimension, jurisdiction))
+            foreach (var context in spaces.Contexts(dimension, jurisdiction))
             {
                 var granted = Binding.Grants(shape, dimension, tier, jurisdiction, context, value, out var binding);
                 wherever = Lattice.Intersect(wherever, binding);
@@ -90,7 +97,9 @@ static class OverrideCheck
     /// A lower tier's bound, against the higher ranks' bounds in force with it: where their meet and it share no
     /// value, resolution skips it. Also whether it has any effect at all in each jurisdiction.
     /// </summary>
-    public static IEnumerable<Override> Bound(PolicyShape shape, ShapeBound bound)
+    public static IEnumerable<Override> Bound(PolicyShape shape, ShapeBound bound) => Bound(shape, bound, new Spaces(shape));
+
+    private static IEnumerable<Override> Bound(PolicyShape shape, ShapeBound bound, Spaces spaces)
     {
         var dimension = bound.Dimension;
         var domain = shape.Dimensions[dimension].Domain;
@@ -112,12 +121,17 @@ static class OverrideCheck
             var witnessAllows = domain;
             PolicyContext? anyContext = null;
             var anyAllows = domain;
-            foreach (var context in Contexts(shape, dimension, jurisdiction))
+            var contexts = spaces.Contexts(dimension, jurisdiction);
+            var meets = spaces.Above(bound.Tier, dimension, jurisdiction);
+            for (var c = 0; c < contexts.Length; c++)
             {
-                if (Higher(context) is not { } higher)
+                var context = contexts[c];
+                if (!Binding.InForce(shape, bound, jurisdiction, context))
                 {
                     continue;
                 }
+
+                var higher = meets[c];
 
                 inForce = true;
                 wherever = Lattice.Intersect(wherever, higher);
@@ -357,5 +371,51 @@ static class OverrideCheck
         }
 
         return list;
+    }
+
+    // Per dimension and jurisdiction: its contexts in ContextSpace.Every's order and, per rank, what the bounds of the
+    // higher ranks leave in each (Binding.Above depends on the tier only through its rank). Filled as first asked.
+    private sealed class Spaces
+    {
+        private const int Ranks = 4;
+        private readonly PolicyShape _shape;
+        private readonly int _jurisdictions;
+        private readonly PolicyContext[]?[] _contexts;
+        private readonly Bound[]?[] _above;
+
+        public Spaces(PolicyShape shape)
+        {
+            _shape = shape;
+            _jurisdictions = shape.Jurisdictions.Length + 1;
+            _contexts = new PolicyContext[]?[shape.Dimensions.Length * _jurisdictions];
+            _above = new Bound[]?[shape.Dimensions.Length * _jurisdictions * Ranks];
+        }
+
+        public PolicyContext[] Contexts(int dimension, int jurisdiction) =>
+            _contexts[(dimension * _jurisdictions) + jurisdiction + 1] ??= [.. OverrideCheck.Contexts(_shape, dimension, jurisdiction)];
+
+        public Bound[] Above(int tier, int dimension, int jurisdiction)
+        {
+            var rank = (int)_shape.Tiers[tier].Rank;
+            if ((uint)rank >= Ranks)
+            {
+                return Meets(tier, dimension, jurisdiction);
+            }
+
+            return _above[(((dimension * _jurisdictions) + jurisdiction + 1) * Ranks) + rank] ??= Meets(tier, dimension, jurisdiction);
+        }
+
+        [MethodImpl(Binding.Hot)]
+        private Bound[] Meets(int tier, int dimension, int jurisdiction)
+        {
+            var contexts = Contexts(dimension, jurisdiction);
+            var meets = new Bound[contexts.Length];
+            for (var c = 0; c < contexts.Length; c++)
+            {
+                meets[c] = Binding.Above(_shape, dimension, tier, jurisdiction, contexts[c], out _);
+            }
+
+            return meets;
+        }
     }
 }
