@@ -96,45 +96,22 @@ public sealed class DotnetFormatTests(ITestOutputHelper output)
     // runs dotnet format on PAC0002 and returns the policy as it left it.
     private async Task<string> FormatAsync(string policy)
     {
-        var directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "pac-format-" + Guid.NewGuid().ToString("N"))).FullName;
-        try
-        {
-            File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
-            File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
-            File.Copy(Path.Combine(RepoPaths.RepoRoot, "global.json"), Path.Combine(directory, "global.json"));
-            var project = Path.Combine(directory, "Fmt.csproj");
-            File.WriteAllText(project, $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                    <LangVersion>latest</LangVersion>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <Reference Include="{RepoPaths.RuntimeAssembly}" />
-                    <Analyzer Include="{Built("generators", "PolicyAsCode.Generators")}" />
-                    <Analyzer Include="{Built("analyzers", "PolicyAsCode.Analyzers")}" />
-                    <Analyzer Include="{Built("analyzers", "PolicyAsCode.CodeFixes")}" />
-                  </ItemGroup>
-                </Project>
-                """);
-            var file = Path.Combine(directory, "Policy.cs");
-            File.WriteAllText(file, policy);
-            var run = await DotnetCli.RunAsync(directory, ["format", "analyzers", project, "--diagnostics", "PAC0002", "--severity", "info", "-v", "n"], Timeout);
-            output.WriteLine($"dotnet format exited with {run.ExitCode} after {run.Elapsed.TotalSeconds:0.0} s:{Environment.NewLine}{run.Output}");
-            Assert.True(run.ExitCode == 0, run.Output);
-            return File.ReadAllText(file);
-        }
-        finally
-        {
-            try
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
+        using var scratch = ScratchProject.Create(
+            "pac-format-",
+            "Fmt",
+            $"""
+                <Reference Include="{RepoPaths.RuntimeAssembly}" />
+                <Analyzer Include="{Built("generators", "PolicyAsCode.Generators")}" />
+                <Analyzer Include="{Built("analyzers", "PolicyAsCode.Analyzers")}" />
+                <Analyzer Include="{Built("analyzers", "PolicyAsCode.CodeFixes")}" />
+
+            """);
+        var file = scratch.PathOf("Policy.cs");
+        File.WriteAllText(file, policy);
+        var run = await DotnetCli.RunAsync(scratch.Directory, ["format", "analyzers", scratch.Project, "--diagnostics", "PAC0002", "--severity", "info", "-v", "n"], Timeout);
+        output.WriteLine($"dotnet format exited with {run.ExitCode} after {run.Elapsed.TotalSeconds:0.0} s:{Environment.NewLine}{run.Output}");
+        Assert.True(run.ExitCode == 0, run.Output);
+        return File.ReadAllText(file);
     }
 
     // The text without its white space: the fix takes the attribute's line with it.

@@ -63,58 +63,41 @@ public sealed partial class SdkBuildTests(ITestOutputHelper output)
     [Fact]
     public async Task User_default_overriding_the_organisation_fails_the_build_at_its_line_until_fixed()
     {
-        var directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "pac-sdk-" + Guid.NewGuid().ToString("N"))).FullName;
-        try
-        {
-            // Empty Directory.Build.* stop MSBuild from importing anything above the temporary folder; global.json picks
-            // the repository's SDK band.
-            File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
-            File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
-            File.Copy(Path.Combine(RepoPaths.RepoRoot, "global.json"), Path.Combine(directory, "global.json"));
-            var project = Path.Combine(directory, "Contoso.Policies.csproj");
-            File.WriteAllText(project, $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                    <LangVersion>latest</LangVersion>
-                    <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <ProjectReference Include="{RepoPaths.RuntimeProject}" />
-                    <ProjectReference Include="{RepoPaths.GeneratorProject}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-                    <ProjectReference Include="{RepoPaths.AnalyzerProject}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-                  </ItemGroup>
-                </Project>
-                """);
-            File.WriteAllText(Path.Combine(directory, "Dimensions.cs"), Dimensions);
-            var policy = Path.Combine(directory, "Policy.cs");
+        using var scratch = ScratchProject.Create(
+            "pac-sdk-",
+            "Contoso.Policies",
+            $"""
+                <ProjectReference Include="{RepoPaths.RuntimeProject}" />
+                <ProjectReference Include="{RepoPaths.GeneratorProject}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+                <ProjectReference Include="{RepoPaths.AnalyzerProject}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
 
-            // 1. Mature is outside Contoso's AtMost(Maturity.Teen): PAC0001 on the initialiser, and only there.
-            var broken = Tiers.Replace("DEFAULT", "Maturity.Mature", StringComparison.Ordinal);
-            File.WriteAllText(policy, broken);
-            var (line, column) = PositionOf(broken, "Maturity.Mature;");
-            var failed = await BuildAsync(directory, project);
+            """,
+            "    <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>\n");
+        var directory = scratch.Directory;
+        var project = scratch.Project;
+        File.WriteAllText(Path.Combine(directory, "Dimensions.cs"), Dimensions);
+        var policy = Path.Combine(directory, "Policy.cs");
 
-            Assert.True(failed.ExitCode != 0, $"the build succeeded despite the override:{Environment.NewLine}{failed.Output}");
-            Assert.Equal([(policy, line, column, "PAC0001")], Errors(failed.Output));
-            Assert.Contains($"{policy}({line},{column}): error PAC0001", failed.Output, StringComparison.Ordinal);
+        // 1. Mature is outside Contoso's AtMost(Maturity.Teen): PAC0001 on the initialiser, and only there.
+        var broken = Tiers.Replace("DEFAULT", "Maturity.Mature", StringComparison.Ordinal);
+        File.WriteAllText(policy, broken);
+        var (line, column) = PositionOf(broken, "Maturity.Mature;");
+        var failed = await BuildAsync(directory, project);
 
-            // 2. Teen is allowed everywhere: the build succeeds and the generator has written the evaluator.
-            File.WriteAllText(policy, Tiers.Replace("DEFAULT", "Maturity.Teen", StringComparison.Ordinal));
-            var fixedRun = await BuildAsync(directory, project);
+        Assert.True(failed.ExitCode != 0, $"the build succeeded despite the override:{Environment.NewLine}{failed.Output}");
+        Assert.Equal([(policy, line, column, "PAC0001")], Errors(failed.Output));
+        Assert.Contains($"{policy}({line},{column}): error PAC0001", failed.Output, StringComparison.Ordinal);
 
-            Assert.True(fixedRun.ExitCode == 0, $"the fixed policy did not build:{Environment.NewLine}{fixedRun.Output}");
-            Assert.Empty(Errors(fixedRun.Output));
-            Assert.DoesNotContain("PAC0001", fixedRun.Output, StringComparison.Ordinal);
-            var generated = Directory.GetFiles(Path.Combine(directory, "obj"), "Contoso.Policies.Prefs.Policy.g.cs", SearchOption.AllDirectories);
-            Assert.Single(generated);
-            Assert.Single(Directory.GetFiles(Path.Combine(directory, "bin"), "Contoso.Policies.dll", SearchOption.AllDirectories));
-        }
-        finally
-        {
-            DeleteDirectory(directory);
-        }
+        // 2. Teen is allowed everywhere: the build succeeds and the generator has written the evaluator.
+        File.WriteAllText(policy, Tiers.Replace("DEFAULT", "Maturity.Teen", StringComparison.Ordinal));
+        var fixedRun = await BuildAsync(directory, project);
+
+        Assert.True(fixedRun.ExitCode == 0, $"the fixed policy did not build:{Environment.NewLine}{fixedRun.Output}");
+        Assert.Empty(Errors(fixedRun.Output));
+        Assert.DoesNotContain("PAC0001", fixedRun.Output, StringComparison.Ordinal);
+        var generated = Directory.GetFiles(Path.Combine(directory, "obj"), "Contoso.Policies.Prefs.Policy.g.cs", SearchOption.AllDirectories);
+        Assert.Single(generated);
+        Assert.Single(Directory.GetFiles(Path.Combine(directory, "bin"), "Contoso.Policies.dll", SearchOption.AllDirectories));
     }
 
     private async Task<CliRun> BuildAsync(string directory, string project)
@@ -145,25 +128,6 @@ public sealed partial class SdkBuildTests(ITestOutputHelper output)
             .Select(m => (m.Groups["file"].Value.Trim(), int.Parse(m.Groups["line"].Value), int.Parse(m.Groups["column"].Value), m.Groups["id"].Value))
             .Distinct()
             .ToList();
-
-    private static void DeleteDirectory(string directory)
-    {
-        for (var attempt = 0; Directory.Exists(directory); attempt++)
-        {
-            try
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-            catch (IOException) when (attempt < 5)
-            {
-                System.Threading.Thread.Sleep(500);
-            }
-            catch (UnauthorizedAccessException) when (attempt < 5)
-            {
-                System.Threading.Thread.Sleep(500);
-            }
-        }
-    }
 
     [GeneratedRegex(@"^\s*(?<file>[^\r\n(]+)\((?<line>\d+),(?<column>\d+)\): error (?<id>[A-Z]+\d+):", RegexOptions.Multiline)]
     private static partial Regex ErrorLine();
