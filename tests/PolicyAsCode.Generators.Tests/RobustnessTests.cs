@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using PolicyAsCode.Generators.Tests.Infrastructure;
 using Xunit;
 
@@ -366,6 +368,34 @@ public sealed class RobustnessTests
         Assert.Empty(outcome.DriverDiagnostics);
         Assert.Equal(["Broken.Prefs.Policy.g.cs", "Broken.Prefs.PreferencesJson.g.cs"], outcome.Sources.Select(s => s.HintName));
         Assert.Equal(["CS0579"], GeneratorHarness.WarningsAndErrors(outcome.Output).Select(d => d.Id));
+    }
+
+    [Theory]
+    [InlineData("Broken.?Inner", "Maturity")]
+    [InlineData("Broken.", "Maturity")]
+    [InlineData("Broken", "?")]
+    public void A_namespace_or_property_with_a_missing_name_emits_nothing_unparsable(string ns, string property)
+    {
+        // Found by the mutation test: "namespace QuickStart.?Showcase;" made the generator write "namespace QuickStart.",
+        // which does not parse. The compiler reports the syntax error; the generator adds nothing that cannot parse.
+        var source = Header.Replace("namespace Broken;", $"namespace {ns};", StringComparison.Ordinal) + Org + """
+
+            [UserTier(Within = [typeof(Org)])]
+            public partial record Prefs
+            {
+                public Maturity PROPERTY { get; init; }
+            }
+            """.Replace("PROPERTY", property, StringComparison.Ordinal);
+        var outcome = GeneratorHarness.Run([new SourceFile("Missing.cs", source)]);
+
+        Assert.Null(outcome.Result.Exception);
+        foreach (var (hint, text) in outcome.Sources)
+        {
+            var tree = CSharpSyntaxTree.ParseText(text, GeneratorHarness.ParseOptions);
+            Assert.True(!tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error), $"{hint} does not parse:\n{text}");
+        }
+
+        Assert.DoesNotContain(outcome.Sources, s => s.HintName.Contains("Prefs", StringComparison.Ordinal) && ns.Contains('.', StringComparison.Ordinal));
     }
 
     [Fact]

@@ -146,6 +146,13 @@ internal sealed class PolicyReader
             _problems.Add(generic);
         }
 
+        // A name the parser had to make up (a namespace "A.?B" leaves an empty part) cannot be written back as code:
+        // the compiler reports the syntax error, and the generator must not add unparsable code of its own beside it.
+        if (IncompleteName(type) is { } incomplete)
+        {
+            _problems.Add(new PolicyProblem("PAC0009", $"{type.Name} cannot be extended while the name of {incomplete} is incomplete", location, true));
+        }
+
         CheckNoPrimaryConstructor(type);
 
         if (isUserTier && type.IsAbstract || isUserTier && !type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal))
@@ -267,7 +274,8 @@ internal sealed class PolicyReader
     };
 
     private static IEnumerable<IPropertySymbol> TierProperties(INamedTypeSymbol type) =>
-        type.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic && !p.IsIndexer && !p.IsImplicitlyDeclared && p.Name != "EqualityContract");
+        type.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic && !p.IsIndexer && !p.IsImplicitlyDeclared && p.Name != "EqualityContract"
+            && SyntaxFacts.IsValidIdentifier(p.Name)); // a property whose name the parser made up is the compiler's to report
 
     private void ReadDimensions(DeclaredTier userTier)
     {
@@ -975,6 +983,20 @@ internal sealed class PolicyReader
         var positional = syntax.ArgumentList?.Arguments.Where(a => a.NameEquals is null && a.NameColon is null).Select(a => a.Expression.ToString()) ?? [];
         var text = name + "(" + string.Join(", ", positional) + ")";
         return string.Join(" ", text.Split([' ', '\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    // The first namespace or type around (and including) the tier whose name is not a valid identifier, or null.
+    private static string? IncompleteName(INamedTypeSymbol type)
+    {
+        for (ISymbol? symbol = type; symbol is INamespaceOrTypeSymbol and not INamespaceSymbol { IsGlobalNamespace: true }; symbol = symbol.ContainingSymbol)
+        {
+            if (!SyntaxFacts.IsValidIdentifier(symbol.Name))
+            {
+                return symbol is INamespaceSymbol ? "its namespace" : "a type it is in";
+            }
+        }
+
+        return null;
     }
 
     private static TypeName NameOf(INamedTypeSymbol type)
