@@ -113,7 +113,47 @@ internal static class Literals
     public static string Cast(string type, string literal) =>
         $"({type}){(literal.StartsWith("-", System.StringComparison.Ordinal) ? "(" + literal + ")" : literal)}";
 
-    public static string Fact(uint bits) => $"(global::PolicyAsCode.Fact){UInt(bits)}";
+    /// <summary>Facts by name, <c>global::PolicyAsCode.Fact.Minor | global::PolicyAsCode.Fact.RolePlay</c>; a bit no fact names stays a number.</summary>
+    public static string Fact(uint bits)
+    {
+        if (bits == 0)
+        {
+            return "global::PolicyAsCode.Fact.None";
+        }
+
+        var parts = new System.Collections.Generic.List<string>();
+        var unnamed = 0u;
+        for (var bit = 1u; bit != 0; bit <<= 1)
+        {
+            if ((bits & bit) == 0)
+            {
+                continue;
+            }
+
+            var name = ((global::PolicyAsCode.Fact)bit).ToString();
+            if (name.Length > 0 && !char.IsDigit(name[0]))
+            {
+                parts.Add("global::PolicyAsCode.Fact." + name);
+            }
+            else
+            {
+                unnamed |= bit;
+            }
+        }
+
+        if (unnamed != 0)
+        {
+            parts.Add($"(global::PolicyAsCode.Fact){UInt(unnamed)}");
+        }
+
+        return string.Join(" | ", parts);
+    }
+
+    /// <summary>A tier rank by name: <c>global::PolicyAsCode.TierRank.Immutable</c>.</summary>
+    public static string Rank(int rank) =>
+        rank is (int)global::PolicyAsCode.TierRank.Immutable or (int)global::PolicyAsCode.TierRank.Organisation or (int)global::PolicyAsCode.TierRank.User
+            ? "global::PolicyAsCode.TierRank." + (global::PolicyAsCode.TierRank)rank
+            : $"(global::PolicyAsCode.TierRank){rank}";
 
     public static string Hazard(ulong bits) => $"(global::PolicyAsCode.Hazard){ULong(bits)}";
 }

@@ -14,7 +14,7 @@ internal static class RegistryEmitter
         writer.Line("public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(");
         writer.Line("    " + Literals.String(policy.UserTier.FullName) + ",");
         List(writer, "global::PolicyAsCode.TierInfo", policy.Tiers.Select(t =>
-            $"new global::PolicyAsCode.TierInfo({t.Index}, {Literals.String(t.Name)}, {Literals.String(t.TypeName)}, (global::PolicyAsCode.TierRank){t.Rank}, {Array("int", t.Within.Select(Literals.Int))})"), true);
+            $"new global::PolicyAsCode.TierInfo({t.Index}, {Literals.String(t.Name)}, {Literals.String(t.TypeName)}, {Literals.Rank(t.Rank)}, {Array("int", t.Within.Select(Literals.Int))})"), true);
         List(writer, "global::PolicyAsCode.DimensionInfo", policy.Dimensions.Select(Dimension), true);
         List(writer, "global::PolicyAsCode.BoundRule", policy.Bounds.Select(b => Bound(b)), true);
         List(writer, "global::PolicyAsCode.ForbidRule", policy.Forbids.Select(f =>
@@ -41,7 +41,7 @@ internal static class RegistryEmitter
 
     private static string Bound(BoundModel b) =>
         $"new global::PolicyAsCode.BoundRule({b.Index}, {b.Dimension}, {b.Tier}, global::PolicyAsCode.BoundForm.{b.Form}, {Literals.Bound(b.Bound)}, "
-        + $"{Condition(b.When, b.Unless)}, {(b.WaivableBy == 0 ? "null" : $"(global::PolicyAsCode.TierRank){b.WaivableBy}")}, "
+        + $"{Condition(b.When, b.Unless)}, {(b.WaivableBy == 0 ? "null" : Literals.Rank(b.WaivableBy))}, "
         + $"{Literals.String(b.Source)}, {Literals.String(b.Reason)}, {Benefits(b.Enables)}, {Risks(b.Mitigates)})";
 
     public static string Condition(uint when, uint unless) =>

@@ -126,10 +126,10 @@ namespace Conditional
         public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
             "Conditional.Reader",
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
-                new global::PolicyAsCode.TierInfo(0, "EU", "Conditional.EuLaw", (global::PolicyAsCode.TierRank)1, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(1, "US", "Conditional.UsLaw", (global::PolicyAsCode.TierRank)1, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(2, "fiction", "Conditional.FictionPlatform", (global::PolicyAsCode.TierRank)2, global::System.Collections.Immutable.ImmutableArray.Create<int>(0, 1)),
-                new global::PolicyAsCode.TierInfo(3, "Reader", "Conditional.Reader", (global::PolicyAsCode.TierRank)3, global::System.Collections.Immutable.ImmutableArray.Create<int>(2))
+                new global::PolicyAsCode.TierInfo(0, "EU", "Conditional.EuLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
+                new global::PolicyAsCode.TierInfo(1, "US", "Conditional.UsLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
+                new global::PolicyAsCode.TierInfo(2, "fiction", "Conditional.FictionPlatform", global::PolicyAsCode.TierRank.Organisation, global::System.Collections.Immutable.ImmutableArray.Create<int>(0, 1)),
+                new global::PolicyAsCode.TierInfo(3, "Reader", "Conditional.Reader", global::PolicyAsCode.TierRank.User, global::System.Collections.Immutable.ImmutableArray.Create<int>(2))
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
                 new global::PolicyAsCode.DimensionInfo(0, "Maturity", global::PolicyAsCode.DimensionKind.Ordinal, "Conditional.Maturity", global::System.Collections.Immutable.ImmutableArray.Create<string>("General", "Teen", "Mature"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L), OrdinalBound(0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(0), false, null, Benefits(), Risks()),
@@ -137,19 +137,19 @@ namespace Conditional
                 new global::PolicyAsCode.DimensionInfo(2, "MemoryDays", global::PolicyAsCode.DimensionKind.Integer, "int", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, IntegerBound(-2147483648d, 2147483647d), false, global::PolicyAsCode.DimensionValue.OfNumber(0d), false, null, Benefits(), Risks())
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.BoundRule>(
-                new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U), null, "AtMost(Maturity.Teen)", "minors get at most teen content", Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(1, 0, 0, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x0U, (global::PolicyAsCode.Fact)0x4U), (global::PolicyAsCode.TierRank)2, "AtMost(Maturity.Teen)", "unverified users get at most teen content", Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(2, 1, 0, global::PolicyAsCode.BoundForm.Locked, BooleanBound(0x0UL, 0x2UL), default(global::PolicyAsCode.Condition), (global::PolicyAsCode.TierRank)3, "Locked(true)", "disclose the AI unless the user waives it for role-play", Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(3, 2, 0, global::PolicyAsCode.BoundForm.Locked, IntegerBound(0d, 0d), new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x0U, (global::PolicyAsCode.Fact)0x2U), null, "Locked(0)", "no memory without consent", Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(4, 2, 0, global::PolicyAsCode.BoundForm.AtMost, IntegerBound(-2147483648d, 30d), new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x22U, (global::PolicyAsCode.Fact)0x0U), null, "AtMost(30)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(5, 0, 1, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U), null, "AtMost(Maturity.Teen)", null, Benefits(), Risks())
+                new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), null, "AtMost(Maturity.Teen)", "minors get at most teen content", Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(1, 0, 0, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.VerifiedAdult), global::PolicyAsCode.TierRank.Organisation, "AtMost(Maturity.Teen)", "unverified users get at most teen content", Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(2, 1, 0, global::PolicyAsCode.BoundForm.Locked, BooleanBound(0x0UL, 0x2UL), default(global::PolicyAsCode.Condition), global::PolicyAsCode.TierRank.User, "Locked(true)", "disclose the AI unless the user waives it for role-play", Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(3, 2, 0, global::PolicyAsCode.BoundForm.Locked, IntegerBound(0d, 0d), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.ConsentsToMemory), null, "Locked(0)", "no memory without consent", Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(4, 2, 0, global::PolicyAsCode.BoundForm.AtMost, IntegerBound(-2147483648d, 30d), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.ConsentsToMemory | global::PolicyAsCode.Fact.Professional, global::PolicyAsCode.Fact.None), null, "AtMost(30)", null, Benefits(), Risks()),
+                new global::PolicyAsCode.BoundRule(5, 0, 1, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), null, "AtMost(Maturity.Teen)", null, Benefits(), Risks())
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.ForbidRule>(
-                new global::PolicyAsCode.ForbidRule(0, 0, (global::PolicyAsCode.Hazard)0x800UL, new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U), "minors", null, Risks())
+                new global::PolicyAsCode.ForbidRule(0, 0, (global::PolicyAsCode.Hazard)0x800UL, new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), "minors", null, Risks())
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.WaiverClaim>(
-                new global::PolicyAsCode.WaiverClaim(0, 2, 0, 0, new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x4U, (global::PolicyAsCode.Fact)0x0U), true),
-                new global::PolicyAsCode.WaiverClaim(1, 3, 1, 0, new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x8U, (global::PolicyAsCode.Fact)0x0U), true)
+                new global::PolicyAsCode.WaiverClaim(0, 2, 0, 0, new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.VerifiedAdult, global::PolicyAsCode.Fact.None), true),
+                new global::PolicyAsCode.WaiverClaim(1, 3, 1, 0, new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None), true)
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierDefault>(
                 new global::PolicyAsCode.TierDefault(2, 0, global::PolicyAsCode.DimensionValue.OfPosition(1))
@@ -387,17 +387,17 @@ namespace Conditional
             {
                 var jurisdiction = MatchJurisdiction(context.Jurisdiction);
                 var j0 = jurisdiction < 0 || jurisdiction == 0;
-                var c1_0 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U).Restricts(in context);
+                var c1_0 = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None).Restricts(in context);
                 var a0 = j0 && c1_0;
-                var c0_4 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x0U, (global::PolicyAsCode.Fact)0x4U).Restricts(in context);
-                var w2_0_0 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x4U, (global::PolicyAsCode.Fact)0x0U).Loosens(in context);
+                var c0_4 = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.VerifiedAdult).Restricts(in context);
+                var w2_0_0 = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.VerifiedAdult, global::PolicyAsCode.Fact.None).Loosens(in context);
                 var a1 = j0 && c0_4 && !w2_0_0;
                 var j1 = jurisdiction < 0 || jurisdiction == 1;
                 var a5 = j1 && c1_0;
-                var w3_0_1 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x8U, (global::PolicyAsCode.Fact)0x0U).Loosens(in context);
-                var c0_2 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x0U, (global::PolicyAsCode.Fact)0x2U).Restricts(in context);
+                var w3_0_1 = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None).Loosens(in context);
+                var c0_2 = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.ConsentsToMemory).Restricts(in context);
                 var a3 = j0 && c0_2;
-                var c22_0 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x22U, (global::PolicyAsCode.Fact)0x0U).Restricts(in context);
+                var c22_0 = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.ConsentsToMemory | global::PolicyAsCode.Fact.Professional, global::PolicyAsCode.Fact.None).Restricts(in context);
                 var a4 = j0 && c22_0;
                 Jurisdiction = jurisdiction;
                 this.j0 = j0;

@@ -119,9 +119,9 @@ namespace Contradiction
         public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
             "Contradiction.Prefs",
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
-                new global::PolicyAsCode.TierInfo(0, "EU", "Contradiction.EuLaw", (global::PolicyAsCode.TierRank)1, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(1, "reckless", "Contradiction.Reckless", (global::PolicyAsCode.TierRank)2, global::System.Collections.Immutable.ImmutableArray.Create<int>(0)),
-                new global::PolicyAsCode.TierInfo(2, "Prefs", "Contradiction.Prefs", (global::PolicyAsCode.TierRank)3, global::System.Collections.Immutable.ImmutableArray.Create<int>(1))
+                new global::PolicyAsCode.TierInfo(0, "EU", "Contradiction.EuLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
+                new global::PolicyAsCode.TierInfo(1, "reckless", "Contradiction.Reckless", global::PolicyAsCode.TierRank.Organisation, global::System.Collections.Immutable.ImmutableArray.Create<int>(0)),
+                new global::PolicyAsCode.TierInfo(2, "Prefs", "Contradiction.Prefs", global::PolicyAsCode.TierRank.User, global::System.Collections.Immutable.ImmutableArray.Create<int>(1))
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
                 new global::PolicyAsCode.DimensionInfo(0, "Maturity", global::PolicyAsCode.DimensionKind.Ordinal, "Contradiction.Maturity", global::System.Collections.Immutable.ImmutableArray.Create<string>("General", "Teen", "Mature"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L), OrdinalBound(0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(0), false, null, Benefits(), Risks()),

@@ -139,9 +139,9 @@ namespace EveryKind
         public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
             "EveryKind.Settings",
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
-                new global::PolicyAsCode.TierInfo(0, "XX", "EveryKind.Law", (global::PolicyAsCode.TierRank)1, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(1, "org", "EveryKind.Org", (global::PolicyAsCode.TierRank)2, global::System.Collections.Immutable.ImmutableArray.Create<int>(0)),
-                new global::PolicyAsCode.TierInfo(2, "Settings", "EveryKind.Settings", (global::PolicyAsCode.TierRank)3, global::System.Collections.Immutable.ImmutableArray.Create<int>(1))
+                new global::PolicyAsCode.TierInfo(0, "XX", "EveryKind.Law", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
+                new global::PolicyAsCode.TierInfo(1, "org", "EveryKind.Org", global::PolicyAsCode.TierRank.Organisation, global::System.Collections.Immutable.ImmutableArray.Create<int>(0)),
+                new global::PolicyAsCode.TierInfo(2, "Settings", "EveryKind.Settings", global::PolicyAsCode.TierRank.User, global::System.Collections.Immutable.ImmutableArray.Create<int>(1))
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
                 new global::PolicyAsCode.DimensionInfo(0, "Disclose", global::PolicyAsCode.DimensionKind.Boolean, "bool", global::System.Collections.Immutable.ImmutableArray.Create<string>("false", "true"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L), BooleanBound(0x0UL, 0x3UL), true, global::PolicyAsCode.DimensionValue.OfPosition(1), true, "Whether the assistant says it is an AI", Benefits(), Risks(2)),

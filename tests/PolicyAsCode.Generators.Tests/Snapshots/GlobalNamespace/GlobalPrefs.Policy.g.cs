@@ -114,8 +114,8 @@ file static class PolicyTables
     public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
         "GlobalPrefs",
         global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
-            new global::PolicyAsCode.TierInfo(0, "EU", "GlobalLaw", (global::PolicyAsCode.TierRank)1, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-            new global::PolicyAsCode.TierInfo(1, "GlobalPrefs", "GlobalPrefs", (global::PolicyAsCode.TierRank)3, global::System.Collections.Immutable.ImmutableArray.Create<int>(0))
+            new global::PolicyAsCode.TierInfo(0, "EU", "GlobalLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
+            new global::PolicyAsCode.TierInfo(1, "GlobalPrefs", "GlobalPrefs", global::PolicyAsCode.TierRank.User, global::System.Collections.Immutable.ImmutableArray.Create<int>(0))
         ),
         global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
             new global::PolicyAsCode.DimensionInfo(0, "MemoryDays", global::PolicyAsCode.DimensionKind.Integer, "int", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, IntegerBound(-2147483648d, 2147483647d), false, global::PolicyAsCode.DimensionValue.OfNumber(7d), true, null, Benefits(), Risks())

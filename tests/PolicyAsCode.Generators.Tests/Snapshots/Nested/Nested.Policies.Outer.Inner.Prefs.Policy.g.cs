@@ -122,8 +122,8 @@ namespace Nested.Policies
         public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
             "Nested.Policies.Outer.Inner.Prefs",
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
-                new global::PolicyAsCode.TierInfo(0, "EU", "Nested.Policies.Outer.Inner.Law", (global::PolicyAsCode.TierRank)1, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(1, "Prefs", "Nested.Policies.Outer.Inner.Prefs", (global::PolicyAsCode.TierRank)3, global::System.Collections.Immutable.ImmutableArray.Create<int>(0))
+                new global::PolicyAsCode.TierInfo(0, "EU", "Nested.Policies.Outer.Inner.Law", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
+                new global::PolicyAsCode.TierInfo(1, "Prefs", "Nested.Policies.Outer.Inner.Prefs", global::PolicyAsCode.TierRank.User, global::System.Collections.Immutable.ImmutableArray.Create<int>(0))
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
                 new global::PolicyAsCode.DimensionInfo(0, "Creativity", global::PolicyAsCode.DimensionKind.Real, "double", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, RealBound(-double.MaxValue, double.MaxValue), false, global::PolicyAsCode.DimensionValue.OfNumber(0.25d), true, null, Benefits(), Risks())

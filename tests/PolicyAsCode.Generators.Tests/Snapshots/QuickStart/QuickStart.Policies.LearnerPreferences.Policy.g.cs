@@ -140,10 +140,10 @@ namespace QuickStart.Policies
         public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
             "QuickStart.Policies.LearnerPreferences",
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
-                new global::PolicyAsCode.TierInfo(0, "EU", "QuickStart.Policies.EuLaw", (global::PolicyAsCode.TierRank)1, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(1, "US", "QuickStart.Policies.UsLaw", (global::PolicyAsCode.TierRank)1, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(2, "contoso-learning", "QuickStart.Policies.ContosoLearning", (global::PolicyAsCode.TierRank)2, global::System.Collections.Immutable.ImmutableArray.Create<int>(0, 1)),
-                new global::PolicyAsCode.TierInfo(3, "LearnerPreferences", "QuickStart.Policies.LearnerPreferences", (global::PolicyAsCode.TierRank)3, global::System.Collections.Immutable.ImmutableArray.Create<int>(2))
+                new global::PolicyAsCode.TierInfo(0, "EU", "QuickStart.Policies.EuLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
+                new global::PolicyAsCode.TierInfo(1, "US", "QuickStart.Policies.UsLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
+                new global::PolicyAsCode.TierInfo(2, "contoso-learning", "QuickStart.Policies.ContosoLearning", global::PolicyAsCode.TierRank.Organisation, global::System.Collections.Immutable.ImmutableArray.Create<int>(0, 1)),
+                new global::PolicyAsCode.TierInfo(3, "LearnerPreferences", "QuickStart.Policies.LearnerPreferences", global::PolicyAsCode.TierRank.User, global::System.Collections.Immutable.ImmutableArray.Create<int>(2))
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
                 new global::PolicyAsCode.DimensionInfo(0, "Maturity", global::PolicyAsCode.DimensionKind.Ordinal, "QuickStart.Policies.Maturity", global::System.Collections.Immutable.ImmutableArray.Create<string>("General", "Teen", "Mature"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L), OrdinalBound(0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(0), true, "How mature the content may be", Benefits(2), Risks(5)),
@@ -158,13 +158,13 @@ namespace QuickStart.Policies
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.BoundRule>(
                 new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x7UL), default(global::PolicyAsCode.Condition), null, "AtMost(Maturity.Mature)", null, Benefits(), Risks(5)),
-                new global::PolicyAsCode.BoundRule(1, 0, 0, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U), null, "AtMost(Maturity.Teen)", "minors get at most teen content", Benefits(), Risks(5)),
-                new global::PolicyAsCode.BoundRule(2, 3, 0, global::PolicyAsCode.BoundForm.Locked, BooleanBound(0x0UL, 0x2UL), default(global::PolicyAsCode.Condition), (global::PolicyAsCode.TierRank)3, "Locked(true)", "AI Act: people must be told they are talking to an AI; a user may waive it for role-play", Benefits(), Risks(2)),
+                new global::PolicyAsCode.BoundRule(1, 0, 0, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), null, "AtMost(Maturity.Teen)", "minors get at most teen content", Benefits(), Risks(5)),
+                new global::PolicyAsCode.BoundRule(2, 3, 0, global::PolicyAsCode.BoundForm.Locked, BooleanBound(0x0UL, 0x2UL), default(global::PolicyAsCode.Condition), global::PolicyAsCode.TierRank.User, "Locked(true)", "AI Act: people must be told they are talking to an AI; a user may waive it for role-play", Benefits(), Risks(2)),
                 new global::PolicyAsCode.BoundRule(3, 4, 0, global::PolicyAsCode.BoundForm.Between, IntegerBound(0d, 30d), default(global::PolicyAsCode.Condition), null, "Between(0, 30)", "storage limitation: personal data at most 30 days", Benefits(), Risks(3)),
-                new global::PolicyAsCode.BoundRule(4, 4, 0, global::PolicyAsCode.BoundForm.Locked, IntegerBound(0d, 0d), new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x0U, (global::PolicyAsCode.Fact)0x2U), null, "Locked(0)", "no memory of personal data without consent", Benefits(), Risks(3)),
-                new global::PolicyAsCode.BoundRule(5, 6, 0, global::PolicyAsCode.BoundForm.AtMost, SetBound(0x0UL, 0x1FUL), new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U), null, "AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance | Topics.Politics)", "no romance topics with minors", Benefits(), Risks(5)),
-                new global::PolicyAsCode.BoundRule(6, 0, 1, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U), null, "AtMost(Maturity.Teen)", "children's online protection", Benefits(), Risks(5)),
-                new global::PolicyAsCode.BoundRule(7, 4, 1, global::PolicyAsCode.BoundForm.Locked, IntegerBound(0d, 0d), new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U), null, "Locked(0)", "no retention of children's personal data", Benefits(), Risks(3)),
+                new global::PolicyAsCode.BoundRule(4, 4, 0, global::PolicyAsCode.BoundForm.Locked, IntegerBound(0d, 0d), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.ConsentsToMemory), null, "Locked(0)", "no memory of personal data without consent", Benefits(), Risks(3)),
+                new global::PolicyAsCode.BoundRule(5, 6, 0, global::PolicyAsCode.BoundForm.AtMost, SetBound(0x0UL, 0x1FUL), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), null, "AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance | Topics.Politics)", "no romance topics with minors", Benefits(), Risks(5)),
+                new global::PolicyAsCode.BoundRule(6, 0, 1, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), null, "AtMost(Maturity.Teen)", "children's online protection", Benefits(), Risks(5)),
+                new global::PolicyAsCode.BoundRule(7, 4, 1, global::PolicyAsCode.BoundForm.Locked, IntegerBound(0d, 0d), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), null, "Locked(0)", "no retention of children's personal data", Benefits(), Risks(3)),
                 new global::PolicyAsCode.BoundRule(8, 0, 2, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), default(global::PolicyAsCode.Condition), null, "AtMost(Maturity.Teen)", "the service is for learners from 13", Benefits(), Risks(5)),
                 new global::PolicyAsCode.BoundRule(9, 1, 2, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x7UL), default(global::PolicyAsCode.Condition), null, "AtMost(Tone.Playful)", "sarcasm discourages learners", Benefits(), Risks(5)),
                 new global::PolicyAsCode.BoundRule(10, 4, 2, global::PolicyAsCode.BoundForm.AtMost, IntegerBound(-2147483648d, 14d), default(global::PolicyAsCode.Condition), null, "AtMost(14)", "lessons need two weeks of context at most", Benefits(), Risks(3)),
@@ -176,14 +176,14 @@ namespace QuickStart.Policies
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.ForbidRule>(
                 new global::PolicyAsCode.ForbidRule(0, 0, (global::PolicyAsCode.Hazard)0x108UL, default(global::PolicyAsCode.Condition), "illegal content in every member state", null, Risks(1002)),
-                new global::PolicyAsCode.ForbidRule(1, 0, (global::PolicyAsCode.Hazard)0x800UL, new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U), "minors must not be shown sexual content", null, Risks(5)),
+                new global::PolicyAsCode.ForbidRule(1, 0, (global::PolicyAsCode.Hazard)0x800UL, new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), "minors must not be shown sexual content", null, Risks(5)),
                 new global::PolicyAsCode.ForbidRule(2, 1, (global::PolicyAsCode.Hazard)0x108UL, default(global::PolicyAsCode.Condition), "federal law", null, Risks(1002)),
-                new global::PolicyAsCode.ForbidRule(3, 1, (global::PolicyAsCode.Hazard)0x800UL, new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U), "children's online protection", null, Risks(5)),
+                new global::PolicyAsCode.ForbidRule(3, 1, (global::PolicyAsCode.Hazard)0x800UL, new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), "children's online protection", null, Risks(5)),
                 new global::PolicyAsCode.ForbidRule(4, 2, (global::PolicyAsCode.Hazard)0x1020UL, default(global::PolicyAsCode.Condition), "a tutoring service gives no voting, medical, legal or financial advice", null, Risks(1, 1001)),
                 new global::PolicyAsCode.ForbidRule(5, 3, (global::PolicyAsCode.Hazard)0xFF00003FFFUL, default(global::PolicyAsCode.Condition), "you asked to avoid these", 8, Risks())
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.WaiverClaim>(
-                new global::PolicyAsCode.WaiverClaim(0, 3, 3, 0, new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x8U, (global::PolicyAsCode.Fact)0x0U), true)
+                new global::PolicyAsCode.WaiverClaim(0, 3, 3, 0, new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None), true)
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierDefault>(
                 new global::PolicyAsCode.TierDefault(2, 0, global::PolicyAsCode.DimensionValue.OfPosition(0)),
@@ -744,12 +744,12 @@ namespace QuickStart.Policies
             {
                 var jurisdiction = MatchJurisdiction(context.Jurisdiction);
                 var j0 = jurisdiction < 0 || jurisdiction == 0;
-                var c1_0 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x1U, (global::PolicyAsCode.Fact)0x0U).Restricts(in context);
+                var c1_0 = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None).Restricts(in context);
                 var a1 = j0 && c1_0;
                 var j1 = jurisdiction < 0 || jurisdiction == 1;
                 var a6 = j1 && c1_0;
-                var w3_0_3 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x8U, (global::PolicyAsCode.Fact)0x0U).Loosens(in context);
-                var c0_2 = new global::PolicyAsCode.Condition((global::PolicyAsCode.Fact)0x0U, (global::PolicyAsCode.Fact)0x2U).Restricts(in context);
+                var w3_0_3 = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None).Loosens(in context);
+                var c0_2 = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.ConsentsToMemory).Restricts(in context);
                 var a4 = j0 && c0_2;
                 Jurisdiction = jurisdiction;
                 this.j0 = j0;

@@ -119,9 +119,9 @@ namespace UnconditionalContradiction
         public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
             "UnconditionalContradiction.Prefs",
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
-                new global::PolicyAsCode.TierInfo(0, "EU", "UnconditionalContradiction.EuLaw", (global::PolicyAsCode.TierRank)1, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(1, "strict", "UnconditionalContradiction.Strict", (global::PolicyAsCode.TierRank)2, global::System.Collections.Immutable.ImmutableArray.Create<int>(0)),
-                new global::PolicyAsCode.TierInfo(2, "Prefs", "UnconditionalContradiction.Prefs", (global::PolicyAsCode.TierRank)3, global::System.Collections.Immutable.ImmutableArray.Create<int>(1))
+                new global::PolicyAsCode.TierInfo(0, "EU", "UnconditionalContradiction.EuLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
+                new global::PolicyAsCode.TierInfo(1, "strict", "UnconditionalContradiction.Strict", global::PolicyAsCode.TierRank.Organisation, global::System.Collections.Immutable.ImmutableArray.Create<int>(0)),
+                new global::PolicyAsCode.TierInfo(2, "Prefs", "UnconditionalContradiction.Prefs", global::PolicyAsCode.TierRank.User, global::System.Collections.Immutable.ImmutableArray.Create<int>(1))
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
                 new global::PolicyAsCode.DimensionInfo(0, "Maturity", global::PolicyAsCode.DimensionKind.Ordinal, "UnconditionalContradiction.Maturity", global::System.Collections.Immutable.ImmutableArray.Create<string>("General", "Teen", "Mature"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L), OrdinalBound(0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(1), true, null, Benefits(2), Risks()),
