@@ -98,19 +98,13 @@ internal static class PolicyWording
 
     /// <summary>A value as a reader writes it: a member, a number, flags joined with commas, or "none".</summary>
     public static string Value(DimensionInfo dimension, DimensionValue value) =>
-        dimension.Kind == DimensionKind.Set ? Flags(dimension, value.Bits) : dimension.Format(value);
+        dimension.Kind == DimensionKind.Set ? Wording.Flags(dimension.Words, value.Bits, ", ") : dimension.Format(value);
 
     /// <summary>What a bound allows, in words: "General or Teen", "from 0 to 14", "at most 0.8", "any of Science, History (or none)".</summary>
     public static string Allows(DimensionInfo dimension, Bound bound) => Wording.Allows(dimension.Words, bound);
 
     /// <summary>A number with the invariant culture and round-trip precision.</summary>
     public static string Number(double number) => Wording.Number(number);
-
-    private static string Flags(DimensionInfo dimension, ulong mask, string separator = ", ")
-    {
-        var names = dimension.FlagNames(mask, out _);
-        return names.Count == 0 ? "none" : string.Join(separator, names);
-    }
 
     /// <summary>"a", "a or b", "a, b or c".</summary>
     public static string Join(IReadOnlyList<string> parts, string conjunction) => Wording.Join(parts, conjunction);

@@ -53,34 +53,9 @@ static class Binding
 
     /// <summary>Every applicable bound on a dimension, intersected in canonical order (section 4 of docs/semantics.md).</summary>
     [MethodImpl(Hot)]
-    public static DimensionNarrowing Narrow(PolicyShape shape, int dimension, int jurisdiction, in PolicyContext context)
-    {
-        var domain = shape.Dimensions[dimension].Domain;
-        var strict = domain;
-        var relaxed = domain;
-        var conflict = -1;
-        var ignored = -1;
-        var anyWaived = false;
-        foreach (var bound in shape.BoundsOn(dimension))
-        {
-            if (!Applies(shape, bound, jurisdiction, context))
-            {
-                continue;
-            }
+    public static DimensionNarrowing Narrow(PolicyShape shape, int dimension, int jurisdiction, in PolicyContext context) =>
+        Fold(shape, dimension, jurisdiction, context, TierRank.User, -1);
 
-            strict = Lattice.Narrow(strict, bound.Bound, bound.Index, ref conflict);
-            if (IsWaived(shape, bound, TierRank.User, context))
-            {
-                anyWaived = true;
-            }
-            else
-            {
-                relaxed = Lattice.Narrow(relaxed, bound.Bound, bound.Index, ref ignored);
-            }
-        }
-
-        return new DimensionNarrowing(strict, relaxed, conflict, anyWaived);
-    }
 
     /// <summary>The values of a dimension a request may hold in a jurisdiction and context and be granted as asked.</summary>
     public static Bound Allowed(PolicyShape shape, int dimension, int jurisdiction, in PolicyContext context) =>
@@ -149,15 +124,27 @@ static class Binding
     [MethodImpl(Hot)]
     public static bool Grants(PolicyShape shape, int dimension, int tier, int jurisdiction, in PolicyContext context, DimensionValue value, out Bound binding)
     {
-        var rank = shape.Tiers[tier].Rank;
-        var strict = shape.Dimensions[dimension].Domain;
-        var relaxed = strict;
+        var narrowing = Fold(shape, dimension, jurisdiction, context, shape.Tiers[tier].Rank, tier);
+        binding = narrowing.AnyWaived ? narrowing.Relaxed : narrowing.Strict;
+        return Lattice.Contains(narrowing.Strict, value) || (narrowing.AnyWaived && Lattice.Contains(narrowing.Relaxed, value));
+    }
+
+    // Resolution's fold of the applicable bounds, in canonical order, of every rank above <paramref name="rank"/> and of
+    // tier <paramref name="tier"/> itself (every rank, for rank User and tier -1: the whole chain): the strict meet, and
+    // the relaxed one without the bounds the user validly waives.
+    [MethodImpl(Hot)]
+    private static DimensionNarrowing Fold(PolicyShape shape, int dimension, int jurisdiction, in PolicyContext context, TierRank rank, int tier)
+    {
+        var domain = shape.Dimensions[dimension].Domain;
+        var strict = domain;
+        var relaxed = domain;
         var conflict = -1;
         var ignored = -1;
         var anyWaived = false;
         foreach (var bound in shape.BoundsOn(dimension))
         {
-            if (!(shape.Tiers[bound.Tier].Rank < rank || bound.Tier == tier) || !Applies(shape, bound, jurisdiction, context))
+            var boundRank = shape.Tiers[bound.Tier].Rank;
+            if (!(boundRank < rank || bound.Tier == tier || (tier < 0 && boundRank == rank)) || !Applies(shape, bound, jurisdiction, context))
             {
                 continue;
             }
@@ -173,9 +160,9 @@ static class Binding
             }
         }
 
-        binding = anyWaived ? relaxed : strict;
-        return Lattice.Contains(strict, value) || (anyWaived && Lattice.Contains(relaxed, value));
+        return new DimensionNarrowing(strict, relaxed, conflict, anyWaived);
     }
+
 
     /// <summary>Whether a value written by a tier (a default, a preset) is used in a jurisdiction: its tier applies there.</summary>
     public static bool Uses(PolicyShape shape, int tier, int jurisdiction) => shape.TierApplies(tier, jurisdiction);

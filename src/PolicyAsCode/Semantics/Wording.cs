@@ -199,7 +199,8 @@ static class Wording
         _ => "unknown",
     };
 
-    private static string Flags(in DimensionWords dimension, ulong mask, string separator)
+    /// <summary>The canonical names of a mask joined with <paramref name="separator"/>, or <c>none</c>.</summary>
+    public static string Flags(in DimensionWords dimension, ulong mask, string separator)
     {
         var names = FlagNames(dimension, mask, out _);
         return names.Count == 0 ? "none" : string.Join(separator, names);

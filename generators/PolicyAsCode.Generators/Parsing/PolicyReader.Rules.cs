@@ -1,0 +1,226 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PolicyAsCode.Generators.Model;
+using PolicyAsCode.Json;
+
+namespace PolicyAsCode.Generators.Parsing;
+
+// The higher tiers' properties read as bounds, defaults and waiver claims, and their [Forbid] hazard rules.
+internal sealed partial class PolicyReader
+{
+    private void ReadTierProperties(DeclaredTier tier, Dictionary<ISymbol, int> tierOf, List<DeclaredTier> tiers)
+    {
+        foreach (var property in TierProperties(tier.Type))
+        {
+            var index = _dimensionByName.TryGetValue(property.Name, out var found) ? found : -1;
+            var attributes = property.GetAttributes();
+            var location = SourceLocation.From(property.Locations.FirstOrDefault());
+            if (index < 0)
+            {
+                // A user-tier property that would be a dimension but for an accessor is reported there (PAC0009);
+                // a higher tier bounding it is not a second, misleading problem.
+                if (tier.Rank != Ranks.User && HasPolicyAttributes(attributes) && !_blockedDimensions.Contains(property.Name))
+                {
+                    _problems.Add(new PolicyProblem("PAC0004", $"{tier.Type.Name}.{property.Name} is bounded but matches no dimension of any user tier below {tier.Type.Name}", location, false, FullName(tier.Type) + "." + property.Name));
+                }
+
+                continue;
+            }
+
+            var dimension = _dimensions[index];
+            if (!SymbolEqualityComparer.Default.Equals(property.Type, _dimensionTypes[index]))
+            {
+                _problems.Add(new PolicyProblem(
+                    "PAC0004",
+                    $"{tier.Type.Name}.{property.Name} has type {property.Type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)} but dimension {dimension.Name} has type {dimension.TypeName}",
+                    location,
+                    true));
+                continue;
+            }
+
+            var enables = TaxonomyLinks(attributes, KnownNames.EnablesAttribute);
+            var mitigates = TaxonomyLinks(attributes, KnownNames.MitigatesAttribute);
+            foreach (var attribute in attributes)
+            {
+                ReadBound(tier, dimension, _dimensionTypes[index], attribute, enables, mitigates);
+                ReadWaiver(tier, dimension, attribute, tierOf, tiers);
+            }
+
+            if (tier.Rank != Ranks.User)
+            {
+                var initialiser = Initialiser(property);
+                if (initialiser is not null)
+                {
+                    if (TryReadConstant(initialiser, dimension, out var value, out var error))
+                    {
+                        _defaults.Add(new DefaultModel(tier.Index, dimension.Index, value, SourceLocation.From(initialiser.GetLocation())));
+                    }
+                    else
+                    {
+                        _problems.Add(new PolicyProblem("PAC0005", $"the default {tier.Type.Name}.{property.Name} must be a constant: {error}", SourceLocation.From(initialiser.GetLocation()), true));
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool HasPolicyAttributes(System.Collections.Immutable.ImmutableArray<AttributeData> attributes) =>
+        attributes.Any(a => KnownNames.Is(a.AttributeClass?.ContainingNamespace, "PolicyAsCode"));
+
+    private void ReadBound(DeclaredTier tier, DimensionModel dimension, ITypeSymbol dimensionType, AttributeData attribute, EquatableArray<int> enables, EquatableArray<int> mitigates)
+    {
+        var type = attribute.AttributeClass;
+        BoundForm form;
+        if (KnownNames.Is(type, KnownNames.AtMostAttribute)) form = BoundForm.AtMost;
+        else if (KnownNames.Is(type, KnownNames.AtLeastAttribute)) form = BoundForm.AtLeast;
+        else if (KnownNames.Is(type, KnownNames.BetweenAttribute)) form = BoundForm.Between;
+        else if (KnownNames.Is(type, KnownNames.LockedAttribute)) form = BoundForm.Locked;
+        else if (KnownNames.Is(type, KnownNames.AllowedAttribute)) form = BoundForm.Allowed;
+        else return;
+
+        var location = SourceLocation.From(attribute.ApplicationSyntaxReference);
+        var source = SourceText(attribute);
+
+        // On the user tier, [Allowed] of a string dimension declares its domain rather than bounding it.
+        if (tier.Rank == Ranks.User && form == BoundForm.Allowed && dimension.Kind == DimensionKind.Choice)
+        {
+            return;
+        }
+
+        if (!Lattice.Supports(dimension.Kind, form))
+        {
+            _problems.Add(new PolicyProblem("PAC0005", $"{source} cannot bound {dimension.Name}: the {dimension.TypeName} dimension takes AtMost, AtLeast, Between or Locked", location, true));
+            return;
+        }
+
+        Bound bound;
+        DimensionValue first = default;
+        var arguments = attribute.ConstructorArguments;
+        if (form == BoundForm.Allowed)
+        {
+            var listed = arguments.Length == 1 && arguments[0].Kind == TypedConstantKind.Array ? (arguments[0].IsNull ? [] : arguments[0].Values) : arguments;
+            var positions = 0UL;
+            foreach (var item in listed)
+            {
+                if (!ConstantEncoder.TryEncode(dimension, dimensionType, item, out var value, out var error))
+                {
+                    _problems.Add(new PolicyProblem("PAC0005", $"{source} on {dimension.Name}: {error}", location, true));
+                    return;
+                }
+
+                positions |= dimension.Kind == DimensionKind.Set ? value.Bits : 1UL << value.Position;
+            }
+
+            if (listed.Length == 0)
+            {
+                _problems.Add(new PolicyProblem("PAC0005", $"{source} on {dimension.Name} allows nothing: list at least one value", location, true));
+                return;
+            }
+
+            bound = dimension.Kind == DimensionKind.Set
+                ? Lattice.Build(dimension.Domain, BoundForm.Allowed, DimensionValue.OfMask(positions), default)
+                : Lattice.Members(dimension.Domain, positions);
+        }
+        else
+        {
+            var expected = form == BoundForm.Between ? 2 : 1;
+            if (arguments.Length != expected)
+            {
+                _problems.Add(new PolicyProblem("PAC0005", $"{source} on {dimension.Name} is incomplete", location, true));
+                return;
+            }
+
+            if (!ConstantEncoder.TryEncode(dimension, dimensionType, arguments[0], out first, out var error)
+                || (expected == 2 && !ConstantEncoder.TryEncode(dimension, dimensionType, arguments[1], out _, out error)))
+            {
+                _problems.Add(new PolicyProblem("PAC0005", $"{source} on {dimension.Name}: {error}", location, true));
+                return;
+            }
+
+            var second = default(DimensionValue);
+            if (expected == 2)
+            {
+                ConstantEncoder.TryEncode(dimension, dimensionType, arguments[1], out second, out _);
+            }
+
+            bound = Lattice.Build(dimension.Domain, form, first, second);
+            if (Lattice.IsEmpty(bound))
+            {
+                _problems.Add(new PolicyProblem("PAC0005", $"{source} on {dimension.Name} allows no value (is lo above hi?)", location, true));
+                return;
+            }
+        }
+
+        var when = NamedUInt(attribute, KnownNames.When);
+        var unless = NamedUInt(attribute, KnownNames.Unless);
+        var waivableBy = (int)NamedUInt(attribute, KnownNames.WaivableBy);
+        if (waivableBy != Ranks.None && waivableBy <= tier.Rank)
+        {
+            _problems.Add(new PolicyProblem("PAC0010", $"{source} of {tier.Type.Name} can only be waivable by a lower tier, not by the {Ranks.Describe(waivableBy)} tier", location, true));
+            return;
+        }
+
+        var reason = attribute.NamedArguments.FirstOrDefault(a => a.Key == KnownNames.Reason).Value.Value as string;
+        var firstValue = (attribute.ApplicationSyntaxReference?.GetSyntax(_cancellation) as AttributeSyntax)?.ArgumentList?.Arguments
+            .FirstOrDefault(a => a.NameEquals is null && a.NameColon is null)?.Expression;
+        _bounds.Add(new BoundModel(0, dimension.Index, tier.Index, form, bound, when, unless, waivableBy, source, reason, enables, mitigates, location, SourceLocation.From(firstValue?.GetLocation()), form == BoundForm.Allowed ? null : first));
+    }
+
+    private void ReadWaiver(DeclaredTier tier, DimensionModel dimension, AttributeData attribute, Dictionary<ISymbol, int> tierOf, List<DeclaredTier> tiers)
+    {
+        if (!KnownNames.Is(attribute.AttributeClass, KnownNames.WaivesAttribute))
+        {
+            return;
+        }
+
+        var location = SourceLocation.From(attribute.ApplicationSyntaxReference);
+        if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol target
+            || !tierOf.TryGetValue(target, out var waived) || tiers[waived].Rank >= tier.Rank)
+        {
+            _problems.Add(new PolicyProblem("PAC0010", $"{tier.Type.Name}.{dimension.Name} claims a waiver of a type that is not a higher tier of this policy", location, true));
+            return;
+        }
+
+        var delegated = _bounds.Any(b => b.Tier == waived && b.Dimension == dimension.Index && b.WaivableBy == tier.Rank);
+        if (!delegated)
+        {
+            _problems.Add(new PolicyProblem(
+                "PAC0010",
+                $"{tier.Type.Name} claims a waiver of {target.Name}'s bound on {dimension.Name}, but {target.Name} does not delegate that waiver to the {Ranks.Describe(tier.Rank)} tier",
+                location,
+                false));
+        }
+
+        _waivers.Add(new WaiverModel(0, tier.Index, dimension.Index, waived, NamedUInt(attribute, KnownNames.When), delegated, location));
+    }
+
+    private void ReadForbids(DeclaredTier tier)
+    {
+        foreach (var attribute in tier.Type.GetAttributes())
+        {
+            if (!KnownNames.Is(attribute.AttributeClass, KnownNames.ForbidAttribute) || attribute.ConstructorArguments.Length != 1)
+            {
+                continue;
+            }
+
+            var raw = attribute.ConstructorArguments[0].Value;
+            var hazards = raw is ulong u ? u : raw is null ? 0UL : unchecked((ulong)Convert.ToInt64(raw, System.Globalization.CultureInfo.InvariantCulture));
+            var location = SourceLocation.From(attribute.ApplicationSyntaxReference);
+            if (hazards == 0)
+            {
+                _problems.Add(new PolicyProblem("PAC0005", $"{SourceText(attribute)} forbids no hazard", location, true));
+                continue;
+            }
+
+            var reason = attribute.NamedArguments.FirstOrDefault(a => a.Key == KnownNames.Reason).Value.Value as string;
+            var mitigates = attribute.NamedArguments.FirstOrDefault(a => a.Key == KnownNames.Mitigates).Value;
+            var risks = mitigates.Kind == TypedConstantKind.Array && !mitigates.IsNull ? mitigates.Values.Select(v => v.Value).OfType<int>().Distinct().ToEquatableArray() : EquatableArray<int>.Empty;
+            _forbids.Add(new ForbidModel(0, tier.Index, hazards, NamedUInt(attribute, KnownNames.When), NamedUInt(attribute, KnownNames.Unless), reason, -1, location, risks));
+        }
+    }
+}
