@@ -10,7 +10,7 @@ internal static class ResolutionTable
     public static void Print(string who, PolicyContext context, LearnerPreferences asked, Resolution<LearnerPreferences> resolution)
     {
         var registry = LearnerPreferences.Registry;
-        var jurisdiction = resolution.Jurisdiction >= 0 ? registry.Jurisdictions[resolution.Jurisdiction] : "none matched: every law applies";
+        var jurisdiction = resolution.Jurisdiction >= 0 ? Wording.Jurisdiction(registry.Shape, resolution.Jurisdiction) : "none matched: every law applies";
         Console.WriteLine($"{who}  [jurisdiction {context.Jurisdiction ?? "?"} → {jurisdiction}; facts known {context.Known}, holding {context.Facts}]");
 
         var askedValues = LearnerPreferences.Encode(asked);

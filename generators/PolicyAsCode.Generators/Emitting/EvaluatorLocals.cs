@@ -63,9 +63,20 @@ internal sealed class EvaluatorLocals
             return string.Empty;
         }
 
-        var jurisdiction = Index.JurisdictionOf(tier);
+        // The law applies in its own jurisdiction, in every jurisdiction within it (EU law in DE), and where no
+        // jurisdiction matched (every law applies).
+        var law = Index.JurisdictionOf(tier);
+        var tests = new List<string> { "jurisdiction < 0" };
+        for (var j = 0; j < Index.Shape.Jurisdictions.Length; j++)
+        {
+            if (Index.Shape.LawApplies(law, j))
+            {
+                tests.Add($"jurisdiction == {j}");
+            }
+        }
+
         UsesJurisdiction = true;
-        return Declare($"j{jurisdiction}", $"jurisdiction < 0 || jurisdiction == {jurisdiction}");
+        return Declare($"j{law}", string.Join(" || ", tests));
     }
 
     private string RestrictsName(uint when, uint unless) =>

@@ -10,7 +10,7 @@ internal static class PolicyShapes
         var tiers = ImmutableArray.CreateBuilder<ShapeTier>(policy.Tiers.Count);
         foreach (var tier in policy.Tiers)
         {
-            tiers.Add(new ShapeTier((TierRank)tier.Rank, tier.Name));
+            tiers.Add(new ShapeTier((TierRank)tier.Rank, tier.Name, tier.Within.ToImmutableArray()));
         }
 
         var dimensions = ImmutableArray.CreateBuilder<ShapeDimension>(policy.Dimensions.Count);

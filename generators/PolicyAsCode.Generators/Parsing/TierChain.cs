@@ -51,7 +51,7 @@ internal sealed class DeclaredTier
             switch (name)
             {
                 case KnownNames.ImmutableTierAttribute:
-                    return new DeclaredTier(type, attribute, Ranks.Immutable, FirstString(attribute) ?? string.Empty, []);
+                    return new DeclaredTier(type, attribute, Ranks.Immutable, FirstString(attribute) ?? string.Empty, withinList);
                 case KnownNames.OrganisationTierAttribute:
                     return new DeclaredTier(type, attribute, Ranks.Organisation, FirstString(attribute) ?? string.Empty, withinList);
                 case KnownNames.UserTierAttribute:
@@ -114,13 +114,20 @@ internal static class TierChain
                     queue.Enqueue(higher);
                 }
 
-                if (higher.Rank >= tier.Rank)
+                // A law may sit within another law (DE within EU): national law inside supra-national law.
+                if (higher.Rank > tier.Rank || (higher.Rank == tier.Rank && tier.Rank != Ranks.Immutable))
                 {
                     problems.Add(new PolicyProblem(
                         "PAC0003",
-                        $"{tier.Type.Name} ({Ranks.Describe(tier.Rank)} tier) cannot be within {targetType.Name} ({Ranks.Describe(higher.Rank)} tier): a tier sits only within tiers of a higher rank",
+                        $"{tier.Type.Name} ({Ranks.Describe(tier.Rank)} tier) cannot be within {targetType.Name} ({Ranks.Describe(higher.Rank)} tier): a tier sits only within tiers of a higher rank, or a law within another law",
                         tier.Location,
                         true));
+                    continue;
+                }
+
+                if (ReferenceEquals(higher, tier))
+                {
+                    problems.Add(new PolicyProblem("PAC0003", $"{tier.Type.Name} cannot be within itself", tier.Location, true));
                     continue;
                 }
 
@@ -128,8 +135,15 @@ internal static class TierChain
             }
         }
 
-        // Higher ranks first; within a rank, the order of discovery from the user tier.
-        var ordered = discovery.Select((t, i) => (t, i)).OrderBy(x => x.t.Rank).ThenBy(x => x.i).Select(x => x.t).ToList();
+        // Higher ranks first; among laws, a law before every law within it (EU before DE), so a supra-national bound
+        // precedes the national ones in canonical order; then the order of discovery from the user tier.
+        var depth = LawDepths(edges, problems);
+        var ordered = discovery.Select((t, i) => (t, i))
+            .OrderBy(x => x.t.Rank)
+            .ThenBy(x => depth.TryGetValue(x.t, out var d) ? d : 0)
+            .ThenBy(x => x.i)
+            .Select(x => x.t)
+            .ToList();
         for (var i = 0; i < ordered.Count; i++)
         {
             ordered[i].Index = i;
@@ -152,6 +166,56 @@ internal static class TierChain
         }
 
         return ordered;
+    }
+
+    // How many laws each law sits within, at most (EU 0, DE 1, DE-BY 2), following the edges between laws. A law
+    // found again on its own path is a cycle, PAC0003 on each law in it; the cycle's edges count no further.
+    private static Dictionary<DeclaredTier, int> LawDepths(List<(DeclaredTier From, DeclaredTier To)> edges, List<PolicyProblem> problems)
+    {
+        var depth = new Dictionary<DeclaredTier, int>();
+        var onPath = new HashSet<DeclaredTier>();
+        var reported = new HashSet<DeclaredTier>();
+
+        int Depth(DeclaredTier law)
+        {
+            if (depth.TryGetValue(law, out var known))
+            {
+                return known;
+            }
+
+            if (!onPath.Add(law))
+            {
+                if (reported.Add(law))
+                {
+                    problems.Add(new PolicyProblem("PAC0003", $"{law.Type.Name} is within itself through other laws: the laws' Within lists form a cycle", law.Location, true));
+                }
+
+                return 0;
+            }
+
+            var deepest = 0;
+            foreach (var (from, to) in edges)
+            {
+                if (ReferenceEquals(from, law) && to.Rank == Ranks.Immutable)
+                {
+                    deepest = System.Math.Max(deepest, Depth(to) + 1);
+                }
+            }
+
+            onPath.Remove(law);
+            depth[law] = deepest;
+            return deepest;
+        }
+
+        foreach (var (from, _) in edges)
+        {
+            if (from.Rank == Ranks.Immutable)
+            {
+                Depth(from);
+            }
+        }
+
+        return depth;
     }
 
     /// <summary>PAC0009 for a tier type that is generic or nested in a generic type, or null.</summary>

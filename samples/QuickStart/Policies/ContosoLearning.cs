@@ -2,8 +2,8 @@ using PolicyAsCode;
 
 namespace QuickStart.Policies;
 
-/// <summary>Tier 2: a tutoring assistant for learners from 13, deployed in the EU and the US.</summary>
-[OrganisationTier("contoso-learning", Within = [typeof(EuLaw), typeof(UsLaw)])]
+/// <summary>Tier 2: a tutoring assistant for learners from 13, deployed in the EU (Germany among its members) and the US (California among its states).</summary>
+[OrganisationTier("contoso-learning", Within = [typeof(EuLaw), typeof(DeLaw), typeof(UsLaw), typeof(UsCaLaw)])]
 [Forbid(Hazard.Elections | Hazard.SpecializedAdvice, Reason = "a tutoring service gives no voting, medical, legal or financial advice", Mitigates = [Risk.OverReliance, Risk.PolarisationAndFilterBubbles])]
 public partial record ContosoLearning
 {

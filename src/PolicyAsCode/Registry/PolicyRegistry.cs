@@ -40,6 +40,7 @@ public sealed class PolicyRegistry
         NeverTogether = neverTogether.IsDefault ? [] : neverTogether;
         Shape = BuildShape();
         Jurisdictions = Shape.Jurisdictions;
+        Tiers = WithEnclosingLaws(tiers, Shape);
 
         var known = Taxonomy.Shipped;
         foreach (var custom in customHazards)
@@ -121,12 +122,31 @@ public sealed class PolicyRegistry
         return null;
     }
 
+    // Each law learns the chain of jurisdictions it sits within, so that wherever a tier is named ("law of DE within
+    // EU") it reads the same, from the shape's one answer.
+    private static ImmutableArray<TierInfo> WithEnclosingLaws(ImmutableArray<TierInfo> tiers, PolicyShape shape)
+    {
+        if (tiers.IsDefault)
+        {
+            return tiers;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<TierInfo>(tiers.Length);
+        for (var t = 0; t < tiers.Length; t++)
+        {
+            var enclosing = shape.EnclosingNames(shape.JurisdictionOf(t));
+            builder.Add(enclosing.IsEmpty ? tiers[t] : tiers[t] with { EnclosingLaws = enclosing });
+        }
+
+        return builder.MoveToImmutable();
+    }
+
     private PolicyShape BuildShape()
     {
         var tiers = ImmutableArray.CreateBuilder<ShapeTier>(Tiers.Length);
         foreach (var tier in Tiers)
         {
-            tiers.Add(new ShapeTier(tier.Rank, tier.Name));
+            tiers.Add(new ShapeTier(tier.Rank, tier.Name, tier.Within));
         }
 
         var dimensions = ImmutableArray.CreateBuilder<ShapeDimension>(Dimensions.Length);

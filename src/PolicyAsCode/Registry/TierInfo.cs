@@ -14,13 +14,20 @@ public sealed record TierInfo(int Index, string Name, string TypeName, TierRank 
     /// <summary>The jurisdiction of an immutable tier, else null.</summary>
     public string? Jurisdiction => Rank == TierRank.Immutable ? Name : null;
 
-    /// <summary>Equality by value, including the contents of <see cref="Within"/>.</summary>
+    /// <summary>
+    /// For a law, the jurisdictions its own sits within, nearest first (DE-BY: DE, EU), whose laws apply wherever it
+    /// does; empty otherwise. <see cref="PolicyRegistry"/> fills it from the tiers' <see cref="Within"/>.
+    /// </summary>
+    public ImmutableArray<string> EnclosingLaws { get; init; } = [];
+
+    /// <summary>Equality by value, including the contents of <see cref="Within"/> and <see cref="EnclosingLaws"/>.</summary>
     public bool Equals(TierInfo? other) =>
-        other is not null && Index == other.Index && Name == other.Name && TypeName == other.TypeName && Rank == other.Rank && Within.SequenceEqual(other.Within);
+        other is not null && Index == other.Index && Name == other.Name && TypeName == other.TypeName && Rank == other.Rank
+        && Within.SequenceEqual(other.Within) && EnclosingLaws.SequenceEqual(other.EnclosingLaws);
 
     /// <inheritdoc/>
     public override int GetHashCode() => System.HashCode.Combine(Index, Name, TypeName, Rank);
 
-    /// <inheritdoc/>
-    public override string ToString() => Wording.Tier(Rank, Name);
+    /// <summary>The tier as a reader names it: "law of DE within EU", "organisation acme", "user tier Prefs".</summary>
+    public override string ToString() => Wording.Tier(Rank, Name, EnclosingLaws);
 }

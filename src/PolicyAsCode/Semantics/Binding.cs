@@ -54,7 +54,7 @@ static class Binding
     /// <summary>Every applicable bound on a dimension, intersected in canonical order (section 4 of docs/semantics.md).</summary>
     [MethodImpl(Hot)]
     public static DimensionNarrowing Narrow(PolicyShape shape, int dimension, int jurisdiction, in PolicyContext context) =>
-        Fold(shape, dimension, jurisdiction, context, TierRank.User, -1);
+        Fold(shape, dimension, jurisdiction, context, -1);
 
 
     /// <summary>The values of a dimension a request may hold in a jurisdiction and context and be granted as asked.</summary>
@@ -93,7 +93,7 @@ static class Binding
 
     /// <summary>
     /// What binds a bound set by <paramref name="tier"/> on a dimension in a jurisdiction and context: the applicable
-    /// bounds of every higher rank, intersected in canonical order. A bound that contradicts the ones before it is
+    /// bounds of every tier above it (<see cref="PolicyShape.IsAbove"/>), intersected in canonical order. A bound that contradicts the ones before it is
     /// skipped, as resolution skips it; <paramref name="firstMissing"/> is then the canonical index of the first such
     /// bound. (A user's waiver lets a value through; it does not stop a contradicting bound from being skipped, so
     /// waived bounds count here.)
@@ -101,12 +101,11 @@ static class Binding
     [MethodImpl(Hot)]
     public static Bound Above(PolicyShape shape, int dimension, int tier, int jurisdiction, in PolicyContext context, out int firstMissing)
     {
-        var rank = shape.Tiers[tier].Rank;
         var meet = shape.Dimensions[dimension].Domain;
         firstMissing = -1;
         foreach (var bound in shape.BoundsOn(dimension))
         {
-            if (shape.Tiers[bound.Tier].Rank < rank && Applies(shape, bound, jurisdiction, context))
+            if (shape.IsAbove(bound.Tier, tier) && Applies(shape, bound, jurisdiction, context))
             {
                 meet = Lattice.Narrow(meet, bound.Bound, bound.Index, ref firstMissing);
             }
@@ -118,22 +117,22 @@ static class Binding
     /// <summary>
     /// Whether a value written by <paramref name="tier"/> (a default, a preset's value) is granted as written in a
     /// jurisdiction and context. Every such value reaches resolution as the user's request, so it is resolved as one:
-    /// against the applicable bounds of the ranks above the tier and of the tier itself (a lower tier's bounds are not
+    /// against the applicable bounds of the tiers above the tier and of the tier itself (a lower tier's bounds are not
     /// its concern), with the user's valid waivers. <paramref name="binding"/> is what those bounds let through.
     /// </summary>
     [MethodImpl(Hot)]
     public static bool Grants(PolicyShape shape, int dimension, int tier, int jurisdiction, in PolicyContext context, DimensionValue value, out Bound binding)
     {
-        var narrowing = Fold(shape, dimension, jurisdiction, context, shape.Tiers[tier].Rank, tier);
+        var narrowing = Fold(shape, dimension, jurisdiction, context, tier);
         binding = narrowing.AnyWaived ? narrowing.Relaxed : narrowing.Strict;
         return Lattice.Contains(narrowing.Strict, value) || (narrowing.AnyWaived && Lattice.Contains(narrowing.Relaxed, value));
     }
 
-    // Resolution's fold of the applicable bounds, in canonical order, of every rank above <paramref name="rank"/> and of
-    // tier <paramref name="tier"/> itself (every rank, for rank User and tier -1: the whole chain): the strict meet, and
-    // the relaxed one without the bounds the user validly waives.
+    // Resolution's fold of the applicable bounds, in canonical order, of every tier above <paramref name="tier"/> and of
+    // the tier itself (of every tier, for tier -1: the whole chain): the strict meet, and the relaxed one without the
+    // bounds the user validly waives.
     [MethodImpl(Hot)]
-    private static DimensionNarrowing Fold(PolicyShape shape, int dimension, int jurisdiction, in PolicyContext context, TierRank rank, int tier)
+    private static DimensionNarrowing Fold(PolicyShape shape, int dimension, int jurisdiction, in PolicyContext context, int tier)
     {
         var domain = shape.Dimensions[dimension].Domain;
         var strict = domain;
@@ -143,8 +142,7 @@ static class Binding
         var anyWaived = false;
         foreach (var bound in shape.BoundsOn(dimension))
         {
-            var boundRank = shape.Tiers[bound.Tier].Rank;
-            if (!(boundRank < rank || bound.Tier == tier || (tier < 0 && boundRank == rank)) || !Applies(shape, bound, jurisdiction, context))
+            if (!(tier < 0 || bound.Tier == tier || shape.IsAbove(bound.Tier, tier)) || !Applies(shape, bound, jurisdiction, context))
             {
                 continue;
             }

@@ -32,7 +32,7 @@ static class OverrideCheck
 
         foreach (var bound in shape.Bounds)
         {
-            if (shape.Tiers[bound.Tier].Rank == TierRank.Immutable)
+            if (!shape.HasAbove(bound.Tier))
             {
                 continue;
             }
@@ -85,7 +85,7 @@ static class OverrideCheck
             {
                 // Name the bound that breaks the value wherever it is used, if one does: it is the one to look at.
                 var higher = Steadfast(shape, dimension, jurisdiction, b =>
-                        (shape.Tiers[b.Tier].Rank < shape.Tiers[tier].Rank || b.Tier == tier) && !Lattice.Contains(b.Bound, value),
+                        (shape.IsAbove(b.Tier, tier) || b.Tier == tier) && !Lattice.Contains(b.Bound, value),
                     (in PolicyContext c) => Binding.Uses(shape, tier, jurisdiction), (b, c) => !Binding.IsWaived(shape, b, TierRank.User, c))
                     ?? FirstExcluding(shape, dimension, tier, jurisdiction, found, value);
                 yield return new Override(OverrideKind.Value, dimension, tier, -1, value, jurisdiction, found, true, higher, witnessAllows, wherever, Fact.None);
@@ -161,7 +161,7 @@ static class OverrideCheck
             {
                 var higher = (everyContext
                         ? Steadfast(shape, dimension, jurisdiction, b =>
-                                shape.Tiers[b.Tier].Rank < shape.Tiers[bound.Tier].Rank && Lattice.IsEmpty(Lattice.Intersect(b.Bound, bound.Bound)),
+                                shape.IsAbove(b.Tier, bound.Tier) && Lattice.IsEmpty(Lattice.Intersect(b.Bound, bound.Bound)),
                             (in PolicyContext c) => Binding.InForce(shape, bound, jurisdiction, c), (b, c) => true)
                         : null)
                     ?? FirstDisjoint(shape, bound, jurisdiction, found);
@@ -275,7 +275,7 @@ static class OverrideCheck
     {
         foreach (var other in shape.BoundsOn(bound.Dimension))
         {
-            if (shape.Tiers[other.Tier].Rank < shape.Tiers[bound.Tier].Rank && shape.TierApplies(other.Tier, jurisdiction))
+            if (shape.IsAbove(other.Tier, bound.Tier) && shape.TierApplies(other.Tier, jurisdiction))
             {
                 return true;
             }
@@ -316,10 +316,9 @@ static class OverrideCheck
 
     private static int FirstExcluding(PolicyShape shape, int dimension, int tier, int jurisdiction, in PolicyContext context, DimensionValue value)
     {
-        var rank = shape.Tiers[tier].Rank;
         foreach (var other in shape.BoundsOn(dimension))
         {
-            if ((shape.Tiers[other.Tier].Rank < rank || other.Tier == tier) && Binding.Applies(shape, other, jurisdiction, context)
+            if ((shape.IsAbove(other.Tier, tier) || other.Tier == tier) && Binding.Applies(shape, other, jurisdiction, context)
                 && !Binding.IsWaived(shape, other, TierRank.User, context) && !Lattice.Contains(other.Bound, value))
             {
                 return other.Index;
@@ -360,11 +359,10 @@ static class OverrideCheck
 
     private static List<ShapeBound> HigherApplying(PolicyShape shape, ShapeBound bound, int jurisdiction, PolicyContext context)
     {
-        var rank = shape.Tiers[bound.Tier].Rank;
         var list = new List<ShapeBound>();
         foreach (var other in shape.BoundsOn(bound.Dimension))
         {
-            if (shape.Tiers[other.Tier].Rank < rank && Binding.Applies(shape, other, jurisdiction, context))
+            if (shape.IsAbove(other.Tier, bound.Tier) && Binding.Applies(shape, other, jurisdiction, context))
             {
                 list.Add(other);
             }
@@ -373,11 +371,11 @@ static class OverrideCheck
         return list;
     }
 
-    // Per dimension and jurisdiction: its contexts in ContextSpace.Every's order and, per rank, what the bounds of the
-    // higher ranks leave in each (Binding.Above depends on the tier only through its rank). Filled as first asked.
+    // Per dimension and jurisdiction: its contexts in ContextSpace.Every's order and, per level, what the bounds of the
+    // tiers above leave in each (Binding.Above depends on the tier only through its level). Filled as first asked.
     private sealed class Spaces
     {
-        private const int Ranks = 4;
+        private readonly int _levels;
         private readonly PolicyShape _shape;
         private readonly int _jurisdictions;
         private readonly PolicyContext[]?[] _contexts;
@@ -388,7 +386,8 @@ static class OverrideCheck
             _shape = shape;
             _jurisdictions = shape.Jurisdictions.Length + 1;
             _contexts = new PolicyContext[]?[shape.Dimensions.Length * _jurisdictions];
-            _above = new Bound[]?[shape.Dimensions.Length * _jurisdictions * Ranks];
+            _levels = shape.LevelCount;
+            _above = new Bound[]?[shape.Dimensions.Length * _jurisdictions * _levels];
         }
 
         public PolicyContext[] Contexts(int dimension, int jurisdiction) =>
@@ -396,13 +395,8 @@ static class OverrideCheck
 
         public Bound[] Above(int tier, int dimension, int jurisdiction)
         {
-            var rank = (int)_shape.Tiers[tier].Rank;
-            if ((uint)rank >= Ranks)
-            {
-                return Meets(tier, dimension, jurisdiction);
-            }
-
-            return _above[(((dimension * _jurisdictions) + jurisdiction + 1) * Ranks) + rank] ??= Meets(tier, dimension, jurisdiction);
+            var level = _shape.Level(tier);
+            return _above[(((dimension * _jurisdictions) + jurisdiction + 1) * _levels) + level] ??= Meets(tier, dimension, jurisdiction);
         }
 
         [MethodImpl(Binding.Hot)]

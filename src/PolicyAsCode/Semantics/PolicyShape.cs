@@ -22,6 +22,9 @@ sealed class PolicyShape
     private readonly ImmutableArray<ShapeClaim>[] _claimsOn;
     private readonly Fact[] _factsOn;
     private readonly int[] _jurisdictionOfTier;
+    private readonly bool[][] _lawsIn;
+    private readonly ImmutableArray<int>[] _enclosing;
+    private readonly bool[] _hasAbove;
 
     /// <summary>Creates a shape. Tiers are listed higher ranks first; bounds in canonical order.</summary>
     public PolicyShape(
@@ -40,6 +43,13 @@ sealed class PolicyShape
         NeverTogether = neverTogether.IsDefault ? [] : neverTogether;
 
         Jurisdictions = DistinctJurisdictions(Tiers, out _jurisdictionOfTier);
+        _enclosing = JurisdictionNesting.Enclosing(Tiers, _jurisdictionOfTier, Jurisdictions.Length);
+        _lawsIn = JurisdictionNesting.LawsIn(_enclosing);
+        _hasAbove = new bool[Tiers.Length];
+        for (var t = 0; t < Tiers.Length; t++)
+        {
+            _hasAbove[t] = Tiers[t].Rank != TierRank.Immutable || _enclosing[_jurisdictionOfTier[t]].Length > 0;
+        }
 
         var boundLists = Lists<ShapeBound>(Dimensions.Length);
         var claimLists = Lists<ShapeClaim>(Dimensions.Length);
@@ -128,10 +138,64 @@ sealed class PolicyShape
 
     /// <summary>
     /// Whether a tier applies under a matched jurisdiction: every organisation and user tier does; an immutable tier
-    /// does when it is that jurisdiction's, or when none matched (then every law applies).
+    /// does when it is that jurisdiction's or one the jurisdiction is within (EU law applies in DE), or when none
+    /// matched (then every law applies).
     /// </summary>
     public bool TierApplies(int tier, int jurisdiction) =>
-        jurisdiction < 0 || Tiers[tier].Rank != TierRank.Immutable || _jurisdictionOfTier[tier] == jurisdiction;
+        jurisdiction < 0 || Tiers[tier].Rank != TierRank.Immutable || _lawsIn[jurisdiction][_jurisdictionOfTier[tier]];
+
+    /// <summary>Whether the law of jurisdiction <paramref name="law"/> applies to a request in <paramref name="jurisdiction"/>: it is that jurisdiction or one it is within.</summary>
+    public bool LawApplies(int law, int jurisdiction) => _lawsIn[jurisdiction][law];
+
+    /// <summary>
+    /// The jurisdictions a jurisdiction is within, nearest first (DE-BY: DE, then EU); empty for a jurisdiction within
+    /// none, and for -1.
+    /// </summary>
+    public ImmutableArray<int> Enclosing(int jurisdiction) => jurisdiction < 0 ? [] : _enclosing[jurisdiction];
+
+    /// <summary>The names of the jurisdictions a jurisdiction is within, nearest first; empty for -1.</summary>
+    public ImmutableArray<string> EnclosingNames(int jurisdiction)
+    {
+        var enclosing = Enclosing(jurisdiction);
+        var names = ImmutableArray.CreateBuilder<string>(enclosing.Length);
+        foreach (var outer in enclosing)
+        {
+            names.Add(Jurisdictions[outer]);
+        }
+
+        return names.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// Whether tier <paramref name="higher"/> binds tier <paramref name="lower"/>: it has a higher rank, or both are
+    /// law and <paramref name="higher"/>'s jurisdiction is one <paramref name="lower"/>'s is within (EU law binds DE
+    /// law). Laws of unrelated jurisdictions (EU and US) do not bind each other.
+    /// </summary>
+    public bool IsAbove(int higher, int lower)
+    {
+        var higherRank = Tiers[higher].Rank;
+        var lowerRank = Tiers[lower].Rank;
+        if (higherRank != lowerRank || lowerRank != TierRank.Immutable)
+        {
+            return higherRank < lowerRank;
+        }
+
+        var outer = _jurisdictionOfTier[higher];
+        var inner = _jurisdictionOfTier[lower];
+        return outer != inner && _lawsIn[inner][outer];
+    }
+
+    /// <summary>Whether any tier binds <paramref name="tier"/>: true for every tier but a law within no other.</summary>
+    public bool HasAbove(int tier) => _hasAbove[tier];
+
+    /// <summary>
+    /// A number shared by tiers that exactly the same tiers bind: the rank for organisation and user tiers, one per
+    /// jurisdiction for laws. Below <see cref="LevelCount"/>.
+    /// </summary>
+    public int Level(int tier) => Tiers[tier].Rank == TierRank.Immutable ? 4 + _jurisdictionOfTier[tier] : (int)Tiers[tier].Rank & 3;
+
+    /// <summary>One more than the largest <see cref="Level"/>.</summary>
+    public int LevelCount => 4 + Jurisdictions.Length;
 
     /// <summary>The jurisdiction's name, or null for -1.</summary>
     public string? JurisdictionName(int jurisdiction) => jurisdiction < 0 ? null : Jurisdictions[jurisdiction];

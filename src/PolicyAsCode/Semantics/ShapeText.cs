@@ -22,7 +22,7 @@ static class ShapeText
         var text = new StringBuilder();
         for (var t = 0; t < shape.Tiers.Length; t++)
         {
-            text.Append("tier ").Append(t).Append(": ").Append(Wording.Tier(shape.Tiers[t].Rank, shape.Tiers[t].Name)).Append('\n');
+            text.Append("tier ").Append(t).Append(": ").Append(Wording.Tier(shape, t)).Append('\n');
         }
 
         text.Append("jurisdictions: ").Append(string.Join(", ", shape.Jurisdictions)).Append('\n');

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
+using System.Text;
 
 namespace PolicyAsCode;
 
@@ -172,20 +174,51 @@ static class Wording
     }
 
     /// <summary>A tier as a reader names it: "law of EU", "organisation contoso-learning", "user tier LearnerPreferences".</summary>
-    public static string Tier(TierRank rank, string name) => rank switch
+    public static string Tier(TierRank rank, string name) => Tier(rank, name, default);
+
+    /// <summary>
+    /// A tier as a reader names it, a law with the jurisdictions it sits within (nearest first): "law of DE within EU",
+    /// "law of DE-BY within DE within EU".
+    /// </summary>
+    public static string Tier(TierRank rank, string name, ImmutableArray<string> enclosing) => rank switch
     {
-        TierRank.Immutable => "law of " + name,
+        TierRank.Immutable => enclosing.IsDefaultOrEmpty ? "law of " + name : "law of " + name + " " + Within(enclosing),
         TierRank.Organisation => "organisation " + name,
         _ => "user tier " + name,
     };
+
+    /// <summary>A tier of a shape as a reader names it, a law with the chain of jurisdictions it sits within.</summary>
+    public static string Tier(PolicyShape shape, int tier) =>
+        Tier(shape.Tiers[tier].Rank, shape.Tiers[tier].Name, shape.EnclosingNames(shape.JurisdictionOf(tier)));
+
+    /// <summary>A jurisdiction with the ones it sits within: "DE within EU"; "every law" for -1.</summary>
+    public static string Jurisdiction(PolicyShape shape, int jurisdiction) =>
+        jurisdiction < 0 ? "every law"
+        : shape.Enclosing(jurisdiction).IsEmpty ? shape.Jurisdictions[jurisdiction]
+        : shape.Jurisdictions[jurisdiction] + " " + Within(shape.EnclosingNames(jurisdiction));
+
+    /// <summary>The jurisdictions a law sits within, nearest first: "within DE within EU".</summary>
+    public static string Within(ImmutableArray<string> enclosing)
+    {
+        var text = new StringBuilder();
+        foreach (var outer in enclosing.IsDefault ? [] : enclosing)
+        {
+            text.Append(text.Length == 0 ? "within " : " within ").Append(outer);
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>
     /// A tier as its author finds it in source: "the EU law tier EuLaw", "organisation acme", "user tier Prefs"
     /// (<paramref name="typeName"/> without its namespace).
     /// </summary>
-    public static string TierInSource(TierRank rank, string name, string typeName) => rank switch
+    public static string TierInSource(TierRank rank, string name, string typeName) => TierInSource(rank, name, typeName, default);
+
+    /// <summary>A tier as its author finds it in source, a law with the jurisdictions it sits within: "the DE law tier DeLaw (within EU)".</summary>
+    public static string TierInSource(TierRank rank, string name, string typeName, ImmutableArray<string> enclosing) => rank switch
     {
-        TierRank.Immutable => $"the {name} law tier {typeName}",
+        TierRank.Immutable => $"the {name} law tier {typeName}" + (enclosing.IsDefaultOrEmpty ? string.Empty : " (" + Within(enclosing) + ")"),
         TierRank.Organisation => "organisation " + name,
         _ => "user tier " + typeName,
     };
