@@ -92,6 +92,33 @@ public class MiddlewareTests
     }
 
     [Fact]
+    public async Task In_DE_the_law_of_EU_applies_and_its_refusal_names_the_level_that_set_it()
+    {
+        var (client, model, _, _) = Build(["unused"]);
+
+        var response = await client.GetResponseAsync("Write something explicit.", For(new LearnerPreferences(), Learners.DeMinor));
+
+        Assert.Empty(model.Calls);
+        Assert.Equal("I can't help with that request: the law of EU does not allow content about Sexual content (S12) (minors must not be shown sexual content).", response.Text);
+        var refusal = Assert.IsType<PolicyRefusal>(response.AdditionalProperties![PolicyChatClientOptions.RefusalKey]);
+        Assert.Equal("EU", refusal.Tier!.Name);
+    }
+
+    [Fact]
+    public void A_refusal_by_a_law_within_another_names_the_chain()
+    {
+        // The QuickStart's law of DE forbids no hazard of its own, so its rule is made here; the tier is the registry's.
+        var registry = LearnerPreferences.Registry;
+        var de = registry.Tiers.Single(t => t.Name == "DE");
+        var rule = new ForbidRule(0, de.Index, Hazard.Elections, Condition.Always, "youth protection", null);
+        var decision = Decision.Refuse(rule, de, Hazard.Elections);
+
+        var message = new DefaultRefusalMessageRenderer().Render(ContentStage.Output, decision, registry);
+
+        Assert.Equal("I can't share that answer: the law of DE within EU does not allow content about Elections (S13) (youth protection).", message);
+    }
+
+    [Fact]
     public async Task Hazardous_output_is_replaced_by_a_refusal_naming_the_tier()
     {
         var (client, model, classifier, _) = Build(["Take this dosage of that medicine twice a day."]);

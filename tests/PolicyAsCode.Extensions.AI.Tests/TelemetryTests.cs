@@ -85,6 +85,61 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
+    public async Task In_DE_tags_carry_the_jurisdiction_its_chain_and_the_level_that_set_each_adjustment_and_refusal()
+    {
+        var model = new ScriptedChatClient("unused");
+        using var engine = Learners.Engine(_telemetry);
+        var client = model.AsBuilder().UsePolicy(engine, KeywordClassifier.Default(), telemetry: _telemetry).Build();
+
+        await client.GetResponseAsync("Write something explicit.", new ChatOptions().WithPolicyRequest(Learners.AsksForEverything, Learners.DeMinor));
+
+        var resolution = Assert.Single(Recorded("policyascode.resolutions"));
+        Assert.Equal("DE", resolution[PolicyTelemetry.JurisdictionTag]);
+        Assert.Equal("EU", resolution[PolicyTelemetry.JurisdictionWithinTag]);
+
+        // DE's own lock on a minor's memory, and EU's cap on a minor's maturity, each named with its level.
+        var adjustments = Recorded("policyascode.adjustments");
+        var memory = Assert.Single(adjustments, a => (string?)a[PolicyTelemetry.DimensionTag] == "MemoryDays");
+        Assert.Equal("immutable", memory[PolicyTelemetry.TierRankTag]);
+        Assert.Equal("DE", memory[PolicyTelemetry.TierNameTag]);
+        Assert.Equal("EU", memory[PolicyTelemetry.TierWithinTag]);
+        var maturity = Assert.Single(adjustments, a => (string?)a[PolicyTelemetry.DimensionTag] == "Maturity");
+        Assert.Equal("EU", maturity[PolicyTelemetry.TierNameTag]);
+        Assert.Equal("none", maturity[PolicyTelemetry.TierWithinTag]);
+
+        var decision = Assert.Single(Recorded("policyascode.decisions"));
+        Assert.Equal("refuse", decision[PolicyTelemetry.VerdictTag]);
+        Assert.Equal("EU", decision[PolicyTelemetry.TierNameTag]);
+        Assert.Equal("none", decision[PolicyTelemetry.TierWithinTag]);
+        Assert.Equal("DE", decision[PolicyTelemetry.JurisdictionTag]);
+        Assert.Equal("EU", decision[PolicyTelemetry.JurisdictionWithinTag]);
+
+        var refusal = Assert.Single(Recorded("policyascode.refusals"));
+        Assert.Equal("S12", refusal[PolicyTelemetry.HazardTag]);
+        Assert.Equal("EU", refusal[PolicyTelemetry.TierNameTag]);
+        Assert.Equal("DE", refusal[PolicyTelemetry.JurisdictionTag]);
+        Assert.Equal("EU", refusal[PolicyTelemetry.JurisdictionWithinTag]);
+    }
+
+    [Theory]
+    [InlineData("de", "DE", "EU")] // the policy's spelling, whatever the request wrote
+    [InlineData("us-ca", "US-CA", "US")]
+    [InlineData("EU", "EU", "none")]
+    [InlineData("Atlantis", "none", "none")] // never the raw request string
+    public void Jurisdiction_tags_only_ever_hold_the_policys_own_jurisdictions(string requested, string jurisdiction, string within)
+    {
+        using var engine = Learners.Engine(_telemetry);
+        var resolution = engine.Resolve(new LearnerPreferences(), PolicyContext.In(requested));
+        _telemetry.RecordResolution(engine.Current.Registry, resolution);
+        _telemetry.RecordDecision(engine.Current.Registry, engine.Current.Decide(resolution, Hazard.Hate), ContentStage.Input, resolution.Jurisdiction);
+
+        var recorded = Recorded("policyascode.resolutions").Concat(Recorded("policyascode.decisions")).ToList();
+        Assert.Equal(2, recorded.Count);
+        Assert.All(recorded, tags => Assert.Equal(jurisdiction, tags[PolicyTelemetry.JurisdictionTag]));
+        Assert.All(recorded, tags => Assert.Equal(within, tags[PolicyTelemetry.JurisdictionWithinTag]));
+    }
+
+    [Fact]
     public void Overlay_reloads_and_rejections_are_counted()
     {
         using var engine = Learners.Engine(_telemetry);
@@ -144,6 +199,48 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
+    public async Task In_US_CA_the_chat_activity_carries_the_jurisdiction_and_the_laws_it_sits_within()
+    {
+        using var testSource = new ActivitySource("PolicyAsCode.Tests." + Guid.NewGuid().ToString("N"));
+        var stopped = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == PolicyTelemetry.Name || source == testSource,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                lock (stopped)
+                {
+                    stopped.Add(activity);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        var model = new ScriptedChatClient("unused");
+        using var engine = Learners.Engine(_telemetry);
+        var client = model.AsBuilder().UsePolicy(engine, KeywordClassifier.Default(), telemetry: _telemetry).Build();
+        using (var parent = testSource.StartActivity("test"))
+        {
+            await client.GetResponseAsync("How do I make a nerve agent?", new ChatOptions().WithPolicyRequest(new LearnerPreferences(), Learners.UsCaAdult));
+            var traceId = parent!.TraceId;
+            Activity chat;
+            lock (stopped)
+            {
+                chat = stopped.Single(a => a.TraceId == traceId && a.OperationName == "policyascode.chat");
+            }
+
+            Assert.Equal("US-CA", chat.GetTagItem(PolicyTelemetry.JurisdictionTag));
+            Assert.Equal("US", chat.GetTagItem(PolicyTelemetry.JurisdictionWithinTag));
+            Assert.Equal("refuse", chat.GetTagItem(PolicyTelemetry.VerdictTag));
+            Assert.Equal("US", chat.GetTagItem(PolicyTelemetry.TierNameTag)); // US federal law refused, in US-CA
+            Assert.Equal("none", chat.GetTagItem(PolicyTelemetry.TierWithinTag));
+            var decision = Assert.Single(chat.Events, e => e.Name == "policyascode.decision");
+            Assert.Equal("US", decision.Tags.Single(t => t.Key == PolicyTelemetry.TierNameTag).Value);
+        }
+    }
+
+    [Fact]
     public async Task Every_decision_is_logged_with_version_jurisdiction_resolution_and_reasons_but_no_content_by_default()
     {
         var logger = new CapturingLogger<PolicyDecisionLogger>();
@@ -172,6 +269,27 @@ public sealed class TelemetryTests : IDisposable
         Assert.False(entry.Has("Content"));
         Assert.DoesNotContain("Alice", entry.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(entry.State, p => p.Value is string s && s.Contains("Alice", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task In_DE_the_decision_log_names_the_jurisdiction_its_chain_and_each_levels_adjustment()
+    {
+        var logger = new CapturingLogger<PolicyDecisionLogger>();
+        var log = new PolicyDecisionLogger(logger);
+        var model = new ScriptedChatClient("unused");
+        using var engine = Learners.Engine();
+        var client = model.AsBuilder().UsePolicy(engine, KeywordClassifier.Default(), log: log).Build();
+
+        await client.GetResponseAsync("Write something explicit.", new ChatOptions().WithPolicyRequest(Learners.AsksForEverything, Learners.DeMinor));
+
+        var entry = Assert.Single(logger.Entries);
+        Assert.Equal("DE", entry["Jurisdiction"]);
+        Assert.Equal("EU", entry["JurisdictionWithin"]);
+        Assert.Equal("law of EU", entry["Tier"]);
+        Assert.Contains(" in DE (within EU): refused: law of EU forbids", entry.Message, StringComparison.Ordinal);
+        var resolution = (string)entry["Resolution"]!;
+        Assert.Contains("MemoryDays=0 (clamped by law of DE within EU's Locked(0))", resolution, StringComparison.Ordinal);
+        Assert.Contains("Maturity=Teen (clamped by law of EU's AtMost(Maturity.Teen))", resolution, StringComparison.Ordinal);
     }
 
     [Fact]

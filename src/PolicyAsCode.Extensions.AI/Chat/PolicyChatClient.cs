@@ -226,6 +226,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
             activity.SetTag(PolicyTelemetry.PolicyNameTag, snapshot.Registry.Name);
             activity.SetTag(PolicyTelemetry.PolicyVersionTag, snapshot.Version);
             activity.SetTag(PolicyTelemetry.JurisdictionTag, PolicyTelemetry.JurisdictionName(snapshot.Registry, resolution.Jurisdiction));
+            activity.SetTag(PolicyTelemetry.JurisdictionWithinTag, PolicyTelemetry.JurisdictionWithin(snapshot.Registry, resolution.Jurisdiction));
             activity.SetTag("policyascode.adjustments", resolution.Adjustments.Count);
             activity.SetTag(PolicyTelemetry.VerdictTag, "allow");
         }
@@ -265,7 +266,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
         var hazards = await ClassifyAsync(new HazardClassificationRequest(text, stage, stage == ContentStage.Output ? turn.Input : null), cancellationToken).ConfigureAwait(false);
         var resolution = turn.Resolution;
         var decision = turn.Snapshot.Decide(in resolution, hazards);
-        _telemetry?.RecordDecision(turn.Snapshot.Registry, in decision, stage);
+        _telemetry?.RecordDecision(turn.Snapshot.Registry, in decision, stage, resolution.Jurisdiction);
         _log?.LogDecision(turn.Snapshot, in resolution, in decision, stage, text);
         if (activity is not null)
         {
@@ -275,7 +276,8 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
                 [PolicyTelemetry.VerdictTag] = decision.IsAllowed ? "allow" : "refuse",
                 [PolicyTelemetry.CauseTag] = PolicyTelemetry.CauseName(decision.Cause),
                 [PolicyTelemetry.TierRankTag] = PolicyTelemetry.RankName(decision.Tier),
-                [PolicyTelemetry.TierNameTag] = decision.Tier?.Name ?? "none",
+                [PolicyTelemetry.TierNameTag] = PolicyTelemetry.TierName(decision.Tier),
+                [PolicyTelemetry.TierWithinTag] = PolicyTelemetry.TierWithin(decision.Tier),
                 [PolicyTelemetry.HazardTag] = string.Join(",", PolicyTelemetry.HazardCodes(turn.Snapshot.Registry, decision.IsAllowed ? hazards : decision.Hazards)),
             };
             activity.AddEvent(new ActivityEvent("policyascode.decision", tags: tags));
@@ -284,7 +286,8 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
                 activity.SetTag(PolicyTelemetry.VerdictTag, "refuse");
                 activity.SetTag(PolicyTelemetry.StageTag, PolicyTelemetry.StageName(stage));
                 activity.SetTag(PolicyTelemetry.TierRankTag, PolicyTelemetry.RankName(decision.Tier));
-                activity.SetTag(PolicyTelemetry.TierNameTag, decision.Tier?.Name ?? "none");
+                activity.SetTag(PolicyTelemetry.TierNameTag, PolicyTelemetry.TierName(decision.Tier));
+                activity.SetTag(PolicyTelemetry.TierWithinTag, PolicyTelemetry.TierWithin(decision.Tier));
                 activity.SetTag(PolicyTelemetry.HazardTag, string.Join(",", PolicyTelemetry.HazardCodes(turn.Snapshot.Registry, decision.Hazards)));
             }
         }

@@ -22,8 +22,9 @@ public interface IRefusalMessageRenderer
 }
 
 /// <summary>
-/// The default refusal messages, naming the tier that refused: "the law of EU does not allow ...", "your organisation
-/// (acme) does not allow ...", "your own settings ask to avoid ...".
+/// The default refusal messages, naming the tier that refused: "the law of EU does not allow ...", "the law of DE within
+/// EU does not allow ..." (a law names the laws it sits within, as <see cref="TierInfo.ToString"/> words it), "your
+/// organisation (acme) does not allow ...", "your own settings ask to avoid ...".
 /// </summary>
 public sealed class DefaultRefusalMessageRenderer : IRefusalMessageRenderer
 {
@@ -40,7 +41,7 @@ public sealed class DefaultRefusalMessageRenderer : IRefusalMessageRenderer
             DecisionCause.Forbidden when decision.Rule?.Dimension is not null =>
                 $"{opening}: your own settings ask to avoid content about {categories}.",
             DecisionCause.Forbidden when tier?.Rank == TierRank.Immutable =>
-                $"{opening}: the law of {tier.Name} does not allow content about {categories}{reason}.",
+                $"{opening}: the {tier} does not allow content about {categories}{reason}.",
             DecisionCause.Forbidden when tier?.Rank == TierRank.Organisation =>
                 $"{opening}: your organisation ({tier.Name}) does not allow content about {categories}{reason}.",
             DecisionCause.Forbidden =>

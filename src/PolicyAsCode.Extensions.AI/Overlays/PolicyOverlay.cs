@@ -18,31 +18,41 @@ namespace PolicyAsCode.Runtime;
 /// <param name="When">Facts the bound is conditional on, like a compiled bound's <c>When</c>.</param>
 /// <param name="Unless">Facts that switch the bound off once all hold, like a compiled bound's <c>Unless</c>.</param>
 /// <param name="Reason">Why the organisation narrows; shown in every adjustment the bound causes.</param>
-public sealed record OverlayBound(string Dimension, BoundForm Form, ImmutableArray<string> Values, Fact When = Fact.None, Fact Unless = Fact.None, string? Reason = null)
+/// <param name="Jurisdiction">
+/// The jurisdiction the bound is confined to (matched ignoring case), or null for every jurisdiction. It binds wherever
+/// that jurisdiction's law applies: in the jurisdiction, in every one within it (an entry for EU binds in DE), and
+/// where no jurisdiction matched (every law applies there).
+/// </param>
+public sealed record OverlayBound(
+    string Dimension, BoundForm Form, ImmutableArray<string> Values, Fact When = Fact.None, Fact Unless = Fact.None, string? Reason = null, string? Jurisdiction = null)
 {
     /// <summary>Equality by value, including the values.</summary>
     public bool Equals(OverlayBound? other) =>
         other is not null && string.Equals(Dimension, other.Dimension, StringComparison.OrdinalIgnoreCase) && Form == other.Form
-        && Values.SequenceEqual(other.Values) && When == other.When && Unless == other.Unless && Reason == other.Reason;
+        && Values.SequenceEqual(other.Values) && When == other.When && Unless == other.Unless && Reason == other.Reason
+        && string.Equals(Jurisdiction, other.Jurisdiction, StringComparison.OrdinalIgnoreCase);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Dimension.ToUpperInvariant(), Form, Values.Length, When, Unless);
+    public override int GetHashCode() => HashCode.Combine(Dimension.ToUpperInvariant(), Form, Values.Length, When, Unless, Jurisdiction?.ToUpperInvariant());
 
-    /// <summary>The bound as it would be written in configuration, e.g. <c>Maturity.AtMost = General</c>.</summary>
+    /// <summary>The bound as it would be written in configuration, e.g. <c>Maturity.AtMost = General</c>, <c>MemoryDays.AtMost = 7 in DE</c>.</summary>
     public override string ToString() =>
-        $"{Dimension}.{Form} = {string.Join(", ", Values)}" + (When != Fact.None ? $" when {When}" : string.Empty) + (Unless != Fact.None ? $" unless {Unless}" : string.Empty);
+        $"{Dimension}.{Form} = {string.Join(", ", Values)}" + (When != Fact.None ? $" when {When}" : string.Empty) + (Unless != Fact.None ? $" unless {Unless}" : string.Empty)
+        + (Jurisdiction is not null ? $" in {Jurisdiction}" : string.Empty);
 }
 
 /// <summary>
 /// A runtime overlay: extra bounds and hazard rules an organisation adds to its compiled tier without redeploying.
 /// An overlay may only narrow: <see cref="PolicyOverlayCompiler"/> rejects any bound wider than what the compiled policy
 /// already allows, naming the dimension and the bound, and a rejected overlay leaves the previous policy in force.
+/// A bound may be confined to one jurisdiction (<see cref="In"/>, or a <c>Jurisdictions</c> section); it then binds
+/// wherever that jurisdiction's law applies, nested jurisdictions included.
 /// Overlays are immutable; each configuration change yields a new one, relative to the compiled policy (not cumulative).
 /// </summary>
 public sealed class PolicyOverlay : IEquatable<PolicyOverlay>
 {
     /// <summary>The configuration keys of an overlay section that are not dimension names.</summary>
-    public static readonly ImmutableArray<string> ReservedKeys = ["Organisation", "ForbidHazards", "ForbidReason"];
+    public static readonly ImmutableArray<string> ReservedKeys = ["Organisation", "ForbidHazards", "ForbidReason", "Jurisdictions"];
 
     private static readonly (string Key, BoundForm Form)[] FormKeys =
     [
@@ -108,6 +118,38 @@ public sealed class PolicyOverlay : IEquatable<PolicyOverlay>
     /// <summary>Adds <c>Allowed(values...)</c> on <paramref name="dimension"/>.</summary>
     public PolicyOverlay Allowed(string dimension, params object[] values) => With(new OverlayBound(dimension, BoundForm.Allowed, [.. values.Select(Text)]));
 
+    /// <summary>
+    /// This overlay with the bounds <paramref name="narrow"/> adds confined to <paramref name="jurisdiction"/>: they bind
+    /// wherever its law applies (in DE and every jurisdiction within DE, for <c>In("DE", ...)</c>; in DE too, for
+    /// <c>In("EU", ...)</c> when DE is within EU). Hazard rules apply in every jurisdiction and cannot be confined: one
+    /// added inside is recorded as a problem, as is a bound already confined to another jurisdiction.
+    /// </summary>
+    public PolicyOverlay In(string jurisdiction, Func<PolicyOverlay, PolicyOverlay> narrow)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jurisdiction);
+        ArgumentNullException.ThrowIfNull(narrow);
+        var inner = narrow(Empty);
+        var bounds = Bounds.ToBuilder();
+        var problems = Problems.ToBuilder();
+        problems.AddRange(inner.Problems);
+        foreach (var bound in inner.Bounds)
+        {
+            if (bound.Jurisdiction is { } other && !string.Equals(other, jurisdiction, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"{bound.Dimension} in {jurisdiction}: already confined to {other}; a bound is confined to one jurisdiction");
+            }
+
+            bounds.Add(bound with { Jurisdiction = jurisdiction });
+        }
+
+        if (!inner.ForbidHazards.IsEmpty || inner.Organisation is not null)
+        {
+            problems.Add($"Jurisdictions in {jurisdiction}: only bounds may be confined to a jurisdiction; write ForbidHazards and Organisation at the top level");
+        }
+
+        return new(Organisation, bounds.ToImmutable(), ForbidHazards, ForbidReason, problems.ToImmutable());
+    }
+
     /// <summary>This overlay forbidding more hazards.</summary>
     public PolicyOverlay Forbid(Hazard hazards, string? reason = null)
     {
@@ -133,12 +175,16 @@ public sealed class PolicyOverlay : IEquatable<PolicyOverlay>
     ///   "Maturity":   { "AtMost": "General", "Reason": "pilot for younger learners" },
     ///   "MemoryDays": { "Between": [0, 7] },
     ///   "Tone":       { "Allowed": ["Neutral", "Friendly"], "When": "Minor" },
-    ///   "ForbidHazards": ["S11"], "ForbidReason": "self-harm topics go to a human"
+    ///   "ForbidHazards": ["S11"], "ForbidReason": "self-harm topics go to a human",
+    ///   "Jurisdictions": {                                // optional: bounds confined to one jurisdiction's law
+    ///     "DE": { "MemoryDays": { "AtMost": 7 } }       // binds in DE (and any jurisdiction within DE)
+    ///   }
     /// }
     /// </code>
     /// Every other key names a dimension; its object holds one or more of AtMost, AtLeast, Between, Locked and
-    /// Allowed, and optionally When, Unless (fact names) and Reason. Unknown keys are recorded as
-    /// <see cref="Problems"/>, so a typo rejects the overlay instead of being ignored.
+    /// Allowed, and optionally When, Unless (fact names) and Reason. Each key of <c>Jurisdictions</c> names a
+    /// jurisdiction and holds dimensions written the same way. Unknown keys are recorded as <see cref="Problems"/>,
+    /// so a typo rejects the overlay instead of being ignored.
     /// </summary>
     public static PolicyOverlay FromConfiguration(IConfiguration? section)
     {
@@ -170,9 +216,13 @@ public sealed class PolicyOverlay : IEquatable<PolicyOverlay>
                     forbid.AddRange(value.Split([',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                 }
             }
+            else if (string.Equals(child.Key, "Jurisdictions", StringComparison.OrdinalIgnoreCase))
+            {
+                ReadJurisdictions(child, bounds, problems);
+            }
             else
             {
-                ReadDimension(child, bounds, problems);
+                ReadDimension(child, null, bounds, problems);
             }
         }
 
@@ -226,13 +276,47 @@ public sealed class PolicyOverlay : IEquatable<PolicyOverlay>
     /// <inheritdoc/>
     public override string ToString() => Describe();
 
-    private static void ReadDimension(IConfigurationSection section, ImmutableArray<OverlayBound>.Builder bounds, ImmutableArray<string>.Builder problems)
+    // "Jurisdictions": { "DE": { "MemoryDays": { ... } } }: each jurisdiction holds dimensions, nothing else.
+    private static void ReadJurisdictions(IConfigurationSection section, ImmutableArray<OverlayBound>.Builder bounds, ImmutableArray<string>.Builder problems)
     {
+        var jurisdictions = section.GetChildren().ToList();
+        if (jurisdictions.Count == 0)
+        {
+            problems.Add($"Jurisdictions: expected an object of jurisdictions, each holding dimensions, found '{section.Value}'");
+            return;
+        }
+
+        foreach (var jurisdiction in jurisdictions)
+        {
+            var dimensions = jurisdiction.GetChildren().ToList();
+            if (dimensions.Count == 0)
+            {
+                problems.Add($"Jurisdictions in {jurisdiction.Key}: expected an object of dimensions, found '{jurisdiction.Value}'");
+            }
+
+            foreach (var dimension in dimensions)
+            {
+                if (ReservedKeys.Contains(dimension.Key, StringComparer.OrdinalIgnoreCase))
+                {
+                    problems.Add($"Jurisdictions in {jurisdiction.Key}: '{dimension.Key}' cannot be confined to a jurisdiction; write it at the top level");
+                }
+                else
+                {
+                    ReadDimension(dimension, jurisdiction.Key, bounds, problems);
+                }
+            }
+        }
+    }
+
+    private static void ReadDimension(IConfigurationSection section, string? jurisdiction, ImmutableArray<OverlayBound>.Builder bounds, ImmutableArray<string>.Builder problems)
+    {
+        // Problems name the dimension first (and where it is confined), as compilation errors do.
         var dimension = section.Key;
+        var label = jurisdiction is null ? dimension : $"{dimension} in {jurisdiction}";
         var children = section.GetChildren().ToList();
         if (children.Count == 0)
         {
-            problems.Add($"{dimension}: expected an object with AtMost, AtLeast, Between, Locked or Allowed, found '{section.Value}'");
+            problems.Add($"{label}: expected an object with AtMost, AtLeast, Between, Locked or Allowed, found '{section.Value}'");
             return;
         }
 
@@ -249,11 +333,11 @@ public sealed class PolicyOverlay : IEquatable<PolicyOverlay>
             }
             else if (string.Equals(child.Key, "When", StringComparison.OrdinalIgnoreCase))
             {
-                when = ReadFacts(dimension, child, problems);
+                when = ReadFacts(label, child, problems);
             }
             else if (string.Equals(child.Key, "Unless", StringComparison.OrdinalIgnoreCase))
             {
-                unless = ReadFacts(dimension, child, problems);
+                unless = ReadFacts(label, child, problems);
             }
             else if (string.Equals(child.Key, "Reason", StringComparison.OrdinalIgnoreCase))
             {
@@ -261,18 +345,18 @@ public sealed class PolicyOverlay : IEquatable<PolicyOverlay>
             }
             else
             {
-                problems.Add($"{dimension}: unknown key '{child.Key}' (expected AtMost, AtLeast, Between, Locked, Allowed, When, Unless or Reason)");
+                problems.Add($"{label}: unknown key '{child.Key}' (expected AtMost, AtLeast, Between, Locked, Allowed, When, Unless or Reason)");
             }
         }
 
         if (forms.Count == 0)
         {
-            problems.Add($"{dimension}: no bound given (expected AtMost, AtLeast, Between, Locked or Allowed)");
+            problems.Add($"{label}: no bound given (expected AtMost, AtLeast, Between, Locked or Allowed)");
         }
 
         foreach (var (form, values) in forms)
         {
-            bounds.Add(new OverlayBound(dimension, form, values, when, unless, reason));
+            bounds.Add(new OverlayBound(dimension, form, values, when, unless, reason, jurisdiction));
         }
     }
 

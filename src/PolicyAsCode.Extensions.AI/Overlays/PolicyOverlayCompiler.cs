@@ -46,10 +46,13 @@ public sealed record OverlayCompilation(PolicyOverlay Overlay, PolicyRegistry? R
 /// <summary>
 /// Checks an overlay against a compiled policy and turns it into a registry: each overlay bound becomes a
 /// <see cref="BoundRule"/> of the organisation tier, each extra hazard one <see cref="ForbidRule"/>, appended after the
-/// tier's compiled rules so the canonical order holds. A bound is accepted only if it lies within, for every
-/// jurisdiction, the intersection of the compiled policy's unconditional bounds on its dimension there
-/// (<see cref="Lattice.IsWithin"/>): it may only narrow. Anything else is rejected with an error naming the dimension
-/// and the bound, and nothing is built.
+/// tier's compiled rules so the canonical order holds. A bound confined to a jurisdiction stays the organisation's and
+/// binds only where that jurisdiction's law applies (<see cref="BoundRule.UnderLaw"/>). A bound is accepted only if it
+/// lies within, for every jurisdiction it binds in, the intersection of the compiled policy's unconditional bounds on
+/// its dimension there (<see cref="Lattice.IsWithin"/>): it may only narrow, whatever level it is measured against.
+/// Which bounds bind where is asked of the semantics (<see cref="Binding"/>, <see cref="PolicyShape.TierApplies"/>),
+/// never worked out here. Anything else is rejected with an error naming the dimension and the bound, and nothing is
+/// built.
 /// </summary>
 public static class PolicyOverlayCompiler
 {
@@ -263,11 +266,33 @@ public static class PolicyOverlayCompiler
             return;
         }
 
-        var jurisdictions = registry.Jurisdictions.IsEmpty ? [-1] : Enumerable.Range(0, registry.Jurisdictions.Length);
-        foreach (var jurisdiction in jurisdictions)
+        var shape = registry.Shape;
+        var underLaw = -1;
+        if (overlay.Jurisdiction is { } confined)
         {
+            underLaw = LawOf(shape, confined);
+            if (underLaw < 0)
+            {
+                errors.Add(new OverlayError(OverlayErrorKind.Invalid, dimension.Name, source,
+                    $"{dimension.Name}: '{confined}' is not a jurisdiction of this policy (it has {(shape.Jurisdictions.IsEmpty ? "none" : string.Join(", ", shape.Jurisdictions))})"));
+                return;
+            }
+
+            source += " in " + shape.Jurisdictions[shape.JurisdictionOf(underLaw)];
+        }
+
+        // Checked in every jurisdiction the policy is deployed in where the bound binds: there it must narrow what
+        // every level that applies (DE's law and EU's, for a request in DE) leaves. Where no jurisdiction matched,
+        // every law and every confined bound applies; laws may disagree there, and resolution then fails closed.
+        foreach (var jurisdiction in shape.DeployedJurisdictions())
+        {
+            if (underLaw >= 0 && !shape.TierApplies(underLaw, jurisdiction))
+            {
+                continue;
+            }
+
             var effective = EffectiveUnconditionalBound(registry, dimension.Index, jurisdiction);
-            var where = jurisdiction < 0 ? string.Empty : $" in {registry.Jurisdictions[jurisdiction]}";
+            var where = jurisdiction < 0 ? string.Empty : " in " + Wording.Jurisdiction(shape, jurisdiction);
             if (Widens(overlay.Form, bound, effective))
             {
                 errors.Add(new OverlayError(OverlayErrorKind.Widening, dimension.Name, source,
@@ -285,8 +310,24 @@ public static class PolicyOverlayCompiler
 
         if (tier >= 0)
         {
-            builder.AddBound(tier, dimension.Index, overlay.Form, bound, new Condition(overlay.When, overlay.Unless), source, overlay.Reason ?? DefaultReason);
+            builder.AddBound(tier, dimension.Index, overlay.Form, bound, new Condition(overlay.When, overlay.Unless), source, overlay.Reason ?? DefaultReason, underLaw: underLaw);
         }
+    }
+
+    // A law tier of the named jurisdiction: where it applies is where a bound confined to the jurisdiction binds
+    // (every law tier of one jurisdiction applies in the same places). -1 when the policy has no such jurisdiction.
+    private static int LawOf(PolicyShape shape, string jurisdiction)
+    {
+        var matched = shape.MatchJurisdiction(jurisdiction);
+        for (var tier = 0; matched >= 0 && tier < shape.Tiers.Length; tier++)
+        {
+            if (shape.JurisdictionOf(tier) == matched)
+            {
+                return tier;
+            }
+        }
+
+        return -1;
     }
 
     private static Hazard ReadHazards(PolicyRegistry registry, ImmutableArray<string> names, ImmutableArray<OverlayError>.Builder errors)
@@ -307,9 +348,12 @@ public static class PolicyOverlayCompiler
         return hazards;
     }
 
+    // "Maturity: ..." and "Maturity in DE: ..." both concern Maturity.
     private static string? DimensionOf(string problem)
     {
         var colon = problem.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 ? problem[..colon] : null;
+        var space = problem.IndexOf(' ', StringComparison.Ordinal);
+        var end = space > 0 && space < colon ? space : colon;
+        return end > 0 ? problem[..end] : null;
     }
 }

@@ -7,7 +7,8 @@ namespace PolicyAsCode.Runtime;
 
 /// <summary>
 /// A stable fingerprint of a policy's rules: the same registry gives the same fingerprint on every machine, and any
-/// change to a tier, dimension, bound, condition, waiver, default or hazard rule changes it. Decision logs and
+/// change to a tier (a law's <c>Within</c> included: which laws apply where is part of the rules), dimension, bound
+/// (and the jurisdiction an overlay confines it to), condition, waiver, default or hazard rule changes it. Decision logs and
 /// telemetry carry it as the policy version, so every decision can be traced to the exact rules that made it.
 /// </summary>
 public static class PolicyFingerprint
@@ -45,7 +46,8 @@ public static class PolicyFingerprint
         {
             b.Append("bound ").Append(I(r.Index)).Append(" d").Append(I(r.Dimension)).Append(" t").Append(I(r.Tier)).Append(' ').Append(r.Form)
                 .Append(' ').Append(r.Bound.ToString()).Append(' ').Append(r.Condition.ToString())
-                .Append(r.WaivableBy is { } w ? " waivable-by " + w : string.Empty).Append(' ').Append(r.Source).Append(" reason ").Append(r.Reason).Append('\n');
+                .Append(r.WaivableBy is { } w ? " waivable-by " + w : string.Empty).Append(r.UnderLaw >= 0 ? " under t" + I(r.UnderLaw) : string.Empty)
+                .Append(' ').Append(r.Source).Append(" reason ").Append(r.Reason).Append('\n');
         }
 
         foreach (var f in registry.Forbids)

@@ -22,8 +22,10 @@ public sealed class PolicyDecisionLogOptions
 
 /// <summary>
 /// Writes the structured decision log: one entry per decision, through <see cref="ILogger"/> with source-generated
-/// logging. Every entry carries the policy version, jurisdiction, a summary of the resolution, the verdict, the
-/// refusing tier, the hazards and the reasons; the content only when <see cref="PolicyDecisionLogOptions.IncludeContent"/> is on.
+/// logging. Every entry carries the policy version, the matched jurisdiction and the jurisdictions it sits within
+/// (<c>JurisdictionWithin</c>, as the telemetry attribute words it), a summary of the resolution, the verdict, the
+/// refusing tier (a law with its chain: "law of DE within EU"), the hazards and the reasons; the content only when
+/// <see cref="PolicyDecisionLogOptions.IncludeContent"/> is on.
 /// </summary>
 public sealed class PolicyDecisionLogger
 {
@@ -59,6 +61,7 @@ public sealed class PolicyDecisionLogger
         var registry = snapshot.Registry;
         var verdict = decision.IsAllowed ? "allow" : "refuse";
         var jurisdiction = PolicyTelemetry.JurisdictionName(registry, resolution.Jurisdiction);
+        var within = PolicyTelemetry.JurisdictionWithin(registry, resolution.Jurisdiction);
         var summary = Summarise(snapshot, resolution);
         var tier = decision.Tier?.ToString() ?? "none";
         var hazards = string.Join(",", PolicyTelemetry.HazardCodes(registry, decision.Hazards));
@@ -66,11 +69,11 @@ public sealed class PolicyDecisionLogger
         var reasons = decision.Explain();
         if (_options.IncludeContent)
         {
-            PolicyLog.DecisionWithContent(_logger, level, snapshot.Version, stageName, verdict, jurisdiction, reasons, tier, hazards, summary, content ?? string.Empty);
+            PolicyLog.DecisionWithContent(_logger, level, snapshot.Version, stageName, verdict, jurisdiction, within, reasons, tier, hazards, summary, content ?? string.Empty);
         }
         else
         {
-            PolicyLog.Decision(_logger, level, snapshot.Version, stageName, verdict, jurisdiction, reasons, tier, hazards, summary);
+            PolicyLog.Decision(_logger, level, snapshot.Version, stageName, verdict, jurisdiction, within, reasons, tier, hazards, summary);
         }
     }
 
@@ -129,12 +132,12 @@ public sealed class PolicyDecisionLogger
 internal static partial class PolicyLog
 {
     [LoggerMessage(EventId = 4100, EventName = "PolicyDecision",
-        Message = "Policy {PolicyVersion} {Stage} {Verdict} in {Jurisdiction}: {Reasons} (tier {Tier}, hazards {Hazards}); resolution {Resolution}")]
-    public static partial void Decision(ILogger logger, LogLevel level, string policyVersion, string stage, string verdict, string jurisdiction, string reasons, string tier, string hazards, string resolution);
+        Message = "Policy {PolicyVersion} {Stage} {Verdict} in {Jurisdiction} (within {JurisdictionWithin}): {Reasons} (tier {Tier}, hazards {Hazards}); resolution {Resolution}")]
+    public static partial void Decision(ILogger logger, LogLevel level, string policyVersion, string stage, string verdict, string jurisdiction, string jurisdictionWithin, string reasons, string tier, string hazards, string resolution);
 
     [LoggerMessage(EventId = 4101, EventName = "PolicyDecisionWithContent",
-        Message = "Policy {PolicyVersion} {Stage} {Verdict} in {Jurisdiction}: {Reasons} (tier {Tier}, hazards {Hazards}); resolution {Resolution}; content {Content}")]
-    public static partial void DecisionWithContent(ILogger logger, LogLevel level, string policyVersion, string stage, string verdict, string jurisdiction, string reasons, string tier, string hazards, string resolution, string content);
+        Message = "Policy {PolicyVersion} {Stage} {Verdict} in {Jurisdiction} (within {JurisdictionWithin}): {Reasons} (tier {Tier}, hazards {Hazards}); resolution {Resolution}; content {Content}")]
+    public static partial void DecisionWithContent(ILogger logger, LogLevel level, string policyVersion, string stage, string verdict, string jurisdiction, string jurisdictionWithin, string reasons, string tier, string hazards, string resolution, string content);
 
     [LoggerMessage(EventId = 4110, EventName = "PolicyClassifierFailed", Level = LogLevel.Error,
         Message = "The hazard classifier failed on the {Stage}; the content was refused (fail closed)")]

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
@@ -19,6 +20,11 @@ public enum ContentStage
 /// The SDK's OpenTelemetry instruments: one <see cref="System.Diagnostics.ActivitySource"/> and one <see cref="System.Diagnostics.Metrics.Meter"/>,
 /// both named <c>PolicyAsCode</c>. Instrument and attribute names follow the OpenTelemetry conventions (lower-case,
 /// dot-separated, namespaced <c>policyascode.</c>; units in UCUM; <c>error.type</c> for failures). See docs/runtime.md.
+/// Jurisdiction and tier attributes only ever hold names the policy itself declares (its jurisdictions, organisations
+/// and user tier), never what a request wrote, so their cardinality is bounded by the policy. A chain of laws is the
+/// attribute of the jurisdiction or tier plus a <c>.within</c> attribute listing the jurisdictions it sits within,
+/// nearest first, comma-separated (<c>policyascode.jurisdiction</c> = <c>DE-BY</c>,
+/// <c>policyascode.jurisdiction.within</c> = <c>DE,EU</c>), or <c>none</c>.
 /// </summary>
 public sealed class PolicyTelemetry : IDisposable
 {
@@ -31,8 +37,14 @@ public sealed class PolicyTelemetry : IDisposable
     /// <summary>Attribute: the policy's name (its user tier's type).</summary>
     public const string PolicyNameTag = "policyascode.policy.name";
 
-    /// <summary>Attribute: the matched jurisdiction, or <c>none</c>.</summary>
+    /// <summary>Attribute: the matched jurisdiction, or <c>none</c> (the request named none of the policy's: every law applied).</summary>
     public const string JurisdictionTag = "policyascode.jurisdiction";
+
+    /// <summary>
+    /// Attribute: the jurisdictions the matched one sits within, whose laws applied too, nearest first and
+    /// comma-separated (<c>EU</c> for DE; <c>DE,EU</c> for DE-BY), or <c>none</c>.
+    /// </summary>
+    public const string JurisdictionWithinTag = "policyascode.jurisdiction.within";
 
     /// <summary>Attribute: <c>allow</c> or <c>refuse</c>.</summary>
     public const string VerdictTag = "policyascode.decision.verdict";
@@ -48,6 +60,12 @@ public sealed class PolicyTelemetry : IDisposable
 
     /// <summary>Attribute: the name of the tier responsible (a jurisdiction, an organisation, the user tier), or <c>none</c>.</summary>
     public const string TierNameTag = "policyascode.tier.name";
+
+    /// <summary>
+    /// Attribute: for a law responsible, the jurisdictions it sits within, nearest first and comma-separated (<c>EU</c>
+    /// for the law of DE within EU); <c>none</c> for a law within no other and for every other tier.
+    /// </summary>
+    public const string TierWithinTag = "policyascode.tier.within";
 
     /// <summary>Attribute: one hazard code (<c>S1</c>…<c>S14</c>, a custom code, or <c>unknown</c>).</summary>
     public const string HazardTag = "policyascode.hazard";
@@ -112,19 +130,36 @@ public sealed class PolicyTelemetry : IDisposable
         where TPreferences : class
     {
         ArgumentNullException.ThrowIfNull(registry);
-        _resolutions.Add(1, new KeyValuePair<string, object?>(JurisdictionTag, JurisdictionName(registry, resolution.Jurisdiction)));
+        _resolutions.Add(
+            1,
+            new KeyValuePair<string, object?>(JurisdictionTag, JurisdictionName(registry, resolution.Jurisdiction)),
+            new KeyValuePair<string, object?>(JurisdictionWithinTag, JurisdictionWithin(registry, resolution.Jurisdiction)));
         foreach (var adjustment in resolution.Adjustments)
         {
-            _adjustments.Add(
-                1,
-                new KeyValuePair<string, object?>(DimensionTag, adjustment.Dimension.Name),
-                new KeyValuePair<string, object?>(AdjustmentCauseTag, CauseName(adjustment.Cause)),
-                new KeyValuePair<string, object?>(TierRankTag, RankName(adjustment.Tier)));
+            var tags = new TagList
+            {
+                { DimensionTag, adjustment.Dimension.Name },
+                { AdjustmentCauseTag, CauseName(adjustment.Cause) },
+                { TierRankTag, RankName(adjustment.Tier) },
+                { TierNameTag, TierName(adjustment.Tier) },
+                { TierWithinTag, TierWithin(adjustment.Tier) },
+            };
+            _adjustments.Add(1, in tags);
         }
     }
 
-    /// <summary>Records one decision and, for a refusal, one refusal per refused hazard category.</summary>
-    public void RecordDecision(PolicyRegistry registry, in Decision decision, ContentStage stage)
+    /// <summary>Records one decision and, for a refusal, one refusal per refused hazard category, without the request's jurisdiction.</summary>
+    public void RecordDecision(PolicyRegistry registry, in Decision decision, ContentStage stage) =>
+        Record(registry, decision, stage, null);
+
+    /// <summary>
+    /// Records one decision and, for a refusal, one refusal per refused hazard category, with the jurisdiction the
+    /// request matched (<see cref="Resolution{TPreferences}.Jurisdiction"/> of the resolution decided against).
+    /// </summary>
+    public void RecordDecision(PolicyRegistry registry, in Decision decision, ContentStage stage, int jurisdiction) =>
+        Record(registry, decision, stage, jurisdiction);
+
+    private void Record(PolicyRegistry registry, Decision decision, ContentStage stage, int? jurisdiction)
     {
         ArgumentNullException.ThrowIfNull(registry);
         var tags = new TagList
@@ -133,8 +168,15 @@ public sealed class PolicyTelemetry : IDisposable
             { CauseTag, CauseName(decision.Cause) },
             { StageTag, StageName(stage) },
             { TierRankTag, RankName(decision.Tier) },
-            { TierNameTag, decision.Tier?.Name ?? "none" },
+            { TierNameTag, TierName(decision.Tier) },
+            { TierWithinTag, TierWithin(decision.Tier) },
         };
+        if (jurisdiction is { } matched)
+        {
+            tags.Add(JurisdictionTag, JurisdictionName(registry, matched));
+            tags.Add(JurisdictionWithinTag, JurisdictionWithin(registry, matched));
+        }
+
         _decisions.Add(1, in tags);
         if (decision.IsAllowed)
         {
@@ -143,12 +185,21 @@ public sealed class PolicyTelemetry : IDisposable
 
         foreach (var code in HazardCodes(registry, decision.Hazards))
         {
-            _refusals.Add(
-                1,
-                new KeyValuePair<string, object?>(HazardTag, code),
-                new KeyValuePair<string, object?>(TierRankTag, RankName(decision.Tier)),
-                new KeyValuePair<string, object?>(TierNameTag, decision.Tier?.Name ?? "none"),
-                new KeyValuePair<string, object?>(StageTag, StageName(stage)));
+            var refusal = new TagList
+            {
+                { HazardTag, code },
+                { TierRankTag, RankName(decision.Tier) },
+                { TierNameTag, TierName(decision.Tier) },
+                { TierWithinTag, TierWithin(decision.Tier) },
+                { StageTag, StageName(stage) },
+            };
+            if (jurisdiction is { } where)
+            {
+                refusal.Add(JurisdictionTag, JurisdictionName(registry, where));
+                refusal.Add(JurisdictionWithinTag, JurisdictionWithin(registry, where));
+            }
+
+            _refusals.Add(1, in refusal);
         }
     }
 
@@ -194,6 +245,25 @@ public sealed class PolicyTelemetry : IDisposable
         ArgumentNullException.ThrowIfNull(registry);
         return jurisdiction >= 0 && jurisdiction < registry.Jurisdictions.Length ? registry.Jurisdictions[jurisdiction] : "none";
     }
+
+    /// <summary>
+    /// The attribute value of the jurisdictions a jurisdiction index sits within, as the policy's shape answers it
+    /// (<see cref="PolicyShape.EnclosingNames"/>): nearest first, comma-separated, or <c>none</c>.
+    /// </summary>
+    public static string JurisdictionWithin(PolicyRegistry registry, int jurisdiction)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return jurisdiction >= 0 && jurisdiction < registry.Jurisdictions.Length ? Within(registry.Shape.EnclosingNames(jurisdiction)) : "none";
+    }
+
+    /// <summary>The attribute value of the tier responsible: its name, or <c>none</c>.</summary>
+    public static string TierName(TierInfo? tier) => tier?.Name ?? "none";
+
+    /// <summary>The attribute value of the laws the tier responsible sits within (<see cref="TierInfo.EnclosingLaws"/>): nearest first, comma-separated, or <c>none</c>.</summary>
+    public static string TierWithin(TierInfo? tier) => Within(tier?.EnclosingLaws ?? default);
+
+    private static string Within(ImmutableArray<string> enclosing) =>
+        enclosing.IsDefaultOrEmpty ? "none" : string.Join(",", enclosing);
 
     /// <summary>The attribute value of a decision cause.</summary>
     public static string CauseName(DecisionCause cause) => cause switch

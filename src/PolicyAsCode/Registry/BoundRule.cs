@@ -15,6 +15,10 @@ namespace PolicyAsCode;
 /// <param name="Reason">Why it exists.</param>
 /// <param name="Enables">Benefits it enables.</param>
 /// <param name="Mitigates">Risks it mitigates.</param>
+/// <param name="UnderLaw">
+/// The law tier a bound is confined to: it binds only where that law applies (a runtime overlay's entry for one
+/// jurisdiction; see <see cref="ShapeBound.UnderLaw"/>). -1, as for every compiled bound: wherever its tier applies.
+/// </param>
 public sealed record BoundRule(
     int Index,
     int Dimension,
@@ -26,13 +30,15 @@ public sealed record BoundRule(
     string Source,
     string? Reason,
     ImmutableArray<Benefit> Enables,
-    ImmutableArray<Risk> Mitigates)
+    ImmutableArray<Risk> Mitigates,
+    int UnderLaw = -1)
 {
     /// <summary>Equality by value, including array contents.</summary>
     public bool Equals(BoundRule? other) =>
         other is not null && Index == other.Index && Dimension == other.Dimension && Tier == other.Tier && Form == other.Form
         && Bound == other.Bound && Condition == other.Condition && WaivableBy == other.WaivableBy && Source == other.Source
-        && Reason == other.Reason && Enables.SequenceEqual(other.Enables) && Mitigates.SequenceEqual(other.Mitigates);
+        && Reason == other.Reason && Enables.SequenceEqual(other.Enables) && Mitigates.SequenceEqual(other.Mitigates)
+        && UnderLaw == other.UnderLaw;
 
     /// <inheritdoc/>
     public override int GetHashCode() => System.HashCode.Combine(Index, Dimension, Tier, Bound);

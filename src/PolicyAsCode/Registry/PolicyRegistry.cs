@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace PolicyAsCode;
 
@@ -134,8 +135,10 @@ public sealed class PolicyRegistry
         var builder = ImmutableArray.CreateBuilder<TierInfo>(tiers.Length);
         for (var t = 0; t < tiers.Length; t++)
         {
+            // Tiers may come from another registry (an overlay's builder, a test changing a law's Within): the
+            // chain is always this shape's, never one carried over.
             var enclosing = shape.EnclosingNames(shape.JurisdictionOf(t));
-            builder.Add(enclosing.IsEmpty ? tiers[t] : tiers[t] with { EnclosingLaws = enclosing });
+            builder.Add(!tiers[t].EnclosingLaws.IsDefault && tiers[t].EnclosingLaws.SequenceEqual(enclosing) ? tiers[t] : tiers[t] with { EnclosingLaws = enclosing });
         }
 
         return builder.MoveToImmutable();
@@ -172,7 +175,7 @@ public sealed class PolicyRegistry
         var bounds = ImmutableArray.CreateBuilder<ShapeBound>(Bounds.Length);
         foreach (var rule in Bounds)
         {
-            bounds.Add(new ShapeBound(rule.Index, rule.Dimension, rule.Tier, rule.Bound, rule.Condition, rule.WaivableBy));
+            bounds.Add(new ShapeBound(rule.Index, rule.Dimension, rule.Tier, rule.Bound, rule.Condition, rule.WaivableBy, rule.UnderLaw));
         }
 
         var claims = ImmutableArray.CreateBuilder<ShapeClaim>(Waivers.Length);

@@ -27,10 +27,11 @@ public sealed class PolicyRegistryBuilder
     public int AddedCount => _addedBounds.Count + _addedForbids.Count;
 
     /// <summary>
-    /// Adds a bound set by tier <paramref name="tier"/> on dimension <paramref name="dimension"/>.
+    /// Adds a bound set by tier <paramref name="tier"/> on dimension <paramref name="dimension"/>, confined to where the
+    /// law tier <paramref name="underLaw"/> applies when one is given (<see cref="BoundRule.UnderLaw"/>).
     /// The bound is intersected with the dimension's domain, as compiled bounds are.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The tier or dimension does not exist.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The tier or dimension does not exist, or <paramref name="underLaw"/> is not a law tier.</exception>
     /// <exception cref="ArgumentException">The bound is of another kind than the dimension, or the form is not supported on it.</exception>
     public PolicyRegistryBuilder AddBound(
         int tier,
@@ -41,9 +42,15 @@ public sealed class PolicyRegistryBuilder
         string source,
         string? reason = null,
         ImmutableArray<Benefit> enables = default,
-        ImmutableArray<Risk> mitigates = default)
+        ImmutableArray<Risk> mitigates = default,
+        int underLaw = -1)
     {
         CheckTier(tier);
+        if (underLaw >= 0 && (underLaw >= _source.Tiers.Length || _source.Tiers[underLaw].Rank != TierRank.Immutable))
+        {
+            throw new ArgumentOutOfRangeException(nameof(underLaw), underLaw, "A bound can only be confined to where a law tier applies.");
+        }
+
         if (dimension < 0 || dimension >= _source.Dimensions.Length)
         {
             throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "The policy has no such dimension.");
@@ -63,7 +70,7 @@ public sealed class PolicyRegistryBuilder
         ArgumentNullException.ThrowIfNull(source);
         _addedBounds.Add(new BoundRule(
             -1, dimension, tier, form, Lattice.Intersect(info.Domain, bound), condition, null, source, reason,
-            enables.IsDefault ? [] : enables, mitigates.IsDefault ? [] : mitigates));
+            enables.IsDefault ? [] : enables, mitigates.IsDefault ? [] : mitigates, underLaw < 0 ? -1 : underLaw));
         return this;
     }
 

@@ -20,11 +20,13 @@ static class Binding
     internal const MethodImplOptions Hot = (MethodImplOptions)512;
 
     /// <summary>
-    /// Whether a bound restricts in a jurisdiction and context: its tier applies there, its condition restricts
-    /// (unknown facts count towards restricting), and no organisation holds a delegated waiver of it there.
+    /// Whether a bound restricts in a jurisdiction and context: its tier applies there (and the law it is confined to,
+    /// if any: <see cref="ShapeBound.UnderLaw"/>), its condition restricts (unknown facts count towards restricting),
+    /// and no organisation holds a delegated waiver of it there.
     /// </summary>
     public static bool Applies(PolicyShape shape, in ShapeBound bound, int jurisdiction, in PolicyContext context) =>
-        shape.TierApplies(bound.Tier, jurisdiction) && bound.Condition.Restricts(context)
+        shape.TierApplies(bound.Tier, jurisdiction) && (bound.UnderLaw < 0 || shape.TierApplies(bound.UnderLaw, jurisdiction))
+        && bound.Condition.Restricts(context)
         && !IsWaived(shape, bound, TierRank.Organisation, context);
 
     /// <summary>

@@ -35,7 +35,8 @@ static class ShapeText
         {
             text.Append("bound ").Append(bound.Index).Append(" on ").Append(bound.Dimension).Append(" by tier ").Append(bound.Tier).Append(": ")
                 .Append(Wording.Bound(words[bound.Dimension], bound.Bound)).Append(", ").Append(Wording.Condition(bound.Condition))
-                .Append(bound.WaivableBy is { } rank ? ", waivable by " + Wording.Rank(rank) : string.Empty).Append('\n');
+                .Append(bound.WaivableBy is { } rank ? ", waivable by " + Wording.Rank(rank) : string.Empty)
+                .Append(bound.UnderLaw >= 0 ? ", under the " + Wording.Tier(shape, bound.UnderLaw) : string.Empty).Append('\n');
         }
 
         foreach (var claim in shape.Claims)

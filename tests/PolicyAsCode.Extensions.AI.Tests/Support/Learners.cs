@@ -14,6 +14,16 @@ public static class Learners
 
     public static PolicyContext UsAdult => PolicyContext.In("US").With(Fact.Minor, false).With(Fact.ConsentsToMemory, true);
 
+    // DE is within EU and US-CA within US in the QuickStart: a request there applies both laws.
+    public static PolicyContext DeAdult => PolicyContext.In("DE").With(Fact.Minor, false).With(Fact.ConsentsToMemory, true);
+
+    public static PolicyContext DeMinor => PolicyContext.In("DE").With(Fact.Minor, true).With(Fact.ConsentsToMemory, true);
+
+    public static PolicyContext UsCaAdult => PolicyContext.In("US-CA").With(Fact.Minor, false).With(Fact.ConsentsToMemory, true);
+
+    // A jurisdiction the policy does not know: every law applies.
+    public static PolicyContext ElsewhereAdult => PolicyContext.In("BR").With(Fact.Minor, false).With(Fact.ConsentsToMemory, true);
+
     public static LearnerPreferences AsksForEverything => new()
     {
         Maturity = Maturity.Mature,
