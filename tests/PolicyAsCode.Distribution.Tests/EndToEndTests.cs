@@ -122,6 +122,57 @@ public sealed class EndToEndTests(PackedFeed feed, ITestOutputHelper output)
         Assert.Contains($"<PackageReference Include=\"PolicyAsCode\" Version=\"{feed.Version}\" />", File.ReadAllText(Path.Combine(root, "src/Acme.Policy/Acme.Policy.csproj")));
     }
 
+    /// <summary>
+    /// A national law comes with the law it sits within (it never applies without it), whether or not that law was
+    /// chosen too; the organisation lists every law created; the created solution builds with no warning and its tests,
+    /// the national law's among them, pass.
+    /// </summary>
+    [Theory]
+    [InlineData("EU DE US", "DE", "EU", "EuLaw DeLaw UsLaw")]
+    [InlineData("DE", "DE", "EU", "EuLaw DeLaw")]
+    [InlineData("US-CA", "US-CA", "US", "UsLaw UsCaLaw")]
+    public void Policy_template_creates_a_national_law_within_its_parent_and_builds_and_tests_green(string jurisdictions, string national, string parent, string laws)
+    {
+        var folder = "national-" + jurisdictions.Replace(' ', '-');
+        var hive = feed.NewFolder("hive-" + folder);
+        var packages = feed.NewFolder("packages");
+        var work = feed.NewFolder("work-" + folder);
+        WriteNuGetConfig(packages);
+        var isolated = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages };
+        Step(work, NewTimeout, null, "new", "install", feed.TemplatesPackage, "--debug:custom-hive", hive);
+
+        Step(work, NewTimeout, null, ["new", "policy", "-n", Name, "--organisation", "Contoso Learning", "--jurisdictions", .. jurisdictions.Split(' '), "--debug:custom-hive", hive]);
+
+        var solution = Path.Combine(work, Name);
+        var source = Path.Combine(solution, "src", Name);
+        var expected = laws.Split(' ');
+        var created = Directory.EnumerateFiles(source, "*Law.cs").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), created);
+
+        var nationalType = LawType(national);
+        Assert.Contains($"[ImmutableTier(\"{national}\", Within = [typeof({LawType(parent)})])]", File.ReadAllText(Path.Combine(source, nationalType + ".cs")));
+        var organisation = File.ReadAllText(Path.Combine(source, "ContosoLearning.cs"));
+        var within = Regex.Matches(organisation, @"typeof\((\w+)\)").Select(m => m.Groups[1].Value);
+        Assert.Equal(expected, within);
+        Assert.DoesNotContain("#if", organisation);
+
+        var nationalTests = File.ReadAllText(Path.Combine(solution, "tests", Name + ".Tests", nationalType + "Tests.cs"));
+        Assert.Contains($"law of {national} within {parent}", nationalTests);
+
+        AssertNoWarnings(Step(solution, BuildTimeout, isolated, "build"));
+        var test = Step(solution, BuildTimeout, isolated, "test", "--no-build", "--logger", "console;verbosity=normal");
+        var total = Regex.Match(test.Output, @"Total tests: (\d+)\s+Passed: (\d+)");
+        Assert.True(total.Success, test.Describe());
+        Assert.Equal(total.Groups[1].Value, total.Groups[2].Value);
+        Assert.Contains("Test Run Successful.", test.Output);
+        Assert.True(Regex.IsMatch(test.Output, $@"Passed {Regex.Escape(Name)}\.Tests\.{nationalType}Tests\.\w+"), $"{nationalType}Tests did not run. " + test.Describe());
+        feed.Report($"-j {jurisdictions}: {string.Join(", ", expected)}; {total.Groups[2].Value} tests passed", output);
+    }
+
+    /// <summary>The record the template names a jurisdiction's law: DE gives DeLaw, US-CA gives UsCaLaw.</summary>
+    private static string LawType(string jurisdiction) =>
+        string.Concat(jurisdiction.Split('-').Select(p => p[..1] + p[1..].ToLowerInvariant())) + "Law";
+
     /// <summary>A NuGet.config above the work folder: this run's feed first, then the sources this machine already uses.</summary>
     private void WriteNuGetConfig(string packages)
     {

@@ -3,18 +3,25 @@ using PolicyAsCode;
 namespace Company.Policies;
 
 /// <summary>
-/// Tier 2: the organisation that deploys the assistant, inside the law of every jurisdiction it serves.
+/// Tier 2: the organisation that deploys the assistant, inside the law of every jurisdiction it serves
+/// (a national law listed here brings the laws it sits within, which are listed too).
 /// Its bounds narrow the law's; its property initialisers are soft defaults for its users.
 /// </summary>
 [OrganisationTier("example-org", Within =
 [
-#if (jurisdictions == EU)
+#if (euLaw)
     typeof(EuLaw),
 #endif
-#if (jurisdictions == US)
+#if (deLaw)
+    typeof(DeLaw),
+#endif
+#if (usLaw)
     typeof(UsLaw),
 #endif
-#if (jurisdictions == UK)
+#if (usCaLaw)
+    typeof(UsCaLaw),
+#endif
+#if (ukLaw)
     typeof(UkLaw),
 #endif
 ])]

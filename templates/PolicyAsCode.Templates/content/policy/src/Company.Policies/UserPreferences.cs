@@ -25,13 +25,13 @@ public partial record UserPreferences
 
     [Described("Whether the assistant says it is an AI")]
     [HigherIsStricter]
-#if (jurisdictions == EU)
+#if (euLaw)
     [Waives(typeof(EuLaw), When = Fact.RolePlay)]
 #endif
-#if (jurisdictions == US)
+#if (usLaw)
     [Waives(typeof(UsLaw), When = Fact.RolePlay)]
 #endif
-#if (jurisdictions == UK)
+#if (ukLaw)
     [Waives(typeof(UkLaw), When = Fact.RolePlay)]
 #endif
     [Mitigates(Risk.Anthropomorphism)]

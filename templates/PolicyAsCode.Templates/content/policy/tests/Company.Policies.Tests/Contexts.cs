@@ -4,9 +4,9 @@ namespace Company.Policies.Tests;
 internal static class Contexts
 {
     /// <summary>The jurisdiction the organisation-wide tests run in.</summary>
-#if (jurisdictions == EU)
+#if (euLaw)
     public const string Home = "EU";
-#elif (jurisdictions == US)
+#elif (usLaw)
     public const string Home = "US";
 #else
     public const string Home = "UK";
