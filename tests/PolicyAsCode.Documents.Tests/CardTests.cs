@@ -37,7 +37,7 @@ public sealed class CardTests
         Assert.Equal("LearnerPreferences", root.GetProperty("userTier").GetString());
         Assert.Equal(["contoso-learning"], root.GetProperty("organisations").EnumerateArray().Select(e => e.GetString()));
         var jurisdictions = root.GetProperty("jurisdictions").EnumerateArray().ToArray();
-        Assert.Equal(["EU", "US"], jurisdictions.Select(j => j.GetProperty("jurisdiction").GetString()));
+        Assert.Equal(["EU", "US", "DE", "US-CA"], jurisdictions.Select(j => j.GetProperty("jurisdiction").GetString()));
 
         var eu = jurisdictions[0];
         Assert.Equal(["law of EU", "organisation contoso-learning", "user tier LearnerPreferences"], eu.GetProperty("tiers").EnumerateArray().Select(t => t.GetString()));
@@ -74,6 +74,18 @@ public sealed class CardTests
         Assert.Empty(us.GetProperty("waivers").EnumerateArray());
         Assert.DoesNotContain(us.GetProperty("dimensions").EnumerateArray().SelectMany(d => d.GetProperty("bounds").EnumerateArray()),
             b => b.GetProperty("tier").GetString() == "law of EU");
+
+        // DE is within EU: EU law and DE law both apply there, each bound naming its level; EU law's delegated waiver holds.
+        var de = jurisdictions[2];
+        Assert.Equal(["EU"], de.GetProperty("within").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["law of EU", "law of DE within EU"], de.GetProperty("laws").EnumerateArray().Select(e => e.GetString()));
+        var deMemory = de.GetProperty("dimensions").EnumerateArray().Single(d => d.GetProperty("name").GetString() == "MemoryDays");
+        Assert.Equal(["law of EU", "law of EU", "law of DE within EU", "organisation contoso-learning", "user tier LearnerPreferences"],
+            deMemory.GetProperty("bounds").EnumerateArray().Select(b => b.GetProperty("tier").GetString()));
+        Assert.Equal("law of EU", de.GetProperty("waivers").EnumerateArray().Single().GetProperty("waivedTier").GetString());
+        Assert.Empty(eu.GetProperty("within").EnumerateArray());
+        Assert.DoesNotContain(eu.GetProperty("dimensions").EnumerateArray().SelectMany(d => d.GetProperty("bounds").EnumerateArray()),
+            b => b.GetProperty("tier").GetString() == "law of DE within EU");
     }
 
     [Fact]

@@ -18,6 +18,8 @@ public sealed class SnapshotTests
     [Theory]
     [InlineData("EU")]
     [InlineData("US")]
+    [InlineData("DE")] // within EU: EU law and DE law together
+    [InlineData("US-CA")] // within US
     public void Schema_of_a_jurisdiction_with_nothing_known(string jurisdiction) =>
         Snapshot.Verify($"QuickStart.schema.{jurisdiction}.json", PreferencesSchema.ToText(Registry, PolicyContext.In(jurisdiction)));
 
@@ -29,6 +31,14 @@ public sealed class SnapshotTests
     public void Schema_of_a_known_consenting_adult_in_a_role_play_in_the_eu() =>
         Snapshot.Verify("QuickStart.schema.EU.adult-consent-roleplay.json", PreferencesSchema.ToText(
             Registry, PolicyContext.In("EU").With(Fact.Minor, false).With(Fact.ConsentsToMemory, true).With(Fact.RolePlay, true)));
+
+    [Fact]
+    public void Schema_of_a_known_minor_in_germany_within_the_eu() =>
+        Snapshot.Verify("QuickStart.schema.DE.minor-consent.json", PreferencesSchema.ToText(
+            Registry, PolicyContext.In("DE").With(Fact.Minor, true).With(Fact.ConsentsToMemory, true)));
+
+    [Fact]
+    public void Card_of_germany_alone_as_markdown() => Snapshot.Verify("QuickStart.card.DE.md", PolicyCard.Create(Registry).For("DE").ToMarkdown());
 
     [Fact]
     public void Schema_where_no_jurisdiction_matches() =>

@@ -46,7 +46,7 @@ public sealed class CardAndSchemaTests(PolicyAssemblies policies)
         Assert.True(all.ExitCode == 0, all.ToString());
         using var document = JsonDocument.Parse(all.Output);
         var jurisdictions = document.RootElement.GetProperty("jurisdictions");
-        Assert.Equal(["EU", "US"], jurisdictions.EnumerateArray().Select(j => j.GetProperty("jurisdiction").GetString()));
+        Assert.Equal(["EU", "US", "DE", "US-CA"], jurisdictions.EnumerateArray().Select(j => j.GetProperty("jurisdiction").GetString()));
         Assert.Equal(Dimensions, jurisdictions[0].GetProperty("dimensions").EnumerateArray().Select(d => d.GetProperty("name").GetString()));
 
         Assert.True(us.ExitCode == 0, us.ToString());

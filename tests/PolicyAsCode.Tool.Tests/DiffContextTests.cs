@@ -121,8 +121,10 @@ public sealed class DiffContextTests(PolicyAssemblies policies)
         Assert.Contains("Defaults (what a user starts from):", run.Output);
         run.AssertRow("EU", "in every context", "Verbosity", "changed", "Balanced", "Detailed");
         run.AssertRow("US", "in every context", "Verbosity", "changed", "Balanced", "Detailed");
+        run.AssertRow("DE within EU", "in every context", "Verbosity", "changed", "Balanced", "Detailed");
+        run.AssertRow("US-CA within US", "in every context", "Verbosity", "changed", "Balanced", "Detailed");
         run.AssertRow("(none: every law)", "in every context", "Verbosity", "changed", "Balanced", "Detailed");
-        Assert.Contains("3 changes, none widening.", run.Output);
+        Assert.Contains("5 changes, none widening.", run.Output);
     }
 
     [Fact]

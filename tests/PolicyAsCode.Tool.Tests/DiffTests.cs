@@ -43,8 +43,12 @@ public sealed class DiffTests(PolicyAssemblies policies)
         Assert.True(run.ExitCode == 1, run.ToString());
         run.AssertRow("US", "when Minor holds or is unknown", "MemoryDays", "widened", "0", "0 to 7");
 
-        // Where no jurisdiction matches, every law applies: EU law keeps memory at 0 unless the user consents.
-        run.AssertRow("(none: every law)", "when Minor holds or is unknown and ConsentsToMemory holds", "MemoryDays", "widened", "0", "0 to 7");
+        // US law applies in US-CA, within US: the widening reaches it, named with the chain.
+        run.AssertRow("US-CA within US", "when Minor holds or is unknown", "MemoryDays", "widened", "0", "0 to 7");
+
+        // Where no jurisdiction matches, every law applies: DE law still keeps a minor's memory at 0, consent or not,
+        // and EU law keeps everyone's at 0 without consent, so nothing widens there.
+        Assert.DoesNotContain("(none: every law)", run.Output);
         run.AssertRow("law of US: MemoryDays Locked (when Minor)", "disappeared", "Locked(0) allows 0");
         run.AssertRow("law of US: MemoryDays AtMost (when Minor)", "appeared", "AtMost(7) allows … to 7");
         Assert.DoesNotContain(run.Rows, r => r.Length > 0 && r[0] == "EU");

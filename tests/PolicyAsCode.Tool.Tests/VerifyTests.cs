@@ -97,8 +97,9 @@ public sealed class VerifyTests(PolicyAssemblies policies)
         Assert.StartsWith("pac verify: QuickStart.Policies.LearnerPreferences (", run.Output);
         Assert.DoesNotContain("Conflicts", run.Output);
 
-        // Facts named by conditions: Minor, ConsentsToMemory, RolePlay: 27 contexts in each of EU and US.
-        Assert.EndsWith("no conflicts in 2 jurisdictions (EU, US), 54 contexts checked.\n", run.Output);
+        // Facts named by conditions: Minor, ConsentsToMemory, RolePlay: 27 contexts in each of EU, US, DE and US-CA,
+        // each nested jurisdiction named with the one it is within.
+        Assert.EndsWith("no conflicts in 4 jurisdictions (EU, US, DE within EU, US-CA within US), 108 contexts checked.\n", run.Output);
         Assert.Empty(run.Error);
     }
 
@@ -136,7 +137,7 @@ public sealed class VerifyTests(PolicyAssemblies policies)
         Assert.True(all.ExitCode == 1, all.ToString());
         Assert.Contains("pac verify: Conditional.Prefs (", all.Output);
         Assert.Contains("pac verify: QuickStart.Policies.LearnerPreferences (", all.Output);
-        Assert.Contains("no conflicts in 2 jurisdictions (EU, US)", all.Output);
+        Assert.Contains("no conflicts in 4 jurisdictions (EU, US, DE within EU, US-CA within US)", all.Output);
         Assert.True(quickStart.ExitCode == 0, quickStart.ToString());
         Assert.DoesNotContain("Conditional.Prefs", quickStart.Output);
         Assert.True(conditional.ExitCode == 1, conditional.ToString());
@@ -152,7 +153,11 @@ public sealed class VerifyTests(PolicyAssemblies policies)
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("- EU: organisation contoso-learning's AtMost(60) on MemoryDays is no narrower than law of EU's Between(0, 30); it has no effect there (0 to 30 is allowed either way).", run.Output);
-        Assert.EndsWith("no conflicts in 2 jurisdictions (EU, US), 54 contexts checked; 1 note.\n", run.Output);
+
+        // EU law applies in DE too, so the bound has no effect there either; the note names DE with the EU it is within.
+        // (What the tiers above allow is the kernel's witness context, where DE law's lock for minors holds.)
+        Assert.Contains("- DE within EU: organisation contoso-learning's AtMost(60) on MemoryDays is no narrower than law of EU's Between(0, 30); it has no effect there (0 is allowed either way).", run.Output);
+        Assert.EndsWith("no conflicts in 4 jurisdictions (EU, US, DE within EU, US-CA within US), 108 contexts checked; 2 notes.\n", run.Output);
     }
 
     [Fact]

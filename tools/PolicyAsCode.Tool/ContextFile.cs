@@ -57,12 +57,18 @@ internal static class ContextFile
         }
     }
 
-    /// <summary>Checks that <paramref name="jurisdiction"/>, when given, is one of the policy's.</summary>
+    /// <summary>
+    /// Checks that <paramref name="jurisdiction"/>, when given, is one of the policy's. An unknown one is bad input rather
+    /// than a silent switch to every law at once (what a request naming it would get), since it is most often a typo;
+    /// the message says both, and lists the known ones with the jurisdictions they sit within.
+    /// </summary>
     public static void CheckJurisdiction(PolicyRegistry registry, string? jurisdiction)
     {
         if (jurisdiction is not null && registry.MatchJurisdiction(jurisdiction) < 0)
         {
-            throw new PacInputException($"unknown jurisdiction {jurisdiction}; the policy {registry.Name} knows: {string.Join(", ", registry.Jurisdictions)}.");
+            var known = Enumerable.Range(0, registry.Jurisdictions.Length).Select(j => Wording.Jurisdiction(registry.Shape, j));
+            throw new PacInputException($"unknown jurisdiction {jurisdiction}; the policy {registry.Name} knows: {string.Join(", ", known)}. "
+                + "A request naming any other jurisdiction applies every law at once.");
         }
     }
 

@@ -6,7 +6,12 @@ using System.Text.Json;
 
 namespace PolicyAsCode.Tool;
 
-/// <summary>Writes a diff as text (tables; plain when redirected) or JSON. The fail-closed jurisdiction is <c>(none: every law)</c> in text, null in JSON.</summary>
+/// <summary>
+/// Writes a diff as text (tables; plain when redirected) or JSON. The fail-closed jurisdiction is <c>(none: every law)</c>
+/// in text, null in JSON. A jurisdiction within others is named with them, as the new version has it (the old one
+/// where the new does not know it): <c>DE within EU</c> in text, <c>"within": ["EU"]</c> in JSON; where the two
+/// versions nest it differently, the text says what it was (<c>DE within EU (was: DE)</c>).
+/// </summary>
 internal static class DiffReport
 {
     public static void WriteText(TextWriter output, bool rich, LoadedPolicy old, LoadedPolicy @new, IReadOnlyList<DiffEntry> changes)
@@ -18,11 +23,12 @@ internal static class DiffReport
             return;
         }
 
-        Section(output, rich, changes, "jurisdiction", "Jurisdictions", ["jurisdiction", "change"], e => [e.Subject, Name(e.Change)]);
+        string Where(DiffEntry e) => e.Jurisdiction is null ? e.JurisdictionLabel : Label(old.Registry, @new.Registry, e.Jurisdiction);
+        Section(output, rich, changes, "jurisdiction", "Jurisdictions", ["jurisdiction", "change"], e => [Where(e), Name(e.Change)]);
         Section(output, rich, changes, "dimension", "Dimensions", ["dimension", "change", "old type", "new type"], e => [e.Subject, Name(e.Change), e.Old, e.New]);
-        Section(output, rich, changes, "bound", "Effective bounds (what a request is granted within)", ["jurisdiction", "context", "dimension", "change", "old", "new"], e => [e.JurisdictionLabel, e.Context!, e.Subject, Name(e.Change), e.Old, e.New]);
-        Section(output, rich, changes, "default", "Defaults (what a user starts from)", ["jurisdiction", "context", "dimension", "change", "old", "new"], e => [e.JurisdictionLabel, e.Context!, e.Subject, Name(e.Change), e.Old, e.New]);
-        Section(output, rich, changes, "hazards", "Content refused by the tiers", ["jurisdiction", "context", "change", "hazards"], e => [e.JurisdictionLabel, e.Context!, Name(e.Change), e.Subject]);
+        Section(output, rich, changes, "bound", "Effective bounds (what a request is granted within)", ["jurisdiction", "context", "dimension", "change", "old", "new"], e => [Where(e), e.Context!, e.Subject, Name(e.Change), e.Old, e.New]);
+        Section(output, rich, changes, "default", "Defaults (what a user starts from)", ["jurisdiction", "context", "dimension", "change", "old", "new"], e => [Where(e), e.Context!, e.Subject, Name(e.Change), e.Old, e.New]);
+        Section(output, rich, changes, "hazards", "Content refused by the tiers", ["jurisdiction", "context", "change", "hazards"], e => [Where(e), e.Context!, Name(e.Change), e.Subject]);
         Section(output, rich, changes, "rule", "Bound rules, per tier", ["rule", "change", "old", "new"], e => [e.Subject, Name(e.Change), e.Old, e.New]);
 
         var widened = changes.Count(e => e.Widens);
@@ -48,6 +54,17 @@ internal static class DiffReport
                 w.WriteStartObject();
                 w.WriteString("section", e.Section);
                 w.WriteString("jurisdiction", e.Jurisdiction);
+                if (e.Jurisdiction is not null)
+                {
+                    w.WriteStartArray("within");
+                    foreach (var outer in Within(old.Registry, @new.Registry, e.Jurisdiction))
+                    {
+                        w.WriteStringValue(outer);
+                    }
+
+                    w.WriteEndArray();
+                }
+
                 w.WriteString("context", e.Context);
                 if (e.Contexts > 0)
                 {
@@ -67,6 +84,22 @@ internal static class DiffReport
         }
 
         output.Write(Encoding.UTF8.GetString(buffer.ToArray()) + "\n");
+    }
+
+    // The jurisdictions it sits within, nearest first, as the kernel of the new version has them (of the old, where
+    // the new does not know the jurisdiction).
+    private static System.Collections.Immutable.ImmutableArray<string> Within(PolicyRegistry old, PolicyRegistry @new, string jurisdiction) =>
+        @new.MatchJurisdiction(jurisdiction) is var j && j >= 0 ? @new.Shape.EnclosingNames(j) : old.Shape.EnclosingNames(old.MatchJurisdiction(jurisdiction));
+
+    private static string Label(PolicyRegistry old, PolicyRegistry @new, string jurisdiction)
+    {
+        var inOld = old.MatchJurisdiction(jurisdiction);
+        var inNew = @new.MatchJurisdiction(jurisdiction);
+        var before = inOld >= 0 ? Wording.Jurisdiction(old.Shape, inOld) : null;
+        var after = inNew >= 0 ? Wording.Jurisdiction(@new.Shape, inNew) : null;
+        return after is null ? before ?? jurisdiction
+            : before is null || string.Equals(before, after, System.StringComparison.OrdinalIgnoreCase) ? after
+            : $"{after} (was: {before})";
     }
 
     private static string Name(Change change) => change.ToString().ToLowerInvariant();

@@ -69,7 +69,7 @@ public static class PacApp
         var root = new RootCommand("pac: read a compiled PolicyAsCode policy assembly: its card, its preferences JSON Schema, a resolution, a check of its tiers, a diff of two versions. Exit codes: 0 done, 1 verify found a conflict or diff a widening, 2 bad input, 3 internal error. See docs/pac.md.");
 
         var policy = new Option<string?>("--policy") { Description = "The user-tier type to read (full or simple name), when the assembly holds several policies." };
-        var jurisdiction = new Option<string?>("--jurisdiction", "-j") { Description = "One of the policy's jurisdictions." };
+        var jurisdiction = new Option<string?>("--jurisdiction", "-j") { Description = "One of the policy's jurisdictions; one within another (DE within EU) applies the laws of both." };
 
         var assembly = new Argument<FileInfo>("assembly") { Description = "The compiled policy assembly (.dll)." };
         var cardFormat = FormatOption("md (Markdown) or json.", "md", "json");
@@ -91,12 +91,7 @@ public static class PacApp
         schema.SetAction(r =>
         {
             using var loaded = LoadedPolicy.Load(r.GetValue(assembly)!.ToString(), r.GetValue(policy));
-            var requestContext = ReadContext(r.GetValue(context));
-            if (r.GetValue(jurisdiction) is { } j)
-            {
-                requestContext = requestContext with { Jurisdiction = j };
-            }
-
+            var requestContext = WithJurisdiction(ReadContext(r.GetValue(context)), r.GetValue(jurisdiction));
             ContextFile.CheckJurisdiction(loaded.Registry, requestContext.Jurisdiction);
             output.Write(PreferencesSchema.ToText(loaded.Registry, requestContext) + "\n");
             return Ok;
@@ -104,11 +99,11 @@ public static class PacApp
         root.Subcommands.Add(schema);
 
         var prefs = new Option<FileInfo>("--prefs", "-p") { Description = "The user's preferences (JSON), as a settings UI or an API sends them.", Required = true };
-        var resolve = new Command("resolve", "Resolve a preferences file against the policy: the file's errors, then per dimension what was asked, what is granted and whose bound decided.") { assembly, prefs, context, policy };
+        var resolve = new Command("resolve", "Resolve a preferences file against the policy: the file's errors, then per dimension what was asked, what is granted and whose bound decided.") { assembly, prefs, jurisdiction, context, policy };
         resolve.SetAction(r =>
         {
             using var loaded = LoadedPolicy.Load(r.GetValue(assembly)!.ToString(), r.GetValue(policy));
-            var requestContext = ReadContext(r.GetValue(context));
+            var requestContext = WithJurisdiction(ReadContext(r.GetValue(context)), r.GetValue(jurisdiction));
             ContextFile.CheckJurisdiction(loaded.Registry, requestContext.Jurisdiction);
             var prefsFile = r.GetValue(prefs)!;
             ResolveReport.Write(output, rich, loaded.Registry, prefsFile.ToString(), InputFiles.ReadAll(prefsFile.ToString(), "preferences"), requestContext);
@@ -158,4 +153,8 @@ public static class PacApp
     }
 
     private static PolicyContext ReadContext(FileInfo? file) => file is null ? default : ContextFile.Read(file.ToString());
+
+    // --jurisdiction overrides the context file's jurisdiction; the facts stay the file's.
+    private static PolicyContext WithJurisdiction(PolicyContext context, string? jurisdiction) =>
+        jurisdiction is null ? context : context with { Jurisdiction = jurisdiction };
 }

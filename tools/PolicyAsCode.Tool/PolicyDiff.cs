@@ -397,14 +397,17 @@ internal static class PolicyDiff
     {
         var before = Rules(old, shared);
         var after = Rules(@new, shared);
-        foreach (var (key, rule) in before)
+
+        // Shown with the tier's chain as the version that has the rule names it (the new one, when both do).
+        string Shown(string key) => after.TryGetValue(key, out var inNew) ? inNew.Shown : before[key].Shown;
+        foreach (var (key, (rule, _)) in before)
         {
-            if (!after.TryGetValue(key, out var other))
+            if (!after.TryGetValue(key, out var found))
             {
-                changes.Add(new DiffEntry("rule", null, null, key, Change.Disappeared, true, Describe(old, rule), string.Empty));
+                changes.Add(new DiffEntry("rule", null, null, Shown(key), Change.Disappeared, true, Describe(old, rule), string.Empty));
             }
-            else if (rule.Source != other.Source || rule.WaivableBy != other.WaivableBy
-                || old.DimensionOf(rule).Format(rule.Bound) != @new.DimensionOf(other).Format(other.Bound))
+            else if (found.Rule is var other && (rule.Source != other.Source || rule.WaivableBy != other.WaivableBy
+                || old.DimensionOf(rule).Format(rule.Bound) != @new.DimensionOf(other).Format(other.Bound)))
             {
                 // A bound that a lower tier may now waive (or waive by another rank) loosens, whatever its values.
                 var waivable = other.WaivableBy is not null && other.WaivableBy != rule.WaivableBy;
@@ -417,20 +420,25 @@ internal static class PolicyDiff
                     Change.Narrowed when waivable => Change.Changed,
                     _ => change.Value,
                 };
-                changes.Add(new DiffEntry("rule", null, null, key, shown, widens, Describe(old, rule), Describe(@new, other)));
+                changes.Add(new DiffEntry("rule", null, null, Shown(key), shown, widens, Describe(old, rule), Describe(@new, other)));
             }
         }
 
-        foreach (var (key, rule) in after.Where(p => !before.ContainsKey(p.Key)))
+        foreach (var (_, (rule, shownKey)) in after.Where(p => !before.ContainsKey(p.Key)))
         {
-            changes.Add(new DiffEntry("rule", null, null, key, Change.Appeared, false, string.Empty, Describe(@new, rule)));
+            changes.Add(new DiffEntry("rule", null, null, shownKey, Change.Appeared, false, string.Empty, Describe(@new, rule)));
         }
     }
 
-    /// <summary>The bound rules of dimensions both versions have, keyed by tier, dimension, condition and form (and a count when a tier repeats one).</summary>
-    private static SortedDictionary<string, BoundRule> Rules(PolicyRegistry registry, HashSet<string> dimensions)
+    /// <summary>
+    /// The bound rules of dimensions both versions have, keyed by tier, dimension, condition and form (and a count when
+    /// a tier repeats one). A law is keyed by its own jurisdiction alone, so that a rule of DE law is the same rule
+    /// whether DE sits within the EU or not (a change of nesting shows in the effective bounds); <c>Shown</c> is the key
+    /// with the law's chain, "law of DE within EU: ...".
+    /// </summary>
+    private static SortedDictionary<string, (BoundRule Rule, string Shown)> Rules(PolicyRegistry registry, HashSet<string> dimensions)
     {
-        var rules = new SortedDictionary<string, BoundRule>(StringComparer.Ordinal);
+        var rules = new SortedDictionary<string, (BoundRule Rule, string Shown)>(StringComparer.Ordinal);
         foreach (var rule in registry.Bounds)
         {
             var dimension = registry.DimensionOf(rule).Name;
@@ -439,14 +447,18 @@ internal static class PolicyDiff
                 continue;
             }
 
-            var key = $"{registry.TierOf(rule)}: {dimension} {rule.Form} ({rule.Condition})";
+            var tier = registry.TierOf(rule);
+            var what = $": {dimension} {rule.Form} ({rule.Condition})";
+            var key = Wording.Tier(tier.Rank, tier.Name) + what;
             var unique = key;
+            var suffix = string.Empty;
             for (var n = 2; rules.ContainsKey(unique); n++)
             {
-                unique = $"{key} #{n}";
+                suffix = $" #{n}";
+                unique = key + suffix;
             }
 
-            rules.Add(unique, rule);
+            rules.Add(unique, (rule, tier + what + suffix));
         }
 
         return rules;

@@ -16,7 +16,7 @@ internal static class ResolveReport
         var read = PreferencesJson.Read(registry, prefs, context);
         var resolution = new PolicyInterpreter(registry).Resolve(read.Requested, context, read.Unreadable);
 
-        output.Write($"pac resolve: {registry.Name} in {(context.Jurisdiction is null ? "no jurisdiction (every law applies)" : context.Jurisdiction)}; {Facts(context)}\n");
+        output.Write($"pac resolve: {registry.Name} in {Where(registry, context)}; {Facts(context)}\n");
 
         if (read.Errors.Count == 0)
         {
@@ -58,6 +58,10 @@ internal static class ResolveReport
         table.Write(output, rich);
         output.Write($"\nContent refused: {PolicyDiff.HazardNames(registry, resolution.Forbidden)}.\n");
     }
+
+    // "DE within EU": the jurisdiction with the ones it sits within (whose laws apply too), as the kernel words it.
+    private static string Where(PolicyRegistry registry, in PolicyContext context) =>
+        registry.MatchJurisdiction(context.Jurisdiction) is var j && j >= 0 ? Wording.Jurisdiction(registry.Shape, j) : "no jurisdiction (every law applies)";
 
     private static string Cause(AdjustmentCause cause) => cause switch
     {

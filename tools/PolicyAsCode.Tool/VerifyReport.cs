@@ -76,7 +76,7 @@ internal static class VerifyReport
 
         var jurisdictions = shape.Jurisdictions.Length == 0
             ? "the policy's one deployment (it has no law)"
-            : $"{shape.Jurisdictions.Length} jurisdiction{Plural(shape.Jurisdictions.Length)} ({string.Join(", ", shape.Jurisdictions)})";
+            : $"{shape.Jurisdictions.Length} jurisdiction{Plural(shape.Jurisdictions.Length)} ({string.Join(", ", shape.DeployedJurisdictions().Select(j => Jurisdiction(shape, j)))})";
         var contexts = ContextsChecked(shape);
         var checkedContexts = $"{contexts} context{Plural(contexts)} checked";
         if (conflicts.Count == 0)
@@ -100,8 +100,9 @@ internal static class VerifyReport
     private static string Rule(BoundRule rule) =>
         rule.Source + (rule.Condition.IsAlways ? string.Empty : $" ({rule.Condition})");
 
+    // With the jurisdictions it sits within ("DE within EU"), whose laws are checked there too.
     private static string Jurisdiction(PolicyShape shape, int jurisdiction) =>
-        shape.JurisdictionName(jurisdiction) ?? "every deployment";
+        jurisdiction < 0 ? "every deployment" : Wording.Jurisdiction(shape, jurisdiction);
 
     // The witness's facts that matter; an override in every context of a conditional rule happens wherever it applies.
     private static string Context(PolicyRegistry registry, Override o) =>

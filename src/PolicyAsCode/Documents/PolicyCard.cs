@@ -63,7 +63,11 @@ public sealed class PolicyCard
         return new PolicyCard(registry.Name, registry.UserTier.Name, organisations.ToImmutable(), jurisdictions.ToImmutable());
     }
 
-    /// <summary>The card restricted to one of its jurisdictions (named as <see cref="PolicyRegistry.MatchJurisdiction"/> matches, ignoring case).</summary>
+    /// <summary>
+    /// The card restricted to one of its jurisdictions (named as <see cref="PolicyRegistry.MatchJurisdiction"/> matches,
+    /// ignoring case). For a jurisdiction within another (DE within EU), its part already holds the bounds, refusals
+    /// and waivers of every law that applies there, each naming its level.
+    /// </summary>
     /// <param name="jurisdiction">One of <see cref="Jurisdictions"/>' names.</param>
     /// <returns>A card holding that jurisdiction alone, or none when the policy has no such jurisdiction.</returns>
     public PolicyCard For(string jurisdiction) =>
@@ -82,11 +86,16 @@ public sealed class PolicyCard
         var registry = interpreter.Registry;
         var name = registry.Jurisdictions[j];
         var tiers = ImmutableArray.CreateBuilder<string>();
+        var laws = ImmutableArray.CreateBuilder<string>();
         foreach (var tier in registry.Tiers)
         {
             if (registry.TierApplies(tier.Index, j))
             {
                 tiers.Add(PolicyWording.Tier(tier));
+                if (tier.Rank == TierRank.Immutable)
+                {
+                    laws.Add(PolicyWording.Tier(tier));
+                }
             }
         }
 
@@ -118,7 +127,8 @@ public sealed class PolicyCard
             }
         }
 
-        return new CardJurisdiction(name, tiers.ToImmutable(), dimensions.ToImmutable(), forbids.ToImmutable(), waivers.ToImmutable());
+        return new CardJurisdiction(
+            name, registry.Shape.EnclosingNames(j), laws.ToImmutable(), tiers.ToImmutable(), dimensions.ToImmutable(), forbids.ToImmutable(), waivers.ToImmutable());
     }
 
     private static CardDimension Dimension(PolicyInterpreter interpreter, DimensionInfo dimension, string jurisdiction, int j)

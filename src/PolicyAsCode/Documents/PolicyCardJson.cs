@@ -21,6 +21,8 @@ internal static class PolicyCardJson
     {
         w.WriteStartObject();
         w.WriteString("jurisdiction", jurisdiction.Name);
+        Strings(w, "within", jurisdiction.Within);
+        Strings(w, "laws", jurisdiction.Laws);
         Strings(w, "tiers", jurisdiction.Tiers);
         Array(w, "dimensions", jurisdiction.Dimensions, dimension => Dimension(w, dimension));
         Array(w, "forbids", jurisdiction.Forbids, rule =>

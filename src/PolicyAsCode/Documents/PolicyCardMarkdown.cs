@@ -16,22 +16,34 @@ internal static class PolicyCardMarkdown
         Line(md, "# Policy card: " + card.UserTier);
         Line(md);
         Line(md, "This card describes the policy `" + card.Policy + "`: what the users of an assistant may personalise, within which bounds, "
-            + "who set each bound and why. It holds the law of " + PolicyWording.Join(card.Jurisdictions.Select(j => j.Name), "and")
-            + (card.Organisations.Length == 0 ? string.Empty : ", the organisation " + PolicyWording.Join(card.Organisations.Select(o => o), "and"))
-            + " and the preferences of the user tier " + card.UserTier + ".");
+            + "who set each bound and why. It holds " + PolicyWording.Join(Holds(card), "and") + ".");
         Line(md);
         Line(md, "**How to read this card.** Each jurisdiction lists every preference a user may set: what a user may choose when nothing "
             + "is known about them (every bound that depends on a fact then applies), how that changes once facts about the user are known, "
             + "the default, and every bound with the tier that set it, its text as written in the policy, its reason and the benefits and risks "
             + "it is linked to. Law comes first, then the organisation, then the user tier; a lower tier can only narrow what a higher tier "
             + "allows. Then come the content each tier refuses and the waivers. Where a request names a jurisdiction this card does not list, "
-            + "every law applies at once.");
+            + "every law applies at once."
+            + (FirstNested(card) is { } nested
+                ? " A jurisdiction within another (its heading says so: \"" + Title(nested) + "\") applies its own law and the law of every "
+                    + "jurisdiction it is within, the outer first; its own law may only narrow theirs, and every rule names the law that set it "
+                    + "(\"" + nested.Laws[^1] + "\", \"" + nested.Laws[0] + "\")."
+                : string.Empty));
 
         foreach (var jurisdiction in card.Jurisdictions)
         {
             Line(md);
-            Line(md, "## In " + jurisdiction.Name);
+            Line(md, "## In " + Title(jurisdiction));
             Line(md);
+            if (!jurisdiction.Within.IsEmpty)
+            {
+                // The levels that apply, as the card's model lists them (the kernel decided which): never re-derived here.
+                Line(md, jurisdiction.Name + " is within " + PolicyWording.Join(jurisdiction.Within.Select(w => w), "and") + ": a request in "
+                    + jurisdiction.Name + " applies " + PolicyWording.Join(jurisdiction.Laws.Select(l => "the " + l), "and") + ". The law of "
+                    + jurisdiction.Name + " may only narrow the laws it is within; each bound, refusal and waiver below names its level.");
+                Line(md);
+            }
+
             Line(md, "Tiers that apply: " + PolicyWording.Join(jurisdiction.Tiers.Select(t => t), "and") + ".");
             Line(md);
             Line(md, "### Preferences");
@@ -92,6 +104,48 @@ internal static class PolicyCardMarkdown
 
         return md.ToString();
     }
+
+    // What the card holds: every law its jurisdictions apply (each once, with its level), the organisations, the user tier.
+    private static List<string> Holds(PolicyCard card)
+    {
+        var parts = new List<string>();
+        foreach (var jurisdiction in card.Jurisdictions)
+        {
+            foreach (var law in jurisdiction.Laws)
+            {
+                if (!parts.Contains("the " + law))
+                {
+                    parts.Add("the " + law);
+                }
+            }
+        }
+
+        if (!card.Organisations.IsEmpty)
+        {
+            parts.Add("the organisation " + PolicyWording.Join(card.Organisations.Select(o => o), "and"));
+        }
+
+        parts.Add("the preferences of the user tier " + card.UserTier);
+        return parts;
+    }
+
+    // The first jurisdiction within another, the card's own example of how nested laws read; null when there is none.
+    private static CardJurisdiction? FirstNested(PolicyCard card)
+    {
+        foreach (var jurisdiction in card.Jurisdictions)
+        {
+            if (!jurisdiction.Within.IsEmpty && jurisdiction.Laws.Length > 1)
+            {
+                return jurisdiction;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A jurisdiction with the ones it sits within, as the kernel words it: "DE within EU".</summary>
+    private static string Title(CardJurisdiction jurisdiction) =>
+        jurisdiction.Within.IsEmpty ? jurisdiction.Name : jurisdiction.Name + " " + Wording.Within(jurisdiction.Within);
 
     private static void Dimension(StringBuilder md, CardDimension dimension, SortedDictionary<string, CardLink> named)
     {

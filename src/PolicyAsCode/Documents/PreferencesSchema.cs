@@ -31,7 +31,10 @@ public static class PreferencesSchema
 
     /// <summary>The schema of the preferences in <paramref name="jurisdiction"/>, with no facts known (conditional bounds apply).</summary>
     /// <param name="registry">The policy.</param>
-    /// <param name="jurisdiction">A jurisdiction of the policy; any other (or null) applies every law at once.</param>
+    /// <param name="jurisdiction">
+    /// A jurisdiction of the policy (one within another, DE within EU, applies the laws of both); any other (or null)
+    /// applies every law at once.
+    /// </param>
     /// <returns>A new schema object.</returns>
     public static JsonObject Create(PolicyRegistry registry, string? jurisdiction) => Create(registry, PolicyContext.In(jurisdiction));
 
@@ -47,6 +50,9 @@ public static class PreferencesSchema
         var jurisdiction = registry.MatchJurisdiction(context.Jurisdiction);
         var where = jurisdiction >= 0 ? registry.Jurisdictions[jurisdiction] : null;
 
+        // Named with the jurisdictions it sits within ("DE within EU"), as the kernel words it.
+        var chain = jurisdiction >= 0 ? Wording.Jurisdiction(registry.Shape, jurisdiction) : null;
+
         var properties = new JsonObject();
         foreach (var dimension in registry.Dimensions)
         {
@@ -60,8 +66,8 @@ public static class PreferencesSchema
         {
             ["$schema"] = Dialect,
             ["$id"] = Id(registry, where, context),
-            ["title"] = "Preferences of " + registry.UserTier.Name + " in " + (where ?? "any jurisdiction (every law applies)"),
-            ["description"] = Description(registry, where, context),
+            ["title"] = "Preferences of " + registry.UserTier.Name + " in " + (chain ?? "any jurisdiction (every law applies)"),
+            ["description"] = Description(registry, jurisdiction, context),
             ["type"] = "object",
             ["additionalProperties"] = false,
             ["properties"] = properties,
@@ -197,7 +203,29 @@ public static class PreferencesSchema
         return id.ToString();
     }
 
-    private static string Description(PolicyRegistry registry, string? jurisdiction, in PolicyContext context)
+    // "EU"; for a jurisdiction within others, the chain and every law that applies there, each with its level:
+    // "DE within EU, where the law of EU and the law of DE within EU apply". The kernel decides which laws apply.
+    private static string Where(PolicyRegistry registry, int jurisdiction)
+    {
+        var chain = Wording.Jurisdiction(registry.Shape, jurisdiction);
+        if (registry.Shape.Enclosing(jurisdiction).IsEmpty)
+        {
+            return chain;
+        }
+
+        var laws = new List<string>();
+        foreach (var tier in registry.Tiers)
+        {
+            if (tier.Rank == TierRank.Immutable && registry.TierApplies(tier.Index, jurisdiction))
+            {
+                laws.Add("the " + PolicyWording.Tier(tier));
+            }
+        }
+
+        return chain + ", where " + PolicyWording.Join(laws, "and") + " apply";
+    }
+
+    private static string Description(PolicyRegistry registry, int jurisdiction, in PolicyContext context)
     {
         var known = new List<string>();
         foreach (var fact in PolicyWording.Facts)
@@ -209,7 +237,7 @@ public static class PreferencesSchema
         }
 
         return "What a user of the policy " + registry.Name + " may choose "
-            + (jurisdiction is null ? "where no jurisdiction of the policy is named (every law applies)" : "in " + jurisdiction)
+            + (jurisdiction < 0 ? "where no jurisdiction of the policy is named (every law applies)" : "in " + Where(registry, jurisdiction))
             + (known.Count == 0 ? ", with nothing known about the user: " : ", knowing whether " + string.Join("; ", known) + ". For any other fact: ")
             + "every bound that depends on a fact not known applies, and no waiver that depends on one holds. "
             + "A settings UI may offer what this schema allows; the reader accepts any value of a preference's type, "
