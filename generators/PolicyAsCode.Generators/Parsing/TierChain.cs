@@ -119,7 +119,8 @@ internal static class TierChain
                 {
                     problems.Add(new PolicyProblem(
                         "PAC0003",
-                        $"{tier.Type.Name} ({Ranks.Describe(tier.Rank)} tier) cannot be within {targetType.Name} ({Ranks.Describe(higher.Rank)} tier): a tier sits only within tiers of a higher rank, or a law within another law",
+                        $"{tier.Type.Name} ({Ranks.Describe(tier.Rank)} tier) cannot be within {targetType.Name} ({Ranks.Describe(higher.Rank)} tier): "
+                        + (tier.Rank == Ranks.Immutable ? "a law sits only within other laws" : "a tier sits only within tiers of a higher rank"),
                         tier.Location,
                         true));
                     continue;

@@ -227,7 +227,7 @@ public class NestedLawTests
                 }
                 """,
             Verify.Diagnostic("PAC0003").WithLocation(0)
-                .WithMessage("DeLaw (immutable tier) cannot be within Acme (organisation tier): a tier sits only within tiers of a higher rank, or a law within another law"));
+                .WithMessage("DeLaw (immutable tier) cannot be within Acme (organisation tier): a law sits only within other laws"));
     }
 
     private static string DeployedIn(string within, string orgBound) => Header + EuLaw + DeLaw("    [Between(0, 14)]\n    public int MemoryDays { get; init; }") + $$"""
