@@ -19,9 +19,16 @@ public sealed class QuickStartBehaviourTests
     [Fact]
     public void Registry_orders_the_tiers_from_law_to_the_user()
     {
-        Assert.Equal(["EU", "US", "contoso-learning", "LearnerPreferences"], Registry.Tiers.Select(t => t.Name));
-        Assert.Equal([TierRank.Immutable, TierRank.Immutable, TierRank.Organisation, TierRank.User], Registry.Tiers.Select(t => t.Rank));
-        Assert.Equal(["EU", "US"], Registry.Jurisdictions.ToArray());
+        Assert.Equal(["EU", "US", "DE", "US-CA", "contoso-learning", "LearnerPreferences"], Registry.Tiers.Select(t => t.Name));
+        Assert.Equal(
+            [TierRank.Immutable, TierRank.Immutable, TierRank.Immutable, TierRank.Immutable, TierRank.Organisation, TierRank.User],
+            Registry.Tiers.Select(t => t.Rank));
+        Assert.Equal(["EU", "US", "DE", "US-CA"], Registry.Jurisdictions.ToArray());
+
+        // A law within another is named with it, wherever a tier is named.
+        Assert.Equal(
+            ["law of EU", "law of US", "law of DE within EU", "law of US-CA within US", "organisation contoso-learning", "user tier LearnerPreferences"],
+            Registry.Tiers.Select(t => t.ToString()));
         Assert.Equal(
             ["Maturity", "Tone", "Verbosity", "DiscloseAi", "MemoryDays", "Creativity", "Topics", "Language", "AvoidHazards"],
             Registry.Dimensions.Select(d => d.Name));

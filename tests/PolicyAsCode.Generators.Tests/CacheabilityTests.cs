@@ -54,10 +54,17 @@ public sealed class CacheabilityTests
         Assert.Equal(["EmittablePolicies", "Policies"], TrackedStepNames.Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public void Unrelated_edit_leaves_every_step_and_output_cached()
+    /// <summary>The policies the pipeline is checked on: the QuickStart, and laws within laws (issue 14).</summary>
+    public static TheoryData<string> Policies => ["QuickStart", "NestedLaws"];
+
+    private static IReadOnlyList<SourceFile> SourcesOf(string policy) =>
+        policy == "QuickStart" ? QuickStart.Sources() : Infrastructure.Policies.NestedLaws;
+
+    [Theory]
+    [MemberData(nameof(Policies))]
+    public void Unrelated_edit_leaves_every_step_and_output_cached(string policy)
     {
-        var sources = QuickStart.Sources().Append(new SourceFile(UnrelatedPath, Unrelated));
+        var sources = SourcesOf(policy).Append(new SourceFile(UnrelatedPath, Unrelated));
         var compilation = GeneratorHarness.Compile(sources);
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
         var first = driver.GetRunResult().Results.Single();
@@ -128,9 +135,39 @@ public sealed class CacheabilityTests
     }
 
     [Fact]
-    public void Tracked_steps_hold_no_symbols_syntax_or_compilations()
+    public void Editing_a_national_law_recomputes_the_policy_and_its_output()
     {
-        var sources = QuickStart.Sources().Append(new SourceFile(UnrelatedPath, Unrelated));
+        var sources = Infrastructure.Policies.NestedLaws.Append(new SourceFile(UnrelatedPath, Unrelated)).ToList();
+        var compilation = GeneratorHarness.Compile(sources);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var first = driver.GetRunResult().Results.Single();
+
+        var laws = sources.Single(s => s.Path == "Laws.cs");
+        const string Before = "[Between(0, 14, Reason = \"German storage limit\")]";
+        const string After = "[Between(0, 10, Reason = \"German storage limit\")]";
+        Assert.Contains(Before, laws.Text, StringComparison.Ordinal);
+        var oldTree = compilation.SyntaxTrees.Single(t => t.FilePath == laws.Path);
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(oldTree, GeneratorHarness.Parse(laws with { Text = laws.Text.Replace(Before, After, StringComparison.Ordinal) })));
+        var second = driver.GetRunResult().Results.Single();
+
+        Assert.Null(second.Exception);
+        foreach (var name in TrackedStepNames)
+        {
+            Assert.Contains(TrackedSteps(second, name).SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        }
+
+        var before = first.GeneratedSources.Single(s => s.HintName.EndsWith(".Policy.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        var after = second.GeneratedSources.Single(s => s.HintName.EndsWith(".Policy.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("IntegerBound(0d, 14d)", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("IntegerBound(0d, 14d)", after, StringComparison.Ordinal);
+        Assert.Contains("(!scope.j2 || v0 >= 0 && v0 <= 10)", after, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Policies))]
+    public void Tracked_steps_hold_no_symbols_syntax_or_compilations(string policy)
+    {
+        var sources = SourcesOf(policy).Append(new SourceFile(UnrelatedPath, Unrelated));
         var compilation = GeneratorHarness.Compile(sources);
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
         var oldTree = compilation.SyntaxTrees.Single(t => t.FilePath == UnrelatedPath);

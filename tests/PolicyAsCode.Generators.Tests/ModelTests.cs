@@ -36,17 +36,23 @@ public sealed class ModelTests
     [Fact]
     public void Tiers_are_ordered_highest_rank_first()
     {
-        Assert.Equal(["EU", "US", "contoso-learning", "LearnerPreferences"], Model.Tiers.Select(t => t.Name));
-        Assert.Equal([1, 1, 2, 3], Model.Tiers.Select(t => t.Rank));
-        Assert.Equal([0, 1, 2, 3], Model.Tiers.Select(t => t.Index));
+        // Laws first, each law before the laws within it (EU and US before DE and US-CA), then the organisation and the user.
+        Assert.Equal(["EU", "US", "DE", "US-CA", "contoso-learning", "LearnerPreferences"], Model.Tiers.Select(t => t.Name));
+        Assert.Equal([1, 1, 1, 1, 2, 3], Model.Tiers.Select(t => t.Rank));
+        Assert.Equal([0, 1, 2, 3, 4, 5], Model.Tiers.Select(t => t.Index));
         Assert.Equal(
-            ["QuickStart.Policies.EuLaw", "QuickStart.Policies.UsLaw", "QuickStart.Policies.ContosoLearning", "QuickStart.Policies.LearnerPreferences"],
+            [
+                "QuickStart.Policies.EuLaw", "QuickStart.Policies.UsLaw", "QuickStart.Policies.DeLaw", "QuickStart.Policies.UsCaLaw",
+                "QuickStart.Policies.ContosoLearning", "QuickStart.Policies.LearnerPreferences",
+            ],
             Model.Tiers.Select(t => t.TypeName));
         Assert.Empty(Model.Tiers[0].Within);
         Assert.Empty(Model.Tiers[1].Within);
-        Assert.Equal([0, 1], Model.Tiers[2].Within);
-        Assert.Equal([2], Model.Tiers[3].Within);
-        Assert.Equal(["EU", "US"], Model.Jurisdictions);
+        Assert.Equal([0], Model.Tiers[2].Within);
+        Assert.Equal([1], Model.Tiers[3].Within);
+        Assert.Equal([0, 2, 1, 3], Model.Tiers[4].Within);
+        Assert.Equal([4], Model.Tiers[5].Within);
+        Assert.Equal(["EU", "US", "DE", "US-CA"], Model.Jurisdictions);
         Assert.All(Model.Tiers, t => Assert.NotNull(t.Location));
     }
 
@@ -124,14 +130,16 @@ public sealed class ModelTests
                 (0, "Topics", "AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance | Topics.Politics)"),
                 (1, "Maturity", "AtMost(Maturity.Teen)"),
                 (1, "MemoryDays", "Locked(0)"),
-                (2, "Maturity", "AtMost(Maturity.Teen)"),
-                (2, "Tone", "AtMost(Tone.Playful)"),
-                (2, "MemoryDays", "AtMost(14)"),
-                (2, "Creativity", "AtMost(0.8)"),
-                (2, "Topics", "AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance)"),
-                (2, "Language", "Allowed(\"en\", \"fr\", \"de\", \"es\")"),
-                (3, "MemoryDays", "Between(0, 365)"),
-                (3, "Creativity", "Between(0.0, 1.0)"),
+                (2, "MemoryDays", "Locked(0)"),
+                (3, "DiscloseAi", "Locked(true)"),
+                (4, "Maturity", "AtMost(Maturity.Teen)"),
+                (4, "Tone", "AtMost(Tone.Playful)"),
+                (4, "MemoryDays", "AtMost(14)"),
+                (4, "Creativity", "AtMost(0.8)"),
+                (4, "Topics", "AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance)"),
+                (4, "Language", "Allowed(\"en\", \"fr\", \"de\", \"es\")"),
+                (5, "MemoryDays", "Between(0, 365)"),
+                (5, "Creativity", "Between(0.0, 1.0)"),
             ],
             Model.Bounds.Select(b => (b.Tier, Model.Dimensions[b.Dimension].Name, b.Source)));
         Assert.Equal(Enumerable.Range(0, Model.Bounds.Count), Model.Bounds.Select(b => b.Index));
@@ -155,15 +163,24 @@ public sealed class ModelTests
         Assert.Equal(0u, memory.When);
         Assert.Equal((0d, 0d), (memory.Bound.Lo, memory.Bound.Hi));
 
-        var disclose = Model.Bounds.Single(b => b.Dimension == 3);
+        var disclose = Model.Bounds.Single(b => b.Tier == 0 && b.Dimension == 3);
         Assert.Equal(3, disclose.WaivableBy);
         Assert.Equal(0b10UL, disclose.Bound.Ceiling);
 
-        var contosoMemory = Model.Bounds.Single(b => b.Tier == 2 && b.Dimension == 4);
+        // California's disclosure is not waivable: the user's waiver of EU law does not reach it.
+        var californiaDisclose = Model.Bounds.Single(b => b.Tier == 3 && b.Dimension == 3);
+        Assert.Equal(0, californiaDisclose.WaivableBy);
+        Assert.Equal(0b10UL, californiaDisclose.Bound.Ceiling);
+
+        var germanMemory = Model.Bounds.Single(b => b.Tier == 2 && b.Dimension == 4);
+        Assert.Equal(Minor, germanMemory.When);
+        Assert.Equal((0d, 0d), (germanMemory.Bound.Lo, germanMemory.Bound.Hi));
+
+        var contosoMemory = Model.Bounds.Single(b => b.Tier == 4 && b.Dimension == 4);
         Assert.Equal((int.MinValue, 14d), (contosoMemory.Bound.Lo, contosoMemory.Bound.Hi));
         Assert.Equal([Risk("PrivacyInfringement")], contosoMemory.Mitigates);
 
-        var contosoLanguage = Model.Bounds.Single(b => b.Tier == 2 && b.Dimension == 7);
+        var contosoLanguage = Model.Bounds.Single(b => b.Tier == 4 && b.Dimension == 7);
         Assert.Equal(0b01111UL, contosoLanguage.Bound.Ceiling);
         Assert.Equal([Benefit("InclusionAndAccess")], contosoLanguage.Enables);
 
@@ -174,7 +191,7 @@ public sealed class ModelTests
     public void The_waiver_claim_is_delegated()
     {
         var waiver = Assert.Single(Model.Waivers);
-        Assert.Equal(3, waiver.Claimant);
+        Assert.Equal(5, waiver.Claimant);
         Assert.Equal(0, waiver.Waived);
         Assert.Equal("DiscloseAi", Model.Dimensions[waiver.Dimension].Name);
         Assert.Equal(RolePlay, waiver.When);
@@ -190,13 +207,13 @@ public sealed class ModelTests
                 (0, Hazard("SexualContent"), Minor),
                 (1, Hazard("ChildSexualExploitation") | Hazard("IndiscriminateWeapons"), 0u),
                 (1, Hazard("SexualContent"), Minor),
-                (2, Hazard("Elections") | Hazard("SpecializedAdvice"), 0u),
+                (4, Hazard("Elections") | Hazard("SpecializedAdvice"), 0u),
             ],
             Model.Forbids.Where(f => !f.IsUsersOwn).Select(f => (f.Tier, f.Hazards, f.When)));
         var own = Model.Forbids[^1];
         Assert.True(own.IsUsersOwn);
         Assert.Equal(8, own.Dimension);
-        Assert.Equal(3, own.Tier);
+        Assert.Equal(5, own.Tier);
         Assert.Equal(Enumerable.Range(0, Model.Forbids.Count), Model.Forbids.Select(f => f.Index));
     }
 
@@ -204,7 +221,7 @@ public sealed class ModelTests
     public void Defaults_come_from_higher_tiers_initialisers()
     {
         Assert.Equal(
-            [(2, "Maturity", DimensionValue.OfPosition(0)), (2, "Topics", DimensionValue.OfMask(3)), (2, "Language", DimensionValue.OfPosition(0))],
+            [(4, "Maturity", DimensionValue.OfPosition(0)), (4, "Topics", DimensionValue.OfMask(3)), (4, "Language", DimensionValue.OfPosition(0))],
             Model.Defaults.Select(d => (d.Tier, Model.Dimensions[d.Dimension].Name, d.Value)));
         Assert.Empty(Model.CustomHazards);
     }

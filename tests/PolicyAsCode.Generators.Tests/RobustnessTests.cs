@@ -133,6 +133,76 @@ public sealed class RobustnessTests
                 """
         },
         {
+            "laws within each other (a cycle)",
+            "PAC0003",
+            """
+                using PolicyAsCode;
+
+                namespace Broken;
+
+                [ImmutableTier("EU", Within = [typeof(DeLaw)])]
+                public partial record EuLaw
+                {
+                    [Between(0, 30)]
+                    public int MemoryDays { get; init; }
+                }
+
+                [ImmutableTier("DE", Within = [typeof(EuLaw)])]
+                public partial record DeLaw
+                {
+                    [Between(0, 14)]
+                    public int MemoryDays { get; init; }
+                }
+
+                [UserTier(Within = [typeof(DeLaw)])]
+                public partial record Prefs
+                {
+                    public int MemoryDays { get; init; }
+                }
+                """
+        },
+        {
+            "law within itself",
+            "PAC0003",
+            """
+                using PolicyAsCode;
+
+                namespace Broken;
+
+                [ImmutableTier("EU", Within = [typeof(EuLaw)])]
+                public partial record EuLaw
+                {
+                    [Between(0, 30)]
+                    public int MemoryDays { get; init; }
+                }
+
+                [UserTier(Within = [typeof(EuLaw)])]
+                public partial record Prefs
+                {
+                    public int MemoryDays { get; init; }
+                }
+                """
+        },
+        {
+            "law within an organisation",
+            "PAC0003",
+            Header + Org + """
+
+                [ImmutableTier("DE", Within = [typeof(Org)])]
+                public partial record DeLaw
+                {
+                    [Between(0, 14)]
+                    public int MemoryDays { get; init; }
+                }
+
+                [UserTier(Within = [typeof(Org), typeof(DeLaw)])]
+                public partial record Prefs
+                {
+                    public int MemoryDays { get; init; }
+                }
+                """
+        },
+        {
             "user tier that is not partial",
             "PAC0009",
             Header + Org + """

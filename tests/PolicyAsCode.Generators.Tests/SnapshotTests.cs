@@ -26,6 +26,7 @@ public sealed class SnapshotTests
         ["Contradiction"] = (() => Policies.Contradiction, "Contradiction.Prefs", "Contradiction.Prefs.Policy.g.cs"),
         ["UnconditionalContradiction"] = (() => Policies.UnconditionalContradiction, "UnconditionalContradiction.Prefs", "UnconditionalContradiction.Prefs.Policy.g.cs"),
         ["KeywordNames"] = (() => Policies.KeywordNames, "Keywords.class.struct+event", "Keywords.class.struct.event.Policy.g.cs"),
+        ["NestedLaws"] = (() => Policies.NestedLaws, "NestedLaws.Prefs", "NestedLaws.Prefs.Policy.g.cs"),
     };
 
     [Theory]

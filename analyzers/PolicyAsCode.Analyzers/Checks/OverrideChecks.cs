@@ -116,13 +116,15 @@ internal static class OverrideChecks
         (found.Kind, found.Bound, found.Tier, found.Dimension, found.Higher,
             found.Higher >= 0 && view.Policy.Tiers[view.Policy.Bounds[found.Higher].Tier].Rank != Ranks.Immutable ? -2 : found.Jurisdiction);
 
+    // A jurisdiction is named with the ones it sits within ("in DE within EU"), so a message about EU law binding a
+    // rule in DE says why it binds there.
     private static string Where(PolicyView view, Override found) =>
         found.Jurisdiction >= 0 && (found.Higher >= 0 ? view.Policy.Tiers[view.Policy.Bounds[found.Higher].Tier].Rank == Ranks.Immutable : LawBinds(view, found))
-            ? " in " + view.JurisdictionName(found.Jurisdiction)
+            ? " in " + view.Jurisdiction(found.Jurisdiction)
             : string.Empty;
 
     private static string Jurisdiction(PolicyView view, Override found) =>
-        found.Jurisdiction >= 0 ? view.JurisdictionName(found.Jurisdiction) : "every deployment";
+        found.Jurisdiction >= 0 ? view.Jurisdiction(found.Jurisdiction) : "every deployment";
 
     // Whether a law is among the bounds the rule answers to there; if not, the finding is the same in every jurisdiction.
     private static bool LawBinds(PolicyView view, Override found) =>

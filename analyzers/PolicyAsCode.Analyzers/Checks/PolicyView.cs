@@ -20,7 +20,8 @@ internal sealed class PolicyView
     /// <summary>The policy as the run-time semantics see it: every binding question is asked of this.</summary>
     public PolicyShape Shape => Index.Shape;
 
-    public string JurisdictionName(int jurisdiction) => Shape.JurisdictionName(jurisdiction) ?? string.Empty;
+    /// <summary>A jurisdiction with the ones it sits within, as the run time names it: "EU", "DE within EU".</summary>
+    public string Jurisdiction(int jurisdiction) => Wording.Jurisdiction(Shape, jurisdiction);
 
     public string Tier(int tier)
     {

@@ -119,7 +119,8 @@ internal static class TierChain
                 {
                     problems.Add(new PolicyProblem(
                         "PAC0003",
-                        $"{tier.Type.Name} ({Ranks.Describe(tier.Rank)} tier) cannot be within {targetType.Name} ({Ranks.Describe(higher.Rank)} tier): a tier sits only within tiers of a higher rank, or a law within another law",
+                        $"{tier.Type.Name} ({Ranks.Describe(tier.Rank)} tier) cannot be within {targetType.Name} ({Ranks.Describe(higher.Rank)} tier): "
+                        + (tier.Rank == Ranks.Immutable ? "a law sits only within other laws" : "a tier sits only within tiers of a higher rank"),
                         tier.Location,
                         true));
                     continue;
@@ -169,11 +170,12 @@ internal static class TierChain
     }
 
     // How many laws each law sits within, at most (EU 0, DE 1, DE-BY 2), following the edges between laws. A law
-    // found again on its own path is a cycle, PAC0003 on each law in it; the cycle's edges count no further.
+    // found again on its own path is a cycle, PAC0003 on the law, naming the laws the cycle goes through so the author
+    // sees which Within to remove; the cycle's edges count no further.
     private static Dictionary<DeclaredTier, int> LawDepths(List<(DeclaredTier From, DeclaredTier To)> edges, List<PolicyProblem> problems)
     {
         var depth = new Dictionary<DeclaredTier, int>();
-        var onPath = new HashSet<DeclaredTier>();
+        var path = new List<DeclaredTier>();
         var reported = new HashSet<DeclaredTier>();
 
         int Depth(DeclaredTier law)
@@ -183,15 +185,19 @@ internal static class TierChain
                 return known;
             }
 
-            if (!onPath.Add(law))
+            var at = path.IndexOf(law);
+            if (at >= 0)
             {
                 if (reported.Add(law))
                 {
-                    problems.Add(new PolicyProblem("PAC0003", $"{law.Type.Name} is within itself through other laws: the laws' Within lists form a cycle", law.Location, true));
+                    var cycle = string.Join(" within ", path.Skip(at).Append(law).Select(t => t.Type.Name));
+                    problems.Add(new PolicyProblem("PAC0003", $"{law.Type.Name} is within itself ({cycle}): the laws' Within lists form a cycle", law.Location, true));
                 }
 
                 return 0;
             }
+
+            path.Add(law);
 
             var deepest = 0;
             foreach (var (from, to) in edges)
@@ -202,7 +208,7 @@ internal static class TierChain
                 }
             }
 
-            onPath.Remove(law);
+            path.RemoveAt(path.Count - 1);
             depth[law] = deepest;
             return deepest;
         }

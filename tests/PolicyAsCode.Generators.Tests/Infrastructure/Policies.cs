@@ -389,4 +389,83 @@ internal static class Policies
             }
             """),
     ];
+
+    /// <summary>
+    /// Laws within laws (issue 14): EU, DE within EU, DE-BY within DE, and US beside them. Declared innermost first and
+    /// the organisation names only DE-BY and US, so the order of the laws comes from their nesting alone.
+    /// </summary>
+    public static readonly SourceFile[] NestedLaws =
+    [
+        new("Laws.cs", """
+            using PolicyAsCode;
+
+            namespace NestedLaws;
+
+            public enum Maturity
+            {
+                General,
+                Teen,
+                Mature,
+            }
+
+            [ImmutableTier("DE-BY", Within = [typeof(DeLaw)])]
+            public partial record DeByLaw
+            {
+                [Locked(0, When = Fact.Minor, Reason = "Bavarian youth protection")]
+                public int MemoryDays { get; init; }
+            }
+
+            [ImmutableTier("DE", Within = [typeof(EuLaw)])]
+            [Forbid(Hazard.Elections, Reason = "no election content")]
+            public partial record DeLaw
+            {
+                [Between(0, 14, Reason = "German storage limit")]
+                public int MemoryDays { get; init; }
+            }
+
+            [ImmutableTier("EU")]
+            public partial record EuLaw
+            {
+                [Between(0, 30, Reason = "storage limitation")]
+                public int MemoryDays { get; init; }
+
+                [Locked(true, WaivableBy = TierRank.User, Reason = "AI Act disclosure")]
+                public bool DiscloseAi { get; init; }
+
+                [AtMost(Maturity.Teen, When = Fact.Minor)]
+                public Maturity Maturity { get; init; }
+            }
+
+            [ImmutableTier("US")]
+            public partial record UsLaw
+            {
+                [AtMost(Maturity.Mature)]
+                public Maturity Maturity { get; init; }
+            }
+            """),
+        new("Deployment.cs", """
+            using PolicyAsCode;
+
+            namespace NestedLaws;
+
+            [OrganisationTier("acme", Within = [typeof(DeByLaw), typeof(UsLaw)])]
+            public partial record Acme
+            {
+                [AtMost(21)]
+                public int MemoryDays { get; init; } = 7;
+            }
+
+            [UserTier(Within = [typeof(Acme)])]
+            public partial record Prefs
+            {
+                public int MemoryDays { get; init; }
+
+                [HigherIsStricter]
+                [Waives(typeof(EuLaw), When = Fact.RolePlay)]
+                public bool DiscloseAi { get; init; } = true;
+
+                public Maturity Maturity { get; init; }
+            }
+            """),
+    ];
 }

@@ -142,8 +142,10 @@ namespace QuickStart.Policies
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
                 new global::PolicyAsCode.TierInfo(0, "EU", "QuickStart.Policies.EuLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
                 new global::PolicyAsCode.TierInfo(1, "US", "QuickStart.Policies.UsLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(2, "contoso-learning", "QuickStart.Policies.ContosoLearning", global::PolicyAsCode.TierRank.Organisation, global::System.Collections.Immutable.ImmutableArray.Create<int>(0, 1)),
-                new global::PolicyAsCode.TierInfo(3, "LearnerPreferences", "QuickStart.Policies.LearnerPreferences", global::PolicyAsCode.TierRank.User, global::System.Collections.Immutable.ImmutableArray.Create<int>(2))
+                new global::PolicyAsCode.TierInfo(2, "DE", "QuickStart.Policies.DeLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray.Create<int>(0)),
+                new global::PolicyAsCode.TierInfo(3, "US-CA", "QuickStart.Policies.UsCaLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray.Create<int>(1)),
+                new global::PolicyAsCode.TierInfo(4, "contoso-learning", "QuickStart.Policies.ContosoLearning", global::PolicyAsCode.TierRank.Organisation, global::System.Collections.Immutable.ImmutableArray.Create<int>(0, 2, 1, 3)),
+                new global::PolicyAsCode.TierInfo(5, "LearnerPreferences", "QuickStart.Policies.LearnerPreferences", global::PolicyAsCode.TierRank.User, global::System.Collections.Immutable.ImmutableArray.Create<int>(4))
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
                 new global::PolicyAsCode.DimensionInfo(0, "Maturity", global::PolicyAsCode.DimensionKind.Ordinal, "QuickStart.Policies.Maturity", global::System.Collections.Immutable.ImmutableArray.Create<string>("General", "Teen", "Mature"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L), OrdinalBound(0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(0), true, "How mature the content may be", Benefits(2), Risks(5)),
@@ -165,30 +167,32 @@ namespace QuickStart.Policies
                 new global::PolicyAsCode.BoundRule(5, 6, 0, global::PolicyAsCode.BoundForm.AtMost, SetBound(0x0UL, 0x1FUL), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), null, "AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance | Topics.Politics)", "no romance topics with minors", Benefits(), Risks(5)),
                 new global::PolicyAsCode.BoundRule(6, 0, 1, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), null, "AtMost(Maturity.Teen)", "children's online protection", Benefits(), Risks(5)),
                 new global::PolicyAsCode.BoundRule(7, 4, 1, global::PolicyAsCode.BoundForm.Locked, IntegerBound(0d, 0d), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), null, "Locked(0)", "no retention of children's personal data", Benefits(), Risks(3)),
-                new global::PolicyAsCode.BoundRule(8, 0, 2, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), default(global::PolicyAsCode.Condition), null, "AtMost(Maturity.Teen)", "the service is for learners from 13", Benefits(), Risks(5)),
-                new global::PolicyAsCode.BoundRule(9, 1, 2, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x7UL), default(global::PolicyAsCode.Condition), null, "AtMost(Tone.Playful)", "sarcasm discourages learners", Benefits(), Risks(5)),
-                new global::PolicyAsCode.BoundRule(10, 4, 2, global::PolicyAsCode.BoundForm.AtMost, IntegerBound(-2147483648d, 14d), default(global::PolicyAsCode.Condition), null, "AtMost(14)", "lessons need two weeks of context at most", Benefits(), Risks(3)),
-                new global::PolicyAsCode.BoundRule(11, 5, 2, global::PolicyAsCode.BoundForm.AtMost, RealBound(-double.MaxValue, 0.8d), default(global::PolicyAsCode.Condition), null, "AtMost(0.8)", "explanations stay factual", Benefits(), Risks(6)),
-                new global::PolicyAsCode.BoundRule(12, 6, 2, global::PolicyAsCode.BoundForm.AtMost, SetBound(0x0UL, 0xFUL), default(global::PolicyAsCode.Condition), null, "AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance)", "no persuasive political content", Benefits(), Risks(1001)),
-                new global::PolicyAsCode.BoundRule(13, 7, 2, global::PolicyAsCode.BoundForm.Allowed, ChoiceBound(0x0UL, 0xFUL), default(global::PolicyAsCode.Condition), null, "Allowed(\"en\", \"fr\", \"de\", \"es\")", "the languages the tutors are reviewed in", Benefits(1001), Risks()),
-                new global::PolicyAsCode.BoundRule(14, 4, 3, global::PolicyAsCode.BoundForm.Between, IntegerBound(0d, 365d), default(global::PolicyAsCode.Condition), null, "Between(0, 365)", null, Benefits(3), Risks(3)),
-                new global::PolicyAsCode.BoundRule(15, 5, 3, global::PolicyAsCode.BoundForm.Between, RealBound(0d, 1d), default(global::PolicyAsCode.Condition), null, "Between(0.0, 1.0)", null, Benefits(4), Risks())
+                new global::PolicyAsCode.BoundRule(8, 4, 2, global::PolicyAsCode.BoundForm.Locked, IntegerBound(0d, 0d), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), null, "Locked(0)", "youth protection: no memory of a minor's personal data, consent or not", Benefits(), Risks(3)),
+                new global::PolicyAsCode.BoundRule(9, 3, 3, global::PolicyAsCode.BoundForm.Locked, BooleanBound(0x0UL, 0x2UL), default(global::PolicyAsCode.Condition), null, "Locked(true)", "bot disclosure: a bot must say it is one", Benefits(), Risks(2)),
+                new global::PolicyAsCode.BoundRule(10, 0, 4, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), default(global::PolicyAsCode.Condition), null, "AtMost(Maturity.Teen)", "the service is for learners from 13", Benefits(), Risks(5)),
+                new global::PolicyAsCode.BoundRule(11, 1, 4, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x7UL), default(global::PolicyAsCode.Condition), null, "AtMost(Tone.Playful)", "sarcasm discourages learners", Benefits(), Risks(5)),
+                new global::PolicyAsCode.BoundRule(12, 4, 4, global::PolicyAsCode.BoundForm.AtMost, IntegerBound(-2147483648d, 14d), default(global::PolicyAsCode.Condition), null, "AtMost(14)", "lessons need two weeks of context at most", Benefits(), Risks(3)),
+                new global::PolicyAsCode.BoundRule(13, 5, 4, global::PolicyAsCode.BoundForm.AtMost, RealBound(-double.MaxValue, 0.8d), default(global::PolicyAsCode.Condition), null, "AtMost(0.8)", "explanations stay factual", Benefits(), Risks(6)),
+                new global::PolicyAsCode.BoundRule(14, 6, 4, global::PolicyAsCode.BoundForm.AtMost, SetBound(0x0UL, 0xFUL), default(global::PolicyAsCode.Condition), null, "AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance)", "no persuasive political content", Benefits(), Risks(1001)),
+                new global::PolicyAsCode.BoundRule(15, 7, 4, global::PolicyAsCode.BoundForm.Allowed, ChoiceBound(0x0UL, 0xFUL), default(global::PolicyAsCode.Condition), null, "Allowed(\"en\", \"fr\", \"de\", \"es\")", "the languages the tutors are reviewed in", Benefits(1001), Risks()),
+                new global::PolicyAsCode.BoundRule(16, 4, 5, global::PolicyAsCode.BoundForm.Between, IntegerBound(0d, 365d), default(global::PolicyAsCode.Condition), null, "Between(0, 365)", null, Benefits(3), Risks(3)),
+                new global::PolicyAsCode.BoundRule(17, 5, 5, global::PolicyAsCode.BoundForm.Between, RealBound(0d, 1d), default(global::PolicyAsCode.Condition), null, "Between(0.0, 1.0)", null, Benefits(4), Risks())
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.ForbidRule>(
                 new global::PolicyAsCode.ForbidRule(0, 0, (global::PolicyAsCode.Hazard)0x108UL, default(global::PolicyAsCode.Condition), "illegal content in every member state", null, Risks(1002)),
                 new global::PolicyAsCode.ForbidRule(1, 0, (global::PolicyAsCode.Hazard)0x800UL, new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), "minors must not be shown sexual content", null, Risks(5)),
                 new global::PolicyAsCode.ForbidRule(2, 1, (global::PolicyAsCode.Hazard)0x108UL, default(global::PolicyAsCode.Condition), "federal law", null, Risks(1002)),
                 new global::PolicyAsCode.ForbidRule(3, 1, (global::PolicyAsCode.Hazard)0x800UL, new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), "children's online protection", null, Risks(5)),
-                new global::PolicyAsCode.ForbidRule(4, 2, (global::PolicyAsCode.Hazard)0x1020UL, default(global::PolicyAsCode.Condition), "a tutoring service gives no voting, medical, legal or financial advice", null, Risks(1, 1001)),
-                new global::PolicyAsCode.ForbidRule(5, 3, (global::PolicyAsCode.Hazard)0xFF00003FFFUL, default(global::PolicyAsCode.Condition), "you asked to avoid these", 8, Risks())
+                new global::PolicyAsCode.ForbidRule(4, 4, (global::PolicyAsCode.Hazard)0x1020UL, default(global::PolicyAsCode.Condition), "a tutoring service gives no voting, medical, legal or financial advice", null, Risks(1, 1001)),
+                new global::PolicyAsCode.ForbidRule(5, 5, (global::PolicyAsCode.Hazard)0xFF00003FFFUL, default(global::PolicyAsCode.Condition), "you asked to avoid these", 8, Risks())
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.WaiverClaim>(
-                new global::PolicyAsCode.WaiverClaim(0, 3, 3, 0, new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None), true)
+                new global::PolicyAsCode.WaiverClaim(0, 5, 3, 0, new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None), true)
             ),
             global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierDefault>(
-                new global::PolicyAsCode.TierDefault(2, 0, global::PolicyAsCode.DimensionValue.OfPosition(0)),
-                new global::PolicyAsCode.TierDefault(2, 6, global::PolicyAsCode.DimensionValue.OfMask(0x3UL)),
-                new global::PolicyAsCode.TierDefault(2, 7, global::PolicyAsCode.DimensionValue.OfPosition(0))
+                new global::PolicyAsCode.TierDefault(4, 0, global::PolicyAsCode.DimensionValue.OfPosition(0)),
+                new global::PolicyAsCode.TierDefault(4, 6, global::PolicyAsCode.DimensionValue.OfMask(0x3UL)),
+                new global::PolicyAsCode.TierDefault(4, 7, global::PolicyAsCode.DimensionValue.OfPosition(0))
             ),
             global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.HazardInfo>.Empty
         );
@@ -212,14 +216,16 @@ namespace QuickStart.Policies
         public static readonly global::PolicyAsCode.Bound Bound5 = SetBound(0x0UL, 0x1FUL);
         public static readonly global::PolicyAsCode.Bound Bound6 = OrdinalBound(0x0UL, 0x3UL);
         public static readonly global::PolicyAsCode.Bound Bound7 = IntegerBound(0d, 0d);
-        public static readonly global::PolicyAsCode.Bound Bound8 = OrdinalBound(0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.Bound Bound9 = OrdinalBound(0x0UL, 0x7UL);
-        public static readonly global::PolicyAsCode.Bound Bound10 = IntegerBound(-2147483648d, 14d);
-        public static readonly global::PolicyAsCode.Bound Bound11 = RealBound(-double.MaxValue, 0.8d);
-        public static readonly global::PolicyAsCode.Bound Bound12 = SetBound(0x0UL, 0xFUL);
-        public static readonly global::PolicyAsCode.Bound Bound13 = ChoiceBound(0x0UL, 0xFUL);
-        public static readonly global::PolicyAsCode.Bound Bound14 = IntegerBound(0d, 365d);
-        public static readonly global::PolicyAsCode.Bound Bound15 = RealBound(0d, 1d);
+        public static readonly global::PolicyAsCode.Bound Bound8 = IntegerBound(0d, 0d);
+        public static readonly global::PolicyAsCode.Bound Bound9 = BooleanBound(0x0UL, 0x2UL);
+        public static readonly global::PolicyAsCode.Bound Bound10 = OrdinalBound(0x0UL, 0x3UL);
+        public static readonly global::PolicyAsCode.Bound Bound11 = OrdinalBound(0x0UL, 0x7UL);
+        public static readonly global::PolicyAsCode.Bound Bound12 = IntegerBound(-2147483648d, 14d);
+        public static readonly global::PolicyAsCode.Bound Bound13 = RealBound(-double.MaxValue, 0.8d);
+        public static readonly global::PolicyAsCode.Bound Bound14 = SetBound(0x0UL, 0xFUL);
+        public static readonly global::PolicyAsCode.Bound Bound15 = ChoiceBound(0x0UL, 0xFUL);
+        public static readonly global::PolicyAsCode.Bound Bound16 = IntegerBound(0d, 365d);
+        public static readonly global::PolicyAsCode.Bound Bound17 = RealBound(0d, 1d);
         public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest1 = global::PolicyAsCode.Lattice.Strictest(Bound1, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest2 = global::PolicyAsCode.Lattice.Strictest(Bound2, true);
@@ -229,20 +235,22 @@ namespace QuickStart.Policies
         public static readonly global::PolicyAsCode.DimensionValue Strictest6 = global::PolicyAsCode.Lattice.Strictest(Bound6, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest7 = global::PolicyAsCode.Lattice.Strictest(Bound7, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest8 = global::PolicyAsCode.Lattice.Strictest(Bound8, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest9 = global::PolicyAsCode.Lattice.Strictest(Bound9, false);
+        public static readonly global::PolicyAsCode.DimensionValue Strictest9 = global::PolicyAsCode.Lattice.Strictest(Bound9, true);
         public static readonly global::PolicyAsCode.DimensionValue Strictest10 = global::PolicyAsCode.Lattice.Strictest(Bound10, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest11 = global::PolicyAsCode.Lattice.Strictest(Bound11, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest12 = global::PolicyAsCode.Lattice.Strictest(Bound12, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest13 = global::PolicyAsCode.Lattice.Strictest(Bound13, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest14 = global::PolicyAsCode.Lattice.Strictest(Bound14, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest15 = global::PolicyAsCode.Lattice.Strictest(Bound15, false);
+        public static readonly global::PolicyAsCode.DimensionValue Strictest16 = global::PolicyAsCode.Lattice.Strictest(Bound16, false);
+        public static readonly global::PolicyAsCode.DimensionValue Strictest17 = global::PolicyAsCode.Lattice.Strictest(Bound17, false);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL) };
         public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x7UL) };
         public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x7UL) };
-        public static readonly global::PolicyAsCode.Bound[] Strict3 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL) };
-        public static readonly global::PolicyAsCode.Bound[] Relaxed3 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x3UL) };
-        public static readonly bool[] Waives3 = new bool[] { false, false, false, true };
-        public static readonly global::PolicyAsCode.Bound[] Strict4 = new global::PolicyAsCode.Bound[] { IntegerBound(0d, 14d), IntegerBound(0d, 14d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d) };
+        public static readonly global::PolicyAsCode.Bound[] Strict3 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x2UL) };
+        public static readonly global::PolicyAsCode.Bound[] Relaxed3 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x2UL) };
+        public static readonly bool[] Waives3 = new bool[] { false, false, false, true, false, false, false, true };
+        public static readonly global::PolicyAsCode.Bound[] Strict4 = new global::PolicyAsCode.Bound[] { IntegerBound(0d, 14d), IntegerBound(0d, 14d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d) };
         public static readonly global::PolicyAsCode.Bound[] Strict5 = new global::PolicyAsCode.Bound[] { RealBound(0d, 0.8d) };
         public static readonly global::PolicyAsCode.Bound[] Strict6 = new global::PolicyAsCode.Bound[] { SetBound(0x0UL, 0xFUL), SetBound(0x0UL, 0xFUL) };
         public static readonly global::PolicyAsCode.Bound[] Strict7 = new global::PolicyAsCode.Bound[] { ChoiceBound(0x0UL, 0xFUL) };
@@ -256,14 +264,16 @@ namespace QuickStart.Policies
         public static readonly global::PolicyAsCode.ForbidRule Forbid3 = Registry.Forbids[3];
         public static readonly global::PolicyAsCode.TierInfo ForbidTier3 = Registry.Tiers[1];
         public static readonly global::PolicyAsCode.ForbidRule Forbid4 = Registry.Forbids[4];
-        public static readonly global::PolicyAsCode.TierInfo ForbidTier4 = Registry.Tiers[2];
+        public static readonly global::PolicyAsCode.TierInfo ForbidTier4 = Registry.Tiers[4];
         public static readonly global::PolicyAsCode.ForbidRule Forbid5 = Registry.Forbids[5];
-        public static readonly global::PolicyAsCode.TierInfo ForbidTier5 = Registry.Tiers[3];
+        public static readonly global::PolicyAsCode.TierInfo ForbidTier5 = Registry.Tiers[5];
 
         public static int MatchJurisdiction(string? jurisdiction)
         {
             if (string.Equals(jurisdiction, "EU", global::System.StringComparison.OrdinalIgnoreCase)) return 0;
             if (string.Equals(jurisdiction, "US", global::System.StringComparison.OrdinalIgnoreCase)) return 1;
+            if (string.Equals(jurisdiction, "DE", global::System.StringComparison.OrdinalIgnoreCase)) return 2;
+            if (string.Equals(jurisdiction, "US-CA", global::System.StringComparison.OrdinalIgnoreCase)) return 3;
             return -1;
         }
 
@@ -293,9 +303,9 @@ namespace QuickStart.Policies
             var v2 = unchecked((ulong)(long)source.Verbosity);
             if (!(v2 < 3UL)) return false;
             var v3 = source.DiscloseAi;
-            if (!((!scope.j0 || v3))) return false;
+            if (!((!scope.j0 || v3) && (!scope.j3 || v3))) return false;
             var v4 = source.MemoryDays;
-            if (!(v4 >= 0 && v4 <= 14 && (!scope.a4 || v4 <= 0) && (!scope.a6 || v4 <= 0))) return false;
+            if (!(v4 >= 0 && v4 <= 14 && (!scope.a4 || v4 <= 0) && (!scope.a6 || v4 <= 0) && (!scope.a8 || v4 <= 0))) return false;
             var v5 = source.Creativity;
             if (!(v5 >= 0d && v5 <= 0.8d)) return false;
             var v6 = unchecked((ulong)(long)source.Topics);
@@ -320,10 +330,10 @@ namespace QuickStart.Policies
             var in2 = ok2;
             var v3 = Encode3(source.DiscloseAi);
             var ok3 = readAll && !unreadable.Contains(3);
-            var in3 = ok3 && (!scope.j0 || ((0x2UL >> (int)v3.Bits) & 1UL) != 0UL);
+            var in3 = ok3 && (!scope.j0 || ((0x2UL >> (int)v3.Bits) & 1UL) != 0UL) && (!scope.j3 || ((0x2UL >> (int)v3.Bits) & 1UL) != 0UL);
             var v4 = Encode4(source.MemoryDays);
             var ok4 = readAll && !unreadable.Contains(4);
-            var in4 = ok4 && v4.Number >= 0d && v4.Number <= 14d && (!scope.a4 || v4.Number <= 0d) && (!scope.a6 || v4.Number <= 0d);
+            var in4 = ok4 && v4.Number >= 0d && v4.Number <= 14d && (!scope.a4 || v4.Number <= 0d) && (!scope.a6 || v4.Number <= 0d) && (!scope.a8 || v4.Number <= 0d);
             var v5 = Encode5(source.Creativity);
             var ok5 = readAll && !unreadable.Contains(5) && double.IsFinite(v5.Number);
             var in5 = ok5 && v5.Number >= 0d && v5.Number <= 0.8d;
@@ -391,11 +401,11 @@ namespace QuickStart.Policies
                 if (scope.j0 && PolicyTables.Strictest0 == g0) cite0 = 0;
                 else if (scope.a1 && PolicyTables.Strictest1 == g0) cite0 = 1;
                 else if (scope.a6 && PolicyTables.Strictest6 == g0) cite0 = 6;
-                else if (PolicyTables.Strictest8 == g0) cite0 = 8;
+                else if (PolicyTables.Strictest10 == g0) cite0 = 10;
                 else if (scope.j0) cite0 = 0;
                 else if (scope.a1) cite0 = 1;
                 else if (scope.a6) cite0 = 6;
-                else cite0 = 8;
+                else cite0 = 10;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
@@ -408,7 +418,7 @@ namespace QuickStart.Policies
                 var cite0 = -1;
                 if (scope.a1 && !(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 1;
                 else if (scope.a6 && !(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 6;
-                else if (!(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 8;
+                else if (!(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 10;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
             }
             return g0;
@@ -423,8 +433,8 @@ namespace QuickStart.Policies
             {
                 g1 = global::PolicyAsCode.Lattice.Strictest(s1, false);
                 var cite1 = -1;
-                if (PolicyTables.Strictest9 == g1) cite1 = 9;
-                else cite1 = 9;
+                if (PolicyTables.Strictest11 == g1) cite1 = 11;
+                else cite1 = 11;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, v1, g1, cite1);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s1, v1))
@@ -435,7 +445,7 @@ namespace QuickStart.Policies
             {
                 g1 = global::PolicyAsCode.Lattice.Clamp(s1, v1, false);
                 var cite1 = -1;
-                if (!(((0x7UL >> (int)v1.Bits) & 1UL) != 0UL)) cite1 = 9;
+                if (!(((0x7UL >> (int)v1.Bits) & 1UL) != 0UL)) cite1 = 11;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, v1, g1, cite1);
             }
             return g1;
@@ -464,10 +474,10 @@ namespace QuickStart.Policies
             return g2;
         }
 
-        // DiscloseAi: boolean, higher is stricter, 1 bound(s)
+        // DiscloseAi: boolean, higher is stricter, 2 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve3(global::PolicyAsCode.DimensionValue v3, bool ok3, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var k3 = (scope.j0 ? 1 : 0) | (scope.w3_0_3 ? 2 : 0);
+            var k3 = (scope.j0 ? 1 : 0) | (scope.w3_0_3 ? 2 : 0) | (scope.j3 ? 4 : 0);
             var s3 = PolicyTables.Strict3[k3];
             var r3 = PolicyTables.Relaxed3[k3];
             var u3 = PolicyTables.Waives3[k3];
@@ -477,7 +487,9 @@ namespace QuickStart.Policies
                 g3 = global::PolicyAsCode.Lattice.Strictest(s3, true);
                 var cite3 = -1;
                 if (scope.j0 && PolicyTables.Strictest2 == g3) cite3 = 2;
+                else if (scope.j3 && PolicyTables.Strictest9 == g3) cite3 = 9;
                 else if (scope.j0) cite3 = 2;
+                else if (scope.j3) cite3 = 9;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.FailedClosed, v3, g3, cite3);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s3, v3))
@@ -490,15 +502,16 @@ namespace QuickStart.Policies
                 g3 = waive3 ? v3 : global::PolicyAsCode.Lattice.Clamp(u3 ? r3 : s3, v3, true);
                 var cite3 = -1;
                 if (scope.j0 && !(((0x2UL >> (int)v3.Bits) & 1UL) != 0UL) && waive3 == scope.w3_0_3) cite3 = 2;
+                else if (scope.j3 && !(((0x2UL >> (int)v3.Bits) & 1UL) != 0UL) && !waive3) cite3 = 9;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, waive3 ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped, v3, g3, cite3);
             }
             return g3;
         }
 
-        // MemoryDays: integer, lower is stricter, 5 bound(s)
+        // MemoryDays: integer, lower is stricter, 6 bound(s)
         public static global::PolicyAsCode.DimensionValue Resolve4(global::PolicyAsCode.DimensionValue v4, bool ok4, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var k4 = (scope.j0 ? 1 : 0) | (scope.a4 ? 2 : 0) | (scope.a6 ? 4 : 0);
+            var k4 = (scope.j0 ? 1 : 0) | (scope.a4 ? 2 : 0) | (scope.a6 ? 4 : 0) | (scope.a8 ? 8 : 0);
             var s4 = PolicyTables.Strict4[k4];
             global::PolicyAsCode.DimensionValue g4;
             if (!ok4)
@@ -508,12 +521,14 @@ namespace QuickStart.Policies
                 if (scope.j0 && PolicyTables.Strictest3 == g4) cite4 = 3;
                 else if (scope.a4 && PolicyTables.Strictest4 == g4) cite4 = 4;
                 else if (scope.a6 && PolicyTables.Strictest7 == g4) cite4 = 7;
-                else if (PolicyTables.Strictest10 == g4) cite4 = 10;
-                else if (PolicyTables.Strictest14 == g4) cite4 = 14;
+                else if (scope.a8 && PolicyTables.Strictest8 == g4) cite4 = 8;
+                else if (PolicyTables.Strictest12 == g4) cite4 = 12;
+                else if (PolicyTables.Strictest16 == g4) cite4 = 16;
                 else if (scope.j0) cite4 = 3;
                 else if (scope.a4) cite4 = 4;
                 else if (scope.a6) cite4 = 7;
-                else cite4 = 10;
+                else if (scope.a8) cite4 = 8;
+                else cite4 = 12;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.FailedClosed, v4, g4, cite4);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s4, v4))
@@ -527,8 +542,9 @@ namespace QuickStart.Policies
                 if (scope.j0 && !(v4.Number >= 0d && v4.Number <= 30d)) cite4 = 3;
                 else if (scope.a4 && !(v4.Number >= 0d && v4.Number <= 0d)) cite4 = 4;
                 else if (scope.a6 && !(v4.Number >= 0d && v4.Number <= 0d)) cite4 = 7;
-                else if (!(v4.Number <= 14d)) cite4 = 10;
-                else if (!(v4.Number >= 0d && v4.Number <= 365d)) cite4 = 14;
+                else if (scope.a8 && !(v4.Number >= 0d && v4.Number <= 0d)) cite4 = 8;
+                else if (!(v4.Number <= 14d)) cite4 = 12;
+                else if (!(v4.Number >= 0d && v4.Number <= 365d)) cite4 = 16;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.Clamped, v4, g4, cite4);
             }
             return g4;
@@ -543,9 +559,9 @@ namespace QuickStart.Policies
             {
                 g5 = global::PolicyAsCode.Lattice.Strictest(s5, false);
                 var cite5 = -1;
-                if (PolicyTables.Strictest11 == g5) cite5 = 11;
-                else if (PolicyTables.Strictest15 == g5) cite5 = 15;
-                else cite5 = 11;
+                if (PolicyTables.Strictest13 == g5) cite5 = 13;
+                else if (PolicyTables.Strictest17 == g5) cite5 = 17;
+                else cite5 = 13;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.FailedClosed, v5, g5, cite5);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s5, v5))
@@ -556,8 +572,8 @@ namespace QuickStart.Policies
             {
                 g5 = global::PolicyAsCode.Lattice.Clamp(s5, v5, false);
                 var cite5 = -1;
-                if (!(v5.Number <= 0.8d)) cite5 = 11;
-                else if (!(v5.Number >= 0d && v5.Number <= 1d)) cite5 = 15;
+                if (!(v5.Number <= 0.8d)) cite5 = 13;
+                else if (!(v5.Number >= 0d && v5.Number <= 1d)) cite5 = 17;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.Clamped, v5, g5, cite5);
             }
             return g5;
@@ -573,9 +589,9 @@ namespace QuickStart.Policies
                 g6 = global::PolicyAsCode.Lattice.Strictest(s6, false);
                 var cite6 = -1;
                 if (scope.a1 && PolicyTables.Strictest5 == g6) cite6 = 5;
-                else if (PolicyTables.Strictest12 == g6) cite6 = 12;
+                else if (PolicyTables.Strictest14 == g6) cite6 = 14;
                 else if (scope.a1) cite6 = 5;
-                else cite6 = 12;
+                else cite6 = 14;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.FailedClosed, v6, g6, cite6);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s6, v6))
@@ -587,7 +603,7 @@ namespace QuickStart.Policies
                 g6 = global::PolicyAsCode.Lattice.Clamp(s6, v6, false);
                 var cite6 = -1;
                 if (scope.a1 && !((v6.Bits & 0xFFFFFFFFFFFFFFE0UL) == 0UL)) cite6 = 5;
-                else if (!((v6.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL)) cite6 = 12;
+                else if (!((v6.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL)) cite6 = 14;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.Clamped, v6, g6, cite6);
             }
             return g6;
@@ -602,8 +618,8 @@ namespace QuickStart.Policies
             {
                 g7 = global::PolicyAsCode.Lattice.Strictest(s7, false);
                 var cite7 = -1;
-                if (PolicyTables.Strictest13 == g7) cite7 = 13;
-                else cite7 = 13;
+                if (PolicyTables.Strictest15 == g7) cite7 = 15;
+                else cite7 = 15;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 7, global::PolicyAsCode.AdjustmentCause.FailedClosed, v7, g7, cite7);
             }
             else if (global::PolicyAsCode.Lattice.Contains(s7, v7))
@@ -614,7 +630,7 @@ namespace QuickStart.Policies
             {
                 g7 = global::PolicyAsCode.Lattice.Clamp(s7, v7, false);
                 var cite7 = -1;
-                if (!(((0xFUL >> (int)v7.Bits) & 1UL) != 0UL)) cite7 = 13;
+                if (!(((0xFUL >> (int)v7.Bits) & 1UL) != 0UL)) cite7 = 15;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 7, global::PolicyAsCode.AdjustmentCause.Clamped, v7, g7, cite7);
             }
             return g7;
@@ -737,20 +753,26 @@ namespace QuickStart.Policies
             public readonly bool j1;
             public readonly bool a6;
             public readonly bool w3_0_3;
+            public readonly bool j3;
             public readonly bool c0_2;
             public readonly bool a4;
+            public readonly bool j2;
+            public readonly bool a8;
 
             public Scope(in global::PolicyAsCode.PolicyContext context)
             {
                 var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var j0 = jurisdiction < 0 || jurisdiction == 0;
+                var j0 = jurisdiction < 0 || jurisdiction == 0 || jurisdiction == 2;
                 var c1_0 = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None).Restricts(in context);
                 var a1 = j0 && c1_0;
-                var j1 = jurisdiction < 0 || jurisdiction == 1;
+                var j1 = jurisdiction < 0 || jurisdiction == 1 || jurisdiction == 3;
                 var a6 = j1 && c1_0;
                 var w3_0_3 = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None).Loosens(in context);
+                var j3 = jurisdiction < 0 || jurisdiction == 3;
                 var c0_2 = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.ConsentsToMemory).Restricts(in context);
                 var a4 = j0 && c0_2;
+                var j2 = jurisdiction < 0 || jurisdiction == 2;
+                var a8 = j2 && c1_0;
                 Jurisdiction = jurisdiction;
                 this.j0 = j0;
                 this.c1_0 = c1_0;
@@ -758,8 +780,11 @@ namespace QuickStart.Policies
                 this.j1 = j1;
                 this.a6 = a6;
                 this.w3_0_3 = w3_0_3;
+                this.j3 = j3;
                 this.c0_2 = c0_2;
                 this.a4 = a4;
+                this.j2 = j2;
+                this.a8 = a8;
             }
         }
     }
