@@ -159,7 +159,7 @@ public sealed class PolicyCard
         var bounds = ImmutableArray.CreateBuilder<CardBound>();
         foreach (var rule in registry.Bounds)
         {
-            if (rule.Dimension == dimension.Index && registry.TierApplies(rule.Tier, j))
+            if (rule.Dimension == dimension.Index && Binding.InJurisdiction(registry.Shape, registry.Shape.Bounds[rule.Index], j))
             {
                 var tier = registry.TierOf(rule);
                 bounds.Add(new CardBound(

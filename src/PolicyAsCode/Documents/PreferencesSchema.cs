@@ -175,7 +175,7 @@ public static class PreferencesSchema
         var parts = new List<string>();
         foreach (var rule in registry.Bounds)
         {
-            if (rule.Dimension == dimension.Index && registry.TierApplies(rule.Tier, jurisdiction) && rule.Condition.Restricts(context))
+            if (rule.Dimension == dimension.Index && Binding.Applies(registry.Shape, registry.Shape.Bounds[rule.Index], jurisdiction, context))
             {
                 var condition = PolicyWording.Condition(rule.Condition);
                 parts.Add(PolicyWording.Tier(registry.TierOf(rule)) + " (" + rule.Source + (condition is null ? string.Empty : ", " + condition) + ")");

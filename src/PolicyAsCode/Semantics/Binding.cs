@@ -25,9 +25,15 @@ static class Binding
     /// and no organisation holds a delegated waiver of it there.
     /// </summary>
     public static bool Applies(PolicyShape shape, in ShapeBound bound, int jurisdiction, in PolicyContext context) =>
-        shape.TierApplies(bound.Tier, jurisdiction) && (bound.UnderLaw < 0 || shape.TierApplies(bound.UnderLaw, jurisdiction))
-        && bound.Condition.Restricts(context)
+        InJurisdiction(shape, bound, jurisdiction) && bound.Condition.Restricts(context)
         && !IsWaived(shape, bound, TierRank.Organisation, context);
+
+    /// <summary>
+    /// Whether a bound may bind in a jurisdiction at all, whatever the context: its tier applies there, and so does the
+    /// law it is confined to, if any. What a card or schema lists for a jurisdiction.
+    /// </summary>
+    public static bool InJurisdiction(PolicyShape shape, in ShapeBound bound, int jurisdiction) =>
+        shape.TierApplies(bound.Tier, jurisdiction) && (bound.UnderLaw < 0 || shape.TierApplies(bound.UnderLaw, jurisdiction));
 
     /// <summary>
     /// Whether a tier of rank <paramref name="claimant"/> validly waives a bound in a context: the bound is waivable by
