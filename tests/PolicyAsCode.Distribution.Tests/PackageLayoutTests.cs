@@ -122,7 +122,12 @@ public sealed class PackageLayoutTests(PackedFeed feed)
         Assert.All(entries, e => Assert.True(e == "PolicyAsCode.Templates.nuspec" || e == "README.md" || e.StartsWith("content/policy/", StringComparison.Ordinal), e));
         Assert.DoesNotContain(entries, e => e.Contains("/bin/", StringComparison.Ordinal) || e.Contains("/obj/", StringComparison.Ordinal) || e.EndsWith(".dll", StringComparison.Ordinal));
 
-        using var template = JsonDocument.Parse(Text(package, "content/policy/.template.config/template.json"));
+        // Packing changes nothing in template.json but the version: not a backslash (JSON escapes), not a line.
+        var packedJson = Text(package, "content/policy/.template.config/template.json");
+        var sourceJson = File.ReadAllText(Path.Combine(feed.RepoRoot, "templates", "PolicyAsCode.Templates", "content", "policy", ".template.config", "template.json"));
+        Assert.Equal(sourceJson.Replace("__PACKAGE_VERSION__", feed.Version, StringComparison.Ordinal), packedJson);
+
+        using var template = JsonDocument.Parse(packedJson);
         Assert.Equal("policy", template.RootElement.GetProperty("shortName").GetString());
         var symbols = template.RootElement.GetProperty("symbols");
         Assert.Equal(feed.Version, symbols.GetProperty("PolicyAsCodeVersion").GetProperty("defaultValue").GetString());
