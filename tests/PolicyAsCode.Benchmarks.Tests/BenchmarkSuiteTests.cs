@@ -26,6 +26,21 @@ public sealed class BenchmarkSuiteTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_agreement_workload_reaches_every_QuickStart_jurisdiction_and_the_national_laws_bounds()
+    {
+        // The hand-written evaluator is only checked where the random requests go: in EU, US, DE and US-CA, in no
+        // known jurisdiction, and far enough that the bounds of the laws within laws are what a moved value cites.
+        var cases = RandomCases.For<LearnerPreferences>(5_000, seed: 11);
+        var resolutions = cases.Select(c => LearnerPreferences.Resolve(c.Requested!, c.Context, c.Unreadable)).ToArray();
+        var cited = resolutions.SelectMany(r => r.Adjustments).Where(a => a.Tier is not null).Select(a => a.Tier!.Name).ToHashSet();
+
+        Assert.Equal([-1, 0, 1, 2, 3], resolutions.Select(r => r.Jurisdiction).Distinct().Order());
+        Assert.Equal<string>(["EU", "US", "DE", "US-CA"], LearnerPreferences.Registry.Jurisdictions);
+        Assert.Contains("DE", cited);
+        Assert.Contains("US-CA", cited);
+    }
+
+    [Fact]
     public void The_generated_evaluators_agree_with_the_interpreter()
     {
         var quickStart = Agreement.GeneratedAgainstInterpreter<LearnerPreferences>("QuickStart", 3_000, seed: 12);

@@ -7,8 +7,10 @@ using QuickStart.Policies;
 namespace PolicyAsCode.Benchmarks.Benchmarks;
 
 /// <summary>
-/// Resolving one QuickStart request (9 dimensions, 16 bounds, 2 jurisdictions): the hand-written evaluator (the
-/// baseline), the generated one, and the reference interpreter (given the request already encoded, which flatters it).
+/// Resolving one QuickStart request (9 dimensions, 18 bounds, 6 tiers, 4 jurisdictions: EU and DE within it, US and
+/// US-CA within it): the hand-written evaluator (the baseline), the generated one, and the reference interpreter (given
+/// the request already encoded, which flatters it). The scenarios are requests in the EU, as they were before the
+/// national laws; the agreement check covers the other jurisdictions.
 /// </summary>
 [MemoryDiagnoser]
 public class QuickStartResolve

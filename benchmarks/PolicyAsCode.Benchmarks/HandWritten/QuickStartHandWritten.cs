@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using QuickStart.Policies;
 
@@ -9,12 +10,28 @@ namespace PolicyAsCode.Benchmarks.HandWritten;
 /// bound folded into the comparisons of typed values, no lattice calls and no generality. It keeps exactly the
 /// semantics of the generated <see cref="LearnerPreferences.Resolve(LearnerPreferences, in PolicyContext, DimensionSet)"/>
 /// and <see cref="LearnerPreferences.Decide"/> (the same effective values, adjustments, citations, hazards and
-/// refusals; <see cref="Agreement"/> checks this on random requests), so it is the practical lower bound the
-/// generated evaluator is measured against.
+/// refusals; <see cref="Agreement"/> checks this on random requests in every jurisdiction), so it is the practical
+/// lower bound the generated evaluator is measured against.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Tiers, outermost law first: EU, US, DE (within EU), US-CA (within US), contoso-learning, LearnerPreferences. A law
+/// applies in its own jurisdiction and every jurisdiction within it, and every law applies where none matched (fail
+/// closed): EU law in EU and DE, US law in US and US-CA, DE law in DE, US-CA law in US-CA. This class knows that by
+/// heart, as a hand-written evaluator would; the generated one asks <c>PolicyShape</c> at build time, and the
+/// agreement check is what keeps the two equal.
+/// </para>
+/// <para>
+/// A moved value cites the first bound, in canonical order (tier order, then as written), that excludes the requested
+/// value; a value that fails closed cites the first applicable bound whose strictest value it was given. The bounds
+/// and tiers cited are looked up by name once, when the class is initialised, so nothing here depends on their
+/// positions in the registry and the lookups cost nothing per call.
+/// </para>
+/// <para>
 /// What this policy lets it skip: no two bounds of the QuickStart can contradict (every bound allows the strictest
-/// value of its dimension), so there is no contradiction path; Verbosity and AvoidHazards have no bound.
+/// value of its dimension), so there is no contradiction path; Verbosity and AvoidHazards have no bound; the laws of DE
+/// and US-CA forbid no hazard, so the forbidden hazards depend on EU and US law, the organisation and the user only.
+/// </para>
 /// </remarks>
 public static class QuickStartHandWritten
 {
@@ -28,10 +45,34 @@ public static class QuickStartHandWritten
         DDisclose = Registry.Dimensions[3], DMemory = Registry.Dimensions[4], DCreativity = Registry.Dimensions[5], DTopics = Registry.Dimensions[6],
         DLanguage = Registry.Dimensions[7], DAvoid = Registry.Dimensions[8];
 
+    // The jurisdictions, as the registry numbers them (Resolution.Jurisdiction carries the number).
+    private static readonly int EuCode = Code("EU"), UsCode = Code("US"), DeCode = Code("DE"), UsCaCode = Code("US-CA");
+
+    // The bounds a moved value may cite, in canonical order.
+    private static readonly int EuMaturity = Rule("EU", "Maturity", "AtMost(Maturity.Mature)");
+    private static readonly int EuMaturityMinor = Rule("EU", "Maturity", "AtMost(Maturity.Teen)");
+    private static readonly int EuDisclose = Rule("EU", "DiscloseAi", "Locked(true)");
+    private static readonly int EuMemory = Rule("EU", "MemoryDays", "Between(0, 30)");
+    private static readonly int EuMemoryNoConsent = Rule("EU", "MemoryDays", "Locked(0)");
+    private static readonly int EuTopicsMinor = Rule("EU", "Topics", "AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance | Topics.Politics)");
+    private static readonly int UsMaturityMinor = Rule("US", "Maturity", "AtMost(Maturity.Teen)");
+    private static readonly int UsMemoryMinor = Rule("US", "MemoryDays", "Locked(0)");
+    private static readonly int DeMemoryMinor = Rule("DE", "MemoryDays", "Locked(0)");
+    private static readonly int UsCaDisclose = Rule("US-CA", "DiscloseAi", "Locked(true)");
+    private static readonly int OrgMaturity = Rule("contoso-learning", "Maturity", "AtMost(Maturity.Teen)");
+    private static readonly int OrgTone = Rule("contoso-learning", "Tone", "AtMost(Tone.Playful)");
+    private static readonly int OrgMemory = Rule("contoso-learning", "MemoryDays", "AtMost(14)");
+    private static readonly int OrgCreativity = Rule("contoso-learning", "Creativity", "AtMost(0.8)");
+    private static readonly int OrgTopics = Rule("contoso-learning", "Topics", "AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance)");
+    private static readonly int OrgLanguage = Rule("contoso-learning", "Language", "Allowed(\"en\", \"fr\", \"de\", \"es\")");
+    private static readonly int UserMemory = Rule("LearnerPreferences", "MemoryDays", "Between(0, 365)");
+    private static readonly int UserCreativity = Rule("LearnerPreferences", "Creativity", "Between(0.0, 1.0)");
+
     private static readonly BoundRule[] Bounds = [.. Registry.Bounds];
-    private static readonly TierInfo Eu = Registry.Tiers[0], Us = Registry.Tiers[1], Org = Registry.Tiers[2], User = Registry.Tiers[3];
     private static readonly ForbidRule F0 = Registry.Forbids[0], F1 = Registry.Forbids[1], F2 = Registry.Forbids[2], F3 = Registry.Forbids[3],
         F4 = Registry.Forbids[4], F5 = Registry.Forbids[5];
+    private static readonly TierInfo T0 = Registry.Tiers[F0.Tier], T1 = Registry.Tiers[F1.Tier], T2 = Registry.Tiers[F2.Tier], T3 = Registry.Tiers[F3.Tier],
+        T4 = Registry.Tiers[F4.Tier], T5 = Registry.Tiers[F5.Tier];
 
     /// <summary>Resolves like the generated evaluator.</summary>
     public static Resolution<LearnerPreferences> Resolve(LearnerPreferences requested, in PolicyContext context, DimensionSet unreadable)
@@ -39,13 +80,17 @@ public static class QuickStartHandWritten
         var read = requested is not null;
         var source = requested ?? new LearnerPreferences();
         var jurisdiction = Jurisdiction(context.Jurisdiction);
-        var eu = jurisdiction <= 0;                       // -1 (none matched: every law) or 0
-        var us = jurisdiction != 0;                       // -1 or 1
+        var every = jurisdiction < 0;                     // no jurisdiction matched: every law applies
+        var eu = every || jurisdiction == EuCode || jurisdiction == DeCode;
+        var us = every || jurisdiction == UsCode || jurisdiction == UsCaCode;
+        var de = every || jurisdiction == DeCode;
+        var usCa = every || jurisdiction == UsCaCode;
         var minorMayHold = !context.Refutes(Fact.Minor);  // When = Minor restricts unless known false
         var noConsent = !context.Establishes(Fact.ConsentsToMemory);
         var rolePlay = context.Establishes(Fact.RolePlay);
         var euMinor = eu && minorMayHold;
         var usMinor = us && minorMayHold;
+        var deMinor = de && minorMayHold;
 
         // The fast path: every value readable and inside every applicable bound.
         var maturity = source.Maturity;
@@ -53,7 +98,7 @@ public static class QuickStartHandWritten
         var verbosity = source.Verbosity;
         var disclose = source.DiscloseAi;
         var memory = source.MemoryDays;
-        var memoryCap = (eu && noConsent) || usMinor ? 0 : 14;
+        var memoryCap = (eu && noConsent) || usMinor || deMinor ? 0 : 14;
         var creativity = source.Creativity;
         var topics = source.Topics;
         var language = LanguagePosition(source.Language);
@@ -63,7 +108,7 @@ public static class QuickStartHandWritten
             && (uint)maturity <= (uint)Maturity.Teen
             && (uint)tone <= (uint)Tone.Playful
             && (uint)verbosity <= (uint)Verbosity.Detailed
-            && (disclose || !eu)
+            && (disclose || !(eu || usCa))
             && memory >= 0 && memory <= memoryCap
             && creativity >= 0 && creativity <= 0.8
             && ((int)topics & ~0xF) == 0
@@ -73,7 +118,7 @@ public static class QuickStartHandWritten
             return new Resolution<LearnerPreferences>(source, null, Forbidden(eu, us, euMinor, usMinor, avoid, out var active), active, jurisdiction);
         }
 
-        return Slow(source, read, unreadable, jurisdiction, eu, us, euMinor, usMinor, noConsent, rolePlay, memoryCap, language);
+        return Slow(source, read, unreadable, jurisdiction, eu, us, usCa, euMinor, usMinor, deMinor, noConsent, rolePlay, memoryCap, language);
     }
 
     /// <summary>Decides like the generated evaluator.</summary>
@@ -103,41 +148,51 @@ public static class QuickStartHandWritten
         var active = resolution.ActiveForbids;
         if ((active & 1) != 0 && (detected & LawForbids) != Hazard.None)
         {
-            return Decision.Refuse(F0, Eu, detected & LawForbids);
+            return Decision.Refuse(F0, T0, detected & LawForbids);
         }
 
         if ((active & 2) != 0 && (detected & Hazard.SexualContent) != Hazard.None)
         {
-            return Decision.Refuse(F1, Eu, Hazard.SexualContent);
+            return Decision.Refuse(F1, T1, Hazard.SexualContent);
         }
 
         if ((active & 4) != 0 && (detected & LawForbids) != Hazard.None)
         {
-            return Decision.Refuse(F2, Us, detected & LawForbids);
+            return Decision.Refuse(F2, T2, detected & LawForbids);
         }
 
         if ((active & 8) != 0 && (detected & Hazard.SexualContent) != Hazard.None)
         {
-            return Decision.Refuse(F3, Us, Hazard.SexualContent);
+            return Decision.Refuse(F3, T3, Hazard.SexualContent);
         }
 
         if ((active & 16) != 0 && (detected & OrgForbids) != Hazard.None)
         {
-            return Decision.Refuse(F4, Org, detected & OrgForbids);
+            return Decision.Refuse(F4, T4, detected & OrgForbids);
         }
 
         if ((active & 32) != 0 && (detected & resolution.Forbidden) != Hazard.None)
         {
-            return Decision.Refuse(F5, User, detected & resolution.Forbidden);
+            return Decision.Refuse(F5, T5, detected & resolution.Forbidden);
         }
 
         return Decision.RefuseUnresolved(detected);
     }
 
     private static int Jurisdiction(string? jurisdiction) =>
-        string.Equals(jurisdiction, "EU", StringComparison.OrdinalIgnoreCase) ? 0
-        : string.Equals(jurisdiction, "US", StringComparison.OrdinalIgnoreCase) ? 1
+        string.Equals(jurisdiction, "EU", StringComparison.OrdinalIgnoreCase) ? EuCode
+        : string.Equals(jurisdiction, "US", StringComparison.OrdinalIgnoreCase) ? UsCode
+        : string.Equals(jurisdiction, "DE", StringComparison.OrdinalIgnoreCase) ? DeCode
+        : string.Equals(jurisdiction, "US-CA", StringComparison.OrdinalIgnoreCase) ? UsCaCode
         : -1;
+
+    // Looked up once; a QuickStart that no longer has the jurisdiction or bound fails here, not with a wrong citation.
+    private static int Code(string jurisdiction) =>
+        Registry.Jurisdictions.IndexOf(jurisdiction) is var code and >= 0 ? code
+        : throw new InvalidOperationException($"The QuickStart has no jurisdiction {jurisdiction}.");
+
+    private static int Rule(string tier, string dimension, string source) =>
+        Registry.Bounds.Single(b => Registry.Tiers[b.Tier].Name == tier && Registry.Dimensions[b.Dimension].Name == dimension && b.Source == source).Index;
 
     private static int LanguagePosition(string? language) => language switch
     {
@@ -190,38 +245,40 @@ public static class QuickStartHandWritten
     // Something moved, failed closed or was waived: resolve each dimension on its own and explain it.
     private static Resolution<LearnerPreferences> Slow(
         LearnerPreferences source, bool read, DimensionSet unreadable, int jurisdiction,
-        bool eu, bool us, bool euMinor, bool usMinor, bool noConsent, bool rolePlay, int memoryCap, int language)
+        bool eu, bool us, bool usCa, bool euMinor, bool usMinor, bool deMinor, bool noConsent, bool rolePlay, int memoryCap, int language)
     {
         // What moved, collected on the stack, so the only arrays allocated are the adjustments themselves.
         Span<Move> adjustments = stackalloc Move[9];
         var count = 0;
 
-        // Maturity: EU AtMost(Mature) [0], EU AtMost(Teen) when minor [1], US AtMost(Teen) when minor [6], organisation AtMost(Teen) [8].
+        // Maturity: EU AtMost(Mature), EU AtMost(Teen) when minor, US AtMost(Teen) when minor, organisation AtMost(Teen).
+        // Failing closed to General cites the first applicable bound (each allows General); a clamp of Mature cites the
+        // first that excludes it (EU AtMost(Mature) never does).
         var maturity = source.Maturity;
         var maturityPosition = (uint)maturity <= 2 ? (int)maturity : 64;
         if (!read || unreadable.Contains(0) || maturityPosition == 64)
         {
             maturity = Maturity.General;
-            Add(adjustments, ref count, 0, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(maturityPosition), DimensionValue.OfPosition(0), eu ? 0 : usMinor ? 6 : 8);
+            Add(adjustments, ref count, 0, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(maturityPosition), DimensionValue.OfPosition(0), eu ? EuMaturity : usMinor ? UsMaturityMinor : OrgMaturity);
         }
         else if (maturity == Maturity.Mature)
         {
             maturity = Maturity.Teen;
-            Add(adjustments, ref count, 0, AdjustmentCause.Clamped, DimensionValue.OfPosition(2), DimensionValue.OfPosition(1), euMinor ? 1 : usMinor ? 6 : 8);
+            Add(adjustments, ref count, 0, AdjustmentCause.Clamped, DimensionValue.OfPosition(2), DimensionValue.OfPosition(1), euMinor ? EuMaturityMinor : usMinor ? UsMaturityMinor : OrgMaturity);
         }
 
-        // Tone: organisation AtMost(Playful) [9].
+        // Tone: organisation AtMost(Playful).
         var tone = source.Tone;
         var tonePosition = (uint)tone <= 3 ? (int)tone : 64;
         if (!read || unreadable.Contains(1) || tonePosition == 64)
         {
             tone = Tone.Neutral;
-            Add(adjustments, ref count, 1, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(tonePosition), DimensionValue.OfPosition(0), 9);
+            Add(adjustments, ref count, 1, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(tonePosition), DimensionValue.OfPosition(0), OrgTone);
         }
         else if (tone == Tone.Sarcastic)
         {
             tone = Tone.Playful;
-            Add(adjustments, ref count, 1, AdjustmentCause.Clamped, DimensionValue.OfPosition(3), DimensionValue.OfPosition(2), 9);
+            Add(adjustments, ref count, 1, AdjustmentCause.Clamped, DimensionValue.OfPosition(3), DimensionValue.OfPosition(2), OrgTone);
         }
 
         // Verbosity: unbounded.
@@ -233,76 +290,83 @@ public static class QuickStartHandWritten
             Add(adjustments, ref count, 2, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(verbosityPosition), DimensionValue.OfPosition(0), -1);
         }
 
-        // DiscloseAi: higher is stricter; EU Locked(true) [2], waivable by the user in a role-play.
+        // DiscloseAi: higher is stricter; EU Locked(true), waivable by the user in a role-play; US-CA Locked(true), which
+        // nobody may waive. The waiver only lets false through where US-CA law does not also apply; where it does (in
+        // US-CA, or in no known jurisdiction), the role-play waived the EU lock, so the US-CA one is cited.
         var disclose = source.DiscloseAi;
         if (!read || unreadable.Contains(3))
         {
-            Add(adjustments, ref count, 3, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(disclose ? 1 : 0), DimensionValue.OfPosition(1), eu ? 2 : -1);
+            Add(adjustments, ref count, 3, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(disclose ? 1 : 0), DimensionValue.OfPosition(1), eu ? EuDisclose : usCa ? UsCaDisclose : -1);
             disclose = true;
         }
-        else if (!disclose && eu)
+        else if (!disclose && (eu || usCa))
         {
-            disclose = !rolePlay;
-            Add(adjustments, ref count, 3, rolePlay ? AdjustmentCause.Waived : AdjustmentCause.Clamped, DimensionValue.OfPosition(0), DimensionValue.OfPosition(disclose ? 1 : 0), 2);
+            var waived = eu && rolePlay && !usCa;
+            disclose = !waived;
+            Add(adjustments, ref count, 3, waived ? AdjustmentCause.Waived : AdjustmentCause.Clamped, DimensionValue.OfPosition(0), DimensionValue.OfPosition(disclose ? 1 : 0),
+                eu && waived == rolePlay ? EuDisclose : UsCaDisclose);
         }
 
-        // MemoryDays: EU Between(0, 30) [3], EU Locked(0) unless consent [4], US Locked(0) when minor [7], organisation AtMost(14) [10], user Between(0, 365) [14].
+        // MemoryDays: EU Between(0, 30), EU Locked(0) unless consent, US Locked(0) when minor, DE Locked(0) when minor,
+        // organisation AtMost(14), user Between(0, 365). DE law applies only where EU law does, so failing closed to 0
+        // never reaches the DE bound, and the organisation's AtMost(14) does not offer 0 as its strictest value.
         var memory = source.MemoryDays;
         if (!read || unreadable.Contains(4))
         {
-            Add(adjustments, ref count, 4, AdjustmentCause.FailedClosed, DimensionValue.OfNumber(memory), DimensionValue.OfNumber(0), eu ? 3 : usMinor ? 7 : 14);
+            Add(adjustments, ref count, 4, AdjustmentCause.FailedClosed, DimensionValue.OfNumber(memory), DimensionValue.OfNumber(0), eu ? EuMemory : usMinor ? UsMemoryMinor : UserMemory);
             memory = 0;
         }
         else if (memory < 0 || memory > memoryCap)
         {
             var granted = memory < 0 ? 0 : memoryCap;
-            var cite = eu && (memory < 0 || memory > 30) ? 3
-                : eu && noConsent && memory != 0 ? 4
-                : usMinor && memory != 0 ? 7
-                : memory > 14 ? 10
-                : 14;
+            var cite = eu && (memory < 0 || memory > 30) ? EuMemory
+                : eu && noConsent && memory != 0 ? EuMemoryNoConsent
+                : usMinor && memory != 0 ? UsMemoryMinor
+                : deMinor && memory != 0 ? DeMemoryMinor
+                : memory > 14 ? OrgMemory
+                : UserMemory;
             Add(adjustments, ref count, 4, AdjustmentCause.Clamped, DimensionValue.OfNumber(memory), DimensionValue.OfNumber(granted), cite);
             memory = granted;
         }
 
-        // Creativity: organisation AtMost(0.8) [11], user Between(0.0, 1.0) [15].
+        // Creativity: organisation AtMost(0.8), user Between(0.0, 1.0).
         var creativity = source.Creativity;
         if (!read || unreadable.Contains(5) || !double.IsFinite(creativity))
         {
-            Add(adjustments, ref count, 5, AdjustmentCause.FailedClosed, DimensionValue.OfNumber(creativity), DimensionValue.OfNumber(0), 15);
+            Add(adjustments, ref count, 5, AdjustmentCause.FailedClosed, DimensionValue.OfNumber(creativity), DimensionValue.OfNumber(0), UserCreativity);
             creativity = 0;
         }
         else if (!(creativity >= 0 && creativity <= 0.8))
         {
             var granted = creativity > 0.8 ? 0.8 : 0;
-            Add(adjustments, ref count, 5, AdjustmentCause.Clamped, DimensionValue.OfNumber(creativity), DimensionValue.OfNumber(granted), creativity > 0.8 ? 11 : 15);
+            Add(adjustments, ref count, 5, AdjustmentCause.Clamped, DimensionValue.OfNumber(creativity), DimensionValue.OfNumber(granted), creativity > 0.8 ? OrgCreativity : UserCreativity);
             creativity = granted;
         }
 
-        // Topics: EU AtMost(no romance) when minor [5], organisation AtMost(Science | History | Health | Finance) [12].
+        // Topics: EU AtMost(no romance) when minor, organisation AtMost(Science | History | Health | Finance).
         var topics = source.Topics;
         var topicBits = unchecked((ulong)(long)topics);
         if (!read || unreadable.Contains(6) || (topicBits & ~0x3FUL) != 0)
         {
-            Add(adjustments, ref count, 6, AdjustmentCause.FailedClosed, DimensionValue.OfMask(topicBits), DimensionValue.OfMask(0), euMinor ? 5 : 12);
+            Add(adjustments, ref count, 6, AdjustmentCause.FailedClosed, DimensionValue.OfMask(topicBits), DimensionValue.OfMask(0), euMinor ? EuTopicsMinor : OrgTopics);
             topics = Topics.None;
         }
         else if ((topicBits & ~0xFUL) != 0)
         {
-            Add(adjustments, ref count, 6, AdjustmentCause.Clamped, DimensionValue.OfMask(topicBits), DimensionValue.OfMask(topicBits & 0xF), euMinor && (topicBits & ~0x1FUL) != 0 ? 5 : 12);
+            Add(adjustments, ref count, 6, AdjustmentCause.Clamped, DimensionValue.OfMask(topicBits), DimensionValue.OfMask(topicBits & 0xF), euMinor && (topicBits & ~0x1FUL) != 0 ? EuTopicsMinor : OrgTopics);
             topics = (Topics)(int)(topicBits & 0xF);
         }
 
-        // Language: organisation Allowed("en", "fr", "de", "es") [13].
+        // Language: organisation Allowed("en", "fr", "de", "es").
         var languageName = source.Language;
         if (!read || unreadable.Contains(7) || language == 64)
         {
-            Add(adjustments, ref count, 7, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(language), DimensionValue.OfPosition(0), 13);
+            Add(adjustments, ref count, 7, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(language), DimensionValue.OfPosition(0), OrgLanguage);
             languageName = "en";
         }
         else if (language == 4)
         {
-            Add(adjustments, ref count, 7, AdjustmentCause.Clamped, DimensionValue.OfPosition(4), DimensionValue.OfPosition(3), 13);
+            Add(adjustments, ref count, 7, AdjustmentCause.Clamped, DimensionValue.OfPosition(4), DimensionValue.OfPosition(3), OrgLanguage);
             languageName = "es";
         }
         else
