@@ -138,10 +138,10 @@ internal static class TierChain
 
         // Higher ranks first; among laws, a law before every law within it (EU before DE), so a supra-national bound
         // precedes the national ones in canonical order; then the order of discovery from the user tier.
-        var depth = LawDepths(edges, problems);
+        var depth = JurisdictionDepths(edges, LawDepths(edges, problems));
         var ordered = discovery.Select((t, i) => (t, i))
             .OrderBy(x => x.t.Rank)
-            .ThenBy(x => depth.TryGetValue(x.t, out var d) ? d : 0)
+            .ThenBy(x => x.t.Rank == Ranks.Immutable && depth.TryGetValue(x.t.Name, out var d) ? d : 0)
             .ThenBy(x => x.i)
             .Select(x => x.t)
             .ToList();
@@ -167,6 +167,43 @@ internal static class TierChain
         }
 
         return ordered;
+    }
+
+    // The depth of each law's jurisdiction: the kernel nests jurisdictions, not tiers (two DE laws are one DE, within
+    // EU if either says so), so a DE law that names no Within still comes after EU law and is the one skipped where
+    // they contradict. Each jurisdiction is as deep as its deepest law, and one deeper than every jurisdiction it is
+    // within; a cycle through same-named laws stops growing after as many rounds as there are laws.
+    private static Dictionary<string, int> JurisdictionDepths(List<(DeclaredTier From, DeclaredTier To)> edges, Dictionary<DeclaredTier, int> lawDepths)
+    {
+        var depth = new Dictionary<string, int>(System.StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in lawDepths)
+        {
+            depth[pair.Key.Name] = depth.TryGetValue(pair.Key.Name, out var known) ? System.Math.Max(known, pair.Value) : pair.Value;
+        }
+
+        for (var round = 0; round <= lawDepths.Count; round++)
+        {
+            var changed = false;
+            foreach (var (from, to) in edges)
+            {
+                if (from.Rank == Ranks.Immutable && to.Rank == Ranks.Immutable && !string.Equals(from.Name, to.Name, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    var outer = depth.TryGetValue(to.Name, out var d) ? d : 0;
+                    if (!depth.TryGetValue(from.Name, out var inner) || inner < outer + 1)
+                    {
+                        depth[from.Name] = outer + 1;
+                        changed = true;
+                    }
+                }
+            }
+
+            if (!changed)
+            {
+                break;
+            }
+        }
+
+        return depth;
     }
 
     // How many laws each law sits within, at most (EU 0, DE 1, DE-BY 2), following the edges between laws. A law

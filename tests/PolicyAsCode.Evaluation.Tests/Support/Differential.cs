@@ -98,6 +98,27 @@ public static class Differential
     }
 
     /// <summary>
+    /// Compares the generated evaluator of <typeparamref name="T"/> with the interpreter on <paramref name="cases"/>
+    /// cases drawn from <paramref name="seed"/> (<see cref="CaseGenerators.Cases"/>), after checking its decoding; returns how many agreed.
+    /// </summary>
+    public static long Run<T>(int seed, int cases, Coverage? coverage)
+        where T : class, IUserTierPolicy<T>
+    {
+        CheckDecodeKeepsOutOfDomainValuesOut<T>(T.Registry);
+        var interpreter = new PolicyInterpreter(T.Registry);
+        var gen = CaseGenerators.Cases(T.Registry);
+        var random = new CsCheck.PCG(1, unchecked((ulong)seed));
+        long count = 0;
+        for (var i = 0; i < cases; i++)
+        {
+            Check<T>(interpreter, gen.Generate(random, null!, out _), coverage);
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>
     /// Decoding an encoded value outside a member dimension's domain (an undefined enum value, a string not listed)
     /// must give a record value that still encodes outside the domain, so that resolving it fails closed rather
     /// than reading it as some defined member.

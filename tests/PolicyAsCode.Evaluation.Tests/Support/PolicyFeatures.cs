@@ -35,6 +35,25 @@ public sealed class PolicyFeatures
         Add(registry.Forbids.Any(f => f.Dimension is not null), "user's own hazard rule");
         Add(registry.CustomHazards.Length > 0, "custom hazard category");
         Add(registry.Dimensions.Any(d => d.HigherIsStricter && !d.IsHazardSet), "higher is stricter");
+        CountLaws(registry);
+    }
+
+    // How laws sit within laws, read from the tiers' Within lists.
+    private void CountLaws(PolicyRegistry registry)
+    {
+        var laws = registry.Tiers.Where(t => t.Rank == TierRank.Immutable).ToList();
+        bool IsLaw(int tier) => registry.Tiers[tier].Rank == TierRank.Immutable;
+        int Depth(TierInfo law, int guard) =>
+            guard == 0 ? 0 : law.Within.Where(IsLaw).Select(w => 1 + Depth(registry.Tiers[w], guard - 1)).DefaultIfEmpty(0).Max();
+
+        Add(laws.Any(l => l.Within.Any(IsLaw)), "law within a law");
+        Add(laws.Any(l => Depth(l, laws.Count) >= 2), "law within a law within a law");
+        Add(laws.Any(outer => laws.Where(l => l.Within.Contains(outer.Index)).Select(l => l.Name.ToUpperInvariant()).Distinct().Count() >= 2), "two laws within one");
+        Add(laws.Any(l => l.Within.Count(IsLaw) >= 2), "law within two laws");
+        Add(laws.Where(l => !l.Within.Any(IsLaw)).Select(l => l.Name.ToUpperInvariant()).Distinct().Count() >= 2 && laws.Any(l => l.Within.Any(IsLaw)), "unrelated laws with one within another");
+        var organisations = registry.Tiers.Where(t => t.Rank == TierRank.Organisation).ToList();
+        Add(organisations.Any(o => o.Within.Any(w => IsLaw(w) && registry.Tiers[w].Within.Any(IsLaw))), "organisation under a law within a law");
+        Add(organisations.Any(o => o.Within.Any(w => IsLaw(w) && laws.Any(l => l.Within.Contains(w)))), "organisation under a law with laws within it");
     }
 
     /// <summary>How many policies had a feature.</summary>

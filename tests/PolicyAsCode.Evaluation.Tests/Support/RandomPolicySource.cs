@@ -14,14 +14,14 @@ namespace PolicyAsCode.Evaluation.Tests.Support;
 public sealed record RandomPolicy(int Seed, string Namespace, string UserTier, string Source);
 
 /// <summary>
-/// Writes random policies as a team would: 1–3 immutable tiers (jurisdictions may repeat in another case), 0–2
-/// organisation tiers, a user tier; 1–8 dimensions of every kind (bool, ordinal enums with gaps, aliases and no
+/// Writes random policies as a team would: 1–3 immutable tiers (jurisdictions may repeat in another case) or laws
+/// within laws (see <see cref="Create"/>), 0–2 organisation tiers, a user tier; 1–8 dimensions of every kind (bool, ordinal enums with gaps, aliases and no
 /// zero, int, double, [Flags] enums of several underlying types, strings with an allowed list, the user's own
 /// hazard list); bounds of every form, conditional on facts, waivable by lower tiers and waived by them (or
 /// claimed without delegation), contradicting each other on purpose; hazard rules; and defaults by initialisers.
 /// Every bound is valid on its own, so the generator always emits; their combinations are not checked at all.
 /// </summary>
-public static class RandomPolicySource
+public static partial class RandomPolicySource
 {
     private static readonly string[] Jurisdictions = ["EU", "US", "UK", "eu", "Br"];
     private static readonly string[] Conditions = ["Fact.Minor", "Fact.ConsentsToMemory", "Fact.RolePlay", "Fact.Minor | Fact.RolePlay", "Fact.ConsentsToMemory | Fact.Minor"];
@@ -45,10 +45,13 @@ public static class RandomPolicySource
     /// <summary>
     /// Makes the policy of <paramref name="seed"/> in namespace <paramref name="ns"/>; with <paramref name="customHazards"/>,
     /// it may name project hazard categories (assembly attributes, so they apply to every policy compiled with it).
+    /// Its laws sit within each other as <paramref name="nesting"/> says; when it is null, a quarter of the policies
+    /// have laws within laws, of a random <see cref="LawNesting"/>. Laws within laws mostly narrow the laws they sit
+    /// within, sometimes contradict them; organisations are deployed under national laws, supra-national ones or both.
     /// </summary>
-    public static RandomPolicy Create(int seed, string ns, bool customHazards = true)
+    public static RandomPolicy Create(int seed, string ns, bool customHazards = true, LawNesting? nesting = null)
     {
-        var writer = new Writer(new Random(seed), ns, customHazards);
+        var writer = new Writer(new Random(seed), ns, customHazards, nesting);
         return new RandomPolicy(seed, ns, ns + ".Prefs", writer.Write());
     }
 
@@ -86,9 +89,18 @@ public static class RandomPolicySource
         public List<(string Dimension, int WaivableBy)> Waivable { get; } = [];
 
         public List<string> Within { get; } = [];
+
+        /// <summary>For a law: its jurisdiction.</summary>
+        public string Jurisdiction { get; init; } = string.Empty;
+
+        /// <summary>For a law: the laws it sits within (written as its <c>Within</c>), listed before it.</summary>
+        public List<Tier> Outer { get; } = [];
+
+        /// <summary>The bounds this tier wrote, by dimension name, so that a law within it can narrow or contradict them.</summary>
+        public List<(string Dimension, BoundDraft Bound)> Bounds { get; } = [];
     }
 
-    private sealed class Writer(Random random, string ns, bool allowCustomHazards)
+    private sealed partial class Writer(Random random, string ns, bool allowCustomHazards, LawNesting? nesting)
     {
         private readonly List<string> _types = [];
         private readonly List<Dimension> _dimensions = [];
@@ -119,25 +131,31 @@ public static class RandomPolicySource
                 _dimensions.Add(NewDimension(i, kind));
             }
 
-            var laws = Enumerable.Range(0, random.Next(1, 4)).Select(i => new Tier { Name = "Law" + i, Rank = 1 }).ToList();
+            var laws = (nesting ?? (Chance(0.25) ? (LawNesting)random.Next(1, 6) : LawNesting.None)) is var shape and not LawNesting.None
+                ? NestedLaws(shape)
+                : Enumerable.Range(0, random.Next(1, 4)).Select(i => new Tier { Name = "Law" + i, Rank = 1, Jurisdiction = Pick(Jurisdictions) }).ToList();
+            var nested = laws.Any(l => l.Outer.Count > 0);
             var organisations = Enumerable.Range(0, random.Next(0, 3)).Select(i => new Tier { Name = "Org" + i, Rank = 2 }).ToList();
             var user = new Tier { Name = "Prefs", Rank = 3 };
 
-            // The hierarchy: each organisation within some laws; the user tier within every organisation and any law none covers.
+            // The hierarchy: each organisation within some laws; the user tier within every organisation and any law
+            // none covers (a law is covered by a law within it, whose Within leads to it).
             foreach (var organisation in organisations)
             {
-                foreach (var law in laws.Where(_ => Chance(0.7)))
-                {
-                    organisation.Within.Add(law.Name);
-                }
+                organisation.Within.AddRange((nested ? DeployedUnder(laws) : laws.Where(_ => Chance(0.7))).Select(l => l.Name));
             }
 
+            var covered = Covered(laws.Where(l => organisations.Any(o => o.Within.Contains(l.Name))));
+            var uncovered = laws.Where(l => !covered.Contains(l)).ToList();
             user.Within.AddRange(organisations.Select(o => o.Name));
-            user.Within.AddRange(laws.Where(l => !organisations.Any(o => o.Within.Contains(l.Name)) || Chance(0.1)).Select(l => l.Name));
+            user.Within.AddRange(laws
+                .Where(l => (uncovered.Contains(l) && (!nested || Chance(0.5) || !uncovered.Any(o => o != l && Covered([o]).Contains(l)))) || Chance(0.1))
+                .Select(l => l.Name));
 
             foreach (var law in laws)
             {
-                law.Attributes.Add($"[ImmutableTier(\"{Jurisdictions[random.Next(Jurisdictions.Length)]}\")]");
+                law.Within.AddRange(law.Outer.Select(o => o.Name));
+                law.Attributes.Add(law.Within.Count == 0 ? $"[ImmutableTier(\"{law.Jurisdiction}\")]" : $"[ImmutableTier(\"{law.Jurisdiction}\", Within = [{Within(law)}])]");
                 FillTier(law, higher: [], customHazards);
             }
 
@@ -321,7 +339,10 @@ public static class RandomPolicySource
 
             foreach (var dimension in _dimensions)
             {
-                var declare = tier.Rank == 3 || Chance(0.6);
+                // A law within others declares most of what they (and the laws they sit within) bound, and mostly
+                // narrows those bounds, sometimes contradicts them.
+                var outer = Covered(tier.Outer).SelectMany(o => o.Bounds).Where(b => b.Dimension == dimension.Name).Select(b => b.Bound).ToList();
+                var declare = tier.Rank == 3 || Chance(outer.Count > 0 ? 0.9 : 0.6);
                 if (!declare)
                 {
                     continue;
@@ -338,8 +359,10 @@ public static class RandomPolicySource
                     attributes.Add("[HigherIsStricter]");
                 }
 
-                var boundCount = tier.Rank == 3 ? random.Next(0, 3) / 2 : Pick(new[] { 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 3 });
-                for (var b = 0; b < boundCount; b++)
+                var drafts = outer.Count > 0
+                    ? WithinOuter(dimension, outer)
+                    : Enumerable.Range(0, tier.Rank == 3 ? random.Next(0, 3) / 2 : Pick(new[] { 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 3 })).Select(_ => DrawBound(dimension)).ToList();
+                foreach (var draft in drafts)
                 {
                     var waivableBy = tier.Rank switch
                     {
@@ -348,7 +371,8 @@ public static class RandomPolicySource
                         2 when Chance(0.2) => 3,
                         _ => 0,
                     };
-                    attributes.Add(Bound(dimension, waivableBy));
+                    attributes.Add(Render(draft, waivableBy));
+                    tier.Bounds.Add((dimension.Name, draft));
                     if (waivableBy != 0)
                     {
                         tier.Waivable.Add((dimension.Name, waivableBy));
@@ -405,31 +429,38 @@ public static class RandomPolicySource
             return named.Count == 0 ? string.Empty : ", " + string.Join(", ", named);
         }
 
-        private string Bound(Dimension dimension, int waivableBy)
+        /// <summary>A bound of any form the dimension supports, valid on its own; Locked contradicts most, so it is rarer.</summary>
+        private BoundDraft DrawBound(Dimension dimension)
         {
-            // AtMost 0, AtLeast 1, Between 2, Locked 3, Allowed 4 (not on numbers); Locked contradicts most, so it is rarer.
             var hasMembers = dimension.Kind is not (Kind.Int or Kind.Real);
-            var form = Pick(hasMembers ? new[] { 0, 0, 0, 1, 1, 2, 2, 3, 4, 4 } : new[] { 0, 0, 0, 1, 1, 1, 2, 2, 3 });
-            string arguments;
+            var form = Pick(hasMembers
+                ? new[] { Form.AtMost, Form.AtMost, Form.AtMost, Form.AtLeast, Form.AtLeast, Form.Between, Form.Between, Form.Locked, Form.Allowed, Form.Allowed }
+                : new[] { Form.AtMost, Form.AtMost, Form.AtMost, Form.AtLeast, Form.AtLeast, Form.AtLeast, Form.Between, Form.Between, Form.Locked });
             switch (form)
             {
-                case 0:
-                    return $"[AtMost({Value(dimension, bias: 1)}{Named(true, waivableBy)})]";
-                case 1:
-                    return $"[AtLeast({Value(dimension, bias: -1)}{Named(true, waivableBy)})]";
-                case 2:
+                case Form.AtMost:
+                    return new BoundDraft(form, [Draw(dimension, bias: 1)]);
+                case Form.AtLeast:
+                    return new BoundDraft(form, [Draw(dimension, bias: -1)]);
+                case Form.Between:
                     var (lo, hi) = OrderedPair(dimension);
-                    return $"[Between({lo}, {hi}{Named(true, waivableBy)})]";
-                case 3:
-                    return $"[Locked({Value(dimension)}{Named(true, waivableBy)})]";
+                    return new BoundDraft(form, [lo, hi]);
+                case Form.Locked:
+                    return new BoundDraft(form, [Draw(dimension)]);
                 default:
-                    arguments = string.Join(", ", Enumerable.Range(0, random.Next(1, 4)).Select(_ => Value(dimension)));
-                    return $"[Allowed({arguments}{Named(true, waivableBy)})]";
+                    return new BoundDraft(form, [.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => Draw(dimension))]);
             }
         }
 
+        /// <summary>The attribute of a bound, with random named arguments.</summary>
+        private string Render(BoundDraft bound, int waivableBy) =>
+            $"[{bound.Form}({string.Join(", ", bound.Points.Select(p => p.Text))}{Named(true, waivableBy)})]";
+
         /// <summary>A constant of the dimension's type.</summary>
-        private string Value(Dimension dimension, int bias = 0)
+        private string Value(Dimension dimension, int bias = 0) => Draw(dimension, bias).Text;
+
+        /// <summary>A constant of the dimension's type, with its place in the dimension's order.</summary>
+        private Point Draw(Dimension dimension, int bias = 0)
         {
             // Mostly, upper bounds are drawn high and lower bounds low, so that tiers often agree and values get
             // clamped or waived; sometimes not, so that bounds contradict each other.
@@ -441,23 +472,20 @@ public static class RandomPolicySource
             switch (dimension.Kind)
             {
                 case Kind.Bool:
-                    return bias > 0 ? "true" : bias < 0 ? "false" : Chance(0.5) ? "true" : "false";
+                    return Position(dimension, bias > 0 ? 1 : bias < 0 ? 0 : Chance(0.5) ? 1 : 0);
                 case Kind.Int:
                 case Kind.Real:
                 {
                     var a = Number(dimension.Kind == Kind.Int);
                     var b = Number(dimension.Kind == Kind.Int);
-                    return (bias > 0 ? (a.Value >= b.Value ? a : b) : bias < 0 ? (a.Value <= b.Value ? a : b) : a).Text;
+                    var (text, value) = bias > 0 ? (a.Value >= b.Value ? a : b) : bias < 0 ? (a.Value <= b.Value ? a : b) : a;
+                    return new Point(text, value, 0);
                 }
 
                 case Kind.Choice:
-                {
-                    var p = Biased(dimension.Members.Count, bias);
-                    return Literal(dimension.Members[p].Name);
-                }
-
+                    return Position(dimension, Biased(dimension.Members.Count, bias));
                 case Kind.Ordinal:
-                    return OrdinalMember(dimension, dimension.Ordered[Biased(dimension.Ordered.Count, bias)]);
+                    return Position(dimension, Biased(dimension.Ordered.Count, bias));
                 default:
                 {
                     var count = Members(dimension).Count;
@@ -474,32 +502,29 @@ public static class RandomPolicySource
         }
 
         /// <summary>Two constants of the dimension's type, the first not above the second (for sets: a subset of it).</summary>
-        private (string Lo, string Hi) OrderedPair(Dimension dimension)
+        private (Point Lo, Point Hi) OrderedPair(Dimension dimension)
         {
             switch (dimension.Kind)
             {
                 case Kind.Bool:
-                    return Pick(new[] { ("false", "false"), ("false", "true"), ("true", "true") });
+                    var (lo, hi) = Pick(new[] { (0, 0), (0, 1), (1, 1) });
+                    return (Position(dimension, lo), Position(dimension, hi));
                 case Kind.Int:
                 case Kind.Real:
                 {
                     var a = Number(dimension.Kind == Kind.Int);
                     var b = Number(dimension.Kind == Kind.Int);
-                    return a.Value <= b.Value ? (a.Text, b.Text) : (b.Text, a.Text);
+                    var (first, second) = a.Value <= b.Value ? (a, b) : (b, a);
+                    return (new Point(first.Text, first.Value, 0), new Point(second.Text, second.Value, 0));
                 }
 
                 case Kind.Choice:
-                {
-                    var i = random.Next(dimension.Members.Count);
-                    var j = random.Next(i, dimension.Members.Count);
-                    return (Literal(dimension.Members[i].Name), Literal(dimension.Members[j].Name));
-                }
-
                 case Kind.Ordinal:
                 {
-                    var i = random.Next(dimension.Ordered.Count);
-                    var j = random.Next(i, dimension.Ordered.Count);
-                    return (OrdinalMember(dimension, dimension.Ordered[i]), OrdinalMember(dimension, dimension.Ordered[j]));
+                    var count = Count(dimension);
+                    var i = random.Next(count);
+                    var j = random.Next(i, count);
+                    return (Position(dimension, i), Position(dimension, j));
                 }
 
                 default:
@@ -512,6 +537,22 @@ public static class RandomPolicySource
             }
         }
 
+        /// <summary>The member at a position of a bool, choice or ordinal dimension (an ordinal's position among its distinct values).</summary>
+        private Point Position(Dimension dimension, int position) => dimension.Kind switch
+        {
+            Kind.Bool => new Point(position == 1 ? "true" : "false", position, 0),
+            Kind.Choice => new Point(Literal(dimension.Members[position].Name), position, 0),
+            _ => new Point(OrdinalMember(dimension, dimension.Ordered[position]), position, 0),
+        };
+
+        /// <summary>How many positions a bool, choice or ordinal dimension has.</summary>
+        private static int Count(Dimension dimension) => dimension.Kind switch
+        {
+            Kind.Bool => 2,
+            Kind.Choice => dimension.Members.Count,
+            _ => dimension.Ordered.Count,
+        };
+
         private string OrdinalMember(Dimension dimension, long value) =>
             dimension.Type + "." + Pick(dimension.Members.Where(m => m.Value == value).ToList()).Name;
 
@@ -520,11 +561,21 @@ public static class RandomPolicySource
                 ? dimension.Members.Where(m => !m.Name.StartsWith("Custom", StringComparison.Ordinal) || Chance(0.3)).Select(m => m.Name).ToList()
                 : dimension.Members.Select(m => m.Name).ToList();
 
-        private string Mask(Dimension dimension, int count) =>
+        private Point Mask(Dimension dimension, int count) =>
             MaskOf(dimension, Members(dimension).OrderBy(_ => random.Next()).Take(count).ToList());
 
-        private static string MaskOf(Dimension dimension, List<string> names) =>
-            names.Count == 0 ? $"({dimension.Type})0" : string.Join(" | ", names.Select(n => dimension.Type + "." + n));
+        /// <summary>A flag mask of the named members; its bits are the members' indexes, so masks compare by inclusion.</summary>
+        private static Point MaskOf(Dimension dimension, List<string> names)
+        {
+            var bits = 0UL;
+            foreach (var name in names)
+            {
+                bits |= 1UL << dimension.Members.FindIndex(m => m.Name == name);
+            }
+
+            var text = names.Count == 0 ? $"({dimension.Type})0" : string.Join(" | ", names.Select(n => dimension.Type + "." + n));
+            return new Point(text, 0, bits);
+        }
 
         private (string Text, double Value) Number(bool integer)
         {

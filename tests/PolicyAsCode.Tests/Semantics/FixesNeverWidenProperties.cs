@@ -21,7 +21,7 @@ public sealed class FixesNeverWidenProperties(ITestOutputHelper output)
     [Fact]
     public void Every_offered_fix_leaves_every_users_choices_the_same_or_narrower_everywhere()
     {
-        long policies = 0, rewrites = 0, removals = 0, refused = 0, compared = 0;
+        long policies = 0, rewrites = 0, removals = 0, refused = 0, compared = 0, lawFixes = 0;
         OverrideCheckDifferentialTests.Registry.Sample(
             registry =>
             {
@@ -59,13 +59,19 @@ public sealed class FixesNeverWidenProperties(ITestOutputHelper output)
                     }
 
                     Interlocked.Add(ref compared, AssertNoWider(registry, after, rule.Dimension));
+                    if (registry.Tiers[rule.Tier].Rank == TierRank.Immutable)
+                    {
+                        // A fix of a law within a law (its policies come from OverrideCheckDifferentialTests.Registry).
+                        Interlocked.Increment(ref lawFixes);
+                    }
                 }
             },
             iter: Policies);
 
-        output.WriteLine($"{policies} random policies: {rewrites} rewrites and {removals} removals offered and applied, {refused} refused as widening; Allowed compared in {compared} jurisdiction-context pairs");
+        output.WriteLine($"{policies} random policies: {rewrites} rewrites and {removals} removals offered and applied, {refused} refused as widening ({lawFixes} fixes of laws within laws); Allowed compared in {compared} jurisdiction-context pairs");
         Assert.Equal(Policies, policies);
         Assert.True(rewrites > 0 && removals > 0 && refused > 0, "the random policies must offer rewrites and removals, and refuse some");
+        Assert.True(lawFixes > 0, "the random policies must offer fixes of laws within laws");
     }
 
     // Allowed after within Allowed before, for every context the oracle enumerates, in each law's jurisdiction and in an unknown one.

@@ -18,26 +18,35 @@ public sealed class OverrideCheckDifferentialTests(ITestOutputHelper output)
 {
     private const int Policies = 10_000;
 
-    /// <summary>Random policies, a quarter of them declaring that Minor and RolePlay never hold together.</summary>
+    /// <summary>
+    /// Random policies, most of those with several laws nesting them (<see cref="NestedLaws"/>), a quarter declaring
+    /// that Minor and RolePlay never hold together.
+    /// </summary>
     internal static readonly Gen<PolicyRegistry> Registry =
-        from registry in RandomPolicies.Registry
+        from registry in NestedLaws.Of(RandomPolicies.Registry)
         from declares in Gen.Frequency((3, false), (1, true))
         select declares ? WithNeverTogether(registry, Fact.Minor | Fact.RolePlay) : registry;
 
     [Fact]
     public void The_check_reports_a_rule_if_and_only_if_resolution_in_some_context_overrides_it()
     {
-        long policies = 0, bounds = 0, values = 0, sometimes = 0, always = 0, indeterminate = 0;
+        long policies = 0, nested = 0, bounds = 0, lawBounds = 0, lawOverridden = 0, values = 0, sometimes = 0, always = 0, indeterminate = 0;
         Registry.Sample(
             registry =>
             {
                 Interlocked.Increment(ref policies);
+                if (registry.Tiers.Any(t => t.Rank == TierRank.Immutable && !t.Within.IsDefaultOrEmpty))
+                {
+                    Interlocked.Increment(ref nested);
+                }
+
                 var shape = registry.Shape;
                 var found = OverrideCheck.All(shape).Where(o => o.Kind != OverrideKind.NoEffect).ToList();
                 foreach (var jurisdiction in OverrideOracle.Jurisdictions(registry))
                 {
                     var j = registry.MatchJurisdiction(jurisdiction);
-                    foreach (var rule in registry.Bounds.Where(b => registry.Tiers[b.Tier].Rank != TierRank.Immutable))
+                    // Every bound some tier binds: those of organisations and users, and of laws within laws.
+                    foreach (var rule in registry.Bounds.Where(b => Enumerable.Range(0, registry.Tiers.Length).Any(t => OverrideOracle.IsAbove(registry, t, b.Tier))))
                     {
                         var verdict = OverrideOracle.ForBound(registry, rule, jurisdiction);
                         if (verdict == OverrideOracle.Verdict.Indeterminate)
@@ -47,6 +56,15 @@ public sealed class OverrideCheckDifferentialTests(ITestOutputHelper output)
                         }
 
                         Interlocked.Increment(ref bounds);
+                        if (registry.Tiers[rule.Tier].Rank == TierRank.Immutable)
+                        {
+                            Interlocked.Increment(ref lawBounds);
+                            if (verdict != OverrideOracle.Verdict.Never)
+                            {
+                                Interlocked.Increment(ref lawOverridden);
+                            }
+                        }
+
                         var reported = found.Where(o => o.Kind == OverrideKind.Bound && o.Bound == rule.Index && o.Jurisdiction == j).ToList();
                         var expected = verdict switch
                         {
@@ -86,9 +104,10 @@ public sealed class OverrideCheckDifferentialTests(ITestOutputHelper output)
             },
             iter: Policies);
 
-        output.WriteLine($"{policies} random policies; compared {bounds} lower-tier bounds ({always} overridden in every context, {sometimes} in some) and {values} values per jurisdiction; {indeterminate} rule-jurisdiction pairs left out because the higher tiers contradict each other there");
+        output.WriteLine($"{policies} random policies ({nested} with laws within laws); compared {bounds} lower-tier bounds ({lawBounds} of laws within laws, {lawOverridden} of them overridden; {always} overridden in every context, {sometimes} in some) and {values} values per jurisdiction; {indeterminate} rule-jurisdiction pairs left out because the higher tiers contradict each other there");
         Assert.Equal(Policies, policies);
         Assert.True(always > 0 && sometimes > 0, "the random policies must exercise both PAC0001 and PAC0012");
+        Assert.True(nested > 0 && lawBounds > lawOverridden && lawOverridden > 0, "the random policies must have laws within laws whose bounds narrow the laws they sit within, and some that override them");
     }
 
     // The witness is a context in which resolution really skips the bound.

@@ -5,8 +5,9 @@ using System.Linq;
 namespace PolicyAsCode.Tests.Semantics;
 
 /// <summary>
-/// A plain model of "a lower tier's rule is overridden", built only on the interpreter's public Resolve and on its own
-/// enumeration of contexts: it knows nothing of <see cref="OverrideCheck"/>, <see cref="Binding"/> or <see cref="ContextSpace"/>.
+/// A plain model of "a lower tier's rule is overridden", built only on the interpreter's public Resolve, on its own
+/// enumeration of contexts and on its own reading of which laws sit within which: it knows nothing of
+/// <see cref="OverrideCheck"/>, <see cref="Binding"/>, <see cref="ContextSpace"/> or <see cref="PolicyShape"/>.
 /// </summary>
 internal static class OverrideOracle
 {
@@ -70,20 +71,17 @@ internal static class OverrideOracle
         }
     }
 
-    /// <summary>Whether resolution skips a lower tier's bound, as a contradiction of the bounds of the ranks above it.</summary>
+    /// <summary>Whether resolution skips a lower tier's bound, as a contradiction of the bounds of the tiers above it.</summary>
     public static Verdict ForBound(PolicyRegistry registry, BoundRule rule, string? jurisdiction)
     {
-        var rank = registry.Tiers[rule.Tier].Rank;
-        var above = registry.Bounds.Where(b => b.Dimension == rule.Dimension && registry.Tiers[b.Tier].Rank < rank).ToList();
+        var above = registry.Bounds.Where(b => b.Dimension == rule.Dimension && IsAbove(registry, b.Tier, rule.Tier)).ToList();
         var without = Reduced(registry, rule.Dimension, above);
         var with = Reduced(registry, rule.Dimension, [.. above, rule]);
         var inForce = 0;
         var skipped = 0;
         foreach (var context in Contexts(registry, jurisdiction))
         {
-            var tierApplies = rank != TierRank.Immutable || registry.MatchJurisdiction(context.Jurisdiction) < 0
-                || string.Equals(registry.Tiers[rule.Tier].Name, context.Jurisdiction, System.StringComparison.OrdinalIgnoreCase);
-            if (!tierApplies || !rule.Condition.Restricts(context) || WaivedByAnOrganisation(registry, rule, context))
+            if (!Applies(registry, rule.Tier, context.Jurisdiction) || !rule.Condition.Restricts(context) || WaivedByAnOrganisation(registry, rule, context))
             {
                 continue;
             }
@@ -103,17 +101,16 @@ internal static class OverrideOracle
         return skipped == 0 ? Verdict.Never : skipped == inForce ? Verdict.Always : Verdict.Sometimes;
     }
 
-    /// <summary>Whether a value a tier fixes is granted as written nowhere it is used, resolved against the bounds of the ranks above and its own tier's.</summary>
+    /// <summary>Whether a value a tier fixes is granted as written nowhere it is used, resolved against the bounds of the tiers above and its own tier's.</summary>
     public static Verdict ForValue(PolicyRegistry registry, int tier, int dimension, DimensionValue value, string? jurisdiction)
     {
-        var rank = registry.Tiers[tier].Rank;
-        var binding = registry.Bounds.Where(b => b.Dimension == dimension && (registry.Tiers[b.Tier].Rank < rank || b.Tier == tier)).ToList();
+        var binding = registry.Bounds.Where(b => b.Dimension == dimension && (IsAbove(registry, b.Tier, tier) || b.Tier == tier)).ToList();
         var reduced = Reduced(registry, dimension, binding);
         var used = 0;
         var moved = 0;
         foreach (var context in Contexts(registry, jurisdiction))
         {
-            if (!registry.TierApplies(tier, registry.MatchJurisdiction(context.Jurisdiction)))
+            if (!Applies(registry, tier, context.Jurisdiction))
             {
                 continue;
             }
@@ -133,6 +130,59 @@ internal static class OverrideOracle
 
         return moved == 0 ? Verdict.Never : moved == used ? Verdict.Always : Verdict.Sometimes;
     }
+
+    /// <summary>
+    /// Whether a tier's rules apply to a request naming <paramref name="jurisdiction"/>: an organisation's and a user's
+    /// always; a law's in its own jurisdiction and every jurisdiction within it, and everywhere when the request names
+    /// no jurisdiction of the policy's laws.
+    /// </summary>
+    public static bool Applies(PolicyRegistry registry, int tier, string? jurisdiction)
+    {
+        var law = registry.Tiers[tier];
+        if (law.Rank != TierRank.Immutable || jurisdiction is null || !registry.Tiers.Any(t => t.Rank == TierRank.Immutable && Same(t.Name, jurisdiction)))
+        {
+            return true;
+        }
+
+        return Same(law.Name, jurisdiction) || Enclosing(registry, jurisdiction).Contains(law.Name);
+    }
+
+    /// <summary>Whether tier <paramref name="higher"/> binds tier <paramref name="lower"/>: a higher rank, or a law of a jurisdiction the lower law's sits within.</summary>
+    public static bool IsAbove(PolicyRegistry registry, int higher, int lower)
+    {
+        var h = registry.Tiers[higher];
+        var l = registry.Tiers[lower];
+        return h.Rank == TierRank.Immutable && l.Rank == TierRank.Immutable ? Enclosing(registry, l.Name).Contains(h.Name) : h.Rank < l.Rank;
+    }
+
+    /// <summary>
+    /// The jurisdictions <paramref name="jurisdiction"/> sits within, however deep, read off the laws' <c>Within</c>
+    /// (every law of a jurisdiction counts: two DE laws are one DE), names compared ignoring case; never itself.
+    /// </summary>
+    public static HashSet<string> Enclosing(PolicyRegistry registry, string jurisdiction)
+    {
+        var found = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+        var queue = new Queue<string>();
+        queue.Enqueue(jurisdiction);
+        while (queue.Count > 0)
+        {
+            var next = queue.Dequeue();
+            foreach (var law in registry.Tiers.Where(t => t.Rank == TierRank.Immutable && Same(t.Name, next)))
+            {
+                foreach (var outer in law.Within.Select(w => registry.Tiers[w]).Where(t => t.Rank == TierRank.Immutable))
+                {
+                    if (!Same(outer.Name, jurisdiction) && found.Add(outer.Name))
+                    {
+                        queue.Enqueue(outer.Name);
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static bool Same(string a, string b) => string.Equals(a, b, System.StringComparison.OrdinalIgnoreCase);
 
     // Read straight off the claims: a delegated organisation claim of this bound's tier on its dimension, established here.
     private static bool WaivedByAnOrganisation(PolicyRegistry registry, BoundRule rule, in PolicyContext context)
