@@ -216,6 +216,47 @@ public sealed class NestedLawTests
             outcome.Result.Diagnostics.Select(d => d.GetMessage(CultureInfo.InvariantCulture)));
     }
 
+    [Fact]
+    public void A_cycle_through_a_shared_jurisdiction_is_reported_and_emits_nothing()
+    {
+        // No law type is within itself, but the jurisdictions are: DE within EU, and a second EU law within DE. The
+        // kernel nests jurisdictions, so EU law would bind DE law and DE law EU law; the generator refuses the policy.
+        var outcome = GeneratorHarness.Run([new SourceFile("SharedCycle.cs", """
+            using PolicyAsCode;
+
+            namespace SharedCycle;
+
+            [ImmutableTier("EU")]
+            public partial record EuLaw
+            {
+                [Between(0, 30)]
+                public int MemoryDays { get; init; }
+            }
+
+            [ImmutableTier("DE", Within = [typeof(EuLaw)])]
+            public partial record DeLaw
+            {
+                [Between(0, 14)]
+                public int MemoryDays { get; init; }
+            }
+
+            [ImmutableTier("eu", Within = [typeof(DeLaw)])]
+            public partial record EuAiAct;
+
+            [UserTier(Within = [typeof(EuAiAct)])]
+            public partial record Prefs
+            {
+                public int MemoryDays { get; init; }
+            }
+            """)]);
+
+        Assert.Null(outcome.Result.Exception);
+        Assert.Empty(outcome.Result.GeneratedSources);
+        var messages = outcome.Result.Diagnostics.Select(d => (d.Id, d.GetMessage(CultureInfo.InvariantCulture))).ToList();
+        Assert.Contains(("PAC0003", "DeLaw puts DE within a jurisdiction that is itself within DE through other laws: the laws' Within lists form a cycle"), messages);
+        Assert.All(outcome.Result.Diagnostics, d => Assert.Equal("PAC0003", d.Id));
+    }
+
     private static string ScopeOf(GeneratorOutcome outcome)
     {
         var evaluator = outcome.Sources.Single(s => s.HintName.EndsWith(".Policy.g.cs", StringComparison.Ordinal)).Text;

@@ -138,7 +138,9 @@ internal static class TierChain
 
         // Higher ranks first; among laws, a law before every law within it (EU before DE), so a supra-national bound
         // precedes the national ones in canonical order; then the order of discovery from the user tier.
-        var depth = JurisdictionDepths(edges, LawDepths(edges, problems));
+        var problemsBefore = problems.Count;
+        var lawDepths = LawDepths(edges, problems);
+        var depth = JurisdictionDepths(edges, lawDepths, problems.Count > problemsBefore ? null : problems);
         var ordered = discovery.Select((t, i) => (t, i))
             .OrderBy(x => x.t.Rank)
             .ThenBy(x => x.t.Rank == Ranks.Immutable && depth.TryGetValue(x.t.Name, out var d) ? d : 0)
@@ -172,8 +174,10 @@ internal static class TierChain
     // The depth of each law's jurisdiction: the kernel nests jurisdictions, not tiers (two DE laws are one DE, within
     // EU if either says so), so a DE law that names no Within still comes after EU law and is the one skipped where
     // they contradict. Each jurisdiction is as deep as its deepest law, and one deeper than every jurisdiction it is
-    // within; a cycle through same-named laws stops growing after as many rounds as there are laws.
-    private static Dictionary<string, int> JurisdictionDepths(List<(DeclaredTier From, DeclaredTier To)> edges, Dictionary<DeclaredTier, int> lawDepths)
+    // within. A cycle through same-named laws (DE within EU, and a second EU law within DE) would grow forever: it is
+    // cut after as many rounds as there are laws and reported as PAC0003 on each law whose Within still raised a
+    // depth, unless a cycle between the law types themselves was reported already (then problems is null).
+    private static Dictionary<string, int> JurisdictionDepths(List<(DeclaredTier From, DeclaredTier To)> edges, Dictionary<DeclaredTier, int> lawDepths, List<PolicyProblem>? problems)
     {
         var depth = new Dictionary<string, int>(System.StringComparer.OrdinalIgnoreCase);
         foreach (var pair in lawDepths)
@@ -181,9 +185,10 @@ internal static class TierChain
             depth[pair.Key.Name] = depth.TryGetValue(pair.Key.Name, out var known) ? System.Math.Max(known, pair.Value) : pair.Value;
         }
 
+        var raising = new List<DeclaredTier>();
         for (var round = 0; round <= lawDepths.Count; round++)
         {
-            var changed = false;
+            raising.Clear();
             foreach (var (from, to) in edges)
             {
                 if (from.Rank == Ranks.Immutable && to.Rank == Ranks.Immutable && !string.Equals(from.Name, to.Name, System.StringComparison.OrdinalIgnoreCase))
@@ -192,14 +197,26 @@ internal static class TierChain
                     if (!depth.TryGetValue(from.Name, out var inner) || inner < outer + 1)
                     {
                         depth[from.Name] = outer + 1;
-                        changed = true;
+                        raising.Add(from);
                     }
                 }
             }
 
-            if (!changed)
+            if (raising.Count == 0)
             {
                 break;
+            }
+        }
+
+        if (raising.Count > 0 && problems is not null)
+        {
+            foreach (var law in raising.Distinct())
+            {
+                problems.Add(new PolicyProblem(
+                    "PAC0003",
+                    $"{law.Type.Name} puts {law.Name} within a jurisdiction that is itself within {law.Name} through other laws: the laws' Within lists form a cycle",
+                    law.Location,
+                    true));
             }
         }
 
