@@ -103,6 +103,35 @@ public sealed class AllocationTests
         Assert.Equal(0, overload.Bytes);
     }
 
+    // Laws within laws add tests of the matched jurisdiction, never allocation: in a national jurisdiction (DE within
+    // EU, US-CA within US), in its parent's, and where every law applies, a request inside every bound costs 0 bytes.
+    [Theory]
+    [InlineData("DE")]
+    [InlineData("US-CA")]
+    [InlineData("US")]
+    [InlineData("BR")]
+    [InlineData(null)]
+    public void Resolve_with_nothing_to_adjust_allocates_nothing_under_nested_laws(string? jurisdiction)
+    {
+        var context = PolicyContext.In(jurisdiction).With(Fact.Minor, false).With(Fact.ConsentsToMemory, true);
+        var resolution = LearnerPreferences.Resolve(Within, context, DimensionSet.Empty);
+        Assert.Same(Within, resolution.Effective);
+        Assert.Equal(LearnerPreferences.Registry.MatchJurisdiction(jurisdiction), resolution.Jurisdiction);
+
+        var measured = Measure(() =>
+        {
+            var same = 0;
+            for (var i = 0; i < Iterations; i++)
+            {
+                same += ReferenceEquals(LearnerPreferences.Resolve(Within, context, DimensionSet.Empty).Effective, Within) ? 1 : 0;
+            }
+
+            return same;
+        });
+        Assert.Equal(Iterations, measured.Result);
+        Assert.Equal(0, measured.Bytes);
+    }
+
     [Fact]
     public void Resolve_with_an_adjustment_allocates_its_explanation()
     {
