@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Packs the three packages of this repository (PolicyAsCode, PolicyAsCode.Templates, PolicyAsCode.Tool), in Release,
+# Packs the four packages of this repository (PolicyAsCode, PolicyAsCode.Extensions.AI, PolicyAsCode.Templates,
+# PolicyAsCode.Tool), in Release,
 # into artifacts/packages: the local feed from which the templates, the samples and the pac tool can be tried against
 # the packages exactly as a user gets them.
 #
@@ -22,7 +23,8 @@ version=${1:-$prefix-dev.$(date -u +%Y%m%d%H%M%S)}
 out="$PWD/artifacts/packages"
 mkdir -p "$out"
 
-# Only src/PolicyAsCode, templates/PolicyAsCode.Templates and tools/PolicyAsCode.Tool are packable; `dotnet pack` of the
+# Only src/PolicyAsCode, src/PolicyAsCode.Extensions.AI, templates/PolicyAsCode.Templates and tools/PolicyAsCode.Tool
+# are packable; `dotnet pack` of the
 # solution builds just those (and the projects they pack) and skips the rest.
 dotnet pack PolicyAsCode.sln -c Release -p:Version="$version" -p:PackageOutputPath="$out/"
 

@@ -41,6 +41,30 @@ public sealed class PackageLayoutTests(PackedFeed feed)
     }
 
     [Fact]
+    public void Extensions_AI_package_holds_its_library_and_readme_and_depends_on_the_same_PolicyAsCode()
+    {
+        using var package = ZipFile.OpenRead(feed.ExtensionsAIPackage);
+        var expected = new SortedSet<string>(StringComparer.Ordinal)
+        {
+            "PolicyAsCode.Extensions.AI.nuspec",
+            "README.md",
+            "lib/net10.0/PolicyAsCode.Extensions.AI.dll",
+            "lib/net10.0/PolicyAsCode.Extensions.AI.xml",
+        };
+        Assert.Equal(expected, ContentEntries(package));
+
+        var metadata = Nuspec(package);
+        Assert.Equal("PolicyAsCode.Extensions.AI", Element(metadata, "id"));
+        Assert.Equal("README.md", Element(metadata, "readme"));
+        var license = metadata.Elements().Single(e => e.Name.LocalName == "license");
+        Assert.Equal(("expression", "MIT"), ((string?)license.Attribute("type"), license.Value));
+        Assert.False(string.IsNullOrWhiteSpace(Element(metadata, "description")));
+        var core = metadata.Descendants().Single(e => e.Name.LocalName == "dependency" && (string?)e.Attribute("id") == "PolicyAsCode");
+        Assert.Equal(feed.Version, (string?)core.Attribute("version"));
+        Assert.Contains("UsePolicy", Text(package, "README.md"));
+    }
+
+    [Fact]
     public void Runtime_package_metadata_is_complete_and_depends_on_nothing()
     {
         using var package = ZipFile.OpenRead(feed.RuntimePackage);
