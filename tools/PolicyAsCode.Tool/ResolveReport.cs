@@ -40,7 +40,7 @@ internal static class ResolveReport
 
             if (prefs.Length > InputFiles.MaxBytes)
             {
-                output.Write($"({file} is larger than {InputFiles.MaxBytes} bytes: pac read only its first {prefs.Length}, as a reader with the default limit would reject it unread.)\n");
+                output.Write($"({file} is larger than {InputFiles.MaxBytes} bytes: pac read only its first {prefs.Length}; a reader with the default limit rejects it unread.)\n");
             }
         }
 
