@@ -1,5 +1,5 @@
 using System;
-using System.IO;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 
@@ -12,12 +12,26 @@ namespace PolicyAsCode.Tool;
 /// </summary>
 internal static class ContextFile
 {
+    private static readonly byte[] ByteOrderMark = [0xEF, 0xBB, 0xBF];
+
     public static PolicyContext Read(string path)
     {
-        var bytes = InputFiles.ReadAll(path, "context");
+        var bytes = InputFiles.ReadBounded(path, "context");
+        if (bytes.Length > InputFiles.MaxBytes)
+        {
+            throw Invalid(path, $"it is larger than {InputFiles.MaxBytes} bytes, the limit of a preferences file");
+        }
+
         try
         {
-            using var document = JsonDocument.Parse(bytes);
+            // A byte-order mark is skipped, as the preferences reader skips one.
+            var utf8 = bytes.AsMemory();
+            if (utf8.Span.StartsWith(ByteOrderMark))
+            {
+                utf8 = utf8[ByteOrderMark.Length..];
+            }
+
+            using var document = JsonDocument.Parse(utf8);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw Invalid(path, "the document must be an object");
@@ -25,8 +39,15 @@ internal static class ContextFile
 
             string? jurisdiction = null;
             Fact? facts = null, known = null;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var property in document.RootElement.EnumerateObject())
             {
+                // JsonDocument keeps every duplicate and the last would win: a file saying two things is bad input.
+                if (!seen.Add(property.Name))
+                {
+                    throw Invalid(path, $"the field \"{property.Name}\" is given twice");
+                }
+
                 switch (property.Name)
                 {
                     case "jurisdiction":
@@ -95,20 +116,4 @@ internal static class ContextFile
     }
 
     private static PacInputException Invalid(string path, string message) => new($"{path}: unreadable context file: {message}.");
-}
-
-/// <summary>Reading the files pac is given, with one-line errors.</summary>
-internal static class InputFiles
-{
-    public static byte[] ReadAll(string path, string what)
-    {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new PacInputException(File.Exists(path) ? $"{path}: the {what} file could not be read: {LoadedPolicy.OneLine(e.Message)}" : $"{path}: no such {what} file.", e);
-        }
-    }
 }

@@ -16,7 +16,7 @@ internal static class DiffReport
 {
     public static void WriteText(TextWriter output, bool rich, LoadedPolicy old, LoadedPolicy @new, IReadOnlyList<DiffEntry> changes)
     {
-        output.Write($"pac diff: {old.Registry.Name} ({old.Path}) -> {@new.Registry.Name} ({@new.Path})\n");
+        output.Write(UntrustedText.Escape($"pac diff: {old.Registry.Name} ({old.Path}) -> {@new.Registry.Name} ({@new.Path})") + "\n");
         if (changes.Count == 0)
         {
             output.Write("no changes\n");
@@ -83,7 +83,7 @@ internal static class DiffReport
             w.WriteEndObject();
         }
 
-        output.Write(Encoding.UTF8.GetString(buffer.ToArray()) + "\n");
+        output.Write(UntrustedText.EscapeKeepingLines(Encoding.UTF8.GetString(buffer.ToArray())) + "\n");
     }
 
     // The jurisdictions it sits within, nearest first, as the kernel of the new version has them (of the old, where

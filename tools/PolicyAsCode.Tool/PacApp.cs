@@ -42,7 +42,7 @@ public static class PacApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            error.Write("pac: " + string.Join(" ", parsed.Errors.Select(e => LoadedPolicy.OneLine(e.Message))) + " See 'pac --help'.\n");
+            error.Write("pac: " + UntrustedText.Escape(string.Join(" ", parsed.Errors.Select(e => e.Message.Trim()))) + " See 'pac --help'.\n");
             return BadInput;
         }
 
@@ -52,14 +52,14 @@ public static class PacApp
         }
         catch (PacInputException e)
         {
-            error.Write("pac: " + LoadedPolicy.OneLine(e.Message) + "\n");
+            error.Write("pac: " + UntrustedText.Escape(e.Message.Trim()) + "\n");
             return BadInput;
         }
 #pragma warning disable CA1031 // the last resort: one line, never a stack trace
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            error.Write($"pac: internal error: {e.GetType().Name}: {LoadedPolicy.OneLine(e.Message)}\n");
+            error.Write($"pac: internal error: {e.GetType().Name}: {UntrustedText.Escape(e.Message.Trim())}\n");
             return InternalError;
         }
     }
@@ -81,7 +81,7 @@ public static class PacApp
             ContextFile.CheckJurisdiction(loaded.Registry, j);
             var document = PolicyCard.Create(loaded.Registry);
             document = j is null ? document : document.For(j);
-            output.Write(r.GetValue(cardFormat) == "json" ? document.ToJson() + "\n" : document.ToMarkdown());
+            output.Write(UntrustedText.EscapeKeepingLines(r.GetValue(cardFormat) == "json" ? document.ToJson() + "\n" : document.ToMarkdown()));
             return Ok;
         });
         root.Subcommands.Add(card);
@@ -93,7 +93,7 @@ public static class PacApp
             using var loaded = LoadedPolicy.Load(r.GetValue(assembly)!.ToString(), r.GetValue(policy));
             var requestContext = WithJurisdiction(ReadContext(r.GetValue(context)), r.GetValue(jurisdiction));
             ContextFile.CheckJurisdiction(loaded.Registry, requestContext.Jurisdiction);
-            output.Write(PreferencesSchema.ToText(loaded.Registry, requestContext) + "\n");
+            output.Write(UntrustedText.EscapeKeepingLines(PreferencesSchema.ToText(loaded.Registry, requestContext) + "\n"));
             return Ok;
         });
         root.Subcommands.Add(schema);
@@ -106,7 +106,7 @@ public static class PacApp
             var requestContext = WithJurisdiction(ReadContext(r.GetValue(context)), r.GetValue(jurisdiction));
             ContextFile.CheckJurisdiction(loaded.Registry, requestContext.Jurisdiction);
             var prefsFile = r.GetValue(prefs)!;
-            ResolveReport.Write(output, rich, loaded.Registry, prefsFile.ToString(), InputFiles.ReadAll(prefsFile.ToString(), "preferences"), requestContext);
+            ResolveReport.Write(output, rich, loaded.Registry, prefsFile.ToString(), InputFiles.ReadBounded(prefsFile.ToString(), "preferences"), requestContext);
             return Ok;
         });
         root.Subcommands.Add(resolve);

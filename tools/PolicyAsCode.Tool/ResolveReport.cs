@@ -16,15 +16,16 @@ internal static class ResolveReport
         var read = PreferencesJson.Read(registry, prefs, context);
         var resolution = new PolicyInterpreter(registry).Resolve(read.Requested, context, read.Unreadable);
 
-        output.Write($"pac resolve: {registry.Name} in {Where(registry, context)}; {Facts(context)}\n");
+        output.Write($"pac resolve: {UntrustedText.Escape(registry.Name)} in {UntrustedText.Escape(Where(registry, context))}; {Facts(context)}\n");
+        var file = UntrustedText.Escape(prefsPath);
 
         if (read.Errors.Count == 0)
         {
-            output.Write($"\n{prefsPath}: no errors.\n");
+            output.Write($"\n{file}: no errors.\n");
         }
         else
         {
-            output.Write($"\nErrors in {prefsPath} (the dimensions they name resolve fail-closed):\n");
+            output.Write($"\nErrors in {file} (the dimensions they name resolve fail-closed):\n");
             var errors = new TextTable("path", "kind", "message");
             foreach (var error in read.Errors)
             {
@@ -35,6 +36,11 @@ internal static class ResolveReport
             if (read.TooManyErrors)
             {
                 output.Write("(more errors were found than are listed)\n");
+            }
+
+            if (prefs.Length > InputFiles.MaxBytes)
+            {
+                output.Write($"({file} is larger than {InputFiles.MaxBytes} bytes: pac read only its first {prefs.Length}; a reader with the default limit rejects it unread.)\n");
             }
         }
 
@@ -56,7 +62,7 @@ internal static class ResolveReport
         }
 
         table.Write(output, rich);
-        output.Write($"\nContent refused: {PolicyDiff.HazardNames(registry, resolution.Forbidden)}.\n");
+        output.Write($"\nContent refused: {UntrustedText.Escape(PolicyDiff.HazardNames(registry, resolution.Forbidden))}.\n");
     }
 
     // "DE within EU": the jurisdiction with the ones it sits within (whose laws apply too), as the kernel words it.

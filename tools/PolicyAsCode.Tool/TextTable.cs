@@ -9,7 +9,8 @@ namespace PolicyAsCode.Tool;
 
 /// <summary>
 /// A table of text: drawn with Spectre.Console on a terminal, written as plain aligned columns when the output is
-/// redirected (or is not the console), so the plain form is stable for scripts and tests.
+/// redirected (or is not the console), so the plain form is stable for scripts and tests. Every cell is printed through
+/// <see cref="UntrustedText.Escape(string?)"/>: one cell is one line.
 /// </summary>
 internal sealed class TextTable
 {
@@ -27,7 +28,9 @@ internal sealed class TextTable
             throw new ArgumentException($"A row has {cells.Length} cells; the table has {_headers.Length} columns.", nameof(cells));
         }
 
-        _rows.Add(cells);
+        // Cells hold names and values from files and assemblies pac does not trust: escaped, so that none can move
+        // the cursor, clear the screen or break the line and forge a row.
+        _rows.Add(Array.ConvertAll(cells, UntrustedText.Escape));
     }
 
     public void Write(TextWriter output, bool rich)

@@ -21,7 +21,7 @@ internal static class VerifyReport
         var first = true;
         foreach (var (_, registry) in loaded.Policies)
         {
-            output.Write((first ? string.Empty : "\n") + $"pac verify: {registry.Name} ({loaded.Path})\n");
+            output.Write((first ? string.Empty : "\n") + UntrustedText.Escape($"pac verify: {registry.Name} ({loaded.Path})") + "\n");
             first = false;
             total += WritePolicy(output, rich, registry);
         }
@@ -69,8 +69,8 @@ internal static class VerifyReport
                 var dimension = registry.Dimensions[o.Dimension];
                 var wider = o.Higher >= 0 ? registry.Bounds[o.Higher] : null;
                 var than = wider is null ? "the tiers above" : $"{registry.TierOf(wider)}'s {Rule(wider)}";
-                output.Write($"- {Jurisdiction(shape, o.Jurisdiction)}: {registry.Tiers[o.Tier]}'s {Rule(rule)} on {dimension.Name} is no narrower than {than}; "
-                    + $"it has no effect there ({dimension.Format(o.HigherAllows)} is allowed either way).\n");
+                output.Write(UntrustedText.Escape($"- {Jurisdiction(shape, o.Jurisdiction)}: {registry.Tiers[o.Tier]}'s {Rule(rule)} on {dimension.Name} is no narrower than {than}; "
+                    + $"it has no effect there ({dimension.Format(o.HigherAllows)} is allowed either way).") + "\n");
             }
         }
 
@@ -81,14 +81,14 @@ internal static class VerifyReport
         var checkedContexts = $"{contexts} context{Plural(contexts)} checked";
         if (conflicts.Count == 0)
         {
-            output.Write($"\nno conflicts in {jurisdictions}, {checkedContexts}" + (notes.Count > 0 ? $"; {notes.Count} note{Plural(notes.Count)}" : string.Empty) + ".\n");
+            output.Write("\n" + UntrustedText.Escape($"no conflicts in {jurisdictions}, {checkedContexts}" + (notes.Count > 0 ? $"; {notes.Count} note{Plural(notes.Count)}" : string.Empty) + ".") + "\n");
         }
         else
         {
             var everywhere = conflicts.Count(o => o.InEveryContext);
             var kinds = string.Join(", ", new[] { (everywhere, "wherever the rule applies"), (conflicts.Count - everywhere, "only in some contexts") }
                 .Where(p => p.Item1 > 0).Select(p => $"{p.Item1} {p.Item2}"));
-            output.Write($"\n{conflicts.Count} conflict{Plural(conflicts.Count)} ({kinds}) in {jurisdictions}, {checkedContexts}: higher tiers override these rules.\n");
+            output.Write("\n" + UntrustedText.Escape($"{conflicts.Count} conflict{Plural(conflicts.Count)} ({kinds}) in {jurisdictions}, {checkedContexts}: higher tiers override these rules.") + "\n");
         }
 
         return conflicts.Count;

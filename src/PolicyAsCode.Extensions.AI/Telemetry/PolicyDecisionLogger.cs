@@ -77,9 +77,40 @@ public sealed class PolicyDecisionLogger
         }
     }
 
-    /// <summary>Notes that a classifier failed, so the content was refused (failing closed).</summary>
-    public void LogClassifierFailure(Exception exception, ContentStage stage) =>
-        PolicyLog.ClassifierFailed(_logger, exception, PolicyTelemetry.StageName(stage));
+    /// <summary>
+    /// Notes that a classifier failed, so the content was refused (failing closed). A classifier's exception may quote
+    /// the text it was given, so unless <see cref="PolicyDecisionLogOptions.IncludeContent"/> is on the entry carries
+    /// only the exception's type (and those of its inner exceptions), never its message or the exception itself
+    /// (whose <c>ToString()</c> a log provider would write, messages and all).
+    /// </summary>
+    public void LogClassifierFailure(Exception exception, ContentStage stage)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var stageName = PolicyTelemetry.StageName(stage);
+        if (_options.IncludeContent)
+        {
+            PolicyLog.ClassifierFailed(_logger, exception, stageName, TypeChain(exception), exception.Message);
+        }
+        else
+        {
+            PolicyLog.ClassifierFailed(_logger, null, stageName, TypeChain(exception), RedactedMessage);
+        }
+    }
+
+    /// <summary>What the decision log writes in place of a classifier exception's message when content is off.</summary>
+    private const string RedactedMessage = "(message redacted: it may quote the content; PolicyDecisionLogOptions.IncludeContent is off)";
+
+    // "InvalidOperationException <- HttpRequestException": the type names alone, outermost first, which carry no content.
+    private static string TypeChain(Exception exception)
+    {
+        var b = new StringBuilder();
+        for (Exception? e = exception; e is not null && b.Length < 512; e = e.InnerException)
+        {
+            b.Append(b.Length == 0 ? string.Empty : " <- ").Append(e.GetType().FullName);
+        }
+
+        return b.ToString();
+    }
 
     /// <summary>
     /// One line summarising a resolution: every effective value, with the adjustment that produced it, and the
@@ -140,8 +171,8 @@ internal static partial class PolicyLog
     public static partial void DecisionWithContent(ILogger logger, LogLevel level, string policyVersion, string stage, string verdict, string jurisdiction, string jurisdictionWithin, string reasons, string tier, string hazards, string resolution, string content);
 
     [LoggerMessage(EventId = 4110, EventName = "PolicyClassifierFailed", Level = LogLevel.Error,
-        Message = "The hazard classifier failed on the {Stage}; the content was refused (fail closed)")]
-    public static partial void ClassifierFailed(ILogger logger, Exception exception, string stage);
+        Message = "The hazard classifier failed on the {Stage} ({ExceptionType}: {ExceptionMessage}); the content was refused (fail closed)")]
+    public static partial void ClassifierFailed(ILogger logger, Exception? exception, string stage, string exceptionType, string exceptionMessage);
 
     [LoggerMessage(EventId = 4120, EventName = "PolicyOverlayApplied", Level = LogLevel.Information,
         Message = "Policy {PolicyName}: overlay applied, version {PolicyVersion} (revision {Revision}): {Overlay}")]
