@@ -27,6 +27,7 @@ internal static partial class EvaluatorEmitter
         var self = policy.UserTier.Qualified;
         writer.Line($"/// <summary>The compiled evaluator of the policy whose user tier is {policy.UserTier.Name}.</summary>");
         writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"PolicyAsCode.Generators\", \"1.0.0\")]");
+        writer.Line(RegistryDataEmitter.Attribute(policy));
         writer.Open($"partial record {CSharpNames.Escape(policy.UserTier.Name)} : global::PolicyAsCode.IUserTierPolicy<{self}>");
 
         writer.Line("/// <summary>The policy as data: tiers, jurisdictions, dimensions, bounds, conditions, waivers, defaults and taxonomy links.</summary>");

@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using PolicyAsCode.Generators.Model;
+
+namespace PolicyAsCode.Generators.Emitting;
+
+/// <summary>
+/// Emits the policy as constant data: the registry <see cref="RegistryEmitter"/> constructs, as the JSON that the runtime's
+/// <c>PolicyRegistryData.Read</c> reads, on the user tier in a <c>[PolicyRegistryData(format, data)]</c> attribute.
+/// It is metadata, so <c>pac</c> reads the policy without running the assembly. Every object holds all of its fields in a
+/// fixed order; masks are hex strings (no bit is lost) and text is ASCII (the attribute stores UTF-8, which could not
+/// carry a lone surrogate), so the data is the same whatever reads it.
+/// </summary>
+internal static class RegistryDataEmitter
+{
+    /// <summary>The format version written; the runtime's <c>PolicyRegistryData.Format</c>.</summary>
+    public const int Format = 1;
+
+    /// <summary>The attribute, for the line above the user tier's generated declaration.</summary>
+    public static string Attribute(PolicyModel policy) =>
+        $"[global::PolicyAsCode.Compiled.PolicyRegistryData({Format}, {Literals.String(Json(policy))})]";
+
+    public static string Json(PolicyModel policy)
+    {
+        var json = new StringBuilder();
+        json.Append("{\"name\":").Append(Text(policy.UserTier.FullName));
+        Array(json, "tiers", policy.Tiers, t =>
+            $"{{\"index\":{Int(t.Index)},\"name\":{Text(t.Name)},\"type\":{Text(t.TypeName)},\"rank\":{Int(t.Rank)},\"within\":{Ints(t.Within)}}}");
+        Array(json, "dimensions", policy.Dimensions, d =>
+            $"{{\"index\":{Int(d.Index)},\"name\":{Text(d.Name)},\"kind\":\"{d.Kind}\",\"type\":{Text(d.TypeName)},"
+            + $"\"members\":[{string.Join(",", d.Members.Select(m => Text(m.Name)))}],\"memberValues\":[{string.Join(",", d.Members.Select(m => m.Value.ToString(CultureInfo.InvariantCulture)))}],"
+            + $"\"domain\":{Bound(d.Domain)},\"higherIsStricter\":{Bool(d.HigherIsStricter)},\"default\":{Value(d.Kind, d.Default)},"
+            + $"\"hasInitialiser\":{Bool(d.HasInitialiser)},\"description\":{Text(d.Description)},\"enables\":{Ints(d.Enables)},\"mitigates\":{Ints(d.Mitigates)}}}");
+        Array(json, "bounds", policy.Bounds, b =>
+            $"{{\"index\":{Int(b.Index)},\"dimension\":{Int(b.Dimension)},\"tier\":{Int(b.Tier)},\"form\":\"{b.Form}\",\"bound\":{Bound(b.Bound)},"
+            + $"\"when\":{UInt(b.When)},\"unless\":{UInt(b.Unless)},\"waivableBy\":{(b.WaivableBy == 0 ? "null" : Int(b.WaivableBy))},"
+            + $"\"source\":{Text(b.Source)},\"reason\":{Text(b.Reason)},\"enables\":{Ints(b.Enables)},\"mitigates\":{Ints(b.Mitigates)}}}");
+        Array(json, "forbids", policy.Forbids, f =>
+            $"{{\"index\":{Int(f.Index)},\"tier\":{Int(f.Tier)},\"hazards\":{Mask(f.Hazards)},\"when\":{UInt(f.When)},\"unless\":{UInt(f.Unless)},"
+            + $"\"reason\":{Text(f.Reason)},\"dimension\":{(f.IsUsersOwn ? Int(f.Dimension) : "null")},\"mitigates\":{Ints(f.Mitigates)}}}");
+        Array(json, "waivers", policy.Waivers, w =>
+            $"{{\"index\":{Int(w.Index)},\"claimant\":{Int(w.Claimant)},\"dimension\":{Int(w.Dimension)},\"waived\":{Int(w.Waived)},\"when\":{UInt(w.When)},\"delegated\":{Bool(w.IsDelegated)}}}");
+        Array(json, "defaults", policy.Defaults, d =>
+            $"{{\"tier\":{Int(d.Tier)},\"dimension\":{Int(d.Dimension)},\"value\":{Value(policy.Dimensions[d.Dimension].Kind, d.Value)}}}");
+        Array(json, "hazards", policy.CustomHazards, h =>
+            $"{{\"hazard\":{Mask(h.Hazard)},\"code\":{Text(h.Code)},\"description\":{Text(h.Description)}}}");
+        Array(json, "neverTogether", policy.NeverTogether, UInt);
+        return json.Append('}').ToString();
+    }
+
+    private static void Array<T>(StringBuilder json, string name, IEnumerable<T> items, System.Func<T, string> item) =>
+        json.Append(",\"").Append(name).Append("\":[").Append(string.Join(",", items.Select(item))).Append(']');
+
+    private static string Bound(Bound b) =>
+        $"{{\"kind\":\"{b.Kind}\",\"lo\":{Number(b.Lo)},\"hi\":{Number(b.Hi)},\"floor\":{Mask(b.Floor)},\"ceiling\":{Mask(b.Ceiling)}}}";
+
+    // Numbers as numbers, members and sets as masks: the encoding the lattice keeps them in.
+    private static string Value(DimensionKind kind, DimensionValue value) =>
+        kind is DimensionKind.Integer or DimensionKind.Real ? Number(value.Number) : Mask(value.Bits);
+
+    private static string Number(double value) =>
+        double.IsNaN(value) ? "\"NaN\""
+        : double.IsPositiveInfinity(value) ? "\"Infinity\""
+        : double.IsNegativeInfinity(value) ? "\"-Infinity\""
+        : value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Mask(ulong value) => "\"0x" + value.ToString("X", CultureInfo.InvariantCulture) + "\"";
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string UInt(uint value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Bool(bool value) => value ? "true" : "false";
+
+    private static string Ints(IEnumerable<int> values) => "[" + string.Join(",", values.Select(Int)) + "]";
+
+    private static string Text(string? value)
+    {
+        if (value is null)
+        {
+            return "null";
+        }
+
+        var text = new StringBuilder("\"");
+        foreach (var c in value)
+        {
+            if (c is '"' or '\\')
+            {
+                text.Append('\\').Append(c);
+            }
+            else if (c < ' ' || c > '~')
+            {
+                text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.Append('"').ToString();
+    }
+}
