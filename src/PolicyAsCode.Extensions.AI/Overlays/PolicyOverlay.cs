@@ -93,6 +93,9 @@ public sealed class PolicyOverlay : IEquatable<PolicyOverlay>
     /// <summary>Whether the overlay adds nothing and has no problems.</summary>
     public bool IsEmpty => Bounds.IsEmpty && ForbidHazards.IsEmpty && Problems.IsEmpty;
 
+    /// <summary>An overlay that could not be read at all: it carries only the problem, and is rejected.</summary>
+    internal static PolicyOverlay Malformed(string problem) => new(null, [], [], null, [problem]);
+
     /// <summary>This overlay narrowing the named organisation tier.</summary>
     public PolicyOverlay ForOrganisation(string? organisation) => new(organisation, Bounds, ForbidHazards, ForbidReason, Problems);
 

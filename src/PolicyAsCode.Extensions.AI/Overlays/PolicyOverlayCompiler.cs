@@ -14,6 +14,9 @@ public enum OverlayErrorKind
 
     /// <summary>A bound allows something the compiled policy does not: the overlay would widen it.</summary>
     Widening,
+
+    /// <summary>The configured overlay disappeared or could not be read (a missing or empty section, a file that failed to load); the overlay in force stays.</summary>
+    Unreadable,
 }
 
 /// <summary>One reason an overlay was rejected, naming the dimension and the bound.</summary>
