@@ -136,7 +136,7 @@ internal sealed class PolicyAnalysis
             }
 
             var view = new PolicyView(policy);
-            foreach (var finding in OverrideChecks.Check(view).Concat(ConsistencyChecks.Check(view)))
+            foreach (var finding in OverrideChecks.Check(view).Concat(ConsistencyChecks.Check(view)).Concat(HazardListChecks.Check(view)))
             {
                 Add(finding);
             }

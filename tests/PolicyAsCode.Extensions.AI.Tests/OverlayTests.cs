@@ -315,7 +315,11 @@ public class OverlayTests
             Assert.Equal(narrowed.Version, rejected.VersionInForce);
             Assert.Contains("Maturity: AtMost(Maturity.Mature) would widen", rejected.Compilation.Describe(), StringComparison.Ordinal);
 
+            // Removal is explicit (issue 19): an empty section keeps the overlay in force, "none" removes it.
             File.WriteAllText(path, """{ "Policy": { "Overlay": { } } }""");
+            configuration.Reload();
+            Assert.Same(narrowed, engine.Current);
+            File.WriteAllText(path, """{ "Policy": { "Overlay": "none" } }""");
             configuration.Reload();
             Assert.False(engine.Current.IsOverlaid);
         }

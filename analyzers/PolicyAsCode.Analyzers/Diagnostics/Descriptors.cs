@@ -31,10 +31,11 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor Undelegated = Create("PAC0010", "A waiver is claimed by a tier the bound does not delegate to", Bounds, DiagnosticSeverity.Error, Blocking);
     public static readonly DiagnosticDescriptor Unsupported = Create("PAC0011", "A dimension's type or size is not supported", Tiers, DiagnosticSeverity.Error, Blocking);
     public static readonly DiagnosticDescriptor ConditionalOverride = Create("PAC0012", "A lower tier overrides a higher tier's bound in some contexts", Bounds, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor CappedAvoidList = Create("PAC0014", "A bound caps the hazards a user may ask to avoid", Bounds, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor BadHazardCategory = Create("PAC0013", "A hazard category is not one of the custom hazards, or its code is unusable", TaxonomyCategory, DiagnosticSeverity.Error, Blocking);
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } =
-        [Override, NoEffect, Hierarchy, Unmatched, Misfit, Contradiction, Unlinked, Open, NotExtensible, Undelegated, Unsupported, ConditionalOverride, BadHazardCategory];
+        [Override, NoEffect, Hierarchy, Unmatched, Misfit, Contradiction, Unlinked, Open, NotExtensible, Undelegated, Unsupported, ConditionalOverride, BadHazardCategory, CappedAvoidList];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = CreateIndex();
 

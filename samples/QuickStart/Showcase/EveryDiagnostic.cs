@@ -57,6 +57,10 @@ public partial record ShowcaseOrg
     // PAC0012: for minors the law allows Low only, so this lock breaks when Minor holds (or is unknown).
     [Locked(Level.Medium)]
     public Level Detail { get; init; }
+
+    // PAC0014: caps the hazards a user may ask to avoid (require them with AtLeast, or [Forbid] them, instead).
+    [AtMost(Hazard.ViolentCrimes)]
+    public Hazard AvoidHazards { get; init; }
 }
 
 [UserTier(Within = [typeof(ShowcaseOrg)])]
@@ -80,6 +84,9 @@ public partial record ShowcasePreferences
 
     [Mitigates(Risk.ManipulationOfTheVulnerable)]
     public Level Detail { get; init; }
+
+    [Enables(Benefit.Autonomy)]
+    public Hazard AvoidHazards { get; init; }
 
     // PAC0001 in a preset: the law allows at most Medium.
     public static ShowcasePreferences Adventurous => new() { Level = Level.High };

@@ -34,6 +34,7 @@ public static class PolicyServiceCollectionExtensions
             sp.GetRequiredService<IOptionsMonitor<PolicyOverlayOptions>>(),
             sp.GetRequiredService<PolicyTelemetry>(),
             sp.GetService<ILogger<PolicyEngine<TPreferences>>>()));
+        services.TryAddSingleton<PolicyOverlayHealthCheck<TPreferences>>();
         services.TryAddSingleton<IPreferencesAccessor<TPreferences>, DefaultPreferencesAccessor<TPreferences>>();
         services.TryAddSingleton<IInstructionRenderer<TPreferences>, DefaultInstructionRenderer<TPreferences>>();
         services.TryAddSingleton<IRefusalMessageRenderer, DefaultRefusalMessageRenderer>();

@@ -93,6 +93,9 @@ public sealed class PolicyOverlay : IEquatable<PolicyOverlay>
     /// <summary>Whether the overlay adds nothing and has no problems.</summary>
     public bool IsEmpty => Bounds.IsEmpty && ForbidHazards.IsEmpty && Problems.IsEmpty;
 
+    /// <summary>An overlay that could not be read at all: it carries only the problem, and is rejected.</summary>
+    internal static PolicyOverlay Malformed(string problem) => new(null, [], [], null, [problem]);
+
     /// <summary>This overlay narrowing the named organisation tier.</summary>
     public PolicyOverlay ForOrganisation(string? organisation) => new(organisation, Bounds, ForbidHazards, ForbidReason, Problems);
 
@@ -203,15 +206,15 @@ public sealed class PolicyOverlay : IEquatable<PolicyOverlay>
         {
             if (string.Equals(child.Key, "Organisation", StringComparison.OrdinalIgnoreCase))
             {
-                organisation = NullIfBlank(child.Value);
+                organisation = NullIfBlank(Scalar(child, problems));
             }
             else if (string.Equals(child.Key, "ForbidReason", StringComparison.OrdinalIgnoreCase))
             {
-                forbidReason = NullIfBlank(child.Value);
+                forbidReason = NullIfBlank(Scalar(child, problems));
             }
             else if (string.Equals(child.Key, "ForbidHazards", StringComparison.OrdinalIgnoreCase))
             {
-                foreach (var value in Values(child))
+                foreach (var value in Values(child, problems))
                 {
                     forbid.AddRange(value.Split([',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                 }
@@ -329,7 +332,7 @@ public sealed class PolicyOverlay : IEquatable<PolicyOverlay>
             var formKey = Array.FindIndex(FormKeys, f => string.Equals(f.Key, child.Key, StringComparison.OrdinalIgnoreCase));
             if (formKey >= 0)
             {
-                forms.Add((FormKeys[formKey].Form, [.. Values(child)]));
+                forms.Add((FormKeys[formKey].Form, [.. Values(child, problems)]));
             }
             else if (string.Equals(child.Key, "When", StringComparison.OrdinalIgnoreCase))
             {
@@ -341,7 +344,7 @@ public sealed class PolicyOverlay : IEquatable<PolicyOverlay>
             }
             else if (string.Equals(child.Key, "Reason", StringComparison.OrdinalIgnoreCase))
             {
-                reason = NullIfBlank(child.Value);
+                reason = NullIfBlank(Scalar(child, problems));
             }
             else
             {
@@ -363,7 +366,7 @@ public sealed class PolicyOverlay : IEquatable<PolicyOverlay>
     private static Fact ReadFacts(string dimension, IConfigurationSection section, ImmutableArray<string>.Builder problems)
     {
         var facts = Fact.None;
-        foreach (var value in Values(section))
+        foreach (var value in Values(section, problems))
         {
             foreach (var name in value.Split([',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
@@ -396,19 +399,49 @@ public sealed class PolicyOverlay : IEquatable<PolicyOverlay>
         return false;
     }
 
-    // A scalar ("General") or an array (["en", "fr"] arrives as keys 0, 1, ... in order).
-    private static List<string> Values(IConfigurationSection section)
+    // A scalar ("General") or an array (["en", "fr"] arrives as keys 0, 1, ... in order). Anything else (an object
+    // where a list goes, a list of lists, keys that are not 0..n-1) is malformed: it is recorded with its configuration
+    // path and no value is taken from it, so the overlay is rejected rather than read as something it does not say.
+    private static List<string> Values(IConfigurationSection section, ImmutableArray<string>.Builder problems)
     {
         if (section.Value is { } scalar)
         {
             return [scalar];
         }
 
-        return section.GetChildren()
-            .Select(c => (Index: int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : int.MaxValue, c.Value))
-            .OrderBy(c => c.Index)
-            .Select(c => c.Value ?? string.Empty)
-            .ToList();
+        var children = section.GetChildren().ToList();
+        var values = new string?[children.Count];
+        foreach (var child in children)
+        {
+            if (!int.TryParse(child.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= values.Length
+                || !string.Equals(child.Key, index.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
+            {
+                problems.Add($"{section.Path}: expected a value or a list of values, found an object with key '{child.Key}'");
+                return [];
+            }
+
+            if (child.Value is null)
+            {
+                problems.Add($"{child.Path}: expected a value, found {(child.GetChildren().Any() ? "an object or a list" : "nothing")}");
+                return [];
+            }
+
+            values[index] = child.Value;
+        }
+
+        return [.. values.Select(v => v ?? string.Empty)];
+    }
+
+    // Organisation, ForbidReason and Reason take one value: an object or a list there is malformed, not absent (an
+    // Organisation silently dropped would narrow the policy's only organisation tier instead of the one named).
+    private static string? Scalar(IConfigurationSection section, ImmutableArray<string>.Builder problems)
+    {
+        if (section.Value is null && section.GetChildren().Any())
+        {
+            problems.Add($"{section.Path}: expected a single value, found an object or a list");
+        }
+
+        return section.Value;
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

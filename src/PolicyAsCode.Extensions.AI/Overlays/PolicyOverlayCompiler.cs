@@ -14,6 +14,9 @@ public enum OverlayErrorKind
 
     /// <summary>A bound allows something the compiled policy does not: the overlay would widen it.</summary>
     Widening,
+
+    /// <summary>The configured overlay disappeared or could not be read (a missing or empty section, a file that failed to load); the overlay in force stays.</summary>
+    Unreadable,
 }
 
 /// <summary>One reason an overlay was rejected, naming the dimension and the bound.</summary>
@@ -101,7 +104,30 @@ public static class PolicyOverlayCompiler
             return new OverlayCompilation(overlay, null, errors.ToImmutable());
         }
 
-        return new OverlayCompilation(overlay, builder.Build(), []);
+        var overlaid = builder.Build();
+        CheckEveryContext(compiled, overlaid, overlay, errors);
+        return errors.Count > 0
+            ? new OverlayCompilation(overlay, null, errors.ToImmutable())
+            : new OverlayCompilation(overlay, overlaid, []);
+    }
+
+    // Each bound was checked against what the compiled policy guarantees in every context; this asks the semantics
+    // the whole question for the dimensions the overlay touches, in every jurisdiction and context, contradictions and
+    // waivers included: an overlay bound can make a conditional lower bound contradict and be skipped, which moves
+    // what resolution grants. Whatever a single bound's check missed is caught here, before anything is swapped in.
+    private static void CheckEveryContext(PolicyRegistry compiled, PolicyRegistry overlaid, PolicyOverlay overlay, ImmutableArray<OverlayError>.Builder errors)
+    {
+        foreach (var dimension in compiled.Dimensions)
+        {
+            var touching = overlay.Bounds.Where(b => string.Equals(b.Dimension, dimension.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (touching.Count > 0 && !(OverrideCheck.NeverWidens(compiled.Shape, overlaid.Shape, dimension.Index)
+                && (!dimension.IsHazardSet || AvoidList.NeverCaps(compiled.Shape, overlaid.Shape, dimension.Index))))
+            {
+                var written = string.Join("; ", touching);
+                errors.Add(new OverlayError(OverlayErrorKind.Widening, dimension.Name, written,
+                    $"{dimension.Name}: {written} would let users choose something the compiled policy does not allow in some jurisdiction or context; an overlay may only narrow"));
+            }
+        }
     }
 
     /// <summary>
@@ -263,6 +289,16 @@ public static class PolicyOverlayCompiler
         if (Lattice.IsEmpty(bound))
         {
             errors.Add(new OverlayError(OverlayErrorKind.Invalid, dimension.Name, source, $"{dimension.Name}: {source} allows no value"));
+            return;
+        }
+
+        // A user may always forbid more for themselves: a cap on their own hazard list is a widening in every
+        // jurisdiction and context, whatever the lattice order says (fewer permitted masks, more permitted content).
+        if (dimension.IsHazardSet && AvoidList.Capped(dimension.Domain, bound) is var capped and not 0)
+        {
+            errors.Add(new OverlayError(OverlayErrorKind.Widening, dimension.Name, source,
+                $"{dimension.Name}: {source} would stop users from avoiding {dimension.Format(DimensionValue.OfMask(capped))}; "
+                + "a user may always avoid more hazards, so an overlay may only require hazards on this list (AtLeast), never cap it"));
             return;
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,16 @@ public sealed class PolicyOverlayOptions
     /// <summary>The overlay; <see cref="PolicyOverlay.Empty"/> keeps the compiled policy.</summary>
     public PolicyOverlay Overlay { get; set; } = PolicyOverlay.Empty;
 
+    /// <summary>
+    /// Whether the bound configuration section was missing or empty when read: a file that was truncated, emptied,
+    /// deleted or failed to load, or a section renamed by a typo. The engine keeps the overlay in force and reports it;
+    /// only an explicit removal (the section set to <see cref="RemovalValue"/>) returns to the compiled policy.
+    /// </summary>
+    public bool IsMissing { get; set; }
+
+    /// <summary>The value that removes an overlay explicitly: <c>"Policy:Overlay": "none"</c> (any case).</summary>
+    public const string RemovalValue = "none";
+
     /// <summary>The options name of a policy's overlay: its registry's name (the user tier's full type name).</summary>
     public static string NameFor<TPreferences>()
         where TPreferences : class, IUserTierPolicy<TPreferences> => TPreferences.Registry.Name;
@@ -26,7 +37,15 @@ internal sealed class ConfigureOverlayFromConfiguration(string name, IConfigurat
         ArgumentNullException.ThrowIfNull(options);
         if (string.Equals(name1 ?? Options.DefaultName, name, StringComparison.Ordinal))
         {
-            options.Overlay = PolicyOverlay.FromConfiguration(section);
+            // Missing, explicitly removed, malformed as a whole, or an overlay: never an empty overlay by accident.
+            var scalar = (section as IConfigurationSection)?.Value;
+            var hasChildren = section.GetChildren().Any();
+            options.IsMissing = !hasChildren && string.IsNullOrWhiteSpace(scalar);
+            options.Overlay = hasChildren || options.IsMissing
+                ? PolicyOverlay.FromConfiguration(section)
+                : string.Equals(scalar!.Trim(), PolicyOverlayOptions.RemovalValue, StringComparison.OrdinalIgnoreCase)
+                    ? PolicyOverlay.Empty
+                    : PolicyOverlay.Malformed($"{(section as IConfigurationSection)?.Path ?? "overlay"}: expected an overlay object or \"{PolicyOverlayOptions.RemovalValue}\" to remove the overlay, found '{scalar}'");
         }
     }
 

@@ -53,12 +53,18 @@ public sealed class PolicyEngine<TPreferences> : IDisposable
     where TPreferences : class, IUserTierPolicy<TPreferences>
 {
     private readonly Lock _writeLock = new();
+    private readonly Lock _configureLock = new();
     private readonly PolicyTelemetry? _telemetry;
     private readonly ILogger _logger;
     private readonly IDisposable? _subscription;
+    private readonly IOptionsMonitor<PolicyOverlayOptions>? _overlays;
     private PolicySnapshot<TPreferences> _current;
     private long _revision;
+    private long _requests;
+    private long _lastRequest;
     private PolicyOverlay? _lastConfigured;
+    private bool _missingReported;
+    private string? _configuredProblem;
 
     /// <summary>Creates the engine with the compiled policy in force.</summary>
     public PolicyEngine(PolicyTelemetry? telemetry = null, ILogger<PolicyEngine<TPreferences>>? logger = null)
@@ -78,16 +84,27 @@ public sealed class PolicyEngine<TPreferences> : IDisposable
         : this(telemetry, logger)
     {
         ArgumentNullException.ThrowIfNull(overlays);
+        _overlays = overlays;
         var name = PolicyOverlayOptions.NameFor<TPreferences>();
-        _subscription = overlays.OnChange((options, changed) =>
+
+        // The options a notification carries may have been read before a later notification's: they are not used.
+        // Each notification reads the options in force under one lock, so the last to run reads the latest.
+        _subscription = overlays.OnChange((_, changed) =>
         {
             if (string.Equals(changed ?? Options.DefaultName, name, StringComparison.Ordinal))
             {
-                ApplyConfigured(options.Overlay);
+                ApplyConfigured();
             }
         });
-        ApplyConfigured(overlays.Get(name).Overlay);
+        ApplyConfigured();
     }
+
+    /// <summary>
+    /// Why the configured overlay is not what is in force, or null when it is: the last overlay read from configuration
+    /// was rejected, or the configuration section disappeared or could not be read (the previous overlay stays in force).
+    /// <see cref="PolicyOverlayHealthCheck{TPreferences}"/> reports it.
+    /// </summary>
+    public string? ConfiguredOverlayProblem => Volatile.Read(ref _configuredProblem);
 
     /// <summary>The compiled policy, without overlay.</summary>
     public PolicySnapshot<TPreferences> Compiled { get; }
@@ -127,12 +144,22 @@ public sealed class PolicyEngine<TPreferences> : IDisposable
         using var activity = PolicyTelemetry.ActivitySource.StartActivity("policyascode.overlay.apply");
         activity?.SetTag(PolicyTelemetry.PolicyNameTag, TPreferences.Registry.Name);
 
+        // The order of requests is the order of swaps: a request that finishes compiling after a later one has been
+        // decided is superseded and never replaces it (two overlapping reloads cannot leave the older in force).
+        var request = Interlocked.Increment(ref _requests);
         var compilation = PolicyOverlayCompiler.Compile(TPreferences.Registry, overlay);
         PolicySnapshot<TPreferences> previous;
         PolicySnapshot<TPreferences>? next = null;
         lock (_writeLock)
         {
             previous = _current;
+            if (request < _lastRequest)
+            {
+                activity?.SetTag(PolicyTelemetry.PolicyVersionTag, previous.Version);
+                return new OverlayResult(compilation, previous.Version, false);
+            }
+
+            _lastRequest = request;
             if (compilation.Succeeded)
             {
                 var registry = compilation.Registry!;
@@ -180,21 +207,49 @@ public sealed class PolicyEngine<TPreferences> : IDisposable
         return new OverlayResult(compilation, next.Version, true);
     }
 
-    // Configuration providers often signal one change several times (a file reload raises the provider's token and the
-    // root's); an overlay equal to the last one configured is not applied, logged or counted again.
-    private void ApplyConfigured(PolicyOverlay overlay)
+    // Reads the configured overlay and applies it, one notification at a time. Providers often signal one change
+    // several times (a file reload raises the provider's token and the root's); an overlay equal to the last one
+    // configured is not applied, logged or counted again. A missing or empty section is not a removal: it keeps the
+    // overlay in force and is reported once until the section is readable again.
+    private void ApplyConfigured()
     {
-        lock (_writeLock)
+        lock (_configureLock)
         {
-            if (overlay.Equals(_lastConfigured))
+            var options = _overlays!.Get(PolicyOverlayOptions.NameFor<TPreferences>());
+            if (options.IsMissing)
+            {
+                var inForce = Current;
+                if (!inForce.IsOverlaid)
+                {
+                    _lastConfigured = PolicyOverlay.Empty;
+                    Volatile.Write(ref _configuredProblem, null);
+                    return;
+                }
+
+                if (!_missingReported)
+                {
+                    _missingReported = true;
+                    _lastConfigured = null;
+                    var problem = "the overlay section is missing or empty (a file truncated, emptied, deleted or failed to load, or the section renamed); "
+                        + $"write \"{PolicyOverlayOptions.RemovalValue}\" in the section to remove the overlay";
+                    Volatile.Write(ref _configuredProblem, problem);
+                    _telemetry?.RecordOverlayRejection(OverlayErrorKind.Unreadable);
+                    PolicyLog.OverlayUnreadable(_logger, TPreferences.Registry.Name, inForce.Version, problem);
+                }
+
+                return;
+            }
+
+            _missingReported = false;
+            if (options.Overlay.Equals(_lastConfigured))
             {
                 return;
             }
 
-            _lastConfigured = overlay;
+            _lastConfigured = options.Overlay;
+            var result = ApplyOverlay(options.Overlay);
+            Volatile.Write(ref _configuredProblem, result.Succeeded ? null : "the configured overlay was rejected: " + result.Compilation.Describe());
         }
-
-        ApplyOverlay(overlay);
     }
 
     /// <inheritdoc/>

@@ -185,4 +185,8 @@ internal static partial class PolicyLog
     [LoggerMessage(EventId = 4122, EventName = "PolicyOverlayRejected", Level = LogLevel.Error,
         Message = "Policy {PolicyName}: overlay rejected, version {PolicyVersion} stays in force: {Errors}")]
     public static partial void OverlayRejected(ILogger logger, string policyName, string policyVersion, string errors);
+
+    [LoggerMessage(EventId = 4123, EventName = "PolicyOverlayUnreadable", Level = LogLevel.Error,
+        Message = "Policy {PolicyName}: the configured overlay is missing or cannot be read; version {PolicyVersion} stays in force until a valid overlay or an explicit removal (\"none\") is configured: {Problem}")]
+    public static partial void OverlayUnreadable(ILogger logger, string policyName, string policyVersion, string problem);
 }

@@ -209,7 +209,12 @@ public sealed class PolicyTelemetry : IDisposable
 
     /// <summary>Records a rejected overlay.</summary>
     public void RecordOverlayRejection(OverlayErrorKind kind) =>
-        _overlayRejections.Add(1, new KeyValuePair<string, object?>(ErrorTypeTag, kind == OverlayErrorKind.Widening ? "widening" : "invalid"));
+        _overlayRejections.Add(1, new KeyValuePair<string, object?>(ErrorTypeTag, kind switch
+        {
+            OverlayErrorKind.Widening => "widening",
+            OverlayErrorKind.Unreadable => "unreadable",
+            _ => "invalid",
+        }));
 
     /// <summary>Records how long one classification took.</summary>
     public void RecordClassification(TimeSpan elapsed, ContentStage stage, bool succeeded) =>
