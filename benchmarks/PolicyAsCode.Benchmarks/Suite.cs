@@ -17,7 +17,7 @@ namespace PolicyAsCode.Benchmarks;
 public static class Suite
 {
     /// <summary>Every benchmark class.</summary>
-    public static readonly Type[] Benchmarks = [typeof(QuickStartResolve), typeof(QuickStartDecide), typeof(TenResolve), typeof(LargeResolve), typeof(LargeDecide), typeof(PreferencesJsonRead)];
+    public static readonly Type[] Benchmarks = [typeof(QuickStartResolve), typeof(QuickStartDecide), typeof(TenResolve), typeof(LargeResolve), typeof(LargeDecide), typeof(PreferencesJsonRead), typeof(PreferencesJsonHostile)];
 
     /// <summary>
     /// The configuration: median and allocation columns, ratios to each class's baseline. Measured runs use one launch,

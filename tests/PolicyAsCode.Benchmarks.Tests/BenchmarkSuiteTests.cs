@@ -96,6 +96,17 @@ public sealed class BenchmarkSuiteTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Every_hostile_preferences_document_is_benchmarked_against_the_plain_one()
+    {
+        var methods = typeof(PreferencesJsonHostile).GetMethods()
+            .Where(m => m.GetCustomAttributes(typeof(BenchmarkDotNet.Attributes.BenchmarkAttribute), false).Length > 0)
+            .ToDictionary(m => m.Name, m => (BenchmarkDotNet.Attributes.BenchmarkAttribute)m.GetCustomAttributes(typeof(BenchmarkDotNet.Attributes.BenchmarkAttribute), false)[0]);
+        Assert.Equal(HostileDocuments.All.Select(d => d.ToString()).Order(), methods.Keys.Order());
+        Assert.True(methods[nameof(HostileDocument.PlainUnknownNames)].Baseline);
+        new PreferencesJsonHostile().Setup(); // throws for a document over the limit or without errors
+    }
+
+    [Fact]
     public void The_quick_mode_runs_every_benchmark()
     {
         var summaries = Suite.RunQuick();
@@ -106,7 +117,7 @@ public sealed class BenchmarkSuiteTests(ITestOutputHelper output)
         }
 
         Assert.Equal(Suite.Benchmarks.Length, summaries.Length);
-        Assert.Equal(39, summaries.Sum(s => s.Reports.Length)); // 9 + 6 QuickStart, 6 Ten, 6 + 4 Large, 8 preferences JSON
+        Assert.Equal(51, summaries.Sum(s => s.Reports.Length)); // 9 + 6 QuickStart, 6 Ten, 6 + 4 Large, 8 preferences JSON, 12 hostile documents
         Assert.True(Suite.AllSucceeded(summaries));
     }
 }

@@ -75,6 +75,11 @@ internal static class Invariants
             {
                 return (generated, $"{error} names a dimension that is still readable");
             }
+
+            if (Unsafe(error) is { } raw)
+            {
+                return (generated, raw);
+            }
         }
 
         if (generated.Errors.Count == 0 && !generated.TooManyErrors && !generated.Unreadable.IsEmpty)
@@ -106,6 +111,34 @@ internal static class Invariants
         }
 
         return (generated, null);
+    }
+
+    /// <summary>
+    /// Why an error's path or message could act on a terminal or log viewer: a raw C0 or C1 control or DEL, a line or
+    /// paragraph separator, a bidirectional control, or a lone surrogate; null when it holds none (they must be escaped).
+    /// </summary>
+    public static string? Unsafe(PreferenceError error)
+    {
+        foreach (var (what, text) in new[] { ("path", error.Path), ("message", error.Message) })
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
+
+                if (char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\u061c' or '\u200e' or '\u200f'
+                    || c is >= '\u202a' and <= '\u202e' || c is >= '\u2066' and <= '\u2069')
+                {
+                    return $"the {what} holds a raw U+{(int)c:X4} at {i}: {text}";
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>How many documents the fast path's scan accepted, over every <see cref="Check"/>.</summary>

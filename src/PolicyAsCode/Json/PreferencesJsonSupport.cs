@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
@@ -55,6 +56,17 @@ public static class PreferencesJsonSupport
 
     private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
+    /// <summary>Why a value is rejected: what its message will say, if it is recorded.</summary>
+    private enum Problem
+    {
+        WrongType,
+        NoFlagName,
+        NotAnInt32,
+        NotFinite,
+        NoMember,
+        ListedTwice,
+    }
+
     // Generic over the schema only, so it is compiled for each schema struct, never shared over the result type.
     private ref struct Walker<TSchema>
         where TSchema : struct, IPreferenceNames
@@ -69,6 +81,7 @@ public static class PreferencesJsonSupport
         private readonly Span<byte> _states;
         private readonly PreferencesReaderOptions _options;
         private Utf8JsonReader _reader;
+        private StringBuilder? _text;
 
         public Walker(PolicyRegistry registry, ref TSchema schema, Span<DimensionValue> values, Span<byte> states, PreferencesReaderOptions options)
         {
@@ -90,7 +103,11 @@ public static class PreferencesJsonSupport
         {
             if (utf8.Length > _options.MaxBytes)
             {
-                Fail(PreferenceErrorKind.TooLarge, $"The document has {utf8.Length} bytes; at most {_options.MaxBytes} are read.");
+                if (Failing())
+                {
+                    Record("$", PreferenceErrorKind.TooLarge, $"The document has {utf8.Length} bytes; at most {_options.MaxBytes} are read.", -1);
+                }
+
                 return;
             }
 
@@ -107,7 +124,11 @@ public static class PreferencesJsonSupport
             }
             catch (JsonException exception)
             {
-                Fail(PreferenceErrorKind.Syntax, "The document is not well-formed JSON: " + exception.Message);
+                // The parser's message may quote the document's bytes: escaped like every other untrusted text.
+                if (Failing())
+                {
+                    Record("$", PreferenceErrorKind.Syntax, "The document is not well-formed JSON: " + UntrustedText.Escape(exception.Message), -1);
+                }
             }
         }
 
@@ -121,7 +142,11 @@ public static class PreferencesJsonSupport
 
             if (_reader.TokenType != JsonTokenType.StartObject)
             {
-                Fail(PreferenceErrorKind.NotAnObject, $"The document is {Describe(_reader.TokenType)}, not an object.");
+                if (Failing())
+                {
+                    Record("$", PreferenceErrorKind.NotAnObject, $"The document is {PreferenceErrorText.Describe(_reader.TokenType)}, not an object.", -1);
+                }
+
                 return;
             }
 
@@ -144,8 +169,7 @@ public static class PreferencesJsonSupport
                     {
                         if (Recording())
                         {
-                            var name = Shorten(StringOf(ref _reader));
-                            Record(PreferencesJsonSupport.PathOf(name, -1), PreferenceErrorKind.UnknownProperty, $"\"{name}\" names no dimension; it is ignored.", -1);
+                            RecordUnknownProperty();
                         }
                     }
                     else
@@ -153,7 +177,7 @@ public static class PreferencesJsonSupport
                         _states[d] = Unreadable;
                         if (Recording())
                         {
-                            Record(PathOf(d, -1), PreferenceErrorKind.DuplicateProperty, $"{JsonNameOf(d)} is given more than once.", d);
+                            Record(PathOf(d, -1), PreferenceErrorKind.DuplicateProperty, AppendJsonName(Text(), d).Append(" is given more than once.").ToString(), d);
                         }
                     }
 
@@ -178,6 +202,14 @@ public static class PreferencesJsonSupport
             }
         }
 
+        private void RecordUnknownProperty()
+        {
+            Span<char> buffer = stackalloc char[PreferenceErrorText.MaxQuotedLength];
+            var name = PreferenceErrorText.TextOf(_reader.ValueSpan, _reader.ValueIsEscaped, buffer, out var cut);
+            var path = PreferenceErrorText.AppendPath(Text(), name, cut, -1).ToString();
+            Record(path, PreferenceErrorKind.UnknownProperty, PreferenceErrorText.AppendQuoted(Text(), name, cut).Append(" names no dimension; it is ignored.").ToString(), -1);
+        }
+
         private bool ReadValue(int d)
         {
             var kind = _registry.Dimensions[d].Kind;
@@ -189,19 +221,19 @@ public static class PreferencesJsonSupport
                 case DimensionKind.Integer when token == JsonTokenType.Number:
                     return _reader.TryGetInt32(out var integer)
                         ? Accept(d, DimensionValue.OfNumber(integer))
-                        : Reject(d, -1, PreferenceErrorKind.OutsideDomain, "must be a whole number from -2147483648 to 2147483647");
+                        : Reject(d, -1, Problem.NotAnInt32);
                 case DimensionKind.Real when token == JsonTokenType.Number:
                     return _reader.TryGetDouble(out var real) && double.IsFinite(real)
                         ? Accept(d, DimensionValue.OfNumber(real))
-                        : Reject(d, -1, PreferenceErrorKind.OutsideDomain, "must be a finite number");
+                        : Reject(d, -1, Problem.NotFinite);
                 case DimensionKind.Ordinal or DimensionKind.Choice when token == JsonTokenType.String:
                     return TryMatchMember(d, out var member)
                         ? Accept(d, DimensionValue.OfPosition(member))
-                        : Reject(d, -1, PreferenceErrorKind.OutsideDomain, "must be one of " + MembersOf(d));
+                        : Reject(d, -1, Problem.NoMember);
                 case DimensionKind.Set when token == JsonTokenType.StartArray:
                     return ReadSet(d);
                 default:
-                    Reject(d, -1, PreferenceErrorKind.WrongType, $"must be {Expected(kind)}, not {Describe(token)}");
+                    Reject(d, -1, Problem.WrongType);
                     return Skip();
             }
         }
@@ -232,7 +264,7 @@ public static class PreferencesJsonSupport
                 if (_reader.TokenType != JsonTokenType.String)
                 {
                     bad = true;
-                    Reject(d, index, PreferenceErrorKind.WrongType, $"must be a flag name (a string), not {Describe(_reader.TokenType)}");
+                    Reject(d, index, Problem.NoFlagName);
                     if (!Skip())
                     {
                         return false;
@@ -241,12 +273,12 @@ public static class PreferencesJsonSupport
                 else if (!TryMatchMember(d, out var member))
                 {
                     bad = true;
-                    Reject(d, index, PreferenceErrorKind.OutsideDomain, "must be one of " + MembersOf(d));
+                    Reject(d, index, Problem.NoMember);
                 }
                 else if (member < 64 && ((listed >> member) & 1UL) != 0)
                 {
                     bad = true;
-                    Reject(d, index, PreferenceErrorKind.OutsideDomain, "is listed twice");
+                    Reject(d, index, Problem.ListedTwice);
                 }
                 else
                 {
@@ -258,8 +290,9 @@ public static class PreferencesJsonSupport
             return bad ? MarkUnreadable(d) : Accept(d, DimensionValue.OfMask(mask));
         }
 
-        // An escaped text is unescaped first, which throws for an escaped lone surrogate: no name has one, so no match.
-        // Only escaped text takes the guarded path, so the common one stays a direct call.
+        // An escaped text is unescaped first; an escaped lone surrogate, which no name holds, matches nothing (and throws
+        // nothing: an exception per name would make a hostile document cost far more than a plain one).
+        // Only escaped text takes that path, so the common one stays a direct call.
         private int MatchProperty() => _reader.ValueIsEscaped ? MatchEscaped(-1) : _schema.MatchProperty(_reader.ValueSpan);
 
         private bool TryMatchMember(int d, out int member)
@@ -269,20 +302,24 @@ public static class PreferencesJsonSupport
         }
 
         // The property (d < 0) or member of d that the current escaped text names, or -1; unescaped text is never longer.
+        // A long text borrows a pooled buffer, so a document of long escaped strings allocates nothing per string.
         private int MatchEscaped(int d)
         {
-            var length = _reader.ValueSpan.Length;
-            Span<byte> text = length <= 256 ? stackalloc byte[length] : new byte[length];
-            try
+            var raw = _reader.ValueSpan;
+            var rented = raw.Length <= 256 ? null : ArrayPool<byte>.Shared.Rent(raw.Length);
+            Span<byte> text = rented ?? stackalloc byte[256];
+            var match = -1;
+            if (JsonStringText.TryUnescape(raw, text, out var written))
             {
-                text = text[.._reader.CopyString(text)];
-            }
-            catch (InvalidOperationException)
-            {
-                return -1;
+                match = d < 0 ? _schema.MatchProperty(text[..written]) : _schema.MatchMember(d, text[..written]);
             }
 
-            return d < 0 ? _schema.MatchProperty(text) : _schema.MatchMember(d, text);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+
+            return match;
         }
 
         private bool Accept(int d, DimensionValue value)
@@ -298,15 +335,40 @@ public static class PreferencesJsonSupport
             return true;
         }
 
-        private bool Reject(int d, int index, PreferenceErrorKind kind, string problem)
+        // Marks d unreadable and records the problem with the current token; the message is built only when it is
+        // recorded, so the errors past the cap cost nothing but this call.
+        private bool Reject(int d, int index, Problem problem)
         {
             _states[d] = Unreadable;
-            if (Recording())
+            if (!Recording())
             {
-                var what = _reader.TokenType == JsonTokenType.String ? $"\"{Shorten(StringOf(ref _reader))}\"" : "the value";
-                Record(PathOf(d, index), kind, $"{JsonNameOf(d)}{(index >= 0 ? $"[{index}]" : string.Empty)}: {what} {problem}.", d);
+                return true;
             }
 
+            var token = _reader.TokenType;
+            var kind = problem is Problem.WrongType or Problem.NoFlagName ? PreferenceErrorKind.WrongType : PreferenceErrorKind.OutsideDomain;
+            var path = PathOf(d, index);
+            var message = PreferenceErrorText.AppendIndex(AppendJsonName(Text(), d), index).Append(": ");
+            if (token == JsonTokenType.String)
+            {
+                Span<char> buffer = stackalloc char[PreferenceErrorText.MaxQuotedLength];
+                PreferenceErrorText.AppendQuoted(message, PreferenceErrorText.TextOf(_reader.ValueSpan, _reader.ValueIsEscaped, buffer, out var cut), cut);
+            }
+            else
+            {
+                message.Append("the value");
+            }
+
+            _ = problem switch
+            {
+                Problem.NotAnInt32 => message.Append(" must be a whole number from -2147483648 to 2147483647"),
+                Problem.NotFinite => message.Append(" must be a finite number"),
+                Problem.NoMember => message.Append(" must be one of ").Append(PreferenceErrorText.NamesOf(_registry.Dimensions[d])),
+                Problem.ListedTwice => message.Append(" is listed twice"),
+                Problem.NoFlagName => message.Append(" must be a flag name (a string), not ").Append(PreferenceErrorText.Describe(token)),
+                _ => message.Append(" must be ").Append(PreferenceErrorText.Expected(_registry.Dimensions[d].Kind)).Append(", not ").Append(PreferenceErrorText.Describe(token)),
+            };
+            Record(path, kind, message.Append('.').ToString(), d);
             return true;
         }
 
@@ -358,17 +420,27 @@ public static class PreferencesJsonSupport
                 return true;
             }
 
-            Fail(PreferenceErrorKind.TooDeep, $"Arrays and objects nest deeper than {_options.MaxDepth}.");
+            if (Failing())
+            {
+                Record("$", PreferenceErrorKind.TooDeep, $"Arrays and objects nest deeper than {_options.MaxDepth}.", -1);
+            }
+
             return false;
         }
 
         private void Fail(PreferenceErrorKind kind, string message)
         {
-            Failed = true;
-            if (Recording())
+            if (Failing())
             {
                 Record("$", kind, message, -1);
             }
+        }
+
+        // Makes every dimension unreadable; whether the error is recorded (the caller builds its message only then).
+        private bool Failing()
+        {
+            Failed = true;
+            return Recording();
         }
 
         // Whether one more error is recorded; once the limit is reached, only the fact that there were more is kept.
@@ -386,118 +458,27 @@ public static class PreferencesJsonSupport
         private void Record(string path, PreferenceErrorKind kind, string message, int dimension) =>
             (Errors ??= []).Add(new PreferenceError(path, kind, message, dimension));
 
-        private readonly string JsonNameOf(int d) => PreferenceNames.JsonName(_registry.Dimensions[d].Name);
+        // One builder per read, for the recorded errors' paths and messages: each costs only its final string.
+        private StringBuilder Text() => (_text ??= new StringBuilder(256)).Clear();
 
-        private readonly string PathOf(int d, int index) => PreferencesJsonSupport.PathOf(JsonNameOf(d), index);
-
-        private readonly string MembersOf(int d) => "\"" + string.Join("\", \"", _registry.Dimensions[d].Members) + "\"";
-    }
-
-    private const int MaxNameLength = 64;
-
-    /// <summary>A JSONPath-style path to a property of the root and, from 0, an element of its array.</summary>
-    internal static string PathOf(string name, int index)
-    {
-        var path = new StringBuilder("$");
-        if (IsPlain(name))
+        // A dimension's JSON name (PreferenceNames.JsonName), without building it as a string of its own.
+        private readonly StringBuilder AppendJsonName(StringBuilder text, int d)
         {
-            path.Append('.').Append(name);
+            var name = _registry.Dimensions[d].Name;
+            return name.Length == 0 ? text : text.Append(char.ToLowerInvariant(name[0])).Append(name.AsSpan(1));
         }
-        else
+
+        private string PathOf(int d, int index)
         {
-            path.Append("['");
-            foreach (var c in name)
+            var name = _registry.Dimensions[d].Name;
+            Span<char> json = name.Length <= 128 ? stackalloc char[name.Length] : new char[name.Length];
+            name.AsSpan().CopyTo(json);
+            if (json.Length > 0)
             {
-                if (c is '\'' or '\\')
-                {
-                    path.Append('\\').Append(c);
-                }
-                else if (c < ' ')
-                {
-                    path.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                }
-                else
-                {
-                    path.Append(c);
-                }
+                json[0] = char.ToLowerInvariant(json[0]);
             }
 
-            path.Append("']");
+            return PreferenceErrorText.AppendPath(Text(), json, false, index, int.MaxValue).ToString();
         }
-
-        if (index >= 0)
-        {
-            path.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
-        }
-
-        return path.ToString();
     }
-
-    private static bool IsPlain(string name)
-    {
-        if (name.Length == 0 || char.IsAsciiDigit(name[0]))
-        {
-            return false;
-        }
-
-        foreach (var c in name)
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    // The current string or property name, unescaped; text that is not valid UTF-8 or UTF-16 is shown as written.
-    private static string StringOf(ref Utf8JsonReader reader)
-    {
-        if (reader.ValueIsEscaped && reader.ValueSpan.Length <= MaxNameLength * 6)
-        {
-            try
-            {
-                return reader.GetString() ?? string.Empty;
-            }
-            catch (InvalidOperationException)
-            {
-                // An escape of a lone surrogate: fall through to the text as written.
-            }
-        }
-
-        var raw = reader.ValueSpan;
-        return Encoding.UTF8.GetString(raw.Length > MaxNameLength * 4 ? raw[..(MaxNameLength * 4)] : raw);
-    }
-
-    private static string Shorten(string text)
-    {
-        if (text.Length <= MaxNameLength)
-        {
-            return text;
-        }
-
-        var cut = char.IsHighSurrogate(text[MaxNameLength - 1]) ? MaxNameLength - 1 : MaxNameLength;
-        return string.Concat(text.AsSpan(0, cut), "…");
-    }
-
-    private static string Expected(DimensionKind kind) => kind switch
-    {
-        DimensionKind.Boolean => "true or false",
-        DimensionKind.Integer => "a whole number",
-        DimensionKind.Real => "a number",
-        DimensionKind.Set => "an array of flag names",
-        _ => "a string",
-    };
-
-    private static string Describe(JsonTokenType token) => token switch
-    {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Null => "null",
-        _ => "a " + token.ToString(),
-    };
 }
