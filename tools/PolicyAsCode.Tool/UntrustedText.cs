@@ -91,17 +91,11 @@ internal static class UntrustedText
             return !keepLineFeeds;
         }
 
+        // A pair of surrogates is one printable character; anything else the runtime's reader calls unsafe is escaped.
         return c switch
         {
-            < ' ' => true,                                  // C0, with ESC, CR, TAB, BEL, BS
-            >= '\u007f' and <= '\u009f' => true,            // DEL and C1, with CSI (U+009B) and NEL (U+0085)
-            '\u2028' or '\u2029' => true,                   // line and paragraph separators
-            '\u061c' or '\u200e' or '\u200f' => true,       // bidirectional marks
-            >= '\u202a' and <= '\u202e' => true,            // bidirectional embeddings and overrides
-            >= '\u2066' and <= '\u2069' => true,            // bidirectional isolates
             _ when char.IsHighSurrogate(c) => i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]),
-            _ when char.IsLowSurrogate(c) => true,          // a low surrogate not after a high one
-            _ => false,
+            _ => PolicyAsCode.Json.UntrustedText.IsUnsafe(c),
         };
     }
 }
