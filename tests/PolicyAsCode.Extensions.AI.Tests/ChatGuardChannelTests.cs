@@ -53,7 +53,9 @@ public class ChatGuardChannelTests
         Assert.DoesNotContain("vote for", response.Text, StringComparison.Ordinal);
     }
 
-    public static TheoryData<string> RequestChannels() =>
+    public static TheoryData<string> RequestChannels() => new(RequestChannelNames);
+
+    internal static readonly string[] RequestChannelNames =
     [
         "an earlier user message followed by continue",
         "a user message followed by an empty assistant prefill",

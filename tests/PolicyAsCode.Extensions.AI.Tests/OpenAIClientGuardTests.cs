@@ -130,7 +130,7 @@ public sealed class OpenAIClientGuardTests : IAsyncLifetime
 
         Assert.NotNull(sentAtRefusal);
         var sentAtDisconnect = await _server.Disconnected.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.True(sentAtDisconnect - sentAtRefusal <= 5, $"the server sent {sentAtDisconnect - sentAtRefusal} chunks after the refusal");
-        Assert.True(sentAtDisconnect < 20, $"the server sent {sentAtDisconnect} chunks in all");
+        // Bounded in chunks, not in time: draining instead of aborting sends well over 100 more.
+        Assert.True(sentAtDisconnect - sentAtRefusal <= 10, $"the server sent {sentAtDisconnect - sentAtRefusal} chunks after the refusal");
     }
 }
