@@ -130,7 +130,8 @@ public sealed class OpenAIClientGuardTests : IAsyncLifetime
 
         Assert.NotNull(sentAtRefusal);
         var sentAtDisconnect = await _server.Disconnected.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        // Bounded in chunks, not in time: draining instead of aborting sends well over 100 more.
-        Assert.True(sentAtDisconnect - sentAtRefusal <= 10, $"the server sent {sentAtDisconnect - sentAtRefusal} chunks after the refusal");
+        // Bounded in chunks, not in time: draining instead of aborting sends over 140 more here; a loaded machine may
+        // take a few chunks longer to see the abort.
+        Assert.True(sentAtDisconnect - sentAtRefusal <= 25, $"the server sent {sentAtDisconnect - sentAtRefusal} chunks after the refusal");
     }
 }
