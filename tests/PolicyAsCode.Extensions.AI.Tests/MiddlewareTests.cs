@@ -67,7 +67,8 @@ public class MiddlewareTests
         var instructions = sentOptions!.Instructions!;
         Assert.Contains("Persona: the user waived AI disclosure for a role-play", instructions, StringComparison.Ordinal);
         Assert.Contains("remember personal details for at most 7 days", instructions, StringComparison.Ordinal);
-        Assert.EndsWith("\n\nSpeak like a pirate.", instructions, StringComparison.Ordinal);
+        // The policy's instructions come after the caller's, so they take precedence (issue 19, point 6).
+        Assert.StartsWith("Speak like a pirate.\n\n", instructions, StringComparison.Ordinal);
         Assert.Equal("Speak like a pirate.", options.Instructions); // the caller's options are not changed
     }
 

@@ -16,7 +16,7 @@ public enum InstructionPlacement
     /// <summary>A system message placed before the conversation (every chat client understands it).</summary>
     SystemMessage,
 
-    /// <summary><see cref="ChatOptions.Instructions"/>, before any instructions the caller set.</summary>
+    /// <summary><see cref="ChatOptions.Instructions"/>, after any instructions the caller set (a system message when the caller sent system messages of its own).</summary>
     ChatOptionsInstructions,
 
     /// <summary>No instructions are sent.</summary>
@@ -57,9 +57,9 @@ public sealed class PolicyChatClientOptions
 /// <list type="number">
 /// <item>takes the policy snapshot in force (one per request, so an overlay swap never mixes two policies),</item>
 /// <item>resolves the user's preferences from the <see cref="IPreferencesAccessor{TPreferences}"/>,</item>
-/// <item>classifies the user's input and refuses it, without calling the model, if the policy forbids a hazard it shows,</item>
-/// <item>renders the resolution into system instructions,</item>
-/// <item>classifies the model's output (for streaming: in segments, before releasing them) and replaces it with a refusal if forbidden,</item>
+/// <item>classifies everything the request sends (every message of every role, tool calls and results, instructions) and refuses it, without calling the model, if the policy forbids a hazard it shows,</item>
+/// <item>renders the resolution into system instructions that come after the caller's own,</item>
+/// <item>classifies the model's output, reasoning and tool calls included (for streaming: in segments, before releasing them), releases exactly the copy it checked, and replaces it with a refusal if forbidden,</item>
 /// <item>records every resolution and decision as metrics, an activity and a decision-log entry.</item>
 /// </list>
 /// A refusal is an assistant message naming the tier that refused, with <see cref="ChatFinishReason.ContentFilter"/> and
@@ -103,6 +103,14 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
         {
             throw new ArgumentException("Streaming segment sizes must be positive.", nameof(options));
         }
+
+        // Fail closed: in front of function invocation, tools would run on calls the policy sees only afterwards.
+        if (innerClient.GetService(typeof(FunctionInvokingChatClient)) is not null)
+        {
+            throw new InvalidOperationException(
+                "The policy middleware must sit inside function invocation: build the pipeline as UseFunctionInvocation().UsePolicy<T>(), " +
+                "so every tool call is checked before it runs and every tool result before the model reads it.");
+        }
     }
 
     /// <summary>The engine whose snapshots this client evaluates on.</summary>
@@ -120,17 +128,41 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
         }
 
         var response = await base.GetResponseAsync(turn.Messages, turn.Options, cancellationToken).ConfigureAwait(false);
-        if (_options.ClassifyOutput && response.Text.Length > 0)
+        if (!_options.ClassifyOutput)
         {
-            var refusal = await CheckAsync(turn, response.Text, ContentStage.Output, activity, cancellationToken).ConfigureAwait(false);
+            return Marked(response, turn.Snapshot.Version);
+        }
+
+        // Every message of the answer is checked (text, reasoning, tool calls, ...), and what is returned is the
+        // checked copy: an answer of tool calls alone is checked like any other.
+        var check = new CheckedContent();
+        var checkedMessages = new List<ChatMessage>(response.Messages.Count);
+        foreach (var message in response.Messages)
+        {
+            checkedMessages.Add(check.Copy(message));
+        }
+
+        var properties = check.Copy(response.AdditionalProperties);
+        if (check.Text.Length > 0 || check.Unclassifiable)
+        {
+            var refusal = await CheckAsync(turn, check, ContentStage.Output, activity, cancellationToken).ConfigureAwait(false);
             if (refusal is not null)
             {
                 return RefusalResponse(refusal, response);
             }
         }
 
-        (response.AdditionalProperties ??= [])[PolicyChatClientOptions.PolicyVersionKey] = turn.Snapshot.Version;
-        return response;
+        var released = new ChatResponse(checkedMessages)
+        {
+            ResponseId = response.ResponseId,
+            ConversationId = response.ConversationId,
+            ModelId = response.ModelId,
+            CreatedAt = response.CreatedAt,
+            FinishReason = response.FinishReason,
+            Usage = Copy(response.Usage),
+            AdditionalProperties = properties,
+        };
+        return Marked(released, turn.Snapshot.Version);
     }
 
     /// <inheritdoc/>
@@ -142,7 +174,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
         var turn = await BeginAsync(messages, options, activity, cancellationToken).ConfigureAwait(false);
         if (turn.InputRefusal is { } refused)
         {
-            yield return RefusalUpdate(refused, null);
+            yield return RefusalUpdate(refused, null, []);
             yield break;
         }
 
@@ -156,53 +188,56 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
             yield break;
         }
 
-        // Hold updates back until the text held reaches a sentence boundary (with a minimum length) or the maximum
-        // length; then classify the whole answer so far and release the held updates only if it is allowed.
-        var held = new List<ChatResponseUpdate>();
-        var heldCharacters = 0;
-        var boundary = false;
-        var answer = new StringBuilder();
-        ChatResponseUpdate? last = null;
-        await foreach (var update in base.GetStreamingResponseAsync(turn.Messages, turn.Options, cancellationToken).ConfigureAwait(false))
+        // Each update is copied as it arrives and the copy is what is checked and released. Copies are held until the
+        // text held reaches a sentence boundary (with a minimum length) or the maximum length, or until something that
+        // cannot be read as text arrives; then the whole answer so far is classified and the held copies are released
+        // only if it is allowed. The upstream has its own cancellation, so a refusal can abort its connection.
+        using var upstream = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var updates = base.GetStreamingResponseAsync(turn.Messages, turn.Options, upstream.Token).GetAsyncEnumerator(upstream.Token);
+        var finished = false;
+        try
         {
-            held.Add(update);
-            last = update;
-            var text = update.Text;
-            if (text.Length > 0)
+            var held = new List<ChatResponseUpdate>();
+            var answer = new CheckedContent();
+            var checkedLength = 0;
+            var boundary = false;
+            ChatResponseUpdate? last = null;
+            while (await updates.MoveNextAsync().ConfigureAwait(false))
             {
-                answer.Append(text);
-                heldCharacters += text.Length;
-                boundary |= EndsSentence(text);
+                var before = answer.Text.Length;
+                last = answer.Copy(updates.Current);
+                held.Add(last);
+                boundary |= EndsSentence(answer.Text, before);
+                var heldCharacters = answer.Text.Length - checkedLength;
+                if (answer.Unclassifiable || heldCharacters >= _options.StreamingMaximumCharacters || (boundary && heldCharacters >= _options.StreamingMinimumCharacters))
+                {
+                    var refusal = await CheckAsync(turn, answer, ContentStage.Output, activity, cancellationToken).ConfigureAwait(false);
+                    if (refusal is not null)
+                    {
+                        finished = true;
+                        await UpstreamStop.StopAsync(updates, upstream).ConfigureAwait(false);
+                        yield return RefusalUpdate(refusal, last, held);
+                        yield break;
+                    }
+
+                    foreach (var released in held)
+                    {
+                        yield return released;
+                    }
+
+                    held.Clear();
+                    checkedLength = answer.Text.Length;
+                    boundary = false;
+                }
             }
 
-            if (heldCharacters >= _options.StreamingMaximumCharacters || (boundary && heldCharacters >= _options.StreamingMinimumCharacters))
+            finished = true;
+            if (answer.Text.Length > checkedLength)
             {
-                var refusal = await CheckAsync(turn, answer.ToString(), ContentStage.Output, activity, cancellationToken).ConfigureAwait(false);
+                var refusal = await CheckAsync(turn, answer, ContentStage.Output, activity, cancellationToken).ConfigureAwait(false);
                 if (refusal is not null)
                 {
-                    yield return RefusalUpdate(refusal, last);
-                    yield break;
-                }
-
-                foreach (var released in held)
-                {
-                    yield return released;
-                }
-
-                held.Clear();
-                heldCharacters = 0;
-                boundary = false;
-            }
-        }
-
-        if (held.Count > 0)
-        {
-            if (heldCharacters > 0)
-            {
-                var refusal = await CheckAsync(turn, answer.ToString(), ContentStage.Output, activity, cancellationToken).ConfigureAwait(false);
-                if (refusal is not null)
-                {
-                    yield return RefusalUpdate(refusal, last);
+                    yield return RefusalUpdate(refusal, last, held);
                     yield break;
                 }
             }
@@ -211,6 +246,27 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
             {
                 yield return released;
             }
+
+            // An allowed stream is marked like an allowed whole answer; the mark joins the answer's message.
+            yield return new ChatResponseUpdate
+            {
+                Role = last?.Role ?? ChatRole.Assistant,
+                MessageId = last?.MessageId,
+                ResponseId = last?.ResponseId,
+                ConversationId = last?.ConversationId,
+                ModelId = last?.ModelId,
+                AdditionalProperties = new() { [PolicyChatClientOptions.PolicyVersionKey] = turn.Snapshot.Version },
+            };
+        }
+        finally
+        {
+            if (!finished)
+            {
+                // The caller stopped reading, or the upstream failed: stop the model all the same.
+                await UpstreamStop.StopAsync(updates, upstream).ConfigureAwait(false);
+            }
+
+            await updates.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -231,14 +287,19 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
             activity.SetTag(PolicyTelemetry.VerdictTag, "allow");
         }
 
-        var input = UserInput(list);
-        var turn = new Turn(snapshot, request, resolution, input, list, options);
-        if (_options.ClassifyInput && input.Length > 0)
+        var turn = new Turn(snapshot, request, resolution, RequestChannels.UserTurn(list), list, options);
+        if (_options.ClassifyInput)
         {
-            var refusal = await CheckAsync(turn, input, ContentStage.Input, activity, cancellationToken).ConfigureAwait(false);
-            if (refusal is not null)
+            // The whole request is checked, and the model gets the checked copy of it.
+            var (copies, check) = RequestChannels.Copy(list, options);
+            turn = turn with { Messages = copies };
+            if (check.Text.Length > 0 || check.Unclassifiable)
             {
-                return turn with { InputRefusal = refusal };
+                var refusal = await CheckAsync(turn, check, ContentStage.Input, activity, cancellationToken).ConfigureAwait(false);
+                if (refusal is not null)
+                {
+                    return turn with { InputRefusal = refusal };
+                }
             }
         }
 
@@ -248,22 +309,31 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
             return turn;
         }
 
-        if (_options.InstructionPlacement == InstructionPlacement.ChatOptionsInstructions)
+        // The policy's instructions come after the caller's, so they take precedence: after the caller's
+        // ChatOptions.Instructions, and after the caller's last system message (which a provider sends after
+        // ChatOptions.Instructions, so a request with system messages of its own gets the policy's as a message).
+        var sent = turn.Messages as IList<ChatMessage> ?? [.. turn.Messages];
+        if (_options.InstructionPlacement == InstructionPlacement.ChatOptionsInstructions && !RequestChannels.HasInstructionMessages(sent))
         {
             var withInstructions = options?.Clone() ?? new ChatOptions();
-            withInstructions.Instructions = string.IsNullOrWhiteSpace(withInstructions.Instructions) ? instructions : instructions + "\n\n" + withInstructions.Instructions;
+            withInstructions.Instructions = string.IsNullOrWhiteSpace(withInstructions.Instructions) ? instructions : withInstructions.Instructions + "\n\n" + instructions;
             return turn with { Options = withInstructions };
         }
 
-        var prefixed = new List<ChatMessage>(list.Count + 1) { new(ChatRole.System, instructions) };
-        prefixed.AddRange(list);
-        return turn with { Messages = prefixed };
+        var placed = new List<ChatMessage>(sent.Count + 1);
+        placed.AddRange(sent);
+        placed.Insert(RequestChannels.InstructionIndex(sent), new ChatMessage(ChatRole.System, instructions));
+        return turn with { Messages = placed };
     }
 
     // Classifies, decides on the request's snapshot and records; returns the refusal, or null when allowed.
-    private async Task<PolicyRefusal?> CheckAsync(Turn turn, string text, ContentStage stage, Activity? activity, CancellationToken cancellationToken)
+    private async Task<PolicyRefusal?> CheckAsync(Turn turn, CheckedContent content, ContentStage stage, Activity? activity, CancellationToken cancellationToken)
     {
-        var hazards = await ClassifyAsync(new HazardClassificationRequest(text, stage, stage == ContentStage.Output ? turn.Input : null), cancellationToken).ConfigureAwait(false);
+        // Content that cannot be read as text is refused without asking the classifier: it could not see it either.
+        var text = content.Text.ToString();
+        var hazards = content.Unclassifiable
+            ? HazardClassification.Unclassifiable
+            : await ClassifyAsync(new HazardClassificationRequest(text, stage, stage == ContentStage.Output ? turn.Input : null), cancellationToken).ConfigureAwait(false);
         var resolution = turn.Resolution;
         var decision = turn.Snapshot.Decide(in resolution, hazards);
         _telemetry?.RecordDecision(turn.Snapshot.Registry, in decision, stage, resolution.Jurisdiction);
@@ -324,79 +394,86 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
         }
     }
 
-    private static ChatResponse RefusalResponse(PolicyRefusal refusal, ChatResponse? original)
+    // A refusal in place of a whole answer: one message, marked on the response and on the message (as a streamed
+    // refusal is once ToChatResponse() puts its last update's properties on the message), with the answer's usage.
+    private static ChatResponse RefusalResponse(PolicyRefusal refusal, ChatResponse? original) => new(new ChatMessage(ChatRole.Assistant, refusal.Message)
     {
-        var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, refusal.Message))
-        {
-            FinishReason = ChatFinishReason.ContentFilter,
-            ResponseId = original?.ResponseId,
-            ConversationId = original?.ConversationId,
-            ModelId = original?.ModelId,
-            CreatedAt = original?.CreatedAt ?? DateTimeOffset.UtcNow,
-            Usage = original?.Usage,
-            AdditionalProperties = new AdditionalPropertiesDictionary
-            {
-                [PolicyChatClientOptions.RefusalKey] = refusal,
-                [PolicyChatClientOptions.PolicyVersionKey] = refusal.PolicyVersion,
-            },
-        };
-        return response;
-    }
-
-    private static ChatResponseUpdate RefusalUpdate(PolicyRefusal refusal, ChatResponseUpdate? last) => new(ChatRole.Assistant, refusal.Message)
+        MessageId = original?.Messages.Count > 0 ? original.Messages[^1].MessageId : null,
+        AdditionalProperties = Marks(refusal),
+    })
     {
         FinishReason = ChatFinishReason.ContentFilter,
-        ResponseId = last?.ResponseId,
-        ConversationId = last?.ConversationId,
-        ModelId = last?.ModelId,
-        MessageId = "policyascode-refusal",
-        CreatedAt = DateTimeOffset.UtcNow,
-        AdditionalProperties = new AdditionalPropertiesDictionary
-        {
-            [PolicyChatClientOptions.RefusalKey] = refusal,
-            [PolicyChatClientOptions.PolicyVersionKey] = refusal.PolicyVersion,
-        },
+        ResponseId = original?.ResponseId,
+        ConversationId = original?.ConversationId,
+        ModelId = original?.ModelId,
+        CreatedAt = original?.CreatedAt ?? DateTimeOffset.UtcNow,
+        Usage = Copy(original?.Usage),
+        AdditionalProperties = Marks(refusal),
     };
 
-    // The user's turn: every user message after the last assistant message.
-    private static string UserInput(IList<ChatMessage> messages)
+    // A refusal in place of the rest of a stream. It joins the message already streamed (so the streamed answer is one
+    // message) and carries the usage the dropped updates reported.
+    private static ChatResponseUpdate RefusalUpdate(PolicyRefusal refusal, ChatResponseUpdate? last, List<ChatResponseUpdate> dropped)
     {
-        var start = 0;
-        for (var i = messages.Count - 1; i >= 0; i--)
+        var update = new ChatResponseUpdate(ChatRole.Assistant, refusal.Message)
         {
-            if (messages[i].Role == ChatRole.Assistant)
-            {
-                start = i + 1;
-                break;
-            }
-        }
-
-        var b = new StringBuilder();
-        for (var i = start; i < messages.Count; i++)
+            FinishReason = ChatFinishReason.ContentFilter,
+            ResponseId = last?.ResponseId,
+            ConversationId = last?.ConversationId,
+            ModelId = last?.ModelId,
+            MessageId = last?.MessageId ?? "policyascode-refusal",
+            CreatedAt = DateTimeOffset.UtcNow,
+            AdditionalProperties = Marks(refusal),
+        };
+        foreach (var held in dropped)
         {
-            if (messages[i].Role == ChatRole.User)
+            foreach (var content in held.Contents)
             {
-                var text = messages[i].Text;
-                if (text.Length > 0)
+                if (content is UsageContent usage)
                 {
-                    if (b.Length > 0)
-                    {
-                        b.Append('\n');
-                    }
-
-                    b.Append(text);
+                    update.Contents.Add(usage);
                 }
             }
         }
 
-        return b.ToString();
+        return update;
     }
 
-    private static bool EndsSentence(string text)
+    private static AdditionalPropertiesDictionary Marks(PolicyRefusal refusal) => new()
     {
-        foreach (var c in text)
+        [PolicyChatClientOptions.RefusalKey] = refusal,
+        [PolicyChatClientOptions.PolicyVersionKey] = refusal.PolicyVersion,
+    };
+
+    private static ChatResponse Marked(ChatResponse response, string version)
+    {
+        (response.AdditionalProperties ??= [])[PolicyChatClientOptions.PolicyVersionKey] = version;
+        if (response.Messages.Count > 0)
         {
-            if (c is '.' or '!' or '?' or '\n' or '。' or '！' or '？')
+            (response.Messages[^1].AdditionalProperties ??= [])[PolicyChatClientOptions.PolicyVersionKey] = version;
+        }
+
+        return response;
+    }
+
+    private static UsageDetails? Copy(UsageDetails? usage)
+    {
+        if (usage is null)
+        {
+            return null;
+        }
+
+        var copy = new UsageDetails();
+        copy.Add(usage);
+        return copy;
+    }
+
+    // Whether the text added since `from` ends a sentence (or starts a new piece, such as reasoning after text).
+    private static bool EndsSentence(StringBuilder text, int from)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            if (text[i] is '.' or '!' or '?' or '\n' or '。' or '！' or '？')
             {
                 return true;
             }

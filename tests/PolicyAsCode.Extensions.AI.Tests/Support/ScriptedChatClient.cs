@@ -45,7 +45,8 @@ public sealed class ScriptedChatClient : IChatClient
         var answer = Next();
         for (var i = 0; i < answer.Length; i += _chunkSize)
         {
-            await Task.Yield();
+            // A model takes time for each chunk: a read waits, as it does on a connection, and stopping cancels it.
+            await Task.Delay(1, cancellationToken);
             var chunk = answer.Substring(i, Math.Min(_chunkSize, answer.Length - i));
             ChunksPulled.Add(chunk);
             yield return new ChatResponseUpdate(ChatRole.Assistant, chunk) { ResponseId = "scripted", MessageId = "m1" };
