@@ -112,10 +112,11 @@ public sealed class OpenAIClientGuardTests : IAsyncLifetime
     [Fact]
     public async Task A_refused_stream_stops_the_model_promptly()
     {
-        // 300 chunks at 10 ms: a client that only disposes the stream lets the handler drain it for 2 s (~200 more).
+        // 300 chunks at 30 ms: a client that only disposes the stream lets the handler drain it (1.4 s and more, 45+), while
+        // an abort is seen within a chunk or two; 25 leaves a loaded machine 0.75 s to see the abort.
         var chunks = new List<string> { "Here is a calm start. ", "Now: you should vote for the Greens. " };
         chunks.AddRange(Enumerable.Repeat("More and more text. ", 298));
-        _server.Enqueue(ScriptedAnswer.Of([.. chunks]) with { ChunkDelayMilliseconds = 10 });
+        _server.Enqueue(ScriptedAnswer.Of([.. chunks]) with { ChunkDelayMilliseconds = 30 });
         var client = Guarded();
         int? sentAtRefusal = null;
 
@@ -130,8 +131,7 @@ public sealed class OpenAIClientGuardTests : IAsyncLifetime
 
         Assert.NotNull(sentAtRefusal);
         var sentAtDisconnect = await _server.Disconnected.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        // Bounded in chunks, not in time: draining instead of aborting sends over 140 more here; a loaded machine may
-        // take a few chunks longer to see the abort.
+        // Bounded in chunks, not in time: draining instead of aborting sends 45 or more here.
         Assert.True(sentAtDisconnect - sentAtRefusal <= 25, $"the server sent {sentAtDisconnect - sentAtRefusal} chunks after the refusal");
     }
 }
