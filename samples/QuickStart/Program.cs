@@ -71,7 +71,7 @@ foreach (var (who, asked, context, unreadable) in learners)
 
     var resolution = LearnerPreferences.Resolve(asked, context, unreadable);
     resolutions.Add((who, resolution));
-    ResolutionTable.Print(who, context, asked, resolution);
+    ResolutionTable.Print(who, context, asked, unreadable, resolution);
 }
 
 Console.WriteLine("Content decisions");
