@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using PolicyAsCode.Generators.Model;
@@ -139,11 +140,11 @@ internal static class TierChain
         // Higher ranks first; among laws, a law before every law within it (EU before DE), so a supra-national bound
         // precedes the national ones in canonical order; then the order of discovery from the user tier.
         var problemsBefore = problems.Count;
-        var lawDepths = LawDepths(edges, problems);
-        var depth = JurisdictionDepths(edges, lawDepths, problems.Count > problemsBefore ? null : problems);
+        ReportLawCycles(edges, problems);
+        var enclosing = EnclosingCounts(discovery, edges, problems.Count > problemsBefore ? null : problems);
         var ordered = discovery.Select((t, i) => (t, i))
             .OrderBy(x => x.t.Rank)
-            .ThenBy(x => x.t.Rank == Ranks.Immutable && depth.TryGetValue(x.t.Name, out var d) ? d : 0)
+            .ThenBy(x => enclosing[x.i])
             .ThenBy(x => x.i)
             .Select(x => x.t)
             .ToList();
@@ -171,62 +172,56 @@ internal static class TierChain
         return ordered;
     }
 
-    // The depth of each law's jurisdiction: the kernel nests jurisdictions, not tiers (two DE laws are one DE, within
-    // EU if either says so), so a DE law that names no Within still comes after EU law and is the one skipped where
-    // they contradict. Each jurisdiction is as deep as its deepest law, and one deeper than every jurisdiction it is
-    // within. A cycle through same-named laws (DE within EU, and a second EU law within DE) would grow forever: it is
-    // cut after as many rounds as there are laws and reported as PAC0003 on each law whose Within still raised a
-    // depth, unless a cycle between the law types themselves was reported already (then problems is null).
-    private static Dictionary<string, int> JurisdictionDepths(List<(DeclaredTier From, DeclaredTier To)> edges, Dictionary<DeclaredTier, int> lawDepths, List<PolicyProblem>? problems)
+    // For each discovered tier, how many jurisdictions its law sits within, as the kernel nests them
+    // (JurisdictionNesting: jurisdictions, not tiers, so two DE laws are one DE, within EU if either says so); 0 for
+    // other ranks. If DE is within EU, EU is within fewer jurisdictions than DE, so sorting by the count puts every law
+    // before the laws within it. A cycle through same-named laws (DE within EU, and a second EU law within DE), which
+    // no law type shows, is PAC0003 on each law whose Within closes it, unless a cycle between the law types themselves
+    // was reported already (then problems is null).
+    private static int[] EnclosingCounts(List<DeclaredTier> discovery, List<(DeclaredTier From, DeclaredTier To)> edges, List<PolicyProblem>? problems)
     {
-        var depth = new Dictionary<string, int>(System.StringComparer.OrdinalIgnoreCase);
-        foreach (var pair in lawDepths)
+        var position = new Dictionary<DeclaredTier, int>();
+        for (var i = 0; i < discovery.Count; i++)
         {
-            depth[pair.Key.Name] = depth.TryGetValue(pair.Key.Name, out var known) ? System.Math.Max(known, pair.Value) : pair.Value;
+            position[discovery[i]] = i;
         }
 
-        var raising = new List<DeclaredTier>();
-        for (var round = 0; round <= lawDepths.Count; round++)
+        var shapeTiers = discovery.Select(t => new ShapeTier(
+            (TierRank)t.Rank,
+            t.Name,
+            edges.Where(e => ReferenceEquals(e.From, t)).Select(e => position[e.To]).ToImmutableArray())).ToList();
+        var jurisdictions = PolicyShape.DistinctJurisdictions(shapeTiers, out var jurisdictionOf);
+        var enclosing = JurisdictionNesting.Enclosing(shapeTiers, jurisdictionOf, jurisdictions.Length);
+
+        var counts = new int[discovery.Count];
+        for (var i = 0; i < discovery.Count; i++)
         {
-            raising.Clear();
-            foreach (var (from, to) in edges)
+            var law = jurisdictionOf[i];
+            if (law < 0)
             {
-                if (from.Rank == Ranks.Immutable && to.Rank == Ranks.Immutable && !string.Equals(from.Name, to.Name, System.StringComparison.OrdinalIgnoreCase))
-                {
-                    var outer = depth.TryGetValue(to.Name, out var d) ? d : 0;
-                    if (!depth.TryGetValue(from.Name, out var inner) || inner < outer + 1)
-                    {
-                        depth[from.Name] = outer + 1;
-                        raising.Add(from);
-                    }
-                }
+                continue;
             }
 
-            if (raising.Count == 0)
+            counts[i] = enclosing[law].Length;
+            if (problems is not null && enclosing[law].Any(outer => enclosing[outer].Contains(law))
+                && shapeTiers[i].Within.Any(w => jurisdictionOf[w] >= 0 && jurisdictionOf[w] != law))
             {
-                break;
-            }
-        }
-
-        if (raising.Count > 0 && problems is not null)
-        {
-            foreach (var law in raising.Distinct())
-            {
+                var tier = discovery[i];
                 problems.Add(new PolicyProblem(
                     "PAC0003",
-                    $"{law.Type.Name} puts {law.Name} within a jurisdiction that is itself within {law.Name} through other laws: the laws' Within lists form a cycle",
-                    law.Location,
+                    $"{tier.Type.Name} puts {tier.Name} within a jurisdiction that is itself within {tier.Name} through other laws: the laws' Within lists form a cycle",
+                    tier.Location,
                     true));
             }
         }
 
-        return depth;
+        return counts;
     }
 
-    // How many laws each law sits within, at most (EU 0, DE 1, DE-BY 2), following the edges between laws. A law
-    // found again on its own path is a cycle, PAC0003 on the law, naming the laws the cycle goes through so the author
-    // sees which Within to remove; the cycle's edges count no further.
-    private static Dictionary<DeclaredTier, int> LawDepths(List<(DeclaredTier From, DeclaredTier To)> edges, List<PolicyProblem> problems)
+    // Follows the edges between law types: a law found again on its own path is a cycle, PAC0003 on the law, naming
+    // the laws the cycle goes through so the author sees which Within to remove. (The order of laws is the kernel's
+    // concern: EnclosingCounts.)
+    private static void ReportLawCycles(List<(DeclaredTier From, DeclaredTier To)> edges, List<PolicyProblem> problems)
     {
         var depth = new Dictionary<DeclaredTier, int>();
         var path = new List<DeclaredTier>();
@@ -274,8 +269,6 @@ internal static class TierChain
                 Depth(from);
             }
         }
-
-        return depth;
     }
 
     /// <summary>PAC0009 for a tier type that is generic or nested in a generic type, or null.</summary>

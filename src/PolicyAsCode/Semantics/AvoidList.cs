@@ -26,20 +26,6 @@ static class AvoidList
     /// under which a cap looks like a narrowing; a bound that contradicts another and is skipped can cap the list in
     /// some contexts only, so every context is asked.
     /// </summary>
-    public static bool NeverCaps(PolicyShape before, PolicyShape after, int dimension)
-    {
-        var facts = before.FactsOn(dimension) | after.FactsOn(dimension);
-        for (var jurisdiction = -1; jurisdiction < before.Jurisdictions.Length; jurisdiction++)
-        {
-            foreach (var context in ContextSpace.Every(before.JurisdictionName(jurisdiction), facts, before.NeverTogether))
-            {
-                if (Capped(Binding.Allowed(before, dimension, jurisdiction, context), Binding.Allowed(after, dimension, jurisdiction, context)) != 0)
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
+    public static bool NeverCaps(PolicyShape before, PolicyShape after, int dimension) =>
+        OverrideCheck.KeepsEverywhere(before, after, dimension, static (was, now) => Capped(was, now) == 0);
 }

@@ -219,14 +219,22 @@ static class OverrideCheck
     /// Whether removing or changing a dimension's bounds as <paramref name="after"/> does leaves what a user may choose
     /// the same or narrower in every jurisdiction (the fail-closed one, where every law applies, included) and every context.
     /// </summary>
-    public static bool NeverWidens(PolicyShape before, PolicyShape after, int dimension)
+    public static bool NeverWidens(PolicyShape before, PolicyShape after, int dimension) =>
+        KeepsEverywhere(before, after, dimension, static (was, now) => Lattice.IsWithin(now, was));
+
+    /// <summary>
+    /// Whether <paramref name="keeps"/> holds of what a user may choose on a dimension before and after a change, in
+    /// every jurisdiction (the fail-closed one, where every law applies, included) and every context the facts of
+    /// either shape make: the one walk that <see cref="NeverWidens"/> and <see cref="AvoidList.NeverCaps"/> share.
+    /// </summary>
+    internal static bool KeepsEverywhere(PolicyShape before, PolicyShape after, int dimension, System.Func<Bound, Bound, bool> keeps)
     {
         var facts = before.FactsOn(dimension) | after.FactsOn(dimension);
         for (var jurisdiction = -1; jurisdiction < before.Jurisdictions.Length; jurisdiction++)
         {
             foreach (var context in ContextSpace.Every(before.JurisdictionName(jurisdiction), facts, before.NeverTogether))
             {
-                if (!Lattice.IsWithin(Binding.Allowed(after, dimension, jurisdiction, context), Binding.Allowed(before, dimension, jurisdiction, context)))
+                if (!keeps(Binding.Allowed(before, dimension, jurisdiction, context), Binding.Allowed(after, dimension, jurisdiction, context)))
                 {
                     return false;
                 }
