@@ -70,8 +70,11 @@ public static class PreferencesJson
     /// The one encoder of the wire format: a value, in its dimension's domain, as <c>true</c>/<c>false</c>, a number, a
     /// member name or an array of flag names (<see cref="DimensionInfo.FlagNames"/>).
     /// </summary>
+    /// <param name="writer">Where the value is written.</param>
+    /// <param name="dimension">The value's dimension.</param>
+    /// <param name="value">The value, in the dimension's domain.</param>
     /// <exception cref="ArgumentException">A set value that no union of the dimension's flags makes.</exception>
-    internal static void WriteValue(Utf8JsonWriter writer, DimensionInfo dimension, DimensionValue value)
+    public static void WriteValue(Utf8JsonWriter writer, DimensionInfo dimension, DimensionValue value)
     {
         switch (dimension.Kind)
         {
