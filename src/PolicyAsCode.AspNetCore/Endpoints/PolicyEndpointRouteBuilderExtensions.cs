@@ -29,6 +29,7 @@ public static class PolicyEndpointRouteBuilderExtensions
         group.MapGet("card", Handle<TPreferences>(DocumentEndpoints<TPreferences>.CardAsync)).WithName(Name<TPreferences>("card"));
         group.MapGet("preferences", Handle<TPreferences>(PreferencesEndpoints<TPreferences>.GetAsync)).WithName(Name<TPreferences>("preferences"));
         group.MapPut("preferences", Handle<TPreferences>(PreferencesEndpoints<TPreferences>.PutAsync)).WithName(Name<TPreferences>("save-preferences"));
+        group.MapSettingsPage();
         return group;
     }
 
