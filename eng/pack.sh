@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Packs the six packages of this repository (PolicyAsCode, PolicyAsCode.Extensions.AI, PolicyAsCode.AspNetCore,
-# PolicyAsCode.EntityFrameworkCore, PolicyAsCode.Templates, PolicyAsCode.Tool), in Release, into artifacts/packages: the local feed from which the templates, the samples and the pac tool can be tried against
-# the packages exactly as a user gets them.
+# PolicyAsCode.EntityFrameworkCore, PolicyAsCode.Templates, PolicyAsCode.Tool), in Release, into artifacts/packages:
+# the local feed from which the templates, the samples and the pac tool can be tried against the packages exactly as a
+# user gets them.
 #
 #   eng/pack.sh                 # version 0.1.0-dev.<UTC time>: a new version each time, so no NuGet cache serves a stale one
 #   eng/pack.sh 0.1.0           # an exact version (a release)
