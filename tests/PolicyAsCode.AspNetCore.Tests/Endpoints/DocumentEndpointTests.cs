@@ -74,4 +74,16 @@ public sealed class DocumentEndpointTests
         // Anonymous: no jurisdiction, nothing known, the defaults (the strictest treatment the policy gives).
         Assert.Equal("|None|None|General|en", await host.Client().GetStringAsync("/accessor"));
     }
+
+    [Fact]
+    public async Task A_handler_and_the_filter_share_one_resolution_made_with_one_store_read()
+    {
+        await using var host = await PolicyHost.StartAsync();
+        using var mia = host.Client(TestUsers.Describe("mia", "EU", minor: true));
+        await mia.PutAsync("/policy/preferences", PreferencesEndpointTests.Json("""{"maturity":"Mature"}"""));
+        var before = host.Store.Finds;
+
+        Assert.Equal("True|Teen|1", await mia.GetStringAsync("/lesson"));
+        Assert.Equal(before + 1, host.Store.Finds);
+    }
 }

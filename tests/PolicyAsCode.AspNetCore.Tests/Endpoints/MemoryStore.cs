@@ -13,10 +13,15 @@ internal sealed class MemoryStore : IPreferencesStore
 
     public int Saves;
 
+    public int Finds;
+
     public StoredPreferences? this[string policy, string user] => _records.TryGetValue((policy, user), out var record) ? record : null;
 
-    public ValueTask<StoredPreferences?> FindAsync(string policy, string userId, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(this[policy, userId]);
+    public ValueTask<StoredPreferences?> FindAsync(string policy, string userId, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref Finds);
+        return ValueTask.FromResult(this[policy, userId]);
+    }
 
     public ValueTask<PreferencesSave> SaveAsync(string policy, string userId, string json, string policyVersion, long replaces, CancellationToken cancellationToken = default)
     {

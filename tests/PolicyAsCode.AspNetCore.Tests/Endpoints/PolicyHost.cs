@@ -54,6 +54,14 @@ internal sealed class PolicyHost : IAsyncDisposable
             var request = await accessor.GetAsync([], null, http.RequestAborted);
             return $"{request.Context.Jurisdiction}|{request.Context.Known}|{request.Context.Facts}|{request.Preferences!.Maturity}|{request.Preferences.Language}";
         });
+        // A handler taking the request's resolution as a parameter, behind the filter that makes it first: both must
+        // see the one resolution of the request.
+        app.MapGet("/lesson", (UserResolution<LearnerPreferences> user, HttpContext http) =>
+            {
+                var filtered = (UserResolution<LearnerPreferences>)http.Items[PolicyResolutionFilter<LearnerPreferences>.ItemKey]!;
+                return $"{ReferenceEquals(filtered, user)}|{user.Resolution.Effective.Maturity}|{user.Stored?.Revision ?? 0}";
+            })
+            .AddEndpointFilter<PolicyResolutionFilter<LearnerPreferences>>();
         await app.StartAsync();
         return new PolicyHost(app, store);
     }
