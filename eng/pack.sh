@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Packs the four packages of this repository (PolicyAsCode, PolicyAsCode.Extensions.AI, PolicyAsCode.Templates,
-# PolicyAsCode.Tool), in Release,
-# into artifacts/packages: the local feed from which the templates, the samples and the pac tool can be tried against
-# the packages exactly as a user gets them.
+# Packs the six packages of this repository (PolicyAsCode, PolicyAsCode.Extensions.AI, PolicyAsCode.AspNetCore,
+# PolicyAsCode.EntityFrameworkCore, PolicyAsCode.Templates, PolicyAsCode.Tool), in Release, into artifacts/packages:
+# the local feed from which the templates, the samples and the pac tool can be tried against the packages exactly as a
+# user gets them.
 #
 #   eng/pack.sh                 # version 0.1.0-dev.<UTC time>: a new version each time, so no NuGet cache serves a stale one
 #   eng/pack.sh 0.1.0           # an exact version (a release)
@@ -23,7 +23,7 @@ version=${1:-$prefix-dev.$(date -u +%Y%m%d%H%M%S)}
 out="$PWD/artifacts/packages"
 mkdir -p "$out"
 
-# Only src/PolicyAsCode, src/PolicyAsCode.Extensions.AI, templates/PolicyAsCode.Templates and tools/PolicyAsCode.Tool
+# Only the four projects under src/, templates/PolicyAsCode.Templates and tools/PolicyAsCode.Tool
 # are packable; `dotnet pack` of the
 # solution builds just those (and the projects they pack) and skips the rest.
 dotnet pack PolicyAsCode.sln -c Release -p:Version="$version" -p:PackageOutputPath="$out/"

@@ -13,7 +13,7 @@ using Xunit;
 
 namespace PolicyAsCode.Distribution.Tests;
 
-/// <summary>The files and folders inside the two packages, as <c>dotnet pack</c> writes them.</summary>
+/// <summary>The files and folders inside the packages, as <c>dotnet pack</c> writes them.</summary>
 [Collection(PackedFeedCollection.Name)]
 public sealed class PackageLayoutTests(PackedFeed feed)
 {
@@ -40,28 +40,35 @@ public sealed class PackageLayoutTests(PackedFeed feed)
         Assert.DoesNotContain(package.Entries, e => e.FullName.Contains("Test", StringComparison.OrdinalIgnoreCase) || e.FullName.Contains("QuickStart", StringComparison.OrdinalIgnoreCase));
     }
 
-    [Fact]
-    public void Extensions_AI_package_holds_its_library_and_readme_and_depends_on_the_same_PolicyAsCode()
+    [Theory]
+    [InlineData("PolicyAsCode.Extensions.AI", new[] { "PolicyAsCode" }, "UsePolicy")]
+    [InlineData("PolicyAsCode.AspNetCore", new[] { "PolicyAsCode", "PolicyAsCode.Extensions.AI" }, "MapPolicy")]
+    [InlineData("PolicyAsCode.EntityFrameworkCore", new[] { "PolicyAsCode.AspNetCore" }, "AddSqliteStore")]
+    public void Each_integration_package_holds_its_library_and_readme_and_depends_on_the_same_version(string id, string[] dependsOn, string readmeMentions)
     {
-        using var package = ZipFile.OpenRead(feed.ExtensionsAIPackage);
+        using var package = ZipFile.OpenRead(Path.Combine(feed.Feed, $"{id}.{feed.Version}.nupkg"));
         var expected = new SortedSet<string>(StringComparer.Ordinal)
         {
-            "PolicyAsCode.Extensions.AI.nuspec",
+            $"{id}.nuspec",
             "README.md",
-            "lib/net10.0/PolicyAsCode.Extensions.AI.dll",
-            "lib/net10.0/PolicyAsCode.Extensions.AI.xml",
+            $"lib/net10.0/{id}.dll",
+            $"lib/net10.0/{id}.xml",
         };
         Assert.Equal(expected, ContentEntries(package));
 
         var metadata = Nuspec(package);
-        Assert.Equal("PolicyAsCode.Extensions.AI", Element(metadata, "id"));
+        Assert.Equal(id, Element(metadata, "id"));
         Assert.Equal("README.md", Element(metadata, "readme"));
         var license = metadata.Elements().Single(e => e.Name.LocalName == "license");
         Assert.Equal(("expression", "MIT"), ((string?)license.Attribute("type"), license.Value));
         Assert.False(string.IsNullOrWhiteSpace(Element(metadata, "description")));
-        var core = metadata.Descendants().Single(e => e.Name.LocalName == "dependency" && (string?)e.Attribute("id") == "PolicyAsCode");
-        Assert.Equal(feed.Version, (string?)core.Attribute("version"));
-        Assert.Contains("UsePolicy", Text(package, "README.md"));
+        foreach (var dependency in dependsOn)
+        {
+            var ours = metadata.Descendants().Single(e => e.Name.LocalName == "dependency" && (string?)e.Attribute("id") == dependency);
+            Assert.Equal(feed.Version, (string?)ours.Attribute("version"));
+        }
+
+        Assert.Contains(readmeMentions, Text(package, "README.md"));
     }
 
     [Fact]

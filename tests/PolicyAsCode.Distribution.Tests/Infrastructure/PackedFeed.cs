@@ -11,7 +11,7 @@ using Xunit.Sdk;
 namespace PolicyAsCode.Distribution.Tests.Infrastructure;
 
 /// <summary>
-/// Packs PolicyAsCode, PolicyAsCode.Extensions.AI, PolicyAsCode.Templates and PolicyAsCode.Tool from this repository's sources into a temporary feed, once for all the
+/// Packs PolicyAsCode, PolicyAsCode.Extensions.AI, PolicyAsCode.AspNetCore, PolicyAsCode.EntityFrameworkCore, PolicyAsCode.Templates and PolicyAsCode.Tool from this repository's sources into a temporary feed, once for all the
 /// tests of the <see cref="PackedFeedCollection"/>. The build happens in a temporary artifacts folder (Release, as
 /// eng/pack.sh builds), never in the repository's bin/obj. Each run gets a version of its own
 /// (<c>0.1.0-e2e.&lt;time&gt;.&lt;pid&gt;</c>), so no package cache can hand back a stale package of the same version.
@@ -36,14 +36,17 @@ public sealed class PackedFeed : IDisposable
         var watch = Stopwatch.StartNew();
         Pack("src/PolicyAsCode/PolicyAsCode.csproj");
         Pack("src/PolicyAsCode.Extensions.AI/PolicyAsCode.Extensions.AI.csproj");
+        Pack("src/PolicyAsCode.AspNetCore/PolicyAsCode.AspNetCore.csproj");
+        Pack("src/PolicyAsCode.EntityFrameworkCore/PolicyAsCode.EntityFrameworkCore.csproj");
         Pack("templates/PolicyAsCode.Templates/PolicyAsCode.Templates.csproj");
         Pack("tools/PolicyAsCode.Tool/PolicyAsCode.Tool.csproj");
         PackSeconds = watch.Elapsed.TotalSeconds;
-        Report($"packed PolicyAsCode, PolicyAsCode.Extensions.AI, PolicyAsCode.Templates and PolicyAsCode.Tool {Version} into {Feed} in {PackSeconds:F1} s");
+        Report($"packed the six packages {Version} into {Feed} in {PackSeconds:F1} s");
 
-        if (!File.Exists(RuntimePackage) || !File.Exists(ExtensionsAIPackage) || !File.Exists(TemplatesPackage) || !File.Exists(ToolPackage))
+        string[] packages = [RuntimePackage, ExtensionsAIPackage, AspNetCorePackage, EntityFrameworkCorePackage, TemplatesPackage, ToolPackage];
+        if (!packages.All(File.Exists))
         {
-            throw new InvalidOperationException($"dotnet pack did not write {RuntimePackage}, {ExtensionsAIPackage}, {TemplatesPackage} and {ToolPackage}; the feed holds: "
+            throw new InvalidOperationException($"dotnet pack did not write {string.Join(", ", packages)}; the feed holds: "
                 + string.Join(", ", Directory.GetFiles(Feed).Select(Path.GetFileName)));
         }
     }
@@ -66,6 +69,10 @@ public sealed class PackedFeed : IDisposable
     public string RuntimePackage => Path.Combine(Feed, $"PolicyAsCode.{Version}.nupkg");
 
     public string ExtensionsAIPackage => Path.Combine(Feed, $"PolicyAsCode.Extensions.AI.{Version}.nupkg");
+
+    public string AspNetCorePackage => Path.Combine(Feed, $"PolicyAsCode.AspNetCore.{Version}.nupkg");
+
+    public string EntityFrameworkCorePackage => Path.Combine(Feed, $"PolicyAsCode.EntityFrameworkCore.{Version}.nupkg");
 
     public string TemplatesPackage => Path.Combine(Feed, $"PolicyAsCode.Templates.{Version}.nupkg");
 

@@ -1,0 +1,89 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace PolicyAsCode.AspNetCore.Tests.Endpoints;
+
+public sealed class DocumentEndpointTests
+{
+    [Fact]
+    public async Task The_schema_is_public_and_follows_the_users_jurisdiction_and_facts()
+    {
+        await using var host = await PolicyHost.StartAsync();
+
+        var anonymous = await host.Client().GetAsync("/policy/schema");
+        Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);
+        Assert.Equal("application/schema+json", anonymous.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("any jurisdiction", (await PreferencesEndpointTests.Body(anonymous))["title"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var deMinor = await PreferencesEndpointTests.Body(await host.Client(TestUsers.Describe("lena", "DE", minor: true) + ";consents=true").GetAsync("/policy/schema"));
+        Assert.Contains("DE within EU", deMinor["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, deMinor["properties"]!["memoryDays"]!["maximum"]!.GetValue<long>());
+
+        var deAdult = await PreferencesEndpointTests.Body(await host.Client(TestUsers.Describe("max", "DE", minor: false) + ";consents=true").GetAsync("/policy/schema"));
+        Assert.Equal(14, deAdult["properties"]!["memoryDays"]!["maximum"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task An_absent_or_unreadable_fact_claim_leaves_the_fact_unknown_so_its_bounds_apply()
+    {
+        await using var host = await PolicyHost.StartAsync();
+        foreach (var user in new[] { TestUsers.Describe("kim", "DE"), "kim;jurisdiction=DE;minor=yes" })
+        {
+            var schema = await PreferencesEndpointTests.Body(await host.Client(user).GetAsync("/policy/schema"));
+            Assert.Equal(0, schema["properties"]!["memoryDays"]!["maximum"]!.GetValue<long>());
+        }
+
+        // A jurisdiction the policy does not know applies every law, as no jurisdiction does.
+        var nowhere = await PreferencesEndpointTests.Body(await host.Client(TestUsers.Describe("kim", "Atlantis", minor: false)).GetAsync("/policy/schema"));
+        Assert.Contains("any jurisdiction", nowhere["title"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_card_shows_the_users_jurisdiction_as_json_or_markdown()
+    {
+        await using var host = await PolicyHost.StartAsync();
+        using var client = host.Client(TestUsers.Describe("ava", "US-CA", minor: false));
+
+        var json = await PreferencesEndpointTests.Body(await client.GetAsync("/policy/card"));
+        var names = json["jurisdictions"]!.AsArray().Select(j => j!["jurisdiction"]!.GetValue<string>()).ToArray();
+        Assert.Equal(["US-CA"], names);
+
+        var markdown = await client.GetAsync("/policy/card?format=markdown");
+        Assert.Equal("text/markdown", markdown.Content.Headers.ContentType?.MediaType);
+        var text = await markdown.Content.ReadAsStringAsync();
+        Assert.Contains("US-CA", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("## EU", text, StringComparison.Ordinal);
+
+        var every = await PreferencesEndpointTests.Body(await host.Client().GetAsync("/policy/card"));
+        Assert.True(every["jurisdictions"]!.AsArray().Count >= 4);
+    }
+
+    [Fact]
+    public async Task The_chat_middleware_sees_the_signed_in_users_stored_preferences_and_context()
+    {
+        await using var host = await PolicyHost.StartAsync();
+        using var mia = host.Client(TestUsers.Describe("mia", "EU", minor: true));
+        await mia.PutAsync("/policy/preferences", PreferencesEndpointTests.Json("""{"language":"fr"}"""));
+
+        Assert.Equal("EU|Minor|Minor|General|fr", await mia.GetStringAsync("/accessor"));
+
+        // Anonymous: no jurisdiction, nothing known, the defaults (the strictest treatment the policy gives).
+        Assert.Equal("|None|None|General|en", await host.Client().GetStringAsync("/accessor"));
+    }
+
+    [Fact]
+    public async Task A_handler_and_the_filter_share_one_resolution_made_with_one_store_read()
+    {
+        await using var host = await PolicyHost.StartAsync();
+        using var mia = host.Client(TestUsers.Describe("mia", "EU", minor: true));
+        await mia.PutAsync("/policy/preferences", PreferencesEndpointTests.Json("""{"maturity":"Mature"}"""));
+        var before = host.Store.Finds;
+
+        Assert.Equal("True|Teen|1", await mia.GetStringAsync("/lesson"));
+        Assert.Equal(before + 1, host.Store.Finds);
+    }
+}

@@ -1,0 +1,85 @@
+using System;
+using System.Net.Http;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PolicyAsCode.Extensions.AI;
+using QuickStart.Policies;
+
+namespace PolicyAsCode.AspNetCore.Tests.Endpoints;
+
+// The QuickStart policy served by the package alone, on an in-process test server: claims from TestUsers, the
+// memory store, and one extra endpoint that reports what the chat middleware's accessor sees.
+internal sealed class PolicyHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private PolicyHost(WebApplication app, MemoryStore store)
+    {
+        _app = app;
+        Store = store;
+    }
+
+    public MemoryStore Store { get; }
+
+    public static string Policy => LearnerPreferences.Registry.Name;
+
+    public static async Task<PolicyHost> StartAsync(bool withStore = true)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Services.AddAuthentication(TestUsers.Name).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TestUsers>(TestUsers.Name, null);
+        builder.Services.AddPolicy<LearnerPreferences>().AddAspNetCore(o =>
+        {
+            o.FactClaims[Fact.Minor] = "minor";
+            o.FactClaims[Fact.ConsentsToMemory] = "consents";
+        });
+        var store = new MemoryStore();
+        if (withStore)
+        {
+            builder.Services.AddSingleton<IPreferencesStore>(store);
+        }
+
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.MapPolicy<LearnerPreferences>("/policy");
+        app.MapGet("/accessor", async (HttpContext http) =>
+        {
+            var accessor = http.RequestServices.GetRequiredService<IPreferencesAccessor<LearnerPreferences>>();
+            var request = await accessor.GetAsync([], null, http.RequestAborted);
+            return $"{request.Context.Jurisdiction}|{request.Context.Known}|{request.Context.Facts}|{request.Preferences!.Maturity}|{request.Preferences.Language}";
+        });
+        // A handler taking the request's resolution as a parameter, behind the filter that makes it first: both must
+        // see the one resolution of the request.
+        app.MapGet("/lesson", (UserResolution<LearnerPreferences> user, HttpContext http) =>
+            {
+                var filtered = (UserResolution<LearnerPreferences>)http.Items[PolicyResolutionFilter<LearnerPreferences>.ItemKey]!;
+                return $"{ReferenceEquals(filtered, user)}|{user.Resolution.Effective.Maturity}|{user.Stored?.Revision ?? 0}";
+            })
+            .AddEndpointFilter<PolicyResolutionFilter<LearnerPreferences>>();
+        await app.StartAsync();
+        return new PolicyHost(app, store);
+    }
+
+    public HttpClient Client(string? user = null)
+    {
+        var client = _app.GetTestClient();
+        if (user is not null)
+        {
+            client.DefaultRequestHeaders.Add(TestUsers.Header, user);
+        }
+
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
