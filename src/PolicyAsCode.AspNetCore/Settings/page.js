@@ -69,18 +69,48 @@
     return dd;
   }
 
+  // Every bound on the setting, one a line, as the policy words it.
+  function bounds(list, items) {
+    if (!items || !items.length) return;
+    list.appendChild(make('dt', null, 'Bounded by'));
+    var dd = make('dd');
+    var ul = make('ul', { 'class': 'links' });
+    items.forEach(function (item) { ul.appendChild(make('li', null, item)); });
+    dd.appendChild(ul);
+    list.appendChild(dd);
+  }
+
+  // The benefits a setting serves or the risks it guards against: each named, with what it means.
+  function links(list, term, items) {
+    if (!items || !items.length) return;
+    list.appendChild(make('dt', null, term));
+    var dd = make('dd');
+    var ul = make('ul', { 'class': 'links' });
+    items.forEach(function (item) {
+      var li = make('li');
+      li.appendChild(make('span', { 'class': 'link-name' }, item.name || item.id));
+      if (item.description) li.appendChild(document.createTextNode(' — ' + item.description));
+      ul.appendChild(li);
+    });
+    dd.appendChild(ul);
+    list.appendChild(dd);
+  }
+
   function renderOption(dimension, option, index, type, container) {
     var id = idFor('opt', dimension.name, index);
-    var row = make('div', { 'class': option.allowed ? 'option' : 'option excluded' });
-    var input = make('input', { type: type, id: id, name: dimension.name, value: String(index), disabled: !option.allowed });
+    // A flag the rules keep in the set whatever the user asks is shown on and fixed, with the rule that keeps it.
+    var fixed = !option.allowed || option.required === true;
+    var row = make('div', { 'class': fixed ? 'option excluded' : 'option' });
+    var input = make('input', { type: type, id: id, name: dimension.name, value: String(index), disabled: fixed });
     var label = make('label', { 'for': id }, option.label);
     row.appendChild(input);
     row.appendChild(label);
     if (same(option.value, dimension['default'])) row.appendChild(make('span', { 'class': 'tag' }, '(default)'));
-    if (!option.allowed) {
+    if (fixed) {
       var whyId = id + '--why';
+      var words = option.allowed ? 'Always included' : 'Not available';
       input.setAttribute('aria-describedby', whyId);
-      row.appendChild(make('span', { 'class': 'why', id: whyId }, 'Not available: ' + exclusionText(option.excludedBy)));
+      row.appendChild(make('span', { 'class': 'why', id: whyId }, option.excludedBy ? words + ': ' + exclusionText(option.excludedBy) : words + '.'));
     }
     container.appendChild(row);
     return input;
@@ -88,7 +118,8 @@
 
   function renderChoices(dimension, fieldset) {
     var isSet = dimension.kind === 'set';
-    var group = make('div', { 'class': 'options', role: isSet ? 'group' : 'radiogroup', 'aria-labelledby': idFor('legend', dimension.name) });
+    var many = dimension.options.length > 8; // long lists (hazard categories) in columns
+    var group = make('div', { 'class': many ? 'options many' : 'options', role: isSet ? 'group' : 'radiogroup', 'aria-labelledby': idFor('legend', dimension.name) });
     var inputs = dimension.options.map(function (option, index) {
       return renderOption(dimension, option, index, isSet ? 'checkbox' : 'radio', group);
     });
@@ -147,7 +178,19 @@
     return function () { return input.value === '' ? undefined : input.value; };
   }
 
+  // A boolean's values read as Yes and No (the explanation names them true and false, as the JSON does).
+  function readable(dimension) {
+    if (dimension.kind === 'boolean' && dimension.options) {
+      dimension.options.forEach(function (option) {
+        if (option.value === true) option.label = 'Yes';
+        if (option.value === false) option.label = 'No';
+      });
+    }
+    return dimension;
+  }
+
   function renderDimension(dimension) {
+    readable(dimension);
     var fieldset = make('fieldset', { 'class': 'dimension', id: idFor('dim', dimension.name) });
     var legend = make('legend', { id: idFor('legend', dimension.name) }, dimension.title || dimension.name);
     fieldset.appendChild(legend);
@@ -163,10 +206,9 @@
     if (dimension.requested !== null && dimension.requested !== undefined && !same(dimension.requested, dimension.effective)) {
       fact(facts, 'You asked for', labelOf(dimension, dimension.requested));
     }
-    if (dimension.boundedBy && dimension.boundedBy.length) fact(facts, 'Bounded by', dimension.boundedBy.join('; '));
-    var names = function (links) { return (links || []).map(function (l) { return l.name || l.id; }).join(', '); };
-    fact(facts, 'Benefits it serves', names(dimension.enables));
-    fact(facts, 'Risks it guards against', names(dimension.mitigates));
+    bounds(facts, dimension.boundedBy);
+    links(facts, 'Benefits it serves', dimension.enables);
+    links(facts, 'Risks it guards against', dimension.mitigates);
     fieldset.appendChild(facts);
 
     var adjustment = make('p', { 'class': 'adjustment', hidden: !dimension.adjustment }, dimension.adjustment || '');
@@ -181,8 +223,8 @@
   function render(explain) {
     var where = el('where');
     var parts = [];
-    if (explain.where) parts.push('Rules that apply where you are: ' + explain.where + '.');
-    if (explain.context) parts.push(explain.context + '.');
+    if (explain.where) parts.push('The rules of ' + explain.where + ' apply.');
+    if (explain.context) parts.push('What is known about you: ' + explain.context + '.');
     where.textContent = parts.join(' ');
     where.hidden = parts.length === 0;
     var container = el('dimensions');
