@@ -11,6 +11,7 @@
     explain: null,   // the explain document
     etag: null,      // the ETag of the stored record, sent as If-Match
     signedIn: false,
+    saving: false,
     controls: {},    // dimension name -> { dimension, read() }
   };
 
@@ -372,10 +373,12 @@
 
   function save(event) {
     event.preventDefault();
-    if (!state.signedIn) return;
+    if (!state.signedIn || state.saving) return;
     clearProblems();
+    // Marked busy rather than disabled: disabling the focused button would drop a keyboard user's focus.
     var button = el('save');
-    button.disabled = true;
+    state.saving = true;
+    button.setAttribute('aria-disabled', 'true');
     show('pending', 'Saving…');
     request('PUT', preferencesUrl, document_()).then(function (response) {
       return json(response).then(function (body) {
@@ -409,7 +412,10 @@
       show('problem', 'Not saved: the server could not be reached', function (outcome) {
         outcome.appendChild(make('p', null, 'Check your connection and save again.'));
       });
-    }).then(function () { button.disabled = !state.signedIn; });
+    }).then(function () {
+      state.saving = false;
+      button.removeAttribute('aria-disabled');
+    });
   }
 
   function load() {

@@ -110,6 +110,7 @@ public sealed class SettingsPageTests(WebAssistantServer server)
 
         var outcome = browser.Until(d => d.FindElement(By.Id("outcome")) is { } o && o.Text.StartsWith("Saved", StringComparison.Ordinal) ? o : null, "the save to be announced");
         Assert.Equal("polite", outcome.GetAttribute("aria-live"));
+        Assert.Equal("save", browser.Active.GetAttribute("id")); // focus stays where the user left it
         var effective = Effective(outcome);
         Assert.Equal("Playful", effective["Tone"]);
         Assert.Equal("Science, History", effective["Topics"]);
