@@ -9,8 +9,10 @@ namespace PolicyAsCode.Documents;
 /// <summary>
 /// The JSON Schema (draft 2020-12) of a policy's user preferences in one context: one property per dimension,
 /// named as the preferences wire format names it (<see cref="PreferenceNames.JsonName"/>), holding exactly the
-/// values a request may hold there and be granted as asked (<see cref="PolicyInterpreter.Allowed"/>), with the
-/// default a new user gets.
+/// values a request may hold there and be granted as asked (<see cref="PolicyInterpreter.Allowed"/>), with its
+/// title, the default a new user gets, and in the extension keyword <c>x-excluded</c> the values that exist but are
+/// not offered, each with the tier, bound and reason that exclude it. It is built from <see cref="PreferenceChoices"/>,
+/// so a schema and a settings page built from the choices say the same (docs/preferences-schema.md).
 /// </summary>
 /// <remarks>
 /// <para>
