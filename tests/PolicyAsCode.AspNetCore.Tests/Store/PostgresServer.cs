@@ -35,7 +35,7 @@ internal static class PostgresServer
         if (exit == NotInstalled)
         {
             throw new InvalidOperationException(
-                "The PostgreSQL store tests need PostgreSQL 15 or later, and it is not installed. Install Debian's package " +
+                "The PostgreSQL store tests need PostgreSQL (13 or later), and it is not installed. Install Debian's package " +
                 "(`apt-get install postgresql`, or `.ci/postgres.sh install` as root), or point " + Variable + " at an Npgsql " +
                 "connection string of a server whose user may create databases. " + error.Trim());
         }
