@@ -6,8 +6,9 @@ namespace PolicyAsCode.AspNetCore.Tests.Store;
 
 /// <summary>
 /// The PostgreSQL server the store tests use, one per test run: the one <c>POLICYASCODE_TEST_POSTGRES</c> names
-/// (.ci/run starts one and sets it), else one this process starts with .ci/postgres.sh and stops when it exits. When
-/// PostgreSQL is not installed, every PostgreSQL test fails with how to install it: the store must pass on both engines.
+/// (.ci/run starts one and sets it), else one this process starts with .ci/postgres.sh and stops when it exits,
+/// installing Debian's package first when it is missing and the tests run as root. Otherwise, when PostgreSQL is not
+/// installed, every PostgreSQL test fails with how to install it: the store must pass on both engines.
 /// </summary>
 internal static class PostgresServer
 {
@@ -31,7 +32,16 @@ internal static class PostgresServer
         var script = FindScript();
         var folder = Path.Combine(Path.GetTempPath(), "policyascode-pg-" + Guid.NewGuid().ToString("N")[..12]);
         // Given our process id, the script stops the server even if this process dies without running ProcessExit.
-        var (exit, output, error) = Run(script, "start", folder, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var pid = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (exit, output, error) = Run(script, "start", folder, pid);
+
+        // As root on Debian (a fresh CI machine), `dotnet test` installs what it needs, as .ci/run would.
+        if (exit == NotInstalled && Environment.UserName == "root" && File.Exists("/usr/bin/apt-get"))
+        {
+            var install = Run(script, "install");
+            (exit, output, error) = install.Exit == 0 ? Run(script, "start", folder, pid) : install;
+        }
+
         if (exit == NotInstalled)
         {
             throw new InvalidOperationException(
