@@ -6,7 +6,7 @@ using PolicyAsCode.Documents;
 
 namespace PolicyAsCode.AspNetCore;
 
-// GET {prefix}/schema and {prefix}/card: what the request's user may choose, and the policy that bounds them, in the
+// GET {prefix}/schema, {prefix}/explain and {prefix}/card: what the request's user may choose, and the policy that bounds them, in the
 // request's jurisdiction and facts, from the snapshot in force (an overlay's narrowing included).
 internal static class DocumentEndpoints<TPreferences>
     where TPreferences : class, IUserTierPolicy<TPreferences>
@@ -16,6 +16,16 @@ internal static class DocumentEndpoints<TPreferences>
         var user = await current.GetAsync(cancellationToken).ConfigureAwait(false);
         http.Response.Headers.CacheControl = "private, no-cache";
         return Results.Text(PreferencesSchema.ToText(user.Snapshot.Registry, user.Context), "application/schema+json");
+    }
+
+    // For the settings page: each dimension's choices in the request's context, and the user's request and resolution.
+    public static async Task<IResult> ExplainAsync(HttpContext http, CurrentResolution<TPreferences> current, CancellationToken cancellationToken)
+    {
+        var user = await current.GetAsync(cancellationToken).ConfigureAwait(false);
+        var choices = PreferenceChoices.Create(user.Snapshot.Registry, user.Context);
+        var explanation = choices.Explain(user.Stored is null ? null : user.Requested, user.Unreadable, user.Resolution);
+        http.Response.Headers.CacheControl = "private, no-cache";
+        return Results.Text(explanation.ToJsonString(), "application/json");
     }
 
     public static async Task<IResult> CardAsync(HttpContext http, CurrentResolution<TPreferences> current, CancellationToken cancellationToken)

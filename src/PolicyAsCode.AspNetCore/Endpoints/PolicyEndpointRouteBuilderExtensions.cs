@@ -26,6 +26,7 @@ public static class PolicyEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(prefix);
         var group = endpoints.MapGroup(prefix);
         group.MapGet("schema", Handle<TPreferences>(DocumentEndpoints<TPreferences>.SchemaAsync)).WithName(Name<TPreferences>("schema"));
+        group.MapGet("explain", Handle<TPreferences>(DocumentEndpoints<TPreferences>.ExplainAsync)).WithName(Name<TPreferences>("explain"));
         group.MapGet("card", Handle<TPreferences>(DocumentEndpoints<TPreferences>.CardAsync)).WithName(Name<TPreferences>("card"));
         group.MapGet("preferences", Handle<TPreferences>(PreferencesEndpoints<TPreferences>.GetAsync)).WithName(Name<TPreferences>("preferences"));
         group.MapPut("preferences", Handle<TPreferences>(PreferencesEndpoints<TPreferences>.PutAsync)).WithName(Name<TPreferences>("save-preferences"));

@@ -96,6 +96,48 @@ internal static class PolicyWording
         return facts;
     }
 
+    /// <summary>
+    /// The bounds that apply to a dimension in a context, each as "tier (bound as written, condition in words)":
+    /// "law of EU (AtMost(Maturity.Teen), when the user is a minor)". Its effective bound is their meet. The schema's
+    /// <c>$comment</c> and the choices' <c>boundedBy</c> word them here, once.
+    /// </summary>
+    public static List<string> BoundedBy(PolicyRegistry registry, DimensionInfo dimension, int jurisdiction, in PolicyContext context)
+    {
+        var parts = new List<string>();
+        foreach (var rule in registry.Bounds)
+        {
+            if (rule.Dimension == dimension.Index && Binding.Applies(registry.Shape, registry.Shape.Bounds[rule.Index], jurisdiction, context))
+            {
+                var condition = Condition(rule.Condition);
+                parts.Add(Tier(registry.TierOf(rule)) + " (" + rule.Source + (condition is null ? string.Empty : ", " + condition) + ")");
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>The bounds of <see cref="BoundedBy"/> in one sentence: "Bounded by A; B." or "No tier bounds this preference."</summary>
+    public static string BoundedBySentence(IReadOnlyList<string> parts) =>
+        parts.Count == 0 ? "No tier bounds this preference." : "Bounded by " + string.Join("; ", parts) + ".";
+
+    /// <summary>
+    /// What a context establishes, in the notation of conditions: "Minor holds; every other fact unknown",
+    /// "Minor does not hold, RolePlay holds; every other fact unknown", or "nothing is known about the user".
+    /// </summary>
+    public static string Context(in PolicyContext context)
+    {
+        var said = new List<string>();
+        foreach (var fact in Facts)
+        {
+            if ((context.Known & fact) != 0)
+            {
+                said.Add(fact.ToString() + ((context.Facts & fact) != 0 ? " holds" : " does not hold"));
+            }
+        }
+
+        return said.Count == 0 ? "nothing is known about the user" : string.Join(", ", said) + "; every other fact unknown";
+    }
+
     /// <summary>A value as a reader writes it: a member, a number, flags joined with commas, or "none".</summary>
     public static string Value(DimensionInfo dimension, DimensionValue value) =>
         dimension.Kind == DimensionKind.Set ? Wording.Flags(dimension.Words, value.Bits, ", ") : dimension.Format(value);

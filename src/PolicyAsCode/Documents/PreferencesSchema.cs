@@ -9,8 +9,10 @@ namespace PolicyAsCode.Documents;
 /// <summary>
 /// The JSON Schema (draft 2020-12) of a policy's user preferences in one context: one property per dimension,
 /// named as the preferences wire format names it (<see cref="PreferenceNames.JsonName"/>), holding exactly the
-/// values a request may hold there and be granted as asked (<see cref="PolicyInterpreter.Allowed"/>), with the
-/// default a new user gets.
+/// values a request may hold there and be granted as asked (<see cref="PolicyInterpreter.Allowed"/>), with its
+/// title, the default a new user gets, and in the extension keyword <c>x-excluded</c> the values that exist but are
+/// not offered, each with the tier, bound and reason that exclude it. It is built from <see cref="PreferenceChoices"/>,
+/// so a schema and a settings page built from the choices say the same (docs/preferences-schema.md).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -45,21 +47,25 @@ public static class PreferencesSchema
     public static JsonObject Create(PolicyRegistry registry, in PolicyContext context)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        var interpreter = new PolicyInterpreter(registry);
-        var defaults = interpreter.Resolve(interpreter.Defaults(context), context).Effective;
+        var choices = PreferenceChoices.Create(registry, context);
         var jurisdiction = registry.MatchJurisdiction(context.Jurisdiction);
-        var where = jurisdiction >= 0 ? registry.Jurisdictions[jurisdiction] : null;
+        var where = choices.Jurisdiction;
 
         // Named with the jurisdictions it sits within ("DE within EU"), as the kernel words it.
         var chain = jurisdiction >= 0 ? Wording.Jurisdiction(registry.Shape, jurisdiction) : null;
 
         var properties = new JsonObject();
-        foreach (var dimension in registry.Dimensions)
+        foreach (var dimension in choices.Dimensions)
         {
-            var property = Property(dimension, interpreter.Allowed(dimension.Index, context));
-            property["default"] = PreferencesJson.ValueNode(dimension, defaults[dimension.Index]);
-            property["$comment"] = SetBy(registry, dimension, jurisdiction, context);
-            properties[PreferenceNames.JsonName(dimension.Name)] = property;
+            var property = Property(dimension);
+            property["default"] = PreferencesJson.ValueNode(dimension.Dimension, dimension.Default);
+            property["$comment"] = PolicyWording.BoundedBySentence(dimension.BoundedBy);
+            if (Excluded(dimension) is { Count: > 0 } excluded)
+            {
+                property["x-excluded"] = excluded;
+            }
+
+            properties[dimension.JsonName] = property;
         }
 
         return new JsonObject
@@ -80,9 +86,11 @@ public static class PreferencesSchema
     /// <returns>The schema's text, the same on every machine.</returns>
     public static string ToText(PolicyRegistry registry, in PolicyContext context) => DocumentJson.Write(Create(registry, context));
 
-    private static JsonObject Property(DimensionInfo dimension, Bound allowed)
+    private static JsonObject Property(DimensionChoices choices)
     {
-        var property = new JsonObject { ["description"] = dimension.Description ?? dimension.Name };
+        var dimension = choices.Dimension;
+        var allowed = choices.Allowed;
+        var property = new JsonObject { ["title"] = choices.Title, ["description"] = choices.Description };
         switch (dimension.Kind)
         {
             case DimensionKind.Boolean:
@@ -155,8 +163,49 @@ public static class PreferencesSchema
         return property;
     }
 
-    private static JsonValue Number(DimensionInfo dimension, double value) =>
-        dimension.Kind == DimensionKind.Integer ? JsonValue.Create((long)value) : JsonValue.Create(value);
+    private static JsonValue Number(DimensionInfo dimension, double value) => PreferenceChoicesJson.Number(dimension, value);
+
+    // The values that exist but are not offered, each with what excludes it: the options a request of which
+    // resolution adjusts, or for numbers the number just below the minimum and just above the maximum.
+    private static JsonArray Excluded(DimensionChoices choices)
+    {
+        var excluded = new JsonArray();
+        if (choices.Range is { } range)
+        {
+            if (range.BelowMinimum is { } below)
+            {
+                excluded.Add((JsonNode)Entry("below", Number(choices.Dimension, range.Minimum), below));
+            }
+
+            if (range.AboveMaximum is { } above)
+            {
+                excluded.Add((JsonNode)Entry("above", Number(choices.Dimension, range.Maximum), above));
+            }
+
+            return excluded;
+        }
+
+        foreach (var option in choices.Options)
+        {
+            if (option.ExcludedBy is { } exclusion)
+            {
+                excluded.Add((JsonNode)Entry("value", PreferenceChoicesJson.OptionValue(choices, option), exclusion));
+            }
+        }
+
+        return excluded;
+    }
+
+    private static JsonObject Entry(string key, JsonNode value, Exclusion exclusion)
+    {
+        var entry = new JsonObject { [key] = value };
+        foreach (var (name, node) in PreferenceChoicesJson.ExcludedBy(exclusion))
+        {
+            entry[name] = node?.DeepClone();
+        }
+
+        return entry;
+    }
 
     private static JsonArray Names(List<string> names)
     {
@@ -167,24 +216,6 @@ public static class PreferencesSchema
         }
 
         return array;
-    }
-
-    // Which tiers' bounds apply to the dimension in this context (its effective bound is their meet).
-    private static string SetBy(PolicyRegistry registry, DimensionInfo dimension, int jurisdiction, in PolicyContext context)
-    {
-        var parts = new List<string>();
-        foreach (var rule in registry.Bounds)
-        {
-            if (rule.Dimension == dimension.Index && Binding.Applies(registry.Shape, registry.Shape.Bounds[rule.Index], jurisdiction, context))
-            {
-                var condition = PolicyWording.Condition(rule.Condition);
-                parts.Add(PolicyWording.Tier(registry.TierOf(rule)) + " (" + rule.Source + (condition is null ? string.Empty : ", " + condition) + ")");
-            }
-        }
-
-        return parts.Count == 0
-            ? "No tier bounds this preference."
-            : "Bounded by " + string.Join("; ", parts) + ".";
     }
 
     private static string Id(PolicyRegistry registry, string? jurisdiction, in PolicyContext context)

@@ -86,4 +86,33 @@ public sealed class DocumentEndpointTests
         Assert.Equal("True|Teen|1", await mia.GetStringAsync("/lesson"));
         Assert.Equal(before + 1, host.Store.Finds);
     }
+
+    [Fact]
+    public async Task Explain_names_the_tier_and_reason_of_each_excluded_value_and_the_users_own_resolution()
+    {
+        await using var host = await PolicyHost.StartAsync();
+        using var mia = host.Client(TestUsers.Describe("mia", "EU", minor: true));
+        await mia.PutAsync("/policy/preferences", PreferencesEndpointTests.Json("""{"maturity":"Mature"}"""));
+
+        var explained = await PreferencesEndpointTests.Body(await mia.GetAsync("/policy/explain"));
+        var maturity = explained["dimensions"]!.AsArray().Single(d => d!["name"]!.GetValue<string>() == "maturity")!;
+        var mature = maturity["options"]!.AsArray().Single(o => o!["value"]!.GetValue<string>() == "Mature")!;
+        Assert.False(mature["allowed"]!.GetValue<bool>());
+        Assert.Equal("law of EU", mature["excludedBy"]!["tier"]!.GetValue<string>());
+        Assert.Equal("minors get at most teen content", mature["excludedBy"]!["reason"]!.GetValue<string>());
+        Assert.Equal("Mature", maturity["requested"]!.GetValue<string>());
+        Assert.Equal("Teen", maturity["effective"]!.GetValue<string>());
+        Assert.Contains("law of EU", maturity["adjustment"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // Anonymous: nothing asked. A known adult: the law's bound for minors does not apply, so the organisation's excludes Mature.
+        var anonymous = await PreferencesEndpointTests.Body(await host.Client().GetAsync("/policy/explain"));
+        var anyMaturity = anonymous["dimensions"]!.AsArray().Single(d => d!["name"]!.GetValue<string>() == "maturity")!;
+        Assert.Null(anyMaturity["requested"]);
+
+        using var sam = host.Client(TestUsers.Describe("sam", "EU", minor: false));
+        var adult = await PreferencesEndpointTests.Body(await sam.GetAsync("/policy/explain"));
+        var adultMature = adult["dimensions"]!.AsArray().Single(d => d!["name"]!.GetValue<string>() == "maturity")!["options"]!.AsArray()
+            .Single(o => o!["value"]!.GetValue<string>() == "Mature")!;
+        Assert.Equal("organisation contoso-learning", adultMature["excludedBy"]!["tier"]!.GetValue<string>());
+    }
 }
