@@ -224,7 +224,7 @@
   function render(explain) {
     var where = el('where');
     var parts = [];
-    if (explain.where) parts.push('The rules of ' + explain.where + ' apply.');
+    if (explain.where) parts.push('Rules that apply: ' + explain.where + '.');
     if (explain.context) parts.push('What is known about you: ' + explain.context + '.');
     where.textContent = parts.join(' ');
     where.hidden = parts.length === 0;
