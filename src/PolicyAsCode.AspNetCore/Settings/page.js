@@ -204,9 +204,17 @@
     var facts = make('dl', { 'class': 'facts' });
     fact(facts, 'Default', labelOf(dimension, dimension['default']));
     var effective = fact(facts, 'In effect now', labelOf(dimension, dimension.effective), 'effective');
-    if (dimension.requested !== null && dimension.requested !== undefined && !same(dimension.requested, dimension.effective)) {
-      fact(facts, 'You asked for', labelOf(dimension, dimension.requested));
-    }
+    // Shown only when the rules grant something else than what the user asked for.
+    var requestedTerm = make('dt', null, 'You asked for');
+    var requested = make('dd', { 'class': 'requested' });
+    facts.appendChild(requestedTerm);
+    facts.appendChild(requested);
+    var showRequested = function (asked, granted) {
+      var differs = asked !== null && asked !== undefined && !same(asked, granted);
+      requested.textContent = differs ? labelOf(dimension, asked) : '';
+      requestedTerm.hidden = requested.hidden = !differs;
+    };
+    showRequested(dimension.requested, dimension.effective);
     bounds(facts, dimension.boundedBy);
     links(facts, 'Benefits it serves', dimension.enables);
     links(facts, 'Risks it guards against', dimension.mitigates);
@@ -217,7 +225,10 @@
     var problem = make('p', { 'class': 'problem', hidden: true });
     fieldset.appendChild(problem);
 
-    state.controls[dimension.name] = { dimension: dimension, read: read, effective: effective, adjustment: adjustment, problem: problem, fieldset: fieldset };
+    state.controls[dimension.name] = {
+      dimension: dimension, read: read, effective: effective, showRequested: showRequested,
+      adjustment: adjustment, problem: problem, fieldset: fieldset,
+    };
     return fieldset;
   }
 
@@ -268,6 +279,7 @@
       var c = state.controls[name];
       if (body.effective && Object.prototype.hasOwnProperty.call(body.effective, name)) {
         c.effective.textContent = labelOf(c.dimension, body.effective[name]);
+        c.showRequested(body.preferences ? body.preferences[name] : null, body.effective[name]);
       }
       var a = adjusted[name];
       c.adjustment.textContent = a ? a.explanation : '';

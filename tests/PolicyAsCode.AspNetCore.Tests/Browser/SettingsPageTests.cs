@@ -74,6 +74,8 @@ public sealed class SettingsPageTests(WebAssistantServer server)
         Assert.Contains("explanations stay factual", adjustment, StringComparison.Ordinal);
         Assert.Equal(adjustment, browser.Element("#dim--creativity .adjustment").Text.Replace("Adjusted: ", string.Empty, StringComparison.Ordinal));
         Assert.Equal("0.8", browser.Element("#dim--creativity .effective").Text);
+        Assert.Equal("0.95", browser.Element("#dim--creativity .requested").Text);
+        Assert.False(browser.Element("#dim--tone .requested").Displayed); // granted as asked: nothing to point out
         browser.SaveScreenshot("settings-eu-minor-saved.png");
 
         // What was stored is what the user asked for (0.95), under their own id.
