@@ -51,8 +51,8 @@ internal static class PreferencesResponse
             {
                 ["dimension"] = PreferenceNames.JsonName(dimension.Name),
                 ["cause"] = adjustment.Cause.ToString(),
-                ["requested"] = dimension.InDomain(adjustment.Requested) ? Value(dimension, adjustment.Requested) : null,
-                ["granted"] = Value(dimension, adjustment.Granted),
+                ["requested"] = dimension.InDomain(adjustment.Requested) ? PreferencesJson.ValueNode(dimension, adjustment.Requested) : null,
+                ["granted"] = PreferencesJson.ValueNode(dimension, adjustment.Granted),
                 ["tier"] = adjustment.Tier?.ToString(),
                 ["bound"] = adjustment.Rule?.Source,
                 ["reason"] = adjustment.Rule?.Reason,
@@ -87,17 +87,6 @@ internal static class PreferencesResponse
         using (var writer = new Utf8JsonWriter(buffer))
         {
             PreferencesJson.Write(writer, registry, values);
-        }
-
-        return JsonNode.Parse(buffer.WrittenSpan)!;
-    }
-
-    private static JsonNode Value(DimensionInfo dimension, DimensionValue value)
-    {
-        var buffer = new ArrayBufferWriter<byte>(64);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            PreferencesJson.WriteValue(writer, dimension, value);
         }
 
         return JsonNode.Parse(buffer.WrittenSpan)!;

@@ -33,4 +33,16 @@ internal static class DocumentJson
     }
 
     public static string Write(JsonNode node) => Write(writer => node.WriteTo(writer));
+
+    /// <summary>An array of strings, for the documents built as nodes.</summary>
+    public static JsonArray Strings(System.Collections.Generic.IEnumerable<string> values)
+    {
+        var array = new JsonArray();
+        foreach (var value in values)
+        {
+            array.Add((JsonNode)JsonValue.Create(value));
+        }
+
+        return array;
+    }
 }

@@ -108,21 +108,10 @@ internal static class PreferenceChoicesJson
         }
 
         node["adjustment"] = adjustment?.Explain();
-        node["boundedBy"] = Strings(dimension.BoundedBy);
+        node["boundedBy"] = DocumentJson.Strings(dimension.BoundedBy);
         node["enables"] = Links(dimension.Enables);
         node["mitigates"] = Links(dimension.Mitigates);
         return node;
-    }
-
-    private static JsonArray Strings(ImmutableArray<string> values)
-    {
-        var array = new JsonArray();
-        foreach (var value in values)
-        {
-            array.Add((JsonNode)JsonValue.Create(value));
-        }
-
-        return array;
     }
 
     private static JsonArray Links(ImmutableArray<CardLink> links)

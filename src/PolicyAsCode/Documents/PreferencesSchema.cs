@@ -120,7 +120,7 @@ public static class PreferencesSchema
             case DimensionKind.Set:
                 property["type"] = "array";
                 property["uniqueItems"] = true;
-                var permitted = Names(PreferenceFlags.Within(dimension, allowed.Ceiling));
+                var permitted = DocumentJson.Strings(PreferenceFlags.Within(dimension, allowed.Ceiling));
                 if (permitted.Count == 0)
                 {
                     property["maxItems"] = 0;
@@ -137,7 +137,7 @@ public static class PreferencesSchema
                     var all = new JsonArray();
                     foreach (var holders in required)
                     {
-                        var item = holders.Count == 1 ? new JsonObject { ["const"] = holders[0] } : new JsonObject { ["enum"] = Names(holders) };
+                        var item = holders.Count == 1 ? new JsonObject { ["const"] = holders[0] } : new JsonObject { ["enum"] = DocumentJson.Strings(holders) };
                         all.Add((JsonNode)new JsonObject { ["contains"] = item });
                     }
 
@@ -156,7 +156,7 @@ public static class PreferencesSchema
                     }
                 }
 
-                property["enum"] = Names(members);
+                property["enum"] = DocumentJson.Strings(members);
                 break;
         }
 
@@ -207,16 +207,6 @@ public static class PreferencesSchema
         return entry;
     }
 
-    private static JsonArray Names(List<string> names)
-    {
-        var array = new JsonArray();
-        foreach (var name in names)
-        {
-            array.Add((JsonNode)JsonValue.Create(name));
-        }
-
-        return array;
-    }
 
     private static string Id(PolicyRegistry registry, string? jurisdiction, in PolicyContext context)
     {

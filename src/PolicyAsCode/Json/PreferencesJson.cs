@@ -109,7 +109,10 @@ public static class PreferencesJson
     }
 
     /// <summary>A value in the wire format as a JSON node (for documents that embed values, such as a schema's defaults).</summary>
-    internal static JsonNode ValueNode(DimensionInfo dimension, DimensionValue value)
+    /// <param name="dimension">The value's dimension.</param>
+    /// <param name="value">The value, in the dimension's domain.</param>
+    /// <returns>A new node.</returns>
+    public static JsonNode ValueNode(DimensionInfo dimension, DimensionValue value)
     {
         var buffer = new ArrayBufferWriter<byte>(64);
         using (var writer = new Utf8JsonWriter(buffer))
