@@ -54,6 +54,7 @@ public sealed class CurrentResolution<TPreferences>(
             ? new PreferencesReadResult<TPreferences>(snapshot.Defaults(context), default, [], false)
             : TPreferences.ReadPreferences(Encoding.UTF8.GetBytes(stored.Json), context);
         var resolution = snapshot.Resolve(read.Requested, context, read.Unreadable);
+        PolicyObservers.From<TPreferences>(services)?.OnResolution(snapshot, read.Requested, read.Unreadable, context, in resolution);
         return new UserResolution<TPreferences>(snapshot, context, userId, stored, read.Requested, read.Unreadable, read.Errors, resolution);
     }
 }

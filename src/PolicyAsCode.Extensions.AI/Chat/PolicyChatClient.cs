@@ -77,6 +77,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
     private readonly PolicyTelemetry? _telemetry;
     private readonly PolicyDecisionLogger? _log;
     private readonly PolicyChatClientOptions _options;
+    private readonly IPolicyObserver<TPreferences>? _observer;
 
     /// <summary>Wraps <paramref name="innerClient"/>; only the engine and the classifier are required.</summary>
     public PolicyChatClient(
@@ -88,7 +89,8 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
         IRefusalMessageRenderer? refusals = null,
         PolicyTelemetry? telemetry = null,
         PolicyDecisionLogger? log = null,
-        PolicyChatClientOptions? options = null)
+        PolicyChatClientOptions? options = null,
+        IPolicyObserver<TPreferences>? observer = null)
         : base(innerClient)
     {
         _engine = engine ?? throw new ArgumentNullException(nameof(engine));
@@ -99,6 +101,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
         _telemetry = telemetry;
         _log = log;
         _options = options ?? new PolicyChatClientOptions();
+        _observer = observer;
         if (_options.StreamingMinimumCharacters < 0 || _options.StreamingMaximumCharacters < 1)
         {
             throw new ArgumentException("Streaming segment sizes must be positive.", nameof(options));
@@ -277,6 +280,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
         var request = await _accessor.GetAsync(list, options, cancellationToken).ConfigureAwait(false);
         var resolution = snapshot.Resolve(request.Preferences, request.Context, request.Unreadable);
         _telemetry?.RecordResolution(snapshot.Registry, in resolution);
+        _observer?.OnResolution(snapshot, request.Preferences, request.Unreadable, request.Context, in resolution);
         if (activity is not null)
         {
             activity.SetTag(PolicyTelemetry.PolicyNameTag, snapshot.Registry.Name);
@@ -338,6 +342,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
         var decision = turn.Snapshot.Decide(in resolution, hazards);
         _telemetry?.RecordDecision(turn.Snapshot.Registry, in decision, stage, resolution.Jurisdiction);
         _log?.LogDecision(turn.Snapshot, in resolution, in decision, stage, text);
+        _observer?.OnDecision(turn.Snapshot, in resolution, in decision, stage);
         if (activity is not null)
         {
             var tags = new ActivityTagsCollection

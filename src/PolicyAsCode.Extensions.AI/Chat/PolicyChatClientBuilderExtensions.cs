@@ -36,7 +36,8 @@ public static class PolicyChatClientBuilderExtensions
                 services.GetService<IRefusalMessageRenderer>(),
                 services.GetService<PolicyTelemetry>(),
                 services.GetService<PolicyDecisionLogger>(),
-                options);
+                options,
+                PolicyObservers.From<TPreferences>(services));
         });
     }
 
@@ -47,7 +48,8 @@ public static class PolicyChatClientBuilderExtensions
         IHazardClassifier classifier,
         Action<PolicyChatClientOptions>? configure = null,
         PolicyTelemetry? telemetry = null,
-        PolicyDecisionLogger? log = null)
+        PolicyDecisionLogger? log = null,
+        IPolicyObserver<TPreferences>? observer = null)
         where TPreferences : class, IUserTierPolicy<TPreferences>
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -55,6 +57,6 @@ public static class PolicyChatClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(classifier);
         var options = new PolicyChatClientOptions();
         configure?.Invoke(options);
-        return builder.Use(inner => new PolicyChatClient<TPreferences>(inner, engine, classifier, telemetry: telemetry, log: log, options: options));
+        return builder.Use(inner => new PolicyChatClient<TPreferences>(inner, engine, classifier, telemetry: telemetry, log: log, options: options, observer: observer));
     }
 }

@@ -57,6 +57,7 @@ public sealed class PolicyEngine<TPreferences> : IDisposable
     private readonly PolicyTelemetry? _telemetry;
     private readonly ILogger _logger;
     private readonly IDisposable? _subscription;
+    private readonly IDisposable? _served;
     private readonly IOptionsMonitor<PolicyOverlayOptions>? _overlays;
     private PolicySnapshot<TPreferences> _current;
     private long _revision;
@@ -74,6 +75,11 @@ public sealed class PolicyEngine<TPreferences> : IDisposable
         CompiledVersion = PolicyFingerprint.Of(TPreferences.Registry);
         Compiled = new PolicySnapshot<TPreferences>(TPreferences.Registry, false, PolicyOverlay.Empty, 0, CompiledVersion);
         _current = Compiled;
+        _served = telemetry?.Serve(() =>
+        {
+            var now = Current;
+            return new ServedPolicy(TPreferences.Registry.Name, now.Version, now.CompiledVersion, now.Revision);
+        });
     }
 
     /// <summary>
@@ -199,7 +205,7 @@ public sealed class PolicyEngine<TPreferences> : IDisposable
         if (_logger.IsEnabled(LogLevel.Information))
         {
             var described = overlay.Describe();
-            PolicyLog.OverlayApplied(_logger, TPreferences.Registry.Name, next.Version, next.Revision, described);
+            PolicyLog.OverlayApplied(_logger, TPreferences.Registry.Name, previous.Version, next.Version, next.Revision, described);
         }
 
         activity?.SetTag(PolicyTelemetry.PolicyVersionTag, next.Version);
@@ -253,5 +259,9 @@ public sealed class PolicyEngine<TPreferences> : IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _served?.Dispose();
+    }
 }

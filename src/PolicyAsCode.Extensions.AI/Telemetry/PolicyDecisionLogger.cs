@@ -175,8 +175,8 @@ internal static partial class PolicyLog
     public static partial void ClassifierFailed(ILogger logger, Exception? exception, string stage, string exceptionType, string exceptionMessage);
 
     [LoggerMessage(EventId = 4120, EventName = "PolicyOverlayApplied", Level = LogLevel.Information,
-        Message = "Policy {PolicyName}: overlay applied, version {PolicyVersion} (revision {Revision}): {Overlay}")]
-    public static partial void OverlayApplied(ILogger logger, string policyName, string policyVersion, long revision, string overlay);
+        Message = "Policy {PolicyName}: overlay applied, version {PreviousVersion} -> {PolicyVersion} (revision {Revision}): {Overlay}")]
+    public static partial void OverlayApplied(ILogger logger, string policyName, string previousVersion, string policyVersion, long revision, string overlay);
 
     [LoggerMessage(EventId = 4121, EventName = "PolicyOverlayUnchanged", Level = LogLevel.Debug,
         Message = "Policy {PolicyName}: overlay reloaded without change, version {PolicyVersion} stays in force")]

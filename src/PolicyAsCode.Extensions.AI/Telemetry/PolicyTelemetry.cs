@@ -95,6 +95,8 @@ public sealed class PolicyTelemetry : IDisposable
     private readonly Counter<long> _overlayReloads;
     private readonly Counter<long> _overlayRejections;
     private readonly Histogram<double> _classifierDuration;
+    private readonly FleetStatus _fleet;
+    private PopulationInstruments? _population;
 
     /// <summary>Creates the instruments, through <paramref name="meterFactory"/> when given (as dependency injection does), else on a meter of its own.</summary>
     public PolicyTelemetry(IMeterFactory? meterFactory = null)
@@ -117,6 +119,7 @@ public sealed class PolicyTelemetry : IDisposable
         _overlayReloads = Meter.CreateCounter<long>("policyascode.overlay.reloads", "{reload}", "Runtime overlays accepted (applied, or unchanged from the policy in force).");
         _overlayRejections = Meter.CreateCounter<long>("policyascode.overlay.rejections", "{rejection}", "Runtime overlays rejected; the previous policy stayed in force.");
         _classifierDuration = Meter.CreateHistogram<double>("policyascode.classifier.duration", "s", "Time spent classifying content for hazards.");
+        _fleet = new FleetStatus(Meter);
     }
 
     /// <summary>The activity source every span of the SDK starts from.</summary>
@@ -215,6 +218,13 @@ public sealed class PolicyTelemetry : IDisposable
             OverlayErrorKind.Unreadable => "unreadable",
             _ => "invalid",
         }));
+
+    /// <summary>Reports, on the fleet-status gauge, what <paramref name="served"/> says an engine serves, until the registration is disposed.</summary>
+    internal IDisposable Serve(Func<ServedPolicy> served) => _fleet.Served.Add(served);
+
+    /// <summary>Exports <paramref name="snapshot"/> on the societal-monitoring instruments (created on first use), until the registration is disposed.</summary>
+    internal IDisposable ExportPopulation(Func<PolicyAsCode.Monitoring.PersonalisationSnapshot> snapshot) =>
+        System.Threading.LazyInitializer.EnsureInitialized(ref _population, () => new PopulationInstruments(Meter)).Snapshots.Add(snapshot);
 
     /// <summary>Records how long one classification took.</summary>
     public void RecordClassification(TimeSpan elapsed, ContentStage stage, bool succeeded) =>

@@ -34,6 +34,7 @@ public partial record ExampleOrganisation
 
     [AtMost(Tone.Playful, Reason = "sarcasm is not our voice")]
     [AtMost(Tone.Friendly, When = Fact.Minor, Reason = "a calm voice for minors")]
+    [Enables(Benefit.Pluralism)]
     [Mitigates(Risk.ManipulationOfTheVulnerable)]
     public Tone Tone { get; init; }
 

@@ -17,10 +17,13 @@ public partial record UserPreferences
 
     [Described("The assistant's tone")]
     [Enables(Benefit.Wellbeing)]
+    [Mitigates(Risk.Homogenisation)]
     public Tone Tone { get; init; } = Tone.Friendly;
 
+    // Every user on every plan sets it: personalisation that is not a premium feature.
     [Described("How long answers are")]
     [Enables(Benefit.Efficiency)]
+    [Mitigates(Risk.UnequalAccess)]
     public Verbosity Verbosity { get; init; } = Verbosity.Balanced;
 
     [Described("Whether the assistant says it is an AI")]
@@ -40,7 +43,7 @@ public partial record UserPreferences
     [Described("Days the assistant remembers personal details")]
     [Between(0, 365)]
     [Enables(Benefit.Usefulness)]
-    [Mitigates(Risk.PrivacyInfringement)]
+    [Mitigates(Risk.PrivacyInfringement, Risk.ProfilingAndEssentialism)]
     public int MemoryDays { get; init; }
 
     [Described("Hazards this user never wants to see")]
