@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace PolicyAsCode.AspNetCore.Tests.Endpoints;
@@ -114,5 +115,29 @@ public sealed class DocumentEndpointTests
         var adultMature = adult["dimensions"]!.AsArray().Single(d => d!["name"]!.GetValue<string>() == "maturity")!["options"]!.AsArray()
             .Single(o => o!["value"]!.GetValue<string>() == "Mature")!;
         Assert.Equal("organisation contoso-learning", adultMature["excludedBy"]!["tier"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Societal_monitoring_counts_each_requests_one_resolution_and_nothing_under_the_threshold()
+    {
+        await using var host = await PolicyHost.StartAsync(monitorBucketSize: 3);
+        using var mia = host.Client(TestUsers.Describe("mia", "EU", minor: true));
+        await mia.PutAsync("/policy/preferences", PreferencesEndpointTests.Json("""{"maturity":"Mature"}"""));
+        for (var i = 0; i < 3; i++)
+        {
+            await mia.GetStringAsync("/policy/explain");
+        }
+
+        await host.Client(TestUsers.Describe("sam", "US", minor: false)).GetStringAsync("/policy/explain");
+
+        var monitor = host.Services.GetRequiredService<PolicyAsCode.Runtime.SocietalMonitor<QuickStart.Policies.LearnerPreferences>>();
+        var snapshot = monitor.Snapshot();
+
+        // The PUT resolves the empty record once before saving, and the three GETs resolve the stored one once each: four in
+        // the EU, three of them asking Mature; one in the US, under the threshold.
+        var eu = Assert.Single(snapshot.ResolutionsByJurisdiction);
+        Assert.Equal(("EU", 4L), (eu.Jurisdiction, eu.Count));
+        Assert.Contains(snapshot.Values, v => v.Dimension == "Maturity" && v.Side == PolicyAsCode.Monitoring.ValueSide.Requested && v.Bucket == "Mature" && v.Count == 3);
+        Assert.DoesNotContain(snapshot.Values, v => v.Jurisdiction == "US");
     }
 }

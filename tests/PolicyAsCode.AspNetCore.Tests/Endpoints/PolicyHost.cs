@@ -26,9 +26,11 @@ internal sealed class PolicyHost : IAsyncDisposable
 
     public MemoryStore Store { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public static string Policy => LearnerPreferences.Registry.Name;
 
-    public static async Task<PolicyHost> StartAsync(bool withStore = true)
+    public static async Task<PolicyHost> StartAsync(bool withStore = true, int? monitorBucketSize = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
@@ -39,6 +41,11 @@ internal sealed class PolicyHost : IAsyncDisposable
             o.FactClaims[Fact.Minor] = "minor";
             o.FactClaims[Fact.ConsentsToMemory] = "consents";
         });
+        if (monitorBucketSize is { } bucket)
+        {
+            builder.Services.AddPolicy<LearnerPreferences>().AddSocietalMonitoring(o => o.MinimumBucketSize = bucket);
+        }
+
         var store = new MemoryStore();
         if (withStore)
         {
