@@ -60,7 +60,8 @@ public sealed class PolicyChatClientOptions
 /// <item>classifies everything the request sends (every message of every role, tool calls and results, instructions) and refuses it, without calling the model, if the policy forbids a hazard it shows,</item>
 /// <item>renders the resolution into system instructions that come after the caller's own,</item>
 /// <item>classifies the model's output, reasoning and tool calls included (for streaming: in segments, before releasing them), releases exactly the copy it checked, and replaces it with a refusal if forbidden,</item>
-/// <item>records every resolution and decision as metrics, an activity and a decision-log entry.</item>
+/// <item>records every resolution and decision as metrics, an activity and a decision-log entry, and, when a
+/// <see cref="PolicyDecisionRecorder"/> is given, as decision records (one resolution record per request, one decision record per check).</item>
 /// </list>
 /// A refusal is an assistant message naming the tier that refused, with <see cref="ChatFinishReason.ContentFilter"/> and
 /// the <see cref="PolicyRefusal"/> under <see cref="PolicyChatClientOptions.RefusalKey"/>. A classifier that fails refuses (fail closed).
@@ -77,6 +78,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
     private readonly PolicyTelemetry? _telemetry;
     private readonly PolicyDecisionLogger? _log;
     private readonly PolicyChatClientOptions _options;
+    private readonly PolicyDecisionRecorder? _recorder;
 
     /// <summary>Wraps <paramref name="innerClient"/>; only the engine and the classifier are required.</summary>
     public PolicyChatClient(
@@ -88,7 +90,8 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
         IRefusalMessageRenderer? refusals = null,
         PolicyTelemetry? telemetry = null,
         PolicyDecisionLogger? log = null,
-        PolicyChatClientOptions? options = null)
+        PolicyChatClientOptions? options = null,
+        PolicyDecisionRecorder? recorder = null)
         : base(innerClient)
     {
         _engine = engine ?? throw new ArgumentNullException(nameof(engine));
@@ -99,6 +102,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
         _telemetry = telemetry;
         _log = log;
         _options = options ?? new PolicyChatClientOptions();
+        _recorder = recorder;
         if (_options.StreamingMinimumCharacters < 0 || _options.StreamingMaximumCharacters < 1)
         {
             throw new ArgumentException("Streaming segment sizes must be positive.", nameof(options));
@@ -277,6 +281,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
         var request = await _accessor.GetAsync(list, options, cancellationToken).ConfigureAwait(false);
         var resolution = snapshot.Resolve(request.Preferences, request.Context, request.Unreadable);
         _telemetry?.RecordResolution(snapshot.Registry, in resolution);
+        var record = _recorder?.RecordResolution(snapshot, request.Context, request.Preferences, request.Unreadable, in resolution);
         if (activity is not null)
         {
             activity.SetTag(PolicyTelemetry.PolicyNameTag, snapshot.Registry.Name);
@@ -287,7 +292,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
             activity.SetTag(PolicyTelemetry.VerdictTag, "allow");
         }
 
-        var turn = new Turn(snapshot, request, resolution, RequestChannels.UserTurn(list), list, options);
+        var turn = new Turn(snapshot, request, resolution, RequestChannels.UserTurn(list), list, options) { Record = record };
         if (_options.ClassifyInput)
         {
             // The whole request is checked, and the model gets the checked copy of it.
@@ -338,6 +343,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
         var decision = turn.Snapshot.Decide(in resolution, hazards);
         _telemetry?.RecordDecision(turn.Snapshot.Registry, in decision, stage, resolution.Jurisdiction);
         _log?.LogDecision(turn.Snapshot, in resolution, in decision, stage, text);
+        _recorder?.RecordDecision(turn.Snapshot, turn.Record, in decision, stage, hazards, text);
         if (activity is not null)
         {
             var tags = new ActivityTagsCollection
@@ -491,5 +497,8 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
         ChatOptions? Options)
     {
         public PolicyRefusal? InputRefusal { get; init; }
+
+        // The record of the request's resolution, which every decision record of the request repeats; null when not recording.
+        public PolicyAsCode.Records.DecisionRecord? Record { get; init; }
     }
 }

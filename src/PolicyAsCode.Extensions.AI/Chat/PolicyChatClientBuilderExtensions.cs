@@ -36,7 +36,8 @@ public static class PolicyChatClientBuilderExtensions
                 services.GetService<IRefusalMessageRenderer>(),
                 services.GetService<PolicyTelemetry>(),
                 services.GetService<PolicyDecisionLogger>(),
-                options);
+                options,
+                services.GetService<PolicyDecisionRecorder>());
         });
     }
 
@@ -47,7 +48,8 @@ public static class PolicyChatClientBuilderExtensions
         IHazardClassifier classifier,
         Action<PolicyChatClientOptions>? configure = null,
         PolicyTelemetry? telemetry = null,
-        PolicyDecisionLogger? log = null)
+        PolicyDecisionLogger? log = null,
+        PolicyDecisionRecorder? recorder = null)
         where TPreferences : class, IUserTierPolicy<TPreferences>
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -55,6 +57,6 @@ public static class PolicyChatClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(classifier);
         var options = new PolicyChatClientOptions();
         configure?.Invoke(options);
-        return builder.Use(inner => new PolicyChatClient<TPreferences>(inner, engine, classifier, telemetry: telemetry, log: log, options: options));
+        return builder.Use(inner => new PolicyChatClient<TPreferences>(inner, engine, classifier, telemetry: telemetry, log: log, options: options, recorder: recorder));
     }
 }
