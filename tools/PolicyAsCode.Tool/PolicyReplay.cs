@@ -229,8 +229,8 @@ internal static class PolicyReplay
 
         var movement = decision.IsAllowed ? Movement.Wider : Movement.Narrower;
         var subject = decision.IsAllowed
-            ? (recorded.Tier is null ? "no rule" : $"{recorded.Tier}'s rule") + (recorded.Rule is { } r ? $" #{r}" : string.Empty) + " no longer refuses"
-            : (decision.Tier?.ToString() ?? "fail closed") + (decision.Rule is { } rule ? $" rule #{rule.Index}" : string.Empty) + " now refuses";
+            ? $"{TierWords(registry, recorded.Tier)} no longer refuses" + (recorded.Rule is { } r ? $" (rule #{r} as recorded)" : string.Empty)
+            : $"{decision.Tier?.ToString() ?? "failing closed, the policy"} now refuses" + (decision.Rule is { } rule ? $" (rule #{rule.Index})" : string.Empty);
         var hazards = string.Join(", ", decision.IsAllowed ? recorded.Hazards : DecisionRecords.HazardCodes(registry, decision.Hazards));
         var key = (subject, hazards);
         if (!result.DecisionMoves.TryGetValue(key, out var group))
@@ -382,6 +382,10 @@ internal static class PolicyReplay
         return then?.Source is { } source ? $"{then.Tier}: {source} (recorded; binds no more)" : "(no bound)";
     }
 
+    // "law of EU" for a tier the policy still has; the recorded name otherwise.
+    private static string TierWords(PolicyRegistry registry, string? name) =>
+        name is null ? "failing closed, the policy" : registry.Tiers.FirstOrDefault(t => t.Name == name)?.ToString() ?? name;
+
     private static DimensionInfo? Dimension(PolicyRegistry registry, string jsonName)
     {
         foreach (var dimension in registry.Dimensions)
@@ -404,12 +408,12 @@ internal static class PolicyReplay
         var facts = new List<string>();
         if (holds.Count > 0)
         {
-            facts.Add(string.Join(", ", holds) + " holds");
+            facts.Add(string.Join(" and ", holds) + (holds.Count == 1 ? " holds" : " hold"));
         }
 
         if (not.Count > 0)
         {
-            facts.Add(string.Join(", ", not) + " does not hold");
+            facts.Add(string.Join(" and ", not) + (not.Count == 1 ? " does not hold" : " do not hold"));
         }
 
         return facts.Count == 0 ? place : $"{place}; {string.Join("; ", facts)}";

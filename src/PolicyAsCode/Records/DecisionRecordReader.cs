@@ -49,13 +49,14 @@ internal static class DecisionRecordReader
             throw new FormatException($"\"v\" is {version.ToString(CultureInfo.InvariantCulture)}; schema versions are whole numbers from 1");
         }
 
+        var id = RequiredString(o, "id");
+        var timeText = RequiredString(o, "time");
         var kind = RequiredString(o, "kind") switch
         {
             "resolution" => DecisionRecordKind.Resolution,
             "decision" => DecisionRecordKind.Decision,
             var other => throw new FormatException($"\"kind\" is \"{other}\"; expected \"resolution\" or \"decision\""),
         };
-        var timeText = RequiredString(o, "time");
         if (!DateTimeOffset.TryParse(timeText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
         {
             throw new FormatException("\"time\" is not an ISO-8601 time");
@@ -68,7 +69,7 @@ internal static class DecisionRecordReader
         }
 
         return new DecisionRecord(
-            RequiredString(o, "id"),
+            id,
             time,
             kind,
             RequiredString(o, "policy"),
