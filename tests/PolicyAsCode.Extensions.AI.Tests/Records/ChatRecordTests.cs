@@ -103,7 +103,7 @@ public class ChatRecordTests
         Assert.Equal(DecisionRecordKind.Resolution, records[0].Kind);
         Assert.Single(records, r => r.Kind == DecisionRecordKind.Resolution);
         Assert.Single(records, r => r.Decision?.Stage == "input");
-        // Two sentences of at least 40 characters: checked (and recorded) as two segments.
+        // Held text passes 40 characters after the first sentence ends (a check), and the rest is checked at the end.
         Assert.Equal(2, records.Count(r => r.Decision?.Stage == "output"));
         Assert.All(records.Skip(1), r => Assert.True(r.Decision!.Allowed));
     }
