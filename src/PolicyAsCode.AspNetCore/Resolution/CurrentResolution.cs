@@ -12,7 +12,8 @@ namespace PolicyAsCode.AspNetCore;
 
 /// <summary>
 /// The current request's <see cref="UserResolution{TPreferences}"/>, made the first time it is asked for and shared by
-/// everything else in the request (a scoped service): one snapshot, one read of the store, one resolution.
+/// everything else in the request (a scoped service): one snapshot, one read of the store, one resolution. When
+/// decision records are added (<c>AddDecisionRecords</c>), that resolution is recorded.
 /// </summary>
 /// <typeparam name="TPreferences">The policy's user-tier record.</typeparam>
 public sealed class CurrentResolution<TPreferences>(
@@ -55,6 +56,7 @@ public sealed class CurrentResolution<TPreferences>(
             : TPreferences.ReadPreferences(Encoding.UTF8.GetBytes(stored.Json), context);
         var resolution = snapshot.Resolve(read.Requested, context, read.Unreadable);
         PolicyObservers.From<TPreferences>(services)?.OnResolution(snapshot, read.Requested, read.Unreadable, context, in resolution);
+        services.GetService<PolicyDecisionRecorder>()?.RecordResolution(snapshot, context, read.Requested, read.Unreadable, in resolution);
         return new UserResolution<TPreferences>(snapshot, context, userId, stored, read.Requested, read.Unreadable, read.Errors, resolution);
     }
 }

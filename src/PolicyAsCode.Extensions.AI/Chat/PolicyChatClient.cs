@@ -60,7 +60,8 @@ public sealed class PolicyChatClientOptions
 /// <item>classifies everything the request sends (every message of every role, tool calls and results, instructions) and refuses it, without calling the model, if the policy forbids a hazard it shows,</item>
 /// <item>renders the resolution into system instructions that come after the caller's own,</item>
 /// <item>classifies the model's output, reasoning and tool calls included (for streaming: in segments, before releasing them), releases exactly the copy it checked, and replaces it with a refusal if forbidden,</item>
-/// <item>records every resolution and decision as metrics, an activity and a decision-log entry.</item>
+/// <item>records every resolution and decision as metrics, an activity and a decision-log entry, and, when a
+/// <see cref="PolicyDecisionRecorder"/> is given, as decision records (one resolution record per request, one decision record per check).</item>
 /// </list>
 /// A refusal is an assistant message naming the tier that refused, with <see cref="ChatFinishReason.ContentFilter"/> and
 /// the <see cref="PolicyRefusal"/> under <see cref="PolicyChatClientOptions.RefusalKey"/>. A classifier that fails refuses (fail closed).
@@ -78,6 +79,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
     private readonly PolicyDecisionLogger? _log;
     private readonly PolicyChatClientOptions _options;
     private readonly IPolicyObserver<TPreferences>? _observer;
+    private readonly PolicyDecisionRecorder? _recorder;
 
     /// <summary>Wraps <paramref name="innerClient"/>; only the engine and the classifier are required.</summary>
     public PolicyChatClient(
@@ -90,7 +92,8 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
         PolicyTelemetry? telemetry = null,
         PolicyDecisionLogger? log = null,
         PolicyChatClientOptions? options = null,
-        IPolicyObserver<TPreferences>? observer = null)
+        IPolicyObserver<TPreferences>? observer = null,
+        PolicyDecisionRecorder? recorder = null)
         : base(innerClient)
     {
         _engine = engine ?? throw new ArgumentNullException(nameof(engine));
@@ -102,6 +105,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
         _log = log;
         _options = options ?? new PolicyChatClientOptions();
         _observer = observer;
+        _recorder = recorder;
         if (_options.StreamingMinimumCharacters < 0 || _options.StreamingMaximumCharacters < 1)
         {
             throw new ArgumentException("Streaming segment sizes must be positive.", nameof(options));
@@ -281,6 +285,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
         var resolution = snapshot.Resolve(request.Preferences, request.Context, request.Unreadable);
         _telemetry?.RecordResolution(snapshot.Registry, in resolution);
         _observer?.OnResolution(snapshot, request.Preferences, request.Unreadable, request.Context, in resolution);
+        var record = _recorder?.RecordResolution(snapshot, request.Context, request.Preferences, request.Unreadable, in resolution);
         if (activity is not null)
         {
             activity.SetTag(PolicyTelemetry.PolicyNameTag, snapshot.Registry.Name);
@@ -291,7 +296,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
             activity.SetTag(PolicyTelemetry.VerdictTag, "allow");
         }
 
-        var turn = new Turn(snapshot, request, resolution, RequestChannels.UserTurn(list), list, options);
+        var turn = new Turn(snapshot, request, resolution, RequestChannels.UserTurn(list), list, options) { Record = record };
         if (_options.ClassifyInput)
         {
             // The whole request is checked, and the model gets the checked copy of it.
@@ -343,6 +348,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
         _telemetry?.RecordDecision(turn.Snapshot.Registry, in decision, stage, resolution.Jurisdiction);
         _log?.LogDecision(turn.Snapshot, in resolution, in decision, stage, text);
         _observer?.OnDecision(turn.Snapshot, in resolution, in decision, stage);
+        _recorder?.RecordDecision(turn.Snapshot, turn.Record, in decision, stage, hazards, text);
         if (activity is not null)
         {
             var tags = new ActivityTagsCollection
@@ -496,5 +502,8 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
         ChatOptions? Options)
     {
         public PolicyRefusal? InputRefusal { get; init; }
+
+        // The record of the request's resolution, which every decision record of the request repeats; null when not recording.
+        public PolicyAsCode.Records.DecisionRecord? Record { get; init; }
     }
 }

@@ -37,7 +37,8 @@ public static class PolicyChatClientBuilderExtensions
                 services.GetService<PolicyTelemetry>(),
                 services.GetService<PolicyDecisionLogger>(),
                 options,
-                PolicyObservers.From<TPreferences>(services));
+                PolicyObservers.From<TPreferences>(services),
+                services.GetService<PolicyDecisionRecorder>());
         });
     }
 
@@ -49,7 +50,8 @@ public static class PolicyChatClientBuilderExtensions
         Action<PolicyChatClientOptions>? configure = null,
         PolicyTelemetry? telemetry = null,
         PolicyDecisionLogger? log = null,
-        IPolicyObserver<TPreferences>? observer = null)
+        IPolicyObserver<TPreferences>? observer = null,
+        PolicyDecisionRecorder? recorder = null)
         where TPreferences : class, IUserTierPolicy<TPreferences>
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -57,6 +59,6 @@ public static class PolicyChatClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(classifier);
         var options = new PolicyChatClientOptions();
         configure?.Invoke(options);
-        return builder.Use(inner => new PolicyChatClient<TPreferences>(inner, engine, classifier, telemetry: telemetry, log: log, options: options, observer: observer));
+        return builder.Use(inner => new PolicyChatClient<TPreferences>(inner, engine, classifier, telemetry: telemetry, log: log, options: options, observer: observer, recorder: recorder));
     }
 }
