@@ -10,6 +10,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using BenchmarkDotNet.Toolchains.InProcess.NoEmit;
 using PolicyAsCode.Benchmarks.Benchmarks;
+using PolicyAsCode.Benchmarks.Service;
 
 namespace PolicyAsCode.Benchmarks;
 
@@ -17,13 +18,15 @@ namespace PolicyAsCode.Benchmarks;
 public static class Suite
 {
     /// <summary>Every benchmark class.</summary>
-    public static readonly Type[] Benchmarks = [typeof(QuickStartResolve), typeof(QuickStartDecide), typeof(TenResolve), typeof(LargeResolve), typeof(LargeDecide), typeof(PreferencesJsonRead), typeof(PreferencesJsonHostile)];
+    public static readonly Type[] Benchmarks = [typeof(QuickStartResolve), typeof(QuickStartDecide), typeof(TenResolve), typeof(LargeResolve), typeof(LargeDecide), typeof(PreferencesJsonRead), typeof(PreferencesJsonHostile), typeof(ServiceCost), typeof(ServiceCostConcurrent)];
 
     /// <summary>
     /// The configuration: median and allocation columns, ratios to each class's baseline. Measured runs use one launch,
     /// 5 warm-up and 15 measured iterations (ShortRun's 3 are too few on a shared machine; <c>--job short</c> or any other
     /// <c>--job</c> replaces it), out of process; <c>--inprocess</c> keeps them in this process. The quick run is one
     /// in-process invocation of each benchmark, without the optimisation check, so it also runs from a Debug build.
+    /// The measured job is a default (a class with its own job, <see cref="ServiceCost"/>, keeps that job) and the quick
+    /// job a mutator (it turns every job, a class's own too, into one in-process invocation).
     /// </summary>
     public static IConfig Config(bool quick, bool inProcess = false, bool jobGiven = false)
     {
@@ -33,14 +36,14 @@ public static class Suite
         if (quick)
         {
             return config
-                .AddJob(Job.Dry.WithToolchain(InProcessNoEmitToolchain.Instance).WithId("Quick"))
+                .AddJob(Job.Dry.WithToolchain(InProcessNoEmitToolchain.Instance).WithId("Quick").AsMutator())
                 .WithOptions(ConfigOptions.DisableOptimizationsValidator)
                 .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "PolicyAsCode.Benchmarks.Quick"));
         }
 
         if (!jobGiven)
         {
-            var job = Job.Default.WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(15).WithId("Measured");
+            var job = Job.Default.WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(15).WithId("Measured").AsDefault();
             config = config.AddJob(inProcess ? job.WithToolchain(InProcessEmitToolchain.Instance) : job);
         }
 
