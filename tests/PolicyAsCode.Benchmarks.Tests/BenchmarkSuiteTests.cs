@@ -148,10 +148,10 @@ public sealed class BenchmarkSuiteTests(ITestOutputHelper output)
         var quick = BenchmarkDotNet.Running.BenchmarkConverter.TypeToBenchmarks(typeof(ServiceCost), Suite.Config(quick: true));
         var other = BenchmarkDotNet.Running.BenchmarkConverter.TypeToBenchmarks(typeof(PreferencesJsonRead), Suite.Config(quick: false));
 
-        Assert.All(measured.BenchmarksCases, c => Assert.Equal(1, c.Job.Run.InvocationCount));
-        Assert.All(measured.BenchmarksCases, c => Assert.Equal(ServiceCost.Latency.Requests, c.Job.Run.IterationCount));
-        Assert.All(quick.BenchmarksCases, c => Assert.Equal(1, c.Job.Run.IterationCount));
-        Assert.All(other.BenchmarksCases, c => Assert.Equal(15, c.Job.Run.IterationCount));
+        Assert.All(measured.BenchmarksCases, c => Assert.Equal((ServiceCost.Latency.JobId, 1, ServiceCost.Latency.Requests), (c.Job.Id, c.Job.Run.InvocationCount, c.Job.Run.IterationCount)));
+        Assert.All(quick.BenchmarksCases, c => Assert.Equal((Suite.QuickJob, 1), (c.Job.Id, c.Job.Run.IterationCount)));
+        Assert.All(other.BenchmarksCases, c => Assert.Equal(("Measured", 15), (c.Job.Id, c.Job.Run.IterationCount)));
+        Assert.Equal(4, quick.BenchmarksCases.Length);
         Assert.Equal(4, measured.BenchmarksCases.Length);
     }
 

@@ -45,10 +45,13 @@ public class ServiceCost
     /// One request per iteration, timed as it comes: no forced collection between requests (a collection a request
     /// triggers is part of its latency), no outlier removal (the slow requests are the P99), no overhead subtraction.
     /// 3,000 warm-up requests let the JIT tier the server's and the client's code up; 5,000 are measured. This is the
-    /// class's own job: the suite's measured job is only a default, and its quick job overrides this one.
+    /// class's own job: the suite runs it instead of its measured job, and its quick job instead of this one.
     /// </summary>
     public sealed class Latency : ManualConfig
     {
+        /// <summary>The job's id.</summary>
+        public const string JobId = "PerRequest";
+
         /// <summary>How many requests are measured per benchmark.</summary>
         public const int Requests = 5_000;
 
@@ -63,7 +66,7 @@ public class ServiceCost
                 .WithUnrollFactor(1)
                 .WithGcForce(false)
                 .WithOutlierMode(OutlierMode.DontRemove)
-                .WithId("PerRequest"));
+                .WithId(JobId));
             AddColumn(StatisticColumn.P95, new PercentileColumn(99), new MedianRatioColumn(), StatisticColumn.OperationsPerSecond);
         }
     }
