@@ -142,6 +142,20 @@ public sealed class BenchmarkSuiteTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_interleaved_service_run_times_every_request_of_both_endpoints()
+    {
+        var (plain, personalised, plainBatches, personalisedBatches) = await InterleavedRun.MeasureAsync(ServiceScenario.Clamped, rounds: 40, batches: 3, concurrency: 4);
+
+        Assert.Equal(("plain", 40, 1), (plain.Endpoint, plain.Microseconds.Length, plain.RequestsPerSample));
+        Assert.Equal(("personalised", 40, 1), (personalised.Endpoint, personalised.Microseconds.Length, personalised.RequestsPerSample));
+        Assert.Equal((3, 4), (plainBatches.Microseconds.Length, plainBatches.RequestsPerSample));
+        Assert.Equal((3, 4), (personalisedBatches.Microseconds.Length, personalisedBatches.RequestsPerSample));
+        Assert.All(new[] { plain, personalised, plainBatches, personalisedBatches }, s => Assert.All(s.Microseconds, t => Assert.True(t > 0)));
+        Assert.Equal(plain.Microseconds.Max(), plain.Percentile(100));
+        Assert.Equal(plain.Microseconds.Min(), plain.Percentile(0));
+    }
+
+    [Fact]
     public void The_service_latency_is_timed_one_request_per_iteration_and_quick_mode_still_runs_it_once()
     {
         var measured = BenchmarkDotNet.Running.BenchmarkConverter.TypeToBenchmarks(typeof(ServiceCost), Suite.Config(quick: false));
