@@ -43,6 +43,9 @@ public static class Suite
                 .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "PolicyAsCode.Benchmarks.Quick"));
         }
 
+        // The measured run builds a copy of this project per job; on the shared machine that can take longer than
+        // BenchmarkDotNet's two minutes.
+        config = config.WithBuildTimeout(TimeSpan.FromMinutes(10));
         if (!jobGiven)
         {
             var job = Job.Default.WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(15).WithId("Measured");
