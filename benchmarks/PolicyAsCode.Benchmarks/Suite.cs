@@ -4,12 +4,14 @@ using System.IO;
 using System.Linq;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using BenchmarkDotNet.Toolchains.InProcess.NoEmit;
 using PolicyAsCode.Benchmarks.Benchmarks;
+using PolicyAsCode.Benchmarks.Service;
 
 namespace PolicyAsCode.Benchmarks;
 
@@ -17,27 +19,33 @@ namespace PolicyAsCode.Benchmarks;
 public static class Suite
 {
     /// <summary>Every benchmark class.</summary>
-    public static readonly Type[] Benchmarks = [typeof(QuickStartResolve), typeof(QuickStartDecide), typeof(TenResolve), typeof(LargeResolve), typeof(LargeDecide), typeof(PreferencesJsonRead), typeof(PreferencesJsonHostile)];
+    public static readonly Type[] Benchmarks = [typeof(QuickStartResolve), typeof(QuickStartDecide), typeof(TenResolve), typeof(LargeResolve), typeof(LargeDecide), typeof(PreferencesJsonRead), typeof(PreferencesJsonHostile), typeof(ServiceCost), typeof(ServiceCostConcurrent)];
 
     /// <summary>
     /// The configuration: median and allocation columns, ratios to each class's baseline. Measured runs use one launch,
     /// 5 warm-up and 15 measured iterations (ShortRun's 3 are too few on a shared machine; <c>--job short</c> or any other
     /// <c>--job</c> replaces it), out of process; <c>--inprocess</c> keeps them in this process. The quick run is one
     /// in-process invocation of each benchmark, without the optimisation check, so it also runs from a Debug build.
+    /// A class with its own job (<see cref="ServiceCost"/>: one request per iteration) runs with that job alone in a
+    /// measured run, whatever <c>--job</c> says, and with the quick job alone in a quick run.
     /// </summary>
     public static IConfig Config(bool quick, bool inProcess = false, bool jobGiven = false)
     {
         var config = ManualConfig.Create(DefaultConfig.Instance)
+            .AddFilter(new SimpleFilter(c => OwnJob(c.Descriptor.Type) is not { } own || c.Job.Id == (quick ? QuickJob : own)))
             .AddColumn(StatisticColumn.Median)
             .WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));
         if (quick)
         {
             return config
-                .AddJob(Job.Dry.WithToolchain(InProcessNoEmitToolchain.Instance).WithId("Quick"))
+                .AddJob(Job.Dry.WithToolchain(InProcessNoEmitToolchain.Instance).WithId(QuickJob))
                 .WithOptions(ConfigOptions.DisableOptimizationsValidator)
                 .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "PolicyAsCode.Benchmarks.Quick"));
         }
 
+        // The measured run builds a copy of this project per job; on the shared machine that can take longer than
+        // BenchmarkDotNet's two minutes.
+        config = config.WithBuildTimeout(TimeSpan.FromMinutes(10));
         if (!jobGiven)
         {
             var job = Job.Default.WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(15).WithId("Measured");
@@ -46,6 +54,16 @@ public static class Suite
 
         return config;
     }
+
+    /// <summary>The id of the quick run's job.</summary>
+    public const string QuickJob = "Quick";
+
+    /// <summary>
+    /// The id of the job <paramref name="benchmarks"/> declares for itself, or null for a class measured with the suite's
+    /// job. BenchmarkDotNet runs a class's own job beside the suite's (and a command-line job would mutate it), so the
+    /// filter in <see cref="Config"/> keeps only one of them.
+    /// </summary>
+    public static string? OwnJob(Type benchmarks) => benchmarks == typeof(ServiceCost) ? ServiceCost.Latency.JobId : null;
 
     /// <summary>Runs every benchmark once, in process, and returns the summaries (for the CI smoke test).</summary>
     public static Summary[] RunQuick() => BenchmarkRunner.Run(Benchmarks, Config(quick: true));

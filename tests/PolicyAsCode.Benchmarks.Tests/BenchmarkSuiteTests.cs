@@ -1,8 +1,10 @@
 using System.Linq;
+using System.Threading.Tasks;
 using PolicyAsCode.Benchmarks;
 using PolicyAsCode.Benchmarks.Benchmarks;
 using PolicyAsCode.Benchmarks.Cedar;
 using PolicyAsCode.Benchmarks.HandWritten;
+using PolicyAsCode.Benchmarks.Service;
 using PolicyAsCode.Benchmarks.Workload;
 using QuickStart.Policies;
 using Xunit;
@@ -106,6 +108,67 @@ public sealed class BenchmarkSuiteTests(ITestOutputHelper output)
         new PreferencesJsonHostile().Setup(); // throws for a document over the limit or without errors
     }
 
+    [Theory]
+    [InlineData(ServiceScenario.Unchanged)]
+    [InlineData(ServiceScenario.Clamped)]
+    public async Task The_service_endpoints_differ_only_by_the_policy(ServiceScenario scenario)
+    {
+        // A real Kestrel server on loopback: the answers agree when nothing moves, and when values are clamped
+        // /personalised answers with the effective values and /plain with the stored ones (ServiceCheck throws otherwise).
+        await using var host = await ServiceHost.StartAsync(scenario);
+        var (plain, personalised) = await ServiceCheck.AnswersAsync(host, scenario);
+
+        Assert.Equal("127.0.0.1", host.Address.Host);
+        Assert.NotEqual(0, host.Address.Port);
+        if (scenario == ServiceScenario.Unchanged)
+        {
+            Assert.Equal(plain, personalised);
+        }
+        else
+        {
+            Assert.Contains("\"maturity\":\"Mature\"", plain, System.StringComparison.Ordinal);
+            Assert.DoesNotContain("\"maturity\":\"Mature\"", personalised, System.StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_service_endpoints_refuse_an_anonymous_request()
+    {
+        await using var host = await ServiceHost.StartAsync(ServiceScenario.Unchanged);
+        using var anonymous = new System.Net.Http.HttpClient { BaseAddress = host.Address };
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/plain")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/personalised")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_interleaved_service_run_times_every_request_of_both_endpoints()
+    {
+        var (plain, personalised, plainBatches, personalisedBatches) = await InterleavedRun.MeasureAsync(ServiceScenario.Clamped, rounds: 40, batches: 3, concurrency: 4);
+
+        Assert.Equal(("plain", 40, 1), (plain.Endpoint, plain.Microseconds.Length, plain.RequestsPerSample));
+        Assert.Equal(("personalised", 40, 1), (personalised.Endpoint, personalised.Microseconds.Length, personalised.RequestsPerSample));
+        Assert.Equal((3, 4), (plainBatches.Microseconds.Length, plainBatches.RequestsPerSample));
+        Assert.Equal((3, 4), (personalisedBatches.Microseconds.Length, personalisedBatches.RequestsPerSample));
+        Assert.All(new[] { plain, personalised, plainBatches, personalisedBatches }, s => Assert.All(s.Microseconds, t => Assert.True(t > 0)));
+        Assert.Equal(plain.Microseconds.Max(), plain.Percentile(100));
+        Assert.Equal(plain.Microseconds.Min(), plain.Percentile(0));
+    }
+
+    [Fact]
+    public void The_service_latency_is_timed_one_request_per_iteration_and_quick_mode_still_runs_it_once()
+    {
+        var measured = BenchmarkDotNet.Running.BenchmarkConverter.TypeToBenchmarks(typeof(ServiceCost), Suite.Config(quick: false));
+        var quick = BenchmarkDotNet.Running.BenchmarkConverter.TypeToBenchmarks(typeof(ServiceCost), Suite.Config(quick: true));
+        var other = BenchmarkDotNet.Running.BenchmarkConverter.TypeToBenchmarks(typeof(PreferencesJsonRead), Suite.Config(quick: false));
+
+        Assert.All(measured.BenchmarksCases, c => Assert.Equal((ServiceCost.Latency.JobId, 1, ServiceCost.Latency.Requests), (c.Job.Id, c.Job.Run.InvocationCount, c.Job.Run.IterationCount)));
+        Assert.All(quick.BenchmarksCases, c => Assert.Equal((Suite.QuickJob, 1), (c.Job.Id, c.Job.Run.IterationCount)));
+        Assert.All(other.BenchmarksCases, c => Assert.Equal(("Measured", 15), (c.Job.Id, c.Job.Run.IterationCount)));
+        Assert.Equal(4, quick.BenchmarksCases.Length);
+        Assert.Equal(4, measured.BenchmarksCases.Length);
+    }
+
     [Fact]
     public void The_quick_mode_runs_every_benchmark()
     {
@@ -117,7 +180,7 @@ public sealed class BenchmarkSuiteTests(ITestOutputHelper output)
         }
 
         Assert.Equal(Suite.Benchmarks.Length, summaries.Length);
-        Assert.Equal(51, summaries.Sum(s => s.Reports.Length)); // 9 + 6 QuickStart, 6 Ten, 6 + 4 Large, 8 preferences JSON, 12 hostile documents
+        Assert.Equal(59, summaries.Sum(s => s.Reports.Length)); // 9 + 6 QuickStart, 6 Ten, 6 + 4 Large, 8 preferences JSON, 12 hostile documents, 4 + 4 service
         Assert.True(Suite.AllSucceeded(summaries));
     }
 }
