@@ -1,4 +1,8 @@
+using System;
 using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
 using System.Security.Claims;
 
 namespace PolicyAsCode.AspNetCore;
@@ -16,7 +20,13 @@ public sealed class PolicyAspNetCoreOptions
     public string? JurisdictionClaim { get; set; } = "jurisdiction";
 
     /// <summary>
-    /// A request header naming the jurisdiction, read when no claim names one (null, the default: never read). A client
+    /// The user's own stored setting of their jurisdiction (for example a profile field), asked when no claim names one;
+    /// null (the default): none is asked. It is given the request and returns the jurisdiction, or null.
+    /// </summary>
+    public Func<HttpContext, CancellationToken, ValueTask<string?>>? StoredJurisdiction { get; set; }
+
+    /// <summary>
+    /// A request header naming the jurisdiction, read when neither a claim nor the stored setting names one (null, the default: never read). A client
     /// can send any header, so set this only where a trusted proxy sets it (a geolocating edge) and strips the client's.
     /// </summary>
     public string? JurisdictionHeader { get; set; }

@@ -38,6 +38,12 @@ public sealed class DocumentEndpointTests
             Assert.Equal(0, schema["properties"]!["memoryDays"]!["maximum"]!.GetValue<long>());
         }
 
+        // No claim: the user's stored setting names the jurisdiction; a claim, when there is one, comes first.
+        var stored = await PreferencesEndpointTests.Body(await host.Client("de-kim;minor=false;consents=true").GetAsync("/policy/schema"));
+        Assert.Contains("DE within EU", stored["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        var claimed = await PreferencesEndpointTests.Body(await host.Client("de-kim;jurisdiction=US;minor=false").GetAsync("/policy/schema"));
+        Assert.Contains("in US", claimed["title"]!.GetValue<string>(), StringComparison.Ordinal);
+
         // A jurisdiction the policy does not know applies every law, as no jurisdiction does.
         var nowhere = await PreferencesEndpointTests.Body(await host.Client(TestUsers.Describe("kim", "Atlantis", minor: false)).GetAsync("/policy/schema"));
         Assert.Contains("any jurisdiction", nowhere["title"]!.GetValue<string>(), StringComparison.Ordinal);

@@ -40,6 +40,10 @@ internal sealed class PolicyHost : IAsyncDisposable
         {
             o.FactClaims[Fact.Minor] = "minor";
             o.FactClaims[Fact.ConsentsToMemory] = "consents";
+
+            // A user with no jurisdiction claim may have one in their profile (here: every user whose id starts "de-").
+            o.StoredJurisdiction = (http, _) => ValueTask.FromResult(
+                http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } id && id.StartsWith("de-", StringComparison.Ordinal) ? "DE" : null);
         });
         if (monitorBucketSize is { } bucket)
         {
