@@ -45,6 +45,20 @@ public sealed class PolicyCoverage
         return coverage;
     }
 
+    /// <summary>Runs every case against <paramref name="registry"/> with the reference interpreter and gives their coverage.</summary>
+    /// <exception cref="PolicyCaseException">A case names something the policy does not have.</exception>
+    public static PolicyCoverage Of(PolicyRegistry registry, IEnumerable<PolicyCase> cases)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        var coverage = new PolicyCoverage(registry);
+        foreach (var c in cases)
+        {
+            coverage.Add(PolicyCaseRunner.Run(registry, c));
+        }
+
+        return coverage;
+    }
+
     /// <summary>Counts the rules a case exercised (whether it passed or not: it put them to the test either way).</summary>
     public void Add(PolicyCaseResult result)
     {
