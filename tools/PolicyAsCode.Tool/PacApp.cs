@@ -140,6 +140,7 @@ public static class PacApp
             return changes.Any(e => e.Widens) ? Widened : Ok;
         });
         root.Subcommands.Add(diff);
+        root.Subcommands.Add(TestCommand.Create(output, rich, policy));
 
         return root;
     }

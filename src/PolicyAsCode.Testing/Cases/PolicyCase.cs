@@ -5,7 +5,7 @@ namespace PolicyAsCode.Testing;
 /// <summary>
 /// One test case of a policy, as a case file writes it: a request (jurisdiction, facts, preferences in the wire format,
 /// optionally the hazards a classifier detected in some content) and what the policy must make of it. Read with
-/// <see cref="PolicyCaseFile"/>; run with <see cref="PolicyCaseRunner"/>, <see cref="PolicyCaseAssert"/> or <c>pac test</c>.
+/// <see cref="PolicyCaseFile"/>; run with <see cref="PolicyCaseRunner"/>, <c>PolicyCaseAssert</c> or <c>pac test</c>.
 /// </summary>
 public sealed class PolicyCase
 {

@@ -24,10 +24,16 @@ public static class PolicyCaseFile
     public static IReadOnlyList<PolicyCase> Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var found = Locate(path);
+        return ReadAt(Locate(path), path);
+    }
+
+    /// <summary>The cases at <paramref name="found"/> (a file or folder, relative to the current folder), named <paramref name="shown"/> in messages.</summary>
+    internal static IReadOnlyList<PolicyCase> ReadAt(string found, string shown)
+    {
+        var path = shown;
         if (!Directory.Exists(found))
         {
-            return ReadFile(found, path);
+            return ReadFile(found, shown);
         }
 
         var files = Directory.EnumerateFiles(found)
