@@ -61,6 +61,9 @@ public sealed class EndToEndTests(PackedFeed feed, ITestOutputHelper output)
         Assert.False(Directory.Exists(global), $"{global} must not exist: the test's restore went to the global package folder");
         AssertTemplatesNotInstalledGlobally();
 
+        // 3b. Its tests run from case files with the test kit, and pac test --coverage runs them on the built assembly.
+        TemplateCases.Check(feed, output, solution, Name, isolated);
+
         // 4. A user default above the organisation's AtMost(Maturity.Teen): the build fails with PAC0001 at that line.
         var preferences = Path.Combine(solution, "src", Name, "UserPreferences.cs");
         var original = File.ReadAllText(preferences);

@@ -44,6 +44,7 @@ public sealed class PackageLayoutTests(PackedFeed feed)
     [InlineData("PolicyAsCode.Extensions.AI", new[] { "PolicyAsCode" }, "UsePolicy")]
     [InlineData("PolicyAsCode.AspNetCore", new[] { "PolicyAsCode", "PolicyAsCode.Extensions.AI" }, "MapPolicy")]
     [InlineData("PolicyAsCode.EntityFrameworkCore", new[] { "PolicyAsCode.AspNetCore" }, "AddSqliteStore")]
+    [InlineData("PolicyAsCode.Testing", new[] { "PolicyAsCode" }, "PolicyCases")]
     public void Each_integration_package_holds_its_library_and_readme_and_depends_on_the_same_version(string id, string[] dependsOn, string readmeMentions)
     {
         using var package = ZipFile.OpenRead(Path.Combine(feed.Feed, $"{id}.{feed.Version}.nupkg"));
@@ -145,6 +146,9 @@ public sealed class PackageLayoutTests(PackedFeed feed)
             "src/Company.Policies/UserPreferences.cs",
             "tests/Company.Policies.Tests/Company.Policies.Tests.csproj",
             "tests/Company.Policies.Tests/OrganisationTests.cs",
+            "tests/Company.Policies.Tests/PolicyCaseTests.cs",
+            "tests/Company.Policies.Tests/cases/organisation.yaml",
+            "tests/Company.Policies.Tests/cases/eu-law.yaml",
         })
         {
             Assert.Contains("content/policy/" + required, entries);

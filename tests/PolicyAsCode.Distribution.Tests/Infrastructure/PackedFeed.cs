@@ -11,7 +11,7 @@ using Xunit.Sdk;
 namespace PolicyAsCode.Distribution.Tests.Infrastructure;
 
 /// <summary>
-/// Packs PolicyAsCode, PolicyAsCode.Extensions.AI, PolicyAsCode.AspNetCore, PolicyAsCode.EntityFrameworkCore, PolicyAsCode.Templates and PolicyAsCode.Tool from this repository's sources into a temporary feed, once for all the
+/// Packs PolicyAsCode, PolicyAsCode.Extensions.AI, PolicyAsCode.AspNetCore, PolicyAsCode.EntityFrameworkCore, PolicyAsCode.Testing, PolicyAsCode.Templates and PolicyAsCode.Tool from this repository's sources into a temporary feed, once for all the
 /// tests of the <see cref="PackedFeedCollection"/>. The build happens in a temporary artifacts folder (Release, as
 /// eng/pack.sh builds), never in the repository's bin/obj. Each run gets a version of its own
 /// (<c>0.1.0-e2e.&lt;time&gt;.&lt;pid&gt;</c>), so no package cache can hand back a stale package of the same version.
@@ -38,12 +38,13 @@ public sealed class PackedFeed : IDisposable
         Pack("src/PolicyAsCode.Extensions.AI/PolicyAsCode.Extensions.AI.csproj");
         Pack("src/PolicyAsCode.AspNetCore/PolicyAsCode.AspNetCore.csproj");
         Pack("src/PolicyAsCode.EntityFrameworkCore/PolicyAsCode.EntityFrameworkCore.csproj");
+        Pack("src/PolicyAsCode.Testing/PolicyAsCode.Testing.csproj");
         Pack("templates/PolicyAsCode.Templates/PolicyAsCode.Templates.csproj");
         Pack("tools/PolicyAsCode.Tool/PolicyAsCode.Tool.csproj");
         PackSeconds = watch.Elapsed.TotalSeconds;
-        Report($"packed the six packages {Version} into {Feed} in {PackSeconds:F1} s");
+        Report($"packed the seven packages {Version} into {Feed} in {PackSeconds:F1} s");
 
-        string[] packages = [RuntimePackage, ExtensionsAIPackage, AspNetCorePackage, EntityFrameworkCorePackage, TemplatesPackage, ToolPackage];
+        string[] packages = [RuntimePackage, ExtensionsAIPackage, AspNetCorePackage, EntityFrameworkCorePackage, TestingPackage, TemplatesPackage, ToolPackage];
         if (!packages.All(File.Exists))
         {
             throw new InvalidOperationException($"dotnet pack did not write {string.Join(", ", packages)}; the feed holds: "
@@ -73,6 +74,8 @@ public sealed class PackedFeed : IDisposable
     public string AspNetCorePackage => Path.Combine(Feed, $"PolicyAsCode.AspNetCore.{Version}.nupkg");
 
     public string EntityFrameworkCorePackage => Path.Combine(Feed, $"PolicyAsCode.EntityFrameworkCore.{Version}.nupkg");
+
+    public string TestingPackage => Path.Combine(Feed, $"PolicyAsCode.Testing.{Version}.nupkg");
 
     public string TemplatesPackage => Path.Combine(Feed, $"PolicyAsCode.Templates.{Version}.nupkg");
 
