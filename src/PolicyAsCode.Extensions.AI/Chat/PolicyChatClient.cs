@@ -10,48 +10,6 @@ using PolicyAsCode.Runtime;
 
 namespace PolicyAsCode.Extensions.AI;
 
-/// <summary>Where the rendered instructions go.</summary>
-public enum InstructionPlacement
-{
-    /// <summary>A system message placed before the conversation (every chat client understands it).</summary>
-    SystemMessage,
-
-    /// <summary><see cref="ChatOptions.Instructions"/>, after any instructions the caller set (a system message when the caller sent system messages of its own).</summary>
-    ChatOptionsInstructions,
-
-    /// <summary>No instructions are sent.</summary>
-    None,
-}
-
-/// <summary>Options of <see cref="PolicyChatClient{TPreferences}"/>.</summary>
-public sealed class PolicyChatClientOptions
-{
-    /// <summary>The key of <see cref="ChatResponse.AdditionalProperties"/> (and of the refusal update's) holding the <see cref="PolicyRefusal"/>.</summary>
-    public const string RefusalKey = "policyascode.refusal";
-
-    /// <summary>The key of <see cref="ChatResponse.AdditionalProperties"/> holding the policy version that served the request.</summary>
-    public const string PolicyVersionKey = "policyascode.policy.version";
-
-    /// <summary>Where the rendered instructions go (a system message by default).</summary>
-    public InstructionPlacement InstructionPlacement { get; set; } = InstructionPlacement.SystemMessage;
-
-    /// <summary>Whether the user's input is classified before it reaches the model (on by default).</summary>
-    public bool ClassifyInput { get; set; } = true;
-
-    /// <summary>Whether the model's output is classified before it reaches the user (on by default).</summary>
-    public bool ClassifyOutput { get; set; } = true;
-
-    /// <summary>
-    /// Streaming: text is held back until it reaches a sentence boundary (<c>.</c>, <c>!</c>, <c>?</c>, a line break)
-    /// with at least this many characters held, then the whole answer so far is classified and, if allowed, the held
-    /// updates are released. Default 40.
-    /// </summary>
-    public int StreamingMinimumCharacters { get; set; } = 40;
-
-    /// <summary>Streaming: held text is classified and released once it reaches this many characters, even without a sentence boundary. Default 400.</summary>
-    public int StreamingMaximumCharacters { get; set; } = 400;
-}
-
 /// <summary>
 /// Chat middleware that keeps a model within a policy. For each request it
 /// <list type="number">
