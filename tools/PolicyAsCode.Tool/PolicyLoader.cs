@@ -7,7 +7,7 @@ namespace PolicyAsCode.Tool;
 /// <summary>
 /// Reads a compiled policy without running it: the registry comes from the constant data the generator puts on each user
 /// tier (<c>[PolicyRegistryData]</c>), read from the assembly's metadata (<see cref="PolicyMetadata"/>) and decoded by
-/// <see cref="PolicyRegistryData.Read"/>. The assembly is never loaded into the runtime, so none of its code runs: no
+/// <see cref="PolicyRegistryData.Read(string, int)"/>. The assembly is never loaded into the runtime, so none of its code runs: no
 /// module initialiser, no static constructor, no property getter. Resolution over that registry is the reference
 /// interpreter's.
 /// </summary>
