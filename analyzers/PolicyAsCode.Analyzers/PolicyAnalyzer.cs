@@ -12,7 +12,7 @@ using PolicyAsCode.Generators.Parsing;
 namespace PolicyAsCode.Analyzers;
 
 /// <summary>
-/// Reports PAC0001–PAC0013 on tier records (and on assembly attributes they read): every lower-tier default, bound, preset or rule value that would
+/// Reports PAC0001–PAC0015 on tier records (and on assembly attributes they read): every lower-tier default, bound, preset or rule value that would
 /// override a higher tier's bound, and every structural problem that stops the generator.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

@@ -21,6 +21,8 @@ internal static class KnownNames
     public const string HigherIsStricterAttribute = "PolicyAsCode.HigherIsStricterAttribute";
     public const string HazardCategoryAttribute = "PolicyAsCode.HazardCategoryAttribute";
     public const string NeverTogetherAttribute = "PolicyAsCode.NeverTogetherAttribute";
+    public const string BenefitCategoryAttribute = "PolicyAsCode.BenefitCategoryAttribute";
+    public const string RiskCategoryAttribute = "PolicyAsCode.RiskCategoryAttribute";
     public const string Hazard = "PolicyAsCode.Hazard";
     public const string FlagsAttribute = "System.FlagsAttribute";
 

@@ -54,11 +54,15 @@ public sealed class CacheabilityTests
         Assert.Equal(["EmittablePolicies", "Policies"], TrackedStepNames.Order(StringComparer.Ordinal));
     }
 
-    /// <summary>The policies the pipeline is checked on: the QuickStart, and laws within laws (issue 14).</summary>
-    public static TheoryData<string> Policies => ["QuickStart", "NestedLaws"];
+    /// <summary>The policies the pipeline is checked on: the QuickStart, laws within laws (issue 14), a project's own taxonomy (issue 16).</summary>
+    public static TheoryData<string> Policies => ["QuickStart", "NestedLaws", "CustomTaxonomy"];
 
-    private static IReadOnlyList<SourceFile> SourcesOf(string policy) =>
-        policy == "QuickStart" ? QuickStart.Sources() : Infrastructure.Policies.NestedLaws;
+    private static IReadOnlyList<SourceFile> SourcesOf(string policy) => policy switch
+    {
+        "QuickStart" => QuickStart.Sources(),
+        "CustomTaxonomy" => Infrastructure.Policies.CustomTaxonomy,
+        _ => Infrastructure.Policies.NestedLaws,
+    };
 
     [Theory]
     [MemberData(nameof(Policies))]
@@ -161,6 +165,36 @@ public sealed class CacheabilityTests
         Assert.Contains("IntegerBound(0d, 14d)", before, StringComparison.Ordinal);
         Assert.DoesNotContain("IntegerBound(0d, 14d)", after, StringComparison.Ordinal);
         Assert.Contains("(!scope.j2 || v0 >= 0 && v0 <= 10)", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Editing_a_custom_benefit_recomputes_the_policy_and_its_output()
+    {
+        // The declaration is an assembly attribute in a file of its own, outside any tier: editing it must still reach the policy.
+        var sources = Infrastructure.Policies.CustomTaxonomy.Append(new SourceFile(UnrelatedPath, Unrelated)).ToList();
+        var compilation = GeneratorHarness.Compile(sources);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var first = driver.GetRunResult().Results.Single();
+
+        var taxonomy = sources.Single(s => s.Path == "Taxonomy.cs");
+        const string Before = "\"Civic trust\"";
+        const string After = "\"Trust in public information\"";
+        Assert.Contains(Before, taxonomy.Text, StringComparison.Ordinal);
+        var oldTree = compilation.SyntaxTrees.Single(t => t.FilePath == taxonomy.Path);
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(oldTree, GeneratorHarness.Parse(taxonomy with { Text = taxonomy.Text.Replace(Before, After, StringComparison.Ordinal) })));
+        var second = driver.GetRunResult().Results.Single();
+
+        Assert.Null(second.Exception);
+        foreach (var name in TrackedStepNames)
+        {
+            Assert.Contains(TrackedSteps(second, name).SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        }
+
+        var before = first.GeneratedSources.Single(s => s.HintName.EndsWith(".Policy.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        var after = second.GeneratedSources.Single(s => s.HintName.EndsWith(".Policy.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains(Before, before, StringComparison.Ordinal);
+        Assert.DoesNotContain(Before, after, StringComparison.Ordinal);
+        Assert.Contains(After, after, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -27,6 +27,7 @@ public sealed class SnapshotTests
         ["UnconditionalContradiction"] = (() => Policies.UnconditionalContradiction, "UnconditionalContradiction.Prefs", "UnconditionalContradiction.Prefs.Policy.g.cs"),
         ["KeywordNames"] = (() => Policies.KeywordNames, "Keywords.class.struct+event", "Keywords.class.struct.event.Policy.g.cs"),
         ["NestedLaws"] = (() => Policies.NestedLaws, "NestedLaws.Prefs", "NestedLaws.Prefs.Policy.g.cs"),
+        ["CustomTaxonomy"] = (() => Policies.CustomTaxonomy, "Civic.Prefs", "Civic.Prefs.Policy.g.cs"),
     };
 
     [Theory]

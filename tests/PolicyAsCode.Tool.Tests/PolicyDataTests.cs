@@ -30,6 +30,7 @@ public sealed class PolicyDataTests(PolicyAssemblies policies)
         ["UnconditionalContradiction"] = Policies.UnconditionalContradiction,
         ["KeywordNames"] = Policies.KeywordNames,
         ["NestedLaws"] = Policies.NestedLaws,
+        ["CustomTaxonomy"] = Policies.CustomTaxonomy,
     };
 
     [Theory]
@@ -185,6 +186,8 @@ public sealed class PolicyDataTests(PolicyAssemblies policies)
             Assert.Equal(built.Defaults.ToArray(), read.Defaults.ToArray());
             Assert.Equal(built.CustomHazards.ToArray(), read.CustomHazards.ToArray());
             Assert.Equal(built.NeverTogether.ToArray(), read.NeverTogether.ToArray());
+            Assert.Equal(built.CustomBenefits.ToArray(), read.CustomBenefits.ToArray());
+            Assert.Equal(built.CustomRisks.ToArray(), read.CustomRisks.ToArray());
             Assert.Equal(built.KnownHazards, read.KnownHazards);
         }
         finally

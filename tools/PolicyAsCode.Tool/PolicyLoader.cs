@@ -7,7 +7,7 @@ namespace PolicyAsCode.Tool;
 /// <summary>
 /// Reads a compiled policy without running it: the registry comes from the constant data the generator puts on each user
 /// tier (<c>[PolicyRegistryData]</c>), read from the assembly's metadata (<see cref="PolicyMetadata"/>) and decoded by
-/// <see cref="PolicyRegistryData.Read"/>. The assembly is never loaded into the runtime, so none of its code runs: no
+/// <see cref="PolicyRegistryData.Read(string, int)"/>. The assembly is never loaded into the runtime, so none of its code runs: no
 /// module initialiser, no static constructor, no property getter. Resolution over that registry is the reference
 /// interpreter's.
 /// </summary>
@@ -100,17 +100,17 @@ internal sealed class LoadedPolicy : IDisposable
     // The data is as untrusted as the file: a format pac does not read, or data it cannot decode, is bad input.
     private static PolicyRegistry Decode(string assemblyPath, PolicyMetadata.Entry entry)
     {
-        if (entry.Format != PolicyRegistryData.Format)
+        if (entry.Format is < PolicyRegistryData.OldestFormat or > PolicyRegistryData.Format)
         {
             var runtime = typeof(PolicyRegistry).Assembly.GetName().Version;
             throw new PacInputException(entry.Format > PolicyRegistryData.Format
                 ? $"{assemblyPath}: {entry.FullName} was built by a newer PolicyAsCode (policy data format {entry.Format}; pac reads format {PolicyRegistryData.Format}, PolicyAsCode {runtime}): use the pac of that version."
-                : $"{assemblyPath}: {entry.FullName} carries policy data of format {entry.Format}, which no PolicyAsCode writes; pac reads format {PolicyRegistryData.Format}.");
+                : $"{assemblyPath}: {entry.FullName} carries policy data of format {entry.Format}, which no PolicyAsCode writes; pac reads formats {PolicyRegistryData.OldestFormat} to {PolicyRegistryData.Format}.");
         }
 
         try
         {
-            return PolicyRegistryData.Read(entry.Data);
+            return PolicyRegistryData.Read(entry.Data, entry.Format);
         }
         catch (FormatException e)
         {

@@ -33,9 +33,10 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor ConditionalOverride = Create("PAC0012", "A lower tier overrides a higher tier's bound in some contexts", Bounds, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor CappedAvoidList = Create("PAC0014", "A bound caps the hazards a user may ask to avoid", Bounds, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor BadHazardCategory = Create("PAC0013", "A hazard category is not one of the custom hazards, or its code is unusable", TaxonomyCategory, DiagnosticSeverity.Error, Blocking);
+    public static readonly DiagnosticDescriptor BadCustomTaxonomy = Create("PAC0015", "A custom benefit or risk is undeclared, or its declaration is unusable", TaxonomyCategory, DiagnosticSeverity.Error, Blocking);
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } =
-        [Override, NoEffect, Hierarchy, Unmatched, Misfit, Contradiction, Unlinked, Open, NotExtensible, Undelegated, Unsupported, ConditionalOverride, BadHazardCategory, CappedAvoidList];
+        [Override, NoEffect, Hierarchy, Unmatched, Misfit, Contradiction, Unlinked, Open, NotExtensible, Undelegated, Unsupported, ConditionalOverride, BadHazardCategory, CappedAvoidList, BadCustomTaxonomy];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = CreateIndex();
 

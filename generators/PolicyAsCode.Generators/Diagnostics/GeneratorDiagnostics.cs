@@ -22,7 +22,8 @@ internal static class GeneratorDiagnostics
         ("PAC0009", "The generator cannot extend the tier type", "PolicyAsCode.Tiers"),
         ("PAC0010", "A waiver is claimed by a tier the bound does not delegate to", "PolicyAsCode.Bounds"),
         ("PAC0011", "A dimension's type or size is not supported", "PolicyAsCode.Tiers"),
-        ("PAC0013", "A hazard category is not one of the custom hazards, or its code is unusable", "PolicyAsCode.Taxonomy"));
+        ("PAC0013", "A hazard category is not one of the custom hazards, or its code is unusable", "PolicyAsCode.Taxonomy"),
+        ("PAC0015", "A custom benefit or risk is undeclared, or its declaration is unusable", "PolicyAsCode.Taxonomy"));
 
     /// <summary>Every descriptor the generator may report.</summary>
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;

@@ -16,7 +16,7 @@ namespace PolicyAsCode.Generators.Emitting;
 internal static class RegistryDataEmitter
 {
     /// <summary>The format version written; the runtime's <c>PolicyRegistryData.Format</c>.</summary>
-    public const int Format = 1;
+    public const int Format = 2;
 
     /// <summary>The attribute, for the line above the user tier's generated declaration.</summary>
     public static string Attribute(PolicyModel policy) =>
@@ -47,8 +47,13 @@ internal static class RegistryDataEmitter
         Array(json, "hazards", policy.CustomHazards, h =>
             $"{{\"hazard\":{Mask(h.Hazard)},\"code\":{Text(h.Code)},\"description\":{Text(h.Description)}}}");
         Array(json, "neverTogether", policy.NeverTogether, UInt);
+        Array(json, "benefits", policy.CustomBenefits, b => Custom("benefit", b));
+        Array(json, "risks", policy.CustomRisks, r => Custom("risk", r));
         return json.Append('}').ToString();
     }
+
+    private static string Custom(string kind, TaxonomyModel t) =>
+        $"{{\"{kind}\":{Int(t.Member)},\"id\":{Text(t.Id)},\"level\":\"{(t.Level == 0 ? "Individual" : "Societal")}\",\"title\":{Text(t.Title)},\"description\":{Text(t.Description)}}}";
 
     private static void Array<T>(StringBuilder json, string name, IEnumerable<T> items, System.Func<T, string> item) =>
         json.Append(",\"").Append(name).Append("\":[").Append(string.Join(",", items.Select(item))).Append(']');

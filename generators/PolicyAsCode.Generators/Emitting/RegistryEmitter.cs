@@ -23,15 +23,38 @@ internal static class RegistryEmitter
             $"new global::PolicyAsCode.WaiverClaim({w.Index}, {w.Claimant}, {w.Dimension}, {w.Waived}, {Condition(w.When, 0)}, {Literals.Bool(w.IsDelegated)})"), true);
         List(writer, "global::PolicyAsCode.TierDefault", policy.Defaults.Select(d =>
             $"new global::PolicyAsCode.TierDefault({d.Tier}, {d.Dimension}, {Literals.Value(policy.Dimensions[d.Dimension].Kind, d.Value)})"), true);
-        List(writer, "global::PolicyAsCode.HazardInfo", policy.CustomHazards.Select(h =>
-            $"new global::PolicyAsCode.HazardInfo({Literals.Hazard(h.Hazard)}, {Literals.String(h.Code)}, {Literals.String(h.Description)})"), policy.NeverTogether.Count > 0);
+        // The optional lists follow, each only when the policy has one (by name after the first): a policy without them reads as before.
+        var optional = new List<(string? Name, string Type, IEnumerable<string> Items)>();
         if (policy.NeverTogether.Count > 0)
         {
-            List(writer, "global::PolicyAsCode.Fact", policy.NeverTogether.Select(Literals.Fact), false);
+            // In its position, unnamed, as it was before the lists after it existed.
+            optional.Add((null, "global::PolicyAsCode.Fact", policy.NeverTogether.Select(Literals.Fact)));
+        }
+
+        if (policy.CustomBenefits.Count > 0)
+        {
+            optional.Add(("customBenefits", "global::PolicyAsCode.BenefitInfo", policy.CustomBenefits.Select(b =>
+                $"new global::PolicyAsCode.BenefitInfo((global::PolicyAsCode.Benefit)({Literals.Int(b.Member)}), {Entry(b)})")));
+        }
+
+        if (policy.CustomRisks.Count > 0)
+        {
+            optional.Add(("customRisks", "global::PolicyAsCode.RiskInfo", policy.CustomRisks.Select(r =>
+                $"new global::PolicyAsCode.RiskInfo((global::PolicyAsCode.Risk)({Literals.Int(r.Member)}), {Entry(r)})")));
+        }
+
+        List(writer, "global::PolicyAsCode.HazardInfo", policy.CustomHazards.Select(h =>
+            $"new global::PolicyAsCode.HazardInfo({Literals.Hazard(h.Hazard)}, {Literals.String(h.Code)}, {Literals.String(h.Description)})"), optional.Count > 0);
+        for (var i = 0; i < optional.Count; i++)
+        {
+            List(writer, optional[i].Type, optional[i].Items, i < optional.Count - 1, optional[i].Name);
         }
 
         writer.Line(");");
     }
+
+    private static string Entry(TaxonomyModel t) =>
+        $"new global::PolicyAsCode.TaxonomyEntry({Literals.String(t.Id)}, {Literals.String(t.Title)}, global::PolicyAsCode.TaxonomyLevel.{(t.Level == 0 ? "Individual" : "Societal")}, {Literals.String(t.Description)})";
 
     private static string Dimension(DimensionModel d) =>
         $"new global::PolicyAsCode.DimensionInfo({d.Index}, {Literals.String(d.Name)}, global::PolicyAsCode.DimensionKind.{d.Kind}, {Literals.String(d.TypeName)}, "
@@ -58,16 +81,17 @@ internal static class RegistryEmitter
         return list.Count == 0 ? $"{Immutable}<{type}>.Empty" : $"{Immutable}.Create<{type}>({string.Join(", ", list)})";
     }
 
-    private static void List(SourceWriter writer, string type, IEnumerable<string> items, bool comma)
+    private static void List(SourceWriter writer, string type, IEnumerable<string> items, bool comma, string? name = null)
     {
         var list = items.ToList();
+        var label = name is null ? string.Empty : name + ": ";
         if (list.Count == 0)
         {
-            writer.Line($"    {Immutable}<{type}>.Empty" + (comma ? "," : string.Empty));
+            writer.Line($"    {label}{Immutable}<{type}>.Empty" + (comma ? "," : string.Empty));
             return;
         }
 
-        writer.Line($"    {Immutable}.Create<{type}>(");
+        writer.Line($"    {label}{Immutable}.Create<{type}>(");
         for (var i = 0; i < list.Count; i++)
         {
             writer.Line("        " + list[i] + (i < list.Count - 1 ? "," : string.Empty));

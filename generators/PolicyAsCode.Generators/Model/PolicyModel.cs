@@ -4,7 +4,7 @@ namespace PolicyAsCode.Generators.Model;
 
 /// <summary>
 /// Everything the generator (and the analysers) know about one policy: a user tier with its chain of higher
-/// tiers, and the sets of facts the assembly declares never hold together. Pure values: no symbols, syntax or compilation, so the pipeline can cache it.
+/// tiers, the sets of facts the assembly declares never hold together, and the assembly's own benefits and risks. Pure values: no symbols, syntax or compilation, so the pipeline can cache it.
 /// </summary>
 internal sealed record PolicyModel(
     TypeName UserTier,
@@ -16,7 +16,9 @@ internal sealed record PolicyModel(
     EquatableArray<DefaultModel> Defaults,
     EquatableArray<HazardModel> CustomHazards,
     EquatableArray<PolicyProblem> Problems,
-    EquatableArray<uint> NeverTogether = default)
+    EquatableArray<uint> NeverTogether = default,
+    EquatableArray<TaxonomyModel> CustomBenefits = default,
+    EquatableArray<TaxonomyModel> CustomRisks = default)
 {
     public bool CanEmit => !Problems.Any(p => p.BlocksEmission);
 

@@ -80,17 +80,23 @@ internal sealed partial class PolicyReader
         // Read before the problems are collected below: both may add to them.
         var customHazards = ReadCustomHazards();
         var neverTogether = ReadNeverTogether();
+        var customBenefits = ReadCustomTaxonomy("benefit");
+        var customRisks = ReadCustomTaxonomy("risk");
+        var dimensions = _dimensions.ToEquatableArray();
+        CheckTaxonomyLinks(dimensions, bounds, forbids, customBenefits, customRisks);
         return new PolicyModel(
             NameOf(userTier.Type),
             tiers.Select(t => new TierModel(t.Index, t.Name, FullName(t.Type), t.Rank, t.WithinIndexes.ToEquatableArray(), t.Location)).ToEquatableArray(),
-            _dimensions.ToEquatableArray(),
+            dimensions,
             bounds,
             forbids,
             waivers,
             defaults,
             customHazards,
             _problems.ToEquatableArray(),
-            neverTogether);
+            neverTogether,
+            customBenefits,
+            customRisks);
     }
 
     /// <summary>The problems that stop the generator from extending a tier type (PAC0009), for analysers checking every tier.</summary>

@@ -13,7 +13,7 @@ internal static class PreferencesResponse
     public static JsonObject Of<TPreferences>(UserResolution<TPreferences> user, IReadOnlyList<PreferenceError>? saveProblems = null)
         where TPreferences : class, IUserTierPolicy<TPreferences>
     {
-        var adjustments = Adjustments(user.Resolution.Adjustments);
+        var adjustments = Adjustments(TPreferences.Registry, user.Resolution.Adjustments);
         var body = new JsonObject
         {
             ["policy"] = TPreferences.Registry.Name,
@@ -41,7 +41,7 @@ internal static class PreferencesResponse
         return body;
     }
 
-    public static JsonArray Adjustments(IReadOnlyList<Adjustment> adjustments)
+    public static JsonArray Adjustments(PolicyRegistry registry, IReadOnlyList<Adjustment> adjustments)
     {
         var array = new JsonArray();
         foreach (var adjustment in adjustments)
@@ -56,7 +56,8 @@ internal static class PreferencesResponse
                 ["tier"] = adjustment.Tier?.ToString(),
                 ["bound"] = adjustment.Rule?.Source,
                 ["reason"] = adjustment.Rule?.Reason,
-                ["explanation"] = adjustment.Explain(),
+                // Named as the policy names its links: its own benefits and risks by their declared ids.
+                ["explanation"] = adjustment.Explain(registry),
             });
         }
 

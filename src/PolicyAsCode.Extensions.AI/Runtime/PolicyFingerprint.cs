@@ -72,6 +72,18 @@ public static class PolicyFingerprint
             b.Append("hazard 0x").Append(((ulong)h.Hazard).ToString("X", CultureInfo.InvariantCulture)).Append(' ').Append(h.Code).Append('\n');
         }
 
+        // A project's own benefits and risks: telemetry and records name links by these ids, so a renamed id is a new
+        // version. A policy without any hashes as it did before they existed.
+        foreach (var c in registry.CustomBenefits)
+        {
+            b.Append("benefit ").Append(I((int)c.Benefit)).Append(' ').Append(c.Entry.Id).Append(' ').Append(c.Entry.Level).Append('\n');
+        }
+
+        foreach (var c in registry.CustomRisks)
+        {
+            b.Append("risk ").Append(I((int)c.Risk)).Append(' ').Append(c.Entry.Id).Append(' ').Append(c.Entry.Level).Append('\n');
+        }
+
         return b.ToString();
     }
 

@@ -70,6 +70,15 @@ public sealed class PolicyTelemetry : IDisposable
     /// <summary>Attribute: one hazard code (<c>S1</c>…<c>S14</c>, a custom code, or <c>unknown</c>).</summary>
     public const string HazardTag = "policyascode.hazard";
 
+    /// <summary>
+    /// Attribute: the ids of the benefits the bound responsible enables (<c>benefit.societal.pluralism</c>, or a project's
+    /// own from <c>[BenefitCategory]</c>), comma-separated, or <c>none</c>. Declared by the policy, so bounded by it.
+    /// </summary>
+    public const string BenefitsTag = "policyascode.benefits";
+
+    /// <summary>Attribute: the ids of the risks the bound or hazard rule responsible mitigates (shipped or the project's own), comma-separated, or <c>none</c>.</summary>
+    public const string RisksTag = "policyascode.risks";
+
     /// <summary>Attribute: a dimension's name.</summary>
     public const string DimensionTag = "policyascode.dimension";
 
@@ -146,6 +155,8 @@ public sealed class PolicyTelemetry : IDisposable
                 { TierRankTag, RankName(adjustment.Tier) },
                 { TierNameTag, TierName(adjustment.Tier) },
                 { TierWithinTag, TierWithin(adjustment.Tier) },
+                { BenefitsTag, BenefitIds(registry, adjustment.Rule?.Enables ?? default) },
+                { RisksTag, RiskIds(registry, adjustment.Rule?.Mitigates ?? default) },
             };
             _adjustments.Add(1, in tags);
         }
@@ -195,6 +206,7 @@ public sealed class PolicyTelemetry : IDisposable
                 { TierNameTag, TierName(decision.Tier) },
                 { TierWithinTag, TierWithin(decision.Tier) },
                 { StageTag, StageName(stage) },
+                { RisksTag, RiskIds(registry, decision.Rule?.Mitigates ?? default) },
             };
             if (jurisdiction is { } where)
             {
@@ -276,6 +288,23 @@ public sealed class PolicyTelemetry : IDisposable
 
     /// <summary>The attribute value of the laws the tier responsible sits within (<see cref="TierInfo.EnclosingLaws"/>): nearest first, comma-separated, or <c>none</c>.</summary>
     public static string TierWithin(TierInfo? tier) => Within(tier?.EnclosingLaws ?? default);
+
+    /// <summary>The attribute value of benefits: their ids as the policy names them (<see cref="Taxonomy.Describe(Benefit, PolicyRegistry)"/>), comma-separated, or <c>none</c>.</summary>
+    public static string BenefitIds(PolicyRegistry registry, ImmutableArray<Benefit> benefits)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return Ids(benefits, b => Taxonomy.Describe(b, registry)?.Id ?? "benefit." + b);
+    }
+
+    /// <summary>The attribute value of risks: their ids as the policy names them (<see cref="Taxonomy.Describe(Risk, PolicyRegistry)"/>), comma-separated, or <c>none</c>.</summary>
+    public static string RiskIds(PolicyRegistry registry, ImmutableArray<Risk> risks)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return Ids(risks, r => Taxonomy.Describe(r, registry)?.Id ?? "risk." + r);
+    }
+
+    private static string Ids<T>(ImmutableArray<T> items, Func<T, string> id) =>
+        items.IsDefaultOrEmpty ? "none" : string.Join(",", System.Linq.Enumerable.Select(items, id));
 
     private static string Within(ImmutableArray<string> enclosing) =>
         enclosing.IsDefaultOrEmpty ? "none" : string.Join(",", enclosing);

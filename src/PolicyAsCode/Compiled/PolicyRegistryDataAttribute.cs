@@ -4,7 +4,7 @@ using System.ComponentModel;
 namespace PolicyAsCode.Compiled;
 
 /// <summary>
-/// The policy's registry as constant data, on the user tier the generator compiles: what <see cref="PolicyRegistryData.Read"/>
+/// The policy's registry as constant data, on the user tier the generator compiles: what <see cref="PolicyRegistryData.Read(string, int)"/>
 /// turns into the <see cref="PolicyRegistry"/> the tier's <c>Registry</c> property returns. It is in the assembly's
 /// metadata, so tools (<c>pac</c>) read the policy without loading the assembly or running any of its code.
 /// </summary>

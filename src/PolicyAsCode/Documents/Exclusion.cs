@@ -25,6 +25,9 @@ public sealed record Exclusion(Adjustment Adjustment)
         ? rule.Source + (rule.Condition.IsAlways ? string.Empty : " " + Wording.Condition(rule.Condition))
         : null;
 
-    /// <summary>The adjustment in one sentence (<see cref="Adjustment.Explain"/>).</summary>
-    public string Explanation => Adjustment.Explain();
+    /// <summary>The adjustment in one sentence (<see cref="Adjustment.Explain(PolicyRegistry)"/>), its links named as the policy names them.</summary>
+    public string Explanation => Registry is null ? Adjustment.Explain() : Adjustment.Explain(Registry);
+
+    // The policy the adjustment was made under, so a project's own benefits and risks are named by their ids.
+    internal PolicyRegistry? Registry { get; init; }
 }

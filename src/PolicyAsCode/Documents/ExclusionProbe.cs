@@ -24,7 +24,7 @@ internal sealed class ExclusionProbe(PolicyInterpreter interpreter, PolicyContex
             {
                 if (adjustment.Dimension.Index == d && adjustment.Granted != value)
                 {
-                    return new Exclusion(adjustment);
+                    return new Exclusion(adjustment) { Registry = interpreter.Registry };
                 }
             }
 

@@ -114,7 +114,7 @@ public sealed class PolicyCard
                 forbids.Add(new CardHazardRule(
                     PolicyWording.Tier(tier), tier.Rank, CardLinks.Of(registry, rule.Hazards), PolicyWording.Condition(rule.Condition), rule.Reason,
                     rule.Dimension is int own ? PreferenceNames.JsonName(registry.Dimensions[own].Name) : null,
-                    CardLinks.Of(rule.Mitigates)));
+                    CardLinks.Of(registry, rule.Mitigates)));
             }
         }
 
@@ -137,10 +137,12 @@ public sealed class PolicyCard
         var unknown = PolicyContext.In(jurisdiction);
         var defaults = interpreter.Resolve(interpreter.Defaults(unknown), unknown).Effective;
 
-        // Every fact known, none holding; then each fact holding on its own.
+        // Every fact known, none holding; then each fact holding on its own. On the user's hazard list, only the
+        // hazards the policy can name are worded as a choice (OfferedFlags).
+        var offered = OfferedFlags.Of(registry, dimension);
         var facts = PolicyWording.ConditionFacts(registry);
-        var none = interpreter.Allowed(dimension.Index, new PolicyContext(jurisdiction, Fact.None, facts));
-        var allowed = interpreter.Allowed(dimension.Index, unknown);
+        var none = OfferedFlags.Within(interpreter.Allowed(dimension.Index, new PolicyContext(jurisdiction, Fact.None, facts)), offered);
+        var allowed = OfferedFlags.Within(interpreter.Allowed(dimension.Index, unknown), offered);
         var cases = ImmutableArray.CreateBuilder<CardFactCase>();
         foreach (var fact in PolicyWording.Facts)
         {
@@ -149,7 +151,7 @@ public sealed class PolicyCard
                 continue;
             }
 
-            var holding = interpreter.Allowed(dimension.Index, new PolicyContext(jurisdiction, fact, facts));
+            var holding = OfferedFlags.Within(interpreter.Allowed(dimension.Index, new PolicyContext(jurisdiction, fact, facts)), offered);
             if (holding != none)
             {
                 cases.Add(new CardFactCase(PolicyWording.FactText(fact), PolicyWording.Allows(dimension, holding)));
@@ -163,9 +165,9 @@ public sealed class PolicyCard
             {
                 var tier = registry.TierOf(rule);
                 bounds.Add(new CardBound(
-                    PolicyWording.Tier(tier), tier.Rank, rule.Source, PolicyWording.Allows(dimension, rule.Bound), PolicyWording.Condition(rule.Condition),
+                    PolicyWording.Tier(tier), tier.Rank, rule.Source, PolicyWording.Allows(dimension, OfferedFlags.Within(rule.Bound, offered)), PolicyWording.Condition(rule.Condition),
                     rule.Reason, rule.WaivableBy is TierRank rank ? PolicyWording.Holders(rank) : null,
-                    CardLinks.Of(rule.Enables), CardLinks.Of(rule.Mitigates)));
+                    CardLinks.Of(registry, rule.Enables), CardLinks.Of(registry, rule.Mitigates)));
             }
         }
 
@@ -178,8 +180,8 @@ public sealed class PolicyCard
             none != allowed ? PolicyWording.Allows(dimension, none) : null,
             cases.ToImmutable(),
             bounds.ToImmutable(),
-            CardLinks.Of(dimension.Enables),
-            CardLinks.Of(dimension.Mitigates));
+            CardLinks.Of(registry, dimension.Enables),
+            CardLinks.Of(registry, dimension.Mitigates));
     }
 
     private static CardWaiver Waiver(PolicyRegistry registry, WaiverClaim claim)

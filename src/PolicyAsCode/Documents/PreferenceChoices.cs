@@ -81,11 +81,11 @@ public sealed class PreferenceChoices
                 @default,
                 AdjustmentOf(resolvedDefaults.Adjustments, dimension.Index),
                 allowed,
-                range is null ? Options(probe, dimension, allowed, @default) : [],
+                range is null ? Options(probe, dimension, allowed, @default, OfferedFlags.Of(registry, dimension)) : [],
                 range,
                 [.. PolicyWording.BoundedBy(registry, dimension, jurisdiction, context)],
-                CardLinks.Of(dimension.Enables),
-                CardLinks.Of(dimension.Mitigates)));
+                CardLinks.Of(registry, dimension.Enables),
+                CardLinks.Of(registry, dimension.Mitigates)));
         }
 
         return new PreferenceChoices(registry, context, jurisdiction >= 0 ? registry.Jurisdictions[jurisdiction] : null, where, dimensions.MoveToImmutable());
@@ -193,15 +193,16 @@ public sealed class PreferenceChoices
         return null;
     }
 
-    private static ImmutableArray<ChoiceOption> Options(ExclusionProbe probe, DimensionInfo dimension, Bound allowed, DimensionValue @default)
+    private static ImmutableArray<ChoiceOption> Options(ExclusionProbe probe, DimensionInfo dimension, Bound allowed, DimensionValue @default, ulong offered)
     {
         var options = ImmutableArray.CreateBuilder<ChoiceOption>();
         for (var m = 0; m < dimension.Members.Length; m++)
         {
             if (dimension.Kind == DimensionKind.Set)
             {
+                // A flag not offered (a custom hazard the policy never names) is no option at all, allowed or not.
                 var flag = unchecked((ulong)dimension.MemberValues[m]);
-                if (flag == 0)
+                if (flag == 0 || (flag & ~offered) != 0)
                 {
                     continue;
                 }

@@ -24,7 +24,7 @@ internal static class PreferenceChoicesJson
                 throw new ArgumentException($"{dimension.Dimension.Name}: the effective value {effective[d]} is outside the dimension's domain.", nameof(effective));
             }
 
-            dimensions.Add((JsonNode)Dimension(dimension, asked, effective[d], adjustments[d]));
+            dimensions.Add((JsonNode)Dimension(choices.Registry, dimension, asked, effective[d], adjustments[d]));
         }
 
         return new JsonObject
@@ -58,7 +58,7 @@ internal static class PreferenceChoicesJson
     public static JsonValue Number(DimensionInfo dimension, double value) =>
         dimension.Kind == DimensionKind.Integer ? JsonValue.Create((long)value) : JsonValue.Create(value);
 
-    private static JsonObject Dimension(DimensionChoices dimension, DimensionValue? requested, DimensionValue effective, Adjustment? adjustment)
+    private static JsonObject Dimension(PolicyRegistry registry, DimensionChoices dimension, DimensionValue? requested, DimensionValue effective, Adjustment? adjustment)
     {
         var info = dimension.Dimension;
         var node = new JsonObject
@@ -107,7 +107,7 @@ internal static class PreferenceChoicesJson
             node["options"] = options;
         }
 
-        node["adjustment"] = adjustment?.Explain();
+        node["adjustment"] = adjustment?.Explain(registry);
         node["boundedBy"] = DocumentJson.Strings(dimension.BoundedBy);
         node["enables"] = Links(dimension.Enables);
         node["mitigates"] = Links(dimension.Mitigates);

@@ -57,7 +57,7 @@ public static class PreferencesSchema
         var properties = new JsonObject();
         foreach (var dimension in choices.Dimensions)
         {
-            var property = Property(dimension);
+            var property = Property(dimension, OfferedFlags.Of(registry, dimension.Dimension));
             property["default"] = PreferencesJson.ValueNode(dimension.Dimension, dimension.Default);
             property["$comment"] = PolicyWording.BoundedBySentence(dimension.BoundedBy);
             if (Excluded(dimension) is { Count: > 0 } excluded)
@@ -86,7 +86,7 @@ public static class PreferencesSchema
     /// <returns>The schema's text, the same on every machine.</returns>
     public static string ToText(PolicyRegistry registry, in PolicyContext context) => DocumentJson.Write(Create(registry, context));
 
-    private static JsonObject Property(DimensionChoices choices)
+    private static JsonObject Property(DimensionChoices choices, ulong offered)
     {
         var dimension = choices.Dimension;
         var allowed = choices.Allowed;
@@ -120,7 +120,8 @@ public static class PreferencesSchema
             case DimensionKind.Set:
                 property["type"] = "array";
                 property["uniqueItems"] = true;
-                var permitted = DocumentJson.Strings(PreferenceFlags.Within(dimension, allowed.Ceiling));
+                // Only the flags offered (OfferedFlags): a custom hazard the policy never names is not listed.
+                var permitted = DocumentJson.Strings(PreferenceFlags.Within(dimension, allowed.Ceiling & offered));
                 if (permitted.Count == 0)
                 {
                     property["maxItems"] = 0;
@@ -131,7 +132,7 @@ public static class PreferencesSchema
                 }
 
                 // The floor's flags, each given by any member holding it (a composite member gives several).
-                var required = PreferenceFlags.Requirements(dimension, allowed.Floor, allowed.Ceiling);
+                var required = PreferenceFlags.Requirements(dimension, allowed.Floor, allowed.Ceiling & offered);
                 if (required.Count > 0)
                 {
                     var all = new JsonArray();

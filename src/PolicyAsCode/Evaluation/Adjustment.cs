@@ -18,14 +18,30 @@ public sealed record Adjustment(
     BoundRule? Rule,
     TierInfo? Tier)
 {
-    /// <summary>The adjustment in one plain sentence: what was asked, what was granted, by whose bound and why.</summary>
-    public string Explain()
+    /// <summary>
+    /// The adjustment in one plain sentence: what was asked, what was granted, by whose bound and why. The bound's
+    /// taxonomy links are named by the shipped catalogue; a project's own benefit or risk needs its policy, see
+    /// <see cref="Explain(PolicyRegistry)"/>.
+    /// </summary>
+    public string Explain() => Explain(null, null);
+
+    /// <summary>
+    /// The adjustment in one plain sentence, its taxonomy links named as <paramref name="registry"/>'s policy names
+    /// them (<see cref="Taxonomy.Describe(Benefit, PolicyRegistry)"/>): its own benefits and risks by their declared ids.
+    /// </summary>
+    public string Explain(PolicyRegistry registry)
+    {
+        System.ArgumentNullException.ThrowIfNull(registry);
+        return Explain(b => Taxonomy.Describe(b, registry), r => Taxonomy.Describe(r, registry));
+    }
+
+    private string Explain(System.Func<Benefit, TaxonomyEntry?>? benefit, System.Func<Risk, TaxonomyEntry?>? risk)
     {
         var asked = Dimension.InDomain(Requested) ? Dimension.Format(Requested) : "an unreadable value";
         var granted = Dimension.Format(Granted);
         var by = Rule is null || Tier is null ? string.Empty : $" by {Tier}'s {Rule.Source}" + (Rule.Condition.IsAlways ? string.Empty : $" ({Rule.Condition})");
         var why = Rule?.Reason is { Length: > 0 } reason ? $": {reason}" : string.Empty;
-        var links = Links();
+        var links = Links(benefit ?? Taxonomy.Describe, risk ?? Taxonomy.Describe);
         return Cause switch
         {
             AdjustmentCause.Clamped => $"{Dimension.Name}: asked {asked}, granted {granted}{by}{why}{links}",
@@ -35,7 +51,7 @@ public sealed record Adjustment(
         };
     }
 
-    private string Links()
+    private string Links(System.Func<Benefit, TaxonomyEntry?> benefit, System.Func<Risk, TaxonomyEntry?> risk)
     {
         if (Rule is null || (Rule.Enables.IsDefaultOrEmpty && Rule.Mitigates.IsDefaultOrEmpty))
         {
@@ -45,12 +61,12 @@ public sealed record Adjustment(
         var parts = new List<string>();
         if (!Rule.Mitigates.IsDefaultOrEmpty)
         {
-            parts.Add("mitigates " + string.Join(", ", Rule.Mitigates.Select(r => Taxonomy.Describe(r)?.Id ?? r.ToString())));
+            parts.Add("mitigates " + string.Join(", ", Rule.Mitigates.Select(r => risk(r)?.Id ?? r.ToString())));
         }
 
         if (!Rule.Enables.IsDefaultOrEmpty)
         {
-            parts.Add("enables " + string.Join(", ", Rule.Enables.Select(b => Taxonomy.Describe(b)?.Id ?? b.ToString())));
+            parts.Add("enables " + string.Join(", ", Rule.Enables.Select(b => benefit(b)?.Id ?? b.ToString())));
         }
 
         return " [" + string.Join("; ", parts) + "]";

@@ -12,6 +12,10 @@ namespace PolicyAsCode;
 public sealed class PolicyRegistry
 {
     /// <summary>Creates a registry. Lists must already be in canonical order (tiers from highest rank, bounds by tier).</summary>
+    /// <exception cref="ArgumentException">
+    /// More hazard rules than <see cref="MaxForbidRules"/>, or a custom benefit or risk that is not one of Custom1 to Custom8,
+    /// is declared twice, or has an id that is not of the shipped form at its level, is shipped, or is taken.
+    /// </exception>
     public PolicyRegistry(
         string name,
         ImmutableArray<TierInfo> tiers,
@@ -21,7 +25,9 @@ public sealed class PolicyRegistry
         ImmutableArray<WaiverClaim> waivers,
         ImmutableArray<TierDefault> defaults,
         ImmutableArray<HazardInfo> customHazards,
-        ImmutableArray<Fact> neverTogether = default)
+        ImmutableArray<Fact> neverTogether = default,
+        ImmutableArray<BenefitInfo> customBenefits = default,
+        ImmutableArray<RiskInfo> customRisks = default)
     {
         // Decisions track applicable hazard rules in a 64-bit mask; more rules would share bits and misname refusals.
         if (forbids.Length > MaxForbidRules)
@@ -37,6 +43,8 @@ public sealed class PolicyRegistry
         Waivers = waivers;
         Defaults = defaults;
         CustomHazards = customHazards;
+        CustomBenefits = CustomTaxonomy.Checked(customBenefits, "benefit", b => (int)b.Benefit, b => b.Entry, nameof(customBenefits));
+        CustomRisks = CustomTaxonomy.Checked(customRisks, "risk", r => (int)r.Risk, r => r.Entry, nameof(customRisks));
 
         NeverTogether = neverTogether.IsDefault ? [] : neverTogether;
         Shape = BuildShape();
@@ -81,6 +89,12 @@ public sealed class PolicyRegistry
 
     /// <summary>The project's own hazard categories.</summary>
     public ImmutableArray<HazardInfo> CustomHazards { get; }
+
+    /// <summary>The project's own benefits (<c>[assembly: BenefitCategory]</c>), in declaration order.</summary>
+    public ImmutableArray<BenefitInfo> CustomBenefits { get; }
+
+    /// <summary>The project's own risks (<c>[assembly: RiskCategory]</c>), in declaration order.</summary>
+    public ImmutableArray<RiskInfo> CustomRisks { get; }
 
     /// <summary>Every hazard bit this policy can name; a detected bit outside it is refused.</summary>
     public Hazard KnownHazards { get; }

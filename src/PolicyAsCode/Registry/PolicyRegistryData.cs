@@ -10,21 +10,34 @@ namespace PolicyAsCode;
 /// Reads a registry from the constant data the generator puts on each user tier
 /// (<see cref="Compiled.PolicyRegistryDataAttribute"/>): the same policy the generated <c>Registry</c> property builds,
 /// readable from the assembly's metadata without running it. The format is JSON, versioned by <see cref="Format"/>;
-/// every object must hold exactly its fields, so data of another version is never half understood.
+/// every object must hold exactly its fields, so data of another version is never half understood. Format 2 added the
+/// project's own benefits and risks (<c>benefits</c>, <c>risks</c>); data of format 1, which has neither, still reads.
 /// </summary>
 public static class PolicyRegistryData
 {
     /// <summary>The version of the format this library reads and the generator writes.</summary>
-    public const int Format = 1;
+    public const int Format = 2;
+
+    /// <summary>The oldest version of the format this library still reads.</summary>
+    public const int OldestFormat = 1;
 
     // Large enough for any real policy, small enough that hostile data costs little to reject.
     private const int MaxLength = 16 * 1024 * 1024;
 
     /// <summary>Reads a registry from <paramref name="data"/> of format <see cref="Format"/>.</summary>
     /// <exception cref="FormatException">The data is not a registry of this format; the message names the path of the fault.</exception>
-    public static PolicyRegistry Read(string data)
+    public static PolicyRegistry Read(string data) => Read(data, Format);
+
+    /// <summary>Reads a registry from <paramref name="data"/> of <paramref name="format"/>, from <see cref="OldestFormat"/> to <see cref="Format"/>.</summary>
+    /// <exception cref="FormatException">The data is not a registry of that format, or this library does not read the format; the message names the path of the fault.</exception>
+    public static PolicyRegistry Read(string data, int format)
     {
         ArgumentNullException.ThrowIfNull(data);
+        if (format is < OldestFormat or > Format)
+        {
+            throw new FormatException($"the policy data is of format {format}; this library reads formats {OldestFormat} to {Format}.");
+        }
+
         if (data.Length > MaxLength)
         {
             throw new FormatException($"the policy data is {data.Length} characters long; at most {MaxLength} are read.");
@@ -33,7 +46,7 @@ public static class PolicyRegistryData
         try
         {
             using var document = JsonDocument.Parse(data);
-            return Registry(document.RootElement);
+            return Registry(document.RootElement, format);
         }
         catch (JsonException e)
         {
@@ -46,9 +59,12 @@ public static class PolicyRegistryData
         }
     }
 
-    private static PolicyRegistry Registry(JsonElement root)
+    private static PolicyRegistry Registry(JsonElement root, int format)
     {
-        var o = Fields(root, "$", "name", "tiers", "dimensions", "bounds", "forbids", "waivers", "defaults", "hazards", "neverTogether");
+        string[] fields = format >= 2
+            ? ["name", "tiers", "dimensions", "bounds", "forbids", "waivers", "defaults", "hazards", "neverTogether", "benefits", "risks"]
+            : ["name", "tiers", "dimensions", "bounds", "forbids", "waivers", "defaults", "hazards", "neverTogether"];
+        var o = Fields(root, "$", fields);
         var tiers = List(o[1], "$.tiers", Tier);
         var dimensions = List(o[2], "$.dimensions", Dimension);
         var bounds = List(o[3], "$.bounds", Rule);
@@ -57,6 +73,8 @@ public static class PolicyRegistryData
         var defaults = List(o[6], "$.defaults", (e, p) => Default(e, p, dimensions));
         var hazards = List(o[7], "$.hazards", Hazard);
         var never = List(o[8], "$.neverTogether", (e, p) => (Fact)UInt(e, p));
+        var benefits = format >= 2 ? List(o[9], "$.benefits", (e, p) => Custom(e, p, "benefit", (n, entry) => new BenefitInfo((Benefit)n, entry))) : [];
+        var risks = format >= 2 ? List(o[10], "$.risks", (e, p) => Custom(e, p, "risk", (n, entry) => new RiskInfo((Risk)n, entry))) : [];
 
         Check(tiers.Length > 0, "$.tiers", "a policy has at least its user tier");
         for (var i = 0; i < tiers.Length; i++)
@@ -101,7 +119,7 @@ public static class PolicyRegistryData
             In(defaults[i].Tier, tiers.Length, $"$.defaults[{i}].tier");
         }
 
-        return new PolicyRegistry(Text(o[0], "$.name"), tiers, dimensions, bounds, forbids, waivers, defaults, hazards, never);
+        return new PolicyRegistry(Text(o[0], "$.name"), tiers, dimensions, bounds, forbids, waivers, defaults, hazards, never, benefits, risks);
     }
 
     private static TierInfo Tier(JsonElement e, string path)
@@ -170,6 +188,15 @@ public static class PolicyRegistryData
         return new HazardInfo((Hazard)Mask(o[0], path + ".hazard"), Text(o[1], path + ".code"), Text(o[2], path + ".description"));
     }
 
+    // A project's own benefit or risk; the registry checks the member, the id and that none repeats.
+    private static T Custom<T>(JsonElement e, string path, string kind, Func<int, TaxonomyEntry, T> create)
+    {
+        var o = Fields(e, path, kind, "id", "level", "title", "description");
+        return create(
+            Int(o[0], path + "." + kind),
+            new TaxonomyEntry(Text(o[1], path + ".id"), Text(o[3], path + ".title"), Name<TaxonomyLevel>(o[2], path + ".level"), Text(o[4], path + ".description")));
+    }
+
     private static Bound Bound(JsonElement e, string path, DimensionKind kind)
     {
         var o = Fields(e, path, "kind", "lo", "hi", "floor", "ceiling");
@@ -193,7 +220,7 @@ public static class PolicyRegistryData
         foreach (var property in e.EnumerateObject())
         {
             var i = Array.IndexOf(names, property.Name);
-            Check(i >= 0, path, $"has a field this format (version {Format}) does not know: \"{property.Name}\"");
+            Check(i >= 0, path, $"has a field this format does not know: \"{property.Name}\"");
             Check(!seen[i], path, $"has the field \"{property.Name}\" twice");
             seen[i] = true;
             values[i] = property.Value;

@@ -3,7 +3,8 @@ namespace PolicyAsCode;
 /// <summary>
 /// Benefits of personalising an assistant, after Kirk, Vidgen, Röttger and Hale (2023), at the individual
 /// and the societal level. Values below 1000 are individual, from 1000 societal; numbers are stable.
-/// See <see cref="Taxonomy"/> for stable ids and descriptions.
+/// See <see cref="Taxonomy"/> for stable ids and descriptions. <see cref="Custom1"/>…<see cref="Custom8"/> (9001–9008)
+/// are free for a project's own benefits, each declared with <see cref="BenefitCategoryAttribute"/>, which gives its id and level.
 /// </summary>
 public enum Benefit
 {
@@ -30,4 +31,28 @@ public enum Benefit
 
     /// <summary>Societal: communities decide the norms of their own assistants.</summary>
     Pluralism = 1003,
+
+    /// <summary>A project-defined benefit (declare it with <see cref="BenefitCategoryAttribute"/>).</summary>
+    Custom1 = 9001,
+
+    /// <summary>A project-defined benefit.</summary>
+    Custom2 = 9002,
+
+    /// <summary>A project-defined benefit.</summary>
+    Custom3 = 9003,
+
+    /// <summary>A project-defined benefit.</summary>
+    Custom4 = 9004,
+
+    /// <summary>A project-defined benefit.</summary>
+    Custom5 = 9005,
+
+    /// <summary>A project-defined benefit.</summary>
+    Custom6 = 9006,
+
+    /// <summary>A project-defined benefit.</summary>
+    Custom7 = 9007,
+
+    /// <summary>A project-defined benefit.</summary>
+    Custom8 = 9008,
 }

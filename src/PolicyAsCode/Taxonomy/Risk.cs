@@ -3,7 +3,8 @@ namespace PolicyAsCode;
 /// <summary>
 /// Risks of personalising an assistant, after Kirk, Vidgen, Röttger and Hale (2023), at the individual
 /// and the societal level. Values below 1000 are individual, from 1000 societal; numbers are stable.
-/// See <see cref="Taxonomy"/> for stable ids and descriptions.
+/// See <see cref="Taxonomy"/> for stable ids and descriptions. <see cref="Custom1"/>…<see cref="Custom8"/> (9001–9008)
+/// are free for a project's own risks, each declared with <see cref="RiskCategoryAttribute"/>, which gives its id and level.
 /// </summary>
 public enum Risk
 {
@@ -36,4 +37,28 @@ public enum Risk
 
     /// <summary>Societal: a few providers' defaults flatten the diversity of views and styles.</summary>
     Homogenisation = 1004,
+
+    /// <summary>A project-defined risk (declare it with <see cref="RiskCategoryAttribute"/>).</summary>
+    Custom1 = 9001,
+
+    /// <summary>A project-defined risk.</summary>
+    Custom2 = 9002,
+
+    /// <summary>A project-defined risk.</summary>
+    Custom3 = 9003,
+
+    /// <summary>A project-defined risk.</summary>
+    Custom4 = 9004,
+
+    /// <summary>A project-defined risk.</summary>
+    Custom5 = 9005,
+
+    /// <summary>A project-defined risk.</summary>
+    Custom6 = 9006,
+
+    /// <summary>A project-defined risk.</summary>
+    Custom7 = 9007,
+
+    /// <summary>A project-defined risk.</summary>
+    Custom8 = 9008,
 }

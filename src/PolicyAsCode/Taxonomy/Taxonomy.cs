@@ -13,28 +13,28 @@ public static class Taxonomy
 {
     private static readonly FrozenDictionary<Benefit, TaxonomyEntry> BenefitEntries = new Dictionary<Benefit, TaxonomyEntry>
     {
-        [Benefit.Efficiency] = Individual("benefit", "efficiency", "Efficiency", "The user gets what they need with less effort and time."),
-        [Benefit.Autonomy] = Individual("benefit", "autonomy", "Autonomy", "The user, not the provider, decides how their assistant behaves."),
-        [Benefit.Usefulness] = Individual("benefit", "usefulness", "Usefulness", "Answers fit the user's situation, knowledge and goals."),
-        [Benefit.Wellbeing] = Individual("benefit", "wellbeing", "Wellbeing", "The interaction feels comfortable, engaging and respectful to the user."),
-        [Benefit.Learning] = Individual("benefit", "learning", "Learning", "Explanations are pitched at the level where the user learns best."),
-        [Benefit.InclusionAndAccess] = Societal("benefit", "inclusion-and-access", "Inclusion and access", "People of different abilities, languages and means can use the assistant."),
-        [Benefit.DiversityOfRepresentation] = Societal("benefit", "diversity-of-representation", "Diversity of representation", "The assistant reflects many cultures and values rather than one default."),
-        [Benefit.Pluralism] = Societal("benefit", "pluralism", "Pluralism", "Communities set the norms of their own assistants within shared law."),
+        [Benefit.Efficiency] = Catalogued("benefit", (int)Benefit.Efficiency, "Efficiency", "The user gets what they need with less effort and time."),
+        [Benefit.Autonomy] = Catalogued("benefit", (int)Benefit.Autonomy, "Autonomy", "The user, not the provider, decides how their assistant behaves."),
+        [Benefit.Usefulness] = Catalogued("benefit", (int)Benefit.Usefulness, "Usefulness", "Answers fit the user's situation, knowledge and goals."),
+        [Benefit.Wellbeing] = Catalogued("benefit", (int)Benefit.Wellbeing, "Wellbeing", "The interaction feels comfortable, engaging and respectful to the user."),
+        [Benefit.Learning] = Catalogued("benefit", (int)Benefit.Learning, "Learning", "Explanations are pitched at the level where the user learns best."),
+        [Benefit.InclusionAndAccess] = Catalogued("benefit", (int)Benefit.InclusionAndAccess, "Inclusion and access", "People of different abilities, languages and means can use the assistant."),
+        [Benefit.DiversityOfRepresentation] = Catalogued("benefit", (int)Benefit.DiversityOfRepresentation, "Diversity of representation", "The assistant reflects many cultures and values rather than one default."),
+        [Benefit.Pluralism] = Catalogued("benefit", (int)Benefit.Pluralism, "Pluralism", "Communities set the norms of their own assistants within shared law."),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<Risk, TaxonomyEntry> RiskEntries = new Dictionary<Risk, TaxonomyEntry>
     {
-        [Risk.OverReliance] = Individual("risk", "over-reliance", "Over-reliance", "The user leans on the assistant where their own judgement should stay in charge."),
-        [Risk.Anthropomorphism] = Individual("risk", "anthropomorphism", "Anthropomorphism", "The user takes the assistant for a person with feelings or a relationship with them."),
-        [Risk.PrivacyInfringement] = Individual("risk", "privacy-infringement", "Privacy infringement", "Personal data is kept, inferred or exposed beyond what the user agreed to."),
-        [Risk.ProfilingAndEssentialism] = Individual("risk", "profiling-and-essentialism", "Profiling and essentialism", "The user is reduced to a stereotype of a group they appear to belong to."),
-        [Risk.ManipulationOfTheVulnerable] = Individual("risk", "manipulation-of-the-vulnerable", "Manipulation and exploitation of the vulnerable", "Minors and vulnerable users are steered, exploited or shown content that harms them."),
-        [Risk.Sycophancy] = Individual("risk", "sycophancy", "Sycophancy", "The assistant tells the user what they want to hear rather than what is true."),
-        [Risk.PolarisationAndFilterBubbles] = Societal("risk", "polarisation-and-filter-bubbles", "Polarisation and filter bubbles", "Each user sees only views that confirm their own, and shared ground erodes."),
-        [Risk.MaliciousUse] = Societal("risk", "malicious-use", "Malicious use", "Personalisation is used to produce harm at scale: disinformation, fraud, abuse."),
-        [Risk.UnequalAccess] = Societal("risk", "unequal-access", "Unequal access", "The benefits of personalisation reach only those who can pay or already have access."),
-        [Risk.Homogenisation] = Societal("risk", "homogenisation", "Homogenisation", "A few providers' defaults flatten the diversity of views and styles."),
+        [Risk.OverReliance] = Catalogued("risk", (int)Risk.OverReliance, "Over-reliance", "The user leans on the assistant where their own judgement should stay in charge."),
+        [Risk.Anthropomorphism] = Catalogued("risk", (int)Risk.Anthropomorphism, "Anthropomorphism", "The user takes the assistant for a person with feelings or a relationship with them."),
+        [Risk.PrivacyInfringement] = Catalogued("risk", (int)Risk.PrivacyInfringement, "Privacy infringement", "Personal data is kept, inferred or exposed beyond what the user agreed to."),
+        [Risk.ProfilingAndEssentialism] = Catalogued("risk", (int)Risk.ProfilingAndEssentialism, "Profiling and essentialism", "The user is reduced to a stereotype of a group they appear to belong to."),
+        [Risk.ManipulationOfTheVulnerable] = Catalogued("risk", (int)Risk.ManipulationOfTheVulnerable, "Manipulation and exploitation of the vulnerable", "Minors and vulnerable users are steered, exploited or shown content that harms them."),
+        [Risk.Sycophancy] = Catalogued("risk", (int)Risk.Sycophancy, "Sycophancy", "The assistant tells the user what they want to hear rather than what is true."),
+        [Risk.PolarisationAndFilterBubbles] = Catalogued("risk", (int)Risk.PolarisationAndFilterBubbles, "Polarisation and filter bubbles", "Each user sees only views that confirm their own, and shared ground erodes."),
+        [Risk.MaliciousUse] = Catalogued("risk", (int)Risk.MaliciousUse, "Malicious use", "Personalisation is used to produce harm at scale: disinformation, fraud, abuse."),
+        [Risk.UnequalAccess] = Catalogued("risk", (int)Risk.UnequalAccess, "Unequal access", "The benefits of personalisation reach only those who can pay or already have access."),
+        [Risk.Homogenisation] = Catalogued("risk", (int)Risk.Homogenisation, "Homogenisation", "A few providers' defaults flatten the diversity of views and styles."),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<Hazard, TaxonomyEntry> HazardEntries = new Dictionary<Hazard, TaxonomyEntry>
@@ -64,11 +64,65 @@ public static class Taxonomy
     /// <summary>The 14 MLCommons hazard categories, S1 to S14.</summary>
     public static ImmutableArray<TaxonomyEntry> Hazards { get; } = [.. HazardEntries.OrderBy(p => p.Key).Select(p => p.Value)];
 
-    /// <summary>The catalogue entry of a benefit, or null for a number the catalogue does not define.</summary>
+    /// <summary>The catalogue entry of a shipped benefit, or null for a number the catalogue does not define (a custom one included).</summary>
     public static TaxonomyEntry? Describe(Benefit benefit) => BenefitEntries.GetValueOrDefault(benefit);
 
-    /// <summary>The catalogue entry of a risk, or null for a number the catalogue does not define.</summary>
+    /// <summary>The catalogue entry of a shipped risk, or null for a number the catalogue does not define (a custom one included).</summary>
     public static TaxonomyEntry? Describe(Risk risk) => RiskEntries.GetValueOrDefault(risk);
+
+    /// <summary>
+    /// The entry of a benefit as <paramref name="registry"/>'s policy names it: a shipped one from the catalogue, one of
+    /// <see cref="Benefit.Custom1"/>…<see cref="Benefit.Custom8"/> from the policy's <see cref="PolicyRegistry.CustomBenefits"/>;
+    /// null for a number neither defines.
+    /// </summary>
+    public static TaxonomyEntry? Describe(Benefit benefit, PolicyRegistry registry)
+    {
+        System.ArgumentNullException.ThrowIfNull(registry);
+        if (Describe(benefit) is { } shipped)
+        {
+            return shipped;
+        }
+
+        foreach (var custom in registry.CustomBenefits)
+        {
+            if (custom.Benefit == benefit)
+            {
+                return custom.Entry;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The entry of a risk as <paramref name="registry"/>'s policy names it: a shipped one from the catalogue, one of
+    /// <see cref="Risk.Custom1"/>…<see cref="Risk.Custom8"/> from the policy's <see cref="PolicyRegistry.CustomRisks"/>;
+    /// null for a number neither defines.
+    /// </summary>
+    public static TaxonomyEntry? Describe(Risk risk, PolicyRegistry registry)
+    {
+        System.ArgumentNullException.ThrowIfNull(registry);
+        if (Describe(risk) is { } shipped)
+        {
+            return shipped;
+        }
+
+        foreach (var custom in registry.CustomRisks)
+        {
+            if (custom.Risk == risk)
+            {
+                return custom.Entry;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a benefit is one of <see cref="Benefit.Custom1"/>…<see cref="Benefit.Custom8"/>, which a project declares.</summary>
+    public static bool IsCustom(Benefit benefit) => TaxonomyIds.IsCustom((int)benefit);
+
+    /// <summary>Whether a risk is one of <see cref="Risk.Custom1"/>…<see cref="Risk.Custom8"/>, which a project declares.</summary>
+    public static bool IsCustom(Risk risk) => TaxonomyIds.IsCustom((int)risk);
 
     /// <summary>The catalogue entry of one shipped hazard category (a single bit), or null.</summary>
     public static TaxonomyEntry? Describe(Hazard hazard) => HazardEntries.GetValueOrDefault(hazard);
@@ -96,17 +150,21 @@ public static class Taxonomy
     /// <summary>Every bit a project may name with <see cref="HazardCategoryAttribute"/>.</summary>
     public const Hazard CustomRange = (Hazard)HazardBits.CustomRange;
 
-    /// <summary>The level a benefit falls on.</summary>
-    public static TaxonomyLevel LevelOf(Benefit benefit) => (int)benefit >= 1000 ? TaxonomyLevel.Societal : TaxonomyLevel.Individual;
+    /// <summary>The level a benefit falls on, by its number: below 1000 individual, from 1000 societal.</summary>
+    /// <exception cref="System.ArgumentException">A custom benefit, whose level only its declaration gives: ask <see cref="Describe(Benefit, PolicyRegistry)"/>.</exception>
+    public static TaxonomyLevel LevelOf(Benefit benefit) =>
+        IsCustom(benefit) ? throw new System.ArgumentException($"Benefit.{benefit} has the level its [BenefitCategory] declares; ask Taxonomy.Describe(benefit, registry).", nameof(benefit))
+        : (int)benefit >= 1000 ? TaxonomyLevel.Societal : TaxonomyLevel.Individual;
 
-    /// <summary>The level a risk falls on.</summary>
-    public static TaxonomyLevel LevelOf(Risk risk) => (int)risk >= 1000 ? TaxonomyLevel.Societal : TaxonomyLevel.Individual;
+    /// <summary>The level a risk falls on, by its number: below 1000 individual, from 1000 societal.</summary>
+    /// <exception cref="System.ArgumentException">A custom risk, whose level only its declaration gives: ask <see cref="Describe(Risk, PolicyRegistry)"/>.</exception>
+    public static TaxonomyLevel LevelOf(Risk risk) =>
+        IsCustom(risk) ? throw new System.ArgumentException($"Risk.{risk} has the level its [RiskCategory] declares; ask Taxonomy.Describe(risk, registry).", nameof(risk))
+        : (int)risk >= 1000 ? TaxonomyLevel.Societal : TaxonomyLevel.Individual;
 
-    private static TaxonomyEntry Individual(string kind, string slug, string title, string description) =>
-        new(kind + ".individual." + slug, title, TaxonomyLevel.Individual, description);
-
-    private static TaxonomyEntry Societal(string kind, string slug, string title, string description) =>
-        new(kind + ".societal." + slug, title, TaxonomyLevel.Societal, description);
+    // The id comes from the one table the generator checks custom ids against; the level is the number's.
+    private static TaxonomyEntry Catalogued(string kind, int number, string title, string description) =>
+        new(TaxonomyIds.Shipped(kind, number)!, title, number >= 1000 ? TaxonomyLevel.Societal : TaxonomyLevel.Individual, description);
 
     private static TaxonomyEntry HazardEntry(string code, string title, string description) =>
         new("hazard." + code, title, TaxonomyLevel.Individual, description);

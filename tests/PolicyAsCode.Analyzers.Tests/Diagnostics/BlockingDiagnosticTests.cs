@@ -22,7 +22,7 @@ namespace PolicyAsCode.Analyzers.Tests.Diagnostics;
 /// </summary>
 public sealed class BlockingDiagnosticTests
 {
-    private static readonly string[] BlockingIds = ["PAC0003", "PAC0004", "PAC0005", "PAC0009", "PAC0010", "PAC0011", "PAC0013"];
+    private static readonly string[] BlockingIds = ["PAC0003", "PAC0004", "PAC0005", "PAC0009", "PAC0010", "PAC0011", "PAC0013", "PAC0015"];
 
     [Fact]
     public void Descriptors_of_blocking_problems_are_not_configurable_and_the_others_are()
@@ -281,7 +281,7 @@ public sealed class BlockingDiagnosticTests
     }
 
     /// <summary>The analyser's diagnostics through <see cref="CompilationWithAnalyzers"/>, with the options a build's configuration would give.</summary>
-    private static async Task<ImmutableArray<Diagnostic>> AnalyseAsync(string source, Dictionary<string, ReportDiagnostic>? specific = null, ReportDiagnostic general = ReportDiagnostic.Default)
+    internal static async Task<ImmutableArray<Diagnostic>> AnalyseAsync(string source, Dictionary<string, ReportDiagnostic>? specific = null, ReportDiagnostic general = ReportDiagnostic.Default)
     {
         var compilation = CSharpCompilation.Create(
             "Blocking",

@@ -468,4 +468,40 @@ internal static class Policies
             }
             """),
     ];
+
+    /// <summary>Issue 16: a project's own benefit and risk (and hazard), declared once for the assembly and linked from dimensions, bounds and a hazard rule.</summary>
+    public static readonly SourceFile[] CustomTaxonomy =
+    [
+        new("Taxonomy.cs", """
+            using PolicyAsCode;
+
+            [assembly: BenefitCategory(Benefit.Custom1, "benefit.societal.civic-trust", TaxonomyLevel.Societal, "Civic trust", "People trust public information they get through the assistant.")]
+            [assembly: RiskCategory(Risk.Custom2, "risk.individual.news-fatigue", TaxonomyLevel.Individual, "News fatigue", "The user is worn out by a constant stream of news.")]
+            [assembly: HazardCategory(Hazard.Custom1, "X1", "Promotion of unlicensed gambling.")]
+            """),
+        new("Civic.cs", """
+            using PolicyAsCode;
+
+            namespace Civic;
+
+            [ImmutableTier("EU")]
+            [Forbid(Hazard.Custom1, Reason = "no gambling promotion", Mitigates = [Risk.Custom2])]
+            public partial record CivicLaw
+            {
+                [Mitigates(Risk.Custom2)]
+                [AtMost(10, Reason = "no more than ten news items a day")]
+                public int NewsPerDay { get; init; }
+            }
+
+            [UserTier(Within = [typeof(CivicLaw)])]
+            public partial record Prefs
+            {
+                [Enables(Benefit.Custom1, Benefit.Autonomy)]
+                public int NewsPerDay { get; init; } = 5;
+
+                [Enables(Benefit.Autonomy)]
+                public Hazard AvoidHazards { get; init; }
+            }
+            """),
+    ];
 }
