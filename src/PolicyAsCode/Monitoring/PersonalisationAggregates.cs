@@ -209,7 +209,7 @@ public sealed class PersonalisationAggregates
             byJurisdiction.ToImmutable(),
             values.ToImmutable(),
             [.. adjustments],
-            [.. refusals]);
+            [.. refusals]) { Registry = Registry };
     }
 
     private static int Unread(Span<int> hits)

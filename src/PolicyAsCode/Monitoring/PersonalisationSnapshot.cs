@@ -33,7 +33,11 @@ public sealed record PersonalisationSnapshot(
     ImmutableArray<JurisdictionCount> ResolutionsByJurisdiction,
     ImmutableArray<ValueCount> Values,
     ImmutableArray<AdjustmentCount> Adjustments,
-    ImmutableArray<RefusalCount> Refusals);
+    ImmutableArray<RefusalCount> Refusals)
+{
+    /// <summary>The policy counted, to name what its bounds are linked to (a project's own benefits and risks included).</summary>
+    public PolicyRegistry? Registry { get; init; }
+}
 
 /// <summary>Resolutions in one jurisdiction.</summary>
 /// <param name="Jurisdiction">The jurisdiction as the policy spells it, or <c>none</c>.</param>

@@ -56,7 +56,9 @@ public sealed class SocietalMonitoringTests
         // Buckets at or above the threshold are exported with their counts.
         Assert.Equal(12, Single(population, "policyascode.population.requested", ("policyascode.dimension", "Maturity"), ("policyascode.jurisdiction", "EU"), ("policyascode.value.bucket", "Mature")).Value);
         Assert.Equal(12, Single(population, "policyascode.population.adjustments", ("policyascode.dimension", "Maturity"), ("policyascode.adjustment.cause", "clamped"),
-            ("policyascode.tier.name", "contoso-learning"), ("policyascode.bound", "AtMost(Maturity.Teen)"), ("policyascode.bound.condition", "always")).Value);
+            ("policyascode.tier.name", "contoso-learning"), ("policyascode.bound", "AtMost(Maturity.Teen)"), ("policyascode.bound.condition", "always"),
+            ("policyascode.risks", PolicyTelemetry.RiskIds(LearnerPreferences.Registry, MaturityCap().Mitigates)),
+            ("policyascode.benefits", PolicyTelemetry.BenefitIds(LearnerPreferences.Registry, MaturityCap().Enables))).Value);
         Assert.Equal(11, Single(population, "policyascode.population.refusals", ("policyascode.hazard", "S13"), ("policyascode.tier.name", "contoso-learning")).Value);
         Assert.Equal(World.EuUsers, Single(population, "policyascode.population.resolutions", ("policyascode.jurisdiction", "EU")).Value);
         Assert.Contains(population, s => s.Instrument == "policyascode.population.decisions" && s.Value >= World.EuUsers);
@@ -104,6 +106,9 @@ public sealed class SocietalMonitoringTests
         Assert.Contains("MinimumBucketSize", error.Message, StringComparison.Ordinal);
     }
 
+    private static BoundRule MaturityCap() =>
+        LearnerPreferences.Registry.Bounds.Single(b => b.Source == "AtMost(Maturity.Teen)" && LearnerPreferences.Registry.Tiers[b.Tier].Name == "contoso-learning");
+
     private static Seen Single(IEnumerable<Seen> seen, string instrument, params (string Key, string Value)[] tags) =>
         Assert.Single(seen, s => s.Instrument == instrument && tags.All(t => s[t.Key] == t.Value));
 
@@ -117,6 +122,8 @@ public sealed class SocietalMonitoringTests
         allowed.UnionWith(new PersonalisationAggregates(registry).Buckets.SelectMany(b => b.Labels));
         allowed.UnionWith(Enum.GetValues<AdjustmentCause>().Select(PolicyTelemetry.CauseName));
         allowed.UnionWith(registry.Tiers.Select(t => t.Name));
+        allowed.UnionWith(registry.Bounds.Select(b => PolicyTelemetry.BenefitIds(registry, b.Enables)));
+        allowed.UnionWith(registry.Bounds.Select(b => PolicyTelemetry.RiskIds(registry, b.Mitigates)));
         allowed.UnionWith(registry.Tiers.Select(t => PolicyTelemetry.RankName(t)));
         allowed.UnionWith(registry.Tiers.Select(t => PolicyTelemetry.TierWithin(t)));
         allowed.UnionWith(registry.Bounds.Select(b => b.Source));
