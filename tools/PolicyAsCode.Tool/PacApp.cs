@@ -141,6 +141,7 @@ public static class PacApp
         });
         root.Subcommands.Add(diff);
         root.Subcommands.Add(ReplayCommand.Create(output, rich, policy));
+        root.Subcommands.Add(ReportCommand.Create(output, policy));
 
         return root;
     }
