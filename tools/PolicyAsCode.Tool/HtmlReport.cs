@@ -12,12 +12,12 @@ namespace PolicyAsCode.Tool;
 internal static class HtmlReport
 {
     private const string Style = """
-        body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; margin: 2rem auto; max-width: 60rem; color: #1d1d1d; padding: 0 1rem; }
+        body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; margin: 2rem auto; max-width: 72rem; color: #1d1d1d; padding: 0 1rem; }
         h1 { font-size: 1.5rem; } h2 { font-size: 1.25rem; margin-top: 2.5rem; border-bottom: 1px solid #ccc; } h3 { font-size: 1.05rem; margin-top: 1.75rem; }
         dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; } dt { font-weight: bold; } dd { margin: 0; overflow-wrap: anywhere; }
         table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .9rem; } th, td { border: 1px solid #d0d0d0; padding: .25rem .6rem; text-align: left; vertical-align: top; }
         th { background: #f2f2f2; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
-        figure { margin: .5rem 0; } svg { max-width: 100%; height: auto; } p.empty { color: #555; font-style: italic; }
+        .pair { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0 2rem; } figure { margin: .5rem 0; } svg { max-width: 100%; height: auto; } p.empty { color: #555; font-style: italic; }
         """;
 
     public static void Write(TextWriter output, ReportModel report)
@@ -41,6 +41,8 @@ internal static class HtmlReport
                 output.Write($"<p>{Text(text)}</p>\n");
             }
 
+            // A chart and its table side by side where the page is wide enough.
+            output.Write("<div class=\"pair\">\n");
             if (section.Chart is { } chart)
             {
                 output.Write($"<figure role=\"img\" aria-label=\"{Text(chart.Title)}\">\n{ReportCharts.Svg(chart, $"chart{++charts}-clip")}\n</figure>\n");
@@ -50,6 +52,8 @@ internal static class HtmlReport
             {
                 Table(output, table);
             }
+
+            output.Write("</div>\n");
 
             output.Write("</section>\n");
         }

@@ -22,9 +22,11 @@ internal static class MarkdownReport
             output.Write($"- **{Text(label)}:** {Text(value)}\n");
         }
 
+        // Every block ends with a blank line, so a heading needs none before it.
+        output.Write("\n");
         foreach (var section in report.Sections)
         {
-            output.Write($"\n{new string('#', section.Level)} {Text(section.Title)}\n\n");
+            output.Write($"{new string('#', section.Level)} {Text(section.Title)}\n\n");
             if (section.Text is { } text)
             {
                 output.Write($"{Text(text)}\n\n");
@@ -102,8 +104,10 @@ internal static class MarkdownReport
                 var length = max > 0 ? (int)Math.Round(BarWidth * value / max) : 0;
                 var label = s == 0 ? labels[c] : string.Empty;
                 var name = names.Count > 1 ? names[s].PadRight(nameWidth) + " " : string.Empty;
-                lines.Append(label.PadRight(labelWidth)).Append("  ").Append(name).Append(new string('#', length)).Append(' ')
-                    .Append(value.ToString(chart.Unit.StartsWith('%') ? "0.0" : "N0", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+                // Nothing reported (under the threshold) reads as a dash, as in the tables, not as a count of 0.
+                var number = value == 0 ? "-" : value.ToString(chart.Unit.StartsWith('%') ? "0.0" : "N0", System.Globalization.CultureInfo.InvariantCulture);
+                lines.Append(label.PadRight(labelWidth)).Append("  ").Append(name).Append('#', length).Append(length > 0 ? " " : string.Empty)
+                    .Append(number).Append('\n');
             }
         }
 

@@ -12,6 +12,7 @@ namespace PolicyAsCode.Tool;
 /// font or image. Text is laid out with a font installed on the machine (DejaVu Sans or Liberation Sans, which Debian's
 /// fontconfig and Chromium packages bring; else ScottPlot's default) and drawn by the browser with the same family.
 /// Labels come from the policy and are escaped by the SVG writer; control characters are escaped before, as on a terminal.
+/// The chart's title is not drawn: the page's heading and the figure's label carry it.
 /// </summary>
 internal static partial class ReportCharts
 {
@@ -58,6 +59,7 @@ internal static partial class ReportCharts
         var categoryAxis = chart.Horizontal ? (IAxis)plot.Axes.Left : plot.Axes.Bottom;
         categoryAxis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
         categoryAxis.MajorTickStyle.Length = 0;
+        categoryAxis.MinorTickStyle.Length = 0;
         var valueAxis = chart.Horizontal ? (IAxis)plot.Axes.Bottom : plot.Axes.Left;
         valueAxis.Label.Text = chart.Unit;
         if (!chart.Unit.StartsWith('%'))
@@ -65,6 +67,8 @@ internal static partial class ReportCharts
             // Counts: no tick between two whole numbers.
             valueAxis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         }
+
+        valueAxis.MinorTickStyle.Length = 0;
         if (chart.Horizontal)
         {
             plot.Axes.Margins(left: 0);
@@ -75,7 +79,7 @@ internal static partial class ReportCharts
             plot.Axes.Margins(bottom: 0);
         }
 
-        plot.Title(UntrustedText.Escape(chart.Title));
+        // No title drawn: the page's heading and the figure's label name the chart.
         plot.Grid.MajorLineColor = Color.FromHex("#e4e4e4");
         if (series > 1)
         {
@@ -84,12 +88,13 @@ internal static partial class ReportCharts
                 plot.Legend.ManualItems.Add(new LegendItem { LabelText = chart.Series[s].Name, FillColor = Palette[s % Palette.Length] });
             }
 
-            plot.Legend.IsVisible = true;
-            plot.Legend.Alignment = Alignment.UpperRight;
+            // Beside the plot, so it never covers a bar.
+            plot.ShowLegend(Edge.Right);
         }
 
-        var width = 720;
-        var height = chart.Horizontal ? 90 + (28 * categories * series) : 300;
+        // A chart of few vertical bars is narrower, so one bucket is not drawn as a wall of colour.
+        var width = chart.Horizontal ? 720 : Math.Clamp(200 + (90 * categories * series), 400, 720);
+        var height = chart.Horizontal ? 60 + (28 * categories * series) : 240;
         return Inline(plot.GetSvgXml(width, Math.Max(height, 160)), ids);
     }
 

@@ -152,6 +152,24 @@ public sealed partial class ReportTests(PolicyAssemblies policies, AssistantReco
     }
 
     [Fact]
+    public void A_redacted_dimension_is_withheld_from_the_requested_counts_only()
+    {
+        var plain = PacRun.Of("report", policies.QuickStart, assistant.Plain, "-k", "2");
+        var redacted = PacRun.Of("report", policies.QuickStart, assistant.Redacted, "-k", "2");
+
+        Assert.True(plain.ExitCode == 0 && redacted.ExitCode == 0, plain + "\n" + redacted);
+        var withRequests = ReportRecords.Rows(plain.Output, "MemoryDays");
+        var withheld = ReportRecords.Rows(redacted.Output, "MemoryDays");
+        Assert.Contains(withRequests, r => r[2] != "-");
+        Assert.All(withheld, r => Assert.Equal("-", r[2]));
+        Assert.Equal(
+            withRequests.Where(r => r[3] != "-").Select(r => $"{r[0]}|{r[1]}|{r[3]}"),
+            withheld.Select(r => $"{r[0]}|{r[1]}|{r[3]}"));
+        Assert.Equal(ReportRecords.Rows(plain.Output, "Maturity"), ReportRecords.Rows(redacted.Output, "Maturity"));
+        Assert.Equal(ReportRecords.Rows(plain.Output, "Held at each bound"), ReportRecords.Rows(redacted.Output, "Held at each bound"));
+    }
+
+    [Fact]
     public void The_report_is_written_to_a_file_with_output()
     {
         var path = Path.Combine(assistant.Folder, "report.html");
