@@ -142,6 +142,7 @@ public static class PacApp
         root.Subcommands.Add(diff);
         root.Subcommands.Add(ReplayCommand.Create(output, rich, policy));
         root.Subcommands.Add(TestCommand.Create(output, rich, policy));
+        root.Subcommands.Add(ReportCommand.Create(output, policy));
 
         return root;
     }

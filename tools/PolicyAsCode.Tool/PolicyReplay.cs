@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -104,93 +103,23 @@ internal sealed class ReplayResult
 /// </summary>
 internal static class PolicyReplay
 {
-    public const int MaxBadLineExamples = 5;
-
     public static ReplayResult Run(PolicyRegistry registry, IReadOnlyList<string> files)
     {
         var interpreter = new PolicyInterpreter(registry);
         var result = new ReplayResult();
-        var lines = 0L;
-        foreach (var file in files)
+        var reading = new RecordFiles(registry, files, "replay");
+        foreach (var (file, line, record) in reading.Read())
         {
-            using var stream = Open(file);
-            IEnumerator<DecisionRecordLine> reader;
-            reader = DecisionRecordJson.ReadLines(stream).GetEnumerator();
-            using (reader)
+            if (!Replay(interpreter, record, result, out var problem))
             {
-                while (Next(reader, file))
-                {
-                    var line = reader.Current;
-                    lines++;
-                    if (line.Record is not { } record)
-                    {
-                        Bad(result, file, line.Number, line.Error!);
-                        continue;
-                    }
-
-                    if (!string.Equals(record.Policy, registry.Name, StringComparison.Ordinal))
-                    {
-                        throw new PacInputException($"{file}:{line.Number}: a record of the policy {record.Policy}, not of {registry.Name}; replay records against a version of the policy that wrote them.");
-                    }
-
-                    if (!Replay(interpreter, record, result, out var problem))
-                    {
-                        Bad(result, file, line.Number, problem!);
-                    }
-                }
+                reading.Bad(file, line, problem!);
             }
         }
 
-        if (lines == 0)
-        {
-            throw new PacInputException($"{string.Join(", ", files)}: no decision records to replay.");
-        }
-
-        if (result.Records == 0)
-        {
-            var (file, number, error) = result.BadLineExamples[0];
-            throw new PacInputException($"{string.Join(", ", files)}: none of the {lines} lines is a decision record pac can read (line {number} of {file}: {error}).");
-        }
-
+        reading.CheckSomethingRead(result.Records);
+        result.BadLines = reading.BadLines;
+        result.BadLineExamples.AddRange(reading.BadLineExamples);
         return result;
-    }
-
-    private static FileStream Open(string file)
-    {
-        if (Directory.Exists(file))
-        {
-            throw new PacInputException($"{file}: is a directory, not a decision-record file.");
-        }
-
-        try
-        {
-            return new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new PacInputException(e is FileNotFoundException or DirectoryNotFoundException ? $"{file}: no such decision-record file." : $"{file}: the decision-record file could not be read: {e.Message}", e);
-        }
-    }
-
-    private static bool Next(IEnumerator<DecisionRecordLine> reader, string file)
-    {
-        try
-        {
-            return reader.MoveNext();
-        }
-        catch (IOException e)
-        {
-            throw new PacInputException($"{file}: the decision-record file could not be read: {e.Message}", e);
-        }
-    }
-
-    private static void Bad(ReplayResult result, string file, long number, string error)
-    {
-        result.BadLines++;
-        if (result.BadLineExamples.Count < MaxBadLineExamples)
-        {
-            result.BadLineExamples.Add((file, number, error));
-        }
     }
 
     private static bool Replay(PolicyInterpreter interpreter, DecisionRecord record, ReplayResult result, out string? problem)
