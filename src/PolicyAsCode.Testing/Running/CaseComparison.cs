@@ -11,7 +11,7 @@ namespace PolicyAsCode.Testing;
 /// <summary>
 /// The one comparison of what a policy did with what a case expects, and the one description of what it did: the
 /// xUnit helper and <c>pac test</c> both report through here. Values are shown in the wire format, adjustments and
-/// decisions with the runtime's own explanations (<see cref="Adjustment.Explain"/>, <see cref="Decision.Explain"/>).
+/// decisions with the runtime's own explanations (<see cref="Adjustment.Explain(PolicyRegistry)"/>, <see cref="Decision.Explain"/>).
 /// </summary>
 internal static class CaseComparison
 {
@@ -31,7 +31,7 @@ internal static class CaseComparison
 
         if (bound.Case.Expect.Adjustments is not null)
         {
-            Adjustments(bound, outcome, differences);
+            Adjustments(bound.Registry, bound, outcome, differences);
         }
 
         if (bound.Decision is { } decision && outcome.Decision is { } made)
@@ -58,7 +58,7 @@ internal static class CaseComparison
 
         lines.AddRange(outcome.Adjustments.Count == 0
             ? ["resolution: every value granted as asked"]
-            : outcome.Adjustments.Select(a => "adjustment: " + a.Explain()));
+            : outcome.Adjustments.Select(a => "adjustment: " + a.Explain(registry)));
         if (outcome.Decision is { } decision)
         {
             lines.Add("decision on " + RuleWords.Hazards(registry, bound.Detected) + ": " + decision.Explain()
@@ -82,7 +82,7 @@ internal static class CaseComparison
         }
     }
 
-    private static void Adjustments(BoundCase bound, CaseOutcome outcome, List<string> differences)
+    private static void Adjustments(PolicyRegistry registry, BoundCase bound, CaseOutcome outcome, List<string> differences)
     {
         foreach (var (dimension, cause, tier, expected) in bound.Adjustments)
         {
@@ -96,23 +96,23 @@ internal static class CaseComparison
 
             if (cause is { } c && c != actual.Cause)
             {
-                differences.Add($"adjustment of {name}: expected cause {expected.Cause}, got {Cause(actual.Cause)} ({actual.Explain()})");
+                differences.Add($"adjustment of {name}: expected cause {expected.Cause}, got {Cause(actual.Cause)} ({actual.Explain(registry)})");
             }
 
             if (tier is not null && actual.Tier?.Index != tier.Index)
             {
-                differences.Add($"adjustment of {name}: expected tier {tier}, got {actual.Tier?.ToString() ?? "no tier"} ({actual.Explain()})");
+                differences.Add($"adjustment of {name}: expected tier {tier}, got {actual.Tier?.ToString() ?? "no tier"} ({actual.Explain(registry)})");
             }
 
             if (expected.Bound is { } source && actual.Rule?.Source != source)
             {
-                differences.Add($"adjustment of {name}: expected bound {source}, got {actual.Rule?.Source ?? "no bound"} ({actual.Explain()})");
+                differences.Add($"adjustment of {name}: expected bound {source}, got {actual.Rule?.Source ?? "no bound"} ({actual.Explain(registry)})");
             }
         }
 
         foreach (var actual in outcome.Adjustments.Where(a => !bound.Adjustments.Any(e => e.Dimension.Index == a.Dimension.Index)))
         {
-            differences.Add($"adjustment of {PreferenceNames.JsonName(actual.Dimension.Name)} not expected: {actual.Explain()}");
+            differences.Add($"adjustment of {PreferenceNames.JsonName(actual.Dimension.Name)} not expected: {actual.Explain(registry)}");
         }
     }
 
