@@ -60,7 +60,7 @@ public static class ChatEndpoints
                 refusal.Stage.ToString().ToLowerInvariant(),
                 refusal.Tier?.ToString(),
                 refusal.Decision.Rule?.Reason,
-                refusal.Decision.Explain(),
+                refusal.Decision.Explain(QuickStart.Policies.LearnerPreferences.Registry),
                 refusal.PolicyVersion)));
     }
 }

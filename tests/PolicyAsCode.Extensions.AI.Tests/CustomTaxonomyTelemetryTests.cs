@@ -88,6 +88,16 @@ public sealed class CustomTaxonomyTelemetryTests : IDisposable
         Assert.DoesNotContain("risk ", PolicyFingerprint.Canonical(plain), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_decisions_explanation_names_the_projects_own_risk_when_given_the_policy()
+    {
+        var registry = Registry(CivicTrust, NewsFatigue);
+        var refusal = Decision.Refuse(registry.Forbids[0], registry.Tiers[0], Hazard.Hate);
+
+        Assert.Contains("mitigates risk.individual.news-fatigue", refusal.Explain(registry), StringComparison.Ordinal);
+        Assert.Contains("mitigates Custom2", refusal.Explain(), StringComparison.Ordinal);
+    }
+
     private List<Dictionary<string, object?>> Recorded(string instrument)
     {
         lock (_measurements)

@@ -66,7 +66,7 @@ public sealed class PolicyDecisionLogger
         var tier = decision.Tier?.ToString() ?? "none";
         var hazards = string.Join(",", PolicyTelemetry.HazardCodes(registry, decision.Hazards));
         var stageName = PolicyTelemetry.StageName(stage);
-        var reasons = decision.Explain();
+        var reasons = decision.Explain(snapshot.Registry);
         if (_options.IncludeContent)
         {
             PolicyLog.DecisionWithContent(_logger, level, snapshot.Version, stageName, verdict, jurisdiction, within, reasons, tier, hazards, summary, content ?? string.Empty);

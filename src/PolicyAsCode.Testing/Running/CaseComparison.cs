@@ -11,7 +11,7 @@ namespace PolicyAsCode.Testing;
 /// <summary>
 /// The one comparison of what a policy did with what a case expects, and the one description of what it did: the
 /// xUnit helper and <c>pac test</c> both report through here. Values are shown in the wire format, adjustments and
-/// decisions with the runtime's own explanations (<see cref="Adjustment.Explain(PolicyRegistry)"/>, <see cref="Decision.Explain"/>).
+/// decisions with the runtime's own explanations (<see cref="Adjustment.Explain(PolicyRegistry)"/>, <see cref="Decision.Explain(PolicyRegistry)"/>).
 /// </summary>
 internal static class CaseComparison
 {
@@ -61,7 +61,7 @@ internal static class CaseComparison
             : outcome.Adjustments.Select(a => "adjustment: " + a.Explain(registry)));
         if (outcome.Decision is { } decision)
         {
-            lines.Add("decision on " + RuleWords.Hazards(registry, bound.Detected) + ": " + decision.Explain()
+            lines.Add("decision on " + RuleWords.Hazards(registry, bound.Detected) + ": " + decision.Explain(registry)
                 + (decision.Tier is { } tier ? " (" + tier + ": " + RuleWords.Forbid(registry, decision.Rule!) + ")" : string.Empty));
         }
 
@@ -120,24 +120,24 @@ internal static class CaseComparison
     {
         if (expected.Allowed != made.IsAllowed)
         {
-            differences.Add($"decision: expected {(expected.Allowed ? "allowed" : "refused")}, got {made.Explain()}");
+            differences.Add($"decision: expected {(expected.Allowed ? "allowed" : "refused")}, got {made.Explain(registry)}");
             return;
         }
 
         if (expected.Tier is { } tier && made.Tier?.Index != tier.Index)
         {
-            differences.Add($"decision: expected refused by {tier}, got refused by {made.Tier?.ToString() ?? "no tier"} ({made.Explain()})");
+            differences.Add($"decision: expected refused by {tier}, got refused by {made.Tier?.ToString() ?? "no tier"} ({made.Explain(registry)})");
         }
 
         if (expected.Rule is { } rule && made.Rule?.Index != rule.Index)
         {
             differences.Add($"decision: expected rule \"{RuleWords.Forbid(registry, rule)}\", got "
-                + (made.Rule is null ? "no rule" : "\"" + RuleWords.Forbid(registry, made.Rule) + "\"") + $" ({made.Explain()})");
+                + (made.Rule is null ? "no rule" : "\"" + RuleWords.Forbid(registry, made.Rule) + "\"") + $" ({made.Explain(registry)})");
         }
 
         if (expected.Hazards is { } hazards && made.Hazards != hazards)
         {
-            differences.Add($"decision: expected refused for {RuleWords.Hazards(registry, hazards)}, got refused for {RuleWords.Hazards(registry, made.Hazards)} ({made.Explain()})");
+            differences.Add($"decision: expected refused for {RuleWords.Hazards(registry, hazards)}, got refused for {RuleWords.Hazards(registry, made.Hazards)} ({made.Explain(registry)})");
         }
     }
 

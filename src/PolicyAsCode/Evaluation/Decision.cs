@@ -75,11 +75,17 @@ public readonly struct Decision
     public static Decision RefuseUnresolved(Hazard hazards) => new(Verdict.Refuse, DecisionCause.Unresolved, hazards, null, null);
 
     /// <summary>The decision in one plain sentence, with the hazard codes and the risks the refusing rule mitigates.</summary>
-    public string Explain() => Cause switch
+    public string Explain() => Explain(null);
+
+    /// <summary>
+    /// The decision in one plain sentence, naming hazards and risks as <paramref name="registry"/>'s policy declares them:
+    /// its own hazard categories by code and its own risks by id.
+    /// </summary>
+    public string Explain(PolicyRegistry? registry) => Cause switch
     {
         DecisionCause.Allowed => "allowed",
-        DecisionCause.Forbidden when Rule?.Dimension is not null => $"refused: you asked to avoid {Hazards}{Links()}",
-        DecisionCause.Forbidden => $"refused: {Tier} forbids {Hazards}" + (Rule?.Reason is { Length: > 0 } r ? $" ({r})" : string.Empty) + Links(),
+        DecisionCause.Forbidden when Rule?.Dimension is not null => $"refused: you asked to avoid {Hazards}{Links(registry)}",
+        DecisionCause.Forbidden => $"refused: {Tier} forbids {Hazards}" + (Rule?.Reason is { Length: > 0 } r ? $" ({r})" : string.Empty) + Links(registry),
         DecisionCause.UnknownHazard => $"refused: unknown hazard category 0x{(ulong)Hazards:X} (fail closed)",
         DecisionCause.Unresolved => "refused: no resolution to decide against (fail closed)",
         _ => "refused: undecided (fail closed)",
@@ -88,10 +94,10 @@ public readonly struct Decision
     /// <inheritdoc/>
     public override string ToString() => Explain();
 
-    private string Links()
+    private string Links(PolicyRegistry? registry)
     {
         var links = new System.Collections.Generic.List<string>();
-        foreach (var name in HazardNames.Of(Hazards))
+        foreach (var name in HazardNames.Of(Hazards, registry?.CustomHazards ?? default))
         {
             links.Add(name.Id);
         }
@@ -100,7 +106,8 @@ public readonly struct Decision
         {
             foreach (var risk in rule.Mitigates)
             {
-                links.Add("mitigates " + (Taxonomy.Describe(risk)?.Id ?? risk.ToString()));
+                var entry = registry is null ? Taxonomy.Describe(risk) : Taxonomy.Describe(risk, registry);
+                links.Add("mitigates " + (entry?.Id ?? risk.ToString()));
             }
         }
 
