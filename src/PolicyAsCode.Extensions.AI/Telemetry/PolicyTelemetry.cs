@@ -309,24 +309,11 @@ public sealed class PolicyTelemetry : IDisposable
     private static string Within(ImmutableArray<string> enclosing) =>
         enclosing.IsDefaultOrEmpty ? "none" : string.Join(",", enclosing);
 
-    /// <summary>The attribute value of a decision cause.</summary>
-    public static string CauseName(DecisionCause cause) => cause switch
-    {
-        DecisionCause.Allowed => "allowed",
-        DecisionCause.Forbidden => "forbidden",
-        DecisionCause.UnknownHazard => "unknown_hazard",
-        DecisionCause.Unresolved => "unresolved",
-        _ => "undecided",
-    };
+    /// <summary>The attribute value of a decision cause: the name decision records give it, so logs, records and metrics agree.</summary>
+    public static string CauseName(DecisionCause cause) => PolicyAsCode.Records.DecisionRecords.CauseName(cause);
 
-    /// <summary>The attribute value of an adjustment cause.</summary>
-    public static string CauseName(AdjustmentCause cause) => cause switch
-    {
-        AdjustmentCause.Clamped => "clamped",
-        AdjustmentCause.Waived => "waived",
-        AdjustmentCause.FailedClosed => "failed_closed",
-        _ => "contradiction",
-    };
+    /// <summary>The attribute value of an adjustment cause: the name decision records give it.</summary>
+    public static string CauseName(AdjustmentCause cause) => PolicyAsCode.Records.DecisionRecords.CauseName(cause);
 
     /// <summary>The code of each hazard category in <paramref name="hazards"/>: S1…S14, the policy's custom codes, <c>unknown</c> for the rest (once).</summary>
     public static IEnumerable<string> HazardCodes(PolicyRegistry registry, Hazard hazards)
