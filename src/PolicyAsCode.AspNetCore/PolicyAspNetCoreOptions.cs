@@ -20,8 +20,11 @@ public sealed class PolicyAspNetCoreOptions
     public string? JurisdictionClaim { get; set; } = "jurisdiction";
 
     /// <summary>
-    /// The user's own stored setting of their jurisdiction (for example a profile field), asked when no claim names one;
-    /// null (the default): none is asked. It is given the request and returns the jurisdiction, or null.
+    /// The user's stored jurisdiction (for example a verified billing or residence address), asked when no claim names
+    /// one; null (the default): none is asked. It is given the request and returns the jurisdiction, or null. The
+    /// jurisdiction decides which laws bind, so return only a setting the user cannot change at will: one a user could
+    /// set freely would let them pick the laxest jurisdiction. Where no such setting exists, return null, and every law
+    /// applies.
     /// </summary>
     public Func<HttpContext, CancellationToken, ValueTask<string?>>? StoredJurisdiction { get; set; }
 

@@ -65,6 +65,22 @@ public sealed class CustomTaxonomyTelemetryTests : IDisposable
     }
 
     [Fact]
+    public void The_link_ids_are_worded_once_per_registry_not_on_every_request()
+    {
+        var registry = Registry(CivicTrust, NewsFatigue);
+        var resolution = new PolicyInterpreter(registry).Resolve([DimensionValue.OfNumber(30)], PolicyContext.In("EU"));
+
+        _telemetry.RecordResolution(registry, resolution);
+        _telemetry.RecordResolution(registry, resolution);
+
+        var both = Recorded("policyascode.adjustments");
+        Assert.Equal(2, both.Count);
+        Assert.Equal("risk.individual.news-fatigue,risk.individual.over-reliance", both[0][PolicyTelemetry.RisksTag]);
+        Assert.Same(both[0][PolicyTelemetry.RisksTag], both[1][PolicyTelemetry.RisksTag]);
+        Assert.Same(both[0][PolicyTelemetry.BenefitsTag], both[1][PolicyTelemetry.BenefitsTag]);
+    }
+
+    [Fact]
     public void Links_without_taxonomy_are_none()
     {
         var registry = Registry(CivicTrust, NewsFatigue);

@@ -129,18 +129,10 @@ internal static class OverlayValues
             return Hazard.None;
         }
 
-        var shipped = Taxonomy.FromCode(raw);
-        if (shipped != Hazard.None)
+        var coded = HazardNames.FromCode(raw, registry.CustomHazards);
+        if (coded != Hazard.None)
         {
-            return shipped;
-        }
-
-        foreach (var custom in registry.CustomHazards)
-        {
-            if (string.Equals(custom.Code, raw, StringComparison.OrdinalIgnoreCase))
-            {
-                return custom.Hazard;
-            }
+            return coded;
         }
 
         foreach (var candidate in Enum.GetValues<Hazard>())

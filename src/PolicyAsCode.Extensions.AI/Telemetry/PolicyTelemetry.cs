@@ -146,6 +146,7 @@ public sealed class PolicyTelemetry : IDisposable
             1,
             new KeyValuePair<string, object?>(JurisdictionTag, JurisdictionName(registry, resolution.Jurisdiction)),
             new KeyValuePair<string, object?>(JurisdictionWithinTag, JurisdictionWithin(registry, resolution.Jurisdiction)));
+        var links = RuleLinkIds.For(registry);
         foreach (var adjustment in resolution.Adjustments)
         {
             var tags = new TagList
@@ -155,8 +156,8 @@ public sealed class PolicyTelemetry : IDisposable
                 { TierRankTag, RankName(adjustment.Tier) },
                 { TierNameTag, TierName(adjustment.Tier) },
                 { TierWithinTag, TierWithin(adjustment.Tier) },
-                { BenefitsTag, BenefitIds(registry, adjustment.Rule?.Enables ?? default) },
-                { RisksTag, RiskIds(registry, adjustment.Rule?.Mitigates ?? default) },
+                { BenefitsTag, links.Benefits(adjustment.Rule) },
+                { RisksTag, links.Risks(adjustment.Rule) },
             };
             _adjustments.Add(1, in tags);
         }
@@ -197,6 +198,7 @@ public sealed class PolicyTelemetry : IDisposable
             return;
         }
 
+        var risks = RuleLinkIds.For(registry).Risks(decision.Rule);
         foreach (var code in HazardCodes(registry, decision.Hazards))
         {
             var refusal = new TagList
@@ -206,7 +208,7 @@ public sealed class PolicyTelemetry : IDisposable
                 { TierNameTag, TierName(decision.Tier) },
                 { TierWithinTag, TierWithin(decision.Tier) },
                 { StageTag, StageName(stage) },
-                { RisksTag, RiskIds(registry, decision.Rule?.Mitigates ?? default) },
+                { RisksTag, risks },
             };
             if (jurisdiction is { } where)
             {

@@ -28,10 +28,6 @@ internal sealed class PopulationInstruments
 
     private static KeyValuePair<string, object?> Tag(string name, object? value) => new(name, value);
 
-    // The benefits or risks the bound is linked to, by id (a project's own included), as the per-request counters name them.
-    private static string Links<T>(PersonalisationSnapshot snapshot, System.Collections.Immutable.ImmutableArray<T>? links, System.Func<PolicyRegistry, System.Collections.Immutable.ImmutableArray<T>, string> ids) =>
-        snapshot.Registry is { } registry && links is { } some ? ids(registry, some) : "none";
-
     private IEnumerable<Measurement<long>> Resolutions()
     {
         foreach (var snapshot in _snapshots.Read())
@@ -78,8 +74,8 @@ internal sealed class PopulationInstruments
                     Tag(PolicyTelemetry.TierWithinTag, PolicyTelemetry.TierWithin(adjustment.Tier)),
                     Tag(MonitoringTags.Bound, adjustment.Bound),
                     Tag(MonitoringTags.BoundCondition, adjustment.Condition),
-                    Tag(PolicyTelemetry.BenefitsTag, Links(snapshot, adjustment.Rule?.Enables, PolicyTelemetry.BenefitIds)),
-                    Tag(PolicyTelemetry.RisksTag, Links(snapshot, adjustment.Rule?.Mitigates, PolicyTelemetry.RiskIds)));
+                    Tag(PolicyTelemetry.BenefitsTag, snapshot.Registry is { } withBenefits ? RuleLinkIds.For(withBenefits).Benefits(adjustment.Rule) : "none"),
+                    Tag(PolicyTelemetry.RisksTag, snapshot.Registry is { } withRisks ? RuleLinkIds.For(withRisks).Risks(adjustment.Rule) : "none"));
             }
         }
     }

@@ -219,20 +219,8 @@ public static class DecisionRecords
             return (Hazard)mask;
         }
 
-        if (Taxonomy.FromCode(code) is var shipped && shipped != Hazard.None)
-        {
-            return shipped;
-        }
-
-        foreach (var custom in registry.CustomHazards)
-        {
-            if (string.Equals(custom.Code, code, StringComparison.OrdinalIgnoreCase))
-            {
-                return custom.Hazard;
-            }
-        }
-
-        return Unclassifiable;
+        var named = HazardNames.FromCode(code, registry.CustomHazards);
+        return named != Hazard.None ? named : Unclassifiable;
     }
 
     // Bit 63: no policy names it (HazardClassification.Unclassifiable in the runtime), so a decision on it refuses.

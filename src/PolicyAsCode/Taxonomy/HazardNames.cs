@@ -69,4 +69,27 @@ public static class HazardNames
 
         return hazards & ~named;
     }
+
+    /// <summary>
+    /// The hazard a code names: a shipped code (<c>S1</c>…<c>S14</c>) or one of <paramref name="custom"/>'s codes, ignoring
+    /// case; <see cref="Hazard.None"/> when neither names it. Overlays, decision records and replay read codes through here.
+    /// </summary>
+    public static Hazard FromCode(string code, ImmutableArray<HazardInfo> custom = default)
+    {
+        var shipped = Taxonomy.FromCode(code);
+        if (shipped != Hazard.None)
+        {
+            return shipped;
+        }
+
+        foreach (var info in custom.IsDefault ? [] : custom)
+        {
+            if (string.Equals(info.Code, code, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return info.Hazard;
+            }
+        }
+
+        return Hazard.None;
+    }
 }
