@@ -101,7 +101,8 @@ public static partial class RandomPolicySource
                     break;
             }
 
-            if (Chance(0.2))
+            // The draw happens either way, so forcing the case leaves the rest of the policy as its seed wrote it.
+            if (Chance(0.2) | sharedJurisdiction)
             {
                 var again = Pick(laws);
                 Law(Chance(0.5) ? again.Jurisdiction.ToUpperInvariant() : again.Jurisdiction.ToLowerInvariant(), Chance(0.5) ? [.. again.Outer] : []);

@@ -48,10 +48,12 @@ public static partial class RandomPolicySource
     /// Its laws sit within each other as <paramref name="nesting"/> says; when it is null, a quarter of the policies
     /// have laws within laws, of a random <see cref="LawNesting"/>. Laws within laws mostly narrow the laws they sit
     /// within, sometimes contradict them; organisations are deployed under national laws, supra-national ones or both.
+    /// With <paramref name="sharedJurisdiction"/>, laws within laws always include a second law for a jurisdiction
+    /// already there (otherwise a fifth of them do), so a batch can be sure to cover that case.
     /// </summary>
-    public static RandomPolicy Create(int seed, string ns, bool customHazards = true, LawNesting? nesting = null)
+    public static RandomPolicy Create(int seed, string ns, bool customHazards = true, LawNesting? nesting = null, bool sharedJurisdiction = false)
     {
-        var writer = new Writer(new Random(seed), ns, customHazards, nesting);
+        var writer = new Writer(new Random(seed), ns, customHazards, nesting, sharedJurisdiction);
         return new RandomPolicy(seed, ns, ns + ".Prefs", writer.Write());
     }
 
@@ -100,7 +102,7 @@ public static partial class RandomPolicySource
         public List<(string Dimension, BoundDraft Bound)> Bounds { get; } = [];
     }
 
-    private sealed partial class Writer(Random random, string ns, bool allowCustomHazards, LawNesting? nesting)
+    private sealed partial class Writer(Random random, string ns, bool allowCustomHazards, LawNesting? nesting, bool sharedJurisdiction)
     {
         private readonly List<string> _types = [];
         private readonly List<Dimension> _dimensions = [];
