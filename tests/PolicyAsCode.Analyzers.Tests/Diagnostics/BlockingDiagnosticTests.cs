@@ -37,7 +37,7 @@ public sealed class BlockingDiagnosticTests
             }
         }
 
-        Assert.Equal(BlockingIds.Length, Descriptors.All.Count(d => d.CustomTags.Contains(WellKnownDiagnosticTags.NotConfigurable)));
+        Assert.Equal(BlockingIds.Length, Descriptors.All.Where(d => d.CustomTags.Contains(WellKnownDiagnosticTags.NotConfigurable)).Select(d => d.Id).Distinct().Count());
     }
 
     [Fact]

@@ -15,6 +15,8 @@ internal sealed class PolicyAnalyzerTest : CSharpAnalyzerTest<PolicyAnalyzer, De
 {
     public PolicyAnalyzerTest()
     {
+        // An id has several descriptors (one per message format); markup such as {|PAC0008:Tone|} names the id only.
+        MarkupOptions = MarkupOptions.UseFirstDescriptor;
         ReferenceAssemblies = TestReferences.Net100;
         TestState.AdditionalReferences.AddRange(TestReferences.All);
     }
@@ -29,6 +31,7 @@ internal sealed class PolicyCodeFixTest<TFix> : CSharpCodeFixTest<PolicyAnalyzer
 {
     public PolicyCodeFixTest()
     {
+        MarkupOptions = MarkupOptions.UseFirstDescriptor;
         ReferenceAssemblies = TestReferences.Net100;
         TestState.AdditionalReferences.AddRange(TestReferences.All);
         FixedState.AdditionalReferences.AddRange(TestReferences.All);
