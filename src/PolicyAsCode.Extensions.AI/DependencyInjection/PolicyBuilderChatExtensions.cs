@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PolicyAsCode;
@@ -28,8 +27,9 @@ public static class PolicyBuilderChatExtensions
         return services.AddPolicy<TPreferences>().ConfigureChat(configureChat);
     }
 
-    // An extension block, so a classifier or renderer is named alone (AddHazardClassifier<MyClassifier>()) while the
-    // policy's type comes from the builder.
+    // An extension block: the policy's type comes from the builder. C# cannot infer it while a method's own type
+    // argument is named, so pieces are given by factory (AddInstructionRenderer(sp => new MyRenderer())); the
+    // classifier, which any front end needs, is registered by PolicyBuilder itself (AddHazardClassifier<T>()).
     extension<TPreferences>(PolicyBuilder<TPreferences> policy)
         where TPreferences : class, IUserTierPolicy<TPreferences>
     {
@@ -39,24 +39,6 @@ public static class PolicyBuilderChatExtensions
             ArgumentNullException.ThrowIfNull(policy);
             ArgumentNullException.ThrowIfNull(configure);
             policy.Services.Configure(PolicyOverlayOptions.NameFor<TPreferences>(), configure);
-            return policy;
-        }
-
-        /// <summary>Uses <typeparamref name="TClassifier"/> (a singleton) to detect hazards.</summary>
-        public PolicyBuilder<TPreferences> AddHazardClassifier<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TClassifier>()
-            where TClassifier : class, IHazardClassifier
-        {
-            ArgumentNullException.ThrowIfNull(policy);
-            policy.Services.Replace(ServiceDescriptor.Singleton<IHazardClassifier, TClassifier>());
-            return policy;
-        }
-
-        /// <summary>Uses the classifier <paramref name="factory"/> makes (once) to detect hazards.</summary>
-        public PolicyBuilder<TPreferences> AddHazardClassifier(Func<IServiceProvider, IHazardClassifier> factory)
-        {
-            ArgumentNullException.ThrowIfNull(policy);
-            ArgumentNullException.ThrowIfNull(factory);
-            policy.Services.Replace(ServiceDescriptor.Singleton(factory));
             return policy;
         }
 
@@ -72,30 +54,27 @@ public static class PolicyBuilderChatExtensions
             });
         }
 
-        /// <summary>Uses <typeparamref name="TAccessor"/> (a singleton) to find each request's preferences and context.</summary>
-        public PolicyBuilder<TPreferences> AddPreferencesAccessor<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TAccessor>()
-            where TAccessor : class, IPreferencesAccessor<TPreferences>
+        /// <summary>Uses the accessor <paramref name="factory"/> makes (once) to find each request's preferences and context.</summary>
+        public PolicyBuilder<TPreferences> AddPreferencesAccessor(Func<IServiceProvider, IPreferencesAccessor<TPreferences>> factory)
         {
-            ArgumentNullException.ThrowIfNull(policy);
-            policy.Services.Replace(ServiceDescriptor.Singleton<IPreferencesAccessor<TPreferences>, TAccessor>());
+            ArgumentNullException.ThrowIfNull(factory);
+            policy.Services.Replace(ServiceDescriptor.Singleton(factory));
             return policy;
         }
 
-        /// <summary>Uses <typeparamref name="TRenderer"/> (a singleton) to render instructions.</summary>
-        public PolicyBuilder<TPreferences> AddInstructionRenderer<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TRenderer>()
-            where TRenderer : class, IInstructionRenderer<TPreferences>
+        /// <summary>Uses the renderer <paramref name="factory"/> makes (once) to render instructions.</summary>
+        public PolicyBuilder<TPreferences> AddInstructionRenderer(Func<IServiceProvider, IInstructionRenderer<TPreferences>> factory)
         {
-            ArgumentNullException.ThrowIfNull(policy);
-            policy.Services.Replace(ServiceDescriptor.Singleton<IInstructionRenderer<TPreferences>, TRenderer>());
+            ArgumentNullException.ThrowIfNull(factory);
+            policy.Services.Replace(ServiceDescriptor.Singleton(factory));
             return policy;
         }
 
-        /// <summary>Uses <typeparamref name="TRenderer"/> (a singleton) to word refusals.</summary>
-        public PolicyBuilder<TPreferences> AddRefusalMessageRenderer<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TRenderer>()
-            where TRenderer : class, IRefusalMessageRenderer
+        /// <summary>Uses the renderer <paramref name="factory"/> makes (once) to word refusals.</summary>
+        public PolicyBuilder<TPreferences> AddRefusalMessageRenderer(Func<IServiceProvider, IRefusalMessageRenderer> factory)
         {
-            ArgumentNullException.ThrowIfNull(policy);
-            policy.Services.Replace(ServiceDescriptor.Singleton<IRefusalMessageRenderer, TRenderer>());
+            ArgumentNullException.ThrowIfNull(factory);
+            policy.Services.Replace(ServiceDescriptor.Singleton(factory));
             return policy;
         }
     }

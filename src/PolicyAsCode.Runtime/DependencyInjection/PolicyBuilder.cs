@@ -1,4 +1,6 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using PolicyAsCode;
@@ -41,6 +43,22 @@ public sealed class PolicyBuilder<TPreferences>
     public PolicyBuilder<TPreferences> ConfigureDecisionLog(Action<PolicyDecisionLogOptions> configure)
     {
         Services.Configure(configure);
+        return this;
+    }
+
+    /// <summary>Uses <typeparamref name="TClassifier"/> (a singleton) to detect hazards.</summary>
+    public PolicyBuilder<TPreferences> AddHazardClassifier<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TClassifier>()
+        where TClassifier : class, IHazardClassifier
+    {
+        Services.Replace(ServiceDescriptor.Singleton<IHazardClassifier, TClassifier>());
+        return this;
+    }
+
+    /// <summary>Uses the classifier <paramref name="factory"/> makes (once) to detect hazards.</summary>
+    public PolicyBuilder<TPreferences> AddHazardClassifier(Func<IServiceProvider, IHazardClassifier> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        Services.Replace(ServiceDescriptor.Singleton(factory));
         return this;
     }
 }
