@@ -61,9 +61,9 @@ public sealed record DimensionInfo(
     /// <summary>Equality by value, including array contents.</summary>
     public bool Equals(DimensionInfo? other) =>
         other is not null && Index == other.Index && Name == other.Name && Kind == other.Kind && TypeName == other.TypeName
-        && Members.SequenceEqual(other.Members) && MemberValues.SequenceEqual(other.MemberValues) && Domain == other.Domain
+        && RecordEquality.Same(Members, other.Members) && RecordEquality.Same(MemberValues, other.MemberValues) && Domain == other.Domain
         && HigherIsStricter == other.HigherIsStricter && Default == other.Default && HasInitialiser == other.HasInitialiser && Description == other.Description
-        && Enables.SequenceEqual(other.Enables) && Mitigates.SequenceEqual(other.Mitigates);
+        && RecordEquality.Same(Enables, other.Enables) && RecordEquality.Same(Mitigates, other.Mitigates);
 
     /// <inheritdoc/>
     public override int GetHashCode() => System.HashCode.Combine(Index, Name, Kind);
