@@ -11,16 +11,12 @@ namespace PolicyAsCode;
 /// </summary>
 public sealed class PolicyRegistry
 {
-    /// <summary>
-    /// Creates a registry. Lists must already be in canonical order (tiers from highest rank, bounds by tier). Internal:
-    /// nothing here checks that a tier narrows the ones above it, so registries come only from the generator's data
-    /// (<see cref="PolicyRegistryData.Read(string)"/>), the overlay compiler and tests.
-    /// </summary>
+    /// <summary>Creates a registry. Lists must already be in canonical order (tiers from highest rank, bounds by tier).</summary>
     /// <exception cref="ArgumentException">
     /// More hazard rules than <see cref="MaxForbidRules"/>, or a custom benefit or risk that is not one of Custom1 to Custom8,
     /// is declared twice, or has an id that is not of the shipped form at its level, is shipped, or is taken.
     /// </exception>
-    internal PolicyRegistry(
+    public PolicyRegistry(
         string name,
         ImmutableArray<TierInfo> tiers,
         ImmutableArray<DimensionInfo> dimensions,
