@@ -28,7 +28,7 @@ public class RecordEqualityTests
         [typeof(BoundRule)] = [.. Registry.Bounds],
         [typeof(ForbidRule)] = [.. Registry.Forbids],
         [typeof(OverlayBound)] = [.. Overlay.Bounds, new OverlayBound("Tone", BoundForm.Locked, ["Neutral"], Fact.Minor, Fact.RolePlay, "why", "DE")],
-        [typeof(OverlayCompilation)] = [PolicyOverlayCompiler.Compile(Registry, Overlay), PolicyOverlayCompiler.Compile(Registry, PolicyOverlay.Empty.AtMost("Nope", "x"))],
+        [typeof(OverlayCompilation)] = [PolicyOverlayCompiler.Compile(Registry, Overlay), PolicyOverlayCompiler.Compile(Registry, Overlay) with { Registry = Registry }, PolicyOverlayCompiler.Compile(Registry, PolicyOverlay.Empty.AtMost("Nope", "x"))],
     };
 
     [Fact]
