@@ -35,6 +35,9 @@ internal sealed record DimensionModel(
     SourceLocation? Location,
     SourceLocation? DefaultLocation = null)
 {
+    /// <summary>The dimension's [Instruction] sentences, in source order (read into <c>DimensionInfo.Instructions</c>).</summary>
+    public EquatableArray<InstructionModel> Instructions { get; init; } = EquatableArray<InstructionModel>.Empty;
+
     public bool IsHazardSet => Kind == DimensionKind.Set && TypeName == KnownNames.Hazard;
 
     /// <summary>What <see cref="Wording"/> needs to word this dimension's values and bounds, as the registry's <c>DimensionInfo.Words</c> gives at run time.</summary>

@@ -188,6 +188,7 @@ internal sealed partial class PolicyReader
             undefined,
             location);
 
+        dimension = dimension with { Instructions = Instructions(property, attributes, dimension, location) };
         var initialiser = Initialiser(property);
         if (initialiser is null)
         {
