@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using PolicyAsCode.Generators.Diagnostics;
 using PolicyAsCode.Generators.Model;
 
 namespace PolicyAsCode.Generators.Parsing;
@@ -42,7 +43,7 @@ internal sealed partial class PolicyReader
                     {
                         valid = false;
                         var at = SourceLocation.From(attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation()) ?? location;
-                        _problems.Add(new PolicyProblem("PAC0005", $"[Instruction(For = ...)] on {property.Name} must be a value of the dimension: {error}", at, true));
+                        _problems.Add(Problems.BoundValueUnusable("[Instruction(For = ...)]", property.Name, error, at));
                     }
                 }
             }
