@@ -89,12 +89,10 @@ internal sealed class TextTable
             }
 
             first = false;
+            // The title is the row's key (a dimension, a path, a jurisdiction): never wrapped, so it reads whole.
             if (row[0].Length > 0)
             {
-                foreach (var line in TextWrap.Lines(row[0], terminal.Width))
-                {
-                    output.Write(terminal.Paint(line, Ink.Bold) + "\n");
-                }
+                output.Write(terminal.Paint(row[0], Ink.Bold) + "\n");
             }
 
             for (var i = 1; i < row.Length; i++)
