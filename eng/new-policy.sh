@@ -27,6 +27,12 @@ fi
 repo=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$target"
 target=$(cd "$target" && pwd)
+case "$target/" in
+  "$repo"/*)
+    # Inside the clone, the repository's Directory.Build.props would apply to the project: not what a user gets.
+    echo "new-policy: $target is inside the repository; give a folder outside it." >&2
+    exit 2 ;;
+esac
 name=$(basename "$target")
 prefix=$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' "$repo/Directory.Build.props")
 version=$prefix-dev.$(date -u +%Y%m%d%H%M%S)
