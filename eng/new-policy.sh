@@ -7,7 +7,7 @@
 #   eng/new-policy.sh /tmp/Contoso.Policies                                     # EU and US law, organisation Contoso
 #   eng/new-policy.sh ~/src/Acme.Policies --organisation Acme --jurisdictions EU DE   # any option of `dotnet new policy`
 #
-# The folder's name is the project's (Contoso.Policies); the folder must be new or empty. Each run packs a new
+# The folder's name is the project's (Contoso.Policies); it must be new or empty, and outside the clone. Each run packs a new
 # version (0.1.0-dev.<UTC time>), so no NuGet cache serves a stale package. Then: cd <folder> && dotnet test.
 set -euo pipefail
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -25,14 +25,14 @@ if [ -e "$target" ] && [ -n "$(ls -A "$target")" ]; then
 fi
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
-mkdir -p "$target"
-target=$(cd "$target" && pwd)
+target=$(realpath -m "$target")
 case "$target/" in
   "$repo"/*)
     # Inside the clone, the repository's Directory.Build.props would apply to the project: not what a user gets.
     echo "new-policy: $target is inside the repository; give a folder outside it." >&2
     exit 2 ;;
 esac
+mkdir -p "$target"
 name=$(basename "$target")
 prefix=$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' "$repo/Directory.Build.props")
 version=$prefix-dev.$(date -u +%Y%m%d%H%M%S)
