@@ -39,8 +39,18 @@ public sealed class EntityFrameworkFeedbackStore : IFeedbackStore
         CheckKey(policy, feedback.UserId);
         ArgumentException.ThrowIfNullOrEmpty(feedback.Id, nameof(feedback));
         ArgumentNullException.ThrowIfNull(feedback.Nudges, nameof(feedback));
+        foreach (var nudge in feedback.Nudges)
+        {
+            // Checked before encoding: JSON would carry a lone surrogate escaped, and it would read back broken.
+            StorableText.Check(nudge.Dimension, nameof(feedback));
+            if (nudge.Label is not null)
+            {
+                StorableText.Check(nudge.Label, nameof(feedback));
+            }
+        }
+
         var nudges = NudgesText.Write(feedback.Nudges);
-        foreach (var text in new[] { feedback.Id, nudges, feedback.Reason, feedback.DecisionId, feedback.PolicyVersion, feedback.Jurisdiction })
+        foreach (var text in new[] { feedback.Id, feedback.Reason, feedback.DecisionId, feedback.PolicyVersion, feedback.Jurisdiction })
         {
             if (text is not null)
             {
