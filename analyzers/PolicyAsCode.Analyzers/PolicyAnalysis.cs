@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using PolicyAsCode.Analyzers.Checks;
-using PolicyAsCode.Generators;
 using PolicyAsCode.Generators.Model;
 using PolicyAsCode.Generators.Parsing;
 

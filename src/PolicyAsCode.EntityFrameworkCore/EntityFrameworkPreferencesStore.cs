@@ -16,11 +16,11 @@ namespace PolicyAsCode.EntityFrameworkCore;
 /// </summary>
 public sealed class EntityFrameworkPreferencesStore : IPreferencesStore
 {
-    private readonly IDbContextFactory<PreferencesDbContext> contexts;
-    private readonly TimeProvider time;
-    private readonly bool createSchema;
-    private readonly Lock schemaGate = new();
-    private Task? schema;
+    private readonly IDbContextFactory<PreferencesDbContext> _contexts;
+    private readonly TimeProvider _time;
+    private readonly bool _createSchema;
+    private readonly Lock _schemaGate = new();
+    private Task? _schema;
 
     /// <summary>Creates a store over the contexts <paramref name="contexts"/> makes (a pooled factory is best).</summary>
     /// <param name="contexts">Makes a context per call.</param>
@@ -29,9 +29,9 @@ public sealed class EntityFrameworkPreferencesStore : IPreferencesStore
     public EntityFrameworkPreferencesStore(IDbContextFactory<PreferencesDbContext> contexts, EntityFrameworkStoreOptions? options = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(contexts);
-        this.contexts = contexts;
-        this.time = time ?? TimeProvider.System;
-        createSchema = (options ?? new EntityFrameworkStoreOptions()).CreateSchema;
+        _contexts = contexts;
+        _time = time ?? TimeProvider.System;
+        _createSchema = (options ?? new EntityFrameworkStoreOptions()).CreateSchema;
     }
 
     /// <inheritdoc />
@@ -39,7 +39,7 @@ public sealed class EntityFrameworkPreferencesStore : IPreferencesStore
     {
         CheckKey(policy, userId);
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var row = await db.Preferences.AsNoTracking()
             .Where(r => r.Policy == policy && r.UserId == userId)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
@@ -69,7 +69,7 @@ public sealed class EntityFrameworkPreferencesStore : IPreferencesStore
     {
         CheckKey(policy, userId);
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var deleted = await db.Preferences
             .Where(r => r.Policy == policy && r.UserId == userId)
             .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
@@ -78,7 +78,7 @@ public sealed class EntityFrameworkPreferencesStore : IPreferencesStore
 
     private async Task<bool> InsertAsync(StoredPreferences record, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         db.Preferences.Add(new PreferencesRecord
         {
             Policy = record.Policy,
@@ -101,7 +101,7 @@ public sealed class EntityFrameworkPreferencesStore : IPreferencesStore
 
     private async Task<bool> UpdateAsync(StoredPreferences record, long replaces, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var updated = await db.Preferences
             .Where(r => r.Policy == record.Policy && r.UserId == record.UserId && r.Revision == replaces)
             .ExecuteUpdateAsync(
@@ -117,39 +117,39 @@ public sealed class EntityFrameworkPreferencesStore : IPreferencesStore
     /// <summary>Now, to the microsecond: PostgreSQL keeps no finer time, and a saved record must equal the one read back.</summary>
     private DateTimeOffset Now()
     {
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         return new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero);
     }
 
     /// <summary>Creates the schema once per store; a failed attempt is retried by the next call instead of being remembered.</summary>
     private Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
-        if (!createSchema)
+        if (!_createSchema)
         {
             return Task.CompletedTask;
         }
 
-        var current = Volatile.Read(ref schema);
+        var current = Volatile.Read(ref _schema);
         if (current is { IsCompletedSuccessfully: true })
         {
             return current;
         }
 
-        lock (schemaGate)
+        lock (_schemaGate)
         {
-            if (schema is null || schema.IsFaulted || schema.IsCanceled)
+            if (_schema is null || _schema.IsFaulted || _schema.IsCanceled)
             {
                 // Not the caller's token: the creation is shared by every call waiting on it.
-                schema = CreateSchemaAsync();
+                _schema = CreateSchemaAsync();
             }
 
-            return schema.WaitAsync(cancellationToken);
+            return _schema.WaitAsync(cancellationToken);
         }
     }
 
     private async Task CreateSchemaAsync()
     {
-        await using var db = await contexts.CreateDbContextAsync().ConfigureAwait(false);
+        await using var db = await _contexts.CreateDbContextAsync().ConfigureAwait(false);
         await PreferencesSchema.CreateAsync(db, CancellationToken.None).ConfigureAwait(false);
     }
 

@@ -49,7 +49,7 @@ internal sealed class LoadedPolicy : IDisposable
     public static LoadedPolicies LoadEach(string assemblyPath, string? policy)
     {
         var found = Find(assemblyPath);
-        List<PolicyMetadata.Entry> chosen = policy is null && found.Count > 1 ? found : [Choose(assemblyPath, found, policy)];
+        var chosen = policy is null && found.Count > 1 ? found : [Choose(assemblyPath, found, policy)];
         return new LoadedPolicies(assemblyPath, chosen.Select(e => (e.FullName, Decode(assemblyPath, e))).ToList());
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using PolicyAsCode.Generators.Model;
 
 namespace PolicyAsCode.Analyzers.Checks;
 

@@ -1,4 +1,3 @@
-using PolicyAsCode.Generators;
 using PolicyAsCode.Generators.Model;
 
 namespace PolicyAsCode.Analyzers.Checks;

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Globalization;
-using PolicyAsCode.Generators;
 using PolicyAsCode.Generators.Model;
 
 namespace PolicyAsCode.Analyzers.Checks;

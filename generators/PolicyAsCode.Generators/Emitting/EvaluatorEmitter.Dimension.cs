@@ -1,7 +1,5 @@
-using System.Collections.Generic;
 using System.Linq;
 using PolicyAsCode.Generators.Model;
-using PolicyAsCode.Generators.Parsing;
 
 namespace PolicyAsCode.Generators.Emitting;
 

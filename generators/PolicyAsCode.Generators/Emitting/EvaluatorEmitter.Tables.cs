@@ -1,7 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
 using PolicyAsCode.Generators.Model;
-using PolicyAsCode.Generators.Parsing;
 
 namespace PolicyAsCode.Generators.Emitting;
 

@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PolicyAsCode.Generators.Diagnostics;
 using PolicyAsCode.Generators.Model;
 using PolicyAsCode.Json;

@@ -1,13 +1,10 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PolicyAsCode.Generators.Diagnostics;
 using PolicyAsCode.Generators.Model;
-using PolicyAsCode.Json;
 
 namespace PolicyAsCode.Generators.Parsing;
 

@@ -1,13 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PolicyAsCode.Generators.Diagnostics;
 using PolicyAsCode.Generators.Model;
-using PolicyAsCode.Json;
 
 namespace PolicyAsCode.Generators.Parsing;
 
@@ -73,12 +70,30 @@ internal sealed partial class PolicyReader
     {
         var type = attribute.AttributeClass;
         BoundForm form;
-        if (KnownNames.Is(type, KnownNames.AtMostAttribute)) form = BoundForm.AtMost;
-        else if (KnownNames.Is(type, KnownNames.AtLeastAttribute)) form = BoundForm.AtLeast;
-        else if (KnownNames.Is(type, KnownNames.BetweenAttribute)) form = BoundForm.Between;
-        else if (KnownNames.Is(type, KnownNames.LockedAttribute)) form = BoundForm.Locked;
-        else if (KnownNames.Is(type, KnownNames.AllowedAttribute)) form = BoundForm.Allowed;
-        else return;
+        if (KnownNames.Is(type, KnownNames.AtMostAttribute))
+        {
+            form = BoundForm.AtMost;
+        }
+        else if (KnownNames.Is(type, KnownNames.AtLeastAttribute))
+        {
+            form = BoundForm.AtLeast;
+        }
+        else if (KnownNames.Is(type, KnownNames.BetweenAttribute))
+        {
+            form = BoundForm.Between;
+        }
+        else if (KnownNames.Is(type, KnownNames.LockedAttribute))
+        {
+            form = BoundForm.Locked;
+        }
+        else if (KnownNames.Is(type, KnownNames.AllowedAttribute))
+        {
+            form = BoundForm.Allowed;
+        }
+        else
+        {
+            return;
+        }
 
         var location = SourceLocation.From(attribute.ApplicationSyntaxReference);
         var source = SourceText(attribute);

@@ -159,8 +159,8 @@ internal static class PreferencesEndpoints<TPreferences>
     // At most the reader's limit plus one byte is buffered, whatever the client sends or claims to send.
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        const int limit = PreferencesReaderOptions.DefaultMaxBytes;
-        if (request.ContentLength > limit)
+        const int Limit = PreferencesReaderOptions.DefaultMaxBytes;
+        if (request.ContentLength > Limit)
         {
             return null;
         }
@@ -170,7 +170,7 @@ internal static class PreferencesEndpoints<TPreferences>
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            if (buffer.Length + read > limit)
+            if (buffer.Length + read > Limit)
             {
                 return null;
             }

@@ -3,7 +3,6 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
-using PolicyAsCode.Json;
 using PolicyAsCode.Learning;
 using PolicyAsCode.Runtime;
 

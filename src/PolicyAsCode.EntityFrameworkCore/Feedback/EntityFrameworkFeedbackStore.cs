@@ -17,10 +17,10 @@ namespace PolicyAsCode.EntityFrameworkCore;
 /// </summary>
 public sealed class EntityFrameworkFeedbackStore : IFeedbackStore
 {
-    private readonly IDbContextFactory<FeedbackDbContext> contexts;
-    private readonly bool createSchema;
-    private readonly Lock schemaGate = new();
-    private Task? schema;
+    private readonly IDbContextFactory<FeedbackDbContext> _contexts;
+    private readonly bool _createSchema;
+    private readonly Lock _schemaGate = new();
+    private Task? _schema;
 
     /// <summary>Creates a store over the contexts <paramref name="contexts"/> makes (a pooled factory is best).</summary>
     /// <param name="contexts">Makes a context per call.</param>
@@ -28,8 +28,8 @@ public sealed class EntityFrameworkFeedbackStore : IFeedbackStore
     public EntityFrameworkFeedbackStore(IDbContextFactory<FeedbackDbContext> contexts, EntityFrameworkStoreOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(contexts);
-        this.contexts = contexts;
-        createSchema = (options ?? new EntityFrameworkStoreOptions()).CreateSchema;
+        _contexts = contexts;
+        _createSchema = (options ?? new EntityFrameworkStoreOptions()).CreateSchema;
     }
 
     /// <inheritdoc />
@@ -59,7 +59,7 @@ public sealed class EntityFrameworkFeedbackStore : IFeedbackStore
         }
 
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         db.Feedback.Add(new FeedbackRecord
         {
             Policy = policy,
@@ -90,7 +90,7 @@ public sealed class EntityFrameworkFeedbackStore : IFeedbackStore
     {
         CheckKey(policy, userId);
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var rows = await db.Feedback.AsNoTracking()
             .Where(r => r.Policy == policy && r.UserId == userId)
             .OrderByDescending(r => r.AtMicroseconds).ThenByDescending(r => r.Id)
@@ -114,7 +114,7 @@ public sealed class EntityFrameworkFeedbackStore : IFeedbackStore
         ArgumentException.ThrowIfNullOrEmpty(reset.Dimension, nameof(reset));
         StorableText.Check(reset.Dimension, nameof(reset));
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         db.Resets.Add(new LearningResetRecord { Policy = policy, UserId = userId, Dimension = reset.Dimension, AtMicroseconds = Microseconds(reset.At) });
         try
         {
@@ -137,7 +137,7 @@ public sealed class EntityFrameworkFeedbackStore : IFeedbackStore
         }
 
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var bits = (long)consent;
         var rows = db.Feedback.AsNoTracking()
             .Where(r => r.Policy == policy && (r.FactsKnown & bits) == bits && (r.FactsHolding & bits) == bits)
@@ -160,32 +160,32 @@ public sealed class EntityFrameworkFeedbackStore : IFeedbackStore
     /// <summary>Creates the schema once per store; a failed attempt is retried by the next call instead of being remembered.</summary>
     private Task EnsureSchemaAsync(CancellationToken cancellationToken)
     {
-        if (!createSchema)
+        if (!_createSchema)
         {
             return Task.CompletedTask;
         }
 
-        var current = Volatile.Read(ref schema);
+        var current = Volatile.Read(ref _schema);
         if (current is { IsCompletedSuccessfully: true })
         {
             return current;
         }
 
-        lock (schemaGate)
+        lock (_schemaGate)
         {
-            if (schema is null || schema.IsFaulted || schema.IsCanceled)
+            if (_schema is null || _schema.IsFaulted || _schema.IsCanceled)
             {
                 // Not the caller's token: the creation is shared by every call waiting on it.
-                schema = CreateSchemaAsync();
+                _schema = CreateSchemaAsync();
             }
 
-            return schema.WaitAsync(cancellationToken);
+            return _schema.WaitAsync(cancellationToken);
         }
     }
 
     private async Task CreateSchemaAsync()
     {
-        await using var db = await contexts.CreateDbContextAsync().ConfigureAwait(false);
+        await using var db = await _contexts.CreateDbContextAsync().ConfigureAwait(false);
         await FeedbackSchema.CreateAsync(db, CancellationToken.None).ConfigureAwait(false);
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Microsoft.Extensions.AI;
 
 namespace PolicyAsCode.Extensions.AI;
@@ -36,7 +35,7 @@ public static class PolicyResponseMetadata
             return value;
         }
 
-        IList<ChatMessage> messages = response.Messages;
+        var messages = response.Messages;
         for (var i = messages.Count - 1; i >= 0; i--)
         {
             if (messages[i].AdditionalProperties?.TryGetValue(key, out value) == true)

@@ -104,7 +104,7 @@ public sealed class PolicyDecisionLogger
     private static string TypeChain(Exception exception)
     {
         var b = new StringBuilder();
-        for (Exception? e = exception; e is not null && b.Length < 512; e = e.InnerException)
+        for (var e = exception; e is not null && b.Length < 512; e = e.InnerException)
         {
             b.Append(b.Length == 0 ? string.Empty : " <- ").Append(e.GetType().FullName);
         }

@@ -1,4 +1,3 @@
-using System;
 using PolicyAsCode.Json;
 
 namespace PolicyAsCode.Testing;

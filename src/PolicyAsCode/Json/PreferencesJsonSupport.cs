@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.ComponentModel;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -28,14 +27,14 @@ public static class PreferencesJsonSupport
     {
         ArgumentNullException.ThrowIfNull(registry);
         var count = registry.Dimensions.Length;
-        Span<DimensionValue> values = count <= 64 ? stackalloc DimensionValue[count] : new DimensionValue[count];
-        Span<byte> states = count <= 256 ? stackalloc byte[count] : new byte[count];
+        var values = count <= 64 ? stackalloc DimensionValue[count] : new DimensionValue[count];
+        var states = count <= 256 ? stackalloc byte[count] : new byte[count];
         var walker = new Walker<TSchema>(registry, ref schema, values, states, options ?? PreferencesReaderOptions.Default);
         walker.Walk(utf8);
 
         var unreadable = DimensionSet.Empty;
         var words = (count + 63) / 64;
-        Span<ulong> given = words <= 4 ? stackalloc ulong[words] : new ulong[words];
+        var given = words <= 4 ? stackalloc ulong[words] : new ulong[words];
         given.Clear();
         for (var d = 0; d < count; d++)
         {
@@ -307,7 +306,7 @@ public static class PreferencesJsonSupport
         {
             var raw = _reader.ValueSpan;
             var rented = raw.Length <= 256 ? null : ArrayPool<byte>.Shared.Rent(raw.Length);
-            Span<byte> text = rented ?? stackalloc byte[256];
+            var text = rented ?? stackalloc byte[256];
             var match = -1;
             if (JsonStringText.TryUnescape(raw, text, out var written))
             {
@@ -471,7 +470,7 @@ public static class PreferencesJsonSupport
         private string PathOf(int d, int index)
         {
             var name = _registry.Dimensions[d].Name;
-            Span<char> json = name.Length <= 128 ? stackalloc char[name.Length] : new char[name.Length];
+            var json = name.Length <= 128 ? stackalloc char[name.Length] : new char[name.Length];
             name.AsSpan().CopyTo(json);
             if (json.Length > 0)
             {
