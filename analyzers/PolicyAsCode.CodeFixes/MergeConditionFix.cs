@@ -55,14 +55,14 @@ public sealed class MergeConditionFix : CodeFixProvider
     {
         var root = (await document.GetSyntaxRootAsync(cancellation).ConfigureAwait(false))!;
         var list = (AttributeArgumentListSyntax)single.Parent!;
-        var merged = SyntaxFactory.BinaryExpression(SyntaxKind.BitwiseOrExpression, Operand(single.Expression), Bar, Operand(all.Expression))
+        // Parsed from text rather than nested as a node, so "A | (B | C)" reads, and parses back, as "A | B | C": '|' on
+        // facts is associative, and Operand keeps whole any side it could regroup.
+        var merged = SyntaxFactory.ParseExpression(Operand(single.Expression) + " | " + Operand(all.Expression))
             .WithTriviaFrom(all.Expression);
         var arguments = list.Arguments.Replace(all, all.WithExpression(merged));
         arguments = arguments.RemoveAt(list.Arguments.IndexOf(single));
         return document.WithSyntaxRoot(root.ReplaceNode(list, list.WithArguments(arguments)));
     }
-
-    private static readonly SyntaxToken Bar = SyntaxFactory.Token(SyntaxFactory.TriviaList(SyntaxFactory.Space), SyntaxKind.BarToken, SyntaxFactory.TriviaList(SyntaxFactory.Space));
 
     // An operand of '|' as written when '|' cannot split it (a name, a member, a cast, another '|' or a tighter
     // operator), in parentheses otherwise (a conditional, '&&', '??'), so the merge never regroups the facts.
