@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Reflection;
+using PolicyAsCode.Documents;
 using PolicyAsCode.Evaluation.Tests.Support;
 using Xunit;
 
@@ -12,7 +13,7 @@ namespace PolicyAsCode.Evaluation.Tests;
 /// into (one mask per side), and the generated evaluator, run in every context of the five facts the policy names
 /// (each known to hold, known not to hold, or unknown), applies each rule exactly where "all of these facts" says:
 /// a restricting rule unless one of its WhenAll facts is known false or all its UnlessAll facts are known to hold, a
-/// waiver only once all its facts are known to hold. (The generator snapshot "EveryKind" compiles a WhenAll bound to
+/// waiver only once all its facts are known to hold. (The generator snapshot "ConditionalWaiver" compiles a WhenAll bound to
 /// the same text the combined When compiled to.)
 /// </summary>
 public sealed class ConditionSpellingEvaluationTests
@@ -83,6 +84,13 @@ public sealed class ConditionSpellingEvaluationTests
         Assert.Equal(new Condition(Fact.None, Fact.VerifiedAdult | Fact.Professional), Rule(registry, "Depth").Condition);
         Assert.Equal(new Condition(Fact.Minor | Fact.Vulnerable, Fact.VerifiedAdult | Fact.Professional), Assert.Single(registry.Forbids).Condition);
         Assert.Equal(new Condition(Fact.RolePlay | Fact.VerifiedAdult, Fact.None), Assert.Single(registry.Waivers).Condition);
+
+        // Worded with "and" wherever a condition of several facts is shown: notation, sentences and the policy card.
+        Assert.Equal("when Minor and RolePlay", Wording.Condition(Rule(registry, "Level").Condition));
+        Assert.Equal("when Minor and Vulnerable, unless VerifiedAdult and Professional", Wording.Condition(registry.Forbids[0].Condition));
+        const string MinorInRolePlay = "when the user is a minor and the user set up a role-play or fiction session";
+        Assert.Equal(MinorInRolePlay, PolicyWording.Condition(Rule(registry, "Level").Condition));
+        Assert.Contains(MinorInRolePlay, PolicyCard.Create(registry).ToMarkdown(), StringComparison.Ordinal);
 
         var high = Enum.Parse(level, "High");
         var requested = (T)Activator.CreateInstance(typeof(T))!;
