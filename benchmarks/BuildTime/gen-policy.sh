@@ -117,7 +117,7 @@ extra() {
     elif ((i % 4 == 0)) && [[ $key == orga ]]; then
         printf '[%s, Unless = Fact.%s)] ' "${conditional[k]}" "$f2"
     elif ((i % 4 == 2)) && [[ $key == orgb ]]; then
-        printf '[%s, When = Fact.%s | Fact.%s)] ' "${conditional[k]}" "$f2" "$f3"
+        printf '[%s, WhenAll = Fact.%s | Fact.%s)] ' "${conditional[k]}" "$f2" "$f3"
     fi
 }
 

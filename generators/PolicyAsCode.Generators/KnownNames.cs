@@ -29,6 +29,8 @@ internal static class KnownNames
 
     public const string When = "When";
     public const string Unless = "Unless";
+    public const string WhenAll = "WhenAll";
+    public const string UnlessAll = "UnlessAll";
     public const string WaivableBy = "WaivableBy";
     public const string Reason = "Reason";
     public const string Within = "Within";

@@ -281,6 +281,47 @@ public sealed class RobustnessTests
                 """
         },
         {
+            "a bound's When naming several facts",
+            "PAC0021",
+            Header + Prefs + """
+
+                [OrganisationTier("org", Within = [typeof(EuLaw)])]
+                public partial record Org
+                {
+                    [AtMost(7, When = Fact.Minor | Fact.RolePlay)]
+                    public int MemoryDays { get; init; }
+                }
+                """
+        },
+        {
+            "a hazard rule's Unless naming several facts through a constant",
+            "PAC0021",
+            Header + Prefs + """
+
+                [OrganisationTier("org", Within = [typeof(EuLaw)])]
+                [Forbid(Hazard.Hate, Unless = Org.Both)]
+                public partial record Org
+                {
+                    public const Fact Both = Fact.VerifiedAdult | Fact.Professional;
+                }
+                """
+        },
+        {
+            "a waiver's When and WhenAll together",
+            "PAC0022",
+            Header.Replace("[Between(0, 30)]", "[Between(0, 30, WaivableBy = TierRank.User)]", StringComparison.Ordinal) + Org + """
+
+                [UserTier(Within = [typeof(Org)])]
+                public partial record Prefs
+                {
+                    public Maturity Maturity { get; init; }
+
+                    [Waives(typeof(EuLaw), When = Fact.RolePlay, WhenAll = Fact.VerifiedAdult)]
+                    public int MemoryDays { get; init; }
+                }
+                """
+        },
+        {
             "non-constant user default",
             "PAC0005",
             Header + Org + """

@@ -31,7 +31,7 @@ public sealed class DiffContextTests(PolicyAssemblies policies)
         [OrganisationTier("acme", Within = [typeof(UkLaw)])]
         public partial record Acme
         {
-            [AtMost(Maturity.Teen, When = Fact.VerifiedAdult | Fact.RolePlay, Reason = "no mature role-play")] [Mitigates(Risk.ManipulationOfTheVulnerable)]
+            [AtMost(Maturity.Teen, WhenAll = Fact.VerifiedAdult | Fact.RolePlay, Reason = "no mature role-play")] [Mitigates(Risk.ManipulationOfTheVulnerable)]
             public Maturity Maturity { get; init; }
         }
 
@@ -43,7 +43,7 @@ public sealed class DiffContextTests(PolicyAssemblies policies)
         }
         """;
 
-    private const string RolePlayBound = "[AtMost(Maturity.Teen, When = Fact.VerifiedAdult | Fact.RolePlay, Reason = \"no mature role-play\")] ";
+    private const string RolePlayBound = "[AtMost(Maturity.Teen, WhenAll = Fact.VerifiedAdult | Fact.RolePlay, Reason = \"no mature role-play\")] ";
 
     private string CombinedOld => policies.Custom("Combined", new Dictionary<string, string> { ["Policy.cs"] = Combined });
 

@@ -66,4 +66,10 @@ internal static class DiagnosticIds
 
     /// <summary>Two dimensions have the same name in preferences JSON (was PAC0011).</summary>
     public const string SameJsonName = "PAC0020";
+
+    /// <summary><c>When</c> or <c>Unless</c> names several facts, where <c>|</c> reads as "or" but all must hold.</summary>
+    public const string SeveralFactsInOneCondition = "PAC0021";
+
+    /// <summary>A rule sets both <c>When</c> and <c>WhenAll</c>, or both <c>Unless</c> and <c>UnlessAll</c>.</summary>
+    public const string ConditionSetTwice = "PAC0022";
 }

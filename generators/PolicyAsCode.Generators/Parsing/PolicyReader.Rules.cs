@@ -168,8 +168,11 @@ internal sealed partial class PolicyReader
             }
         }
 
-        var when = NamedUInt(attribute, KnownNames.When);
-        var unless = NamedUInt(attribute, KnownNames.Unless);
+        if (!TryReadCondition(attribute, $"{tier.Type.Name}'s {source} on {dimension.Name}", hasUnless: true, out var when, out var unless))
+        {
+            return;
+        }
+
         var waivableBy = (int)NamedUInt(attribute, KnownNames.WaivableBy);
         if (waivableBy != Ranks.None && waivableBy <= tier.Rank)
         {
@@ -204,7 +207,12 @@ internal sealed partial class PolicyReader
             _problems.Add(Problems.WaiverNotDelegated(tier.Type.Name, target.Name, dimension.Name, tier.Rank, location));
         }
 
-        _waivers.Add(new WaiverModel(0, tier.Index, dimension.Index, waived, NamedUInt(attribute, KnownNames.When), delegated, location));
+        if (!TryReadCondition(attribute, $"{tier.Type.Name}'s {SourceText(attribute)} on {dimension.Name}", hasUnless: false, out var when, out _))
+        {
+            return;
+        }
+
+        _waivers.Add(new WaiverModel(0, tier.Index, dimension.Index, waived, when, delegated, location));
     }
 
     private void ReadForbids(DeclaredTier tier)
@@ -228,7 +236,12 @@ internal sealed partial class PolicyReader
             var reason = attribute.NamedArguments.FirstOrDefault(a => a.Key == KnownNames.Reason).Value.Value as string;
             var mitigates = attribute.NamedArguments.FirstOrDefault(a => a.Key == KnownNames.Mitigates).Value;
             var risks = mitigates.Kind == TypedConstantKind.Array && !mitigates.IsNull ? mitigates.Values.Select(v => v.Value).OfType<int>().Distinct().ToEquatableArray() : EquatableArray<int>.Empty;
-            _forbids.Add(new ForbidModel(0, tier.Index, hazards, NamedUInt(attribute, KnownNames.When), NamedUInt(attribute, KnownNames.Unless), reason, -1, location, risks));
+            if (!TryReadCondition(attribute, $"{tier.Type.Name}'s {SourceText(attribute)}", hasUnless: true, out var when, out var unless))
+            {
+                continue;
+            }
+
+            _forbids.Add(new ForbidModel(0, tier.Index, hazards, when, unless, reason, -1, location, risks));
         }
     }
 }

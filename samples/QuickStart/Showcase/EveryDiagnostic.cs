@@ -131,3 +131,21 @@ public partial record BadlyTypedPreferences
 public enum Nothing
 {
 }
+
+// Conditions, in a policy of their own: each error stops the generator for the policy it is in.
+[ImmutableTier("YY")]
+// PAC0022: When and WhenAll both set; name every fact in WhenAll alone.
+[Forbid(Hazard.Hate, When = Fact.Minor, WhenAll = Fact.RolePlay)]
+public partial record ConditionsLaw
+{
+    // PAC0021: When takes one fact; "Fact.Minor | Fact.RolePlay" reads as "or", but both must hold: write WhenAll.
+    [AtMost(Level.Medium, When = Fact.Minor | Fact.RolePlay)]
+    public Level Level { get; init; }
+}
+
+[UserTier(Within = [typeof(ConditionsLaw)])]
+public partial record ConditionsPreferences
+{
+    [Enables(Benefit.Autonomy)]
+    public Level Level { get; init; }
+}

@@ -5,11 +5,28 @@ namespace PolicyAsCode;
 /// <summary>What every bound attribute may say besides its values: when it applies, who may waive it and why it exists.</summary>
 public abstract class BoundAttribute : Attribute
 {
-    /// <summary>The bound applies only when all these facts hold (or are not known to be false).</summary>
+    /// <summary>
+    /// The bound applies only when this one fact holds (or is not known to be false). Several facts go in
+    /// <see cref="WhenAll"/>: <c>When = Fact.A | Fact.B</c> would read as "A or B" and is an error (PAC0021).
+    /// </summary>
     public Fact When { get; set; }
 
-    /// <summary>The bound applies unless all these facts are known to hold.</summary>
+    /// <summary>
+    /// The bound applies only when all these facts hold (or none is known to be false): <c>WhenAll = Fact.Minor | Fact.RolePlay</c>
+    /// reads "when all of Minor and RolePlay". Not with <see cref="When"/> on the same bound (PAC0022).
+    /// </summary>
+    public Fact WhenAll { get; set; }
+
+    /// <summary>
+    /// The bound applies unless this one fact is known to hold. Several facts go in <see cref="UnlessAll"/> (PAC0021).
+    /// </summary>
     public Fact Unless { get; set; }
+
+    /// <summary>
+    /// The bound applies unless all these facts are known to hold: <c>UnlessAll = Fact.VerifiedAdult | Fact.Professional</c>
+    /// reads "unless all of VerifiedAdult and Professional". Not with <see cref="Unless"/> on the same bound (PAC0022).
+    /// </summary>
+    public Fact UnlessAll { get; set; }
 
     /// <summary>The one lower tier that may waive this bound with <see cref="WaivesAttribute"/>; no other tier may.</summary>
     public TierRank WaivableBy { get; set; }
@@ -75,8 +92,15 @@ public sealed class WaivesAttribute(Type tier) : Attribute
     /// <summary>The higher tier whose bound is waived.</summary>
     public Type Tier { get; } = tier;
 
-    /// <summary>The waiver holds only when all these facts are known to hold.</summary>
+    /// <summary>
+    /// The waiver holds only when this one fact is known to hold. Several facts go in <see cref="WhenAll"/> (PAC0021).
+    /// </summary>
     public Fact When { get; set; }
+
+    /// <summary>
+    /// The waiver holds only when all these facts are known to hold. Not with <see cref="When"/> on the same claim (PAC0022).
+    /// </summary>
+    public Fact WhenAll { get; set; }
 }
 
 /// <summary>On a dimension: the strictest values are the highest ones (by default the lowest ones are strictest).</summary>

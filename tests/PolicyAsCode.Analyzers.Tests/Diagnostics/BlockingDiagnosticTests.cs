@@ -22,7 +22,7 @@ namespace PolicyAsCode.Analyzers.Tests.Diagnostics;
 /// </summary>
 public sealed class BlockingDiagnosticTests
 {
-    private static readonly string[] BlockingIds = ["PAC0003", "PAC0004", "PAC0005", "PAC0009", "PAC0010", "PAC0013", "PAC0015", "PAC0016", "PAC0017", "PAC0018", "PAC0019", "PAC0020"];
+    private static readonly string[] BlockingIds = ["PAC0003", "PAC0004", "PAC0005", "PAC0009", "PAC0010", "PAC0013", "PAC0015", "PAC0016", "PAC0017", "PAC0018", "PAC0019", "PAC0020", "PAC0021", "PAC0022"];
 
     [Fact]
     public void Descriptors_of_blocking_problems_are_not_configurable_and_the_others_are()

@@ -52,7 +52,7 @@ public class Pac0012ConditionalOverrideTests
     {
         await Verify.AnalyzerAsync(
             Policy(
-                "    [AtMost(Maturity.Teen, When = Fact.Minor | Fact.RolePlay)]\n    public Maturity Maturity { get; init; }",
+                "    [AtMost(Maturity.Teen, WhenAll = Fact.Minor | Fact.RolePlay)]\n    public Maturity Maturity { get; init; }",
                 "    [AtLeast({|#0:Maturity.Mature|}, Unless = Fact.VerifiedAdult)]\n    public Maturity Maturity { get; init; }"),
             Verify.Diagnostic("PAC0012").WithLocation(0)
                 .WithMessage("organisation acme's AtLeast(Maturity.Mature) (unless VerifiedAdult) on Maturity leaves no value that the EU law tier EuLaw's AtMost(Maturity.Teen) (when Minor and RolePlay) allows in EU when Minor holds and VerifiedAdult does not hold and RolePlay holds ({General, Teen}); there resolution skips it and grants the strictest value the tiers above allow"));

@@ -200,6 +200,11 @@ public static partial class RandomPolicySource
 
         private bool Chance(double p) => random.NextDouble() < p;
 
+        // One fact goes in When (Unless), several in WhenAll (UnlessAll), as an author must write them (PAC0021).
+        // Decided from the facts drawn, not by a draw of its own, so every seed still writes the policy it always did.
+        private static string Condition(string side, string facts) =>
+            (facts.Contains('|', StringComparison.Ordinal) ? side + "All" : side) + " = " + facts;
+
         private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
 
         private Dimension NewDimension(int index, Kind kind)
@@ -387,7 +392,7 @@ public static partial class RandomPolicySource
                     var delegated = other.Waivable.Any(w => w.Dimension == dimension.Name && w.WaivableBy == tier.Rank);
                     if ((delegated && Chance(0.75)) || Chance(0.03))
                     {
-                        var when = Chance(0.6) ? ", When = " + Pick(Conditions) : string.Empty;
+                        var when = Chance(0.6) ? ", " + Condition("When", Pick(Conditions)) : string.Empty;
                         attributes.Add($"[Waives(typeof({other.Name}){when})]");
                     }
                 }
@@ -406,12 +411,12 @@ public static partial class RandomPolicySource
             var named = new List<string>();
             if (conditions && Chance(0.35))
             {
-                named.Add("When = " + Pick(Conditions));
+                named.Add(Condition("When", Pick(Conditions)));
             }
 
             if (conditions && Chance(0.2))
             {
-                named.Add("Unless = " + Pick(Conditions));
+                named.Add(Condition("Unless", Pick(Conditions)));
             }
 
             if (waivable is 2)

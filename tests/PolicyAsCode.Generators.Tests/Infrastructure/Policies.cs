@@ -179,7 +179,7 @@ internal static class Policies
                 public bool DiscloseAi { get; init; }
 
                 [Locked(0, Unless = Fact.ConsentsToMemory, Reason = "no memory without consent")]
-                [AtMost(30, When = Fact.ConsentsToMemory | Fact.Professional)]
+                [AtMost(30, WhenAll = Fact.ConsentsToMemory | Fact.Professional)]
                 public int MemoryDays { get; init; }
             }
 
