@@ -16,7 +16,7 @@ namespace PolicyAsCode.Generators.Emitting;
 internal static class RegistryDataEmitter
 {
     /// <summary>The format version written; the runtime's <c>PolicyRegistryData.Format</c>.</summary>
-    public const int Format = 2;
+    public const int Format = 3;
 
     /// <summary>The attribute, for the line above the user tier's generated declaration.</summary>
     public static string Attribute(PolicyModel policy) =>
@@ -32,7 +32,7 @@ internal static class RegistryDataEmitter
             $"{{\"index\":{Int(d.Index)},\"name\":{Text(d.Name)},\"kind\":\"{d.Kind}\",\"type\":{Text(d.TypeName)},"
             + $"\"members\":[{string.Join(",", d.Members.Select(m => Text(m.Name)))}],\"memberValues\":[{string.Join(",", d.Members.Select(m => m.Value.ToString(CultureInfo.InvariantCulture)))}],"
             + $"\"domain\":{Bound(d.Domain)},\"higherIsStricter\":{Bool(d.HigherIsStricter)},\"default\":{Value(d.Kind, d.Default)},"
-            + $"\"hasInitialiser\":{Bool(d.HasInitialiser)},\"description\":{Text(d.Description)},\"enables\":{Ints(d.Enables)},\"mitigates\":{Ints(d.Mitigates)}}}");
+            + $"\"hasInitialiser\":{Bool(d.HasInitialiser)},\"description\":{Text(d.Description)},\"enables\":{Ints(d.Enables)},\"mitigates\":{Ints(d.Mitigates)},\"learnable\":{Bool(d.Learnable)}}}");
         Array(json, "bounds", policy.Bounds, b =>
             $"{{\"index\":{Int(b.Index)},\"dimension\":{Int(b.Dimension)},\"tier\":{Int(b.Tier)},\"form\":\"{b.Form}\",\"bound\":{Bound(b.Bound)},"
             + $"\"when\":{UInt(b.When)},\"unless\":{UInt(b.Unless)},\"waivableBy\":{(b.WaivableBy == 0 ? "null" : Int(b.WaivableBy))},"
@@ -49,6 +49,8 @@ internal static class RegistryDataEmitter
         Array(json, "neverTogether", policy.NeverTogether, UInt);
         Array(json, "benefits", policy.CustomBenefits, b => Custom("benefit", b));
         Array(json, "risks", policy.CustomRisks, r => Custom("risk", r));
+        Array(json, "learning", policy.Learning, l =>
+            $"{{\"tier\":{Int(l.Tier)},\"dimension\":{Int(l.Dimension)},\"notLearnable\":{Bool(l.NotLearnable)},\"range\":{Bound(l.Range)},\"source\":{Text(l.Source)},\"reason\":{Text(l.Reason)}}}");
         return json.Append('}').ToString();
     }
 

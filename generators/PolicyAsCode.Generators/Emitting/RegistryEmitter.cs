@@ -43,6 +43,12 @@ internal static class RegistryEmitter
                 $"new global::PolicyAsCode.RiskInfo((global::PolicyAsCode.Risk)({Literals.Int(r.Member)}), {Entry(r)})")));
         }
 
+        if (policy.Learning.Count > 0)
+        {
+            optional.Add(("learningRules", "global::PolicyAsCode.LearningRule", policy.Learning.Select(l =>
+                $"new global::PolicyAsCode.LearningRule({l.Tier}, {l.Dimension}, {Literals.Bool(l.NotLearnable)}, {Literals.Bound(l.Range)}, {Literals.String(l.Source)}, {Literals.String(l.Reason)})")));
+        }
+
         List(writer, "global::PolicyAsCode.HazardInfo", policy.CustomHazards.Select(h =>
             $"new global::PolicyAsCode.HazardInfo({Literals.Hazard(h.Hazard)}, {Literals.String(h.Code)}, {Literals.String(h.Description)})"), optional.Count > 0);
         for (var i = 0; i < optional.Count; i++)
@@ -60,7 +66,8 @@ internal static class RegistryEmitter
         $"new global::PolicyAsCode.DimensionInfo({d.Index}, {Literals.String(d.Name)}, global::PolicyAsCode.DimensionKind.{d.Kind}, {Literals.String(d.TypeName)}, "
         + $"{Array("string", d.Members.Select(m => Literals.String(m.Name)))}, {Array("long", d.Members.Select(m => Literals.Long(m.Value)))}, "
         + $"{Literals.Bound(d.Domain)}, {Literals.Bool(d.HigherIsStricter)}, {Literals.Value(d.Kind, d.Default)}, {Literals.Bool(d.HasInitialiser)}, "
-        + $"{Literals.String(d.Description)}, {Benefits(d.Enables)}, {Risks(d.Mitigates)})";
+        + $"{Literals.String(d.Description)}, {Benefits(d.Enables)}, {Risks(d.Mitigates)})"
+        + (d.Learnable ? " { Learnable = true }" : string.Empty);
 
     private static string Bound(BoundModel b) =>
         $"new global::PolicyAsCode.BoundRule({b.Index}, {b.Dimension}, {b.Tier}, global::PolicyAsCode.BoundForm.{b.Form}, {Literals.Bound(b.Bound)}, "

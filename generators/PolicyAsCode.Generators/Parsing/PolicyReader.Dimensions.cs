@@ -193,7 +193,8 @@ internal sealed partial class PolicyReader
             TaxonomyLinks(attributes, KnownNames.EnablesAttribute),
             TaxonomyLinks(attributes, KnownNames.MitigatesAttribute),
             undefined,
-            location);
+            location,
+            Learnable: ReadLearnable(attributes, property.Name, kind, location));
 
         var initialiser = Initialiser(property);
         if (initialiser is null)

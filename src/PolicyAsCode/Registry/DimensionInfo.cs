@@ -32,6 +32,9 @@ public sealed record DimensionInfo(
     ImmutableArray<Benefit> Enables,
     ImmutableArray<Risk> Mitigates)
 {
+    /// <summary>Whether the user tier marks the dimension <c>[Learnable]</c>: it may be learned from feedback (<see cref="LearningScope"/> says where).</summary>
+    public bool Learnable { get; init; }
+
     /// <summary>Whether the dimension holds the user's own forbidden hazards.</summary>
     public bool IsHazardSet => Kind == DimensionKind.Set && TypeName == "PolicyAsCode.Hazard";
 
@@ -63,7 +66,7 @@ public sealed record DimensionInfo(
         other is not null && Index == other.Index && Name == other.Name && Kind == other.Kind && TypeName == other.TypeName
         && Members.SequenceEqual(other.Members) && MemberValues.SequenceEqual(other.MemberValues) && Domain == other.Domain
         && HigherIsStricter == other.HigherIsStricter && Default == other.Default && HasInitialiser == other.HasInitialiser && Description == other.Description
-        && Enables.SequenceEqual(other.Enables) && Mitigates.SequenceEqual(other.Mitigates);
+        && Enables.SequenceEqual(other.Enables) && Mitigates.SequenceEqual(other.Mitigates) && Learnable == other.Learnable;
 
     /// <inheritdoc/>
     public override int GetHashCode() => System.HashCode.Combine(Index, Name, Kind);

@@ -12,11 +12,13 @@ namespace PolicyAsCode;
 /// readable from the assembly's metadata without running it. The format is JSON, versioned by <see cref="Format"/>;
 /// every object must hold exactly its fields, so data of another version is never half understood. Format 2 added the
 /// project's own benefits and risks (<c>benefits</c>, <c>risks</c>); data of format 1, which has neither, still reads.
+/// Format 3 added learning from feedback: each dimension's <c>learnable</c> and the tiers' learning rules (<c>learning</c>);
+/// data of formats 1 and 2 reads as a policy in which nothing is learnable.
 /// </summary>
 public static class PolicyRegistryData
 {
     /// <summary>The version of the format this library reads and the generator writes.</summary>
-    public const int Format = 2;
+    public const int Format = 3;
 
     /// <summary>The oldest version of the format this library still reads.</summary>
     public const int OldestFormat = 1;
@@ -61,12 +63,14 @@ public static class PolicyRegistryData
 
     private static PolicyRegistry Registry(JsonElement root, int format)
     {
-        string[] fields = format >= 2
+        string[] fields = format >= 3
+            ? ["name", "tiers", "dimensions", "bounds", "forbids", "waivers", "defaults", "hazards", "neverTogether", "benefits", "risks", "learning"]
+            : format >= 2
             ? ["name", "tiers", "dimensions", "bounds", "forbids", "waivers", "defaults", "hazards", "neverTogether", "benefits", "risks"]
             : ["name", "tiers", "dimensions", "bounds", "forbids", "waivers", "defaults", "hazards", "neverTogether"];
         var o = Fields(root, "$", fields);
         var tiers = List(o[1], "$.tiers", Tier);
-        var dimensions = List(o[2], "$.dimensions", Dimension);
+        var dimensions = List(o[2], "$.dimensions", (e, p) => Dimension(e, p, format));
         var bounds = List(o[3], "$.bounds", Rule);
         var forbids = List(o[4], "$.forbids", Forbid);
         var waivers = List(o[5], "$.waivers", Waiver);
@@ -75,6 +79,7 @@ public static class PolicyRegistryData
         var never = List(o[8], "$.neverTogether", (e, p) => (Fact)UInt(e, p));
         var benefits = format >= 2 ? List(o[9], "$.benefits", (e, p) => Custom(e, p, "benefit", (n, entry) => new BenefitInfo((Benefit)n, entry))) : [];
         var risks = format >= 2 ? List(o[10], "$.risks", (e, p) => Custom(e, p, "risk", (n, entry) => new RiskInfo((Risk)n, entry))) : [];
+        var learning = format >= 3 ? List(o[11], "$.learning", (e, p) => Learning(e, p, dimensions, tiers.Length)) : [];
 
         Check(tiers.Length > 0, "$.tiers", "a policy has at least its user tier");
         for (var i = 0; i < tiers.Length; i++)
@@ -119,7 +124,7 @@ public static class PolicyRegistryData
             In(defaults[i].Tier, tiers.Length, $"$.defaults[{i}].tier");
         }
 
-        return new PolicyRegistry(Text(o[0], "$.name"), tiers, dimensions, bounds, forbids, waivers, defaults, hazards, never, benefits, risks);
+        return new PolicyRegistry(Text(o[0], "$.name"), tiers, dimensions, bounds, forbids, waivers, defaults, hazards, never, benefits, risks, learning);
     }
 
     private static TierInfo Tier(JsonElement e, string path)
@@ -130,9 +135,11 @@ public static class PolicyRegistryData
         return new TierInfo(Int(o[0], path + ".index"), Text(o[1], path + ".name"), Text(o[2], path + ".type"), (TierRank)rank, List(o[4], path + ".within", Int));
     }
 
-    private static DimensionInfo Dimension(JsonElement e, string path)
+    private static DimensionInfo Dimension(JsonElement e, string path, int format)
     {
-        var o = Fields(e, path, "index", "name", "kind", "type", "members", "memberValues", "domain", "higherIsStricter", "default", "hasInitialiser", "description", "enables", "mitigates");
+        var o = format >= 3
+            ? Fields(e, path, "index", "name", "kind", "type", "members", "memberValues", "domain", "higherIsStricter", "default", "hasInitialiser", "description", "enables", "mitigates", "learnable")
+            : Fields(e, path, "index", "name", "kind", "type", "members", "memberValues", "domain", "higherIsStricter", "default", "hasInitialiser", "description", "enables", "mitigates");
         var kind = Name<DimensionKind>(o[2], path + ".kind");
         var members = List(o[4], path + ".members", Text);
         var values = List(o[5], path + ".memberValues", Long);
@@ -141,7 +148,22 @@ public static class PolicyRegistryData
             Int(o[0], path + ".index"), Text(o[1], path + ".name"), kind, Text(o[3], path + ".type"), members, values,
             Bound(o[6], path + ".domain", kind), Bool(o[7], path + ".higherIsStricter"), Value(o[8], path + ".default", kind),
             Bool(o[9], path + ".hasInitialiser"), OptionalText(o[10], path + ".description"),
-            List(o[11], path + ".enables", (x, p) => (Benefit)Int(x, p)), List(o[12], path + ".mitigates", (x, p) => (Risk)Int(x, p)));
+            List(o[11], path + ".enables", (x, p) => (Benefit)Int(x, p)), List(o[12], path + ".mitigates", (x, p) => (Risk)Int(x, p)))
+        {
+            Learnable = format >= 3 && Bool(o[13], path + ".learnable"),
+        };
+    }
+
+    private static LearningRule Learning(JsonElement e, string path, ImmutableArray<DimensionInfo> dimensions, int tierCount)
+    {
+        var o = Fields(e, path, "tier", "dimension", "notLearnable", "range", "source", "reason");
+        var tier = Int(o[0], path + ".tier");
+        var dimension = Int(o[1], path + ".dimension");
+        In(tier, tierCount, path + ".tier");
+        In(dimension, dimensions.Length, path + ".dimension");
+        return new LearningRule(
+            tier, dimension, Bool(o[2], path + ".notLearnable"), Bound(o[3], path + ".range", dimensions[dimension].Kind),
+            Text(o[4], path + ".source"), OptionalText(o[5], path + ".reason"));
     }
 
     private static BoundRule Rule(JsonElement e, string path)
