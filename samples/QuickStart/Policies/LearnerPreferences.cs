@@ -2,7 +2,10 @@ using PolicyAsCode;
 
 namespace QuickStart.Policies;
 
-/// <summary>Tier 3: what each learner may personalise. Properties are dimensions; initialisers are user defaults.</summary>
+/// <summary>
+/// Tier 3: what each learner may personalise. Properties are dimensions; initialisers are user defaults. Tone, verbosity
+/// and creativity may also be learned from a learner's feedback ([Learnable]), inside what the tiers above allow.
+/// </summary>
 [UserTier(Within = [typeof(ContosoLearning)])]
 public partial record LearnerPreferences
 {
@@ -12,10 +15,12 @@ public partial record LearnerPreferences
     public Maturity Maturity { get; init; } = Maturity.General;
 
     [Described("The assistant's tone")]
+    [Learnable]
     [Enables(Benefit.Wellbeing)]
     public Tone Tone { get; init; } = Tone.Friendly;
 
     [Described("How long answers are")]
+    [Learnable]
     [Enables(Benefit.Efficiency, Benefit.Learning)]
     public Verbosity Verbosity { get; init; } = Verbosity.Balanced;
 
@@ -33,6 +38,7 @@ public partial record LearnerPreferences
 
     [Described("How inventive explanations may be, 0 to 1")]
     [Between(0.0, 1.0)]
+    [Learnable]
     [Enables(Benefit.Wellbeing)]
     public double Creativity { get; init; } = 0.5;
 
