@@ -222,7 +222,7 @@ internal static class PolicyCardMarkdown
             foreach (var learning in jurisdiction.Dimensions)
             {
                 Line(md, "- " + learning.Dimension + ": " + (learning.Learnable
-                    ? "learned from feedback, within " + learning.Within + "." + (learning.Range is { } range ? " Learning is held to that by " + range + "." : string.Empty)
+                    ? "learned from feedback; learning may reach " + learning.Within + "." + (learning.Range is { } range ? " Learning is held to that by " + range + "." : string.Empty)
                     : "not learned" + (learning.OffBy is { } tier ? "; " + tier + " switches learning off here" : string.Empty) + ".")
                     + (learning.Reason is { Length: > 0 } reason ? " Reason: " + Sentence(reason) : string.Empty));
             }

@@ -17,7 +17,7 @@ public sealed record StepLearnerOptions(double EventsPerStep = 3, TimeSpan? Half
 
 /// <summary>
 /// The shipped learner, one a person can follow by hand. Per learnable dimension it sums the directions of the nudges
-/// since the last undo, each weighted by 2^(-age / half-life); every <see cref="StepLearnerOptions.EventsPerStep"/> of
+/// since the last undo, each weighted by 2^(-age / half-life) with its age in whole days (today's nudges weigh 1); every <see cref="StepLearnerOptions.EventsPerStep"/> of
 /// weight moves one step that way from the start value: one member of an enum, 1 for an integer, a fraction of the
 /// allowed range for a real, and for a boolean the value at that end. There is no hidden state: the same history and
 /// time give the same proposal.
@@ -73,7 +73,7 @@ public sealed class StepLearner(StepLearnerOptions? options = null) : IPreferenc
             }
         }
 
-        // A tiny epsilon keeps three fresh nudges (weights that add up to 3 less rounding) a whole step.
+        // A tiny epsilon keeps weights that add up to a whole number of steps, less rounding, that many steps.
         var steps = (int)Math.Truncate((score / Options.EventsPerStep) + (Math.Sign(score) * 1e-9));
         if (steps == 0 || !dimension.InDomain(from))
         {
@@ -97,7 +97,8 @@ public sealed class StepLearner(StepLearnerOptions? options = null) : IPreferenc
             Reason(dimension, towards, causes, now));
     }
 
-    private double Weight(TimeSpan age) => Math.Pow(2, -(age.TotalSeconds / Options.EffectiveHalfLife.TotalSeconds));
+    // Whole days, so that three nudges given today make one step, as a person counting them would expect.
+    private double Weight(TimeSpan age) => Math.Pow(2, -(Math.Floor(age.TotalDays) / Options.EffectiveHalfLife.TotalDays));
 
     private DimensionValue Step(PolicyRegistry registry, DimensionInfo dimension, DimensionValue from, int steps)
     {
@@ -110,7 +111,9 @@ public sealed class StepLearner(StepLearnerOptions? options = null) : IPreferenc
             case DimensionKind.Integer:
                 return DimensionValue.OfNumber(Math.Clamp(from.Number + steps, int.MinValue, int.MaxValue));
             case DimensionKind.Real:
+                // Rounded to millionths, so 0.5 and two steps of 0.08 read 0.66, not 0.6600000000000001.
                 var next = from.Number + (steps * RealStep(registry, dimension));
+                next = Math.Abs(next) < 1e9 ? Math.Round(next, 6) : next;
                 return DimensionValue.OfNumber(Math.Clamp(next, -double.MaxValue, double.MaxValue));
             default:
                 return from;
