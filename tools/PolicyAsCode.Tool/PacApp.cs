@@ -143,6 +143,7 @@ public static class PacApp
         root.Subcommands.Add(ReplayCommand.Create(output, rich, policy));
         root.Subcommands.Add(TestCommand.Create(output, rich, policy));
         root.Subcommands.Add(ReportCommand.Create(output, policy));
+        root.Subcommands.Add(DatasheetCommand.Create(output));
 
         return root;
     }
