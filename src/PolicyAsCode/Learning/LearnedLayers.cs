@@ -103,6 +103,12 @@ public static class LearnedLayers
         ArgumentNullException.ThrowIfNull(registry);
         var read = PreferencesJson.Read(registry, storedJson, PolicyContext.In(null));
         var present = DimensionSet.Empty;
+        if (storedJson.StartsWith("\uFEFF"u8))
+        {
+            // The preferences readers skip one byte-order mark; so does this.
+            storedJson = storedJson[3..];
+        }
+
         try
         {
             var reader = new Utf8JsonReader(storedJson, new JsonReaderOptions { MaxDepth = 64 });
