@@ -85,6 +85,13 @@ public static class LearnedLayers
             }
 
             var used = Lattice.Clamp(reach, change.To, dimension.HigherIsStricter);
+            if (used != change.To && used == values[d])
+            {
+                // Held exactly where it already was: nothing learned is used, and saying "learned" would mislead.
+                ignored.Add(new IgnoredChange(change, $"the policy lets learning take {dimension.Name} no further than {dimension.Format(used)} here"));
+                continue;
+            }
+
             values[d] = used;
             applied.Add(used == change.To
                 ? change

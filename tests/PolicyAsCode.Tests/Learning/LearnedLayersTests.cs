@@ -55,10 +55,16 @@ public sealed class LearnedLayersTests
         Assert.Equal(30d, Layer("US", DimensionSet.Empty, Change(Examples, DimensionValue.OfNumber(50))).Values[Examples].Number);
         Assert.Equal(5d, Layer("US", DimensionSet.Empty, Change(Examples, DimensionValue.OfNumber(4))).Values[Examples].Number);
 
-        // Verbosity may not be learned up to Detailed anywhere.
-        var (values, applied, _) = Layer("US", DimensionSet.Empty, Change(Verbosity, DimensionValue.OfPosition(2)));
+        // Verbosity may not be learned up to Detailed anywhere: from Balanced, nothing is used; from Concise, Balanced is.
+        var (values, applied, ignored) = Layer("US", DimensionSet.Empty, Change(Verbosity, DimensionValue.OfPosition(2)));
         Assert.Equal(1, values[Verbosity].Position);
-        Assert.EndsWith("(held at Balanced: the furthest the policy lets learning take Verbosity here)", Assert.Single(applied).Reason, StringComparison.Ordinal);
+        Assert.Empty(applied);
+        Assert.Equal("the policy lets learning take Verbosity no further than Balanced here", Assert.Single(ignored).Why);
+        var fromConcise = Start;
+        fromConcise[Verbosity] = DimensionValue.OfPosition(0);
+        var (fromConciseApplied, _) = LearnedLayers.Layer(Registry, fromConcise, DimensionSet.Empty, new LearnedPreferences([Change(Verbosity, DimensionValue.OfPosition(2))]), PolicyContext.In("US"));
+        Assert.Equal(1, fromConcise[Verbosity].Position);
+        Assert.EndsWith("(held at Balanced: the furthest the policy lets learning take Verbosity here)", Assert.Single(fromConciseApplied).Reason, StringComparison.Ordinal);
 
         // Creativity has no learning range, but the organisation's AtMost(0.8) bound holds a learned 0.9 at 0.8.
         var creativity = Layer("EU", DimensionSet.Empty, Change(Creativity, DimensionValue.OfNumber(0.9)));
