@@ -4,7 +4,7 @@
 
 /// <summary>The compiled evaluator of the policy whose user tier is GlobalPrefs.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "1.0.0")]
-[global::PolicyAsCode.Compiled.PolicyRegistryData(3, "{\"name\":\"GlobalPrefs\",\"tiers\":[{\"index\":0,\"name\":\"EU\",\"type\":\"GlobalLaw\",\"rank\":1,\"within\":[]},{\"index\":1,\"name\":\"GlobalPrefs\",\"type\":\"GlobalPrefs\",\"rank\":3,\"within\":[0]}],\"dimensions\":[{\"index\":0,\"name\":\"MemoryDays\",\"kind\":\"Integer\",\"type\":\"int\",\"members\":[],\"memberValues\":[],\"domain\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":2147483647,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"higherIsStricter\":false,\"default\":7,\"hasInitialiser\":true,\"description\":null,\"enables\":[],\"mitigates\":[],\"learnable\":false}],\"bounds\":[{\"index\":0,\"dimension\":0,\"tier\":0,\"form\":\"Between\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":30,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Between(0, 30)\",\"reason\":null,\"enables\":[],\"mitigates\":[]}],\"forbids\":[],\"waivers\":[],\"defaults\":[],\"hazards\":[],\"neverTogether\":[],\"benefits\":[],\"risks\":[],\"learning\":[]}")]
+[global::PolicyAsCode.Compiled.PolicyRegistryData(3, "{\"name\":\"GlobalPrefs\",\"tiers\":[{\"index\":0,\"name\":\"EU\",\"type\":\"GlobalLaw\",\"rank\":1,\"within\":[]},{\"index\":1,\"name\":\"GlobalPrefs\",\"type\":\"GlobalPrefs\",\"rank\":3,\"within\":[0]}],\"dimensions\":[{\"index\":0,\"name\":\"MemoryDays\",\"kind\":\"Integer\",\"type\":\"int\",\"members\":[],\"memberValues\":[],\"domain\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":2147483647,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"higherIsStricter\":false,\"default\":7,\"hasInitialiser\":true,\"description\":null,\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false}],\"bounds\":[{\"index\":0,\"dimension\":0,\"tier\":0,\"form\":\"Between\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":30,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Between(0, 30)\",\"reason\":null,\"enables\":[],\"mitigates\":[]}],\"forbids\":[],\"waivers\":[],\"defaults\":[],\"hazards\":[],\"neverTogether\":[],\"benefits\":[],\"risks\":[],\"learning\":[]}")]
 partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::GlobalPrefs>
 {
     /// <summary>The policy as data: tiers, jurisdictions, dimensions, bounds, conditions, waivers, defaults and taxonomy links.</summary>
@@ -17,10 +17,10 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
     }
 
     /// <summary>Resolves requested preferences in a context: every value clamped into the applicable bounds, each move explained.</summary>
-    public static global::PolicyAsCode.Resolution<global::GlobalPrefs> Resolve(global::GlobalPrefs requested, in global::PolicyAsCode.PolicyContext context) => Resolve(requested, in context, default);
+    public static global::PolicyAsCode.Resolution<global::GlobalPrefs> Resolve(global::GlobalPrefs? requested, in global::PolicyAsCode.PolicyContext context) => Resolve(requested, in context, default);
 
     /// <summary>Resolves requested preferences in a context; values listed in <paramref name="unreadable"/> resolve fail-closed.</summary>
-    public static global::PolicyAsCode.Resolution<global::GlobalPrefs> Resolve(global::GlobalPrefs requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.DimensionSet unreadable)
+    public static global::PolicyAsCode.Resolution<global::GlobalPrefs> Resolve(global::GlobalPrefs? requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.DimensionSet unreadable)
     {
         var readAll = requested is not null;
         var source = requested ?? new global::GlobalPrefs();
