@@ -24,6 +24,9 @@ internal static class KnownNames
     public const string NeverTogetherAttribute = "PolicyAsCode.NeverTogetherAttribute";
     public const string BenefitCategoryAttribute = "PolicyAsCode.BenefitCategoryAttribute";
     public const string RiskCategoryAttribute = "PolicyAsCode.RiskCategoryAttribute";
+    public const string LearnableAttribute = "PolicyAsCode.LearnableAttribute";
+    public const string NotLearnableAttribute = "PolicyAsCode.NotLearnableAttribute";
+    public const string LearnWithinAttribute = "PolicyAsCode.LearnWithinAttribute";
     public const string Hazard = "PolicyAsCode.Hazard";
     public const string FlagsAttribute = "System.FlagsAttribute";
 

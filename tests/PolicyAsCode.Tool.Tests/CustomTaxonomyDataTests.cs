@@ -56,7 +56,15 @@ public sealed class CustomTaxonomyDataTests(PolicyAssemblies policies)
     [Fact]
     public void Data_of_format_1_still_reads_and_may_not_hold_the_new_fields()
     {
-        var data = Assert.Single(PolicyMetadata.Read(policies.QuickStart, out _)).Data;
+        // Format 3 (learning) is format 2 with "learnable" on each dimension and "learning" last: without them, format 2.
+        var format3 = Assert.Single(PolicyMetadata.Read(policies.QuickStart, out _)).Data;
+        var learning = format3.LastIndexOf(",\"learning\":", StringComparison.Ordinal);
+        Assert.True(learning > 0, format3);
+        var data = System.Text.RegularExpressions.Regex.Replace(format3[..learning], ",\"learnable\":(true|false)", string.Empty) + "}";
+        PolicyDataTests.AssertBadInput(PacRun.Of("card", DataOnly("FormatTwoWithLearning", 2, format3)), "FormatTwoWithLearning.dll", "has a field this format does not know", "\"learning\"");
+        PolicyDataTests.AssertBadInput(PacRun.Of("card", DataOnly("FormatThreeWithout", 3, data)), "FormatThreeWithout.dll", "misses the field \"learning\"");
+        Assert.True(PacRun.Of("card", DataOnly("FormatTwo", 2, data)).ExitCode == 0);
+        Assert.Empty(PolicyRegistryData.Read(data, 2).LearningRules);
         const string NewFields = ",\"benefits\":[],\"risks\":[]";
         Assert.EndsWith(NewFields + "}", data, StringComparison.Ordinal);
         var format1 = data.Replace(NewFields, string.Empty, StringComparison.Ordinal);

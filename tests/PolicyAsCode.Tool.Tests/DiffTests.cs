@@ -19,7 +19,7 @@ public sealed class DiffTests(PolicyAssemblies policies)
 
     private string DimensionRemoved => policies.Edited(
         "DimensionRemoved", "LearnerPreferences.cs",
-        "[Described(\"How long answers are\")]\n    [Enables(Benefit.Efficiency, Benefit.Learning)]\n    public Verbosity Verbosity { get; init; } = Verbosity.Balanced;", string.Empty);
+        "[Described(\"How long answers are\")]\n    [Learnable]\n    [Enables(Benefit.Efficiency, Benefit.Learning)]\n    public Verbosity Verbosity { get; init; } = Verbosity.Balanced;", string.Empty);
 
     /// <summary>The EU no longer refuses sexual content to minors.</summary>
     private string ForbidRemoved => policies.Edited(

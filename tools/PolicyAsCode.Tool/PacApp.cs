@@ -150,6 +150,7 @@ public static class PacApp
         root.Subcommands.Add(ReplayCommand.Create(output, text, terminal, policy));
         root.Subcommands.Add(TestCommand.Create(text, terminal, policy));
         root.Subcommands.Add(ReportCommand.Create(output, policy));
+        root.Subcommands.Add(DatasheetCommand.Create(output));
 
         // Help is laid out to the same width as every report (System.CommandLine would otherwise use the window's, or none).
         foreach (var help in root.Options.OfType<HelpOption>())

@@ -33,7 +33,7 @@ internal static class RegistryDataEmitter
             + $"\"members\":[{string.Join(",", d.Members.Select(m => Text(m.Name)))}],\"memberValues\":[{string.Join(",", d.Members.Select(m => m.Value.ToString(CultureInfo.InvariantCulture)))}],"
             + $"\"domain\":{Bound(d.Domain)},\"higherIsStricter\":{Bool(d.HigherIsStricter)},\"default\":{Value(d.Kind, d.Default)},"
             + $"\"hasInitialiser\":{Bool(d.HasInitialiser)},\"description\":{Text(d.Description)},\"enables\":{Ints(d.Enables)},\"mitigates\":{Ints(d.Mitigates)},"
-            + $"\"instructions\":[{string.Join(",", d.Instructions.Select(i => Instruction(d.Kind, i)))}]}}");
+            + $"\"instructions\":[{string.Join(",", d.Instructions.Select(i => Instruction(d.Kind, i)))}],\"learnable\":{Bool(d.Learnable)}}}");
         Array(json, "bounds", policy.Bounds, b =>
             $"{{\"index\":{Int(b.Index)},\"dimension\":{Int(b.Dimension)},\"tier\":{Int(b.Tier)},\"form\":\"{b.Form}\",\"bound\":{Bound(b.Bound)},"
             + $"\"when\":{UInt(b.When)},\"unless\":{UInt(b.Unless)},\"waivableBy\":{(b.WaivableBy == 0 ? "null" : Int(b.WaivableBy))},"
@@ -50,6 +50,8 @@ internal static class RegistryDataEmitter
         Array(json, "neverTogether", policy.NeverTogether, UInt);
         Array(json, "benefits", policy.CustomBenefits, b => Custom("benefit", b));
         Array(json, "risks", policy.CustomRisks, r => Custom("risk", r));
+        Array(json, "learning", policy.Learning, l =>
+            $"{{\"tier\":{Int(l.Tier)},\"dimension\":{Int(l.Dimension)},\"notLearnable\":{Bool(l.NotLearnable)},\"range\":{Bound(l.Range)},\"source\":{Text(l.Source)},\"reason\":{Text(l.Reason)}}}");
         return json.Append('}').ToString();
     }
 

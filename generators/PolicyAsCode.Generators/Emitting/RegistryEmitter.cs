@@ -43,6 +43,12 @@ internal static class RegistryEmitter
                 $"new global::PolicyAsCode.RiskInfo((global::PolicyAsCode.Risk)({Literals.Int(r.Member)}), {Entry(r)})")));
         }
 
+        if (policy.Learning.Count > 0)
+        {
+            optional.Add(("learningRules", "global::PolicyAsCode.LearningRule", policy.Learning.Select(l =>
+                $"new global::PolicyAsCode.LearningRule({l.Tier}, {l.Dimension}, {Literals.Bool(l.NotLearnable)}, {Literals.Bound(l.Range)}, {Literals.String(l.Source)}, {Literals.String(l.Reason)})")));
+        }
+
         List(writer, "global::PolicyAsCode.HazardInfo", policy.CustomHazards.Select(h =>
             $"new global::PolicyAsCode.HazardInfo({Literals.Hazard(h.Hazard)}, {Literals.String(h.Code)}, {Literals.String(h.Description)})"), optional.Count > 0);
         for (var i = 0; i < optional.Count; i++)
@@ -61,14 +67,25 @@ internal static class RegistryEmitter
         + $"{Array("string", d.Members.Select(m => Literals.String(m.Name)))}, {Array("long", d.Members.Select(m => Literals.Long(m.Value)))}, "
         + $"{Literals.Bound(d.Domain)}, {Literals.Bool(d.HigherIsStricter)}, {Literals.Value(d.Kind, d.Default)}, {Literals.Bool(d.HasInitialiser)}, "
         + $"{Literals.String(d.Description)}, {Benefits(d.Enables)}, {Risks(d.Mitigates)})"
-        + Instructions(d);
+        + Initialisers(d);
 
-    // Only dimensions with [Instruction] get an initialiser, so policies without one emit what they did before.
-    private static string Instructions(DimensionModel d) =>
-        d.Instructions.Count == 0
-            ? string.Empty
-            : " { Instructions = [" + string.Join(", ", d.Instructions.Select(i =>
-                $"new global::PolicyAsCode.InstructionText({Literals.String(i.Template)}, {(i.For is { } only ? Literals.Value(d.Kind, only) : "null")}, {Literals.Bool(i.Waived)})")) + "] }";
+    // Only dimensions with [Instruction] or [Learnable] get an initialiser, so policies without either emit what they did before.
+    private static string Initialisers(DimensionModel d)
+    {
+        var parts = new List<string>();
+        if (d.Instructions.Count > 0)
+        {
+            parts.Add("Instructions = [" + string.Join(", ", d.Instructions.Select(i =>
+                $"new global::PolicyAsCode.InstructionText({Literals.String(i.Template)}, {(i.For is { } only ? Literals.Value(d.Kind, only) : "null")}, {Literals.Bool(i.Waived)})")) + "]");
+        }
+
+        if (d.Learnable)
+        {
+            parts.Add("Learnable = true");
+        }
+
+        return parts.Count == 0 ? string.Empty : " { " + string.Join(", ", parts) + " }";
+    }
 
     private static string Bound(BoundModel b) =>
         $"new global::PolicyAsCode.BoundRule({b.Index}, {b.Dimension}, {b.Tier}, global::PolicyAsCode.BoundForm.{b.Form}, {Literals.Bound(b.Bound)}, "

@@ -17,6 +17,7 @@ namespace PolicyAsCode.Generators.Model;
 /// <param name="UndefinedValue">An underlying value no member has (ordinal), to stand for an out-of-domain value.</param>
 /// <param name="Location">The property declaration.</param>
 /// <param name="DefaultLocation">The initialiser, when there is one.</param>
+/// <param name="Learnable">Whether the user tier marks it <c>[Learnable]</c>.</param>
 internal sealed record DimensionModel(
     int Index,
     string Name,
@@ -33,7 +34,8 @@ internal sealed record DimensionModel(
     EquatableArray<int> Mitigates,
     long UndefinedValue,
     SourceLocation? Location,
-    SourceLocation? DefaultLocation = null)
+    SourceLocation? DefaultLocation = null,
+    bool Learnable = false)
 {
     /// <summary>The dimension's [Instruction] sentences, in source order (read into <c>DimensionInfo.Instructions</c>).</summary>
     public EquatableArray<InstructionModel> Instructions { get; init; } = EquatableArray<InstructionModel>.Empty;

@@ -4,7 +4,7 @@ namespace PolicyAsCode.Generators.Model;
 
 /// <summary>
 /// Everything the generator (and the analysers) know about one policy: a user tier with its chain of higher
-/// tiers, the sets of facts the assembly declares never hold together, and the assembly's own benefits and risks. Pure values: no symbols, syntax or compilation, so the pipeline can cache it.
+/// tiers, the sets of facts the assembly declares never hold together, the assembly's own benefits and risks, and the tiers' learning rules. Pure values: no symbols, syntax or compilation, so the pipeline can cache it.
 /// </summary>
 internal sealed record PolicyModel(
     TypeName UserTier,
@@ -18,7 +18,8 @@ internal sealed record PolicyModel(
     EquatableArray<PolicyProblem> Problems,
     EquatableArray<uint> NeverTogether = default,
     EquatableArray<TaxonomyModel> CustomBenefits = default,
-    EquatableArray<TaxonomyModel> CustomRisks = default)
+    EquatableArray<TaxonomyModel> CustomRisks = default,
+    EquatableArray<LearningModel> Learning = default)
 {
     public bool CanEmit => !Problems.Any(p => p.BlocksEmission);
 

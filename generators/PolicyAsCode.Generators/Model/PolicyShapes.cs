@@ -17,7 +17,7 @@ internal static class PolicyShapes
         var values = ImmutableArray.CreateBuilder<ShapeValue>();
         foreach (var dimension in policy.Dimensions)
         {
-            dimensions.Add(new ShapeDimension(dimension.Domain, dimension.HigherIsStricter));
+            dimensions.Add(new ShapeDimension(dimension.Domain, dimension.HigherIsStricter, dimension.Learnable));
         }
 
         foreach (var tierDefault in policy.Defaults)
@@ -57,6 +57,12 @@ internal static class PolicyShapes
             neverTogether.Add((Fact)set);
         }
 
-        return new PolicyShape(tiers.MoveToImmutable(), dimensions.MoveToImmutable(), bounds.MoveToImmutable(), claims.MoveToImmutable(), values.ToImmutable(), neverTogether.MoveToImmutable());
+        var learning = ImmutableArray.CreateBuilder<ShapeLearningRule>(policy.Learning.Count);
+        foreach (var rule in policy.Learning)
+        {
+            learning.Add(new ShapeLearningRule(rule.Tier, rule.Dimension, rule.NotLearnable, rule.Range));
+        }
+
+        return new PolicyShape(tiers.MoveToImmutable(), dimensions.MoveToImmutable(), bounds.MoveToImmutable(), claims.MoveToImmutable(), values.ToImmutable(), neverTogether.MoveToImmutable(), learning.MoveToImmutable());
     }
 }

@@ -184,7 +184,8 @@ internal sealed partial class PolicyReader
             TaxonomyLinks(attributes, KnownNames.EnablesAttribute),
             TaxonomyLinks(attributes, KnownNames.MitigatesAttribute),
             undefined,
-            location);
+            location,
+            Learnable: ReadLearnable(attributes, property.Name, kind, location));
 
         dimension = dimension with { Instructions = Instructions(property, attributes, dimension, location) };
         var initialiser = Initialiser(property);

@@ -45,6 +45,8 @@ internal sealed partial class PolicyReader
                 ReadWaiver(tier, dimension, attribute, tierOf, tiers);
             }
 
+            ReadLearningRules(tier, dimension, _dimensionTypes[index], attributes);
+
             if (tier.Rank != Ranks.User)
             {
                 var initialiser = Initialiser(property);

@@ -78,6 +78,7 @@ internal sealed partial class PolicyReader
         var forbids = _forbids.Select((f, i) => (f, i)).OrderBy(x => x.f.IsUsersOwn ? 1 : 0).ThenBy(x => x.f.Tier).ThenBy(x => x.i).Select((x, i) => x.f with { Index = i }).ToEquatableArray();
         var defaults = _defaults.OrderBy(d => d.Tier).ToEquatableArray();
         var waivers = _waivers.Select((w, i) => w with { Index = i }).ToEquatableArray();
+        var learning = _learning.Select((l, i) => (l, i)).OrderBy(x => x.l.Tier).ThenBy(x => x.i).Select(x => x.l).ToEquatableArray();
 
         // Read before the problems are collected below: both may add to them.
         var customHazards = ReadCustomHazards();
@@ -98,7 +99,8 @@ internal sealed partial class PolicyReader
             _problems.ToEquatableArray(),
             neverTogether,
             customBenefits,
-            customRisks);
+            customRisks,
+            learning);
     }
 
     /// <summary>The problems that stop the generator from extending a tier type (PAC0009), for analysers checking every tier.</summary>

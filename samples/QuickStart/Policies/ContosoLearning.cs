@@ -15,6 +15,10 @@ public partial record ContosoLearning
     [Mitigates(Risk.ManipulationOfTheVulnerable)]
     public Tone Tone { get; init; }
 
+    // Feedback may make lessons shorter, but a detailed lesson is a learner's own choice, never one drifted into.
+    [LearnWithin(Verbosity.Concise, Verbosity.Balanced, Reason = "feedback may shorten lessons; detailed lessons are chosen, not learned")]
+    public Verbosity Verbosity { get; init; }
+
     [AtMost(14, Reason = "lessons need two weeks of context at most")]
     [Mitigates(Risk.PrivacyInfringement)]
     public int MemoryDays { get; init; }

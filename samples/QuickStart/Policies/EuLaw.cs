@@ -22,6 +22,11 @@ public partial record EuLaw
     [Mitigates(Risk.PrivacyInfringement)]
     public int MemoryDays { get; init; }
 
+    // Tone is how an assistant builds rapport. Learning it from reactions would let an assistant drift towards whatever
+    // keeps a person engaged, the manipulation the AI Act forbids; in the EU a user sets tone explicitly or not at all.
+    [NotLearnable(Reason = "AI Act: an assistant's tone must not be tuned from a person's reactions, which risks manipulative rapport; users set it themselves")]
+    public Tone Tone { get; init; }
+
     [AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance | Topics.Politics, When = Fact.Minor, Reason = "no romance topics with minors")]
     [Mitigates(Risk.ManipulationOfTheVulnerable)]
     public Topics Topics { get; init; }

@@ -2,7 +2,10 @@ using PolicyAsCode;
 
 namespace QuickStart.Policies;
 
-/// <summary>Tier 3: what each learner may personalise. Properties are dimensions; initialisers are user defaults.</summary>
+/// <summary>
+/// Tier 3: what each learner may personalise. Properties are dimensions; initialisers are user defaults. Tone, verbosity
+/// and creativity may also be learned from a learner's feedback ([Learnable]), inside what the tiers above allow.
+/// </summary>
 [UserTier(Within = [typeof(ContosoLearning)])]
 public partial record LearnerPreferences
 {
@@ -14,11 +17,13 @@ public partial record LearnerPreferences
 
     [Described("The assistant's tone")]
     [Instruction("Tone: {value:lower}.")]
+    [Learnable]
     [Enables(Benefit.Wellbeing)]
     public Tone Tone { get; init; } = Tone.Friendly;
 
     [Described("How long answers are")]
     [Instruction("Length of answers: {value:lower}.")]
+    [Learnable]
     [Enables(Benefit.Efficiency, Benefit.Learning)]
     public Verbosity Verbosity { get; init; } = Verbosity.Balanced;
 
@@ -42,6 +47,7 @@ public partial record LearnerPreferences
     [Described("How inventive explanations may be, 0 to 1")]
     [Instruction("Creativity: {value} on a scale from 0 (strictly factual) to 1 (inventive).")]
     [Between(0.0, 1.0)]
+    [Learnable]
     [Enables(Benefit.Wellbeing)]
     public double Creativity { get; init; } = 0.5;
 

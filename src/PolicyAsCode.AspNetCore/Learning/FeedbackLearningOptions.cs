@@ -10,8 +10,7 @@ public sealed class FeedbackLearningOptions
     /// The fact a request must establish (known and holding) for a free-text reason to be kept, and for the event to be
     /// exported for training. Fact.ConsentsToFeedbackTraining by default (bit 6).
     /// </summary>
-    // serve: (Fact)(1 << 6) is Fact.ConsentsToFeedbackTraining; name it once learn's Fact.cs merges.
-    public Fact ConsentFact { get; set; } = (Fact)(1 << 6);
+    public Fact ConsentFact { get; set; } = Fact.ConsentsToFeedbackTraining;
 
     /// <summary>The learner; null (the default) uses a <see cref="StepLearner"/> with its default options.</summary>
     public IPreferenceLearner? Learner { get; set; }

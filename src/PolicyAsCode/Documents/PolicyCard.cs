@@ -18,12 +18,13 @@ namespace PolicyAsCode.Documents;
 /// </remarks>
 public sealed class PolicyCard
 {
-    private PolicyCard(string policy, string userTier, ImmutableArray<string> organisations, ImmutableArray<CardJurisdiction> jurisdictions)
+    private PolicyCard(string policy, string userTier, ImmutableArray<string> organisations, ImmutableArray<CardJurisdiction> jurisdictions, CardAlignment alignment)
     {
         Policy = policy;
         UserTier = userTier;
         Organisations = organisations;
         Jurisdictions = jurisdictions;
+        Alignment = alignment;
     }
 
     /// <summary>The policy's name: the user tier's full type name.</summary>
@@ -38,10 +39,19 @@ public sealed class PolicyCard
     /// <summary>The policy in each of its jurisdictions, in registry order.</summary>
     public ImmutableArray<CardJurisdiction> Jurisdictions { get; }
 
+    /// <summary>Whose feedback may personalise the assistant and how far: learnable preferences per jurisdiction, and the feedback datasheet.</summary>
+    public CardAlignment Alignment { get; }
+
     /// <summary>Builds the card of a policy.</summary>
     /// <param name="registry">The policy, e.g. a generated user tier's <c>Registry</c>.</param>
     /// <returns>The card.</returns>
-    public static PolicyCard Create(PolicyRegistry registry)
+    public static PolicyCard Create(PolicyRegistry registry) => Create(registry, null);
+
+    /// <summary>Builds the card of a policy, with what <paramref name="options"/> add (where the feedback datasheet is published).</summary>
+    /// <param name="registry">The policy, e.g. a generated user tier's <c>Registry</c>.</param>
+    /// <param name="options">What the card says beyond the policy; null for nothing.</param>
+    /// <returns>The card.</returns>
+    public static PolicyCard Create(PolicyRegistry registry, PolicyCardOptions? options)
     {
         ArgumentNullException.ThrowIfNull(registry);
         var interpreter = new PolicyInterpreter(registry);
@@ -60,7 +70,7 @@ public sealed class PolicyCard
             jurisdictions.Add(Jurisdiction(interpreter, j));
         }
 
-        return new PolicyCard(registry.Name, registry.UserTier.Name, organisations.ToImmutable(), jurisdictions.ToImmutable());
+        return new PolicyCard(registry.Name, registry.UserTier.Name, organisations.ToImmutable(), jurisdictions.ToImmutable(), CardAlignment.Of(registry, options?.Datasheet));
     }
 
     /// <summary>
@@ -71,7 +81,12 @@ public sealed class PolicyCard
     /// <param name="jurisdiction">One of <see cref="Jurisdictions"/>' names.</param>
     /// <returns>A card holding that jurisdiction alone, or none when the policy has no such jurisdiction.</returns>
     public PolicyCard For(string jurisdiction) =>
-        new(Policy, UserTier, Organisations, Jurisdictions.Where(j => string.Equals(j.Name, jurisdiction, StringComparison.OrdinalIgnoreCase)).ToImmutableArray());
+        new(
+            Policy,
+            UserTier,
+            Organisations,
+            Jurisdictions.Where(j => string.Equals(j.Name, jurisdiction, StringComparison.OrdinalIgnoreCase)).ToImmutableArray(),
+            Alignment with { Jurisdictions = Alignment.Jurisdictions.Where(j => string.Equals(j.Name, jurisdiction, StringComparison.OrdinalIgnoreCase)).ToImmutableArray() });
 
     /// <summary>The card as Markdown, with <c>"\n"</c> line endings.</summary>
     /// <returns>The Markdown text.</returns>

@@ -14,8 +14,33 @@ internal static class PolicyCardJson
         w.WriteString("userTier", card.UserTier);
         Strings(w, "organisations", card.Organisations);
         Array(w, "jurisdictions", card.Jurisdictions, jurisdiction => Jurisdiction(w, jurisdiction));
+        Alignment(w, card.Alignment);
         w.WriteEndObject();
     });
+
+    private static void Alignment(Utf8JsonWriter w, CardAlignment alignment)
+    {
+        w.WriteStartObject("alignment");
+        w.WriteString("datasheet", alignment.Datasheet);
+        Array(w, "jurisdictions", alignment.Jurisdictions, jurisdiction =>
+        {
+            w.WriteStartObject();
+            w.WriteString("jurisdiction", jurisdiction.Name);
+            Array(w, "dimensions", jurisdiction.Dimensions, learning =>
+            {
+                w.WriteStartObject();
+                w.WriteString("name", learning.Dimension);
+                w.WriteBoolean("learnable", learning.Learnable);
+                w.WriteString("within", learning.Within);
+                w.WriteString("range", learning.Range);
+                w.WriteString("offBy", learning.OffBy);
+                w.WriteString("reason", learning.Reason);
+                w.WriteEndObject();
+            });
+            w.WriteEndObject();
+        });
+        w.WriteEndObject();
+    }
 
     private static void Jurisdiction(Utf8JsonWriter w, CardJurisdiction jurisdiction)
     {

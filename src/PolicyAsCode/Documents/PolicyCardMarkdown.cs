@@ -92,6 +92,7 @@ internal static class PolicyCardMarkdown
             }
         }
 
+        Alignment(md, card.Alignment);
         Line(md);
         Line(md, "## Benefits, risks and hazards named in this card");
         Line(md);
@@ -192,6 +193,42 @@ internal static class PolicyCardMarkdown
                 + "` allows " + bound.Allows + "." + Reason(bound.Reason)
                 + (bound.WaivableBy is null ? string.Empty : " It may be waived by " + bound.WaivableBy + ".")
                 + Links("Enables", bound.Enables) + Links("Mitigates", bound.Mitigates));
+        }
+    }
+
+    // Whose feedback may move what: the datasheet first, then per jurisdiction what learning may reach and where it is off.
+    private static void Alignment(StringBuilder md, CardAlignment alignment)
+    {
+        Line(md);
+        Line(md, "## Alignment");
+        Line(md);
+        Line(md, "Besides what users choose, an assistant may learn preferences from each user's feedback. A learned value never overrides "
+            + "what the user chose, stays within the learning range below and every bound above, and can be undone by the user.");
+        Line(md);
+        Line(md, alignment.Datasheet is { } datasheet
+            ? "Whose feedback this is: the feedback datasheet is published at " + datasheet + "."
+            : "Whose feedback this is: no datasheet published.");
+        foreach (var jurisdiction in alignment.Jurisdictions)
+        {
+            Line(md);
+            Line(md, "### Learning in " + jurisdiction.Name);
+            Line(md);
+            if (jurisdiction.Dimensions.IsEmpty)
+            {
+                Line(md, "No preference is learned from feedback.");
+                continue;
+            }
+
+            foreach (var learning in jurisdiction.Dimensions)
+            {
+                Line(md, "- " + learning.Dimension + ": " + (learning.Learnable
+                    ? "learned from feedback; learning may reach " + learning.Within + "." + (learning.Range is { } range ? " Learning is held to that by " + range + "." : string.Empty)
+                    : "not learned" + (learning.OffBy is { } tier ? "; " + tier + " switches learning off here" : string.Empty) + ".")
+                    + (learning.Reason is { Length: > 0 } reason ? " Reason: " + Sentence(reason) : string.Empty));
+            }
+
+            Line(md);
+            Line(md, "Every other preference is only ever set by the user.");
         }
     }
 

@@ -12,6 +12,7 @@ internal static class PolicyWording
     public static readonly Fact[] Facts =
     [
         Fact.Minor, Fact.ConsentsToMemory, Fact.VerifiedAdult, Fact.RolePlay, Fact.Vulnerable, Fact.Professional,
+        Fact.ConsentsToFeedbackTraining,
         Fact.Custom1, Fact.Custom2, Fact.Custom3, Fact.Custom4,
     ];
 
@@ -43,6 +44,7 @@ internal static class PolicyWording
         PolicyAsCode.Fact.RolePlay => "the user set up a role-play or fiction session",
         PolicyAsCode.Fact.Vulnerable => "the user is in a vulnerable situation",
         PolicyAsCode.Fact.Professional => "the user acts in a verified professional capacity",
+        PolicyAsCode.Fact.ConsentsToFeedbackTraining => "the user consented to their feedback being used to train preference models",
         _ => "the project's fact " + fact.ToString() + " holds",
     };
 

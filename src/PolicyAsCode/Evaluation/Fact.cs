@@ -35,6 +35,9 @@ enum Fact : uint
     /// <summary>The user acts in a verified professional capacity (clinician, lawyer, researcher).</summary>
     Professional = 1 << 5,
 
+    /// <summary>The user consented to their feedback being exported to train preference models (docs/feedback.md).</summary>
+    ConsentsToFeedbackTraining = 1 << 6,
+
     /// <summary>A project-defined fact.</summary>
     Custom1 = 1 << 16,
 

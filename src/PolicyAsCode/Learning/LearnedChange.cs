@@ -1,22 +1,36 @@
-// serve: placeholder until learn merges
+using System;
 using System.Collections.Generic;
 
 namespace PolicyAsCode.Learning;
 
-/// <summary>One value learned from feedback.</summary>
-/// <param name="Dimension">The dimension's index.</param>
-/// <param name="DimensionName">The dimension's name.</param>
+/// <summary>One value learned from feedback, with the feedback that caused it.</summary>
+/// <param name="Dimension">The dimension's index in the registry.</param>
+/// <param name="DimensionName">The dimension's name, to check the index still names it under another policy version.</param>
 /// <param name="From">The value learning started from.</param>
-/// <param name="To">The learned value.</param>
-/// <param name="CausedBy">The ids of the feedback events that caused it.</param>
-/// <param name="Reason">Why, for a person: "after 3 'too long' ratings".</param>
+/// <param name="To">The value learned.</param>
+/// <param name="CausedBy">The ids of the feedback events that moved it.</param>
+/// <param name="Reason">Why, in words: "after 3 'too long' ratings this week".</param>
 public sealed record LearnedChange(int Dimension, string DimensionName, DimensionValue From, DimensionValue To, IReadOnlyList<string> CausedBy, string Reason)
 {
-    /// <summary>The change in one sentence: "Verbosity: Concise (learned; was Balanced) after 3 'too long' ratings".</summary>
+    /// <summary>The change in one sentence: "Verbosity: Concise (learned; was Balanced) after 3 'too long' ratings this week".</summary>
+    /// <exception cref="ArgumentException">The registry has no dimension <see cref="Dimension"/> named <see cref="DimensionName"/>.</exception>
     public string Explain(PolicyRegistry registry)
     {
-        System.ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(registry);
+        if ((uint)Dimension >= (uint)registry.Dimensions.Length || registry.Dimensions[Dimension].Name != DimensionName)
+        {
+            throw new ArgumentException($"The policy {registry.Name} has no dimension {DimensionName} at {Dimension}.", nameof(registry));
+        }
+
         var dimension = registry.Dimensions[Dimension];
         return $"{DimensionName}: {dimension.Format(To)} (learned; was {dimension.Format(From)}) {Reason}";
     }
+}
+
+/// <summary>What a learner proposes: one change per dimension that feedback moved, in dimension order.</summary>
+/// <param name="Changes">The changes.</param>
+public sealed record LearnedPreferences(IReadOnlyList<LearnedChange> Changes)
+{
+    /// <summary>Nothing learned.</summary>
+    public static LearnedPreferences None { get; } = new([]);
 }

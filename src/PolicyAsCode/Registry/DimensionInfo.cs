@@ -31,6 +31,9 @@ public sealed record DimensionInfo(
     ImmutableArray<Benefit> Enables,
     ImmutableArray<Risk> Mitigates)
 {
+    /// <summary>Whether the user tier marks the dimension <c>[Learnable]</c>: it may be learned from feedback (<see cref="LearningScope"/> says where).</summary>
+    public bool Learnable { get; init; }
+
     /// <summary>Whether the dimension holds the user's own forbidden hazards.</summary>
     public bool IsHazardSet => Kind == DimensionKind.Set && TypeName == "PolicyAsCode.Hazard";
 
@@ -86,7 +89,7 @@ public sealed record DimensionInfo(
         && RecordEquality.Same(Members, other.Members) && RecordEquality.Same(MemberValues, other.MemberValues) && Domain == other.Domain
         && HigherIsStricter == other.HigherIsStricter && Default == other.Default && HasInitialiser == other.HasInitialiser && Description == other.Description
         && RecordEquality.Same(Enables, other.Enables) && RecordEquality.Same(Mitigates, other.Mitigates)
-        && RecordEquality.Same(Instructions, other.Instructions);
+        && RecordEquality.Same(Instructions, other.Instructions) && Learnable == other.Learnable;
 
     /// <inheritdoc/>
     public override int GetHashCode() => System.HashCode.Combine(Index, Name, Kind);

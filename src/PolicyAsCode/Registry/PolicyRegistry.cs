@@ -27,7 +27,8 @@ public sealed class PolicyRegistry
         ImmutableArray<HazardInfo> customHazards,
         ImmutableArray<Fact> neverTogether = default,
         ImmutableArray<BenefitInfo> customBenefits = default,
-        ImmutableArray<RiskInfo> customRisks = default)
+        ImmutableArray<RiskInfo> customRisks = default,
+        ImmutableArray<LearningRule> learningRules = default)
     {
         // Decisions track applicable hazard rules in a 64-bit mask; more rules would share bits and misname refusals.
         if (forbids.Length > MaxForbidRules)
@@ -47,6 +48,7 @@ public sealed class PolicyRegistry
         CustomRisks = CustomTaxonomy.Checked(customRisks, "risk", r => (int)r.Risk, r => r.Entry, nameof(customRisks));
 
         NeverTogether = neverTogether.IsDefault ? [] : neverTogether;
+        LearningRules = learningRules.IsDefault ? [] : learningRules;
         Shape = BuildShape();
         Jurisdictions = Shape.Jurisdictions;
         Tiers = WithEnclosingLaws(tiers, Shape);
@@ -101,6 +103,9 @@ public sealed class PolicyRegistry
 
     /// <summary>Sets of facts the policy's assembly declares never hold together (<c>[assembly: NeverTogether(...)]</c>).</summary>
     public ImmutableArray<Fact> NeverTogether { get; }
+
+    /// <summary>Every <c>[NotLearnable]</c> and <c>[LearnWithin]</c> rule, by tier then as written (<see cref="LearningScope"/> answers what they mean).</summary>
+    public ImmutableArray<LearningRule> LearningRules { get; }
 
     /// <summary>The policy as the semantics see it: what <see cref="Binding"/> and <see cref="OverrideCheck"/> ask, at run time as at build time.</summary>
     public PolicyShape Shape { get; }
@@ -170,7 +175,7 @@ public sealed class PolicyRegistry
         var values = ImmutableArray.CreateBuilder<ShapeValue>();
         foreach (var dimension in Dimensions)
         {
-            dimensions.Add(new ShapeDimension(dimension.Domain, dimension.HigherIsStricter));
+            dimensions.Add(new ShapeDimension(dimension.Domain, dimension.HigherIsStricter, dimension.Learnable));
         }
 
         foreach (var tierDefault in Defaults)
@@ -198,6 +203,12 @@ public sealed class PolicyRegistry
             claims.Add(new ShapeClaim(claim.Claimant, claim.Dimension, claim.Waived, claim.Condition, claim.IsDelegated));
         }
 
-        return new PolicyShape(tiers.MoveToImmutable(), dimensions.MoveToImmutable(), bounds.MoveToImmutable(), claims.MoveToImmutable(), values.ToImmutable(), NeverTogether);
+        var learning = ImmutableArray.CreateBuilder<ShapeLearningRule>(LearningRules.Length);
+        foreach (var rule in LearningRules)
+        {
+            learning.Add(new ShapeLearningRule(rule.Tier, rule.Dimension, rule.NotLearnable, rule.Range));
+        }
+
+        return new PolicyShape(tiers.MoveToImmutable(), dimensions.MoveToImmutable(), bounds.MoveToImmutable(), claims.MoveToImmutable(), values.ToImmutable(), NeverTogether, learning.MoveToImmutable());
     }
 }

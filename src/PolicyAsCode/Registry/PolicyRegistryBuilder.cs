@@ -148,7 +148,7 @@ internal sealed class PolicyRegistryBuilder
 
         return new PolicyRegistry(
             _source.Name, _source.Tiers, _source.Dimensions, bounds.MoveToImmutable(), forbids.MoveToImmutable(),
-            _source.Waivers, _source.Defaults, _source.CustomHazards, _source.NeverTogether, _source.CustomBenefits, _source.CustomRisks);
+            _source.Waivers, _source.Defaults, _source.CustomHazards, _source.NeverTogether, _source.CustomBenefits, _source.CustomRisks, _source.LearningRules);
     }
 
     private void CheckTier(int tier)

@@ -11,7 +11,9 @@ namespace PolicyAsCode;
 /// readable from the assembly's metadata without running it. The format is JSON, versioned by <see cref="Format"/>;
 /// every object must hold exactly its fields, so data of another version is never half understood. Format 2 added the
 /// project's own benefits and risks (<c>benefits</c>, <c>risks</c>); format 3 each dimension's <c>instructions</c>
-/// (<see cref="InstructionAttribute"/>); data of older formats, which lack them, still reads.
+/// (<see cref="InstructionAttribute"/>) and learning from feedback: each dimension's <c>learnable</c> and the tiers'
+/// learning rules (<c>learning</c>). Data of older formats, which lack them, still reads, as a policy with no
+/// instructions of its own in which nothing is learnable.
 /// </summary>
 public static class PolicyRegistryData
 {
@@ -61,7 +63,9 @@ public static class PolicyRegistryData
 
     private static PolicyRegistry Registry(JsonElement root, int format)
     {
-        string[] fields = format >= 2
+        string[] fields = format >= 3
+            ? ["name", "tiers", "dimensions", "bounds", "forbids", "waivers", "defaults", "hazards", "neverTogether", "benefits", "risks", "learning"]
+            : format >= 2
             ? ["name", "tiers", "dimensions", "bounds", "forbids", "waivers", "defaults", "hazards", "neverTogether", "benefits", "risks"]
             : ["name", "tiers", "dimensions", "bounds", "forbids", "waivers", "defaults", "hazards", "neverTogether"];
         var o = Fields(root, "$", fields);
@@ -75,6 +79,7 @@ public static class PolicyRegistryData
         var never = List(o[8], "$.neverTogether", (e, p) => (Fact)UInt(e, p));
         var benefits = format >= 2 ? List(o[9], "$.benefits", (e, p) => Custom(e, p, "benefit", (n, entry) => new BenefitInfo((Benefit)n, entry))) : [];
         var risks = format >= 2 ? List(o[10], "$.risks", (e, p) => Custom(e, p, "risk", (n, entry) => new RiskInfo((Risk)n, entry))) : [];
+        var learning = format >= 3 ? List(o[11], "$.learning", (e, p) => Learning(e, p, dimensions, tiers.Length)) : [];
 
         Check(tiers.Length > 0, "$.tiers", "a policy has at least its user tier");
         for (var i = 0; i < tiers.Length; i++)
@@ -119,7 +124,7 @@ public static class PolicyRegistryData
             In(defaults[i].Tier, tiers.Length, $"$.defaults[{i}].tier");
         }
 
-        return new PolicyRegistry(Text(o[0], "$.name"), tiers, dimensions, bounds, forbids, waivers, defaults, hazards, never, benefits, risks);
+        return new PolicyRegistry(Text(o[0], "$.name"), tiers, dimensions, bounds, forbids, waivers, defaults, hazards, never, benefits, risks, learning);
     }
 
     private static TierInfo Tier(JsonElement e, string path)
@@ -133,7 +138,7 @@ public static class PolicyRegistryData
     private static DimensionInfo Dimension(JsonElement e, string path, int format)
     {
         string[] fields = format >= 3
-            ? ["index", "name", "kind", "type", "members", "memberValues", "domain", "higherIsStricter", "default", "hasInitialiser", "description", "enables", "mitigates", "instructions"]
+            ? ["index", "name", "kind", "type", "members", "memberValues", "domain", "higherIsStricter", "default", "hasInitialiser", "description", "enables", "mitigates", "instructions", "learnable"]
             : ["index", "name", "kind", "type", "members", "memberValues", "domain", "higherIsStricter", "default", "hasInitialiser", "description", "enables", "mitigates"];
         var o = Fields(e, path, fields);
         var kind = Name<DimensionKind>(o[2], path + ".kind");
@@ -147,6 +152,7 @@ public static class PolicyRegistryData
             List(o[11], path + ".enables", (x, p) => (Benefit)Int(x, p)), List(o[12], path + ".mitigates", (x, p) => (Risk)Int(x, p)))
         {
             Instructions = format >= 3 ? List(o[13], path + ".instructions", (x, p) => Instruction(x, p, kind)) : [],
+            Learnable = format >= 3 && Bool(o[14], path + ".learnable"),
         };
     }
 
@@ -157,6 +163,18 @@ public static class PolicyRegistryData
             Text(o[0], path + ".text"),
             o[1].ValueKind == JsonValueKind.Null ? null : Value(o[1], path + ".for", kind),
             Bool(o[2], path + ".waived"));
+    }
+
+    private static LearningRule Learning(JsonElement e, string path, ImmutableArray<DimensionInfo> dimensions, int tierCount)
+    {
+        var o = Fields(e, path, "tier", "dimension", "notLearnable", "range", "source", "reason");
+        var tier = Int(o[0], path + ".tier");
+        var dimension = Int(o[1], path + ".dimension");
+        In(tier, tierCount, path + ".tier");
+        In(dimension, dimensions.Length, path + ".dimension");
+        return new LearningRule(
+            tier, dimension, Bool(o[2], path + ".notLearnable"), Bound(o[3], path + ".range", dimensions[dimension].Kind),
+            Text(o[4], path + ".source"), OptionalText(o[5], path + ".reason"));
     }
 
     private static BoundRule Rule(JsonElement e, string path)

@@ -20,6 +20,7 @@ sealed class PolicyShape
 {
     private readonly ImmutableArray<ShapeBound>[] _boundsOn;
     private readonly ImmutableArray<ShapeClaim>[] _claimsOn;
+    private readonly ImmutableArray<ShapeLearningRule>[] _learningOn;
     private readonly Fact[] _factsOn;
     private readonly int[] _jurisdictionOfTier;
     private readonly bool[][] _lawsIn;
@@ -33,7 +34,8 @@ sealed class PolicyShape
         ImmutableArray<ShapeBound> bounds,
         ImmutableArray<ShapeClaim> claims,
         ImmutableArray<ShapeValue> values,
-        ImmutableArray<Fact> neverTogether)
+        ImmutableArray<Fact> neverTogether,
+        ImmutableArray<ShapeLearningRule> learning = default)
     {
         Tiers = tiers.IsDefault ? [] : tiers;
         Dimensions = dimensions.IsDefault ? [] : dimensions;
@@ -41,6 +43,7 @@ sealed class PolicyShape
         Claims = claims.IsDefault ? [] : claims;
         Values = values.IsDefault ? [] : values;
         NeverTogether = neverTogether.IsDefault ? [] : neverTogether;
+        Learning = learning.IsDefault ? [] : learning;
 
         Jurisdictions = DistinctJurisdictions(Tiers, out _jurisdictionOfTier);
         _enclosing = JurisdictionNesting.Enclosing(Tiers, _jurisdictionOfTier, Jurisdictions.Length);
@@ -72,12 +75,23 @@ sealed class PolicyShape
             }
         }
 
+        var learningLists = Lists<ShapeLearningRule>(Dimensions.Length);
+        foreach (var rule in Learning)
+        {
+            if ((uint)rule.Dimension < (uint)Dimensions.Length)
+            {
+                learningLists[rule.Dimension].Add(rule);
+            }
+        }
+
+        _learningOn = new ImmutableArray<ShapeLearningRule>[Dimensions.Length];
         _boundsOn = new ImmutableArray<ShapeBound>[Dimensions.Length];
         _claimsOn = new ImmutableArray<ShapeClaim>[Dimensions.Length];
         for (var d = 0; d < Dimensions.Length; d++)
         {
             _boundsOn[d] = boundLists[d].ToImmutableArray();
             _claimsOn[d] = claimLists[d].ToImmutableArray();
+            _learningOn[d] = learningLists[d].ToImmutableArray();
         }
     }
 
@@ -98,6 +112,9 @@ sealed class PolicyShape
 
     /// <summary>Sets of facts that never all hold together (<c>[assembly: NeverTogether(...)]</c>).</summary>
     public ImmutableArray<Fact> NeverTogether { get; }
+
+    /// <summary>Every <c>[NotLearnable]</c> and <c>[LearnWithin]</c> rule, by tier (<see cref="LearningScope"/> reads them).</summary>
+    public ImmutableArray<ShapeLearningRule> Learning { get; }
 
     /// <summary>The distinct jurisdictions of the immutable tiers (compared ignoring case), in tier order.</summary>
     public ImmutableArray<string> Jurisdictions { get; }
@@ -122,6 +139,9 @@ sealed class PolicyShape
 
     /// <summary>The bounds on a dimension, in canonical order.</summary>
     public ImmutableArray<ShapeBound> BoundsOn(int dimension) => _boundsOn[dimension];
+
+    /// <summary>The learning rules on a dimension, by tier.</summary>
+    public ImmutableArray<ShapeLearningRule> LearningOn(int dimension) => _learningOn[dimension];
 
     /// <summary>The waiver claims on a dimension.</summary>
     public ImmutableArray<ShapeClaim> ClaimsOn(int dimension) => _claimsOn[dimension];
@@ -216,7 +236,7 @@ sealed class PolicyShape
             }
         }
 
-        return new PolicyShape(Tiers, Dimensions, bounds.ToImmutable(), Claims, Values, NeverTogether);
+        return new PolicyShape(Tiers, Dimensions, bounds.ToImmutable(), Claims, Values, NeverTogether, Learning);
     }
 
     /// <summary>

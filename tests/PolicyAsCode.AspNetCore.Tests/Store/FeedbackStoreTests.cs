@@ -16,7 +16,7 @@ public abstract class FeedbackStoreTests<TBackend>(TBackend backend) : IClassFix
     where TBackend : StoreBackend
 {
     private const string Policy = "LearnerPreferences";
-    private const Fact Consent = (Fact)(1 << 6);
+    private const Fact Consent = Fact.ConsentsToFeedbackTraining;
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     private static string NewUser() => "user-" + Guid.NewGuid().ToString("N")[..12];

@@ -16,6 +16,11 @@ public partial record EuLaw
     [Mitigates(Risk.Anthropomorphism)]
     public bool DiscloseAi { get; init; }
 
+    // Learning tone from a person's reactions could drift towards whatever keeps them engaged: the manipulation the
+    // AI Act forbids. Users still set tone themselves.
+    [NotLearnable(Reason = "AI Act: an assistant's tone must not be tuned from a person's reactions; users set it themselves")]
+    public Tone Tone { get; init; }
+
     [Between(0, 30, Reason = "storage limitation: personal data at most 30 days")]
     [Locked(0, Unless = Fact.ConsentsToMemory, Reason = "no memory of personal data without consent")]
     [Mitigates(Risk.PrivacyInfringement)]

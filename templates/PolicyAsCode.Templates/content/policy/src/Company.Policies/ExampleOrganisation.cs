@@ -38,6 +38,10 @@ public partial record ExampleOrganisation
     [Mitigates(Risk.ManipulationOfTheVulnerable)]
     public Tone Tone { get; init; }
 
+    // Feedback may make answers shorter, but long answers are a user's own choice, never one drifted into.
+    [LearnWithin(Verbosity.Concise, Verbosity.Balanced, Reason = "feedback may shorten answers; detailed answers are chosen, not learned")]
+    public Verbosity Verbosity { get; init; }
+
     [AtMost(14, Reason = "two weeks of context is all the service needs")]
     [Mitigates(Risk.PrivacyInfringement)]
     public int MemoryDays { get; init; }

@@ -5,7 +5,8 @@ namespace Company.Policies;
 /// <summary>
 /// Tier 3: what each user may personalise. Every property is a dimension; its initialiser is the user default,
 /// which must lie inside every higher tier's bound (else the build fails with PAC0001).
-/// The generator adds Resolve, Decide, Defaults and Registry to this record.
+/// The generator adds Resolve, Decide, Defaults and Registry to this record. [Learnable] dimensions may also be learned
+/// from a user's feedback (PolicyAsCode.Learning), never past an explicit choice or a bound.
 /// </summary>
 [UserTier(Within = [typeof(ExampleOrganisation)])]
 public partial record UserPreferences
@@ -18,6 +19,7 @@ public partial record UserPreferences
 
     [Described("The assistant's tone")]
     [Instruction("Tone: {value:lower}.")]
+    [Learnable]
     [Enables(Benefit.Wellbeing)]
     [Mitigates(Risk.Homogenisation)]
     public Tone Tone { get; init; } = Tone.Friendly;
@@ -25,6 +27,7 @@ public partial record UserPreferences
     // Every user on every plan sets it: personalisation that is not a premium feature.
     [Described("How long answers are")]
     [Instruction("Length of answers: {value:lower}.")]
+    [Learnable]
     [Enables(Benefit.Efficiency)]
     [Mitigates(Risk.UnequalAccess)]
     public Verbosity Verbosity { get; init; } = Verbosity.Balanced;
