@@ -164,7 +164,7 @@ public sealed class CacheabilityTests
         var after = second.GeneratedSources.Single(s => s.HintName.EndsWith(".Policy.g.cs", StringComparison.Ordinal)).SourceText.ToString();
         Assert.Contains("IntegerBound(0d, 14d)", before, StringComparison.Ordinal);
         Assert.DoesNotContain("IntegerBound(0d, 14d)", after, StringComparison.Ordinal);
-        Assert.Contains("(!scope.j2 || v0 >= 0 && v0 <= 10)", after, StringComparison.Ordinal);
+        Assert.Contains("(!scope.DeLawApplies || (value0 >= 0 && value0 <= 10))", after, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -158,7 +158,7 @@ internal static partial class EvaluatorEmitter
         w.Line(GeneratedFile.GeneratedCode);
         using var _ = w.Block("public readonly struct Scope");
         w.Line("public readonly int Jurisdiction;");
-        foreach (var test in scope.Declared)
+        foreach (var test in scope.Declared.Where(t => t.IsRead))
         {
             w.Line($"public readonly bool {test.Name};");
         }
@@ -173,7 +173,7 @@ internal static partial class EvaluatorEmitter
             }
 
             w.Line("Jurisdiction = jurisdiction;");
-            foreach (var test in scope.Declared)
+            foreach (var test in scope.Declared.Where(t => t.IsRead))
             {
                 w.Line($"{test.Name} = {test.Local};");
             }

@@ -6,10 +6,20 @@ using PolicyAsCode.Generators.Model;
 namespace PolicyAsCode.Generators.Planning;
 
 /// <summary>One context test, declared once: its name and its expression over the context and earlier tests.</summary>
-/// <param name="Name">Its PascalCase name, a field of the evaluator's <c>Scope</c>.</param>
-/// <param name="Local">Its camelCase name, the local that computes it.</param>
-/// <param name="Expression">What it computes, reading earlier tests by their locals.</param>
-internal sealed record ScopeTest(string Name, string Local, string Expression);
+internal sealed class ScopeTest(string name, string local, string expression)
+{
+    /// <summary>Its PascalCase name, a field of the evaluator's <c>Scope</c>.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>Its camelCase name, the local that computes it.</summary>
+    public string Local { get; } = local;
+
+    /// <summary>What it computes, reading earlier tests by their locals.</summary>
+    public string Expression { get; } = expression;
+
+    /// <summary>Whether a rule reads it (else only later tests do, and it needs no field). Set while the plan is built.</summary>
+    public bool IsRead { get; set; }
+}
 
 /// <summary>
 /// The context tests an evaluator needs (which laws apply, which conditions hold, which waivers are claimed), each
@@ -71,9 +81,17 @@ internal sealed class ScopeTests
         bound.WaivableBy == Ranks.User ? Waived(Ranks.User, bound.Tier, bound.Dimension) : Test.Never;
 
     // A test while it is being composed: its outcome as locals read it, and the word it lends a composite's name.
-    private readonly record struct Part(Test Local, Test Read, string Word);
+    private readonly record struct Part(Test Local, Test Read, string Word, ScopeTest? Declared = null);
 
-    private static Test Read(Part part) => part.Read;
+    private static Test Read(Part part)
+    {
+        if (part.Declared is { } declared)
+        {
+            declared.IsRead = true;
+        }
+
+        return part.Read;
+    }
 
     private Part TierPart(int tier)
     {
@@ -127,7 +145,7 @@ internal sealed class ScopeTests
         if (bound.WaivableBy == Ranks.Organisation)
         {
             var waived = WaivedPart(Ranks.Organisation, bound.Tier, bound.Dimension);
-            parts.Add(new Part(waived.Local.Not(), waived.Read.Not(), waived.Word.Length == 0 ? string.Empty : "NotWaived"));
+            parts.Add(new Part(waived.Local.Not(), waived.Read.Not(), waived.Word.Length == 0 ? string.Empty : "NotWaived", waived.Declared));
         }
 
         var conditional = parts.Where(p => p.Local.IsExpression).ToList();
@@ -136,7 +154,7 @@ internal sealed class ScopeTests
             // Nothing to name: a constant, or one test already declared (or its negation).
             var local = Test.All(parts.Select(p => p.Local));
             var read = Test.All(parts.Select(p => p.Read));
-            return new Part(local, read, string.Concat(conditional.Select(p => p.Word)));
+            return new Part(local, read, string.Concat(conditional.Select(p => p.Word)), read.IsExpression ? conditional[0].Declared : null);
         }
 
         var name = string.Concat(conditional.Select(p => p.Word));
@@ -157,6 +175,6 @@ internal sealed class ScopeTests
             _declared.Add(declared);
         }
 
-        return new Part(Test.Name(declared.Local), Test.Name(InStruct ? _prefix + declared.Name : declared.Local), word);
+        return new Part(Test.Name(declared.Local), Test.Name(InStruct ? _prefix + declared.Name : declared.Local), word, declared);
     }
 }

@@ -382,15 +382,10 @@ namespace Conditional
             public readonly bool EuLawApplies;
             public readonly bool WhenMinor;
             public readonly bool EuLawWhenMinor;
-            public readonly bool UnlessVerifiedAdult;
-            public readonly bool OrganisationWaivesEuLawOnMaturity;
             public readonly bool EuLawUnlessVerifiedAdultNotWaived;
-            public readonly bool UsLawApplies;
             public readonly bool UsLawWhenMinor;
             public readonly bool UserWaivesEuLawOnDiscloseAi;
-            public readonly bool UnlessConsentsToMemory;
             public readonly bool EuLawUnlessConsentsToMemory;
-            public readonly bool WhenConsentsToMemoryAndProfessional;
             public readonly bool EuLawWhenConsentsToMemoryAndProfessional;
 
             public Scope(in global::PolicyAsCode.PolicyContext context)
@@ -413,15 +408,10 @@ namespace Conditional
                 EuLawApplies = euLawApplies;
                 WhenMinor = whenMinor;
                 EuLawWhenMinor = euLawWhenMinor;
-                UnlessVerifiedAdult = unlessVerifiedAdult;
-                OrganisationWaivesEuLawOnMaturity = organisationWaivesEuLawOnMaturity;
                 EuLawUnlessVerifiedAdultNotWaived = euLawUnlessVerifiedAdultNotWaived;
-                UsLawApplies = usLawApplies;
                 UsLawWhenMinor = usLawWhenMinor;
                 UserWaivesEuLawOnDiscloseAi = userWaivesEuLawOnDiscloseAi;
-                UnlessConsentsToMemory = unlessConsentsToMemory;
                 EuLawUnlessConsentsToMemory = euLawUnlessConsentsToMemory;
-                WhenConsentsToMemoryAndProfessional = whenConsentsToMemoryAndProfessional;
                 EuLawWhenConsentsToMemoryAndProfessional = euLawWhenConsentsToMemoryAndProfessional;
             }
         }

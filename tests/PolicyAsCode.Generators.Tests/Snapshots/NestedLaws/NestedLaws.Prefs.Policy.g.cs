@@ -389,8 +389,6 @@ namespace NestedLaws
             public readonly int Jurisdiction;
             public readonly bool EuLawApplies;
             public readonly bool DeLawApplies;
-            public readonly bool DeByLawApplies;
-            public readonly bool WhenMinor;
             public readonly bool DeByLawWhenMinor;
             public readonly bool UserWaivesEuLawOnDiscloseAi;
             public readonly bool UsLawApplies;
@@ -410,8 +408,6 @@ namespace NestedLaws
                 Jurisdiction = jurisdiction;
                 EuLawApplies = euLawApplies;
                 DeLawApplies = deLawApplies;
-                DeByLawApplies = deByLawApplies;
-                WhenMinor = whenMinor;
                 DeByLawWhenMinor = deByLawWhenMinor;
                 UserWaivesEuLawOnDiscloseAi = userWaivesEuLawOnDiscloseAi;
                 UsLawApplies = usLawApplies;

@@ -768,9 +768,7 @@ namespace QuickStart.Policies
             public readonly bool UsLawWhenMinor;
             public readonly bool UserWaivesEuLawOnDiscloseAi;
             public readonly bool UsCaLawApplies;
-            public readonly bool UnlessConsentsToMemory;
             public readonly bool EuLawUnlessConsentsToMemory;
-            public readonly bool DeLawApplies;
             public readonly bool DeLawWhenMinor;
 
             public Scope(in global::PolicyAsCode.PolicyContext context)
@@ -795,9 +793,7 @@ namespace QuickStart.Policies
                 UsLawWhenMinor = usLawWhenMinor;
                 UserWaivesEuLawOnDiscloseAi = userWaivesEuLawOnDiscloseAi;
                 UsCaLawApplies = usCaLawApplies;
-                UnlessConsentsToMemory = unlessConsentsToMemory;
                 EuLawUnlessConsentsToMemory = euLawUnlessConsentsToMemory;
-                DeLawApplies = deLawApplies;
                 DeLawWhenMinor = deLawWhenMinor;
             }
         }
