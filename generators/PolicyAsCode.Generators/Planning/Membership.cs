@@ -33,12 +33,12 @@ internal static class Membership
                 var test = Test.Always;
                 if (bound.Lo > implied.Lo)
                 {
-                    test = test.And(AtLeast(value, bound.Lo));
+                    test = test.And(AtLeast(value, bound.Lo, d.Kind == DimensionKind.Integer));
                 }
 
                 if (bound.Hi < implied.Hi)
                 {
-                    test = test.And(AtMost(value, bound.Hi));
+                    test = test.And(AtMost(value, bound.Hi, d.Kind == DimensionKind.Integer));
                 }
 
                 return test;
@@ -79,15 +79,18 @@ internal static class Membership
         }
     }
 
-    // An int compared with int literals: x >= lo exactly when x >= ceiling(lo), x <= hi when x <= floor(hi). A double's
-    // comparison has no exact opposite (NaN fails both), so it is negated as a whole.
-    private static Test AtLeast(ValueAccess value, double lo) => value.IntegerLiterals
-        ? Test.Comparison($"{value.Number} >= {Literals.Int((int)System.Math.Ceiling(lo))}", $"{value.Number} < {Literals.Int((int)System.Math.Ceiling(lo))}")
-        : Test.Comparison($"{value.Number} >= {Literals.Double(lo)}", $"!({value.Number} >= {Literals.Double(lo)})");
+    // An int compared with int literals: x >= lo exactly when x >= ceiling(lo), x <= hi when x <= floor(hi). A number
+    // that may be NaN (a real's) has no exact opposite comparison, as NaN fails both, so it is negated as a whole.
+    private static Test AtLeast(ValueAccess value, double lo, bool neverNaN) => value.IntegerLiterals
+        ? Compare(value.Number, ">=", "<", Literals.Int((int)System.Math.Ceiling(lo)), true)
+        : Compare(value.Number, ">=", "<", Literals.Double(lo), neverNaN);
 
-    private static Test AtMost(ValueAccess value, double hi) => value.IntegerLiterals
-        ? Test.Comparison($"{value.Number} <= {Literals.Int((int)System.Math.Floor(hi))}", $"{value.Number} > {Literals.Int((int)System.Math.Floor(hi))}")
-        : Test.Comparison($"{value.Number} <= {Literals.Double(hi)}", $"!({value.Number} <= {Literals.Double(hi)})");
+    private static Test AtMost(ValueAccess value, double hi, bool neverNaN) => value.IntegerLiterals
+        ? Compare(value.Number, "<=", ">", Literals.Int((int)System.Math.Floor(hi)), true)
+        : Compare(value.Number, "<=", ">", Literals.Double(hi), neverNaN);
+
+    private static Test Compare(string number, string holds, string fails, string literal, bool exactOpposite) =>
+        Test.Comparison($"{number} {holds} {literal}", exactOpposite ? $"{number} {fails} {literal}" : $"!({number} {holds} {literal})");
 
     private static Test NoBitsOutside(ValueAccess value, ulong ceiling) =>
         Test.Comparison($"({value.Bits} & {Literals.ULong(~ceiling)}) == 0UL", $"({value.Bits} & {Literals.ULong(~ceiling)}) != 0UL");

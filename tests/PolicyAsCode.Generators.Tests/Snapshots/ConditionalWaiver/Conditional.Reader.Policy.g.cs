@@ -347,7 +347,7 @@ namespace Conditional
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
                 var citation = -1;
                 if (scope.EuLawUnlessConsentsToMemory && !(requested.Number >= 0d && requested.Number <= 0d)) citation = 3;
-                else if (scope.EuLawWhenConsentsToMemoryAndProfessional && !(requested.Number <= 30d)) citation = 4;
+                else if (scope.EuLawWhenConsentsToMemoryAndProfessional && requested.Number > 30d) citation = 4;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
             return granted;

@@ -287,7 +287,7 @@ namespace Contradiction
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
                 var citation = -1;
                 if (scope.EuLawApplies && !(requested.Number >= 0d && requested.Number <= 10d)) citation = 1;
-                else if (!(requested.Number >= 20d)) citation = 3;
+                else if (requested.Number < 20d) citation = 3;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
             return granted;

@@ -246,7 +246,7 @@ namespace Civic
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
                 var citation = -1;
-                if (scope.EuLawApplies && !(requested.Number <= 10d)) citation = 0;
+                if (scope.EuLawApplies && requested.Number > 10d) citation = 0;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
             return granted;

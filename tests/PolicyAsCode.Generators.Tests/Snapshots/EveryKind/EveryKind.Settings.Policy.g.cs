@@ -434,8 +434,8 @@ namespace EveryKind
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
                 var citation = -1;
                 if (scope.XxLawApplies && !(requested.Number >= 0d && requested.Number <= 90d)) citation = 2;
-                else if (!(requested.Number >= 1d)) citation = 7;
-                else if (!(requested.Number <= 30d)) citation = 8;
+                else if (requested.Number < 1d) citation = 7;
+                else if (requested.Number > 30d) citation = 8;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
             return granted;

@@ -294,7 +294,7 @@ namespace NestedLaws
                 if (scope.EuLawApplies && !(requested.Number >= 0d && requested.Number <= 30d)) citation = 1;
                 else if (scope.DeLawApplies && !(requested.Number >= 0d && requested.Number <= 14d)) citation = 4;
                 else if (scope.DeByLawWhenMinor && !(requested.Number >= 0d && requested.Number <= 0d)) citation = 5;
-                else if (!(requested.Number <= 21d)) citation = 6;
+                else if (requested.Number > 21d) citation = 6;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
             return granted;

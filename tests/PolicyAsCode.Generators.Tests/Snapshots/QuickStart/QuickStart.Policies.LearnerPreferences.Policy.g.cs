@@ -560,7 +560,7 @@ namespace QuickStart.Policies
                 else if (scope.EuLawUnlessConsentsToMemory && !(requested.Number >= 0d && requested.Number <= 0d)) citation = 4;
                 else if (scope.UsLawWhenMinor && !(requested.Number >= 0d && requested.Number <= 0d)) citation = 7;
                 else if (scope.DeLawWhenMinor && !(requested.Number >= 0d && requested.Number <= 0d)) citation = 8;
-                else if (!(requested.Number <= 14d)) citation = 12;
+                else if (requested.Number > 14d) citation = 12;
                 else if (!(requested.Number >= 0d && requested.Number <= 365d)) citation = 16;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }

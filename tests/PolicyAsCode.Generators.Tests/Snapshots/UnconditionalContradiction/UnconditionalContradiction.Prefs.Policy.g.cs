@@ -281,7 +281,7 @@ namespace UnconditionalContradiction
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
                 var citation = -1;
-                if (!(requested.Number <= 5d)) citation = 2;
+                if (requested.Number > 5d) citation = 2;
                 else if (!(requested.Number >= 10d && requested.Number <= 20d)) citation = 4;
                 global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
