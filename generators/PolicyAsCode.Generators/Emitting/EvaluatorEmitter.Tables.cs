@@ -29,12 +29,13 @@ internal static partial class EvaluatorEmitter
             writer.Line($"public static readonly global::PolicyAsCode.Bound Domain{d.Index} = {Literals.Bound(d.Domain)};");
         }
 
-        foreach (var b in policy.Bounds)
+        // Only the constants some test reads: the registry holds every bound already.
+        foreach (var b in policy.Bounds.Where(b => plan.BoundsRead.Contains(b.Index)))
         {
             writer.Line($"public static readonly global::PolicyAsCode.Bound Bound{b.Index} = {Literals.Bound(b.Bound)};");
         }
 
-        foreach (var b in policy.Bounds)
+        foreach (var b in policy.Bounds.Where(b => plan.StrictestRead.Contains(b.Index)))
         {
             var strict = policy.Dimensions[b.Dimension].HigherIsStricter ? "true" : "false";
             writer.Line($"public static readonly global::PolicyAsCode.DimensionValue Strictest{b.Index} = global::PolicyAsCode.Lattice.Strictest(Bound{b.Index}, {strict});");

@@ -3,7 +3,10 @@ using System.Collections.Generic;
 namespace PolicyAsCode.Generators.Planning;
 
 /// <summary>One branch of a citation: when the test holds (and no earlier branch's did), the bound cited.</summary>
-internal readonly record struct Citation(Test When, int Bound);
+/// <param name="When">The test.</param>
+/// <param name="Bound">The bound cited.</param>
+/// <param name="ReadsStrictest">Whether the test reads the bound's strictest value, so <c>PolicyTables</c> must hold it.</param>
+internal readonly record struct Citation(Test When, int Bound, bool ReadsStrictest = false);
 
 /// <summary>
 /// Which bound an adjustment cites, as a chain of tests tried in order. Built as docs/semantics.md words it, then

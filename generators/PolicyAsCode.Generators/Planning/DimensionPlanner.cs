@@ -83,7 +83,8 @@ internal static class DimensionPlanner
     {
         var strictest = chain.Select(s => new Citation(
             s.Applies.And(Test.Comparison($"PolicyTables.Strictest{s.Bound.Index} == {DimensionPlan.Granted}", $"PolicyTables.Strictest{s.Bound.Index} != {DimensionPlan.Granted}")),
-            s.Bound.Index));
+            s.Bound.Index,
+            ReadsStrictest: true));
         var applicable = chain.Select(s => new Citation(s.Applies, s.Bound.Index));
         return Citations.Trim(strictest.Concat(applicable));
     }

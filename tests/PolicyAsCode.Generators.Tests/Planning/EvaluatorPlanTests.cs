@@ -114,6 +114,18 @@ public sealed class EvaluatorPlanTests
     }
 
     [Fact]
+    public void Only_the_bound_constants_some_test_reads_are_planned()
+    {
+        // Tone's one unconditional bound (11) is cited directly, so its strictest value is never compared with.
+        Assert.DoesNotContain(11, Plan.StrictestRead);
+        Assert.Contains(2, Plan.StrictestRead);
+        Assert.Contains(9, Plan.StrictestRead);
+
+        // Every chain of the QuickStart folds, so a bound constant is read only for its strictest value.
+        Assert.Equal(Plan.StrictestRead.Order(), Plan.BoundsRead.Order());
+    }
+
+    [Fact]
     public void Unconditional_bounds_that_leave_no_value_fail_the_fast_path_at_build_time()
     {
         var plan = PlanOf(Policies.UnconditionalContradiction, "UnconditionalContradiction.Prefs");

@@ -208,7 +208,6 @@ namespace EveryKind
         public static readonly global::PolicyAsCode.Bound Bound10 = SetBound(0x0UL, 0x7UL);
         public static readonly global::PolicyAsCode.Bound Bound11 = SetBound(0x0UL, 0x3UL);
         public static readonly global::PolicyAsCode.Bound Bound12 = ChoiceBound(0x0UL, 0x1UL);
-        public static readonly global::PolicyAsCode.Bound Bound13 = SetBound(0x200UL, 0xFF00003FFFUL);
         public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, true);
         public static readonly global::PolicyAsCode.DimensionValue Strictest1 = global::PolicyAsCode.Lattice.Strictest(Bound1, true);
         public static readonly global::PolicyAsCode.DimensionValue Strictest2 = global::PolicyAsCode.Lattice.Strictest(Bound2, false);
@@ -222,7 +221,6 @@ namespace EveryKind
         public static readonly global::PolicyAsCode.DimensionValue Strictest10 = global::PolicyAsCode.Lattice.Strictest(Bound10, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest11 = global::PolicyAsCode.Lattice.Strictest(Bound11, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest12 = global::PolicyAsCode.Lattice.Strictest(Bound12, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest13 = global::PolicyAsCode.Lattice.Strictest(Bound13, true);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL) };
         public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x6UL), OrdinalBound(0x0UL, 0x6UL) };
         public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { IntegerBound(1d, 30d), IntegerBound(1d, 30d) };

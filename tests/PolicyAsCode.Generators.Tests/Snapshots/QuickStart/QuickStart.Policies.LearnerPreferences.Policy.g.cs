@@ -221,11 +221,9 @@ namespace QuickStart.Policies
         public static readonly global::PolicyAsCode.Bound Bound8 = IntegerBound(0d, 0d);
         public static readonly global::PolicyAsCode.Bound Bound9 = BooleanBound(0x0UL, 0x2UL);
         public static readonly global::PolicyAsCode.Bound Bound10 = OrdinalBound(0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.Bound Bound11 = OrdinalBound(0x0UL, 0x7UL);
         public static readonly global::PolicyAsCode.Bound Bound12 = IntegerBound(-2147483648d, 14d);
         public static readonly global::PolicyAsCode.Bound Bound13 = RealBound(-double.MaxValue, 0.8d);
         public static readonly global::PolicyAsCode.Bound Bound14 = SetBound(0x0UL, 0xFUL);
-        public static readonly global::PolicyAsCode.Bound Bound15 = ChoiceBound(0x0UL, 0xFUL);
         public static readonly global::PolicyAsCode.Bound Bound16 = IntegerBound(0d, 365d);
         public static readonly global::PolicyAsCode.Bound Bound17 = RealBound(0d, 1d);
         public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
@@ -239,11 +237,9 @@ namespace QuickStart.Policies
         public static readonly global::PolicyAsCode.DimensionValue Strictest8 = global::PolicyAsCode.Lattice.Strictest(Bound8, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest9 = global::PolicyAsCode.Lattice.Strictest(Bound9, true);
         public static readonly global::PolicyAsCode.DimensionValue Strictest10 = global::PolicyAsCode.Lattice.Strictest(Bound10, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest11 = global::PolicyAsCode.Lattice.Strictest(Bound11, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest12 = global::PolicyAsCode.Lattice.Strictest(Bound12, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest13 = global::PolicyAsCode.Lattice.Strictest(Bound13, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest14 = global::PolicyAsCode.Lattice.Strictest(Bound14, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest15 = global::PolicyAsCode.Lattice.Strictest(Bound15, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest16 = global::PolicyAsCode.Lattice.Strictest(Bound16, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest17 = global::PolicyAsCode.Lattice.Strictest(Bound17, false);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL) };
