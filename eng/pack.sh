@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs the seven packages of this repository (PolicyAsCode, PolicyAsCode.Extensions.AI, PolicyAsCode.AspNetCore,
+# Packs the eight packages of this repository (PolicyAsCode, PolicyAsCode.Runtime, PolicyAsCode.Extensions.AI, PolicyAsCode.AspNetCore,
 # PolicyAsCode.EntityFrameworkCore, PolicyAsCode.Testing, PolicyAsCode.Templates, PolicyAsCode.Tool), in Release, into artifacts/packages:
 # the local feed from which the templates, the samples and the pac tool can be tried against the packages exactly as a
 # user gets them.
@@ -23,7 +23,7 @@ version=${1:-$prefix-dev.$(date -u +%Y%m%d%H%M%S)}
 out="$PWD/artifacts/packages"
 mkdir -p "$out"
 
-# Only the five projects under src/, templates/PolicyAsCode.Templates and tools/PolicyAsCode.Tool
+# Only the six projects under src/, templates/PolicyAsCode.Templates and tools/PolicyAsCode.Tool
 # are packable; `dotnet pack` of the
 # solution builds just those (and the projects they pack) and skips the rest.
 dotnet pack PolicyAsCode.sln -c Release -p:Version="$version" -p:PackageOutputPath="$out/"

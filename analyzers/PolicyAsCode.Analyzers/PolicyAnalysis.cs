@@ -100,7 +100,7 @@ internal sealed class PolicyAnalysis
             cancellation.ThrowIfCancellationRequested();
             foreach (var problem in PolicyReader.ExtensibilityProblems(tier, _compilation, cancellation).Concat(PolicyReader.HierarchyProblems(tier)))
             {
-                Add(new PolicyFinding(problem.Id, problem.Message, problem.Location));
+                Add(PolicyFinding.Of(problem));
             }
 
             var policy = PolicyReader.Read(tier, _compilation, cancellation);
@@ -126,7 +126,7 @@ internal sealed class PolicyAnalysis
                     continue;
                 }
 
-                Add(new PolicyFinding(problem.Id, problem.Message, problem.Location));
+                Add(PolicyFinding.Of(problem));
             }
 
             // A policy whose structure is broken is not checked further: its bounds may be half-read.
@@ -147,7 +147,7 @@ internal sealed class PolicyAnalysis
         {
             if (!matched.Contains(problem.UnmatchedProperty!))
             {
-                Add(new PolicyFinding(problem.Id, problem.Message, problem.Location));
+                Add(PolicyFinding.Of(problem));
             }
         }
 

@@ -4,15 +4,15 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PolicyAsCode.Analyzers.Checks;
-using PolicyAsCode.Analyzers.Diagnostics;
 using PolicyAsCode.Generators;
+using PolicyAsCode.Generators.Diagnostics;
 using PolicyAsCode.Generators.Model;
 using PolicyAsCode.Generators.Parsing;
 
 namespace PolicyAsCode.Analyzers;
 
 /// <summary>
-/// Reports PAC0001–PAC0015 on tier records (and on assembly attributes they read): every lower-tier default, bound, preset or rule value that would
+/// Reports every PolicyAsCode diagnostic (<see cref="Descriptors"/>) on tier records (and on assembly attributes they read): every lower-tier default, bound, preset or rule value that would
 /// override a higher tier's bound, and every structural problem that stops the generator.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -181,6 +181,6 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
             properties = properties.Add(RemovalKeepsPolicy, "true");
         }
 
-        report(Diagnostic.Create(Descriptors.For(finding.Id), location, properties, finding.Message));
+        report(Diagnostic.Create(finding.Descriptor, location, properties, [.. finding.Arguments]));
     }
 }

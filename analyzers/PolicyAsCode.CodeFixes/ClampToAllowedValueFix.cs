@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using PolicyAsCode.Analyzers;
+using PolicyAsCode.Generators.Diagnostics;
 
 namespace PolicyAsCode.CodeFixes;
 
@@ -18,10 +19,10 @@ namespace PolicyAsCode.CodeFixes;
 [Shared]
 public sealed class ClampToAllowedValueFix : CodeFixProvider
 {
-    private const string EquivalenceKey = "PAC0001.ClampToAllowedValue";
+    private const string EquivalenceKey = DiagnosticIds.OverridesHigherBound + ".ClampToAllowedValue";
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ["PAC0001"];
+    public override ImmutableArray<string> FixableDiagnosticIds => [DiagnosticIds.OverridesHigherBound];
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

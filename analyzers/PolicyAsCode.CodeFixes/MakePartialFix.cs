@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PolicyAsCode.Generators.Diagnostics;
 
 namespace PolicyAsCode.CodeFixes;
 
@@ -16,10 +17,10 @@ namespace PolicyAsCode.CodeFixes;
 [Shared]
 public sealed class MakePartialFix : CodeFixProvider
 {
-    private const string EquivalenceKey = "PAC0009.MakePartial";
+    private const string EquivalenceKey = DiagnosticIds.NotExtensible + ".MakePartial";
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ["PAC0009"];
+    public override ImmutableArray<string> FixableDiagnosticIds => [DiagnosticIds.NotExtensible];
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PolicyAsCode.Generators.Diagnostics;
 
 namespace PolicyAsCode.CodeFixes;
 
@@ -20,10 +21,10 @@ namespace PolicyAsCode.CodeFixes;
 [Shared]
 public sealed class RemoveIneffectiveBoundFix : CodeFixProvider
 {
-    private const string EquivalenceKey = "PAC0002.RemoveIneffectiveBound";
+    private const string EquivalenceKey = DiagnosticIds.BoundHasNoEffect + ".RemoveIneffectiveBound";
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ["PAC0002"];
+    public override ImmutableArray<string> FixableDiagnosticIds => [DiagnosticIds.BoundHasNoEffect];
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

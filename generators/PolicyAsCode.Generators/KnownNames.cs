@@ -18,6 +18,7 @@ internal static class KnownNames
     public const string EnablesAttribute = "PolicyAsCode.EnablesAttribute";
     public const string MitigatesAttribute = "PolicyAsCode.MitigatesAttribute";
     public const string DescribedAttribute = "PolicyAsCode.DescribedAttribute";
+    public const string InstructionAttribute = "PolicyAsCode.InstructionAttribute";
     public const string HigherIsStricterAttribute = "PolicyAsCode.HigherIsStricterAttribute";
     public const string HazardCategoryAttribute = "PolicyAsCode.HazardCategoryAttribute";
     public const string NeverTogetherAttribute = "PolicyAsCode.NeverTogetherAttribute";

@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using PolicyAsCode;
-using PolicyAsCode.Extensions.AI;
+using PolicyAsCode.Runtime;
 
 namespace Assistant;
 

@@ -1,5 +1,6 @@
 using System;
 using PolicyAsCode;
+using PolicyAsCode.Documents;
 using QuickStart.Policies;
 
 namespace QuickStart;
@@ -10,8 +11,11 @@ internal static class ResolutionTable
     public static void Print(string who, PolicyContext context, LearnerPreferences asked, DimensionSet unreadable, Resolution<LearnerPreferences> resolution)
     {
         var registry = LearnerPreferences.Registry;
-        var jurisdiction = resolution.Jurisdiction >= 0 ? Wording.Jurisdiction(registry.Shape, resolution.Jurisdiction) : "none matched: every law applies";
-        Console.WriteLine($"{who}  [jurisdiction {context.Jurisdiction ?? "(none)"} → {jurisdiction}; {Facts(context)}]");
+
+        // Where the request lands and what its context establishes, in the runtime's own words (the ones a settings
+        // page and the explanation document use), not a second wording of the same facts.
+        var choices = PreferenceChoices.Create(registry, context);
+        Console.WriteLine($"{who}  [jurisdiction {context.Jurisdiction ?? "(none)"} → {choices.Where}; {choices.ContextText}]");
 
         var askedValues = LearnerPreferences.Encode(asked);
         var grantedValues = LearnerPreferences.Encode(resolution.Effective);
@@ -33,21 +37,6 @@ internal static class ResolutionTable
         }
 
         table.Print();
-    }
-
-    // The facts the context establishes, as a reader would say them: "Minor does not hold, RolePlay holds".
-    private static string Facts(PolicyContext context)
-    {
-        var said = new System.Collections.Generic.List<string>();
-        foreach (var fact in Enum.GetValues<Fact>())
-        {
-            if (fact != Fact.None && System.Numerics.BitOperations.IsPow2((uint)fact) && (context.Known & fact) != 0)
-            {
-                said.Add(fact + ((context.Facts & fact) != 0 ? " holds" : " does not hold"));
-            }
-        }
-
-        return said.Count == 0 ? "nothing is known about the user" : string.Join(", ", said) + "; every other fact unknown";
     }
 
     private static string Format(DimensionInfo dimension, DimensionValue value) =>

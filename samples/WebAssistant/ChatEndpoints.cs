@@ -16,7 +16,9 @@ public sealed record ChatRequest(string? Message);
 /// <summary>The assistant's answer, or the refusal that replaced it.</summary>
 /// <param name="Text">What the user sees: the answer, or the refusal's message.</param>
 /// <param name="Refusal">Who refused and why; null when the answer was allowed.</param>
-public sealed record ChatReply(string Text, ChatRefusal? Refusal);
+/// <param name="DecisionId">The id of the policy decision that served the answer, which feedback on it names.</param>
+/// <param name="PolicyVersion">The policy version that served it.</param>
+public sealed record ChatReply(string Text, ChatRefusal? Refusal, string? DecisionId, string? PolicyVersion);
 
 /// <summary>A refusal as the chat page shows it.</summary>
 /// <param name="Stage">"input" (the question was refused) or "output" (the answer was).</param>
@@ -61,6 +63,8 @@ public static class ChatEndpoints
                 refusal.Tier?.ToString(),
                 refusal.Decision.Rule?.Reason,
                 refusal.Decision.Explain(QuickStart.Policies.LearnerPreferences.Registry),
-                refusal.PolicyVersion)));
+                refusal.PolicyVersion),
+            response.GetDecisionId(),
+            response.GetPolicyVersion()));
     }
 }

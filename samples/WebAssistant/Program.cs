@@ -17,7 +17,8 @@ using WebAssistant;
 
 // The web sample: the QuickStart's tutoring policy served by ASP.NET Core. A learner signs in (a development sign-in
 // with demo users), sees on /policy/settings what they may choose and why the rest is excluded, and chats on /chat
-// through the policy's chat middleware over a scripted stand-in for a model.
+// through the policy's chat middleware over a scripted stand-in for a model, giving feedback on answers that the
+// settings page shows learned (and lets them undo).
 var builder = WebApplication.CreateBuilder(args);
 
 // The SQLite file that keeps learners' preferences, created on first run (tests point it elsewhere:
@@ -45,7 +46,9 @@ builder.Services.AddPolicy<LearnerPreferences>()
         o.FactClaims[Fact.VerifiedAdult] = DemoUsers.VerifiedAdultClaim;
         o.FactClaims[Fact.ConsentsToMemory] = DemoUsers.ConsentsToMemoryClaim;
     })
-    .AddSqliteStore("Data Source=" + database);
+    .AddSqliteStore("Data Source=" + database)
+    // Feedback on chat answers ("too long", thumbs) is kept in the same file and learned from, within every bound.
+    .AddFeedbackLearning();
 
 // The chat pipeline: the policy middleware over the Assistant sample's scripted model. The middleware reads each
 // request's user through AddAspNetCore's preferences accessor, so the chat endpoint just calls IChatClient.

@@ -41,8 +41,9 @@ public sealed class PackageLayoutTests(PackedFeed feed)
     }
 
     [Theory]
-    [InlineData("PolicyAsCode.Extensions.AI", new[] { "PolicyAsCode" }, "UsePolicy")]
-    [InlineData("PolicyAsCode.AspNetCore", new[] { "PolicyAsCode", "PolicyAsCode.Extensions.AI" }, "MapPolicy")]
+    [InlineData("PolicyAsCode.Runtime", new[] { "PolicyAsCode" }, "AddPolicy")]
+    [InlineData("PolicyAsCode.Extensions.AI", new[] { "PolicyAsCode", "PolicyAsCode.Runtime" }, "UsePolicy")]
+    [InlineData("PolicyAsCode.AspNetCore", new[] { "PolicyAsCode", "PolicyAsCode.Runtime", "PolicyAsCode.Extensions.AI" }, "MapPolicy")]
     [InlineData("PolicyAsCode.EntityFrameworkCore", new[] { "PolicyAsCode.AspNetCore" }, "AddSqliteStore")]
     [InlineData("PolicyAsCode.Testing", new[] { "PolicyAsCode" }, "PolicyCases")]
     public void Each_integration_package_holds_its_library_and_readme_and_depends_on_the_same_version(string id, string[] dependsOn, string readmeMentions)

@@ -25,7 +25,7 @@ public sealed class ToolPackageTests(PackedFeed feed, ITestOutputHelper output)
         using var package = ZipFile.OpenRead(feed.ToolPackage);
         var entries = package.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
 
-        foreach (var file in new[] { "pac.dll", "pac.runtimeconfig.json", "pac.deps.json", "DotnetToolSettings.xml", "PolicyAsCode.dll", "System.CommandLine.dll", "Spectre.Console.dll" })
+        foreach (var file in new[] { "pac.dll", "pac.runtimeconfig.json", "pac.deps.json", "DotnetToolSettings.xml", "PolicyAsCode.dll", "System.CommandLine.dll", "Spectre.Console.dll", "pac.md" })
         {
             Assert.Contains(ToolFolder + file, entries);
         }

@@ -306,7 +306,7 @@ public sealed class RobustnessTests
         },
         {
             "user tier member named like a generated member",
-            "PAC0011",
+            "PAC0019",
             Header + Org + """
 
                 [UserTier(Within = [typeof(Org)])]
@@ -320,7 +320,7 @@ public sealed class RobustnessTests
         },
         {
             "a user-tier member named like the generated JSON reader",
-            "PAC0011",
+            "PAC0019",
             Header + Org + """
 
                 [UserTier(Within = [typeof(Org)])]
@@ -334,7 +334,7 @@ public sealed class RobustnessTests
         },
         {
             "two dimensions with one JSON name",
-            "PAC0011",
+            "PAC0020",
             Header + Org + """
 
                 [UserTier(Within = [typeof(Org)])]
@@ -350,7 +350,7 @@ public sealed class RobustnessTests
         },
         {
             "a nested type named like the generated JSON schema",
-            "PAC0011",
+            "PAC0019",
             Header + Org + """
 
                 [UserTier(Within = [typeof(Org)])]
@@ -364,7 +364,7 @@ public sealed class RobustnessTests
         },
         {
             "unsupported property type",
-            "PAC0011",
+            "PAC0016",
             Header + Org + """
 
                 [UserTier(Within = [typeof(Org)])]

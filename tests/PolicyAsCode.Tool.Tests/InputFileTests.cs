@@ -102,8 +102,8 @@ public sealed class InputFileTests(PolicyAssemblies policies)
 
         Assert.True(first == running, "pac waited for a writer of the named pipe");
         var run = await running;
-        Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal("Syntax", run.Row("$")[1]);   // read as empty: a document with no JSON, every dimension failed closed
+        Assert.True(run.ExitCode == 2, run.ToString());   // read as empty: a document with no JSON is malformed, bad input
+        Assert.Contains("no-writer.fifo: unreadable preferences file: The document is not well-formed JSON: The input does not contain any JSON tokens", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

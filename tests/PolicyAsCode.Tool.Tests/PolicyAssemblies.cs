@@ -115,17 +115,65 @@ public sealed class PolicyAssembliesCollection : ICollectionFixture<PolicyAssemb
 /// <summary>One run of pac, in-process.</summary>
 public sealed record PacRun(int ExitCode, string Output, string Error)
 {
-    public static PacRun Of(params string[] args)
+    /// <summary>
+    /// Runs pac with no limit to the width, so every row of a table and every sentence is one line, as the tests read
+    /// them; <see cref="At"/> runs it at a given width (TerminalTests check the 80 columns of the default).
+    /// </summary>
+    public static PacRun Of(params string[] args) => At(new Terminal(int.MaxValue, Colour: false), args);
+
+    /// <summary>Runs pac for <paramref name="terminal"/>.</summary>
+    internal static PacRun At(Terminal terminal, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = PacApp.Run(args, output, error);
+        var code = PacApp.Run(args, output, error, terminal);
         return new PacRun(code, output.ToString(), error.ToString());
     }
 
-    /// <summary>The non-empty cells of each line of a plain table (columns are two or more spaces apart).</summary>
-    public IReadOnlyList<string[]> Rows =>
-        Output.Split('\n').Select(line => line.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+    /// <summary>
+    /// The non-empty cells of each row of a table: a line of plain columns (two or more spaces apart), or a block of a
+    /// table too wide for 80 columns (its title line, then one <c>"  header  value"</c> line per non-empty cell, a
+    /// value's wrapped lines indented further and joined back with a space). Other lines count as one row each.
+    /// </summary>
+    public IReadOnlyList<string[]> Rows
+    {
+        get
+        {
+            var lines = Output.Split('\n');
+            var rows = new List<string[]>();
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var titled = lines[i].Length > 0 && lines[i][0] != ' ' && i + 1 < lines.Length && IsField(lines[i + 1]);
+                if (!titled && !(IsField(lines[i]) && (i == 0 || lines[i - 1].Length == 0)))
+                {
+                    rows.Add(lines[i].Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                    continue;
+                }
+
+                var cells = titled ? new List<string> { lines[i++].Trim() } : [];
+                for (; i < lines.Length && lines[i].StartsWith(' '); i++)
+                {
+                    if (IsField(lines[i]))
+                    {
+                        cells.Add(lines[i].Trim().Split("  ", 2, StringSplitOptions.TrimEntries)[1]);
+                    }
+                    else
+                    {
+                        cells[^1] += " " + lines[i].Trim();
+                    }
+                }
+
+                i--;
+                rows.Add([.. cells]);
+            }
+
+            return rows;
+        }
+    }
+
+    // "  header  value": two spaces, a header, two or more spaces, a value.
+    private static bool IsField(string line) =>
+        line.Length > 2 && line.StartsWith("  ", StringComparison.Ordinal) && line[2] != ' ' && line.AsSpan(2).Contains("  ", StringComparison.Ordinal);
 
     /// <summary>The one row whose first cell is <paramref name="first"/>.</summary>
     public string[] Row(string first) => Assert.Single(Rows, r => r.Length > 0 && r[0] == first);

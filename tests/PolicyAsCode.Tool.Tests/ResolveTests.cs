@@ -89,6 +89,41 @@ public sealed class ResolveTests(PolicyAssemblies policies)
         Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
     }
 
+    [Theory]
+    [InlineData("{ \"maturity\": ", "The document is not well-formed JSON")]
+    [InlineData("", "The document is not well-formed JSON: The input does not contain any JSON tokens")]
+    [InlineData("[\"Mature\"]", "not an object")]
+    [InlineData("{ \"maturity\": \"Mature\" } {}", "is invalid after a single JSON value")]
+    public void Malformed_prefs_file_is_bad_input_like_a_malformed_context_file(string text, string message)
+    {
+        var run = PacRun.Of("resolve", policies.QuickStart, "--prefs", File("bad-prefs.json", text), "-j", "EU");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Empty(run.Output);
+        Assert.Contains("bad-prefs.json: unreadable preferences file: ", run.Error);
+        Assert.Contains(message, run.Error);
+        Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void Errors_inside_a_well_formed_prefs_file_are_reported_not_fatal()
+    {
+        var run = PacRun.Of("resolve", policies.QuickStart, "--prefs", File("wrong-type.json", """{ "maturity": 7, "maturity": "Teen" }"""), "-j", "EU");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(["Maturity", "(unreadable)", "General", "failed closed"], run.Row("Maturity")[..4]);
+    }
+
+    [Fact]
+    public void Jurisdiction_option_names_the_request_jurisdiction_over_the_context_file()
+    {
+        var run = PacRun.Of("resolve", policies.QuickStart, "--prefs", File("j.json", """{ "memoryDays": 30 }"""), "--context", File("us-minor.json", """{ "jurisdiction": "US", "facts": ["Minor", "ConsentsToMemory"] }"""), "--jurisdiction", "DE");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("in DE within EU; holds: Minor, ConsentsToMemory", run.Output);
+        Assert.Equal(["MemoryDays", "30", "0", "clamped", "Locked(0) (when Minor)", "law of DE within EU"], run.Row("MemoryDays"));
+    }
+
     [Fact]
     public void Unknown_jurisdiction_in_the_context_lists_the_known_ones()
     {

@@ -138,11 +138,17 @@ public sealed class UntrustedTextTests(PolicyAssemblies policies)
         table.Add("Tone\n" + Forged, Esc + "[2J");
         using var plain = new StringWriter();
         using var rich = new StringWriter();
+        using var narrow = new StringWriter();
 
-        table.Write(plain, rich: false);
-        table.Write(rich, rich: true);
+        table.Write(plain, new Terminal(200, Colour: false));
+        table.Write(rich, new Terminal(200, Colour: true));
+        table.Write(narrow, new Terminal(30, Colour: false));
 
         Assert.Equal(3, plain.ToString().TrimEnd('\n').Split('\n').Length);
+        // Too wide for 30 columns: one block, whose title is the whole escaped cell and whose one field is the other.
+        Assert.Equal("Tone\\nMaturity  Mature  Mature  as asked", narrow.ToString().Split('\n')[0]);
+        Assert.Single(narrow.ToString().Split('\n'), l => l.StartsWith("  requested", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(Esc, narrow.ToString(), System.StringComparison.Ordinal);
         Assert.Contains("Tone\\nMaturity", plain.ToString(), System.StringComparison.Ordinal);
         Assert.DoesNotContain(Esc, plain.ToString(), System.StringComparison.Ordinal);
         Assert.Contains("\\u001b[2J", rich.ToString(), System.StringComparison.Ordinal);

@@ -14,7 +14,7 @@ namespace PolicyAsCode.Tool;
 /// </summary>
 internal static class DiffReport
 {
-    public static void WriteText(TextWriter output, bool rich, LoadedPolicy old, LoadedPolicy @new, IReadOnlyList<DiffEntry> changes)
+    public static void WriteText(TextWriter output, Terminal terminal, LoadedPolicy old, LoadedPolicy @new, IReadOnlyList<DiffEntry> changes)
     {
         output.Write(UntrustedText.Escape($"pac diff: {old.Registry.Name} ({old.Path}) -> {@new.Registry.Name} ({@new.Path})") + "\n");
         if (changes.Count == 0)
@@ -24,12 +24,12 @@ internal static class DiffReport
         }
 
         string Where(DiffEntry e) => e.Jurisdiction is null ? e.JurisdictionLabel : Label(old.Registry, @new.Registry, e.Jurisdiction);
-        Section(output, rich, changes, "jurisdiction", "Jurisdictions", ["jurisdiction", "change"], e => [Where(e), Name(e.Change)]);
-        Section(output, rich, changes, "dimension", "Dimensions", ["dimension", "change", "old type", "new type"], e => [e.Subject, Name(e.Change), e.Old, e.New]);
-        Section(output, rich, changes, "bound", "Effective bounds (what a request is granted within)", ["jurisdiction", "context", "dimension", "change", "old", "new"], e => [Where(e), e.Context!, e.Subject, Name(e.Change), e.Old, e.New]);
-        Section(output, rich, changes, "default", "Defaults (what a user starts from)", ["jurisdiction", "context", "dimension", "change", "old", "new"], e => [Where(e), e.Context!, e.Subject, Name(e.Change), e.Old, e.New]);
-        Section(output, rich, changes, "hazards", "Content refused by the tiers", ["jurisdiction", "context", "change", "hazards"], e => [Where(e), e.Context!, Name(e.Change), e.Subject]);
-        Section(output, rich, changes, "rule", "Bound rules, per tier", ["rule", "change", "old", "new"], e => [e.Subject, Name(e.Change), e.Old, e.New]);
+        Section(output, terminal, changes, "jurisdiction", "Jurisdictions", ["jurisdiction", "change"], e => [Where(e), Name(e.Change)]);
+        Section(output, terminal, changes, "dimension", "Dimensions", ["dimension", "change", "old type", "new type"], e => [e.Subject, Name(e.Change), e.Old, e.New]);
+        Section(output, terminal, changes, "bound", "Effective bounds (what a request is granted within)", ["jurisdiction", "context", "dimension", "change", "old", "new"], e => [Where(e), e.Context!, e.Subject, Name(e.Change), e.Old, e.New]);
+        Section(output, terminal, changes, "default", "Defaults (what a user starts from)", ["jurisdiction", "context", "dimension", "change", "old", "new"], e => [Where(e), e.Context!, e.Subject, Name(e.Change), e.Old, e.New]);
+        Section(output, terminal, changes, "hazards", "Content refused by the tiers", ["jurisdiction", "context", "change", "hazards"], e => [Where(e), e.Context!, Name(e.Change), e.Subject]);
+        Section(output, terminal, changes, "rule", "Bound rules, per tier", ["rule", "change", "old", "new"], e => [e.Subject, Name(e.Change), e.Old, e.New]);
 
         var widened = changes.Count(e => e.Widens);
         output.Write("\n" + (widened > 0
@@ -102,11 +102,20 @@ internal static class DiffReport
             : $"{after} (was: {before})";
     }
 
+    // A widening needs a review: red; a narrowing is safe: green; anything else that changed: yellow.
+    private static Ink ChangeInk(string change) => change switch
+    {
+        "widened" => Ink.Red,
+        "narrowed" => Ink.Green,
+        _ => Ink.Yellow,
+    };
+
     private static string Name(Change change) => change.ToString().ToLowerInvariant();
 
-    private static void Section(TextWriter output, bool rich, IReadOnlyList<DiffEntry> changes, string section, string title, string[] headers, System.Func<DiffEntry, string[]> row)
+    private static void Section(TextWriter output, Terminal terminal, IReadOnlyList<DiffEntry> changes, string section, string title, string[] headers, System.Func<DiffEntry, string[]> row)
     {
-        var table = new TextTable(headers);
+        var change = System.Array.IndexOf(headers, "change");
+        var table = new TextTable(headers).Highlight(change, ChangeInk);
         foreach (var entry in changes.Where(e => e.Section == section))
         {
             table.Add(row(entry));
@@ -114,8 +123,8 @@ internal static class DiffReport
 
         if (table.Count > 0)
         {
-            output.Write($"\n{title}:\n");
-            table.Write(output, rich);
+            output.Write("\n" + terminal.Paint(title + ":", Ink.Bold) + "\n");
+            table.Write(output, terminal);
         }
     }
 }

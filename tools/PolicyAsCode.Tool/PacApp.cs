@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.IO;
 using System.Linq;
 using PolicyAsCode.Documents;
@@ -33,12 +34,16 @@ public static class PacApp
     /// <param name="output">Where results go.</param>
     /// <param name="error">Where errors go.</param>
     /// <returns>The exit code.</returns>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) =>
+        Run(args, output, error, Terminal.For(output ?? throw new ArgumentNullException(nameof(output))));
+
+    /// <summary>Runs pac for a given <paramref name="terminal"/>: its width and whether it takes colour.</summary>
+    internal static int Run(string[] args, TextWriter output, TextWriter error, Terminal terminal)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var rich = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
-        var root = Build(output, rich);
+        using var text = new WrappingWriter(output, terminal.Width);
+        var root = Build(output, text, terminal);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -64,9 +69,11 @@ public static class PacApp
         }
     }
 
-    private static RootCommand Build(TextWriter output, bool rich)
+    // output takes documents (cards, schemas, JSON), whose lines are their own; text takes reports, wrapped to the width.
+    private static RootCommand Build(TextWriter output, TextWriter text, Terminal terminal)
     {
-        var root = new RootCommand("pac: read a compiled PolicyAsCode policy assembly: its card, its preferences JSON Schema, a resolution, a check of its tiers, a diff of two versions. Exit codes: 0 done, 1 verify found a conflict or diff a widening, 2 bad input, 3 internal error. See docs/pac.md.");
+        var root = new RootCommand("pac: read a compiled PolicyAsCode policy assembly: its card, its preferences JSON Schema, a resolution, a check of its tiers, a diff of two versions, a replay of recorded decisions, its test cases, a report. "
+            + "Exit codes: 0 done, 1 verify found a conflict, diff or replay a widening, or test a failing case; 2 bad input; 3 internal error. The manual: " + Manual.Path + ".");
 
         var policy = new Option<string?>("--policy") { Description = "The user-tier type to read (full or simple name), when the assembly holds several policies." };
         var jurisdiction = new Option<string?>("--jurisdiction", "-j") { Description = "One of the policy's jurisdictions; one within another (DE within EU) applies the laws of both." };
@@ -106,7 +113,7 @@ public static class PacApp
             var requestContext = WithJurisdiction(ReadContext(r.GetValue(context)), r.GetValue(jurisdiction));
             ContextFile.CheckJurisdiction(loaded.Registry, requestContext.Jurisdiction);
             var prefsFile = r.GetValue(prefs)!;
-            ResolveReport.Write(output, rich, loaded.Registry, prefsFile.ToString(), InputFiles.ReadBounded(prefsFile.ToString(), "preferences"), requestContext);
+            ResolveReport.Write(text, terminal, loaded.Registry, prefsFile.ToString(), InputFiles.ReadBounded(prefsFile.ToString(), "preferences"), requestContext);
             return Ok;
         });
         root.Subcommands.Add(resolve);
@@ -115,7 +122,7 @@ public static class PacApp
         verify.SetAction(r =>
         {
             using var loaded = LoadedPolicy.LoadEach(r.GetValue(assembly)!.ToString(), r.GetValue(policy));
-            return VerifyReport.Write(output, rich, loaded) > 0 ? Conflicts : Ok;
+            return VerifyReport.Write(text, terminal, loaded) > 0 ? Conflicts : Ok;
         });
         root.Subcommands.Add(verify);
 
@@ -134,15 +141,24 @@ public static class PacApp
             }
             else
             {
-                DiffReport.WriteText(output, rich, old, @new, changes);
+                DiffReport.WriteText(text, terminal, old, @new, changes);
             }
 
             return changes.Any(e => e.Widens) ? Widened : Ok;
         });
         root.Subcommands.Add(diff);
-        root.Subcommands.Add(ReplayCommand.Create(output, rich, policy));
-        root.Subcommands.Add(TestCommand.Create(output, rich, policy));
+        root.Subcommands.Add(ReplayCommand.Create(output, text, terminal, policy));
+        root.Subcommands.Add(TestCommand.Create(text, terminal, policy));
         root.Subcommands.Add(ReportCommand.Create(output, policy));
+
+        // Help is laid out to the same width as every report (System.CommandLine would otherwise use the window's, or none).
+        foreach (var help in root.Options.OfType<HelpOption>())
+        {
+            if (help.Action is HelpAction action)
+            {
+                action.MaxWidth = terminal.Width;
+            }
+        }
 
         return root;
     }

@@ -11,7 +11,7 @@ namespace PolicyAsCode.Tool;
 /// </summary>
 internal static class ReplayCommand
 {
-    public static Command Create(TextWriter output, bool rich, Option<string?> policy)
+    public static Command Create(TextWriter output, TextWriter text, Terminal terminal, Option<string?> policy)
     {
         var assembly = new Argument<FileInfo>("assembly") { Description = "The policy assembly to replay under (.dll), typically the new version." };
         var records = new Argument<FileInfo[]>("records") { Description = "Decision-record files (JSON Lines), as AddDecisionRecords writes them; several (rotated) files are read in the order given.", Arity = ArgumentArity.OneOrMore };
@@ -29,7 +29,7 @@ internal static class ReplayCommand
             }
             else
             {
-                ReplayReport.WriteText(output, rich, loaded, files, result);
+                ReplayReport.WriteText(text, terminal, loaded, files, result);
             }
 
             return result.Widened ? PacApp.Widened : PacApp.Ok;

@@ -10,17 +10,17 @@ namespace PolicyAsCode.Tool;
 /// <summary>Writes what <c>pac replay</c> found as text (tables; plain when redirected) or JSON, ending with the summary line.</summary>
 internal static class ReplayReport
 {
-    public static void WriteText(TextWriter output, bool rich, LoadedPolicy policy, IReadOnlyList<string> files, ReplayResult result)
+    public static void WriteText(TextWriter output, Terminal terminal, LoadedPolicy policy, IReadOnlyList<string> files, ReplayResult result)
     {
         output.Write(UntrustedText.Escape($"pac replay: {result.Records:N0} records of {string.Join(", ", files)} under {policy.Registry.Name} ({policy.Path})") + "\n");
         output.Write(UntrustedText.Escape("written under " + Versions(result)) + "\n");
 
         output.Write($"\nResolutions: {Count(result.ResolutionsMoved, result.Resolutions)} moved ({result.ResolutionsNarrower:N0} narrower, {result.ResolutionsWider:N0} wider)\n");
-        Moves(output, rich, result.Moves.Values, "dimension", "bound");
+        Moves(output, terminal, result.Moves.Values, "dimension", "bound");
 
         var decisionsMoved = result.DecisionsNarrower + result.DecisionsWider;
         output.Write($"\nDecisions: {Count(decisionsMoved, result.Decisions)} moved ({result.DecisionsNarrower:N0} allowed to refused, {result.DecisionsWider:N0} refused to allowed)\n");
-        Moves(output, rich, result.DecisionMoves.Values, "rule", "hazards");
+        Moves(output, terminal, result.DecisionMoves.Values, "rule", "hazards");
 
         if (result.ResolutionsApproximate + result.DecisionsApproximate > 0)
         {
@@ -121,7 +121,7 @@ internal static class ReplayReport
     private static IEnumerable<ReplayGroup> Ordered(IEnumerable<ReplayGroup> groups) =>
         groups.OrderByDescending(g => g.Wider).ThenByDescending(g => g.Narrower + g.Wider).ThenBy(g => g.Subject, System.StringComparer.Ordinal).ThenBy(g => g.Cause, System.StringComparer.Ordinal);
 
-    private static void Moves(TextWriter output, bool rich, IEnumerable<ReplayGroup> groups, string subject, string cause)
+    private static void Moves(TextWriter output, Terminal terminal, IEnumerable<ReplayGroup> groups, string subject, string cause)
     {
         var table = new TextTable(subject, cause, "narrower", "wider", "example");
         foreach (var group in Ordered(groups))
@@ -137,7 +137,7 @@ internal static class ReplayReport
 
         if (table.Count > 0)
         {
-            table.Write(output, rich);
+            table.Write(output, terminal);
         }
     }
 

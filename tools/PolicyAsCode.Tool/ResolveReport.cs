@@ -11,13 +11,22 @@ namespace PolicyAsCode.Tool;
 /// </summary>
 internal static class ResolveReport
 {
-    public static void Write(TextWriter output, bool rich, PolicyRegistry registry, string prefsPath, byte[] prefs, in PolicyContext context)
+    public static void Write(TextWriter output, Terminal terminal, PolicyRegistry registry, string prefsPath, byte[] prefs, in PolicyContext context)
     {
         var read = PreferencesJson.Read(registry, prefs, context);
+        var file = UntrustedText.Escape(prefsPath);
+
+        // A document that is not a JSON object at all is bad input, as a malformed context file is (docs/pac.md, exit
+        // codes): there is nothing of the user's to resolve. Errors inside a well-formed document, and a document over
+        // the size limit (which a service would reject the same way), are the report's content.
+        if (read.Errors.FirstOrDefault(e => e.Kind is PreferenceErrorKind.Syntax or PreferenceErrorKind.NotAnObject or PreferenceErrorKind.TooDeep) is { } malformed)
+        {
+            throw new PacInputException($"{file}: unreadable preferences file: {malformed.Message.TrimEnd('.')}.");
+        }
+
         var resolution = new PolicyInterpreter(registry).Resolve(read.Requested, context, read.Unreadable);
 
         output.Write($"pac resolve: {UntrustedText.Escape(registry.Name)} in {UntrustedText.Escape(Where(registry, context))}; {Facts(context)}\n");
-        var file = UntrustedText.Escape(prefsPath);
 
         if (read.Errors.Count == 0)
         {
@@ -25,14 +34,14 @@ internal static class ResolveReport
         }
         else
         {
-            output.Write($"\nErrors in {file} (the dimensions they name resolve fail-closed):\n");
+            output.Write("\n" + terminal.Paint($"Errors in {file}", Ink.Bold) + " (the dimensions they name resolve fail-closed):\n");
             var errors = new TextTable("path", "kind", "message");
             foreach (var error in read.Errors)
             {
                 errors.Add(error.Path, error.Kind.ToString(), error.Message);
             }
 
-            errors.Write(output, rich);
+            errors.Write(output, terminal);
             if (read.TooManyErrors)
             {
                 output.Write("(more errors were found than are listed)\n");
@@ -44,8 +53,8 @@ internal static class ResolveReport
             }
         }
 
-        output.Write("\nResolution:\n");
-        var table = new TextTable("dimension", "requested", "granted", "cause", "bound", "tier");
+        output.Write("\n" + terminal.Paint("Resolution:", Ink.Bold) + "\n");
+        var table = new TextTable("dimension", "requested", "granted", "cause", "bound", "tier").Highlight(3, CauseInk);
         foreach (var dimension in registry.Dimensions)
         {
             var i = dimension.Index;
@@ -61,13 +70,22 @@ internal static class ResolveReport
                 adjustment?.Tier?.ToString() ?? string.Empty);
         }
 
-        table.Write(output, rich);
+        table.Write(output, terminal);
         output.Write($"\nContent refused: {UntrustedText.Escape(PolicyDiff.HazardNames(registry, resolution.Forbidden))}.\n");
     }
 
     // "DE within EU": the jurisdiction with the ones it sits within (whose laws apply too), as the kernel words it.
     private static string Where(PolicyRegistry registry, in PolicyContext context) =>
         registry.MatchJurisdiction(context.Jurisdiction) is var j && j >= 0 ? Wording.Jurisdiction(registry.Shape, j) : "no jurisdiction (every law applies)";
+
+    // What moved stands out: a clamp in yellow, a waiver in cyan, a value failed closed or contradicted in red.
+    private static Ink CauseInk(string cause) => cause switch
+    {
+        "as asked" => Ink.None,
+        "clamped" => Ink.Yellow,
+        "waived" => Ink.Cyan,
+        _ => Ink.Red,
+    };
 
     private static string Cause(AdjustmentCause cause) => cause switch
     {

@@ -13,7 +13,7 @@ internal static class TestCommand
     /// <summary>Exit code of <c>pac test</c> when a case fails.</summary>
     public const int Failed = 1;
 
-    public static Command Create(TextWriter output, bool rich, Option<string?> policy)
+    public static Command Create(TextWriter output, Terminal terminal, Option<string?> policy)
     {
         var assembly = new Argument<FileInfo>("assembly") { Description = "The compiled policy assembly (.dll)." };
         var cases = new Argument<string[]>("cases")
@@ -32,7 +32,7 @@ internal static class TestCommand
         command.SetAction(r =>
         {
             using var loaded = LoadedPolicy.Load(r.GetValue(assembly)!.ToString(), r.GetValue(policy));
-            return TestReport.Write(output, rich, loaded, r.GetValue(cases)!, r.GetValue(coverage)) ? PacApp.Ok : Failed;
+            return TestReport.Write(output, terminal, loaded, r.GetValue(cases)!, r.GetValue(coverage)) ? PacApp.Ok : Failed;
         });
         return command;
     }

@@ -13,7 +13,7 @@ namespace PolicyAsCode.Tool;
 internal static class TestReport
 {
     /// <returns>Whether every case passed.</returns>
-    public static bool Write(TextWriter output, bool rich, LoadedPolicy loaded, IReadOnlyList<string> files, bool withCoverage)
+    public static bool Write(TextWriter output, Terminal terminal, LoadedPolicy loaded, IReadOnlyList<string> files, bool withCoverage)
     {
         var registry = loaded.Registry;
         var cases = new List<PolicyCase>();
@@ -68,7 +68,7 @@ internal static class TestReport
                     table.Add(rule.KindText, rule.Tier, rule.Rule);
                 }
 
-                table.Write(output, rich);
+                table.Write(output, terminal);
             }
         }
 

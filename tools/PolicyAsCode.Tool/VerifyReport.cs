@@ -15,7 +15,7 @@ namespace PolicyAsCode.Tool;
 internal static class VerifyReport
 {
     /// <summary>Writes the report of every policy; returns the number of conflicts found.</summary>
-    public static int Write(TextWriter output, bool rich, LoadedPolicy.LoadedPolicies loaded)
+    public static int Write(TextWriter output, Terminal terminal, LoadedPolicy.LoadedPolicies loaded)
     {
         var total = 0;
         var first = true;
@@ -23,13 +23,13 @@ internal static class VerifyReport
         {
             output.Write((first ? string.Empty : "\n") + UntrustedText.Escape($"pac verify: {registry.Name} ({loaded.Path})") + "\n");
             first = false;
-            total += WritePolicy(output, rich, registry);
+            total += WritePolicy(output, terminal, registry);
         }
 
         return total;
     }
 
-    private static int WritePolicy(TextWriter output, bool rich, PolicyRegistry registry)
+    private static int WritePolicy(TextWriter output, Terminal terminal, PolicyRegistry registry)
     {
         var shape = registry.Shape;
         var found = OverrideCheck.All(shape).ToList();
@@ -40,7 +40,7 @@ internal static class VerifyReport
 
         if (conflicts.Count > 0)
         {
-            output.Write("\nConflicts (a lower tier's rule that a higher tier's bound overrides; resolution does not apply it as written):\n");
+            output.Write("\n" + terminal.Paint("Conflicts", Ink.Red) + " (a lower tier's rule that a higher tier's bound overrides; resolution does not apply it as written):\n");
             var table = new TextTable("jurisdiction", "context", "dimension", "rule", "tier", "overridden by", "its tier", "the tiers above allow");
             foreach (var o in conflicts)
             {
@@ -57,7 +57,7 @@ internal static class VerifyReport
                     dimension.Format(o.HigherAllows));
             }
 
-            table.Write(output, rich);
+            table.Write(output, terminal);
         }
 
         if (notes.Count > 0)

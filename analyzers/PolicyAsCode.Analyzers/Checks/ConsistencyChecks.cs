@@ -21,10 +21,7 @@ internal static class ConsistencyChecks
                 var next = Lattice.Intersect(always, bound.Bound);
                 if (Lattice.IsEmpty(next))
                 {
-                    yield return new PolicyFinding(
-                        "PAC0006",
-                        $"{view.Tier(bound.Tier)}'s bounds on {dimension.Name} contradict each other: {bound.Source} leaves no value after {string.Join(", ", seen.Select(s => s.Source))}",
-                        bound.Location);
+                    yield return Findings.BoundsContradict(view.Tier(bound.Tier), dimension.Name, bound.Source, string.Join(", ", seen.Select(s => s.Source)), bound.Location);
                     continue;
                 }
 
@@ -36,10 +33,7 @@ internal static class ConsistencyChecks
             {
                 if (Lattice.IsEmpty(Lattice.Intersect(always, bound.Bound)))
                 {
-                    yield return new PolicyFinding(
-                        "PAC0006",
-                        $"{view.Tier(bound.Tier)}'s bounds on {dimension.Name} contradict each other: {PolicyView.Describe(bound)} leaves no value inside {ValueText.Bound(dimension, always)}",
-                        bound.Location);
+                    yield return Findings.ConditionalBoundContradicts(view.Tier(bound.Tier), dimension.Name, PolicyView.Describe(bound), ValueText.Bound(dimension, always), bound.Location);
                 }
             }
         }
@@ -48,18 +42,12 @@ internal static class ConsistencyChecks
         {
             if (dimension.Enables.Count == 0 && dimension.Mitigates.Count == 0)
             {
-                yield return new PolicyFinding(
-                    "PAC0007",
-                    $"Dimension {dimension.Name} names no benefit it enables or risk it mitigates; add [Enables(...)] or [Mitigates(...)] so the policy card can say why it exists",
-                    dimension.Location);
+                yield return Findings.NoTaxonomyLink(dimension.Name, dimension.Location);
             }
 
             if (!view.Index.BoundsOn(dimension.Index).Any(b => policy.Tiers[b.Tier].Rank < Ranks.User))
             {
-                yield return new PolicyFinding(
-                    "PAC0008",
-                    $"Dimension {dimension.Name} is open personalisation: no law or organisation tier bounds it",
-                    dimension.Location);
+                yield return Findings.OpenPersonalisation(dimension.Name, dimension.Location);
             }
         }
     }

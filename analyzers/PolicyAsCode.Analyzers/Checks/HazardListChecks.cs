@@ -32,11 +32,7 @@ internal static class HazardListChecks
             var capped = AvoidList.Capped(dimension.Domain, bound.Bound) & known;
             if (capped != 0)
             {
-                yield return new PolicyFinding(
-                    "PAC0014",
-                    $"{view.Tier(bound.Tier)}'s {PolicyView.Describe(bound)} caps the hazards a user may ask to avoid on {dimension.Name}: "
-                    + $"users could no longer avoid {ValueText.Label(dimension, DimensionValue.OfMask(capped))}; a tier may require hazards on the list (AtLeast) or forbid them ([Forbid]), never cap it",
-                    bound.Location);
+                yield return Findings.AvoidListCapped(view.Tier(bound.Tier), PolicyView.Describe(bound), dimension.Name, ValueText.Label(dimension, DimensionValue.OfMask(capped)), bound.Location);
             }
         }
     }

@@ -53,10 +53,8 @@ internal static class OverrideChecks
         var dimension = policy.Dimensions[found.Dimension];
         var broken = found.Higher >= 0 ? policy.Bounds[found.Higher] : null;
         var whose = broken is null ? "the bounds above it" : broken.Tier == found.Tier ? "its own bound " + PolicyView.Describe(broken) : view.Tier(broken.Tier) + "'s bound " + PolicyView.Describe(broken);
-        var finding = new PolicyFinding(
-            "PAC0001",
-            $"The {what} {ValueText.Label(dimension, found.Value)} of {view.TierType(found.Tier)}.{dimension.Name} lies outside {whose}{Where(view, found)}, which allows {ValueText.Bound(dimension, found.HigherAllows)}",
-            location);
+        var finding = Findings.ValueOutsideBound(
+            what, ValueText.Label(dimension, found.Value), view.TierType(found.Tier), dimension.Name, whose, Where(view, found), ValueText.Bound(dimension, found.HigherAllows), location);
 
         // A value is a request, not a bound: writing another one changes no user's choices, so the fix is always safe.
         if (Lattice.IsEmpty(found.AllowedWherever))
@@ -77,14 +75,9 @@ internal static class OverrideChecks
         var against = culprit is null ? "the bounds of the tiers above it" : $"{view.Tier(culprit.Tier)}'s {PolicyView.Describe(culprit)}";
         var subject = $"{view.Tier(bound.Tier)}'s {PolicyView.Describe(bound)} on {dimension.Name}";
         var finding = found.InEveryContext
-            ? new PolicyFinding(
-                "PAC0001",
-                $"{subject} leaves no value that {against} allows{Where(view, found)} ({ValueText.Bound(dimension, found.HigherAllows)})",
-                bound.ValueLocation ?? bound.Location)
-            : new PolicyFinding(
-                "PAC0012",
-                $"{subject} leaves no value that {against} allows in {Jurisdiction(view, found)} {ContextSpace.Describe(found.Witness, found.Relevant)} ({ValueText.Bound(dimension, found.HigherAllows)}); there resolution skips it and grants the strictest value the tiers above allow",
-                bound.ValueLocation ?? bound.Location);
+            ? Findings.BoundLeavesNothing(subject, against, Where(view, found), ValueText.Bound(dimension, found.HigherAllows), bound.ValueLocation ?? bound.Location)
+            : Findings.BoundLeavesNothingInSomeContexts(
+                subject, against, Jurisdiction(view, found), ContextSpace.Describe(found.Witness, found.Relevant), ValueText.Bound(dimension, found.HigherAllows), bound.ValueLocation ?? bound.Location);
 
         // Offered only where it leaves every user's choices the same or narrower everywhere (OverrideCheck.SafeRewrite).
         return bound.FirstValue is { } first && OverrideCheck.SafeRewrite(view.Shape, found, bound.Form, first) is { } value
@@ -99,10 +92,8 @@ internal static class OverrideChecks
         var dimension = policy.Dimensions[bound.Dimension];
         var wider = found.Higher >= 0 ? policy.Bounds[found.Higher] : null;
         var than = wider is null ? "the bounds of the tiers above it" : $"{view.Tier(wider.Tier)}'s {PolicyView.Describe(wider)}";
-        var finding = new PolicyFinding(
-            "PAC0002",
-            $"{view.Tier(bound.Tier)}'s {PolicyView.Describe(bound)} on {dimension.Name} is no narrower than {than}{Where(view, found)}, so it has no effect there ({ValueText.Bound(dimension, found.HigherAllows)} is allowed either way)",
-            bound.Location);
+        var finding = Findings.BoundNoNarrower(
+            view.Tier(bound.Tier), PolicyView.Describe(bound), dimension.Name, than, Where(view, found), ValueText.Bound(dimension, found.HigherAllows), bound.Location);
 
         // Removing it is offered only where that changes nothing a user may choose, in any jurisdiction or context.
         return OverrideCheck.RemovalKeepsPolicy(view.Shape, view.Shape.Bounds[bound.Index])

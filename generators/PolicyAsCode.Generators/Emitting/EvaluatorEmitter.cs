@@ -38,7 +38,7 @@ internal static partial class EvaluatorEmitter
         EmitDefaults(writer, plan.Defaults, self);
         writer.Line();
         writer.Line("/// <summary>Resolves requested preferences in a context: every value clamped into the applicable bounds, each move explained.</summary>");
-        writer.Line($"public static global::PolicyAsCode.Resolution<{self}> Resolve({self} requested, in global::PolicyAsCode.PolicyContext context) => Resolve(requested, in context, default);");
+        writer.Line($"public static global::PolicyAsCode.Resolution<{self}> Resolve({self}? requested, in global::PolicyAsCode.PolicyContext context) => Resolve(requested, in context, default);");
         writer.Line();
         EmitResolve(writer, plan, self);
         writer.Line();
@@ -142,7 +142,7 @@ internal static partial class EvaluatorEmitter
     private static void EmitResolve(SourceWriter writer, EvaluatorPlan plan, string self)
     {
         writer.Line("/// <summary>Resolves requested preferences in a context; values listed in <paramref name=\"unreadable\"/> resolve fail-closed.</summary>");
-        using var _ = writer.Block($"public static global::PolicyAsCode.Resolution<{self}> Resolve({self} requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.DimensionSet unreadable)");
+        using var _ = writer.Block($"public static global::PolicyAsCode.Resolution<{self}> Resolve({self}? requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.DimensionSet unreadable)");
         writer.Line("var readAll = requested is not null;");
         writer.Line($"var source = requested ?? new {self}();");
         writer.Line("var scope = new PolicyTables.Scope(in context);");

@@ -16,7 +16,7 @@ namespace PolicyAsCode.Generators.Emitting;
 internal static class RegistryDataEmitter
 {
     /// <summary>The format version written; the runtime's <c>PolicyRegistryData.Format</c>.</summary>
-    public const int Format = 2;
+    public const int Format = 3;
 
     /// <summary>The attribute, for the line above the user tier's generated declaration.</summary>
     public static string Attribute(PolicyModel policy) =>
@@ -32,7 +32,8 @@ internal static class RegistryDataEmitter
             $"{{\"index\":{Int(d.Index)},\"name\":{Text(d.Name)},\"kind\":\"{d.Kind}\",\"type\":{Text(d.TypeName)},"
             + $"\"members\":[{string.Join(",", d.Members.Select(m => Text(m.Name)))}],\"memberValues\":[{string.Join(",", d.Members.Select(m => m.Value.ToString(CultureInfo.InvariantCulture)))}],"
             + $"\"domain\":{Bound(d.Domain)},\"higherIsStricter\":{Bool(d.HigherIsStricter)},\"default\":{Value(d.Kind, d.Default)},"
-            + $"\"hasInitialiser\":{Bool(d.HasInitialiser)},\"description\":{Text(d.Description)},\"enables\":{Ints(d.Enables)},\"mitigates\":{Ints(d.Mitigates)}}}");
+            + $"\"hasInitialiser\":{Bool(d.HasInitialiser)},\"description\":{Text(d.Description)},\"enables\":{Ints(d.Enables)},\"mitigates\":{Ints(d.Mitigates)},"
+            + $"\"instructions\":[{string.Join(",", d.Instructions.Select(i => Instruction(d.Kind, i)))}]}}");
         Array(json, "bounds", policy.Bounds, b =>
             $"{{\"index\":{Int(b.Index)},\"dimension\":{Int(b.Dimension)},\"tier\":{Int(b.Tier)},\"form\":\"{b.Form}\",\"bound\":{Bound(b.Bound)},"
             + $"\"when\":{UInt(b.When)},\"unless\":{UInt(b.Unless)},\"waivableBy\":{(b.WaivableBy == 0 ? "null" : Int(b.WaivableBy))},"
@@ -78,6 +79,10 @@ internal static class RegistryDataEmitter
     private static string UInt(uint value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Bool(bool value) => value ? "true" : "false";
+
+    // Format 3: how the assistant is told the dimension's value (PolicyRegistryData reads it into DimensionInfo.Instructions).
+    private static string Instruction(DimensionKind kind, InstructionModel instruction) =>
+        $"{{\"text\":{Text(instruction.Template)},\"for\":{(instruction.For is { } only ? Value(kind, only) : "null")},\"waived\":{Bool(instruction.Waived)}}}";
 
     private static string Ints(IEnumerable<int> values) => "[" + string.Join(",", values.Select(Int)) + "]";
 

@@ -60,7 +60,15 @@ internal static class RegistryEmitter
         $"new global::PolicyAsCode.DimensionInfo({d.Index}, {Literals.String(d.Name)}, global::PolicyAsCode.DimensionKind.{d.Kind}, {Literals.String(d.TypeName)}, "
         + $"{Array("string", d.Members.Select(m => Literals.String(m.Name)))}, {Array("long", d.Members.Select(m => Literals.Long(m.Value)))}, "
         + $"{Literals.Bound(d.Domain)}, {Literals.Bool(d.HigherIsStricter)}, {Literals.Value(d.Kind, d.Default)}, {Literals.Bool(d.HasInitialiser)}, "
-        + $"{Literals.String(d.Description)}, {Benefits(d.Enables)}, {Risks(d.Mitigates)})";
+        + $"{Literals.String(d.Description)}, {Benefits(d.Enables)}, {Risks(d.Mitigates)})"
+        + Instructions(d);
+
+    // Only dimensions with [Instruction] get an initialiser, so policies without one emit what they did before.
+    private static string Instructions(DimensionModel d) =>
+        d.Instructions.Count == 0
+            ? string.Empty
+            : " { Instructions = [" + string.Join(", ", d.Instructions.Select(i =>
+                $"new global::PolicyAsCode.InstructionText({Literals.String(i.Template)}, {(i.For is { } only ? Literals.Value(d.Kind, only) : "null")}, {Literals.Bool(i.Waived)})")) + "] }";
 
     private static string Bound(BoundModel b) =>
         $"new global::PolicyAsCode.BoundRule({b.Index}, {b.Dimension}, {b.Tier}, global::PolicyAsCode.BoundForm.{b.Form}, {Literals.Bound(b.Bound)}, "

@@ -35,6 +35,9 @@ internal sealed record DimensionModel(
     SourceLocation? Location,
     SourceLocation? DefaultLocation = null)
 {
+    /// <summary>The dimension's [Instruction] sentences, in source order (read into <c>DimensionInfo.Instructions</c>).</summary>
+    public EquatableArray<InstructionModel> Instructions { get; init; } = EquatableArray<InstructionModel>.Empty;
+
     public bool IsHazardSet => Kind == DimensionKind.Set && TypeName == KnownNames.Hazard;
 
     /// <summary>Whether the members are valued 0, 1, 2, ... in order, so a member's position is its value.</summary>

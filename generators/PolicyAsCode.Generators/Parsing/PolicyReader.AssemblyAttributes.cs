@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PolicyAsCode.Generators.Diagnostics;
 using PolicyAsCode.Generators.Model;
 using PolicyAsCode.Json;
 
@@ -44,7 +45,7 @@ internal sealed partial class PolicyReader
 
             if (count < 2)
             {
-                _problems.Add(new PolicyProblem("PAC0005", "[NeverTogether] must name at least two distinct single facts (e.g. Fact.Minor, Fact.VerifiedAdult)", SourceLocation.From(attribute.ApplicationSyntaxReference), false));
+                _problems.Add(Problems.NeverTogetherTooFewFacts(SourceLocation.From(attribute.ApplicationSyntaxReference)));
                 continue;
             }
 
@@ -76,28 +77,28 @@ internal sealed partial class PolicyReader
             if (arguments.Length != 3 || arguments[0].Kind == TypedConstantKind.Error || arguments[0].Value is not ulong bit)
             {
                 // The compiler reports an attribute it cannot bind; there is nothing to read.
-                _problems.Add(new PolicyProblem("PAC0013", "[HazardCategory] needs a hazard bit, a code and a description, each a constant", location, true));
+                _problems.Add(Problems.HazardCategoryNotConstant(location));
                 continue;
             }
 
             var code = arguments[1].Value as string;
             var description = arguments[2].Value as string;
-            string? problem = null;
+            PolicyProblem? problem = null;
             if ((bit & ~CustomHazardBits) != 0 || bit == 0 || (bit & (bit - 1)) != 0)
             {
-                problem = $"[HazardCategory] must name exactly one of Hazard.Custom1 to Hazard.Custom8, not 0x{bit:X}: the shipped categories keep their own codes and descriptions";
+                problem = Problems.HazardCategoryNotCustom(bit, location);
             }
             else if (string.IsNullOrWhiteSpace(code) || code!.Trim() != code || code.Any(char.IsControl))
             {
-                problem = $"[HazardCategory] of Hazard.Custom{CustomNumber(bit)} needs a code (such as \"X1\") without spaces around it, by which classifiers report it";
+                problem = Problems.HazardCategoryNeedsCode(CustomNumber(bit), location);
             }
             else if (string.IsNullOrWhiteSpace(description))
             {
-                problem = $"[HazardCategory] \"{code}\" needs a description: classifiers are told what content falls in the category";
+                problem = Problems.HazardCategoryNeedsDescription(code, location);
             }
             else if (IsShippedCodeForm(code))
             {
-                problem = $"[HazardCategory] code \"{code}\" has the form of the shipped categories' codes (S1 to S14), which classifiers report for those: choose another, such as \"X{CustomNumber(bit)}\"";
+                problem = Problems.HazardCodeOfShippedForm(code, CustomNumber(bit), location);
             }
             else if (hazards.Any(h => h.Hazard == bit && h.Code == code && h.Description == description))
             {
@@ -106,16 +107,16 @@ internal sealed partial class PolicyReader
             }
             else if (hazards.FirstOrDefault(h => h.Hazard == bit) is { } sameBit)
             {
-                problem = $"[HazardCategory] names Hazard.Custom{CustomNumber(bit)} again (it is \"{sameBit.Code}\" already)";
+                problem = Problems.HazardBitNamedTwice(CustomNumber(bit), sameBit.Code, location);
             }
             else if (hazards.FirstOrDefault(h => string.Equals(h.Code, code, StringComparison.OrdinalIgnoreCase)) is { } sameCode)
             {
-                problem = $"[HazardCategory] code \"{code}\" is taken by Hazard.Custom{CustomNumber(sameCode.Hazard)}: codes are matched without regard to case";
+                problem = Problems.HazardCodeTaken(code, CustomNumber(sameCode.Hazard), location);
             }
 
             if (problem is not null)
             {
-                _problems.Add(new PolicyProblem("PAC0013", problem, location, true));
+                _problems.Add(problem);
                 continue;
             }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using PolicyAsCode.Generators.Diagnostics;
 using PolicyAsCode.Generators.Model;
 
 namespace PolicyAsCode.Generators.Parsing;
@@ -8,8 +9,6 @@ namespace PolicyAsCode.Generators.Parsing;
 // What an assembly declares of its own taxonomy, [BenefitCategory] and [RiskCategory], and the links that use it.
 internal sealed partial class PolicyReader
 {
-    private const string CustomTaxonomyId = "PAC0015";
-
     /// <summary>
     /// The assembly's <c>[BenefitCategory]</c>s (<paramref name="kind"/> "benefit") or <c>[RiskCategory]</c>s ("risk"),
     /// declared once for every policy of the assembly as <c>[HazardCategory]</c> is. One that cannot be used as written
@@ -35,7 +34,7 @@ internal sealed partial class PolicyReader
             if (arguments.Length != 5 || arguments.Any(a => a.Kind == TypedConstantKind.Error) || arguments[0].Value is not int member || arguments[2].Value is not int level)
             {
                 // The compiler reports an attribute it cannot bind; there is nothing to read.
-                _problems.Add(new PolicyProblem(CustomTaxonomyId, $"{written} needs a {kind}, an id, a level, a title and a description, each a constant", location, true));
+                _problems.Add(Problems.TaxonomyCategoryNotConstant(written, kind, location));
                 continue;
             }
 
@@ -43,31 +42,30 @@ internal sealed partial class PolicyReader
             var title = arguments[3].Value as string;
             var description = arguments[4].Value as string;
             var name = $"{type}.Custom{TaxonomyIds.CustomNumber(member)}";
-            string? problem = null;
+            PolicyProblem? problem = null;
             if (!TaxonomyIds.IsCustom(member))
             {
-                problem = $"{written} must name one of {type}.Custom1 to {type}.Custom8, not {member}: the shipped {kind}s keep their own ids and descriptions";
+                problem = Problems.TaxonomyCategoryNotCustom(written, type, member, kind, location);
             }
             else if (level is not (0 or 1))
             {
-                problem = $"{written} of {name} needs a level, TaxonomyLevel.Individual or TaxonomyLevel.Societal, not {level}";
+                problem = Problems.TaxonomyCategoryNeedsLevel(written, name, level, location);
             }
             else if (id is null || !TaxonomyIds.IsIdForm(kind, level, id))
             {
-                problem = $"{written} of {name} needs a stable id of the form \"{kind}.{TaxonomyIds.LevelName(level)}.slug\" at its level, "
-                    + $"the slug lower-case words joined by hyphens (such as \"{kind}.{TaxonomyIds.LevelName(level)}.civic-trust\"), not {Quoted(id)}";
+                problem = Problems.TaxonomyIdForm(written, name, kind, TaxonomyIds.LevelName(level), Quoted(id), location);
             }
             else if (TaxonomyIds.IsShippedId(id))
             {
-                problem = $"{written} id \"{id}\" is a shipped {kind}'s: link to the shipped member, or choose another id";
+                problem = Problems.TaxonomyIdShipped(written, id, kind, location);
             }
             else if (string.IsNullOrWhiteSpace(title))
             {
-                problem = $"{written} \"{id}\" needs a title: cards and settings pages name the {kind} by it";
+                problem = Problems.TaxonomyCategoryNeedsTitle(written, id, kind, location);
             }
             else if (string.IsNullOrWhiteSpace(description))
             {
-                problem = $"{written} \"{id}\" needs a description: cards say in it what the {kind} is";
+                problem = Problems.TaxonomyCategoryNeedsDescription(written, id, kind, location);
             }
             else if (declared.Any(d => d.Member == member && d.Id == id && d.Level == level && d.Title == title && d.Description == description))
             {
@@ -76,16 +74,16 @@ internal sealed partial class PolicyReader
             }
             else if (declared.FirstOrDefault(d => d.Member == member) is { } sameMember)
             {
-                problem = $"{written} names {name} again (it is \"{sameMember.Id}\" already)";
+                problem = Problems.TaxonomyMemberNamedTwice(written, name, sameMember.Id, location);
             }
             else if (declared.FirstOrDefault(d => string.Equals(d.Id, id, System.StringComparison.OrdinalIgnoreCase)) is { } sameId)
             {
-                problem = $"{written} id \"{id}\" is taken by {type}.Custom{TaxonomyIds.CustomNumber(sameId.Member)}";
+                problem = Problems.TaxonomyIdTaken(written, id, $"{type}.Custom{TaxonomyIds.CustomNumber(sameId.Member)}", location);
             }
 
             if (problem is not null)
             {
-                _problems.Add(new PolicyProblem(CustomTaxonomyId, problem, location, true));
+                _problems.Add(problem);
                 continue;
             }
 
@@ -133,13 +131,9 @@ internal sealed partial class PolicyReader
                 continue;
             }
 
-            _problems.Add(new PolicyProblem(
-                CustomTaxonomyId,
-                TaxonomyIds.IsCustom(number)
-                    ? $"{where} names {type}.Custom{TaxonomyIds.CustomNumber(number)}, which no [assembly: {type}Category] declares: declare it with an id, a level, a title and a description"
-                    : $"{where} names {type} {number}, which is no {kind} of the taxonomy",
-                location,
-                true));
+            _problems.Add(TaxonomyIds.IsCustom(number)
+                ? Problems.UndeclaredCustomLink(where, type, TaxonomyIds.CustomNumber(number), location)
+                : Problems.LinkToNoMember(where, type, number, kind, location));
         }
     }
 

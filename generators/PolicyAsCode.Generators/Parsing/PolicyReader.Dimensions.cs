@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PolicyAsCode.Generators.Diagnostics;
 using PolicyAsCode.Generators.Model;
 using PolicyAsCode.Json;
 
@@ -33,11 +34,7 @@ internal sealed partial class PolicyReader
                 var which = property.GetMethod.DeclaredAccessibility != Accessibility.Public ? "get" : property.SetMethod.IsInitOnly ? "init" : "set";
                 var accessor = property.GetMethod.DeclaredAccessibility != Accessibility.Public ? property.GetMethod : property.SetMethod;
                 _blockedDimensions.Add(property.Name);
-                _problems.Add(new PolicyProblem(
-                    "PAC0009",
-                    $"{userTier.Type.Name}.{property.Name} has a {Describe(accessor.DeclaredAccessibility)} {which} accessor: a dimension needs a public get and a public set or init accessor (make the property non-public to keep it out of the policy)",
-                    SourceLocation.From(property.Locations.FirstOrDefault()),
-                    true));
+                _problems.Add(Problems.NonPublicAccessor(userTier.Type.Name, property.Name, Describe(accessor.DeclaredAccessibility), which, SourceLocation.From(property.Locations.FirstOrDefault())));
                 continue;
             }
 
@@ -61,11 +58,7 @@ internal sealed partial class PolicyReader
             var jsonName = PreferenceNames.JsonName(dimension.Name);
             if (byJsonName.TryGetValue(jsonName, out var first))
             {
-                _problems.Add(new PolicyProblem(
-                    "PAC0011",
-                    $"{userTier.Type.Name}.{dimension.Name} and {userTier.Type.Name}.{first.Name} are both named \"{jsonName}\" in preferences JSON: rename one",
-                    dimension.Location,
-                    true));
+                _problems.Add(Problems.SameJsonName(userTier.Type.Name, dimension.Name, first.Name, jsonName, dimension.Location));
             }
             else
             {
@@ -117,13 +110,13 @@ internal sealed partial class PolicyReader
 
             if (members.Count == 0)
             {
-                _problems.Add(new PolicyProblem("PAC0005", $"string dimension {property.Name} needs [Allowed(...)] on the user tier listing its values, strictest first", location, true));
+                _problems.Add(Problems.StringDimensionNotListed(property.Name, location));
                 return null;
             }
 
             if (members.Count > Lattice.MaxMembers)
             {
-                _problems.Add(new PolicyProblem("PAC0011", $"string dimension {property.Name} lists {members.Count} values; a dimension may have at most {Lattice.MaxMembers}", location, true));
+                _problems.Add(Problems.TooManyStringValues(property.Name, members.Count, Lattice.MaxMembers, location));
                 return null;
             }
 
@@ -162,7 +155,7 @@ internal sealed partial class PolicyReader
 
                 if (members.Count == 0 || members.Count > Lattice.MaxMembers)
                 {
-                    _problems.Add(new PolicyProblem("PAC0011", $"enum {typeName} of dimension {property.Name} must have 1 to {Lattice.MaxMembers} members", location, true));
+                    _problems.Add(Problems.EnumMemberCount(typeName, property.Name, Lattice.MaxMembers, location));
                     return null;
                 }
 
@@ -172,7 +165,7 @@ internal sealed partial class PolicyReader
         }
         else
         {
-            _problems.Add(new PolicyProblem("PAC0011", $"{property.Name} has type {typeName}, which is not a dimension kind: use bool, an enum, a [Flags] enum, int, double or string", location, true));
+            _problems.Add(Problems.NotADimensionKind(property.Name, typeName, location));
             return null;
         }
 
@@ -195,6 +188,7 @@ internal sealed partial class PolicyReader
             undefined,
             location);
 
+        dimension = dimension with { Instructions = Instructions(property, attributes, dimension, location) };
         var initialiser = Initialiser(property);
         if (initialiser is null)
         {
@@ -203,7 +197,7 @@ internal sealed partial class PolicyReader
 
         if (!TryReadConstant(initialiser, dimension, out var value, out var error))
         {
-            _problems.Add(new PolicyProblem("PAC0005", $"the default of {property.Name} must be a constant: {error}", SourceLocation.From(initialiser.GetLocation()), true));
+            _problems.Add(Problems.UserDefaultNotConstant(property.Name, error, SourceLocation.From(initialiser.GetLocation())));
             return dimension with { Default = TypeDefault(dimension) };
         }
 

@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PolicyAsCode.Generators.Diagnostics;
 using PolicyAsCode.Generators.Model;
 using PolicyAsCode.Json;
 
@@ -18,14 +19,14 @@ internal sealed partial class PolicyReader
         var location = SourceLocation.From(type.Locations.FirstOrDefault());
         if (!type.IsRecord || type.TypeKind != TypeKind.Class)
         {
-            _problems.Add(new PolicyProblem("PAC0009", $"{type.Name} must be a record class for the generator to add its evaluator", location, true));
+            _problems.Add(Problems.NotARecordClass(type.Name, location));
         }
 
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             if (reference.GetSyntax(_cancellation) is TypeDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
             {
-                _problems.Add(new PolicyProblem("PAC0009", $"{type.Name} must be partial for the generator to add its evaluator", SourceLocation.From(declaration.Identifier.GetLocation()), true));
+                _problems.Add(Problems.NotPartial(type.Name, SourceLocation.From(declaration.Identifier.GetLocation())));
             }
         }
 
@@ -35,7 +36,7 @@ internal sealed partial class PolicyReader
             {
                 if (reference.GetSyntax(_cancellation) is TypeDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
                 {
-                    _problems.Add(new PolicyProblem("PAC0009", $"{type.Name} is nested in {outer.Name}, which must be partial too", SourceLocation.From(declaration.Identifier.GetLocation()), true));
+                    _problems.Add(Problems.ContainerNotPartial(type.Name, outer.Name, SourceLocation.From(declaration.Identifier.GetLocation())));
                 }
             }
         }
@@ -49,14 +50,14 @@ internal sealed partial class PolicyReader
         // the compiler reports the syntax error, and the generator must not add unparsable code of its own beside it.
         if (IncompleteName(type) is { } incomplete)
         {
-            _problems.Add(new PolicyProblem("PAC0009", $"{type.Name} cannot be extended while the name of {incomplete} is incomplete", location, true));
+            _problems.Add(Problems.IncompleteName(type.Name, incomplete, location));
         }
 
         CheckNoPrimaryConstructor(type);
 
         if (isUserTier && type.IsAbstract || isUserTier && !type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal))
         {
-            _problems.Add(new PolicyProblem("PAC0009", $"{type.Name} needs a public parameterless constructor (no primary-constructor parameters), so defaults can be made", location, true));
+            _problems.Add(Problems.NoParameterlessConstructor(type.Name, location));
         }
 
         if (isUserTier)
@@ -79,7 +80,7 @@ internal sealed partial class PolicyReader
         {
             if (reference.GetSyntax(_cancellation) is RecordDeclarationSyntax { ParameterList.Parameters.Count: > 0 } record)
             {
-                _problems.Add(new PolicyProblem("PAC0009", $"{type.Name} must not have primary-constructor parameters: write each as an init-only property, with its default as an initialiser", SourceLocation.From(record.ParameterList.GetLocation()), true));
+                _problems.Add(Problems.PrimaryConstructorParameters(type.Name, SourceLocation.From(record.ParameterList.GetLocation())));
             }
         }
     }
@@ -118,7 +119,7 @@ internal sealed partial class PolicyReader
             {
                 if (member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true })
                 {
-                    _problems.Add(new PolicyProblem("PAC0009", $"{type.Name}.{member.Name} must not be required: the evaluator creates {type.Name} records with default values", SourceLocation.From(member.Locations.FirstOrDefault()), true));
+                    _problems.Add(Problems.RequiredMember(type.Name, member.Name, SourceLocation.From(member.Locations.FirstOrDefault())));
                 }
             }
         }
@@ -129,7 +130,7 @@ internal sealed partial class PolicyReader
             if (!member.IsImplicitlyDeclared && member.Kind != SymbolKind.Method && Array.IndexOf(GeneratedMemberNames, member.Name) >= 0
                 && !IsOurs(member))
             {
-                _problems.Add(new PolicyProblem("PAC0011", $"{type.Name}.{member.Name} has a name the generated evaluator needs: rename it", SourceLocation.From(member.Locations.FirstOrDefault()), true));
+                _problems.Add(Problems.ReservedMemberName(type.Name, member.Name, SourceLocation.From(member.Locations.FirstOrDefault())));
             }
         }
     }
@@ -146,7 +147,7 @@ internal sealed partial class PolicyReader
         {
             if (t.GetTypeMembers("var").Length > 0)
             {
-                _problems.Add(new PolicyProblem("PAC0009", $"{t.Name} declares a type named 'var', which the generated evaluator's code would bind to: rename it", location, true));
+                _problems.Add(Problems.NestedTypeNamedVar(t.Name, location));
             }
         }
 
@@ -155,7 +156,7 @@ internal sealed partial class PolicyReader
             if (ns.GetTypeMembers("var").Length > 0)
             {
                 var where = ns.IsGlobalNamespace ? "the global namespace" : "namespace " + ns.ToDisplayString();
-                _problems.Add(new PolicyProblem("PAC0009", $"{where} holds a type named 'var', which the generated evaluator of {type.Name} would bind to: rename it", location, true));
+                _problems.Add(Problems.NamespaceTypeNamedVar(where, type.Name, location));
             }
         }
     }

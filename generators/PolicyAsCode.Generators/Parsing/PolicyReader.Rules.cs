@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PolicyAsCode.Generators.Diagnostics;
 using PolicyAsCode.Generators.Model;
 using PolicyAsCode.Json;
 
@@ -26,7 +27,7 @@ internal sealed partial class PolicyReader
                 // a higher tier bounding it is not a second, misleading problem.
                 if (tier.Rank != Ranks.User && HasPolicyAttributes(attributes) && !_blockedDimensions.Contains(property.Name))
                 {
-                    _problems.Add(new PolicyProblem("PAC0004", $"{tier.Type.Name}.{property.Name} is bounded but matches no dimension of any user tier below {tier.Type.Name}", location, false, FullName(tier.Type) + "." + property.Name));
+                    _problems.Add(Problems.BoundOnNoDimension(tier.Type.Name, property.Name, FullName(tier.Type) + "." + property.Name, location));
                 }
 
                 continue;
@@ -35,11 +36,7 @@ internal sealed partial class PolicyReader
             var dimension = _dimensions[index];
             if (!SymbolEqualityComparer.Default.Equals(property.Type, _dimensionTypes[index]))
             {
-                _problems.Add(new PolicyProblem(
-                    "PAC0004",
-                    $"{tier.Type.Name}.{property.Name} has type {property.Type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)} but dimension {dimension.Name} has type {dimension.TypeName}",
-                    location,
-                    true));
+                _problems.Add(Problems.PropertyTypeDiffers(tier.Type.Name, property.Name, property.Type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat), dimension.Name, dimension.TypeName, location));
                 continue;
             }
 
@@ -62,7 +59,7 @@ internal sealed partial class PolicyReader
                     }
                     else
                     {
-                        _problems.Add(new PolicyProblem("PAC0005", $"the default {tier.Type.Name}.{property.Name} must be a constant: {error}", SourceLocation.From(initialiser.GetLocation()), true));
+                        _problems.Add(Problems.TierDefaultNotConstant(tier.Type.Name, property.Name, error, SourceLocation.From(initialiser.GetLocation())));
                     }
                 }
             }
@@ -94,7 +91,7 @@ internal sealed partial class PolicyReader
 
         if (!Lattice.Supports(dimension.Kind, form))
         {
-            _problems.Add(new PolicyProblem("PAC0005", $"{source} cannot bound {dimension.Name}: the {dimension.TypeName} dimension takes AtMost, AtLeast, Between or Locked", location, true));
+            _problems.Add(Problems.AllowedOnNumber(source, dimension.Name, dimension.TypeName, location));
             return;
         }
 
@@ -109,7 +106,7 @@ internal sealed partial class PolicyReader
             {
                 if (!ConstantEncoder.TryEncode(dimension, dimensionType, item, out var value, out var error))
                 {
-                    _problems.Add(new PolicyProblem("PAC0005", $"{source} on {dimension.Name}: {error}", location, true));
+                    _problems.Add(Problems.BoundValueUnusable(source, dimension.Name, error, location));
                     return;
                 }
 
@@ -118,7 +115,7 @@ internal sealed partial class PolicyReader
 
             if (listed.Length == 0)
             {
-                _problems.Add(new PolicyProblem("PAC0005", $"{source} on {dimension.Name} allows nothing: list at least one value", location, true));
+                _problems.Add(Problems.AllowedNothing(source, dimension.Name, location));
                 return;
             }
 
@@ -131,14 +128,14 @@ internal sealed partial class PolicyReader
             var expected = form == BoundForm.Between ? 2 : 1;
             if (arguments.Length != expected)
             {
-                _problems.Add(new PolicyProblem("PAC0005", $"{source} on {dimension.Name} is incomplete", location, true));
+                _problems.Add(Problems.BoundIncomplete(source, dimension.Name, location));
                 return;
             }
 
             if (!ConstantEncoder.TryEncode(dimension, dimensionType, arguments[0], out first, out var error)
                 || (expected == 2 && !ConstantEncoder.TryEncode(dimension, dimensionType, arguments[1], out _, out error)))
             {
-                _problems.Add(new PolicyProblem("PAC0005", $"{source} on {dimension.Name}: {error}", location, true));
+                _problems.Add(Problems.BoundValueUnusable(source, dimension.Name, error, location));
                 return;
             }
 
@@ -151,7 +148,7 @@ internal sealed partial class PolicyReader
             bound = Lattice.Build(dimension.Domain, form, first, second);
             if (Lattice.IsEmpty(bound))
             {
-                _problems.Add(new PolicyProblem("PAC0005", $"{source} on {dimension.Name} allows no value (is lo above hi?)", location, true));
+                _problems.Add(Problems.BoundAllowsNoValue(source, dimension.Name, location));
                 return;
             }
         }
@@ -161,7 +158,7 @@ internal sealed partial class PolicyReader
         var waivableBy = (int)NamedUInt(attribute, KnownNames.WaivableBy);
         if (waivableBy != Ranks.None && waivableBy <= tier.Rank)
         {
-            _problems.Add(new PolicyProblem("PAC0010", $"{source} of {tier.Type.Name} can only be waivable by a lower tier, not by the {Ranks.Describe(waivableBy)} tier", location, true));
+            _problems.Add(Problems.WaivableByHigherRank(source, tier.Type.Name, waivableBy, location));
             return;
         }
 
@@ -182,18 +179,14 @@ internal sealed partial class PolicyReader
         if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not INamedTypeSymbol target
             || !tierOf.TryGetValue(target, out var waived) || tiers[waived].Rank >= tier.Rank)
         {
-            _problems.Add(new PolicyProblem("PAC0010", $"{tier.Type.Name}.{dimension.Name} claims a waiver of a type that is not a higher tier of this policy", location, true));
+            _problems.Add(Problems.WaiverOfNonTier(tier.Type.Name, dimension.Name, location));
             return;
         }
 
         var delegated = _bounds.Any(b => b.Tier == waived && b.Dimension == dimension.Index && b.WaivableBy == tier.Rank);
         if (!delegated)
         {
-            _problems.Add(new PolicyProblem(
-                "PAC0010",
-                $"{tier.Type.Name} claims a waiver of {target.Name}'s bound on {dimension.Name}, but {target.Name} does not delegate that waiver to the {Ranks.Describe(tier.Rank)} tier",
-                location,
-                false));
+            _problems.Add(Problems.WaiverNotDelegated(tier.Type.Name, target.Name, dimension.Name, tier.Rank, location));
         }
 
         _waivers.Add(new WaiverModel(0, tier.Index, dimension.Index, waived, NamedUInt(attribute, KnownNames.When), delegated, location));
@@ -213,7 +206,7 @@ internal sealed partial class PolicyReader
             var location = SourceLocation.From(attribute.ApplicationSyntaxReference);
             if (hazards == 0)
             {
-                _problems.Add(new PolicyProblem("PAC0005", $"{SourceText(attribute)} forbids no hazard", location, true));
+                _problems.Add(Problems.ForbidsNoHazard(SourceText(attribute), location));
                 continue;
             }
 

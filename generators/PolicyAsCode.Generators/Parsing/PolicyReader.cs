@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PolicyAsCode.Generators.Diagnostics;
 using PolicyAsCode.Generators.Model;
 using PolicyAsCode.Json;
 
@@ -18,6 +19,9 @@ internal sealed partial class PolicyReader
 {
     private readonly Compilation _compilation;
     private readonly CancellationToken _cancellation;
+    // A decision tracks the hazard rules that refused content in one ulong (ActiveForbids).
+    private const int MaxHazardRules = 64;
+
     private readonly List<PolicyProblem> _problems = [];
     private readonly List<DimensionModel> _dimensions = [];
     private readonly Dictionary<string, int> _dimensionByName = new(System.StringComparer.Ordinal);
@@ -66,9 +70,9 @@ internal sealed partial class PolicyReader
             _forbids.Add(new ForbidModel(0, userTier.Index, ownHazards.Domain.Ceiling, 0, 0, "you asked to avoid these", ownHazards.Index, ownHazards.Location));
         }
 
-        if (_forbids.Count > 64)
+        if (_forbids.Count > MaxHazardRules)
         {
-            _problems.Add(new PolicyProblem("PAC0011", "a policy may have at most 64 hazard rules", userTier.Location, true));
+            _problems.Add(Problems.TooManyHazardRules(userTier.Type.Name, _forbids.Count, MaxHazardRules, userTier.Location));
         }
 
         // Canonical order: tiers highest first, then as written. Indexes follow that order.

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using PolicyAsCode.Generators.Diagnostics;
 using PolicyAsCode.Generators.Model;
 
 namespace PolicyAsCode.Generators.Parsing;
@@ -87,7 +88,7 @@ internal static class TierChain
             {
                 if (target.Value is not INamedTypeSymbol targetType || targetType.TypeKind == TypeKind.Error)
                 {
-                    problems.Add(new PolicyProblem("PAC0003", $"{tier.Type.Name} is within a type that does not exist", tier.Location, true));
+                    problems.Add(Problems.WithinMissingType(tier.Type.Name, tier.Location));
                     continue;
                 }
 
@@ -105,7 +106,7 @@ internal static class TierChain
                     var read = DeclaredTier.Read(targetType);
                     if (read is null)
                     {
-                        problems.Add(new PolicyProblem("PAC0003", $"{tier.Type.Name} is within {targetType.Name}, which is not a tier: mark it [ImmutableTier] or [OrganisationTier]", tier.Location, true));
+                        problems.Add(Problems.WithinNonTier(tier.Type.Name, targetType.Name, tier.Location));
                         continue;
                     }
 
@@ -118,18 +119,13 @@ internal static class TierChain
                 // A law may sit within another law (DE within EU): national law inside supra-national law.
                 if (higher.Rank > tier.Rank || (higher.Rank == tier.Rank && tier.Rank != Ranks.Immutable))
                 {
-                    problems.Add(new PolicyProblem(
-                        "PAC0003",
-                        $"{tier.Type.Name} ({Ranks.Describe(tier.Rank)} tier) cannot be within {targetType.Name} ({Ranks.Describe(higher.Rank)} tier): "
-                        + (tier.Rank == Ranks.Immutable ? "a law sits only within other laws" : "a tier sits only within tiers of a higher rank"),
-                        tier.Location,
-                        true));
+                    problems.Add(Problems.WithinWrongRank(tier.Type.Name, tier.Rank, targetType.Name, higher.Rank, tier.Location));
                     continue;
                 }
 
                 if (ReferenceEquals(higher, tier))
                 {
-                    problems.Add(new PolicyProblem("PAC0003", $"{tier.Type.Name} cannot be within itself", tier.Location, true));
+                    problems.Add(Problems.WithinItself(tier.Type.Name, tier.Location));
                     continue;
                 }
 
@@ -165,7 +161,7 @@ internal static class TierChain
         {
             if (tier.Name.Length == 0)
             {
-                problems.Add(new PolicyProblem("PAC0003", $"{tier.Type.Name} needs a non-empty {(tier.Rank == Ranks.Immutable ? "jurisdiction" : "name")}", tier.Location, true));
+                problems.Add(Problems.EmptyTierName(tier.Type.Name, tier.Rank, tier.Location));
             }
         }
 
@@ -207,11 +203,7 @@ internal static class TierChain
                 && shapeTiers[i].Within.Any(w => jurisdictionOf[w] >= 0 && jurisdictionOf[w] != law))
             {
                 var tier = discovery[i];
-                problems.Add(new PolicyProblem(
-                    "PAC0003",
-                    $"{tier.Type.Name} puts {tier.Name} within a jurisdiction that is itself within {tier.Name} through other laws: the laws' Within lists form a cycle",
-                    tier.Location,
-                    true));
+                problems.Add(Problems.JurisdictionWithinItself(tier.Type.Name, tier.Name, tier.Location));
             }
         }
 
@@ -240,7 +232,7 @@ internal static class TierChain
                 if (reported.Add(law))
                 {
                     var cycle = string.Join(" within ", path.Skip(at).Append(law).Select(t => t.Type.Name));
-                    problems.Add(new PolicyProblem("PAC0003", $"{law.Type.Name} is within itself ({cycle}): the laws' Within lists form a cycle", law.Location, true));
+                    problems.Add(Problems.LawCycle(law.Type.Name, cycle, law.Location));
                 }
 
                 return 0;
@@ -277,14 +269,14 @@ internal static class TierChain
         var location = SourceLocation.From(type.OriginalDefinition.Locations.FirstOrDefault());
         if (type.IsGenericType || type.IsUnboundGenericType || type.Arity > 0)
         {
-            return new PolicyProblem("PAC0009", $"{type.Name} must not be generic: a tier has one set of properties and bounds", location, true);
+            return Problems.GenericTier(type.Name, location);
         }
 
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
             if (outer.IsGenericType || outer.Arity > 0)
             {
-                return new PolicyProblem("PAC0009", $"{type.Name} must not be nested in a generic type ({outer.Name})", location, true);
+                return Problems.NestedInGeneric(type.Name, outer.Name, location);
             }
         }
 

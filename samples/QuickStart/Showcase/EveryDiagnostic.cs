@@ -110,6 +110,24 @@ public partial record BadlyTypedPreferences
     // PAC0005: a string dimension needs [Allowed(...)] listing its values.
     public string Language { get; init; } = "en";
 
-    // PAC0011: DateTime is not a dimension kind.
+    // PAC0016: DateTime is not a dimension kind.
     public DateTime Since { get; init; }
+
+    // PAC0017: an enum dimension needs 1 to 64 members.
+    [Enables(Benefit.Autonomy)]
+    public Nothing Choice { get; init; }
+
+    // PAC0019: the generated evaluator adds a member named Registry.
+    public int Registry { get; init; }
+
+    [Enables(Benefit.Usefulness)]
+    public int MemoryDays { get; init; }
+
+    // PAC0020: "memoryDays" in preferences JSON, as MemoryDays is.
+    [Enables(Benefit.Usefulness)]
+    public int memoryDays { get; init; }
+}
+
+public enum Nothing
+{
 }

@@ -15,7 +15,9 @@ public static class PolicyEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps, under <paramref name="prefix"/>: <c>GET schema</c>, <c>GET card</c> and <c>GET explain</c> (for the request's
     /// jurisdiction and facts; anonymous users get the defaults), <c>GET</c> and <c>PUT preferences</c> (the signed-in
-    /// user's own record only; 401 for anyone else), and the settings page at <c>GET settings</c>. Needs
+    /// user's own record only; 401 for anyone else), the settings page at <c>GET settings</c>, and with
+    /// <c>AddFeedbackLearning</c> <c>POST feedback</c>, <c>GET learned</c> and <c>DELETE learned/{dimension}</c> (the
+    /// signed-in user's own only). Needs
     /// <c>AddPolicy&lt;TPreferences&gt;().AddAspNetCore()</c> and, for the preferences, a store.
     /// </summary>
     /// <returns>The group, to add authorisation, rate limits or CORS to every endpoint at once.</returns>
@@ -30,6 +32,14 @@ public static class PolicyEndpointRouteBuilderExtensions
         group.MapGet("card", Handle<TPreferences>(DocumentEndpoints<TPreferences>.CardAsync)).WithName(Name<TPreferences>("card"));
         group.MapGet("preferences", Handle<TPreferences>(PreferencesEndpoints<TPreferences>.GetAsync)).WithName(Name<TPreferences>("preferences"));
         group.MapPut("preferences", Handle<TPreferences>(PreferencesEndpoints<TPreferences>.PutAsync)).WithName(Name<TPreferences>("save-preferences"));
+        // Feedback and what was learned from it only where AddFeedbackLearning asked for them.
+        if (endpoints.ServiceProvider.GetService<FeedbackLearning>() is not null)
+        {
+            group.MapPost("feedback", Handle<TPreferences>(FeedbackEndpoints<TPreferences>.PostAsync)).WithName(Name<TPreferences>("feedback"));
+            group.MapGet("learned", Handle<TPreferences>(FeedbackEndpoints<TPreferences>.GetAsync)).WithName(Name<TPreferences>("learned"));
+            group.MapDelete("learned/{dimension}", Handle<TPreferences>(FeedbackEndpoints<TPreferences>.DeleteAsync)).WithName(Name<TPreferences>("undo-learned"));
+        }
+
         group.MapSettingsPage();
         return group;
     }

@@ -84,8 +84,14 @@ internal static class PreferencesEndpoints<TPreferences>
 
         // Resolved again on the same snapshot and context, from what was stored (the readable part alone).
         var saved = TPreferences.ReadPreferences(System.Text.Encoding.UTF8.GetBytes(json), user.Context);
-        var resolution = user.Snapshot.Resolve(saved.Requested, user.Context, saved.Unreadable);
-        var now = user with { Stored = save.Current, Requested = saved.Requested, Unreadable = saved.Unreadable, Errors = saved.Errors, Resolution = resolution };
+        // What is learned is layered again: the save may have made a learned dimension explicit.
+        var layered = await LearnedLayering.ComposeAsync(http.RequestServices, user.Snapshot, user.Context, user.UserId, save.Current, saved.Requested, cancellationToken).ConfigureAwait(false);
+        var resolution = user.Snapshot.Resolve(layered.Requested, user.Context, saved.Unreadable);
+        var now = user with
+        {
+            Stored = save.Current, Requested = layered.Requested, Unreadable = saved.Unreadable, Errors = saved.Errors, Resolution = resolution,
+            Learned = layered.Learned, History = layered.History,
+        };
         return Ok(http, now, read.IsValid ? null : read.Errors);
     }
 

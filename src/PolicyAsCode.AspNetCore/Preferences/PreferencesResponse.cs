@@ -27,6 +27,9 @@ internal static class PreferencesResponse
             // A policy version since the save may grant less than the user chose: those values are named, so the user
             // can see what moved rather than find it out.
             ["moved"] = user.PolicyChangedSinceSaved ? adjustments.DeepClone() : new JsonArray(),
+
+            // Values learned from the user's feedback that this request uses (none without AddFeedbackLearning).
+            ["learned"] = LearnedJson.Applied(user),
         };
         if (user.Errors.Count > 0)
         {

@@ -31,6 +31,13 @@ public sealed class CurrentResolution<TPreferences>(
     public ValueTask<UserResolution<TPreferences>> GetAsync(CancellationToken cancellationToken = default) =>
         new(_resolution ??= ResolveAsync(cancellationToken));
 
+    /// <summary>
+    /// Makes the request's resolution again (the snapshot in force, the store read again), for a handler that has just
+    /// changed what it depends on (feedback given, a learned value undone); later <see cref="GetAsync"/> calls return it.
+    /// </summary>
+    public ValueTask<UserResolution<TPreferences>> RefreshAsync(CancellationToken cancellationToken = default) =>
+        new(_resolution = ResolveAsync(cancellationToken));
+
     /// <summary>The signed-in user's id in <paramref name="http"/>, or null when the request is anonymous.</summary>
     public static string? UserIdOf(HttpContext http, PolicyAspNetCoreOptions options)
     {
@@ -54,9 +61,15 @@ public sealed class CurrentResolution<TPreferences>(
         var read = stored is null
             ? new PreferencesReadResult<TPreferences>(snapshot.Defaults(context), default, [], false)
             : TPreferences.ReadPreferences(Encoding.UTF8.GetBytes(stored.Json), context);
-        var resolution = snapshot.Resolve(read.Requested, context, read.Unreadable);
-        PolicyObservers.From<TPreferences>(services)?.OnResolution(snapshot, read.Requested, read.Unreadable, context, in resolution);
-        services.GetService<PolicyDecisionRecorder>()?.RecordResolution(snapshot, context, read.Requested, read.Unreadable, in resolution);
-        return new UserResolution<TPreferences>(snapshot, context, userId, stored, read.Requested, read.Unreadable, read.Errors, resolution);
+        // Explicit > learned > default: learned values fill what the user did not set, then resolve like any request.
+        var layered = await LearnedLayering.ComposeAsync(services, snapshot, context, userId, stored, read.Requested, cancellationToken).ConfigureAwait(false);
+        var resolution = snapshot.Resolve(layered.Requested, context, read.Unreadable);
+        PolicyObservers.From<TPreferences>(services)?.OnResolution(snapshot, layered.Requested, read.Unreadable, context, in resolution);
+        services.GetService<PolicyDecisionRecorder>()?.RecordResolution(snapshot, context, layered.Requested, read.Unreadable, in resolution);
+        return new UserResolution<TPreferences>(snapshot, context, userId, stored, layered.Requested, read.Unreadable, read.Errors, resolution)
+        {
+            Learned = layered.Learned,
+            History = layered.History,
+        };
     }
 }

@@ -18,7 +18,8 @@ namespace PolicyAsCode.AspNetCore;
 /// <param name="Context">The request's jurisdiction and facts.</param>
 /// <param name="UserId">The signed-in user's id, or null for an anonymous request.</param>
 /// <param name="Stored">The user's stored record, or null when there is none (or the request is anonymous).</param>
-/// <param name="Requested">What the user asks for: the stored document as read, else the defaults for the context.</param>
+/// <param name="Requested">What the user asks for: the stored document as read, else the defaults for the context; with
+/// <c>AddFeedbackLearning</c>, what was learned fills the dimensions the user did not set (<see cref="Learned"/>).</param>
 /// <param name="Unreadable">Dimensions of the stored document that no longer read (they resolve fail-closed).</param>
 /// <param name="Errors">Why they do not read.</param>
 /// <param name="Resolution">The effective preferences, with every adjustment.</param>
@@ -33,6 +34,15 @@ public sealed record UserResolution<TPreferences>(
     Resolution<TPreferences> Resolution)
     where TPreferences : class, IUserTierPolicy<TPreferences>
 {
+    /// <summary>
+    /// With <c>AddFeedbackLearning</c> and a signed-in user: the learned values <see cref="Requested"/> holds, and those it
+    /// does not (an explicit choice, a dimension not learnable here), each explained. Null otherwise.
+    /// </summary>
+    public PolicyAsCode.Learning.LearnedRequest<TPreferences>? Learned { get; init; }
+
+    /// <summary>The feedback history <see cref="Learned"/> was learned from (for naming what caused each change).</summary>
+    internal PolicyAsCode.Learning.FeedbackHistory? History { get; init; }
+
     /// <summary>Whether the stored record was written under another policy version than the one in force.</summary>
     public bool PolicyChangedSinceSaved => Stored is { } stored && !string.Equals(stored.PolicyVersion, Snapshot.Version, StringComparison.Ordinal);
 

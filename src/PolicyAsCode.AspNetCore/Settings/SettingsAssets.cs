@@ -27,11 +27,12 @@ internal sealed class SettingsAssets
 {
     private const string ResourcePrefix = "PolicyAsCode.AspNetCore.Settings.";
 
-    private SettingsAssets(SettingsAsset page, SettingsAsset stylesheet, SettingsAsset script)
+    private SettingsAssets(SettingsAsset page, SettingsAsset stylesheet, SettingsAsset script, SettingsAsset learned)
     {
         Page = page;
         Stylesheet = stylesheet;
         Script = script;
+        Learned = learned;
     }
 
     /// <summary>The HTML page, its asset links carrying the assets' versions.</summary>
@@ -43,21 +44,27 @@ internal sealed class SettingsAssets
     /// <summary>page.js.</summary>
     public SettingsAsset Script { get; }
 
+    /// <summary>learned.js: the "Learned from your feedback" section.</summary>
+    public SettingsAsset Learned { get; }
+
     /// <summary>The asset served as <paramref name="name"/>, or null: only the page's own files are served.</summary>
     public SettingsAsset? Find(string name) =>
         string.Equals(name, Stylesheet.Name, StringComparison.Ordinal) ? Stylesheet
         : string.Equals(name, Script.Name, StringComparison.Ordinal) ? Script
+        : string.Equals(name, Learned.Name, StringComparison.Ordinal) ? Learned
         : null;
 
     public static SettingsAssets Load()
     {
         var stylesheet = SettingsAsset.Create("page.css", Read("page.css"), "text/css; charset=utf-8");
         var script = SettingsAsset.Create("page.js", Read("page.js"), "text/javascript; charset=utf-8");
+        var learned = SettingsAsset.Create("learned.js", Read("learned.js"), "text/javascript; charset=utf-8");
         var html = Encoding.UTF8.GetString(Read("page.html"))
             .Replace("{{page.css}}", stylesheet.Version, StringComparison.Ordinal)
-            .Replace("{{page.js}}", script.Version, StringComparison.Ordinal);
+            .Replace("{{page.js}}", script.Version, StringComparison.Ordinal)
+            .Replace("{{learned.js}}", learned.Version, StringComparison.Ordinal);
         var page = SettingsAsset.Create("settings", Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8");
-        return new SettingsAssets(page, stylesheet, script);
+        return new SettingsAssets(page, stylesheet, script, learned);
     }
 
     private static byte[] Read(string file)

@@ -13,6 +13,7 @@
     signedIn: false,
     saving: false,
     controls: {},    // dimension name -> { dimension, read() }
+    stored: {},      // the stored preferences document: the dimensions the user set
   };
 
   var el = function (id) { return document.getElementById(id); };
@@ -226,7 +227,7 @@
     fieldset.appendChild(problem);
 
     state.controls[dimension.name] = {
-      dimension: dimension, read: read, effective: effective, showRequested: showRequested,
+      dimension: dimension, read: read, initial: read(), effective: effective, showRequested: showRequested,
       adjustment: adjustment, problem: problem, fieldset: fieldset,
     };
     return fieldset;
@@ -245,11 +246,15 @@
     (explain.dimensions || []).forEach(function (dimension) { container.appendChild(renderDimension(dimension)); });
   }
 
+  // Only what the user set (before, or now by changing it): a value left as shown keeps following the defaults and
+  // what is learned from their feedback, instead of becoming an explicit choice by being saved.
   function document_() {
     var doc = {};
     Object.keys(state.controls).forEach(function (name) {
-      var value = state.controls[name].read();
-      if (value !== undefined) doc[name] = value;
+      var control = state.controls[name];
+      var value = control.read();
+      var chosen = Object.prototype.hasOwnProperty.call(state.stored, name) || !same(value, control.initial);
+      if (value !== undefined && chosen) doc[name] = value;
     });
     return doc;
   }
@@ -396,6 +401,7 @@
       return json(response).then(function (body) {
         if (response.ok && body) {
           rememberRevision(response, body);
+          state.stored = body.preferences || {};
           showSaved(body, 'Saved');
         } else if (response.status === 422) {
           showProblems(body);
@@ -441,6 +447,7 @@
         state.signedIn = preferencesResponse.ok && bodies[1] !== null;
         if (state.signedIn) {
           rememberRevision(preferencesResponse, bodies[1]);
+          state.stored = bodies[1].preferences || {};
           showMoved(bodies[1].moved || []);
         } else if (preferencesResponse.status === 401 || preferencesResponse.type === 'opaqueredirect') {
           signInLink(preferencesResponse);

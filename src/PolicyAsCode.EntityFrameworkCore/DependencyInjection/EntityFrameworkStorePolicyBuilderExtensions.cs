@@ -14,7 +14,9 @@ public static class EntityFrameworkStorePolicyBuilderExtensions
     /// <summary>
     /// Uses an <see cref="EntityFrameworkPreferencesStore"/> (a singleton, over a pooled
     /// <see cref="IDbContextFactory{TContext}"/> of <see cref="PreferencesDbContext"/>) as the <see cref="IPreferencesStore"/>,
-    /// replacing any store registered before. One store serves every policy; its rows are keyed by policy and user.
+    /// and an <see cref="EntityFrameworkFeedbackStore"/> in the same database as the <see cref="IFeedbackStore"/> (its
+    /// tables are created only when feedback is first used), replacing any stores registered before. One store serves
+    /// every policy; its rows are keyed by policy and user.
     /// </summary>
     /// <param name="policy">The policy builder.</param>
     /// <param name="configure">Chooses the provider and connection, for example <c>db =&gt; db.UseSqlite("Data Source=preferences.db")</c>.</param>
@@ -37,6 +39,15 @@ public static class EntityFrameworkStorePolicyBuilderExtensions
         }));
         policy.Services.Replace(ServiceDescriptor.Singleton<IPreferencesStore>(services => new EntityFrameworkPreferencesStore(
             services.GetRequiredService<IDbContextFactory<PreferencesDbContext>>(), options, services.GetService<TimeProvider>())));
+        policy.Services.Replace(ServiceDescriptor.Singleton<IDbContextFactory<FeedbackDbContext>>(services =>
+        {
+            var builder = new DbContextOptionsBuilder<FeedbackDbContext>();
+            builder.UseApplicationServiceProvider(services);
+            configure(builder);
+            return new PooledDbContextFactory<FeedbackDbContext>(builder.Options);
+        }));
+        policy.Services.Replace(ServiceDescriptor.Singleton<IFeedbackStore>(services => new EntityFrameworkFeedbackStore(
+            services.GetRequiredService<IDbContextFactory<FeedbackDbContext>>(), options)));
         return policy;
     }
 

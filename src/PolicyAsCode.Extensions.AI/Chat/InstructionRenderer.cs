@@ -16,9 +16,9 @@ public interface IInstructionRenderer<TPreferences>
 }
 
 /// <summary>
-/// The default renderer: one line per dimension from the registry (its description and effective value), with plain
-/// sentences for the dimensions assistants commonly have (persona and AI disclosure, tone, verbosity, maturity,
-/// language, memory, creativity, topics), and the hazard categories refused for this user. Subclass it and override
+/// The default renderer: one line per dimension, worded by the policy (the dimension's <see cref="InstructionAttribute"/>
+/// that best fits its effective value, else its <see cref="DescribedAttribute"/> text and the value), and the hazard
+/// categories refused for this user. Subclass it and override
 /// <see cref="RenderDimension"/> to change one line, or implement <see cref="IInstructionRenderer{TPreferences}"/> to change everything.
 /// </summary>
 /// <typeparam name="TPreferences">The policy's user-tier record.</typeparam>
@@ -81,38 +81,10 @@ public class DefaultInstructionRenderer<TPreferences> : IInstructionRenderer<TPr
         }
 
         var text = dimension.Format(value);
-        switch (Normalise(dimension.Name))
-        {
-            case "discloseai" or "aidisclosure" or "disclosure" or "discloseasai":
-                if (value.Bits != 0)
-                {
-                    return "Persona: you are an AI assistant. Say so plainly whenever you are asked or it matters, and never claim to be a human.";
-                }
-
-                return adjustment?.Cause == AdjustmentCause.Waived
-                    ? "Persona: the user waived AI disclosure for a role-play, so you may stay in character; step out of it and say you are an AI if the user seems to take you for a human or their wellbeing is at stake."
-                    : "Persona: you need not announce that you are an AI, but never deny it when sincerely asked.";
-            case "tone":
-                return $"Tone: {Lower(text)}.";
-            case "verbosity" or "length" or "answerlength":
-                return $"Length of answers: {Lower(text)}.";
-            case "maturity" or "contentmaturity":
-                return $"Content maturity: keep everything suitable for a {Lower(text)} audience and never go beyond it.";
-            case "language" or "locale":
-                return $"Language: answer in {LanguageName(text)}.";
-            case "memorydays" or "retentiondays":
-                return value.Number <= 0
-                    ? "Memory: do not keep or reuse personal details beyond this conversation."
-                    : $"Memory: you may remember personal details for at most {text} days.";
-            case "creativity":
-                return $"Creativity: {text} on a scale from 0 (strictly factual) to 1 (inventive).";
-            case "topics":
-                return value.Bits == 0
-                    ? "Topics: bring up no topic on your own initiative."
-                    : $"Topics you may bring up on your own initiative: {text.Replace(" | ", ", ", StringComparison.Ordinal)}.";
-            default:
-                return $"{dimension.Description ?? dimension.Name}: {text}.";
-        }
+        var instruction = dimension.InstructionFor(value, adjustment?.Cause == AdjustmentCause.Waived);
+        return instruction is null
+            ? $"{dimension.Description ?? dimension.Name}: {text}."
+            : Fill(instruction.Template, text);
     }
 
     /// <summary>The line naming the hazard categories refused for this user; null when none are.</summary>
@@ -127,19 +99,13 @@ public class DefaultInstructionRenderer<TPreferences> : IInstructionRenderer<TPr
         return "Never produce content in these categories: " + string.Join(", ", HazardDescriptions.Titles(registry, forbidden)) + ".";
     }
 
-    private static string Normalise(string name)
-    {
-        var b = new StringBuilder(name.Length);
-        foreach (var c in name)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                b.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        return b.ToString();
-    }
+    // The placeholders InstructionAttribute documents; any other brace is left as written.
+    private static string Fill(string template, string text) =>
+        template
+            .Replace("{value:lower}", Lower(text), StringComparison.Ordinal)
+            .Replace("{value:list}", text.Replace(" | ", ", ", StringComparison.Ordinal), StringComparison.Ordinal)
+            .Replace("{value:language}", LanguageName(text), StringComparison.Ordinal)
+            .Replace("{value}", text, StringComparison.Ordinal);
 
     private static string Lower(string text) => text.Length == 0 ? text : text.ToLowerInvariant();
 

@@ -89,13 +89,13 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
         var turn = await BeginAsync(messages, options, activity, cancellationToken).ConfigureAwait(false);
         if (turn.InputRefusal is { } refused)
         {
-            return RefusalResponse(refused, null);
+            return RefusalResponse(refused, null, turn.DecisionId);
         }
 
         var response = await base.GetResponseAsync(turn.Messages, turn.Options, cancellationToken).ConfigureAwait(false);
         if (!_options.ClassifyOutput)
         {
-            return Marked(response, turn.Snapshot.Version);
+            return Marked(response, turn.Snapshot.Version, turn.DecisionId);
         }
 
         // Every message of the answer is checked (text, reasoning, tool calls, ...), and what is returned is the
@@ -113,7 +113,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
             var refusal = await CheckAsync(turn, check, ContentStage.Output, activity, cancellationToken).ConfigureAwait(false);
             if (refusal is not null)
             {
-                return RefusalResponse(refusal, response);
+                return RefusalResponse(refusal, response, turn.DecisionId);
             }
         }
 
@@ -127,7 +127,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
             Usage = Copy(response.Usage),
             AdditionalProperties = properties,
         };
-        return Marked(released, turn.Snapshot.Version);
+        return Marked(released, turn.Snapshot.Version, turn.DecisionId);
     }
 
     /// <inheritdoc/>
@@ -139,7 +139,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
         var turn = await BeginAsync(messages, options, activity, cancellationToken).ConfigureAwait(false);
         if (turn.InputRefusal is { } refused)
         {
-            yield return RefusalUpdate(refused, null, []);
+            yield return RefusalUpdate(refused, null, [], turn.DecisionId);
             yield break;
         }
 
@@ -181,7 +181,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
                     {
                         finished = true;
                         await UpstreamStop.StopAsync(updates, upstream).ConfigureAwait(false);
-                        yield return RefusalUpdate(refusal, last, held);
+                        yield return RefusalUpdate(refusal, last, held, turn.DecisionId);
                         yield break;
                     }
 
@@ -202,7 +202,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
                 var refusal = await CheckAsync(turn, answer, ContentStage.Output, activity, cancellationToken).ConfigureAwait(false);
                 if (refusal is not null)
                 {
-                    yield return RefusalUpdate(refusal, last, held);
+                    yield return RefusalUpdate(refusal, last, held, turn.DecisionId);
                     yield break;
                 }
             }
@@ -220,7 +220,11 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
                 ResponseId = last?.ResponseId,
                 ConversationId = last?.ConversationId,
                 ModelId = last?.ModelId,
-                AdditionalProperties = new() { [PolicyChatClientOptions.PolicyVersionKey] = turn.Snapshot.Version },
+                AdditionalProperties = new()
+                {
+                    [PolicyChatClientOptions.PolicyVersionKey] = turn.Snapshot.Version,
+                    [PolicyChatClientOptions.DecisionIdKey] = turn.DecisionId,
+                },
             };
         }
         finally
@@ -254,7 +258,12 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
             activity.SetTag(PolicyTelemetry.VerdictTag, "allow");
         }
 
-        var turn = new Turn(snapshot, request, resolution, RequestChannels.UserTurn(list), list, options) { Record = record };
+        // The id feedback on the answer refers to: the resolution record's when recording, else a new id of the same form.
+        var turn = new Turn(snapshot, request, resolution, RequestChannels.UserTurn(list), list, options)
+        {
+            Record = record,
+            DecisionId = record?.Id ?? PolicyAsCode.Records.DecisionRecords.NewId(DateTimeOffset.UtcNow),
+        };
         if (_options.ClassifyInput)
         {
             // The whole request is checked, and the model gets the checked copy of it.
@@ -365,10 +374,10 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
 
     // A refusal in place of a whole answer: one message, marked on the response and on the message (as a streamed
     // refusal is once ToChatResponse() puts its last update's properties on the message), with the answer's usage.
-    private static ChatResponse RefusalResponse(PolicyRefusal refusal, ChatResponse? original) => new(new ChatMessage(ChatRole.Assistant, refusal.Message)
+    private static ChatResponse RefusalResponse(PolicyRefusal refusal, ChatResponse? original, string decisionId) => new(new ChatMessage(ChatRole.Assistant, refusal.Message)
     {
         MessageId = original?.Messages.Count > 0 ? original.Messages[^1].MessageId : null,
-        AdditionalProperties = Marks(refusal),
+        AdditionalProperties = Marks(refusal, decisionId),
     })
     {
         FinishReason = ChatFinishReason.ContentFilter,
@@ -377,12 +386,12 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
         ModelId = original?.ModelId,
         CreatedAt = original?.CreatedAt ?? DateTimeOffset.UtcNow,
         Usage = Copy(original?.Usage),
-        AdditionalProperties = Marks(refusal),
+        AdditionalProperties = Marks(refusal, decisionId),
     };
 
     // A refusal in place of the rest of a stream. It joins the message already streamed (so the streamed answer is one
     // message) and carries the usage the dropped updates reported.
-    private static ChatResponseUpdate RefusalUpdate(PolicyRefusal refusal, ChatResponseUpdate? last, List<ChatResponseUpdate> dropped)
+    private static ChatResponseUpdate RefusalUpdate(PolicyRefusal refusal, ChatResponseUpdate? last, List<ChatResponseUpdate> dropped, string decisionId)
     {
         var update = new ChatResponseUpdate(ChatRole.Assistant, refusal.Message)
         {
@@ -392,7 +401,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
             ModelId = last?.ModelId,
             MessageId = last?.MessageId ?? "policyascode-refusal",
             CreatedAt = DateTimeOffset.UtcNow,
-            AdditionalProperties = Marks(refusal),
+            AdditionalProperties = Marks(refusal, decisionId),
         };
         foreach (var held in dropped)
         {
@@ -408,18 +417,22 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
         return update;
     }
 
-    private static AdditionalPropertiesDictionary Marks(PolicyRefusal refusal) => new()
+    private static AdditionalPropertiesDictionary Marks(PolicyRefusal refusal, string decisionId) => new()
     {
         [PolicyChatClientOptions.RefusalKey] = refusal,
         [PolicyChatClientOptions.PolicyVersionKey] = refusal.PolicyVersion,
+        [PolicyChatClientOptions.DecisionIdKey] = decisionId,
     };
 
-    private static ChatResponse Marked(ChatResponse response, string version)
+    private static ChatResponse Marked(ChatResponse response, string version, string decisionId)
     {
         (response.AdditionalProperties ??= [])[PolicyChatClientOptions.PolicyVersionKey] = version;
+        response.AdditionalProperties[PolicyChatClientOptions.DecisionIdKey] = decisionId;
         if (response.Messages.Count > 0)
         {
-            (response.Messages[^1].AdditionalProperties ??= [])[PolicyChatClientOptions.PolicyVersionKey] = version;
+            var marks = response.Messages[^1].AdditionalProperties ??= [];
+            marks[PolicyChatClientOptions.PolicyVersionKey] = version;
+            marks[PolicyChatClientOptions.DecisionIdKey] = decisionId;
         }
 
         return response;
@@ -463,5 +476,8 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
 
         // The record of the request's resolution, which every decision record of the request repeats; null when not recording.
         public PolicyAsCode.Records.DecisionRecord? Record { get; init; }
+
+        // The id the answer is marked with (PolicyChatClientOptions.DecisionIdKey): Record's id when there is one.
+        public string DecisionId { get; init; } = "";
     }
 }

@@ -24,6 +24,13 @@ public sealed class PolicyChatClientOptions
     /// <summary>The key of <see cref="ChatResponse.AdditionalProperties"/> holding the policy version that served the request.</summary>
     public const string PolicyVersionKey = "policyascode.policy.version";
 
+    /// <summary>
+    /// The key of <see cref="ChatResponse.AdditionalProperties"/> holding the id of the request's decision: the id of its
+    /// resolution's decision record when records are kept (<c>AddDecisionRecords</c>), else a new id of the same form
+    /// (a version 7 UUID). Feedback on the answer names it (<c>FeedbackEvent.DecisionId</c>).
+    /// </summary>
+    public const string DecisionIdKey = "policyascode.decision.id";
+
     /// <summary>Where the rendered instructions go (a system message by default).</summary>
     public InstructionPlacement InstructionPlacement { get; set; } = InstructionPlacement.SystemMessage;
 

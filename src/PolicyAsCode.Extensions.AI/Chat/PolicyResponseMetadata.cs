@@ -21,6 +21,9 @@ public static class PolicyResponseMetadata
     /// <summary>The version of the policy that served this answer (allowed or refused), or null.</summary>
     public static string? GetPolicyVersion(this ChatResponse response) => Find(response, PolicyChatClientOptions.PolicyVersionKey) as string;
 
+    /// <summary>The id of the decision that served this answer (allowed or refused), which feedback on it names; or null.</summary>
+    public static string? GetDecisionId(this ChatResponse response) => Find(response, PolicyChatClientOptions.DecisionIdKey) as string;
+
     private static object? Find(ChatResponse? response, string key)
     {
         if (response is null)

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using PolicyAsCode.Extensions.AI;
+using PolicyAsCode.Runtime;
 
 namespace PolicyAsCode.Extensions.AI.LlamaGuard;
 

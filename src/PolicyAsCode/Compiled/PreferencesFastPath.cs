@@ -42,7 +42,7 @@ public static class PreferencesFastPath
     /// on anything else, false. Slots of dimensions not given are left as they were.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)] // it inlines Value; kept apart, Read keeps the budget to inline Build, whose defaults record then lives on the stack
-    public static bool TryScan<TNames>(PolicyRegistry registry, ref TNames names, ReadOnlySpan<byte> utf8, int maxBytes, Span<DimensionValue> values, out ulong given)
+    internal static bool TryScan<TNames>(PolicyRegistry registry, ref TNames names, ReadOnlySpan<byte> utf8, int maxBytes, Span<DimensionValue> values, out ulong given)
         where TNames : struct, IPreferenceNames
     {
         ArgumentNullException.ThrowIfNull(registry);

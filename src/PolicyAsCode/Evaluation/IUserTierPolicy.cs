@@ -18,8 +18,11 @@ public interface IUserTierPolicy<TSelf>
     /// <summary>The preferences a user starts from in <paramref name="context"/>: the user tier's initialisers, else the nearest tier's defaults.</summary>
     static abstract TSelf Defaults(in PolicyContext context);
 
-    /// <summary>Resolves requested preferences in a context; values in <paramref name="unreadable"/> resolve fail-closed.</summary>
-    static abstract Resolution<TSelf> Resolve(TSelf requested, in PolicyContext context, DimensionSet unreadable);
+    /// <summary>
+    /// Resolves requested preferences in a context; values in <paramref name="unreadable"/> resolve fail-closed. A null
+    /// <paramref name="requested"/> (no preferences could be read) resolves every dimension fail-closed, as if all were unreadable.
+    /// </summary>
+    static abstract Resolution<TSelf> Resolve(TSelf? requested, in PolicyContext context, DimensionSet unreadable);
 
     /// <summary>Decides on content showing <paramref name="detected"/> hazards against a resolution.</summary>
     static abstract Decision Decide(in Resolution<TSelf> resolution, Hazard detected);

@@ -37,7 +37,7 @@ public sealed record BoundRule(
     public bool Equals(BoundRule? other) =>
         other is not null && Index == other.Index && Dimension == other.Dimension && Tier == other.Tier && Form == other.Form
         && Bound == other.Bound && Condition == other.Condition && WaivableBy == other.WaivableBy && Source == other.Source
-        && Reason == other.Reason && Enables.SequenceEqual(other.Enables) && Mitigates.SequenceEqual(other.Mitigates)
+        && Reason == other.Reason && RecordEquality.Same(Enables, other.Enables) && RecordEquality.Same(Mitigates, other.Mitigates)
         && UnderLaw == other.UnderLaw;
 
     /// <inheritdoc/>

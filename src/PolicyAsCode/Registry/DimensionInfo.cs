@@ -58,12 +58,36 @@ public sealed record DimensionInfo(
     /// <summary>The bound as a reader of the policy would write it (<see cref="Wording.Bound"/>).</summary>
     public string Format(Bound bound) => Wording.Bound(Words, bound);
 
+    /// <summary>
+    /// How the assistant is told this dimension's value, from its <see cref="InstructionAttribute"/>s in source order;
+    /// empty when it has none (instructions then use <see cref="Description"/> and the value).
+    /// </summary>
+    public ImmutableArray<InstructionText> Instructions { get; init => field = value.IsDefault ? [] : value; } = [];
+
+    /// <summary>The instruction that best fits <paramref name="value"/> (held by a waiver when <paramref name="waived"/>); null when none does.</summary>
+    public InstructionText? InstructionFor(DimensionValue value, bool waived)
+    {
+        InstructionText? best = null;
+        var bestFit = -1;
+        foreach (var instruction in Instructions)
+        {
+            var fit = instruction.Fit(value, waived);
+            if (fit > bestFit)
+            {
+                (best, bestFit) = (instruction, fit);
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>Equality by value, including array contents.</summary>
     public bool Equals(DimensionInfo? other) =>
         other is not null && Index == other.Index && Name == other.Name && Kind == other.Kind && TypeName == other.TypeName
-        && Members.SequenceEqual(other.Members) && MemberValues.SequenceEqual(other.MemberValues) && Domain == other.Domain
+        && RecordEquality.Same(Members, other.Members) && RecordEquality.Same(MemberValues, other.MemberValues) && Domain == other.Domain
         && HigherIsStricter == other.HigherIsStricter && Default == other.Default && HasInitialiser == other.HasInitialiser && Description == other.Description
-        && Enables.SequenceEqual(other.Enables) && Mitigates.SequenceEqual(other.Mitigates);
+        && RecordEquality.Same(Enables, other.Enables) && RecordEquality.Same(Mitigates, other.Mitigates)
+        && RecordEquality.Same(Instructions, other.Instructions);
 
     /// <inheritdoc/>
     public override int GetHashCode() => System.HashCode.Combine(Index, Name, Kind);

@@ -10,8 +10,10 @@ namespace PolicyAsCode;
 /// order every evaluator relies on: bounds by tier (higher ranks first), each tier's added bounds after the ones
 /// it was compiled with; hazard rules by tier, the user's own list last. Every index is renumbered.
 /// The builder checks shapes only; whether an added bound narrows is the caller's question (see <see cref="Lattice.IsWithin"/>).
+/// Internal for that reason: it can build a registry that widens a higher tier, so only the overlay compiler (which
+/// rejects any widening) and tests use it.
 /// </summary>
-public sealed class PolicyRegistryBuilder
+internal sealed class PolicyRegistryBuilder
 {
     private readonly PolicyRegistry _source;
     private readonly List<BoundRule> _addedBounds = [];

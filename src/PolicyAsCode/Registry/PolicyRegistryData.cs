@@ -11,12 +11,13 @@ namespace PolicyAsCode;
 /// (<see cref="Compiled.PolicyRegistryDataAttribute"/>): the same policy the generated <c>Registry</c> property builds,
 /// readable from the assembly's metadata without running it. The format is JSON, versioned by <see cref="Format"/>;
 /// every object must hold exactly its fields, so data of another version is never half understood. Format 2 added the
-/// project's own benefits and risks (<c>benefits</c>, <c>risks</c>); data of format 1, which has neither, still reads.
+/// project's own benefits and risks (<c>benefits</c>, <c>risks</c>); format 3 each dimension's <c>instructions</c>
+/// (<see cref="InstructionAttribute"/>); data of older formats, which lack them, still reads.
 /// </summary>
 public static class PolicyRegistryData
 {
     /// <summary>The version of the format this library reads and the generator writes.</summary>
-    public const int Format = 2;
+    public const int Format = 3;
 
     /// <summary>The oldest version of the format this library still reads.</summary>
     public const int OldestFormat = 1;
@@ -66,7 +67,7 @@ public static class PolicyRegistryData
             : ["name", "tiers", "dimensions", "bounds", "forbids", "waivers", "defaults", "hazards", "neverTogether"];
         var o = Fields(root, "$", fields);
         var tiers = List(o[1], "$.tiers", Tier);
-        var dimensions = List(o[2], "$.dimensions", Dimension);
+        var dimensions = List(o[2], "$.dimensions", (e, p) => Dimension(e, p, format));
         var bounds = List(o[3], "$.bounds", Rule);
         var forbids = List(o[4], "$.forbids", Forbid);
         var waivers = List(o[5], "$.waivers", Waiver);
@@ -130,9 +131,12 @@ public static class PolicyRegistryData
         return new TierInfo(Int(o[0], path + ".index"), Text(o[1], path + ".name"), Text(o[2], path + ".type"), (TierRank)rank, List(o[4], path + ".within", Int));
     }
 
-    private static DimensionInfo Dimension(JsonElement e, string path)
+    private static DimensionInfo Dimension(JsonElement e, string path, int format)
     {
-        var o = Fields(e, path, "index", "name", "kind", "type", "members", "memberValues", "domain", "higherIsStricter", "default", "hasInitialiser", "description", "enables", "mitigates");
+        string[] fields = format >= 3
+            ? ["index", "name", "kind", "type", "members", "memberValues", "domain", "higherIsStricter", "default", "hasInitialiser", "description", "enables", "mitigates", "instructions"]
+            : ["index", "name", "kind", "type", "members", "memberValues", "domain", "higherIsStricter", "default", "hasInitialiser", "description", "enables", "mitigates"];
+        var o = Fields(e, path, fields);
         var kind = Name<DimensionKind>(o[2], path + ".kind");
         var members = List(o[4], path + ".members", Text);
         var values = List(o[5], path + ".memberValues", Long);
@@ -141,7 +145,19 @@ public static class PolicyRegistryData
             Int(o[0], path + ".index"), Text(o[1], path + ".name"), kind, Text(o[3], path + ".type"), members, values,
             Bound(o[6], path + ".domain", kind), Bool(o[7], path + ".higherIsStricter"), Value(o[8], path + ".default", kind),
             Bool(o[9], path + ".hasInitialiser"), OptionalText(o[10], path + ".description"),
-            List(o[11], path + ".enables", (x, p) => (Benefit)Int(x, p)), List(o[12], path + ".mitigates", (x, p) => (Risk)Int(x, p)));
+            List(o[11], path + ".enables", (x, p) => (Benefit)Int(x, p)), List(o[12], path + ".mitigates", (x, p) => (Risk)Int(x, p)))
+        {
+            Instructions = format >= 3 ? List(o[13], path + ".instructions", (x, p) => Instruction(x, p, kind)) : [],
+        };
+    }
+
+    private static InstructionText Instruction(JsonElement e, string path, DimensionKind kind)
+    {
+        var o = Fields(e, path, "text", "for", "waived");
+        return new InstructionText(
+            Text(o[0], path + ".text"),
+            o[1].ValueKind == JsonValueKind.Null ? null : Value(o[1], path + ".for", kind),
+            Bool(o[2], path + ".waived"));
     }
 
     private static BoundRule Rule(JsonElement e, string path)

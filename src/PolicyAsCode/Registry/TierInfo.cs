@@ -23,7 +23,7 @@ public sealed record TierInfo(int Index, string Name, string TypeName, TierRank 
     /// <summary>Equality by value, including the contents of <see cref="Within"/> and <see cref="EnclosingLaws"/>.</summary>
     public bool Equals(TierInfo? other) =>
         other is not null && Index == other.Index && Name == other.Name && TypeName == other.TypeName && Rank == other.Rank
-        && Within.SequenceEqual(other.Within) && EnclosingLaws.SequenceEqual(other.EnclosingLaws);
+        && RecordEquality.Same(Within, other.Within) && RecordEquality.Same(EnclosingLaws, other.EnclosingLaws);
 
     /// <inheritdoc/>
     public override int GetHashCode() => System.HashCode.Combine(Index, Name, TypeName, Rank);

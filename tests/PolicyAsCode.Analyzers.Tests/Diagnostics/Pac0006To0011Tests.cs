@@ -4,7 +4,7 @@ using Xunit;
 
 namespace PolicyAsCode.Analyzers.Tests.Diagnostics;
 
-/// <summary>PAC0006 to PAC0011: contradictions, taxonomy links, open dimensions, extensibility, waivers, unsupported types.</summary>
+/// <summary>PAC0006 to PAC0010, and PAC0016 and PAC0020 (once PAC0011): contradictions, taxonomy links, open dimensions, extensibility, waivers, unsupported types, JSON name clashes.</summary>
 public class Pac0006To0011Tests
 {
     [Fact]
@@ -436,7 +436,7 @@ public class Pac0006To0011Tests
     }
 
     [Fact]
-    public async Task Pac0011_dimension_of_an_unsupported_type()
+    public async Task Pac0016_dimension_of_an_unsupported_type()
     {
         await Verify.AnalyzerAsync(
             $$"""
@@ -459,14 +459,14 @@ public class Pac0006To0011Tests
                 public long {|#1:Budget|} { get; init; }
             }
             """,
-            Verify.Diagnostic("PAC0011").WithLocation(0)
+            Verify.Diagnostic("PAC0016").WithLocation(0)
                 .WithMessage("Since has type System.DateTime, which is not a dimension kind: use bool, an enum, a [Flags] enum, int, double or string"),
-            Verify.Diagnostic("PAC0011").WithLocation(1)
+            Verify.Diagnostic("PAC0016").WithLocation(1)
                 .WithMessage("Budget has type long, which is not a dimension kind: use bool, an enum, a [Flags] enum, int, double or string"));
     }
 
     [Fact]
-    public async Task Pac0011_two_dimensions_whose_json_names_collide()
+    public async Task Pac0020_two_dimensions_whose_json_names_collide()
     {
         await Verify.AnalyzerAsync(
             $$"""
@@ -489,12 +489,12 @@ public class Pac0006To0011Tests
                 public int {|#0:memoryDays|} { get; init; }
             }
             """,
-            Verify.Diagnostic("PAC0011").WithLocation(0)
+            Verify.Diagnostic("PAC0020").WithLocation(0)
                 .WithMessage("Prefs.memoryDays and Prefs.MemoryDays are both named \"memoryDays\" in preferences JSON: rename one"));
     }
 
     [Fact]
-    public async Task Pac0011_not_reported_for_every_supported_kind()
+    public async Task Pac0016_not_reported_for_every_supported_kind()
     {
         await Verify.AnalyzerAsync(
             $$"""

@@ -41,9 +41,19 @@ public sealed class WebAssistantServer : IDisposable
 
     public Uri At(string path) => new(Address, path.TrimStart('/'));
 
-    /// <summary>Forgets what <paramref name="userId"/> saved, so a test starts from the defaults whatever ran before.</summary>
-    public async Task ResetAsync(string userId) =>
+    /// <summary>
+    /// Forgets what <paramref name="userId"/> saved and what was learned from their feedback (an undo on every
+    /// dimension), so a test starts from the defaults whatever ran before.
+    /// </summary>
+    public async Task ResetAsync(string userId)
+    {
         await Services.GetRequiredService<IPreferencesStore>().DeleteAsync(LearnerPreferences.Registry.Name, userId);
+        var feedback = Services.GetRequiredService<IFeedbackStore>();
+        foreach (var dimension in LearnerPreferences.Registry.Dimensions)
+        {
+            await feedback.ResetAsync(LearnerPreferences.Registry.Name, userId, new PolicyAsCode.Learning.LearningReset(dimension.Name, DateTimeOffset.UtcNow));
+        }
+    }
 
     /// <summary>The record the store holds for <paramref name="userId"/>, read past the web layer.</summary>
     public async Task<StoredPreferences?> StoredAsync(string userId) =>

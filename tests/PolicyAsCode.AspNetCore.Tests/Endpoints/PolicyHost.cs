@@ -18,19 +18,25 @@ internal sealed class PolicyHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private PolicyHost(WebApplication app, MemoryStore store)
+    private PolicyHost(WebApplication app, MemoryStore store, MemoryFeedbackStore feedback)
     {
         _app = app;
         Store = store;
+        Feedback = feedback;
     }
 
     public MemoryStore Store { get; }
+
+    public MemoryFeedbackStore Feedback { get; }
+
+    /// <summary>The claim that establishes consent to feedback training, with learning on.</summary>
+    public const string ConsentClaim = "feedbackconsent";
 
     public IServiceProvider Services => _app.Services;
 
     public static string Policy => LearnerPreferences.Registry.Name;
 
-    public static async Task<PolicyHost> StartAsync(bool withStore = true, int? monitorBucketSize = null)
+    public static async Task<PolicyHost> StartAsync(bool withStore = true, int? monitorBucketSize = null, bool withLearning = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
@@ -56,6 +62,14 @@ internal sealed class PolicyHost : IAsyncDisposable
             builder.Services.AddSingleton<IPreferencesStore>(store);
         }
 
+        var feedback = new MemoryFeedbackStore();
+        if (withLearning)
+        {
+            builder.Services.AddPolicy<LearnerPreferences>().AddFeedbackLearning();
+            builder.Services.AddSingleton<IFeedbackStore>(feedback);
+            builder.Services.Configure<PolicyAspNetCoreOptions>(o => o.FactClaims[new FeedbackLearningOptions().ConsentFact] = ConsentClaim);
+        }
+
         var app = builder.Build();
         app.UseAuthentication();
         app.MapPolicy<LearnerPreferences>("/policy");
@@ -64,6 +78,14 @@ internal sealed class PolicyHost : IAsyncDisposable
             var accessor = http.RequestServices.GetRequiredService<IPreferencesAccessor<LearnerPreferences>>();
             var request = await accessor.GetAsync([], null, http.RequestAborted);
             return $"{request.Context.Jurisdiction}|{request.Context.Known}|{request.Context.Facts}|{request.Preferences!.Maturity}|{request.Preferences.Language}";
+        });
+        app.MapGet("/accessor/style", async (HttpContext http) =>
+        {
+            var accessor = http.RequestServices.GetRequiredService<IPreferencesAccessor<LearnerPreferences>>();
+            var request = await accessor.GetAsync([], null, http.RequestAborted);
+            // As the chat middleware does: the accessor's request, resolved in its context.
+            var effective = LearnerPreferences.Resolve(request.Preferences!, request.Context, request.Unreadable).Effective;
+            return $"{effective.Verbosity}|{effective.Tone}";
         });
         // A handler taking the request's resolution as a parameter, behind the filter that makes it first: both must
         // see the one resolution of the request.
@@ -74,7 +96,7 @@ internal sealed class PolicyHost : IAsyncDisposable
             })
             .AddEndpointFilter<PolicyResolutionFilter<LearnerPreferences>>();
         await app.StartAsync();
-        return new PolicyHost(app, store);
+        return new PolicyHost(app, store, feedback);
     }
 
     public HttpClient Client(string? user = null)

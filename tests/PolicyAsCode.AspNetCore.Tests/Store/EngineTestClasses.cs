@@ -14,3 +14,7 @@ public sealed class PostgresPreferencesStoreRaceTests(PostgresBackend backend) :
 public sealed class SqlitePreferencesStoreSchemaTests(SqliteBackend backend) : PreferencesStoreSchemaTests<SqliteBackend>(backend);
 
 public sealed class PostgresPreferencesStoreSchemaTests(PostgresBackend backend) : PreferencesStoreSchemaTests<PostgresBackend>(backend);
+
+public sealed class SqliteFeedbackStoreTests(SqliteBackend backend) : FeedbackStoreTests<SqliteBackend>(backend);
+
+public sealed class PostgresFeedbackStoreTests(PostgresBackend backend) : FeedbackStoreTests<PostgresBackend>(backend);

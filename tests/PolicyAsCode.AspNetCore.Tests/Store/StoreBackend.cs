@@ -56,6 +56,29 @@ public abstract class StoreBackend : IAsyncLifetime
         return provider.GetRequiredService<IPreferencesStore>();
     }
 
+    /// <summary>The feedback store of the same registration over <paramref name="name"/> (the class's database when null).</summary>
+    public IFeedbackStore NewFeedbackStore(string? name = null, bool createSchema = true)
+    {
+        var services = new ServiceCollection();
+        var policy = services.AddPolicy<LearnerPreferences>();
+        if (createSchema)
+        {
+            AddStore(policy, name ?? Database);
+        }
+        else
+        {
+            policy.AddEntityFrameworkStore(db => Configure(db, name ?? Database), store => store.CreateSchema = false);
+        }
+
+        var provider = services.BuildServiceProvider();
+        lock (providers)
+        {
+            providers.Add(provider);
+        }
+
+        return provider.GetRequiredService<IFeedbackStore>();
+    }
+
     /// <summary>A database name no test has used yet (the database does not exist).</summary>
     public abstract string NewDatabaseName();
 

@@ -11,7 +11,7 @@ using Xunit.Sdk;
 namespace PolicyAsCode.Distribution.Tests.Infrastructure;
 
 /// <summary>
-/// Packs PolicyAsCode, PolicyAsCode.Extensions.AI, PolicyAsCode.AspNetCore, PolicyAsCode.EntityFrameworkCore, PolicyAsCode.Testing, PolicyAsCode.Templates and PolicyAsCode.Tool from this repository's sources into a temporary feed, once for all the
+/// Packs PolicyAsCode, PolicyAsCode.Runtime, PolicyAsCode.Extensions.AI, PolicyAsCode.AspNetCore, PolicyAsCode.EntityFrameworkCore, PolicyAsCode.Testing, PolicyAsCode.Templates and PolicyAsCode.Tool from this repository's sources into a temporary feed, once for all the
 /// tests of the <see cref="PackedFeedCollection"/>. The build happens in a temporary artifacts folder (Release, as
 /// eng/pack.sh builds), never in the repository's bin/obj. Each run gets a version of its own
 /// (<c>0.1.0-e2e.&lt;time&gt;.&lt;pid&gt;</c>), so no package cache can hand back a stale package of the same version.
@@ -35,6 +35,7 @@ public sealed class PackedFeed : IDisposable
 
         var watch = Stopwatch.StartNew();
         Pack("src/PolicyAsCode/PolicyAsCode.csproj");
+        Pack("src/PolicyAsCode.Runtime/PolicyAsCode.Runtime.csproj");
         Pack("src/PolicyAsCode.Extensions.AI/PolicyAsCode.Extensions.AI.csproj");
         Pack("src/PolicyAsCode.AspNetCore/PolicyAsCode.AspNetCore.csproj");
         Pack("src/PolicyAsCode.EntityFrameworkCore/PolicyAsCode.EntityFrameworkCore.csproj");
@@ -42,9 +43,9 @@ public sealed class PackedFeed : IDisposable
         Pack("templates/PolicyAsCode.Templates/PolicyAsCode.Templates.csproj");
         Pack("tools/PolicyAsCode.Tool/PolicyAsCode.Tool.csproj");
         PackSeconds = watch.Elapsed.TotalSeconds;
-        Report($"packed the seven packages {Version} into {Feed} in {PackSeconds:F1} s");
+        Report($"packed the eight packages {Version} into {Feed} in {PackSeconds:F1} s");
 
-        string[] packages = [RuntimePackage, ExtensionsAIPackage, AspNetCorePackage, EntityFrameworkCorePackage, TestingPackage, TemplatesPackage, ToolPackage];
+        string[] packages = [RuntimePackage, EngineRuntimePackage, ExtensionsAIPackage, AspNetCorePackage, EntityFrameworkCorePackage, TestingPackage, TemplatesPackage, ToolPackage];
         if (!packages.All(File.Exists))
         {
             throw new InvalidOperationException($"dotnet pack did not write {string.Join(", ", packages)}; the feed holds: "
@@ -68,6 +69,9 @@ public sealed class PackedFeed : IDisposable
     public double PackSeconds { get; }
 
     public string RuntimePackage => Path.Combine(Feed, $"PolicyAsCode.{Version}.nupkg");
+
+    /// <summary>PolicyAsCode.Runtime (engine, overlays, telemetry, DI); <see cref="RuntimePackage"/> is the core library.</summary>
+    public string EngineRuntimePackage => Path.Combine(Feed, $"PolicyAsCode.Runtime.{Version}.nupkg");
 
     public string ExtensionsAIPackage => Path.Combine(Feed, $"PolicyAsCode.Extensions.AI.{Version}.nupkg");
 

@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
+using PolicyAsCode.Runtime;
 
 namespace PolicyAsCode.Extensions.AI.Tests.Support;
 

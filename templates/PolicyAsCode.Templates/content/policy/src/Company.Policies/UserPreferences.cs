@@ -11,22 +11,28 @@ namespace Company.Policies;
 public partial record UserPreferences
 {
     [Described("How mature the content may be")]
+    [Instruction("Content maturity: keep everything suitable for a {value:lower} audience and never go beyond it.")]
     [Enables(Benefit.Autonomy)]
     [Mitigates(Risk.ManipulationOfTheVulnerable)]
     public Maturity Maturity { get; init; } = Maturity.General;
 
     [Described("The assistant's tone")]
+    [Instruction("Tone: {value:lower}.")]
     [Enables(Benefit.Wellbeing)]
     [Mitigates(Risk.Homogenisation)]
     public Tone Tone { get; init; } = Tone.Friendly;
 
     // Every user on every plan sets it: personalisation that is not a premium feature.
     [Described("How long answers are")]
+    [Instruction("Length of answers: {value:lower}.")]
     [Enables(Benefit.Efficiency)]
     [Mitigates(Risk.UnequalAccess)]
     public Verbosity Verbosity { get; init; } = Verbosity.Balanced;
 
     [Described("Whether the assistant says it is an AI")]
+    [Instruction("Persona: you are an AI assistant. Say so plainly whenever you are asked or it matters, and never claim to be a human.", For = true)]
+    [Instruction("Persona: the user waived AI disclosure for a role-play, so you may stay in character; step out of it and say you are an AI if the user seems to take you for a human or their wellbeing is at stake.", For = false, Waived = true)]
+    [Instruction("Persona: you need not announce that you are an AI, but never deny it when sincerely asked.")]
     [HigherIsStricter]
 #if (euLaw)
     [Waives(typeof(EuLaw), When = Fact.RolePlay)]
@@ -41,6 +47,8 @@ public partial record UserPreferences
     public bool DiscloseAi { get; init; } = true;
 
     [Described("Days the assistant remembers personal details")]
+    [Instruction("Memory: do not keep or reuse personal details beyond this conversation.", For = 0)]
+    [Instruction("Memory: you may remember personal details for at most {value} days.")]
     [Between(0, 365)]
     [Enables(Benefit.Usefulness)]
     [Mitigates(Risk.PrivacyInfringement, Risk.ProfilingAndEssentialism)]

@@ -1,9 +1,10 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using PolicyAsCode.Runtime;
+namespace PolicyAsCode.Runtime;
 
-namespace PolicyAsCode.Extensions.AI;
+// In the runtime, not the chat package: the engine decides on the hazards a classifier detects whatever the front end,
+// and the policy builder registers the classifier.
 
 /// <summary>A piece of content to classify.</summary>
 /// <param name="Text">The text to classify.</param>
@@ -13,7 +14,7 @@ public sealed record HazardClassificationRequest(string Text, ContentStage Stage
 
 /// <summary>
 /// Detects the hazard categories a piece of content shows. Any classifier can be plugged in: a moderation API, Llama
-/// Guard (<see cref="LlamaGuard.LlamaGuardClassifier"/>), a local model, keyword rules. Return
+/// Guard (<c>LlamaGuardClassifier</c> in PolicyAsCode.Extensions.AI), a local model, keyword rules. Return
 /// <see cref="Hazard.None"/> for safe content. When the classifier cannot tell, return (or include)
 /// <see cref="HazardClassification.Unclassifiable"/> so the policy refuses, failing closed; a classifier that throws is
 /// treated the same way by the middleware.

@@ -36,6 +36,13 @@ public sealed record OverlayError(OverlayErrorKind Kind, string? Dimension, stri
 /// <param name="Errors">Every problem found; empty when the overlay was accepted.</param>
 public sealed record OverlayCompilation(PolicyOverlay Overlay, PolicyRegistry? Registry, ImmutableArray<OverlayError> Errors)
 {
+    /// <summary>Equality by value, including the contents of <see cref="Errors"/>.</summary>
+    public bool Equals(OverlayCompilation? other) =>
+        other is not null && Equals(Overlay, other.Overlay) && ReferenceEquals(Registry, other.Registry) && RecordEquality.Same(Errors, other.Errors);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Overlay, Registry, RecordEquality.Hash(Errors));
+
     /// <summary>Whether the overlay was accepted.</summary>
     public bool Succeeded => Registry is not null && Errors.IsEmpty;
 

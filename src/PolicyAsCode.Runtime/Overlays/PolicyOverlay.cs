@@ -29,7 +29,7 @@ public sealed record OverlayBound(
     /// <summary>Equality by value, including the values.</summary>
     public bool Equals(OverlayBound? other) =>
         other is not null && string.Equals(Dimension, other.Dimension, StringComparison.OrdinalIgnoreCase) && Form == other.Form
-        && Values.SequenceEqual(other.Values) && When == other.When && Unless == other.Unless && Reason == other.Reason
+        && RecordEquality.Same(Values, other.Values) && When == other.When && Unless == other.Unless && Reason == other.Reason
         && string.Equals(Jurisdiction, other.Jurisdiction, StringComparison.OrdinalIgnoreCase);
 
     /// <inheritdoc/>
