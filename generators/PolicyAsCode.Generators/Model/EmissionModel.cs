@@ -17,6 +17,7 @@ internal static class EmissionModel
         Forbids = policy.Forbids.Select(f => f with { Location = null }).ToEquatableArray(),
         Waivers = policy.Waivers.Select(w => w with { Location = null }).ToEquatableArray(),
         Defaults = policy.Defaults.Select(d => d with { Location = null }).ToEquatableArray(),
+        Learning = policy.Learning.Select(l => l with { Location = null }).ToEquatableArray(),
         Problems = EquatableArray<PolicyProblem>.Empty,
     };
 }
