@@ -91,10 +91,10 @@ public static class Probe
     {
         System.Span<DimensionValue> values = stackalloc DimensionValue[9];
         var names = default(NoNames);
-        return PolicyAsCode.Json.PreferencesFastPath.TryScan(LearnerPreferences.Registry, ref names, document, 65536, values, out var given) ? (int)given : -1;
+        return PolicyAsCode.Compiled.PreferencesFastPath.TryScan(LearnerPreferences.Registry, ref names, document, 65536, values, out var given) ? (int)given : -1;
     }
 
-    private struct NoNames : PolicyAsCode.Json.IPreferenceNames
+    private struct NoNames : PolicyAsCode.Compiled.IPreferenceNames
     {
         public int MatchProperty(ReadOnlySpan<byte> name) => -1;
 

@@ -28,14 +28,17 @@ public sealed class PolicyGenerator : IIncrementalGenerator
                     : null)
             .WithTrackingName(TrackingNames.Policies);
 
+        // Pipeline 2: the source outputs get the model without locations or problems, so an edit that only moves a
+        // policy in its file (which changes its locations, hence the model above) re-emits nothing.
         var emittable = policies
             .Where(static policy => policy is not null && policy.CanEmit)
+            .Select(static (policy, _) => policy!.ForEmission())
             .WithTrackingName(TrackingNames.EmittablePolicies);
 
         context.RegisterSourceOutput(emittable, static (output, policy) =>
-            output.AddSource(HintName(policy!), EvaluatorEmitter.Emit(policy!)));
+            output.AddSource(HintName(policy), EvaluatorEmitter.Emit(policy)));
         context.RegisterSourceOutput(emittable, static (output, policy) =>
-            output.AddSource(BaseName(policy!) + PreferencesJsonEmitter.HintSuffix, PreferencesJsonEmitter.Emit(policy!)));
+            output.AddSource(BaseName(policy) + PreferencesJsonEmitter.HintSuffix, PreferencesJsonEmitter.Emit(policy)));
 
         // A policy the generator emits nothing for says why, as an error no configuration silences, whether or not the
         // analysers run. Only the blocked policies flow on (usually none), and each problem is reported once: policies

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using PolicyAsCode.Generators.Model;
 using PolicyAsCode.Generators.Tests.Infrastructure;
 using Xunit;
 
@@ -54,15 +55,10 @@ public sealed class CacheabilityTests
         Assert.Equal(["EmittablePolicies", "Policies"], TrackedStepNames.Order(StringComparer.Ordinal));
     }
 
-    /// <summary>The policies the pipeline is checked on: the QuickStart, laws within laws (issue 14), a project's own taxonomy (issue 16).</summary>
-    public static TheoryData<string> Policies => ["QuickStart", "NestedLaws", "CustomTaxonomy"];
+    /// <summary>The policies the pipeline is checked on: every snapshot case (the QuickStart, laws within laws, a project's own taxonomy, ...).</summary>
+    public static TheoryData<string> Policies => SnapshotTests.Cases;
 
-    private static IReadOnlyList<SourceFile> SourcesOf(string policy) => policy switch
-    {
-        "QuickStart" => QuickStart.Sources(),
-        "CustomTaxonomy" => Infrastructure.Policies.CustomTaxonomy,
-        _ => Infrastructure.Policies.NestedLaws,
-    };
+    private static IReadOnlyList<SourceFile> SourcesOf(string policy) => SnapshotTests.PolicyCases[policy].Sources();
 
     [Theory]
     [MemberData(nameof(Policies))]
@@ -100,6 +96,116 @@ public sealed class CacheabilityTests
         Assert.Equal(
             first.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())),
             second.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())));
+    }
+
+    [Theory]
+    [MemberData(nameof(Policies))]
+    public void Blank_line_above_a_tier_re_emits_nothing(string policy)
+    {
+        var sources = SourcesOf(policy).ToList();
+        var compilation = GeneratorHarness.Compile(sources);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var first = driver.GetRunResult().Results.Single();
+
+        // A blank line above the first tier moves it, and everything after it in the file, one line down.
+        var file = sources.First(s => TierAttribute(s.Text) >= 0);
+        var at = file.Text.LastIndexOf('\n', TierAttribute(file.Text)) + 1;
+        var moved = file with { Text = file.Text.Insert(at, "\n") };
+        var oldTree = compilation.SyntaxTrees.Single(t => t.FilePath == file.Path);
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(oldTree, GeneratorHarness.Parse(moved)));
+        var second = driver.GetRunResult().Results.Single();
+
+        Assert.Null(second.Exception);
+
+        // The read model keeps locations for diagnostics, so it changed; the model the outputs get did not.
+        Assert.Contains(TrackedSteps(second, TrackingNames.Policies).SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        var emittable = TrackedSteps(second, TrackingNames.EmittablePolicies).SelectMany(s => s.Outputs).ToList();
+        Assert.NotEmpty(emittable);
+        Assert.All(emittable, o => Assert.True(
+            o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+            $"the emission model was {o.Reason} after a blank line above a tier"));
+
+        var sourceOutputs = second.TrackedOutputSteps.SelectMany(o => o.Value).SelectMany(s => s.Outputs).ToList();
+        Assert.NotEmpty(sourceOutputs);
+        Assert.All(sourceOutputs, o => Assert.True(
+            o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+            $"a source output was {o.Reason} after a blank line above a tier"));
+        Assert.Equal(
+            first.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())),
+            second.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())));
+    }
+
+    [Theory]
+    [MemberData(nameof(Policies))]
+    public void The_emission_model_holds_no_location_or_problem(string policy)
+    {
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(SourcesOf(policy)));
+        var result = driver.GetRunResult().Results.Single();
+
+        var models = TrackedSteps(result, TrackingNames.EmittablePolicies).SelectMany(s => s.Outputs).Select(o => o.Value).ToList();
+        Assert.NotEmpty(models);
+        foreach (var model in models)
+        {
+            var (values, found) = Find(model, v => v is SourceLocation or PolicyProblem);
+            Assert.True(found.Count == 0, $"the emission model holds {string.Join(", ", found.Select(f => f.GetType().Name))}");
+            Assert.True(values > 100, $"only {values} values were walked");
+        }
+
+        // The read model does hold them: the walk would see one.
+        var read = TrackedSteps(result, TrackingNames.Policies).SelectMany(s => s.Outputs).Select(o => o.Value).First(v => v is not null);
+        Assert.NotEmpty(Find(read, v => v is SourceLocation).Found);
+    }
+
+    private static int TierAttribute(string text)
+    {
+        var at = new[] { "[ImmutableTier", "[OrganisationTier", "[UserTier" }.Select(a => text.IndexOf(a, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+        return at;
+    }
+
+    // Every value reachable through public properties and enumerable items that matches.
+    private static (int Values, List<object> Found) Find(object? root, Func<object, bool> match)
+    {
+        var visited = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        var found = new List<object>();
+        var count = 0;
+        Walk(root);
+        return (count, found);
+
+        void Walk(object? value)
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            count++;
+            if (match(value))
+            {
+                found.Add(value);
+            }
+
+            var type = value.GetType();
+            if (type.IsPrimitive || type.IsEnum || value is string or decimal or Type || (!type.IsValueType && !visited.Add(value)))
+            {
+                return;
+            }
+
+            if (value is IEnumerable items)
+            {
+                foreach (var item in items)
+                {
+                    Walk(item);
+                }
+            }
+
+            foreach (var property in type.GetProperties(BindingFlags.Instance | BindingFlags.Public))
+            {
+                if (property.GetIndexParameters().Length == 0)
+                {
+                    Walk(property.GetValue(value));
+                }
+            }
+        }
     }
 
     [Fact]
@@ -164,7 +270,7 @@ public sealed class CacheabilityTests
         var after = second.GeneratedSources.Single(s => s.HintName.EndsWith(".Policy.g.cs", StringComparison.Ordinal)).SourceText.ToString();
         Assert.Contains("IntegerBound(0d, 14d)", before, StringComparison.Ordinal);
         Assert.DoesNotContain("IntegerBound(0d, 14d)", after, StringComparison.Ordinal);
-        Assert.Contains("(!scope.j2 || v0 >= 0 && v0 <= 10)", after, StringComparison.Ordinal);
+        Assert.Contains("(!scope.DeLawApplies || (value0 >= 0 && value0 <= 10))", after, StringComparison.Ordinal);
     }
 
     [Fact]

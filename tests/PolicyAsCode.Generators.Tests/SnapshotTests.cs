@@ -15,7 +15,8 @@ public sealed class SnapshotTests
 {
     public static TheoryData<string> Cases => [.. PolicyCases.Keys];
 
-    private static readonly Dictionary<string, (Func<IReadOnlyList<SourceFile>> Sources, string UserTier, string HintName)> PolicyCases = new()
+    /// <summary>Every snapshot policy, by name; the cacheability tests run on each too.</summary>
+    internal static readonly Dictionary<string, (Func<IReadOnlyList<SourceFile>> Sources, string UserTier, string HintName)> PolicyCases = new()
     {
         ["QuickStart"] = (QuickStart.Sources, QuickStart.UserTier, "QuickStart.Policies.LearnerPreferences.Policy.g.cs"),
         ["Minimal"] = (() => Policies.Minimal, "Minimal.Prefs", "Minimal.Prefs.Policy.g.cs"),

@@ -2,6 +2,7 @@ using System;
 using System.Text;
 using QuickStart.Policies;
 using Xunit;
+using PolicyAsCode.Compiled;
 
 namespace PolicyAsCode.Json.Tests;
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using QuickStart.Policies;
+using PolicyAsCode.Compiled;
 
 namespace PolicyAsCode.Json.Tests;
 

@@ -56,11 +56,12 @@ public sealed class CustomTaxonomyDataTests(PolicyAssemblies policies)
     [Fact]
     public void Data_of_format_1_still_reads_and_may_not_hold_the_new_fields()
     {
-        // Format 3 (learning) is format 2 with "learnable" on each dimension and "learning" last: without them, format 2.
+        // Format 3 is format 2 with "instructions" and "learnable" on each dimension and "learning" last: without them, format 2.
         var format3 = Assert.Single(PolicyMetadata.Read(policies.QuickStart, out _)).Data;
         var learning = format3.LastIndexOf(",\"learning\":", StringComparison.Ordinal);
         Assert.True(learning > 0, format3);
-        var data = System.Text.RegularExpressions.Regex.Replace(format3[..learning], ",\"learnable\":(true|false)", string.Empty) + "}";
+        var data = System.Text.RegularExpressions.Regex.Replace(format3[..learning], ",\"instructions\":\\[.*?\\],\"learnable\":(true|false)", string.Empty) + "}";
+        Assert.DoesNotContain("\"instructions\"", data, StringComparison.Ordinal);
         PolicyDataTests.AssertBadInput(PacRun.Of("card", DataOnly("FormatTwoWithLearning", 2, format3)), "FormatTwoWithLearning.dll", "has a field this format does not know", "\"learning\"");
         PolicyDataTests.AssertBadInput(PacRun.Of("card", DataOnly("FormatThreeWithout", 3, data)), "FormatThreeWithout.dll", "misses the field \"learning\"");
         Assert.True(PacRun.Of("card", DataOnly("FormatTwo", 2, data)).ExitCode == 0);

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Text.Json;
 using Xunit;
@@ -18,8 +19,18 @@ public sealed class DiffTests(PolicyAssemblies policies)
         "public Hazard AvoidHazards { get; init; }\n\n    [Described(\"Whether answers may use emoji\")]\n    [Enables(Benefit.Wellbeing)]\n    public bool Emoji { get; init; }");
 
     private string DimensionRemoved => policies.Edited(
-        "DimensionRemoved", "LearnerPreferences.cs",
-        "[Described(\"How long answers are\")]\n    [Learnable]\n    [Enables(Benefit.Efficiency, Benefit.Learning)]\n    public Verbosity Verbosity { get; init; } = Verbosity.Balanced;", string.Empty);
+        "DimensionRemoved", "LearnerPreferences.cs", VerbosityDeclaration(), string.Empty);
+
+    /// <summary>The Verbosity property with every attribute on it, as the QuickStart writes it today.</summary>
+    private static string VerbosityDeclaration()
+    {
+        var text = PolicyAssemblies.QuickStartSources()["LearnerPreferences.cs"];
+        var start = text.IndexOf("[Described(\"How long answers are\")]", StringComparison.Ordinal);
+        const string End = "public Verbosity Verbosity { get; init; } = Verbosity.Balanced;";
+        var end = text.IndexOf(End, start, StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "the QuickStart no longer declares Verbosity as this test expects");
+        return text[start..(end + End.Length)];
+    }
 
     /// <summary>The EU no longer refuses sexual content to minors.</summary>
     private string ForbidRemoved => policies.Edited(

@@ -1,214 +1,170 @@
+using System.Collections.Generic;
 using System.Linq;
-using PolicyAsCode.Generators.Model;
+using PolicyAsCode.Generators.Planning;
 
 namespace PolicyAsCode.Generators.Emitting;
 
-// The resolution of one dimension: clamp, waive, fail closed or contradiction, each with its citation.
+// The resolution of one dimension whose value failed its Inside test: narrow by every applicable bound in canonical
+// order, then contradiction, fail closed, inside, or waive or clamp, each with its citation.
 internal static partial class EvaluatorEmitter
 {
-    // The full resolution algorithm for one dimension whose value failed its Inside test: narrow by every applicable
-    // bound in canonical order, then contradiction, fail closed, inside, or waive or clamp, with the citation.
-    private static void EmitDimension(SourceWriter w, PolicyModel policy, DimensionModel d, EvaluatorLocals locals)
+    private const string Requested = DimensionPlan.Requested;
+    private const string Granted = DimensionPlan.Granted;
+    private const string Waived = DimensionPlan.Waived;
+
+    private static void EmitDimension(SourceWriter w, DimensionPlan plan)
     {
-        var i = d.Index;
-        var strict = d.HigherIsStricter ? "true" : "false";
-        var rules = locals.Index.BoundsOn(i).ToList();
-        var waivable = rules.Any(b => locals.UserWaived(b).Length > 0);
-
+        var d = plan.Dimension;
+        var i = plan.Index;
+        var stricter = Literals.Bool(d.HigherIsStricter);
         w.Line();
-        w.Line($"// {d.Name}: {d.Kind.ToString().ToLowerInvariant()}, {(d.HigherIsStricter ? "higher" : "lower")} is stricter, {rules.Count} bound(s)");
-        using var _ = w.Block($"public static {Value} Resolve{i}({Value} v{i}, bool ok{i}, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)");
-        var folded = Fold(policy, d, locals);
-
-        // Whether narrowing can meet an empty intersection at all: when it cannot, no contradiction is tracked or handled.
-        var contradicts = folded is null ? rules.Count > 0 : folded.Conflict.Any(x => x >= 0);
-        if (folded is not null)
+        w.Line($"// {d.Name}: {d.Kind.ToString().ToLowerInvariant()}, {(d.HigherIsStricter ? "higher" : "lower")} is stricter, {plan.Chain.Count} bound(s)");
+        using var _ = w.Block($"public static {Value} Resolve{i}({Value} {Requested}, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)");
+        if (plan.Folded is { } folded)
         {
-            // Narrowing depends only on which scope tests hold, so it was done at build time for each combination;
-            // where every combination narrows alike, the one result is used without looking at the scope.
-            var uniform = folded.Strict.All(b => b == folded.Strict[0]) && folded.Conflict.All(x => x == folded.Conflict[0])
-                && (!waivable || (folded.Relaxed.All(b => b == folded.Relaxed[0]) && folded.Waives.All(u => u == folded.Waives[0])));
-            var key = uniform || folded.Keys.Count == 0 ? "0" : string.Join(" | ", folded.Keys.Select((k, bit) => $"({k} ? {1 << bit} : 0)"));
-            var at = key == "0" ? "0" : $"k{i}";
-            if (key != "0")
-            {
-                w.Line($"var k{i} = {key};");
-            }
-
-            w.Line($"var s{i} = PolicyTables.Strict{i}[{at}];");
-            if (contradicts)
-            {
-                w.Line($"var x{i} = PolicyTables.Conflict{i}[{at}];");
-            }
-
-            if (waivable)
-            {
-                w.Line($"var r{i} = PolicyTables.Relaxed{i}[{at}];");
-                w.Line($"var u{i} = PolicyTables.Waives{i}[{at}];");
-            }
+            EmitFoldedNarrowing(w, plan, folded);
         }
         else
         {
-            w.Line($"var s{i} = PolicyTables.Domain{i};");
-            if (contradicts)
-            {
-                w.Line($"var x{i} = -1;");
-            }
+            EmitNarrowing(w, plan);
+        }
 
-            if (waivable)
+        w.Line($"{Value} {Granted};");
+        if (plan.CanContradict)
+        {
+            using (w.Block("if (conflict >= 0)"))
             {
-                w.Line($"var r{i} = PolicyTables.Domain{i};");
-                w.Line($"var y{i} = -1;");
-                w.Line($"var u{i} = false;");
+                w.Line($"{Granted} = {Lattice}.Strictest(strict, {stricter});");
+                w.Line(Adjust(i, "global::PolicyAsCode.AdjustmentCause.Contradiction", "conflict"));
             }
         }
 
-        foreach (var b in folded is null ? rules : [])
+        using (w.Block($"{(plan.CanContradict ? "else if" : "if")} (!readable)"))
         {
-            var applies = locals.Applies(b);
-            var userWaived = locals.UserWaived(b);
-            var narrow = $"s{i} = {Lattice}.Narrow(s{i}, PolicyTables.Bound{b.Index}, {b.Index}, ref x{i});";
-            string? relaxed = null;
-            if (waivable)
-            {
-                relaxed = userWaived.Length > 0
-                    ? $"if ({userWaived}) u{i} = true; else r{i} = {Lattice}.Narrow(r{i}, PolicyTables.Bound{b.Index}, {b.Index}, ref y{i});"
-                    : $"r{i} = {Lattice}.Narrow(r{i}, PolicyTables.Bound{b.Index}, {b.Index}, ref y{i});";
-            }
-
-            if (applies.Length == 0)
-            {
-                w.Line(narrow);
-                if (relaxed is not null)
-                {
-                    w.Line(relaxed);
-                }
-            }
-            else
-            {
-                using (w.Block($"if ({applies})"))
-                {
-                    w.Line(narrow);
-                    if (relaxed is not null)
-                    {
-                        w.Line(relaxed);
-                    }
-                }
-            }
+            w.Line($"{Granted} = {Lattice}.Strictest(strict, {stricter});");
+            EmitCitation(w, plan.FailClosed, i, "global::PolicyAsCode.AdjustmentCause.FailedClosed");
         }
 
-        w.Line($"{Value} g{i};");
-        if (contradicts)
+        using (w.Block($"else if ({Lattice}.Contains(strict, {Requested}))"))
         {
-            using (w.Block($"if (x{i} >= 0)"))
-            {
-                w.Line($"g{i} = {Lattice}.Strictest(s{i}, {strict});");
-                w.Line($"{Support}.Adjust(ref adjustments, ref count, PolicyTables.Registry, {i}, global::PolicyAsCode.AdjustmentCause.Contradiction, v{i}, g{i}, x{i});");
-            }
-        }
-
-        using (w.Block($"{(contradicts ? "else if" : "if")} (!ok{i})"))
-        {
-            w.Line($"g{i} = {Lattice}.Strictest(s{i}, {strict});");
-            if (rules.Count == 0)
-            {
-                w.Line($"{Support}.Adjust(ref adjustments, ref count, PolicyTables.Registry, {i}, global::PolicyAsCode.AdjustmentCause.FailedClosed, v{i}, g{i}, -1);");
-            }
-            else
-            {
-                // Cite the first applicable bound whose own strictest value was granted, else the first applicable bound.
-                w.Line($"var cite{i} = -1;");
-                var first = true;
-                foreach (var b in rules)
-                {
-                    var applies = locals.Applies(b);
-                    var test = (applies.Length > 0 ? applies + " && " : string.Empty) + $"PolicyTables.Strictest{b.Index} == g{i}";
-                    w.Line($"{(first ? "if" : "else if")} ({test}) cite{i} = {b.Index};");
-                    first = false;
-                }
-
-                foreach (var b in rules)
-                {
-                    var applies = locals.Applies(b);
-                    w.Line(applies.Length > 0 ? $"else if ({applies}) cite{i} = {b.Index};" : $"else cite{i} = {b.Index};");
-                    if (applies.Length == 0)
-                    {
-                        break;
-                    }
-                }
-
-                w.Line($"{Support}.Adjust(ref adjustments, ref count, PolicyTables.Registry, {i}, global::PolicyAsCode.AdjustmentCause.FailedClosed, v{i}, g{i}, cite{i});");
-            }
-        }
-
-        using (w.Block($"else if ({Lattice}.Contains(s{i}, v{i}))"))
-        {
-            w.Line($"g{i} = v{i};");
+            w.Line($"{Granted} = {Requested};");
         }
 
         using (w.Block("else"))
         {
-            var waive = waivable ? $"waive{i}" : "false";
-            if (waivable)
+            if (plan.Waivable)
             {
-                w.Line($"var waive{i} = u{i} && {Lattice}.Contains(r{i}, v{i});");
-                w.Line($"g{i} = waive{i} ? v{i} : {Lattice}.Clamp(u{i} ? r{i} : s{i}, v{i}, {strict});");
+                w.Line($"var {Waived} = userWaives && {Lattice}.Contains(relaxed, {Requested});");
+                w.Line($"{Granted} = {Waived} ? {Requested} : {Lattice}.Clamp(userWaives ? relaxed : strict, {Requested}, {stricter});");
+                EmitCitation(w, plan.Clamped, i, $"{Waived} ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped");
             }
             else
             {
-                w.Line($"g{i} = {Lattice}.Clamp(s{i}, v{i}, {strict});");
+                w.Line($"{Granted} = {Lattice}.Clamp(strict, {Requested}, {stricter});");
+                EmitCitation(w, plan.Clamped, i, "global::PolicyAsCode.AdjustmentCause.Clamped");
             }
-
-            w.Line($"var cite{i} = -1;");
-            var first = true;
-            var emitted = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
-            foreach (var b in rules)
-            {
-                var tests = new System.Collections.Generic.List<string>();
-                var applies = locals.Applies(b);
-                if (applies.Length > 0)
-                {
-                    tests.Add(applies);
-                }
-
-                // The value is readable here, so the bound's membership test folds into constants too.
-                var within = Within(d, b.Bound, d.Domain, $"v{i}");
-                if (within.Length == 0)
-                {
-                    continue; // the bound holds every readable value, so it is never the one broken
-                }
-
-                tests.Add($"!({within})");
-                if (waivable)
-                {
-                    var userWaived = locals.UserWaived(b);
-                    tests.Add(userWaived.Length > 0 ? $"{waive} == {userWaived}" : $"!{waive}");
-                }
-
-                var test = string.Join(" && ", tests);
-                if (!emitted.Add(test))
-                {
-                    continue; // the same test as an earlier bound's, which is cited first: this branch could never run
-                }
-
-                w.Line($"{(first ? "if" : "else if")} ({test}) cite{i} = {b.Index};");
-                first = false;
-            }
-
-            var cause = waivable
-                ? $"{waive} ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped"
-                : "global::PolicyAsCode.AdjustmentCause.Clamped";
-            w.Line($"{Support}.Adjust(ref adjustments, ref count, PolicyTables.Registry, {i}, {cause}, v{i}, g{i}, cite{i});");
         }
 
-        w.Line($"return g{i};");
+        w.Line($"return {Granted};");
     }
 
-    private static string InDomain(DimensionModel d, string value) => d.Kind switch
+    // Narrowing depends only on which context tests hold, so it was done at build time for each combination; where
+    // every combination narrows alike, the one result is used without looking at the scope.
+    private static void EmitFoldedNarrowing(SourceWriter w, DimensionPlan plan, FoldedChain folded)
     {
-        DimensionKind.Real => $" && double.IsFinite({value}.Number)",
-        DimensionKind.Ordinal or DimensionKind.Choice => $" && {value}.Bits < {MaxMembers}UL",
-        DimensionKind.Set => $" && ({value}.Bits & {Literals.ULong(~d.Domain.Ceiling)}) == 0UL",
-        _ => string.Empty,
-    };
+        var i = plan.Index;
+        var entry = "0";
+        if (folded.SelectsByContext)
+        {
+            w.Line($"var combination = {string.Join(" | ", folded.Keys.Select((test, bit) => $"({test} ? {1 << bit} : 0)"))};");
+            entry = "combination";
+        }
+
+        w.Line($"var strict = PolicyTables.Strict{i}[{entry}];");
+        if (plan.CanContradict)
+        {
+            w.Line($"var conflict = PolicyTables.Conflict{i}[{entry}];");
+        }
+
+        if (plan.Waivable)
+        {
+            w.Line($"var relaxed = PolicyTables.Relaxed{i}[{entry}];");
+            w.Line($"var userWaives = PolicyTables.Waives{i}[{entry}];");
+        }
+    }
+
+    // The chain as written, for a dimension whose bounds read too many context tests to fold.
+    private static void EmitNarrowing(SourceWriter w, DimensionPlan plan)
+    {
+        var i = plan.Index;
+        w.Line($"var strict = PolicyTables.Domain{i};");
+        if (plan.CanContradict)
+        {
+            w.Line("var conflict = -1;");
+        }
+
+        if (plan.Waivable)
+        {
+            w.Line($"var relaxed = PolicyTables.Domain{i};");
+            w.Line("var relaxedConflict = -1; // Narrow reports a skipped bound here; the relaxed chain cites none");
+            w.Line("var userWaives = false;");
+        }
+
+        foreach (var step in plan.Chain)
+        {
+            if (step.Applies.IsNever)
+            {
+                continue;
+            }
+
+            var b = step.Bound.Index;
+            var lines = new List<string> { $"strict = {Lattice}.Narrow(strict, PolicyTables.Bound{b}, {b}, ref conflict);" };
+            var relax = $"relaxed = {Lattice}.Narrow(relaxed, PolicyTables.Bound{b}, {b}, ref relaxedConflict);";
+            if (plan.Waivable)
+            {
+                lines.Add(step.UserWaived.IsAlways ? "userWaives = true;"
+                    : step.UserWaived.IsNever ? relax
+                    : $"if ({step.UserWaived}) userWaives = true; else {relax}");
+            }
+
+            if (step.Applies.IsAlways)
+            {
+                lines.ForEach(line => w.Line(line));
+                continue;
+            }
+
+            using (w.Block($"if ({step.Applies})"))
+            {
+                lines.ForEach(line => w.Line(line));
+            }
+        }
+    }
+
+    // The citation chain as if / else if, or the one bound it always cites, or -1 when it has none.
+    private static void EmitCitation(SourceWriter w, IReadOnlyList<Citation> chain, int dimension, string cause)
+    {
+        if (chain.Count == 0)
+        {
+            w.Line(Adjust(dimension, cause, "-1"));
+            return;
+        }
+
+        if (chain.Count == 1 && chain[0].When.IsAlways)
+        {
+            w.Line(Adjust(dimension, cause, Literals.Int(chain[0].Bound)));
+            return;
+        }
+
+        w.Line(Citations.IsExhaustive(chain) ? "int citation;" : "var citation = -1;");
+        for (var c = 0; c < chain.Count; c++)
+        {
+            var (when, bound) = (chain[c].When, chain[c].Bound);
+            w.Line(when.IsAlways ? $"else citation = {bound};" : $"{(c == 0 ? "if" : "else if")} ({when}) citation = {bound};");
+        }
+
+        w.Line(Adjust(dimension, cause, "citation"));
+    }
+
+    private static string Adjust(int dimension, string cause, string rule) =>
+        $"{Support}.Adjust(ref adjustments, ref count, PolicyTables.Registry, {dimension}, {cause}, {Requested}, {Granted}, {rule});";
 }

@@ -1,19 +1,19 @@
 using System.Linq;
-using PolicyAsCode.Generators.Model;
 using PolicyAsCode.Generators.Parsing;
+using PolicyAsCode.Generators.Planning;
 
 namespace PolicyAsCode.Generators.Emitting;
 
-// The body of Resolve: the fast path when every value lies inside, the path that records what moved, the hazard rules.
+// The body of Resolve: the fast path when every value lies inside, the path that records what moved, the hazard
+// rules, and the scope of context tests they read.
 internal static partial class EvaluatorEmitter
 {
-    private static void EmitInside(SourceWriter w, PolicyModel policy, EvaluatorLocals scope, string self)
+    private static void EmitInside(SourceWriter w, EvaluatorPlan plan, string self)
     {
-        var chunks = Chunks(policy);
-        for (var k = 0; k < chunks; k++)
+        for (var k = 0; k < plan.Chunks; k++)
         {
             w.Line();
-            if (chunks == 1)
+            if (plan.Chunks == 1)
             {
                 w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             }
@@ -23,22 +23,23 @@ internal static partial class EvaluatorEmitter
                 // With anything unreadable the fast path gives up at once; ResolveMoved tests each dimension exactly.
                 w.Line("if (!readAll || !unreadable.IsEmpty) return false;");
                 var reachable = true;
-                foreach (var d in policy.Dimensions.Skip(k * ChunkSize).Take(ChunkSize))
+                foreach (var dimension in plan.Dimensions.Skip(k * EvaluatorPlan.ChunkSize).Take(EvaluatorPlan.ChunkSize))
                 {
-                    var (declaration, test) = Inside(policy, d, scope);
-                    if (test == "false")
+                    var fast = dimension.FastPath;
+                    if (fast.Inside.IsNever)
                     {
                         // The dimension's unconditional bounds contradict each other: no value is ever inside, so every
                         // resolution takes the full path (and nothing after this line could run).
-                        w.Line($"return false; // {d.Name}: the unconditional bounds leave no value");
+                        w.Line($"return false; // {dimension.Dimension.Name}: the unconditional bounds leave no value");
                         reachable = false;
                         break;
                     }
 
-                    if (test != "true")
+                    if (fast.Inside.IsExpression)
                     {
-                        w.Line(declaration);
-                        w.Line($"if (!({test})) return false;");
+                        w.Line($"// {dimension.Dimension.Name}");
+                        w.Line(fast.Declaration);
+                        w.Line($"if ({fast.Inside.Not()}) return false;");
                     }
                 }
 
@@ -50,37 +51,38 @@ internal static partial class EvaluatorEmitter
         }
     }
 
-    private static void EmitResolveMoved(SourceWriter w, PolicyModel policy, EvaluatorLocals scope, string self)
+    private static void EmitResolveMoved(SourceWriter w, EvaluatorPlan plan, string self)
     {
-        if (policy.Dimensions.Count == 0)
+        if (plan.Dimensions.Count == 0)
         {
             return;
         }
 
         w.Line();
         using var _ = w.Block($"public static global::PolicyAsCode.Resolution<{self}> ResolveMoved({self} source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)");
-        foreach (var d in policy.Dimensions)
+        foreach (var dimension in plan.Dimensions)
         {
-            var i = d.Index;
-            w.Line($"var v{i} = Encode{i}(source.{CSharpNames.Escape(d.Name)});");
-            w.Line($"var ok{i} = {Readable(d)};");
-            var test = InsideTest(policy, d, scope);
-            w.Line($"var in{i} = ok{i}{(test.Length > 0 ? " && " + test : string.Empty)};");
+            var i = dimension.Index;
+            w.Line($"// {dimension.Dimension.Name}");
+            w.Line($"var value{i} = Encode{i}(source.{CSharpNames.Escape(dimension.Dimension.Name)});");
+            w.Line($"var readable{i} = {dimension.Readable};");
+            w.Line($"var inside{i} = {Test.Name($"readable{i}").And(dimension.Inside)};");
         }
 
         // A dimension that fails its test gets exactly one adjustment, so the array is allocated once, at its length.
+        w.Line();
         w.Line("var moved = 0;");
-        foreach (var d in policy.Dimensions)
+        foreach (var dimension in plan.Dimensions)
         {
-            w.Line($"if (!in{d.Index}) moved++;");
+            w.Line($"if (!inside{dimension.Index}) moved++;");
         }
 
         w.Line("global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;");
         w.Line("var count = 0;");
-        foreach (var d in policy.Dimensions)
+        foreach (var dimension in plan.Dimensions)
         {
-            var i = d.Index;
-            w.Line($"var g{i} = in{i} ? v{i} : Resolve{i}(v{i}, ok{i}, in scope, ref adjustments, ref count);");
+            var i = dimension.Index;
+            w.Line($"var granted{i} = inside{i} ? value{i} : Resolve{i}(value{i}, readable{i}, in scope, ref adjustments, ref count);");
         }
 
         w.Line();
@@ -89,54 +91,59 @@ internal static partial class EvaluatorEmitter
         {
             w.Line("effective = source with");
             w.Line("{");
-            foreach (var d in policy.Dimensions)
+            foreach (var dimension in plan.Dimensions)
             {
-                w.Line($"    {CSharpNames.Escape(d.Name)} = Decode{d.Index}(g{d.Index}),");
+                w.Line($"    {CSharpNames.Escape(dimension.Dimension.Name)} = Decode{dimension.Index}(granted{dimension.Index}),");
             }
 
             w.Line("};");
         }
 
         w.Line();
-        var own = OwnLists(policy).Select(d => $"g{d}, ");
+        var own = plan.OwnLists.Select(d => $"granted{d}, ");
         w.Line($"var forbidden = Forbidden(in scope, {string.Concat(own)}out var active);");
         w.Line($"return new global::PolicyAsCode.Resolution<{self}>(effective, {Support}.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);");
     }
 
-    private static void EmitForbidden(SourceWriter w, PolicyModel policy, EvaluatorLocals scope)
+    private static void EmitForbidden(SourceWriter w, EvaluatorPlan plan)
     {
         w.Line();
-        var own = OwnLists(policy).Select(d => $"{Value} g{d}, ");
+        var own = plan.OwnLists.Select(d => $"{Value} granted{d}, ");
         using var _ = w.Block($"public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, {string.Concat(own)}out ulong active)");
         w.Line("var forbidden = global::PolicyAsCode.Hazard.None;");
         w.Line("active = 0UL;");
-        foreach (var f in policy.Forbids)
+        foreach (var f in plan.Policy.Forbids)
         {
+            var bit = Literals.ULong(1UL << f.Index);
             if (f.IsUsersOwn)
             {
-                w.Line($"var own{f.Index} = (global::PolicyAsCode.Hazard)g{f.Dimension}.Bits & {Literals.Hazard(f.Hazards)};");
-                using (w.Block($"if (own{f.Index} != global::PolicyAsCode.Hazard.None)"))
+                w.Line($"var ownList{f.Index} = (global::PolicyAsCode.Hazard)granted{f.Dimension}.Bits & {Literals.Hazard(f.Hazards)};");
+                using (w.Block($"if (ownList{f.Index} != global::PolicyAsCode.Hazard.None)"))
                 {
-                    w.Line($"forbidden |= own{f.Index};");
-                    w.Line($"active |= {Literals.ULong(1UL << f.Index)};");
+                    w.Line($"forbidden |= ownList{f.Index};");
+                    w.Line($"active |= {bit};");
                 }
 
                 continue;
             }
 
-            var test = string.Join(" && ", new[] { scope.Tier(f.Tier), scope.Restricts(f.When, f.Unless) }.Where(p => p.Length > 0));
-            if (test.Length == 0)
+            var active = plan.Forbids[f.Index];
+            if (active.IsNever)
+            {
+                continue; // the rule never applies
+            }
+
+            if (active.IsAlways)
             {
                 w.Line($"forbidden |= {Literals.Hazard(f.Hazards)};");
-                w.Line($"active |= {Literals.ULong(1UL << f.Index)};");
+                w.Line($"active |= {bit};");
+                continue;
             }
-            else
+
+            using (w.Block($"if ({active})"))
             {
-                using (w.Block($"if ({test})"))
-                {
-                    w.Line($"forbidden |= {Literals.Hazard(f.Hazards)};");
-                    w.Line($"active |= {Literals.ULong(1UL << f.Index)};");
-                }
+                w.Line($"forbidden |= {Literals.Hazard(f.Hazards)};");
+                w.Line($"active |= {bit};");
             }
         }
 
@@ -144,30 +151,31 @@ internal static partial class EvaluatorEmitter
     }
 
     // The context tests, evaluated once per resolution; every rule that needs one reads it from here.
-    private static void EmitScope(SourceWriter w, EvaluatorLocals scope)
+    private static void EmitScope(SourceWriter w, ScopeTests scope)
     {
         w.Line();
         w.Line("/// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>");
+        w.Line(GeneratedFile.GeneratedCode);
         using var _ = w.Block("public readonly struct Scope");
         w.Line("public readonly int Jurisdiction;");
-        foreach (var name in scope.Names)
+        foreach (var test in scope.Declared.Where(t => t.IsRead))
         {
-            w.Line($"public readonly bool {name};");
+            w.Line($"public readonly bool {test.Name};");
         }
 
         w.Line();
         using (w.Block("public Scope(in global::PolicyAsCode.PolicyContext context)"))
         {
             w.Line("var jurisdiction = MatchJurisdiction(context.Jurisdiction);");
-            foreach (var declaration in scope.Declarations)
+            foreach (var test in scope.Declared)
             {
-                w.Line(declaration);
+                w.Line($"var {test.Local} = {test.Expression};");
             }
 
             w.Line("Jurisdiction = jurisdiction;");
-            foreach (var name in scope.Names)
+            foreach (var test in scope.Declared.Where(t => t.IsRead))
             {
-                w.Line($"this.{name} = {name};");
+                w.Line($"{test.Name} = {test.Local};");
             }
         }
     }

@@ -1,14 +1,18 @@
-using PolicyAsCode.Generators.Model;
+using System.Linq;
+using PolicyAsCode.Generators.Planning;
 
 namespace PolicyAsCode.Generators.Emitting;
 
-// PolicyTables: the registry, the bound constants and each dimension's encoder and decoder.
+// PolicyTables: the registry, the bound constants and folded chains, the hazard refusals; then the methods of the
+// other parts and each dimension's encoder and decoder.
 internal static partial class EvaluatorEmitter
 {
-    private static void EmitTables(SourceWriter writer, PolicyModel policy, EvaluatorLocals scope)
+    private static void EmitTables(SourceWriter writer, EvaluatorPlan plan)
     {
+        var policy = plan.Policy;
         var self = policy.UserTier.Qualified;
         writer.Line($"/// <summary>The constant tables of {policy.UserTier.Name}'s evaluator.</summary>");
+        writer.Line(GeneratedFile.GeneratedCode);
         using var _ = writer.Block("file static class PolicyTables");
         TableHelpers.Emit(writer);
         RegistryEmitter.Emit(writer, policy);
@@ -22,18 +26,23 @@ internal static partial class EvaluatorEmitter
             writer.Line($"public static readonly global::PolicyAsCode.Bound Domain{d.Index} = {Literals.Bound(d.Domain)};");
         }
 
-        foreach (var b in policy.Bounds)
+        // Only the constants some test reads: the registry holds every bound already.
+        foreach (var b in policy.Bounds.Where(b => plan.BoundsRead.Contains(b.Index)))
         {
             writer.Line($"public static readonly global::PolicyAsCode.Bound Bound{b.Index} = {Literals.Bound(b.Bound)};");
         }
 
-        foreach (var b in policy.Bounds)
+        foreach (var b in policy.Bounds.Where(b => plan.StrictestRead.Contains(b.Index)))
         {
             var strict = policy.Dimensions[b.Dimension].HigherIsStricter ? "true" : "false";
             writer.Line($"public static readonly global::PolicyAsCode.DimensionValue Strictest{b.Index} = global::PolicyAsCode.Lattice.Strictest(Bound{b.Index}, {strict});");
         }
 
-        EmitFoldedTables(writer, policy, scope);
+        foreach (var dimension in plan.Dimensions)
+        {
+            EmitFoldedTables(writer, dimension);
+        }
+
         foreach (var f in policy.Forbids)
         {
             writer.Line($"public static readonly global::PolicyAsCode.ForbidRule Forbid{f.Index} = Registry.Forbids[{f.Index}];");
@@ -68,118 +77,42 @@ internal static partial class EvaluatorEmitter
             writer.Line("return global::PolicyAsCode.Decision.RefuseUnresolved(detected);");
         }
 
-        EmitInside(writer, policy, scope, self);
-        EmitResolveMoved(writer, policy, scope, self);
-        foreach (var d in policy.Dimensions)
+        EmitInside(writer, plan, self);
+        EmitResolveMoved(writer, plan, self);
+        foreach (var dimension in plan.Dimensions)
         {
-            EmitDimension(writer, policy, d, scope);
+            EmitDimension(writer, dimension);
         }
 
-        EmitForbidden(writer, policy, scope);
+        EmitForbidden(writer, plan);
         foreach (var d in policy.Dimensions)
         {
             writer.Line();
-            EmitCodec(writer, d);
+            CodecEmitter.Emit(writer, d);
         }
 
-        EmitScope(writer, scope);
+        EmitScope(writer, plan.Scope);
     }
 
-    private static bool IsContiguous(DimensionModel d)
+    // A folded chain as tables indexed by the combination of context tests (FoldedChain says which bit is which).
+    private static void EmitFoldedTables(SourceWriter writer, DimensionPlan plan)
     {
-        for (var p = 0; p < d.Members.Count; p++)
+        if (plan.Folded is not { } folded)
         {
-            if (d.Members[p].Value != p)
-            {
-                return false;
-            }
+            return;
         }
 
-        return true;
-    }
-
-    private static void EmitCodec(SourceWriter writer, DimensionModel d)
-    {
-        var i = d.Index;
-        switch (d.Kind)
+        var i = plan.Index;
+        writer.Line($"public static readonly global::PolicyAsCode.Bound[] Strict{i} = new global::PolicyAsCode.Bound[] {{ {string.Join(", ", folded.Strict.Select(Literals.Bound))} }};");
+        if (folded.CanContradict)
         {
-            case DimensionKind.Boolean:
-                writer.Line($"public static {Value} Encode{i}(bool value) => {Value}.OfPosition(value ? 1 : 0);");
-                writer.Line($"public static bool Decode{i}({Value} value) => value.Bits != 0UL;");
-                break;
-            case DimensionKind.Integer:
-                writer.Line($"public static {Value} Encode{i}(int value) => {Value}.OfNumber(value);");
-                writer.Line($"public static int Decode{i}({Value} value) => double.IsNaN(value.Number) ? 0 : (int)global::System.Math.Clamp(value.Number, int.MinValue, int.MaxValue);");
-                break;
-            case DimensionKind.Real:
-                writer.Line($"public static {Value} Encode{i}(double value) => {Value}.OfNumber(value);");
-                writer.Line($"public static double Decode{i}({Value} value) => value.Number;");
-                break;
-            case DimensionKind.Set:
-                writer.Line($"public static {Value} Encode{i}({d.TypeSyntax} value) => {Value}.OfMask(unchecked((ulong)(long)value));");
-                writer.Line($"public static {d.TypeSyntax} Decode{i}({Value} value) => unchecked(({d.TypeSyntax})(long)value.Bits);");
-                break;
-            case DimensionKind.Ordinal when IsContiguous(d):
-                // Members valued 0, 1, 2, ... in order: the position is the value, with no switch to jump through.
-                writer.Line($"public static {Value} Encode{i}({d.TypeSyntax} value) => {Value}.OfPosition(unchecked((ulong)(long)value) < {d.Members.Count}UL ? (int)(long)value : {MaxMembers});");
-                writer.Line($"public static {d.TypeSyntax} Decode{i}({Value} value) => value.Bits < {d.Members.Count}UL ? unchecked(({d.TypeSyntax})(long)value.Bits) : unchecked({Literals.Cast(d.TypeSyntax, Literals.Long(d.UndefinedValue))});");
-                break;
-            case DimensionKind.Ordinal:
-                using (writer.Block($"public static {Value} Encode{i}({d.TypeSyntax} value)"))
-                {
-                    using (writer.Block("switch (unchecked((long)value))"))
-                    {
-                        for (var p = 0; p < d.Members.Count; p++)
-                        {
-                            writer.Line($"case {Literals.Long(d.Members[p].Value)}: return {Value}.OfPosition({p});");
-                        }
+            writer.Line($"public static readonly int[] Conflict{i} = new int[] {{ {string.Join(", ", folded.Conflict.Select(Literals.Int))} }};");
+        }
 
-                        writer.Line($"default: return {Value}.OfPosition({MaxMembers});");
-                    }
-                }
-
-                using (writer.Block($"public static {d.TypeSyntax} Decode{i}({Value} value)"))
-                {
-                    using (writer.Block("switch (value.Bits)"))
-                    {
-                        for (var p = 0; p < d.Members.Count; p++)
-                        {
-                            writer.Line($"case {p}UL: return unchecked({Literals.Cast(d.TypeSyntax, Literals.Long(d.Members[p].Value))});");
-                        }
-
-                        writer.Line($"default: return unchecked({Literals.Cast(d.TypeSyntax, Literals.Long(d.UndefinedValue))});");
-                    }
-                }
-
-                break;
-            case DimensionKind.Choice:
-                using (writer.Block($"public static {Value} Encode{i}(string? value)"))
-                {
-                    using (writer.Block("switch (value)"))
-                    {
-                        for (var p = 0; p < d.Members.Count; p++)
-                        {
-                            writer.Line($"case {Literals.String(d.Members[p].Name)}: return {Value}.OfPosition({p});");
-                        }
-
-                        writer.Line($"default: return {Value}.OfPosition({MaxMembers});");
-                    }
-                }
-
-                using (writer.Block($"public static string Decode{i}({Value} value)"))
-                {
-                    using (writer.Block("switch (value.Bits)"))
-                    {
-                        for (var p = 0; p < d.Members.Count; p++)
-                        {
-                            writer.Line($"case {p}UL: return {Literals.String(d.Members[p].Name)};");
-                        }
-
-                        writer.Line("default: return null!;");
-                    }
-                }
-
-                break;
+        if (plan.Waivable)
+        {
+            writer.Line($"public static readonly global::PolicyAsCode.Bound[] Relaxed{i} = new global::PolicyAsCode.Bound[] {{ {string.Join(", ", folded.Relaxed.Select(Literals.Bound))} }};");
+            writer.Line($"public static readonly bool[] Waives{i} = new bool[] {{ {string.Join(", ", folded.Waives.Select(Literals.Bool))} }};");
         }
     }
 }

@@ -2,43 +2,45 @@ using System.Collections.Generic;
 using System.Linq;
 using PolicyAsCode.Generators.Model;
 using PolicyAsCode.Generators.Parsing;
+using PolicyAsCode.Generators.Planning;
 
 namespace PolicyAsCode.Generators.Emitting;
 
 /// <summary>
-/// Emits the compiled evaluator of one policy: straight-line code with every bound a constant, no reflection,
-/// no LINQ, and allocation only for a resolution that adjusts something.
+/// Prints the compiled evaluator of one policy from its <see cref="EvaluatorPlan"/>: straight-line code with every bound
+/// a constant, no reflection, no LINQ, and allocation only for a resolution that adjusts something. This file prints
+/// the members on the user's record; the other parts print <c>PolicyTables</c>, the resolution and the scope.
 /// </summary>
 internal static partial class EvaluatorEmitter
 {
     private const string Lattice = "global::PolicyAsCode.Lattice";
     private const string Value = "global::PolicyAsCode.DimensionValue";
     private const string Support = "global::PolicyAsCode.Compiled.EvaluatorSupport";
-    private const int MaxMembers = PolicyAsCode.Lattice.MaxMembers;
 
     public static string Emit(PolicyModel policy)
     {
-        var scope = new EvaluatorLocals(policy) { Prefix = "scope." };
-        return GeneratedFile.Write(policy, writer => EmitRecord(writer, policy, scope), writer => EmitTables(writer, policy, scope));
+        var plan = EvaluatorPlan.Build(policy);
+        return GeneratedFile.Write(policy, writer => EmitRecord(writer, plan), writer => EmitTables(writer, plan));
     }
 
-    private static void EmitRecord(SourceWriter writer, PolicyModel policy, EvaluatorLocals scope)
+    private static void EmitRecord(SourceWriter writer, EvaluatorPlan plan)
     {
+        var policy = plan.Policy;
         var self = policy.UserTier.Qualified;
         writer.Line($"/// <summary>The compiled evaluator of the policy whose user tier is {policy.UserTier.Name}.</summary>");
-        writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"PolicyAsCode.Generators\", \"1.0.0\")]");
+        writer.Line(GeneratedFile.GeneratedCode);
         writer.Line(RegistryDataEmitter.Attribute(policy));
         writer.Open($"partial record {CSharpNames.Escape(policy.UserTier.Name)} : global::PolicyAsCode.IUserTierPolicy<{self}>");
 
         writer.Line("/// <summary>The policy as data: tiers, jurisdictions, dimensions, bounds, conditions, waivers, defaults and taxonomy links.</summary>");
         writer.Line("public static global::PolicyAsCode.PolicyRegistry Registry => PolicyTables.Registry;");
         writer.Line();
-        EmitDefaults(writer, policy, self);
+        EmitDefaults(writer, plan.Defaults, self);
         writer.Line();
         writer.Line("/// <summary>Resolves requested preferences in a context: every value clamped into the applicable bounds, each move explained.</summary>");
         writer.Line($"public static global::PolicyAsCode.Resolution<{self}> Resolve({self}? requested, in global::PolicyAsCode.PolicyContext context) => Resolve(requested, in context, default);");
         writer.Line();
-        EmitResolve(writer, policy, self, scope);
+        EmitResolve(writer, plan, self);
         writer.Line();
         EmitDecide(writer, self);
         writer.Line();
@@ -61,7 +63,7 @@ internal static partial class EvaluatorEmitter
 
             writer.Line();
             writer.Line($"global::System.Span<ulong> given = stackalloc ulong[{GivenMask.Words(policy.Dimensions.Count)}];");
-            writer.Line("global::PolicyAsCode.Compiled.EvaluatorSupport.MarkFirst(given, values.Length);");
+            writer.Line($"{Support}.MarkFirst(given, values.Length);");
             writer.Line($"return Decode(new {self}(), values, given);");
         }
 
@@ -95,47 +97,39 @@ internal static partial class EvaluatorEmitter
         writer.Line("};");
     }
 
-    private static void EmitDefaults(SourceWriter writer, PolicyModel policy, string self)
+    private static void EmitDefaults(SourceWriter writer, DefaultsPlan plan, string self)
     {
         writer.Line("/// <summary>The preferences a user starts from in a context: the user tier's initialisers, else the nearest tier's default.</summary>");
         using var _ = writer.Block($"public static {self} Defaults(in global::PolicyAsCode.PolicyContext context)");
-        var locals = new EvaluatorLocals(policy);
-        var assignments = new System.Collections.Generic.List<string>();
-        foreach (var d in policy.Dimensions.Where(d => !d.HasInitialiser))
-        {
-            var defaults = locals.Index.DefaultsOn(d.Index).Reverse().ToList();
-            if (defaults.Count == 0)
-            {
-                continue;
-            }
-
-            var expression = $"template.{CSharpNames.Escape(d.Name)}";
-            for (var i = defaults.Count - 1; i >= 0; i--)
-            {
-                var tier = locals.Tier(defaults[i].Tier);
-                var value = $"PolicyTables.Decode{d.Index}({Literals.Value(d.Kind, defaults[i].Value)})";
-                expression = tier.Length == 0 ? value : $"{tier} ? {value} : {expression}";
-            }
-
-            assignments.Add($"    {CSharpNames.Escape(d.Name)} = {expression},");
-        }
-
-        if (assignments.Count == 0)
+        if (plan.Dimensions.Count == 0)
         {
             writer.Line($"return new {self}();");
             return;
         }
 
-        locals.WriteDeclarations(writer);
-        writer.Line($"var template = new {self}();");
-        writer.Line("return template with");
-        writer.Line("{");
-        foreach (var assignment in assignments)
+        if (plan.Scope.UsesJurisdiction)
         {
-            writer.Line(assignment);
+            writer.Line("var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);");
         }
 
-        writer.Line("};");
+        foreach (var test in plan.Scope.Declared)
+        {
+            writer.Line($"var {test.Local} = {test.Expression};");
+        }
+
+        writer.Line($"var template = new {self}();");
+        Braced(writer, "return template with", plan.Dimensions.Select(entry =>
+        {
+            var (d, candidates) = entry;
+            var expression = $"template.{CSharpNames.Escape(d.Name)}";
+            for (var i = candidates.Count - 1; i >= 0; i--)
+            {
+                var value = $"PolicyTables.Decode{d.Index}({Literals.Value(d.Kind, candidates[i].Value)})";
+                expression = candidates[i].Applies.IsAlways ? value : $"{candidates[i].Applies} ? {value} : {expression}";
+            }
+
+            return $"{CSharpNames.Escape(d.Name)} = {expression},";
+        }));
     }
 
     // Resolve checks, dimension by dimension, whether the requested value is readable and inside every bound that
@@ -145,18 +139,17 @@ internal static partial class EvaluatorEmitter
     // the full algorithm of docs/semantics.md for the dimensions that failed the test (PolicyTables.Resolve0, ...).
     // Keeping each piece in its own small method keeps every method small enough for the JIT to optimise, whatever
     // the number of dimensions.
-    private static void EmitResolve(SourceWriter writer, PolicyModel policy, string self, EvaluatorLocals scope)
+    private static void EmitResolve(SourceWriter writer, EvaluatorPlan plan, string self)
     {
         writer.Line("/// <summary>Resolves requested preferences in a context; values listed in <paramref name=\"unreadable\"/> resolve fail-closed.</summary>");
         using var _ = writer.Block($"public static global::PolicyAsCode.Resolution<{self}> Resolve({self}? requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.DimensionSet unreadable)");
         writer.Line("var readAll = requested is not null;");
         writer.Line($"var source = requested ?? new {self}();");
         writer.Line("var scope = new PolicyTables.Scope(in context);");
-        var chunks = Chunks(policy);
-        if (chunks > 0)
+        if (plan.Chunks > 0)
         {
-            var inside = string.Join(" && ", Enumerable.Range(0, chunks).Select(k => $"PolicyTables.Inside{k}(source, readAll, unreadable, in scope)"));
-            using (writer.Block(chunks == 1 ? $"if (!{inside})" : $"if (!({inside}))"))
+            var inside = Test.All(Enumerable.Range(0, plan.Chunks).Select(k => Test.Name($"PolicyTables.Inside{k}(source, readAll, unreadable, in scope)")));
+            using (writer.Block($"if ({inside.Not()})"))
             {
                 writer.Line("return PolicyTables.ResolveMoved(source, readAll, unreadable, in scope);");
             }
@@ -164,18 +157,10 @@ internal static partial class EvaluatorEmitter
             writer.Line();
         }
 
-        var own = OwnLists(policy).Select(d => $"PolicyTables.Encode{d}(source.{CSharpNames.Escape(policy.Dimensions[d].Name)}), ");
+        var own = plan.OwnLists.Select(d => $"PolicyTables.Encode{d}(source.{CSharpNames.Escape(plan.Policy.Dimensions[d].Name)}), ");
         writer.Line($"var forbidden = PolicyTables.Forbidden(in scope, {string.Concat(own)}out var active);");
         writer.Line($"return new global::PolicyAsCode.Resolution<{self}>(source, null, forbidden, active, scope.Jurisdiction);");
     }
-
-    private const int ChunkSize = 32;
-
-    private static int Chunks(PolicyModel policy) => (policy.Dimensions.Count + ChunkSize - 1) / ChunkSize;
-
-    // The dimensions holding a user's own hazard list, which the hazard rules read.
-    private static System.Collections.Generic.List<int> OwnLists(PolicyModel policy) =>
-        policy.Forbids.Where(f => f.IsUsersOwn).Select(f => f.Dimension).Distinct().ToList();
 
     private static void EmitDecide(SourceWriter writer, string self)
     {

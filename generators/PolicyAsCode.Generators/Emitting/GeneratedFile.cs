@@ -10,6 +10,12 @@ namespace PolicyAsCode.Generators.Emitting;
 /// </summary>
 internal static class GeneratedFile
 {
+    /// <summary>The generator's version as its assembly states it, without build metadata (<c>0.1.0</c>, not <c>0.1.0+3f2c…</c>).</summary>
+    public static readonly string Version = ReadVersion();
+
+    /// <summary>The attribute on every generated type (and on the members of a generated part of the user's record).</summary>
+    public static readonly string GeneratedCode = $"[global::System.CodeDom.Compiler.GeneratedCode(\"PolicyAsCode.Generators\", {Literals.String(Version)})]";
+
     public static string Write(PolicyModel policy, Action<SourceWriter> insideContainingTypes, Action<SourceWriter> insideNamespace)
     {
         var writer = new SourceWriter();
@@ -42,5 +48,14 @@ internal static class GeneratedFile
         }
 
         return writer.ToString();
+    }
+
+    private static string ReadVersion()
+    {
+        var assembly = typeof(GeneratedFile).Assembly;
+        var informational = (System.Reflection.AssemblyInformationalVersionAttribute?)Attribute.GetCustomAttribute(assembly, typeof(System.Reflection.AssemblyInformationalVersionAttribute));
+        var version = informational?.InformationalVersion ?? assembly.GetName().Version?.ToString() ?? "0.0.0";
+        var metadata = version.IndexOf('+');
+        return metadata < 0 ? version : version.Substring(0, metadata);
     }
 }

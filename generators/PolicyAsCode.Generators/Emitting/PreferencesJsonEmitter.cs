@@ -16,6 +16,7 @@ namespace PolicyAsCode.Generators.Emitting;
 internal static class PreferencesJsonEmitter
 {
     private const string Json = "global::PolicyAsCode.Json";
+    private const string Compiled = "global::PolicyAsCode.Compiled";
     private const string Span = "global::System.ReadOnlySpan<byte>";
     private const string Value = "global::PolicyAsCode.DimensionValue";
     private const string Schema = "PreferencesJsonSchema";
@@ -38,14 +39,16 @@ internal static class PreferencesJsonEmitter
             writer.Line("/// properties are reported with their paths, and the dimensions they touch are listed as unreadable, to resolve");
             writer.Line("/// fail-closed; dimensions left out hold their defaults for the context. Never throws for any input bytes.");
             writer.Line("/// </summary>");
+            writer.Line(GeneratedFile.GeneratedCode);
             using (writer.Block($"public static {Json}.PreferencesReadResult<{self}> ReadPreferences(global::System.ReadOnlySpan<byte> utf8Json, in global::PolicyAsCode.PolicyContext context, {Json}.PreferencesReaderOptions? options = null)"))
             {
                 writer.Line($"var schema = new {Schema}(in context);");
-                writer.Line($"return {Json}.PreferencesFastPath.Read<{Schema}, {self}>(Registry, ref schema, utf8Json, options);");
+                writer.Line($"return {Compiled}.PreferencesFastPath.Read<{Schema}, {self}>(Registry, ref schema, utf8Json, options);");
             }
 
             writer.Line();
             writer.Line("/// <summary>Writes the preferences as a JSON document that <c>ReadPreferences</c> reads back unchanged.</summary>");
+            writer.Line(GeneratedFile.GeneratedCode);
             writer.Line($"public static void WritePreferences(global::System.Text.Json.Utf8JsonWriter writer, {self} preferences) => {Json}.PreferencesJson.Write(writer, Registry, Encode(preferences));");
         }
     }
@@ -53,7 +56,8 @@ internal static class PreferencesJsonEmitter
     private static void EmitSchema(SourceWriter writer, PolicyModel policy, string self)
     {
         writer.Line($"/// <summary>The JSON names of {policy.UserTier.Name}'s dimensions and members, as UTF-8.</summary>");
-        using var _ = writer.Block($"file readonly struct {Schema} : {Json}.IPreferenceSchema<{self}>");
+        writer.Line(GeneratedFile.GeneratedCode);
+        using var _ = writer.Block($"file readonly struct {Schema} : {Compiled}.IPreferenceSchema<{self}>");
         writer.Line("private readonly global::PolicyAsCode.PolicyContext _context;");
         writer.Line();
         writer.Line($"public {Schema}(in global::PolicyAsCode.PolicyContext context) => _context = context;");

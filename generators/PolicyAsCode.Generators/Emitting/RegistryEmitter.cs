@@ -34,13 +34,13 @@ internal static class RegistryEmitter
         if (policy.CustomBenefits.Count > 0)
         {
             optional.Add(("customBenefits", "global::PolicyAsCode.BenefitInfo", policy.CustomBenefits.Select(b =>
-                $"new global::PolicyAsCode.BenefitInfo((global::PolicyAsCode.Benefit)({Literals.Int(b.Member)}), {Entry(b)})")));
+                $"new global::PolicyAsCode.BenefitInfo({Custom("Benefit", b.Member)}, {Entry(b)})")));
         }
 
         if (policy.CustomRisks.Count > 0)
         {
             optional.Add(("customRisks", "global::PolicyAsCode.RiskInfo", policy.CustomRisks.Select(r =>
-                $"new global::PolicyAsCode.RiskInfo((global::PolicyAsCode.Risk)({Literals.Int(r.Member)}), {Entry(r)})")));
+                $"new global::PolicyAsCode.RiskInfo({Custom("Risk", r.Member)}, {Entry(r)})")));
         }
 
         if (policy.Learning.Count > 0)
@@ -58,6 +58,12 @@ internal static class RegistryEmitter
 
         writer.Line(");");
     }
+
+    // A project's own benefit or risk by its member name (Custom1 is 9001, ..., Custom8 is 9008); any other number as a cast.
+    private static string Custom(string taxonomy, int member) =>
+        member is >= 9001 and <= 9008
+            ? $"global::PolicyAsCode.{taxonomy}.Custom{member - 9000}"
+            : $"(global::PolicyAsCode.{taxonomy})({Literals.Int(member)})";
 
     private static string Entry(TaxonomyModel t) =>
         $"new global::PolicyAsCode.TaxonomyEntry({Literals.String(t.Id)}, {Literals.String(t.Title)}, global::PolicyAsCode.TaxonomyLevel.{(t.Level == 0 ? "Individual" : "Societal")}, {Literals.String(t.Description)})";

@@ -9,10 +9,6 @@ internal sealed class SourceWriter
     private readonly StringBuilder _text = new();
     private int _depth;
 
-    public SourceWriter(int depth = 0) => _depth = depth;
-
-    public int Depth => _depth;
-
     public SourceWriter Line(string line = "")
     {
         if (line.Length > 0)
@@ -42,12 +38,6 @@ internal sealed class SourceWriter
     {
         Open(line);
         return new Closer(this);
-    }
-
-    public SourceWriter Raw(string text)
-    {
-        _text.Append(text);
-        return this;
     }
 
     public override string ToString() => _text.ToString();

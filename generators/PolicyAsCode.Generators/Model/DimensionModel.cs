@@ -42,6 +42,20 @@ internal sealed record DimensionModel(
 
     public bool IsHazardSet => Kind == DimensionKind.Set && TypeName == KnownNames.Hazard;
 
+    /// <summary>Whether the members are valued 0, 1, 2, ... in order, so a member's position is its value.</summary>
+    public bool IsContiguous()
+    {
+        for (var p = 0; p < Members.Count; p++)
+        {
+            if (Members[p].Value != p)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>What <see cref="Wording"/> needs to word this dimension's values and bounds, as the registry's <c>DimensionInfo.Words</c> gives at run time.</summary>
     public DimensionWords Words => new(
         Kind,

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PolicyAsCode.Compiled;
 
 namespace PolicyAsCode.Json;
 

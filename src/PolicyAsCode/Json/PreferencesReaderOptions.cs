@@ -46,7 +46,7 @@ public sealed class PreferencesReaderOptions
 
     /// <summary>
     /// Whether the generated reader first tries its strict scan of the common document shape
-    /// (<see cref="PreferencesFastPath"/>), which gives exactly the full reader's result. True; false only to test the
+    /// (<see cref="Compiled.PreferencesFastPath"/>), which gives exactly the full reader's result. True; false only to test the
     /// full reader alone.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]

@@ -5,7 +5,7 @@
 namespace Conditional
 {
     /// <summary>The compiled evaluator of the policy whose user tier is Reader.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     [global::PolicyAsCode.Compiled.PolicyRegistryData(3, "{\"name\":\"Conditional.Reader\",\"tiers\":[{\"index\":0,\"name\":\"EU\",\"type\":\"Conditional.EuLaw\",\"rank\":1,\"within\":[]},{\"index\":1,\"name\":\"US\",\"type\":\"Conditional.UsLaw\",\"rank\":1,\"within\":[]},{\"index\":2,\"name\":\"fiction\",\"type\":\"Conditional.FictionPlatform\",\"rank\":2,\"within\":[0,1]},{\"index\":3,\"name\":\"Reader\",\"type\":\"Conditional.Reader\",\"rank\":3,\"within\":[2]}],\"dimensions\":[{\"index\":0,\"name\":\"Maturity\",\"kind\":\"Ordinal\",\"type\":\"Conditional.Maturity\",\"members\":[\"General\",\"Teen\",\"Mature\"],\"memberValues\":[0,1,2],\"domain\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"higherIsStricter\":false,\"default\":\"0x0\",\"hasInitialiser\":false,\"description\":null,\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false},{\"index\":1,\"name\":\"DiscloseAi\",\"kind\":\"Boolean\",\"type\":\"bool\",\"members\":[\"false\",\"true\"],\"memberValues\":[0,1],\"domain\":{\"kind\":\"Boolean\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"higherIsStricter\":true,\"default\":\"0x1\",\"hasInitialiser\":true,\"description\":null,\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false},{\"index\":2,\"name\":\"MemoryDays\",\"kind\":\"Integer\",\"type\":\"int\",\"members\":[],\"memberValues\":[],\"domain\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":2147483647,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"higherIsStricter\":false,\"default\":0,\"hasInitialiser\":false,\"description\":null,\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false}],\"bounds\":[{\"index\":0,\"dimension\":0,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"when\":1,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Maturity.Teen)\",\"reason\":\"minors get at most teen content\",\"enables\":[],\"mitigates\":[]},{\"index\":1,\"dimension\":0,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"when\":0,\"unless\":4,\"waivableBy\":2,\"source\":\"AtMost(Maturity.Teen)\",\"reason\":\"unverified users get at most teen content\",\"enables\":[],\"mitigates\":[]},{\"index\":2,\"dimension\":1,\"tier\":0,\"form\":\"Locked\",\"bound\":{\"kind\":\"Boolean\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x2\"},\"when\":0,\"unless\":0,\"waivableBy\":3,\"source\":\"Locked(true)\",\"reason\":\"disclose the AI unless the user waives it for role-play\",\"enables\":[],\"mitigates\":[]},{\"index\":3,\"dimension\":2,\"tier\":0,\"form\":\"Locked\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":2,\"waivableBy\":null,\"source\":\"Locked(0)\",\"reason\":\"no memory without consent\",\"enables\":[],\"mitigates\":[]},{\"index\":4,\"dimension\":2,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":30,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":34,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(30)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":5,\"dimension\":0,\"tier\":1,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"when\":1,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Maturity.Teen)\",\"reason\":null,\"enables\":[],\"mitigates\":[]}],\"forbids\":[{\"index\":0,\"tier\":0,\"hazards\":\"0x800\",\"when\":1,\"unless\":0,\"reason\":\"minors\",\"dimension\":null,\"mitigates\":[]}],\"waivers\":[{\"index\":0,\"claimant\":2,\"dimension\":0,\"waived\":0,\"when\":4,\"delegated\":true},{\"index\":1,\"claimant\":3,\"dimension\":1,\"waived\":0,\"when\":8,\"delegated\":true}],\"defaults\":[{\"tier\":2,\"dimension\":0,\"value\":\"0x1\"}],\"hazards\":[],\"neverTogether\":[],\"benefits\":[],\"risks\":[],\"learning\":[]}")]
     partial record Reader : global::PolicyAsCode.IUserTierPolicy<global::Conditional.Reader>
     {
@@ -94,6 +94,7 @@ namespace Conditional
     }
 
     /// <summary>The constant tables of Reader's evaluator.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     file static class PolicyTables
     {
         private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
@@ -204,44 +205,51 @@ namespace Conditional
         public static bool Inside0(global::Conditional.Reader source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
             if (!readAll || !unreadable.IsEmpty) return false;
-            var v0 = unchecked((ulong)(long)source.Maturity);
-            if (!(v0 < 3UL && (!scope.a0 || ((0x3UL >> (int)v0) & 1UL) != 0UL) && (!scope.a1 || ((0x3UL >> (int)v0) & 1UL) != 0UL) && (!scope.a5 || ((0x3UL >> (int)v0) & 1UL) != 0UL))) return false;
-            var v1 = source.DiscloseAi;
-            if (!((!scope.j0 || v1))) return false;
-            var v2 = source.MemoryDays;
-            if (!((!scope.a3 || v2 >= 0 && v2 <= 0) && (!scope.a4 || v2 <= 30))) return false;
+            // Maturity
+            var value0 = unchecked((ulong)(long)source.Maturity);
+            if (!(value0 < 3UL && (!scope.EuLawWhenMinor || ((0x3UL >> (int)value0) & 1UL) != 0UL) && (!scope.EuLawUnlessVerifiedAdultNotWaived || ((0x3UL >> (int)value0) & 1UL) != 0UL) && (!scope.UsLawWhenMinor || ((0x3UL >> (int)value0) & 1UL) != 0UL))) return false;
+            // DiscloseAi
+            var value1 = source.DiscloseAi;
+            if (!(!scope.EuLawApplies || value1)) return false;
+            // MemoryDays
+            var value2 = source.MemoryDays;
+            if (!((!scope.EuLawUnlessConsentsToMemory || (value2 >= 0 && value2 <= 0)) && (!scope.EuLawWhenConsentsToMemoryAndProfessional || value2 <= 30))) return false;
             return true;
         }
 
         public static global::PolicyAsCode.Resolution<global::Conditional.Reader> ResolveMoved(global::Conditional.Reader source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            var v0 = Encode0(source.Maturity);
-            var ok0 = readAll && !unreadable.Contains(0) && v0.Bits < 64UL;
-            var in0 = ok0 && (!scope.a0 || ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL) && (!scope.a1 || ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL) && (!scope.a5 || ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL);
-            var v1 = Encode1(source.DiscloseAi);
-            var ok1 = readAll && !unreadable.Contains(1);
-            var in1 = ok1 && (!scope.j0 || ((0x2UL >> (int)v1.Bits) & 1UL) != 0UL);
-            var v2 = Encode2(source.MemoryDays);
-            var ok2 = readAll && !unreadable.Contains(2);
-            var in2 = ok2 && (!scope.a3 || v2.Number >= 0d && v2.Number <= 0d) && (!scope.a4 || v2.Number <= 30d);
+            // Maturity
+            var value0 = Encode0(source.Maturity);
+            var readable0 = readAll && !unreadable.Contains(0) && value0.Bits < 64UL;
+            var inside0 = readable0 && (!scope.EuLawWhenMinor || ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL) && (!scope.EuLawUnlessVerifiedAdultNotWaived || ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL) && (!scope.UsLawWhenMinor || ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL);
+            // DiscloseAi
+            var value1 = Encode1(source.DiscloseAi);
+            var readable1 = readAll && !unreadable.Contains(1);
+            var inside1 = readable1 && (!scope.EuLawApplies || ((0x2UL >> (int)value1.Bits) & 1UL) != 0UL);
+            // MemoryDays
+            var value2 = Encode2(source.MemoryDays);
+            var readable2 = readAll && !unreadable.Contains(2);
+            var inside2 = readable2 && (!scope.EuLawUnlessConsentsToMemory || (value2.Number >= 0d && value2.Number <= 0d)) && (!scope.EuLawWhenConsentsToMemoryAndProfessional || value2.Number <= 30d);
+
             var moved = 0;
-            if (!in0) moved++;
-            if (!in1) moved++;
-            if (!in2) moved++;
+            if (!inside0) moved++;
+            if (!inside1) moved++;
+            if (!inside2) moved++;
             global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
             var count = 0;
-            var g0 = in0 ? v0 : Resolve0(v0, ok0, in scope, ref adjustments, ref count);
-            var g1 = in1 ? v1 : Resolve1(v1, ok1, in scope, ref adjustments, ref count);
-            var g2 = in2 ? v2 : Resolve2(v2, ok2, in scope, ref adjustments, ref count);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjustments, ref count);
+            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjustments, ref count);
+            var granted2 = inside2 ? value2 : Resolve2(value2, readable2, in scope, ref adjustments, ref count);
 
             var effective = source;
             if (count > 0)
             {
                 effective = source with
                 {
-                    Maturity = Decode0(g0),
-                    DiscloseAi = Decode1(g1),
-                    MemoryDays = Decode2(g2),
+                    Maturity = Decode0(granted0),
+                    DiscloseAi = Decode1(granted1),
+                    MemoryDays = Decode2(granted2),
                 };
             }
 
@@ -250,106 +258,106 @@ namespace Conditional
         }
 
         // Maturity: ordinal, lower is stricter, 3 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var k0 = (scope.a0 ? 1 : 0) | (scope.a1 ? 2 : 0) | (scope.a5 ? 4 : 0);
-            var s0 = PolicyTables.Strict0[k0];
-            global::PolicyAsCode.DimensionValue g0;
-            if (!ok0)
+            var combination = (scope.EuLawWhenMinor ? 1 : 0) | (scope.EuLawUnlessVerifiedAdultNotWaived ? 2 : 0) | (scope.UsLawWhenMinor ? 4 : 0);
+            var strict = PolicyTables.Strict0[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                var cite0 = -1;
-                if (scope.a0 && PolicyTables.Strictest0 == g0) cite0 = 0;
-                else if (scope.a1 && PolicyTables.Strictest1 == g0) cite0 = 1;
-                else if (scope.a5 && PolicyTables.Strictest5 == g0) cite0 = 5;
-                else if (scope.a0) cite0 = 0;
-                else if (scope.a1) cite0 = 1;
-                else if (scope.a5) cite0 = 5;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                var citation = -1;
+                if (scope.EuLawWhenMinor && PolicyTables.Strictest0 == granted) citation = 0;
+                else if (scope.EuLawUnlessVerifiedAdultNotWaived && PolicyTables.Strictest1 == granted) citation = 1;
+                else if (scope.UsLawWhenMinor && PolicyTables.Strictest5 == granted) citation = 5;
+                else if (scope.EuLawWhenMinor) citation = 0;
+                else if (scope.EuLawUnlessVerifiedAdultNotWaived) citation = 1;
+                else if (scope.UsLawWhenMinor) citation = 5;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g0 = v0;
+                granted = requested;
             }
             else
             {
-                g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
-                var cite0 = -1;
-                if (scope.a0 && !(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 0;
-                else if (scope.a1 && !(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 1;
-                else if (scope.a5 && !(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 5;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                var citation = -1;
+                if (scope.EuLawWhenMinor && ((0x3UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 0;
+                else if (scope.EuLawUnlessVerifiedAdultNotWaived && ((0x3UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 1;
+                else if (scope.UsLawWhenMinor && ((0x3UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 5;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g0;
+            return granted;
         }
 
         // DiscloseAi: boolean, higher is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue v1, bool ok1, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var k1 = (scope.j0 ? 1 : 0) | (scope.w3_0_1 ? 2 : 0);
-            var s1 = PolicyTables.Strict1[k1];
-            var r1 = PolicyTables.Relaxed1[k1];
-            var u1 = PolicyTables.Waives1[k1];
-            global::PolicyAsCode.DimensionValue g1;
-            if (!ok1)
+            var combination = (scope.EuLawApplies ? 1 : 0) | (scope.UserWaivesEuLawOnDiscloseAi ? 2 : 0);
+            var strict = PolicyTables.Strict1[combination];
+            var relaxed = PolicyTables.Relaxed1[combination];
+            var userWaives = PolicyTables.Waives1[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g1 = global::PolicyAsCode.Lattice.Strictest(s1, true);
-                var cite1 = -1;
-                if (scope.j0 && PolicyTables.Strictest2 == g1) cite1 = 2;
-                else if (scope.j0) cite1 = 2;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, v1, g1, cite1);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
+                var citation = -1;
+                if (scope.EuLawApplies && PolicyTables.Strictest2 == granted) citation = 2;
+                else if (scope.EuLawApplies) citation = 2;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s1, v1))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g1 = v1;
+                granted = requested;
             }
             else
             {
-                var waive1 = u1 && global::PolicyAsCode.Lattice.Contains(r1, v1);
-                g1 = waive1 ? v1 : global::PolicyAsCode.Lattice.Clamp(u1 ? r1 : s1, v1, true);
-                var cite1 = -1;
-                if (scope.j0 && !(((0x2UL >> (int)v1.Bits) & 1UL) != 0UL) && waive1 == scope.w3_0_1) cite1 = 2;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, waive1 ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped, v1, g1, cite1);
+                var waived = userWaives && global::PolicyAsCode.Lattice.Contains(relaxed, requested);
+                granted = waived ? requested : global::PolicyAsCode.Lattice.Clamp(userWaives ? relaxed : strict, requested, true);
+                var citation = -1;
+                if (scope.EuLawApplies && ((0x2UL >> (int)requested.Bits) & 1UL) == 0UL && waived == scope.UserWaivesEuLawOnDiscloseAi) citation = 2;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, waived ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g1;
+            return granted;
         }
 
         // MemoryDays: integer, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue v2, bool ok2, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var k2 = (scope.a3 ? 1 : 0) | (scope.a4 ? 2 : 0);
-            var s2 = PolicyTables.Strict2[k2];
-            global::PolicyAsCode.DimensionValue g2;
-            if (!ok2)
+            var combination = (scope.EuLawUnlessConsentsToMemory ? 1 : 0) | (scope.EuLawWhenConsentsToMemoryAndProfessional ? 2 : 0);
+            var strict = PolicyTables.Strict2[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g2 = global::PolicyAsCode.Lattice.Strictest(s2, false);
-                var cite2 = -1;
-                if (scope.a3 && PolicyTables.Strictest3 == g2) cite2 = 3;
-                else if (scope.a4 && PolicyTables.Strictest4 == g2) cite2 = 4;
-                else if (scope.a3) cite2 = 3;
-                else if (scope.a4) cite2 = 4;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.FailedClosed, v2, g2, cite2);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                var citation = -1;
+                if (scope.EuLawUnlessConsentsToMemory && PolicyTables.Strictest3 == granted) citation = 3;
+                else if (scope.EuLawWhenConsentsToMemoryAndProfessional && PolicyTables.Strictest4 == granted) citation = 4;
+                else if (scope.EuLawUnlessConsentsToMemory) citation = 3;
+                else if (scope.EuLawWhenConsentsToMemoryAndProfessional) citation = 4;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s2, v2))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g2 = v2;
+                granted = requested;
             }
             else
             {
-                g2 = global::PolicyAsCode.Lattice.Clamp(s2, v2, false);
-                var cite2 = -1;
-                if (scope.a3 && !(v2.Number >= 0d && v2.Number <= 0d)) cite2 = 3;
-                else if (scope.a4 && !(v2.Number <= 30d)) cite2 = 4;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Clamped, v2, g2, cite2);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                var citation = -1;
+                if (scope.EuLawUnlessConsentsToMemory && !(requested.Number >= 0d && requested.Number <= 0d)) citation = 3;
+                else if (scope.EuLawWhenConsentsToMemoryAndProfessional && requested.Number > 30d) citation = 4;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g2;
+            return granted;
         }
 
         public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
         {
             var forbidden = global::PolicyAsCode.Hazard.None;
             active = 0UL;
-            if (scope.j0 && scope.c1_0)
+            if (scope.EuLawApplies && scope.WhenMinor)
             {
                 forbidden |= (global::PolicyAsCode.Hazard)0x800UL;
                 active |= 0x1UL;
@@ -367,53 +375,44 @@ namespace Conditional
         public static int Decode2(global::PolicyAsCode.DimensionValue value) => double.IsNaN(value.Number) ? 0 : (int)global::System.Math.Clamp(value.Number, int.MinValue, int.MaxValue);
 
         /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
         public readonly struct Scope
         {
             public readonly int Jurisdiction;
-            public readonly bool j0;
-            public readonly bool c1_0;
-            public readonly bool a0;
-            public readonly bool c0_4;
-            public readonly bool w2_0_0;
-            public readonly bool a1;
-            public readonly bool j1;
-            public readonly bool a5;
-            public readonly bool w3_0_1;
-            public readonly bool c0_2;
-            public readonly bool a3;
-            public readonly bool c22_0;
-            public readonly bool a4;
+            public readonly bool EuLawApplies;
+            public readonly bool WhenMinor;
+            public readonly bool EuLawWhenMinor;
+            public readonly bool EuLawUnlessVerifiedAdultNotWaived;
+            public readonly bool UsLawWhenMinor;
+            public readonly bool UserWaivesEuLawOnDiscloseAi;
+            public readonly bool EuLawUnlessConsentsToMemory;
+            public readonly bool EuLawWhenConsentsToMemoryAndProfessional;
 
             public Scope(in global::PolicyAsCode.PolicyContext context)
             {
                 var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var j0 = jurisdiction < 0 || jurisdiction == 0;
-                var c1_0 = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None).Restricts(in context);
-                var a0 = j0 && c1_0;
-                var c0_4 = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.VerifiedAdult).Restricts(in context);
-                var w2_0_0 = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.VerifiedAdult, global::PolicyAsCode.Fact.None).Loosens(in context);
-                var a1 = j0 && c0_4 && !w2_0_0;
-                var j1 = jurisdiction < 0 || jurisdiction == 1;
-                var a5 = j1 && c1_0;
-                var w3_0_1 = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None).Loosens(in context);
-                var c0_2 = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.ConsentsToMemory).Restricts(in context);
-                var a3 = j0 && c0_2;
-                var c22_0 = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.ConsentsToMemory | global::PolicyAsCode.Fact.Professional, global::PolicyAsCode.Fact.None).Restricts(in context);
-                var a4 = j0 && c22_0;
+                var euLawApplies = jurisdiction < 0 || jurisdiction == 0;
+                var whenMinor = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None).Restricts(in context);
+                var euLawWhenMinor = euLawApplies && whenMinor;
+                var unlessVerifiedAdult = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.VerifiedAdult).Restricts(in context);
+                var organisationWaivesEuLawOnMaturity = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.VerifiedAdult, global::PolicyAsCode.Fact.None).Loosens(in context);
+                var euLawUnlessVerifiedAdultNotWaived = euLawApplies && unlessVerifiedAdult && !organisationWaivesEuLawOnMaturity;
+                var usLawApplies = jurisdiction < 0 || jurisdiction == 1;
+                var usLawWhenMinor = usLawApplies && whenMinor;
+                var userWaivesEuLawOnDiscloseAi = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None).Loosens(in context);
+                var unlessConsentsToMemory = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.ConsentsToMemory).Restricts(in context);
+                var euLawUnlessConsentsToMemory = euLawApplies && unlessConsentsToMemory;
+                var whenConsentsToMemoryAndProfessional = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.ConsentsToMemory | global::PolicyAsCode.Fact.Professional, global::PolicyAsCode.Fact.None).Restricts(in context);
+                var euLawWhenConsentsToMemoryAndProfessional = euLawApplies && whenConsentsToMemoryAndProfessional;
                 Jurisdiction = jurisdiction;
-                this.j0 = j0;
-                this.c1_0 = c1_0;
-                this.a0 = a0;
-                this.c0_4 = c0_4;
-                this.w2_0_0 = w2_0_0;
-                this.a1 = a1;
-                this.j1 = j1;
-                this.a5 = a5;
-                this.w3_0_1 = w3_0_1;
-                this.c0_2 = c0_2;
-                this.a3 = a3;
-                this.c22_0 = c22_0;
-                this.a4 = a4;
+                EuLawApplies = euLawApplies;
+                WhenMinor = whenMinor;
+                EuLawWhenMinor = euLawWhenMinor;
+                EuLawUnlessVerifiedAdultNotWaived = euLawUnlessVerifiedAdultNotWaived;
+                UsLawWhenMinor = usLawWhenMinor;
+                UserWaivesEuLawOnDiscloseAi = userWaivesEuLawOnDiscloseAi;
+                EuLawUnlessConsentsToMemory = euLawUnlessConsentsToMemory;
+                EuLawWhenConsentsToMemoryAndProfessional = euLawWhenConsentsToMemoryAndProfessional;
             }
         }
     }

@@ -5,7 +5,7 @@
 namespace Contradiction
 {
     /// <summary>The compiled evaluator of the policy whose user tier is Prefs.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     [global::PolicyAsCode.Compiled.PolicyRegistryData(3, "{\"name\":\"Contradiction.Prefs\",\"tiers\":[{\"index\":0,\"name\":\"EU\",\"type\":\"Contradiction.EuLaw\",\"rank\":1,\"within\":[]},{\"index\":1,\"name\":\"reckless\",\"type\":\"Contradiction.Reckless\",\"rank\":2,\"within\":[0]},{\"index\":2,\"name\":\"Prefs\",\"type\":\"Contradiction.Prefs\",\"rank\":3,\"within\":[1]}],\"dimensions\":[{\"index\":0,\"name\":\"Maturity\",\"kind\":\"Ordinal\",\"type\":\"Contradiction.Maturity\",\"members\":[\"General\",\"Teen\",\"Mature\"],\"memberValues\":[0,1,2],\"domain\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"higherIsStricter\":false,\"default\":\"0x0\",\"hasInitialiser\":false,\"description\":null,\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false},{\"index\":1,\"name\":\"MemoryDays\",\"kind\":\"Integer\",\"type\":\"int\",\"members\":[],\"memberValues\":[],\"domain\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":2147483647,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"higherIsStricter\":false,\"default\":0,\"hasInitialiser\":false,\"description\":null,\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false}],\"bounds\":[{\"index\":0,\"dimension\":0,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Maturity.Teen)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":1,\"dimension\":1,\"tier\":0,\"form\":\"Between\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":10,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Between(0, 10)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":2,\"dimension\":0,\"tier\":1,\"form\":\"AtLeast\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x4\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtLeast(Maturity.Mature)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":3,\"dimension\":1,\"tier\":1,\"form\":\"AtLeast\",\"bound\":{\"kind\":\"Integer\",\"lo\":20,\"hi\":2147483647,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtLeast(20)\",\"reason\":null,\"enables\":[],\"mitigates\":[]}],\"forbids\":[],\"waivers\":[],\"defaults\":[],\"hazards\":[],\"neverTogether\":[],\"benefits\":[],\"risks\":[],\"learning\":[]}")]
     partial record Prefs : global::PolicyAsCode.IUserTierPolicy<global::Contradiction.Prefs>
     {
@@ -87,6 +87,7 @@ namespace Contradiction
     }
 
     /// <summary>The constant tables of Prefs's evaluator.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     file static class PolicyTables
     {
         private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
@@ -176,36 +177,41 @@ namespace Contradiction
         public static bool Inside0(global::Contradiction.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
             if (!readAll || !unreadable.IsEmpty) return false;
-            var v0 = unchecked((ulong)(long)source.Maturity);
-            if (!(v0 < 3UL && ((0x4UL >> (int)v0) & 1UL) != 0UL && (!scope.j0 || ((0x3UL >> (int)v0) & 1UL) != 0UL))) return false;
-            var v1 = source.MemoryDays;
-            if (!(v1 >= 20 && (!scope.j0 || v1 <= 10))) return false;
+            // Maturity
+            var value0 = unchecked((ulong)(long)source.Maturity);
+            if (!(value0 < 3UL && ((0x4UL >> (int)value0) & 1UL) != 0UL && (!scope.EuLawApplies || ((0x3UL >> (int)value0) & 1UL) != 0UL))) return false;
+            // MemoryDays
+            var value1 = source.MemoryDays;
+            if (!(value1 >= 20 && (!scope.EuLawApplies || value1 <= 10))) return false;
             return true;
         }
 
         public static global::PolicyAsCode.Resolution<global::Contradiction.Prefs> ResolveMoved(global::Contradiction.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            var v0 = Encode0(source.Maturity);
-            var ok0 = readAll && !unreadable.Contains(0) && v0.Bits < 64UL;
-            var in0 = ok0 && ((0x4UL >> (int)v0.Bits) & 1UL) != 0UL && (!scope.j0 || ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL);
-            var v1 = Encode1(source.MemoryDays);
-            var ok1 = readAll && !unreadable.Contains(1);
-            var in1 = ok1 && v1.Number >= 20d && (!scope.j0 || v1.Number <= 10d);
+            // Maturity
+            var value0 = Encode0(source.Maturity);
+            var readable0 = readAll && !unreadable.Contains(0) && value0.Bits < 64UL;
+            var inside0 = readable0 && ((0x4UL >> (int)value0.Bits) & 1UL) != 0UL && (!scope.EuLawApplies || ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL);
+            // MemoryDays
+            var value1 = Encode1(source.MemoryDays);
+            var readable1 = readAll && !unreadable.Contains(1);
+            var inside1 = readable1 && value1.Number >= 20d && (!scope.EuLawApplies || value1.Number <= 10d);
+
             var moved = 0;
-            if (!in0) moved++;
-            if (!in1) moved++;
+            if (!inside0) moved++;
+            if (!inside1) moved++;
             global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
             var count = 0;
-            var g0 = in0 ? v0 : Resolve0(v0, ok0, in scope, ref adjustments, ref count);
-            var g1 = in1 ? v1 : Resolve1(v1, ok1, in scope, ref adjustments, ref count);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjustments, ref count);
+            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjustments, ref count);
 
             var effective = source;
             if (count > 0)
             {
                 effective = source with
                 {
-                    Maturity = Decode0(g0),
-                    MemoryDays = Decode1(g1),
+                    Maturity = Decode0(granted0),
+                    MemoryDays = Decode1(granted1),
                 };
             }
 
@@ -214,77 +220,77 @@ namespace Contradiction
         }
 
         // Maturity: ordinal, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var k0 = (scope.j0 ? 1 : 0);
-            var s0 = PolicyTables.Strict0[k0];
-            var x0 = PolicyTables.Conflict0[k0];
-            global::PolicyAsCode.DimensionValue g0;
-            if (x0 >= 0)
+            var combination = (scope.EuLawApplies ? 1 : 0);
+            var strict = PolicyTables.Strict0[combination];
+            var conflict = PolicyTables.Conflict0[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (conflict >= 0)
             {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, v0, g0, x0);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, requested, granted, conflict);
             }
-            else if (!ok0)
+            else if (!readable)
             {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                var cite0 = -1;
-                if (scope.j0 && PolicyTables.Strictest0 == g0) cite0 = 0;
-                else if (PolicyTables.Strictest2 == g0) cite0 = 2;
-                else if (scope.j0) cite0 = 0;
-                else cite0 = 2;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                int citation;
+                if (scope.EuLawApplies && PolicyTables.Strictest0 == granted) citation = 0;
+                else if (PolicyTables.Strictest2 == granted) citation = 2;
+                else if (scope.EuLawApplies) citation = 0;
+                else citation = 2;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g0 = v0;
+                granted = requested;
             }
             else
             {
-                g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
-                var cite0 = -1;
-                if (scope.j0 && !(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 0;
-                else if (!(((0x4UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 2;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                var citation = -1;
+                if (scope.EuLawApplies && ((0x3UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 0;
+                else if (((0x4UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 2;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g0;
+            return granted;
         }
 
         // MemoryDays: integer, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue v1, bool ok1, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var k1 = (scope.j0 ? 1 : 0);
-            var s1 = PolicyTables.Strict1[k1];
-            var x1 = PolicyTables.Conflict1[k1];
-            global::PolicyAsCode.DimensionValue g1;
-            if (x1 >= 0)
+            var combination = (scope.EuLawApplies ? 1 : 0);
+            var strict = PolicyTables.Strict1[combination];
+            var conflict = PolicyTables.Conflict1[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (conflict >= 0)
             {
-                g1 = global::PolicyAsCode.Lattice.Strictest(s1, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Contradiction, v1, g1, x1);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Contradiction, requested, granted, conflict);
             }
-            else if (!ok1)
+            else if (!readable)
             {
-                g1 = global::PolicyAsCode.Lattice.Strictest(s1, false);
-                var cite1 = -1;
-                if (scope.j0 && PolicyTables.Strictest1 == g1) cite1 = 1;
-                else if (PolicyTables.Strictest3 == g1) cite1 = 3;
-                else if (scope.j0) cite1 = 1;
-                else cite1 = 3;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, v1, g1, cite1);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                int citation;
+                if (scope.EuLawApplies && PolicyTables.Strictest1 == granted) citation = 1;
+                else if (PolicyTables.Strictest3 == granted) citation = 3;
+                else if (scope.EuLawApplies) citation = 1;
+                else citation = 3;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s1, v1))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g1 = v1;
+                granted = requested;
             }
             else
             {
-                g1 = global::PolicyAsCode.Lattice.Clamp(s1, v1, false);
-                var cite1 = -1;
-                if (scope.j0 && !(v1.Number >= 0d && v1.Number <= 10d)) cite1 = 1;
-                else if (!(v1.Number >= 20d)) cite1 = 3;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, v1, g1, cite1);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                var citation = -1;
+                if (scope.EuLawApplies && !(requested.Number >= 0d && requested.Number <= 10d)) citation = 1;
+                else if (requested.Number < 20d) citation = 3;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g1;
+            return granted;
         }
 
         public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
@@ -301,17 +307,18 @@ namespace Contradiction
         public static int Decode1(global::PolicyAsCode.DimensionValue value) => double.IsNaN(value.Number) ? 0 : (int)global::System.Math.Clamp(value.Number, int.MinValue, int.MaxValue);
 
         /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
         public readonly struct Scope
         {
             public readonly int Jurisdiction;
-            public readonly bool j0;
+            public readonly bool EuLawApplies;
 
             public Scope(in global::PolicyAsCode.PolicyContext context)
             {
                 var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var j0 = jurisdiction < 0 || jurisdiction == 0;
+                var euLawApplies = jurisdiction < 0 || jurisdiction == 0;
                 Jurisdiction = jurisdiction;
-                this.j0 = j0;
+                EuLawApplies = euLawApplies;
             }
         }
     }

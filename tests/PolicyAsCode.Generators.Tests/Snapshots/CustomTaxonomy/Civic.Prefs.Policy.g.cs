@@ -5,7 +5,7 @@
 namespace Civic
 {
     /// <summary>The compiled evaluator of the policy whose user tier is Prefs.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     [global::PolicyAsCode.Compiled.PolicyRegistryData(3, "{\"name\":\"Civic.Prefs\",\"tiers\":[{\"index\":0,\"name\":\"EU\",\"type\":\"Civic.CivicLaw\",\"rank\":1,\"within\":[]},{\"index\":1,\"name\":\"Prefs\",\"type\":\"Civic.Prefs\",\"rank\":3,\"within\":[0]}],\"dimensions\":[{\"index\":0,\"name\":\"NewsPerDay\",\"kind\":\"Integer\",\"type\":\"int\",\"members\":[],\"memberValues\":[],\"domain\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":2147483647,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"higherIsStricter\":false,\"default\":5,\"hasInitialiser\":true,\"description\":null,\"enables\":[9001,2],\"mitigates\":[],\"instructions\":[],\"learnable\":false},{\"index\":1,\"name\":\"AvoidHazards\",\"kind\":\"Set\",\"type\":\"PolicyAsCode.Hazard\",\"members\":[\"ViolentCrimes\",\"NonViolentCrimes\",\"SexRelatedCrimes\",\"ChildSexualExploitation\",\"Defamation\",\"SpecializedAdvice\",\"Privacy\",\"IntellectualProperty\",\"IndiscriminateWeapons\",\"Hate\",\"SuicideAndSelfHarm\",\"SexualContent\",\"Elections\",\"CodeInterpreterAbuse\",\"Custom1\",\"Custom2\",\"Custom3\",\"Custom4\",\"Custom5\",\"Custom6\",\"Custom7\",\"Custom8\"],\"memberValues\":[1,2,4,8,16,32,64,128,256,512,1024,2048,4096,8192,4294967296,8589934592,17179869184,34359738368,68719476736,137438953472,274877906944,549755813888],\"domain\":{\"kind\":\"Set\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0xFF00003FFF\"},\"higherIsStricter\":true,\"default\":\"0x0\",\"hasInitialiser\":false,\"description\":null,\"enables\":[2],\"mitigates\":[],\"instructions\":[],\"learnable\":false}],\"bounds\":[{\"index\":0,\"dimension\":0,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":10,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(10)\",\"reason\":\"no more than ten news items a day\",\"enables\":[],\"mitigates\":[9002]}],\"forbids\":[{\"index\":0,\"tier\":0,\"hazards\":\"0x100000000\",\"when\":0,\"unless\":0,\"reason\":\"no gambling promotion\",\"dimension\":null,\"mitigates\":[9002]},{\"index\":1,\"tier\":1,\"hazards\":\"0xFF00003FFF\",\"when\":0,\"unless\":0,\"reason\":\"you asked to avoid these\",\"dimension\":1,\"mitigates\":[]}],\"waivers\":[],\"defaults\":[],\"hazards\":[{\"hazard\":\"0x100000000\",\"code\":\"X1\",\"description\":\"Promotion of unlicensed gambling.\"}],\"neverTogether\":[],\"benefits\":[{\"benefit\":9001,\"id\":\"benefit.societal.civic-trust\",\"level\":\"Societal\",\"title\":\"Civic trust\",\"description\":\"People trust public information they get through the assistant.\"}],\"risks\":[{\"risk\":9002,\"id\":\"risk.individual.news-fatigue\",\"level\":\"Individual\",\"title\":\"News fatigue\",\"description\":\"The user is worn out by a constant stream of news.\"}],\"learning\":[]}")]
     partial record Prefs : global::PolicyAsCode.IUserTierPolicy<global::Civic.Prefs>
     {
@@ -87,6 +87,7 @@ namespace Civic
     }
 
     /// <summary>The constant tables of Prefs's evaluator.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     file static class PolicyTables
     {
         private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
@@ -140,10 +141,10 @@ namespace Civic
                 new global::PolicyAsCode.HazardInfo((global::PolicyAsCode.Hazard)0x100000000UL, "X1", "Promotion of unlicensed gambling.")
             ),
             customBenefits: global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.BenefitInfo>(
-                new global::PolicyAsCode.BenefitInfo((global::PolicyAsCode.Benefit)(9001), new global::PolicyAsCode.TaxonomyEntry("benefit.societal.civic-trust", "Civic trust", global::PolicyAsCode.TaxonomyLevel.Societal, "People trust public information they get through the assistant."))
+                new global::PolicyAsCode.BenefitInfo(global::PolicyAsCode.Benefit.Custom1, new global::PolicyAsCode.TaxonomyEntry("benefit.societal.civic-trust", "Civic trust", global::PolicyAsCode.TaxonomyLevel.Societal, "People trust public information they get through the assistant."))
             ),
             customRisks: global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.RiskInfo>(
-                new global::PolicyAsCode.RiskInfo((global::PolicyAsCode.Risk)(9002), new global::PolicyAsCode.TaxonomyEntry("risk.individual.news-fatigue", "News fatigue", global::PolicyAsCode.TaxonomyLevel.Individual, "The user is worn out by a constant stream of news."))
+                new global::PolicyAsCode.RiskInfo(global::PolicyAsCode.Risk.Custom2, new global::PolicyAsCode.TaxonomyEntry("risk.individual.news-fatigue", "News fatigue", global::PolicyAsCode.TaxonomyLevel.Individual, "The user is worn out by a constant stream of news."))
             )
         );
 
@@ -181,107 +182,111 @@ namespace Civic
         public static bool Inside0(global::Civic.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
             if (!readAll || !unreadable.IsEmpty) return false;
-            var v0 = source.NewsPerDay;
-            if (!((!scope.j0 || v0 <= 10))) return false;
-            var v1 = unchecked((ulong)(long)source.AvoidHazards);
-            if (!((v1 & 0xFFFFFF00FFFFC000UL) == 0UL)) return false;
+            // NewsPerDay
+            var value0 = source.NewsPerDay;
+            if (!(!scope.EuLawApplies || value0 <= 10)) return false;
+            // AvoidHazards
+            var value1 = unchecked((ulong)(long)source.AvoidHazards);
+            if ((value1 & 0xFFFFFF00FFFFC000UL) != 0UL) return false;
             return true;
         }
 
         public static global::PolicyAsCode.Resolution<global::Civic.Prefs> ResolveMoved(global::Civic.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            var v0 = Encode0(source.NewsPerDay);
-            var ok0 = readAll && !unreadable.Contains(0);
-            var in0 = ok0 && (!scope.j0 || v0.Number <= 10d);
-            var v1 = Encode1(source.AvoidHazards);
-            var ok1 = readAll && !unreadable.Contains(1) && (v1.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
-            var in1 = ok1;
+            // NewsPerDay
+            var value0 = Encode0(source.NewsPerDay);
+            var readable0 = readAll && !unreadable.Contains(0);
+            var inside0 = readable0 && (!scope.EuLawApplies || value0.Number <= 10d);
+            // AvoidHazards
+            var value1 = Encode1(source.AvoidHazards);
+            var readable1 = readAll && !unreadable.Contains(1) && (value1.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
+            var inside1 = readable1;
+
             var moved = 0;
-            if (!in0) moved++;
-            if (!in1) moved++;
+            if (!inside0) moved++;
+            if (!inside1) moved++;
             global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
             var count = 0;
-            var g0 = in0 ? v0 : Resolve0(v0, ok0, in scope, ref adjustments, ref count);
-            var g1 = in1 ? v1 : Resolve1(v1, ok1, in scope, ref adjustments, ref count);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjustments, ref count);
+            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjustments, ref count);
 
             var effective = source;
             if (count > 0)
             {
                 effective = source with
                 {
-                    NewsPerDay = Decode0(g0),
-                    AvoidHazards = Decode1(g1),
+                    NewsPerDay = Decode0(granted0),
+                    AvoidHazards = Decode1(granted1),
                 };
             }
 
-            var forbidden = Forbidden(in scope, g1, out var active);
+            var forbidden = Forbidden(in scope, granted1, out var active);
             return new global::PolicyAsCode.Resolution<global::Civic.Prefs>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);
         }
 
         // NewsPerDay: integer, lower is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var k0 = (scope.j0 ? 1 : 0);
-            var s0 = PolicyTables.Strict0[k0];
-            global::PolicyAsCode.DimensionValue g0;
-            if (!ok0)
+            var combination = (scope.EuLawApplies ? 1 : 0);
+            var strict = PolicyTables.Strict0[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                var cite0 = -1;
-                if (scope.j0 && PolicyTables.Strictest0 == g0) cite0 = 0;
-                else if (scope.j0) cite0 = 0;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                var citation = -1;
+                if (scope.EuLawApplies && PolicyTables.Strictest0 == granted) citation = 0;
+                else if (scope.EuLawApplies) citation = 0;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g0 = v0;
+                granted = requested;
             }
             else
             {
-                g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
-                var cite0 = -1;
-                if (scope.j0 && !(v0.Number <= 10d)) cite0 = 0;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                var citation = -1;
+                if (scope.EuLawApplies && requested.Number > 10d) citation = 0;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g0;
+            return granted;
         }
 
         // AvoidHazards: set, higher is stricter, 0 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue v1, bool ok1, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s1 = PolicyTables.Strict1[0];
-            global::PolicyAsCode.DimensionValue g1;
-            if (!ok1)
+            var strict = PolicyTables.Strict1[0];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g1 = global::PolicyAsCode.Lattice.Strictest(s1, true);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, v1, g1, -1);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, -1);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s1, v1))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g1 = v1;
+                granted = requested;
             }
             else
             {
-                g1 = global::PolicyAsCode.Lattice.Clamp(s1, v1, true);
-                var cite1 = -1;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, v1, g1, cite1);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, true);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, -1);
             }
-            return g1;
+            return granted;
         }
 
-        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, global::PolicyAsCode.DimensionValue g1, out ulong active)
+        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, global::PolicyAsCode.DimensionValue granted1, out ulong active)
         {
             var forbidden = global::PolicyAsCode.Hazard.None;
             active = 0UL;
-            if (scope.j0)
+            if (scope.EuLawApplies)
             {
                 forbidden |= (global::PolicyAsCode.Hazard)0x100000000UL;
                 active |= 0x1UL;
             }
-            var own1 = (global::PolicyAsCode.Hazard)g1.Bits & (global::PolicyAsCode.Hazard)0xFF00003FFFUL;
-            if (own1 != global::PolicyAsCode.Hazard.None)
+            var ownList1 = (global::PolicyAsCode.Hazard)granted1.Bits & (global::PolicyAsCode.Hazard)0xFF00003FFFUL;
+            if (ownList1 != global::PolicyAsCode.Hazard.None)
             {
-                forbidden |= own1;
+                forbidden |= ownList1;
                 active |= 0x2UL;
             }
             return forbidden;
@@ -294,17 +299,18 @@ namespace Civic
         public static global::PolicyAsCode.Hazard Decode1(global::PolicyAsCode.DimensionValue value) => unchecked((global::PolicyAsCode.Hazard)(long)value.Bits);
 
         /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
         public readonly struct Scope
         {
             public readonly int Jurisdiction;
-            public readonly bool j0;
+            public readonly bool EuLawApplies;
 
             public Scope(in global::PolicyAsCode.PolicyContext context)
             {
                 var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var j0 = jurisdiction < 0 || jurisdiction == 0;
+                var euLawApplies = jurisdiction < 0 || jurisdiction == 0;
                 Jurisdiction = jurisdiction;
-                this.j0 = j0;
+                EuLawApplies = euLawApplies;
             }
         }
     }

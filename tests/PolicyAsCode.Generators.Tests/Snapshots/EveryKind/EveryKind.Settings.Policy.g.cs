@@ -5,7 +5,7 @@
 namespace EveryKind
 {
     /// <summary>The compiled evaluator of the policy whose user tier is Settings.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     [global::PolicyAsCode.Compiled.PolicyRegistryData(3, "{\"name\":\"EveryKind.Settings\",\"tiers\":[{\"index\":0,\"name\":\"XX\",\"type\":\"EveryKind.Law\",\"rank\":1,\"within\":[]},{\"index\":1,\"name\":\"org\",\"type\":\"EveryKind.Org\",\"rank\":2,\"within\":[0]},{\"index\":2,\"name\":\"Settings\",\"type\":\"EveryKind.Settings\",\"rank\":3,\"within\":[1]}],\"dimensions\":[{\"index\":0,\"name\":\"Disclose\",\"kind\":\"Boolean\",\"type\":\"bool\",\"members\":[\"false\",\"true\"],\"memberValues\":[0,1],\"domain\":{\"kind\":\"Boolean\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"higherIsStricter\":true,\"default\":\"0x1\",\"hasInitialiser\":true,\"description\":\"Whether the assistant says it is an AI\",\"enables\":[],\"mitigates\":[2],\"instructions\":[],\"learnable\":false},{\"index\":1,\"name\":\"Strictness\",\"kind\":\"Ordinal\",\"type\":\"EveryKind.Level\",\"members\":[\"Low\",\"Medium\",\"High\"],\"memberValues\":[-1,5,10],\"domain\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"higherIsStricter\":true,\"default\":\"0x40\",\"hasInitialiser\":false,\"description\":\"How strict the assistant is\",\"enables\":[2],\"mitigates\":[],\"instructions\":[],\"learnable\":false},{\"index\":2,\"name\":\"Days\",\"kind\":\"Integer\",\"type\":\"int\",\"members\":[],\"memberValues\":[],\"domain\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":2147483647,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"higherIsStricter\":false,\"default\":0,\"hasInitialiser\":false,\"description\":\"Days of memory\",\"enables\":[3],\"mitigates\":[3],\"instructions\":[],\"learnable\":false},{\"index\":3,\"name\":\"Temperature\",\"kind\":\"Real\",\"type\":\"double\",\"members\":[],\"memberValues\":[],\"domain\":{\"kind\":\"Real\",\"lo\":-1.7976931348623157E+308,\"hi\":1.7976931348623157E+308,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"higherIsStricter\":false,\"default\":0.25,\"hasInitialiser\":true,\"description\":\"Sampling temperature\",\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false},{\"index\":4,\"name\":\"Channels\",\"kind\":\"Set\",\"type\":\"EveryKind.Channels\",\"members\":[\"Text\",\"Voice\",\"Images\",\"Video\"],\"memberValues\":[1,2,4,8],\"domain\":{\"kind\":\"Set\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0xF\"},\"higherIsStricter\":false,\"default\":\"0x1\",\"hasInitialiser\":true,\"description\":\"Channels the assistant answers on\",\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false},{\"index\":5,\"name\":\"Language\",\"kind\":\"Choice\",\"type\":\"string\",\"members\":[\"en\",\"de\",\"fr\"],\"memberValues\":[0,1,2],\"domain\":{\"kind\":\"Choice\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"higherIsStricter\":false,\"default\":\"0x0\",\"hasInitialiser\":true,\"description\":\"The language of answers\",\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false},{\"index\":6,\"name\":\"Avoid\",\"kind\":\"Set\",\"type\":\"PolicyAsCode.Hazard\",\"members\":[\"ViolentCrimes\",\"NonViolentCrimes\",\"SexRelatedCrimes\",\"ChildSexualExploitation\",\"Defamation\",\"SpecializedAdvice\",\"Privacy\",\"IntellectualProperty\",\"IndiscriminateWeapons\",\"Hate\",\"SuicideAndSelfHarm\",\"SexualContent\",\"Elections\",\"CodeInterpreterAbuse\",\"Custom1\",\"Custom2\",\"Custom3\",\"Custom4\",\"Custom5\",\"Custom6\",\"Custom7\",\"Custom8\"],\"memberValues\":[1,2,4,8,16,32,64,128,256,512,1024,2048,4096,8192,4294967296,8589934592,17179869184,34359738368,68719476736,137438953472,274877906944,549755813888],\"domain\":{\"kind\":\"Set\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0xFF00003FFF\"},\"higherIsStricter\":true,\"default\":\"0x10\",\"hasInitialiser\":true,\"description\":\"Hazards this user never wants to see\",\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false}],\"bounds\":[{\"index\":0,\"dimension\":0,\"tier\":0,\"form\":\"Locked\",\"bound\":{\"kind\":\"Boolean\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x2\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Locked(true)\",\"reason\":\"always disclosed\",\"enables\":[],\"mitigates\":[]},{\"index\":1,\"dimension\":1,\"tier\":0,\"form\":\"AtLeast\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x6\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtLeast(Level.Medium)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":2,\"dimension\":2,\"tier\":0,\"form\":\"Between\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":90,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Between(0, 90)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":3,\"dimension\":3,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Real\",\"lo\":-1.7976931348623157E+308,\"hi\":0.9,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(0.9)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":4,\"dimension\":4,\"tier\":0,\"form\":\"AtLeast\",\"bound\":{\"kind\":\"Set\",\"lo\":0,\"hi\":0,\"floor\":\"0x1\",\"ceiling\":\"0xF\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtLeast(Channels.Text)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":5,\"dimension\":5,\"tier\":0,\"form\":\"Allowed\",\"bound\":{\"kind\":\"Choice\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Allowed(\\\"en\\\", \\\"de\\\")\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":6,\"dimension\":1,\"tier\":1,\"form\":\"Between\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x6\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Between(Level.Medium, Level.High)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":7,\"dimension\":2,\"tier\":1,\"form\":\"AtLeast\",\"bound\":{\"kind\":\"Integer\",\"lo\":1,\"hi\":2147483647,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtLeast(1)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":8,\"dimension\":2,\"tier\":1,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":30,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(30)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":9,\"dimension\":3,\"tier\":1,\"form\":\"Between\",\"bound\":{\"kind\":\"Real\",\"lo\":0.1,\"hi\":0.7,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Between(0.1, 0.7)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":10,\"dimension\":4,\"tier\":1,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Set\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Channels.Text | Channels.Voice | Channels.Images)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":11,\"dimension\":4,\"tier\":1,\"form\":\"Allowed\",\"bound\":{\"kind\":\"Set\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Allowed(Channels.Text | Channels.Voice)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":12,\"dimension\":5,\"tier\":1,\"form\":\"Locked\",\"bound\":{\"kind\":\"Choice\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x1\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Locked(\\\"en\\\")\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":13,\"dimension\":6,\"tier\":1,\"form\":\"AtLeast\",\"bound\":{\"kind\":\"Set\",\"lo\":0,\"hi\":0,\"floor\":\"0x200\",\"ceiling\":\"0xFF00003FFF\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtLeast(Hazard.Hate)\",\"reason\":null,\"enables\":[],\"mitigates\":[]}],\"forbids\":[{\"index\":0,\"tier\":0,\"hazards\":\"0x8\",\"when\":0,\"unless\":0,\"reason\":\"illegal everywhere\",\"dimension\":null,\"mitigates\":[]},{\"index\":1,\"tier\":1,\"hazards\":\"0x1200\",\"when\":0,\"unless\":0,\"reason\":null,\"dimension\":null,\"mitigates\":[]},{\"index\":2,\"tier\":2,\"hazards\":\"0xFF00003FFF\",\"when\":0,\"unless\":0,\"reason\":\"you asked to avoid these\",\"dimension\":6,\"mitigates\":[]}],\"waivers\":[],\"defaults\":[{\"tier\":0,\"dimension\":5,\"value\":\"0x0\"},{\"tier\":1,\"dimension\":1,\"value\":\"0x2\"},{\"tier\":1,\"dimension\":2,\"value\":7},{\"tier\":1,\"dimension\":3,\"value\":0.5},{\"tier\":1,\"dimension\":5,\"value\":\"0x0\"}],\"hazards\":[],\"neverTogether\":[],\"benefits\":[],\"risks\":[],\"learning\":[]}")]
     partial record Settings : global::PolicyAsCode.IUserTierPolicy<global::EveryKind.Settings>
     {
@@ -107,6 +107,7 @@ namespace EveryKind
     }
 
     /// <summary>The constant tables of Settings's evaluator.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     file static class PolicyTables
     {
         private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
@@ -207,7 +208,6 @@ namespace EveryKind
         public static readonly global::PolicyAsCode.Bound Bound10 = SetBound(0x0UL, 0x7UL);
         public static readonly global::PolicyAsCode.Bound Bound11 = SetBound(0x0UL, 0x3UL);
         public static readonly global::PolicyAsCode.Bound Bound12 = ChoiceBound(0x0UL, 0x1UL);
-        public static readonly global::PolicyAsCode.Bound Bound13 = SetBound(0x200UL, 0xFF00003FFFUL);
         public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, true);
         public static readonly global::PolicyAsCode.DimensionValue Strictest1 = global::PolicyAsCode.Lattice.Strictest(Bound1, true);
         public static readonly global::PolicyAsCode.DimensionValue Strictest2 = global::PolicyAsCode.Lattice.Strictest(Bound2, false);
@@ -221,7 +221,6 @@ namespace EveryKind
         public static readonly global::PolicyAsCode.DimensionValue Strictest10 = global::PolicyAsCode.Lattice.Strictest(Bound10, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest11 = global::PolicyAsCode.Lattice.Strictest(Bound11, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest12 = global::PolicyAsCode.Lattice.Strictest(Bound12, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest13 = global::PolicyAsCode.Lattice.Strictest(Bound13, true);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL) };
         public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x6UL), OrdinalBound(0x0UL, 0x6UL) };
         public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { IntegerBound(1d, 30d), IntegerBound(1d, 30d) };
@@ -258,308 +257,320 @@ namespace EveryKind
         public static bool Inside0(global::EveryKind.Settings source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
             if (!readAll || !unreadable.IsEmpty) return false;
-            var v0 = source.Disclose;
-            if (!((!scope.j0 || v0))) return false;
-            var v1 = Encode1(source.Strictness);
-            if (!(v1.Bits < 64UL && ((0x6UL >> (int)v1.Bits) & 1UL) != 0UL)) return false;
-            var v2 = source.Days;
-            if (!(v2 >= 1 && v2 <= 30)) return false;
-            var v3 = source.Temperature;
-            if (!(v3 >= 0.1d && v3 <= 0.7d)) return false;
-            var v4 = unchecked((ulong)(long)source.Channels);
-            if (!((v4 & 0xFFFFFFFFFFFFFFFCUL) == 0UL && (!scope.j0 || (v4 & 0x1UL) == 0x1UL))) return false;
-            var v5 = Encode5(source.Language);
-            if (!(v5.Bits < 64UL && ((0x1UL >> (int)v5.Bits) & 1UL) != 0UL)) return false;
-            var v6 = unchecked((ulong)(long)source.Avoid);
-            if (!((v6 & 0xFFFFFF00FFFFC000UL) == 0UL && (v6 & 0x200UL) == 0x200UL)) return false;
+            // Disclose
+            var value0 = source.Disclose;
+            if (!(!scope.XxLawApplies || value0)) return false;
+            // Strictness
+            var value1 = PolicyTables.Encode1(source.Strictness);
+            if (!(value1.Bits < 64UL && ((0x6UL >> (int)value1.Bits) & 1UL) != 0UL)) return false;
+            // Days
+            var value2 = source.Days;
+            if (!(value2 >= 1 && value2 <= 30)) return false;
+            // Temperature
+            var value3 = source.Temperature;
+            if (!(value3 >= 0.1d && value3 <= 0.7d)) return false;
+            // Channels
+            var value4 = unchecked((ulong)(long)source.Channels);
+            if (!((value4 & 0xFFFFFFFFFFFFFFFCUL) == 0UL && (!scope.XxLawApplies || (value4 & 0x1UL) == 0x1UL))) return false;
+            // Language
+            var value5 = PolicyTables.Encode5(source.Language);
+            if (!(value5.Bits < 64UL && ((0x1UL >> (int)value5.Bits) & 1UL) != 0UL)) return false;
+            // Avoid
+            var value6 = unchecked((ulong)(long)source.Avoid);
+            if (!((value6 & 0xFFFFFF00FFFFC000UL) == 0UL && (value6 & 0x200UL) == 0x200UL)) return false;
             return true;
         }
 
         public static global::PolicyAsCode.Resolution<global::EveryKind.Settings> ResolveMoved(global::EveryKind.Settings source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            var v0 = Encode0(source.Disclose);
-            var ok0 = readAll && !unreadable.Contains(0);
-            var in0 = ok0 && (!scope.j0 || ((0x2UL >> (int)v0.Bits) & 1UL) != 0UL);
-            var v1 = Encode1(source.Strictness);
-            var ok1 = readAll && !unreadable.Contains(1) && v1.Bits < 64UL;
-            var in1 = ok1 && ((0x6UL >> (int)v1.Bits) & 1UL) != 0UL;
-            var v2 = Encode2(source.Days);
-            var ok2 = readAll && !unreadable.Contains(2);
-            var in2 = ok2 && v2.Number >= 1d && v2.Number <= 30d;
-            var v3 = Encode3(source.Temperature);
-            var ok3 = readAll && !unreadable.Contains(3) && double.IsFinite(v3.Number);
-            var in3 = ok3 && v3.Number >= 0.1d && v3.Number <= 0.7d;
-            var v4 = Encode4(source.Channels);
-            var ok4 = readAll && !unreadable.Contains(4) && (v4.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL;
-            var in4 = ok4 && (v4.Bits & 0xFFFFFFFFFFFFFFFCUL) == 0UL && (!scope.j0 || (v4.Bits & 0x1UL) == 0x1UL);
-            var v5 = Encode5(source.Language);
-            var ok5 = readAll && !unreadable.Contains(5) && v5.Bits < 64UL;
-            var in5 = ok5 && ((0x1UL >> (int)v5.Bits) & 1UL) != 0UL;
-            var v6 = Encode6(source.Avoid);
-            var ok6 = readAll && !unreadable.Contains(6) && (v6.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
-            var in6 = ok6 && (v6.Bits & 0x200UL) == 0x200UL;
+            // Disclose
+            var value0 = Encode0(source.Disclose);
+            var readable0 = readAll && !unreadable.Contains(0);
+            var inside0 = readable0 && (!scope.XxLawApplies || ((0x2UL >> (int)value0.Bits) & 1UL) != 0UL);
+            // Strictness
+            var value1 = Encode1(source.Strictness);
+            var readable1 = readAll && !unreadable.Contains(1) && value1.Bits < 64UL;
+            var inside1 = readable1 && ((0x6UL >> (int)value1.Bits) & 1UL) != 0UL;
+            // Days
+            var value2 = Encode2(source.Days);
+            var readable2 = readAll && !unreadable.Contains(2);
+            var inside2 = readable2 && value2.Number >= 1d && value2.Number <= 30d;
+            // Temperature
+            var value3 = Encode3(source.Temperature);
+            var readable3 = readAll && !unreadable.Contains(3) && double.IsFinite(value3.Number);
+            var inside3 = readable3 && value3.Number >= 0.1d && value3.Number <= 0.7d;
+            // Channels
+            var value4 = Encode4(source.Channels);
+            var readable4 = readAll && !unreadable.Contains(4) && (value4.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL;
+            var inside4 = readable4 && (value4.Bits & 0xFFFFFFFFFFFFFFFCUL) == 0UL && (!scope.XxLawApplies || (value4.Bits & 0x1UL) == 0x1UL);
+            // Language
+            var value5 = Encode5(source.Language);
+            var readable5 = readAll && !unreadable.Contains(5) && value5.Bits < 64UL;
+            var inside5 = readable5 && ((0x1UL >> (int)value5.Bits) & 1UL) != 0UL;
+            // Avoid
+            var value6 = Encode6(source.Avoid);
+            var readable6 = readAll && !unreadable.Contains(6) && (value6.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
+            var inside6 = readable6 && (value6.Bits & 0x200UL) == 0x200UL;
+
             var moved = 0;
-            if (!in0) moved++;
-            if (!in1) moved++;
-            if (!in2) moved++;
-            if (!in3) moved++;
-            if (!in4) moved++;
-            if (!in5) moved++;
-            if (!in6) moved++;
+            if (!inside0) moved++;
+            if (!inside1) moved++;
+            if (!inside2) moved++;
+            if (!inside3) moved++;
+            if (!inside4) moved++;
+            if (!inside5) moved++;
+            if (!inside6) moved++;
             global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
             var count = 0;
-            var g0 = in0 ? v0 : Resolve0(v0, ok0, in scope, ref adjustments, ref count);
-            var g1 = in1 ? v1 : Resolve1(v1, ok1, in scope, ref adjustments, ref count);
-            var g2 = in2 ? v2 : Resolve2(v2, ok2, in scope, ref adjustments, ref count);
-            var g3 = in3 ? v3 : Resolve3(v3, ok3, in scope, ref adjustments, ref count);
-            var g4 = in4 ? v4 : Resolve4(v4, ok4, in scope, ref adjustments, ref count);
-            var g5 = in5 ? v5 : Resolve5(v5, ok5, in scope, ref adjustments, ref count);
-            var g6 = in6 ? v6 : Resolve6(v6, ok6, in scope, ref adjustments, ref count);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjustments, ref count);
+            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjustments, ref count);
+            var granted2 = inside2 ? value2 : Resolve2(value2, readable2, in scope, ref adjustments, ref count);
+            var granted3 = inside3 ? value3 : Resolve3(value3, readable3, in scope, ref adjustments, ref count);
+            var granted4 = inside4 ? value4 : Resolve4(value4, readable4, in scope, ref adjustments, ref count);
+            var granted5 = inside5 ? value5 : Resolve5(value5, readable5, in scope, ref adjustments, ref count);
+            var granted6 = inside6 ? value6 : Resolve6(value6, readable6, in scope, ref adjustments, ref count);
 
             var effective = source;
             if (count > 0)
             {
                 effective = source with
                 {
-                    Disclose = Decode0(g0),
-                    Strictness = Decode1(g1),
-                    Days = Decode2(g2),
-                    Temperature = Decode3(g3),
-                    Channels = Decode4(g4),
-                    Language = Decode5(g5),
-                    Avoid = Decode6(g6),
+                    Disclose = Decode0(granted0),
+                    Strictness = Decode1(granted1),
+                    Days = Decode2(granted2),
+                    Temperature = Decode3(granted3),
+                    Channels = Decode4(granted4),
+                    Language = Decode5(granted5),
+                    Avoid = Decode6(granted6),
                 };
             }
 
-            var forbidden = Forbidden(in scope, g6, out var active);
+            var forbidden = Forbidden(in scope, granted6, out var active);
             return new global::PolicyAsCode.Resolution<global::EveryKind.Settings>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);
         }
 
         // Disclose: boolean, higher is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var k0 = (scope.j0 ? 1 : 0);
-            var s0 = PolicyTables.Strict0[k0];
-            global::PolicyAsCode.DimensionValue g0;
-            if (!ok0)
+            var combination = (scope.XxLawApplies ? 1 : 0);
+            var strict = PolicyTables.Strict0[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, true);
-                var cite0 = -1;
-                if (scope.j0 && PolicyTables.Strictest0 == g0) cite0 = 0;
-                else if (scope.j0) cite0 = 0;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
+                var citation = -1;
+                if (scope.XxLawApplies && PolicyTables.Strictest0 == granted) citation = 0;
+                else if (scope.XxLawApplies) citation = 0;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g0 = v0;
+                granted = requested;
             }
             else
             {
-                g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, true);
-                var cite0 = -1;
-                if (scope.j0 && !(((0x2UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 0;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, true);
+                var citation = -1;
+                if (scope.XxLawApplies && ((0x2UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 0;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g0;
+            return granted;
         }
 
         // Strictness: ordinal, higher is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue v1, bool ok1, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s1 = PolicyTables.Strict1[0];
-            global::PolicyAsCode.DimensionValue g1;
-            if (!ok1)
+            var strict = PolicyTables.Strict1[0];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g1 = global::PolicyAsCode.Lattice.Strictest(s1, true);
-                var cite1 = -1;
-                if (scope.j0 && PolicyTables.Strictest1 == g1) cite1 = 1;
-                else if (PolicyTables.Strictest6 == g1) cite1 = 6;
-                else if (scope.j0) cite1 = 1;
-                else cite1 = 6;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, v1, g1, cite1);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
+                int citation;
+                if (scope.XxLawApplies && PolicyTables.Strictest1 == granted) citation = 1;
+                else if (PolicyTables.Strictest6 == granted) citation = 6;
+                else if (scope.XxLawApplies) citation = 1;
+                else citation = 6;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s1, v1))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g1 = v1;
+                granted = requested;
             }
             else
             {
-                g1 = global::PolicyAsCode.Lattice.Clamp(s1, v1, true);
-                var cite1 = -1;
-                if (scope.j0 && !(((0x6UL >> (int)v1.Bits) & 1UL) != 0UL)) cite1 = 1;
-                else if (!(((0x6UL >> (int)v1.Bits) & 1UL) != 0UL)) cite1 = 6;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, v1, g1, cite1);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, true);
+                var citation = -1;
+                if (scope.XxLawApplies && ((0x6UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 1;
+                else if (((0x6UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 6;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g1;
+            return granted;
         }
 
         // Days: integer, lower is stricter, 3 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue v2, bool ok2, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s2 = PolicyTables.Strict2[0];
-            global::PolicyAsCode.DimensionValue g2;
-            if (!ok2)
+            var strict = PolicyTables.Strict2[0];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g2 = global::PolicyAsCode.Lattice.Strictest(s2, false);
-                var cite2 = -1;
-                if (scope.j0 && PolicyTables.Strictest2 == g2) cite2 = 2;
-                else if (PolicyTables.Strictest7 == g2) cite2 = 7;
-                else if (PolicyTables.Strictest8 == g2) cite2 = 8;
-                else if (scope.j0) cite2 = 2;
-                else cite2 = 7;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.FailedClosed, v2, g2, cite2);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                int citation;
+                if (scope.XxLawApplies && PolicyTables.Strictest2 == granted) citation = 2;
+                else if (PolicyTables.Strictest7 == granted) citation = 7;
+                else if (PolicyTables.Strictest8 == granted) citation = 8;
+                else if (scope.XxLawApplies) citation = 2;
+                else citation = 7;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s2, v2))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g2 = v2;
+                granted = requested;
             }
             else
             {
-                g2 = global::PolicyAsCode.Lattice.Clamp(s2, v2, false);
-                var cite2 = -1;
-                if (scope.j0 && !(v2.Number >= 0d && v2.Number <= 90d)) cite2 = 2;
-                else if (!(v2.Number >= 1d)) cite2 = 7;
-                else if (!(v2.Number <= 30d)) cite2 = 8;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Clamped, v2, g2, cite2);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                var citation = -1;
+                if (scope.XxLawApplies && !(requested.Number >= 0d && requested.Number <= 90d)) citation = 2;
+                else if (requested.Number < 1d) citation = 7;
+                else if (requested.Number > 30d) citation = 8;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g2;
+            return granted;
         }
 
         // Temperature: real, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve3(global::PolicyAsCode.DimensionValue v3, bool ok3, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve3(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s3 = PolicyTables.Strict3[0];
-            global::PolicyAsCode.DimensionValue g3;
-            if (!ok3)
+            var strict = PolicyTables.Strict3[0];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g3 = global::PolicyAsCode.Lattice.Strictest(s3, false);
-                var cite3 = -1;
-                if (scope.j0 && PolicyTables.Strictest3 == g3) cite3 = 3;
-                else if (PolicyTables.Strictest9 == g3) cite3 = 9;
-                else if (scope.j0) cite3 = 3;
-                else cite3 = 9;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.FailedClosed, v3, g3, cite3);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                int citation;
+                if (scope.XxLawApplies && PolicyTables.Strictest3 == granted) citation = 3;
+                else if (PolicyTables.Strictest9 == granted) citation = 9;
+                else if (scope.XxLawApplies) citation = 3;
+                else citation = 9;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s3, v3))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g3 = v3;
+                granted = requested;
             }
             else
             {
-                g3 = global::PolicyAsCode.Lattice.Clamp(s3, v3, false);
-                var cite3 = -1;
-                if (scope.j0 && !(v3.Number <= 0.9d)) cite3 = 3;
-                else if (!(v3.Number >= 0.1d && v3.Number <= 0.7d)) cite3 = 9;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.Clamped, v3, g3, cite3);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                var citation = -1;
+                if (scope.XxLawApplies && !(requested.Number <= 0.9d)) citation = 3;
+                else if (!(requested.Number >= 0.1d && requested.Number <= 0.7d)) citation = 9;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g3;
+            return granted;
         }
 
         // Channels: set, lower is stricter, 3 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve4(global::PolicyAsCode.DimensionValue v4, bool ok4, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve4(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var k4 = (scope.j0 ? 1 : 0);
-            var s4 = PolicyTables.Strict4[k4];
-            global::PolicyAsCode.DimensionValue g4;
-            if (!ok4)
+            var combination = (scope.XxLawApplies ? 1 : 0);
+            var strict = PolicyTables.Strict4[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g4 = global::PolicyAsCode.Lattice.Strictest(s4, false);
-                var cite4 = -1;
-                if (scope.j0 && PolicyTables.Strictest4 == g4) cite4 = 4;
-                else if (PolicyTables.Strictest10 == g4) cite4 = 10;
-                else if (PolicyTables.Strictest11 == g4) cite4 = 11;
-                else if (scope.j0) cite4 = 4;
-                else cite4 = 10;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.FailedClosed, v4, g4, cite4);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                int citation;
+                if (scope.XxLawApplies && PolicyTables.Strictest4 == granted) citation = 4;
+                else if (PolicyTables.Strictest10 == granted) citation = 10;
+                else if (PolicyTables.Strictest11 == granted) citation = 11;
+                else if (scope.XxLawApplies) citation = 4;
+                else citation = 10;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s4, v4))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g4 = v4;
+                granted = requested;
             }
             else
             {
-                g4 = global::PolicyAsCode.Lattice.Clamp(s4, v4, false);
-                var cite4 = -1;
-                if (scope.j0 && !((v4.Bits & 0x1UL) == 0x1UL)) cite4 = 4;
-                else if (!((v4.Bits & 0xFFFFFFFFFFFFFFF8UL) == 0UL)) cite4 = 10;
-                else if (!((v4.Bits & 0xFFFFFFFFFFFFFFFCUL) == 0UL)) cite4 = 11;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.Clamped, v4, g4, cite4);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                var citation = -1;
+                if (scope.XxLawApplies && (requested.Bits & 0x1UL) != 0x1UL) citation = 4;
+                else if ((requested.Bits & 0xFFFFFFFFFFFFFFF8UL) != 0UL) citation = 10;
+                else if ((requested.Bits & 0xFFFFFFFFFFFFFFFCUL) != 0UL) citation = 11;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g4;
+            return granted;
         }
 
         // Language: choice, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve5(global::PolicyAsCode.DimensionValue v5, bool ok5, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve5(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s5 = PolicyTables.Strict5[0];
-            global::PolicyAsCode.DimensionValue g5;
-            if (!ok5)
+            var strict = PolicyTables.Strict5[0];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g5 = global::PolicyAsCode.Lattice.Strictest(s5, false);
-                var cite5 = -1;
-                if (scope.j0 && PolicyTables.Strictest5 == g5) cite5 = 5;
-                else if (PolicyTables.Strictest12 == g5) cite5 = 12;
-                else if (scope.j0) cite5 = 5;
-                else cite5 = 12;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.FailedClosed, v5, g5, cite5);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                int citation;
+                if (scope.XxLawApplies && PolicyTables.Strictest5 == granted) citation = 5;
+                else if (PolicyTables.Strictest12 == granted) citation = 12;
+                else if (scope.XxLawApplies) citation = 5;
+                else citation = 12;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s5, v5))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g5 = v5;
+                granted = requested;
             }
             else
             {
-                g5 = global::PolicyAsCode.Lattice.Clamp(s5, v5, false);
-                var cite5 = -1;
-                if (scope.j0 && !(((0x3UL >> (int)v5.Bits) & 1UL) != 0UL)) cite5 = 5;
-                else if (!(((0x1UL >> (int)v5.Bits) & 1UL) != 0UL)) cite5 = 12;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.Clamped, v5, g5, cite5);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                var citation = -1;
+                if (scope.XxLawApplies && ((0x3UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 5;
+                else if (((0x1UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 12;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g5;
+            return granted;
         }
 
         // Avoid: set, higher is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve6(global::PolicyAsCode.DimensionValue v6, bool ok6, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve6(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s6 = PolicyTables.Strict6[0];
-            global::PolicyAsCode.DimensionValue g6;
-            if (!ok6)
+            var strict = PolicyTables.Strict6[0];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g6 = global::PolicyAsCode.Lattice.Strictest(s6, true);
-                var cite6 = -1;
-                if (PolicyTables.Strictest13 == g6) cite6 = 13;
-                else cite6 = 13;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.FailedClosed, v6, g6, cite6);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, 13);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s6, v6))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g6 = v6;
+                granted = requested;
             }
             else
             {
-                g6 = global::PolicyAsCode.Lattice.Clamp(s6, v6, true);
-                var cite6 = -1;
-                if (!((v6.Bits & 0x200UL) == 0x200UL)) cite6 = 13;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.Clamped, v6, g6, cite6);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, true);
+                var citation = -1;
+                if ((requested.Bits & 0x200UL) != 0x200UL) citation = 13;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g6;
+            return granted;
         }
 
-        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, global::PolicyAsCode.DimensionValue g6, out ulong active)
+        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, global::PolicyAsCode.DimensionValue granted6, out ulong active)
         {
             var forbidden = global::PolicyAsCode.Hazard.None;
             active = 0UL;
-            if (scope.j0)
+            if (scope.XxLawApplies)
             {
                 forbidden |= (global::PolicyAsCode.Hazard)0x8UL;
                 active |= 0x1UL;
             }
             forbidden |= (global::PolicyAsCode.Hazard)0x1200UL;
             active |= 0x2UL;
-            var own2 = (global::PolicyAsCode.Hazard)g6.Bits & (global::PolicyAsCode.Hazard)0xFF00003FFFUL;
-            if (own2 != global::PolicyAsCode.Hazard.None)
+            var ownList2 = (global::PolicyAsCode.Hazard)granted6.Bits & (global::PolicyAsCode.Hazard)0xFF00003FFFUL;
+            if (ownList2 != global::PolicyAsCode.Hazard.None)
             {
-                forbidden |= own2;
+                forbidden |= ownList2;
                 active |= 0x4UL;
             }
             return forbidden;
@@ -623,17 +634,18 @@ namespace EveryKind
         public static global::PolicyAsCode.Hazard Decode6(global::PolicyAsCode.DimensionValue value) => unchecked((global::PolicyAsCode.Hazard)(long)value.Bits);
 
         /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
         public readonly struct Scope
         {
             public readonly int Jurisdiction;
-            public readonly bool j0;
+            public readonly bool XxLawApplies;
 
             public Scope(in global::PolicyAsCode.PolicyContext context)
             {
                 var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var j0 = jurisdiction < 0 || jurisdiction == 0;
+                var xxLawApplies = jurisdiction < 0 || jurisdiction == 0;
                 Jurisdiction = jurisdiction;
-                this.j0 = j0;
+                XxLawApplies = xxLawApplies;
             }
         }
     }

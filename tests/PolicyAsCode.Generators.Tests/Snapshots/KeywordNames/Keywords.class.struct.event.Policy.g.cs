@@ -7,7 +7,7 @@ namespace Keywords.@class
     partial class @struct
     {
         /// <summary>The compiled evaluator of the policy whose user tier is event.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
         [global::PolicyAsCode.Compiled.PolicyRegistryData(3, "{\"name\":\"Keywords.@class.@struct.@event\",\"tiers\":[{\"index\":0,\"name\":\"EU\",\"type\":\"Keywords.@class.@struct.@operator\",\"rank\":1,\"within\":[]},{\"index\":1,\"name\":\"event\",\"type\":\"Keywords.@class.@struct.@event\",\"rank\":3,\"within\":[0]}],\"dimensions\":[{\"index\":0,\"name\":\"default\",\"kind\":\"Integer\",\"type\":\"int\",\"members\":[],\"memberValues\":[],\"domain\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":2147483647,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"higherIsStricter\":false,\"default\":7,\"hasInitialiser\":true,\"description\":null,\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false},{\"index\":1,\"name\":\"params\",\"kind\":\"Ordinal\",\"type\":\"Keywords.@class.@enum\",\"members\":[\"base\",\"this\",\"checked\"],\"memberValues\":[-2,0,3],\"domain\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"higherIsStricter\":false,\"default\":\"0x0\",\"hasInitialiser\":true,\"description\":null,\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false}],\"bounds\":[{\"index\":0,\"dimension\":0,\"tier\":0,\"form\":\"Between\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":30,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Between(0, 30)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":1,\"dimension\":1,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(@enum.@this)\",\"reason\":null,\"enables\":[],\"mitigates\":[]}],\"forbids\":[],\"waivers\":[],\"defaults\":[],\"hazards\":[],\"neverTogether\":[],\"benefits\":[],\"risks\":[],\"learning\":[]}")]
         partial record @event : global::PolicyAsCode.IUserTierPolicy<global::Keywords.@class.@struct.@event>
         {
@@ -90,6 +90,7 @@ namespace Keywords.@class
     }
 
     /// <summary>The constant tables of event's evaluator.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     file static class PolicyTables
     {
         private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
@@ -170,36 +171,41 @@ namespace Keywords.@class
         public static bool Inside0(global::Keywords.@class.@struct.@event source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
             if (!readAll || !unreadable.IsEmpty) return false;
-            var v0 = source.@default;
-            if (!((!scope.j0 || v0 >= 0 && v0 <= 30))) return false;
-            var v1 = Encode1(source.@params);
-            if (!(v1.Bits < 64UL && (!scope.j0 || ((0x3UL >> (int)v1.Bits) & 1UL) != 0UL))) return false;
+            // default
+            var value0 = source.@default;
+            if (!(!scope.EuLawApplies || (value0 >= 0 && value0 <= 30))) return false;
+            // params
+            var value1 = PolicyTables.Encode1(source.@params);
+            if (!(value1.Bits < 64UL && (!scope.EuLawApplies || ((0x3UL >> (int)value1.Bits) & 1UL) != 0UL))) return false;
             return true;
         }
 
         public static global::PolicyAsCode.Resolution<global::Keywords.@class.@struct.@event> ResolveMoved(global::Keywords.@class.@struct.@event source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            var v0 = Encode0(source.@default);
-            var ok0 = readAll && !unreadable.Contains(0);
-            var in0 = ok0 && (!scope.j0 || v0.Number >= 0d && v0.Number <= 30d);
-            var v1 = Encode1(source.@params);
-            var ok1 = readAll && !unreadable.Contains(1) && v1.Bits < 64UL;
-            var in1 = ok1 && (!scope.j0 || ((0x3UL >> (int)v1.Bits) & 1UL) != 0UL);
+            // default
+            var value0 = Encode0(source.@default);
+            var readable0 = readAll && !unreadable.Contains(0);
+            var inside0 = readable0 && (!scope.EuLawApplies || (value0.Number >= 0d && value0.Number <= 30d));
+            // params
+            var value1 = Encode1(source.@params);
+            var readable1 = readAll && !unreadable.Contains(1) && value1.Bits < 64UL;
+            var inside1 = readable1 && (!scope.EuLawApplies || ((0x3UL >> (int)value1.Bits) & 1UL) != 0UL);
+
             var moved = 0;
-            if (!in0) moved++;
-            if (!in1) moved++;
+            if (!inside0) moved++;
+            if (!inside1) moved++;
             global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
             var count = 0;
-            var g0 = in0 ? v0 : Resolve0(v0, ok0, in scope, ref adjustments, ref count);
-            var g1 = in1 ? v1 : Resolve1(v1, ok1, in scope, ref adjustments, ref count);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjustments, ref count);
+            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjustments, ref count);
 
             var effective = source;
             if (count > 0)
             {
                 effective = source with
                 {
-                    @default = Decode0(g0),
-                    @params = Decode1(g1),
+                    @default = Decode0(granted0),
+                    @params = Decode1(granted1),
                 };
             }
 
@@ -208,59 +214,59 @@ namespace Keywords.@class
         }
 
         // default: integer, lower is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var k0 = (scope.j0 ? 1 : 0);
-            var s0 = PolicyTables.Strict0[k0];
-            global::PolicyAsCode.DimensionValue g0;
-            if (!ok0)
+            var combination = (scope.EuLawApplies ? 1 : 0);
+            var strict = PolicyTables.Strict0[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                var cite0 = -1;
-                if (scope.j0 && PolicyTables.Strictest0 == g0) cite0 = 0;
-                else if (scope.j0) cite0 = 0;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                var citation = -1;
+                if (scope.EuLawApplies && PolicyTables.Strictest0 == granted) citation = 0;
+                else if (scope.EuLawApplies) citation = 0;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g0 = v0;
+                granted = requested;
             }
             else
             {
-                g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
-                var cite0 = -1;
-                if (scope.j0 && !(v0.Number >= 0d && v0.Number <= 30d)) cite0 = 0;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                var citation = -1;
+                if (scope.EuLawApplies && !(requested.Number >= 0d && requested.Number <= 30d)) citation = 0;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g0;
+            return granted;
         }
 
         // params: ordinal, lower is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue v1, bool ok1, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var k1 = (scope.j0 ? 1 : 0);
-            var s1 = PolicyTables.Strict1[k1];
-            global::PolicyAsCode.DimensionValue g1;
-            if (!ok1)
+            var combination = (scope.EuLawApplies ? 1 : 0);
+            var strict = PolicyTables.Strict1[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g1 = global::PolicyAsCode.Lattice.Strictest(s1, false);
-                var cite1 = -1;
-                if (scope.j0 && PolicyTables.Strictest1 == g1) cite1 = 1;
-                else if (scope.j0) cite1 = 1;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, v1, g1, cite1);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                var citation = -1;
+                if (scope.EuLawApplies && PolicyTables.Strictest1 == granted) citation = 1;
+                else if (scope.EuLawApplies) citation = 1;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s1, v1))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g1 = v1;
+                granted = requested;
             }
             else
             {
-                g1 = global::PolicyAsCode.Lattice.Clamp(s1, v1, false);
-                var cite1 = -1;
-                if (scope.j0 && !(((0x3UL >> (int)v1.Bits) & 1UL) != 0UL)) cite1 = 1;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, v1, g1, cite1);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                var citation = -1;
+                if (scope.EuLawApplies && ((0x3UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 1;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g1;
+            return granted;
         }
 
         public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
@@ -295,17 +301,18 @@ namespace Keywords.@class
         }
 
         /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
         public readonly struct Scope
         {
             public readonly int Jurisdiction;
-            public readonly bool j0;
+            public readonly bool EuLawApplies;
 
             public Scope(in global::PolicyAsCode.PolicyContext context)
             {
                 var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var j0 = jurisdiction < 0 || jurisdiction == 0;
+                var euLawApplies = jurisdiction < 0 || jurisdiction == 0;
                 Jurisdiction = jurisdiction;
-                this.j0 = j0;
+                EuLawApplies = euLawApplies;
             }
         }
     }

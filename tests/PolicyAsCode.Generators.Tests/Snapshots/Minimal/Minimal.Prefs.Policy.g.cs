@@ -5,7 +5,7 @@
 namespace Minimal
 {
     /// <summary>The compiled evaluator of the policy whose user tier is Prefs.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     [global::PolicyAsCode.Compiled.PolicyRegistryData(3, "{\"name\":\"Minimal.Prefs\",\"tiers\":[{\"index\":0,\"name\":\"EU\",\"type\":\"Minimal.EuLaw\",\"rank\":1,\"within\":[]},{\"index\":1,\"name\":\"acme\",\"type\":\"Minimal.Acme\",\"rank\":2,\"within\":[0]},{\"index\":2,\"name\":\"Prefs\",\"type\":\"Minimal.Prefs\",\"rank\":3,\"within\":[1]}],\"dimensions\":[{\"index\":0,\"name\":\"Maturity\",\"kind\":\"Ordinal\",\"type\":\"Minimal.Maturity\",\"members\":[\"General\",\"Teen\",\"Mature\"],\"memberValues\":[0,1,2],\"domain\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"higherIsStricter\":false,\"default\":\"0x0\",\"hasInitialiser\":true,\"description\":null,\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false}],\"bounds\":[{\"index\":0,\"dimension\":0,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Maturity.Mature)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":1,\"dimension\":0,\"tier\":1,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Maturity.Teen)\",\"reason\":null,\"enables\":[],\"mitigates\":[]}],\"forbids\":[],\"waivers\":[],\"defaults\":[],\"hazards\":[],\"neverTogether\":[],\"benefits\":[],\"risks\":[],\"learning\":[]}")]
     partial record Prefs : global::PolicyAsCode.IUserTierPolicy<global::Minimal.Prefs>
     {
@@ -84,6 +84,7 @@ namespace Minimal
     }
 
     /// <summary>The constant tables of Prefs's evaluator.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     file static class PolicyTables
     {
         private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
@@ -162,28 +163,31 @@ namespace Minimal
         public static bool Inside0(global::Minimal.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
             if (!readAll || !unreadable.IsEmpty) return false;
-            var v0 = unchecked((ulong)(long)source.Maturity);
-            if (!(v0 < 3UL && ((0x3UL >> (int)v0) & 1UL) != 0UL)) return false;
+            // Maturity
+            var value0 = unchecked((ulong)(long)source.Maturity);
+            if (!(value0 < 3UL && ((0x3UL >> (int)value0) & 1UL) != 0UL)) return false;
             return true;
         }
 
         public static global::PolicyAsCode.Resolution<global::Minimal.Prefs> ResolveMoved(global::Minimal.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            var v0 = Encode0(source.Maturity);
-            var ok0 = readAll && !unreadable.Contains(0) && v0.Bits < 64UL;
-            var in0 = ok0 && ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL;
+            // Maturity
+            var value0 = Encode0(source.Maturity);
+            var readable0 = readAll && !unreadable.Contains(0) && value0.Bits < 64UL;
+            var inside0 = readable0 && ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL;
+
             var moved = 0;
-            if (!in0) moved++;
+            if (!inside0) moved++;
             global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
             var count = 0;
-            var g0 = in0 ? v0 : Resolve0(v0, ok0, in scope, ref adjustments, ref count);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjustments, ref count);
 
             var effective = source;
             if (count > 0)
             {
                 effective = source with
                 {
-                    Maturity = Decode0(g0),
+                    Maturity = Decode0(granted0),
                 };
             }
 
@@ -192,32 +196,32 @@ namespace Minimal
         }
 
         // Maturity: ordinal, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s0 = PolicyTables.Strict0[0];
-            global::PolicyAsCode.DimensionValue g0;
-            if (!ok0)
+            var strict = PolicyTables.Strict0[0];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                var cite0 = -1;
-                if (scope.j0 && PolicyTables.Strictest0 == g0) cite0 = 0;
-                else if (PolicyTables.Strictest1 == g0) cite0 = 1;
-                else if (scope.j0) cite0 = 0;
-                else cite0 = 1;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                int citation;
+                if (scope.EuLawApplies && PolicyTables.Strictest0 == granted) citation = 0;
+                else if (PolicyTables.Strictest1 == granted) citation = 1;
+                else if (scope.EuLawApplies) citation = 0;
+                else citation = 1;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g0 = v0;
+                granted = requested;
             }
             else
             {
-                g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
-                var cite0 = -1;
-                if (!(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 1;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                var citation = -1;
+                if (((0x3UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 1;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g0;
+            return granted;
         }
 
         public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
@@ -231,17 +235,18 @@ namespace Minimal
         public static global::Minimal.Maturity Decode0(global::PolicyAsCode.DimensionValue value) => value.Bits < 3UL ? unchecked((global::Minimal.Maturity)(long)value.Bits) : unchecked((global::Minimal.Maturity)3L);
 
         /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
         public readonly struct Scope
         {
             public readonly int Jurisdiction;
-            public readonly bool j0;
+            public readonly bool EuLawApplies;
 
             public Scope(in global::PolicyAsCode.PolicyContext context)
             {
                 var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var j0 = jurisdiction < 0 || jurisdiction == 0;
+                var euLawApplies = jurisdiction < 0 || jurisdiction == 0;
                 Jurisdiction = jurisdiction;
-                this.j0 = j0;
+                EuLawApplies = euLawApplies;
             }
         }
     }

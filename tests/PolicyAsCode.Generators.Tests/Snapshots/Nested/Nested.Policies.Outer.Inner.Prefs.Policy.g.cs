@@ -9,7 +9,7 @@ namespace Nested.Policies
         partial class Inner
         {
             /// <summary>The compiled evaluator of the policy whose user tier is Prefs.</summary>
-            [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "1.0.0")]
+            [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
             [global::PolicyAsCode.Compiled.PolicyRegistryData(3, "{\"name\":\"Nested.Policies.Outer.Inner.Prefs\",\"tiers\":[{\"index\":0,\"name\":\"EU\",\"type\":\"Nested.Policies.Outer.Inner.Law\",\"rank\":1,\"within\":[]},{\"index\":1,\"name\":\"Prefs\",\"type\":\"Nested.Policies.Outer.Inner.Prefs\",\"rank\":3,\"within\":[0]}],\"dimensions\":[{\"index\":0,\"name\":\"Creativity\",\"kind\":\"Real\",\"type\":\"double\",\"members\":[],\"memberValues\":[],\"domain\":{\"kind\":\"Real\",\"lo\":-1.7976931348623157E+308,\"hi\":1.7976931348623157E+308,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"higherIsStricter\":false,\"default\":0.25,\"hasInitialiser\":true,\"description\":null,\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false}],\"bounds\":[{\"index\":0,\"dimension\":0,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Real\",\"lo\":-1.7976931348623157E+308,\"hi\":0.5,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(0.5)\",\"reason\":null,\"enables\":[],\"mitigates\":[]}],\"forbids\":[],\"waivers\":[],\"defaults\":[],\"hazards\":[],\"neverTogether\":[],\"benefits\":[],\"risks\":[],\"learning\":[]}")]
             partial record Prefs : global::PolicyAsCode.IUserTierPolicy<global::Nested.Policies.Outer.Inner.Prefs>
             {
@@ -90,6 +90,7 @@ namespace Nested.Policies
     }
 
     /// <summary>The constant tables of Prefs's evaluator.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     file static class PolicyTables
     {
         private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
@@ -164,28 +165,31 @@ namespace Nested.Policies
         public static bool Inside0(global::Nested.Policies.Outer.Inner.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
             if (!readAll || !unreadable.IsEmpty) return false;
-            var v0 = source.Creativity;
-            if (!(double.IsFinite(v0) && (!scope.j0 || v0 <= 0.5d))) return false;
+            // Creativity
+            var value0 = source.Creativity;
+            if (!(double.IsFinite(value0) && (!scope.EuLawApplies || value0 <= 0.5d))) return false;
             return true;
         }
 
         public static global::PolicyAsCode.Resolution<global::Nested.Policies.Outer.Inner.Prefs> ResolveMoved(global::Nested.Policies.Outer.Inner.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            var v0 = Encode0(source.Creativity);
-            var ok0 = readAll && !unreadable.Contains(0) && double.IsFinite(v0.Number);
-            var in0 = ok0 && (!scope.j0 || v0.Number <= 0.5d);
+            // Creativity
+            var value0 = Encode0(source.Creativity);
+            var readable0 = readAll && !unreadable.Contains(0) && double.IsFinite(value0.Number);
+            var inside0 = readable0 && (!scope.EuLawApplies || value0.Number <= 0.5d);
+
             var moved = 0;
-            if (!in0) moved++;
+            if (!inside0) moved++;
             global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
             var count = 0;
-            var g0 = in0 ? v0 : Resolve0(v0, ok0, in scope, ref adjustments, ref count);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjustments, ref count);
 
             var effective = source;
             if (count > 0)
             {
                 effective = source with
                 {
-                    Creativity = Decode0(g0),
+                    Creativity = Decode0(granted0),
                 };
             }
 
@@ -194,31 +198,31 @@ namespace Nested.Policies
         }
 
         // Creativity: real, lower is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var k0 = (scope.j0 ? 1 : 0);
-            var s0 = PolicyTables.Strict0[k0];
-            global::PolicyAsCode.DimensionValue g0;
-            if (!ok0)
+            var combination = (scope.EuLawApplies ? 1 : 0);
+            var strict = PolicyTables.Strict0[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                var cite0 = -1;
-                if (scope.j0 && PolicyTables.Strictest0 == g0) cite0 = 0;
-                else if (scope.j0) cite0 = 0;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                var citation = -1;
+                if (scope.EuLawApplies && PolicyTables.Strictest0 == granted) citation = 0;
+                else if (scope.EuLawApplies) citation = 0;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g0 = v0;
+                granted = requested;
             }
             else
             {
-                g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
-                var cite0 = -1;
-                if (scope.j0 && !(v0.Number <= 0.5d)) cite0 = 0;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                var citation = -1;
+                if (scope.EuLawApplies && !(requested.Number <= 0.5d)) citation = 0;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g0;
+            return granted;
         }
 
         public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
@@ -232,17 +236,18 @@ namespace Nested.Policies
         public static double Decode0(global::PolicyAsCode.DimensionValue value) => value.Number;
 
         /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
         public readonly struct Scope
         {
             public readonly int Jurisdiction;
-            public readonly bool j0;
+            public readonly bool EuLawApplies;
 
             public Scope(in global::PolicyAsCode.PolicyContext context)
             {
                 var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var j0 = jurisdiction < 0 || jurisdiction == 0;
+                var euLawApplies = jurisdiction < 0 || jurisdiction == 0;
                 Jurisdiction = jurisdiction;
-                this.j0 = j0;
+                EuLawApplies = euLawApplies;
             }
         }
     }

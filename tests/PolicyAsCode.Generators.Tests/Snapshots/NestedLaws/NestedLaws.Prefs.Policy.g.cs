@@ -5,7 +5,7 @@
 namespace NestedLaws
 {
     /// <summary>The compiled evaluator of the policy whose user tier is Prefs.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     [global::PolicyAsCode.Compiled.PolicyRegistryData(3, "{\"name\":\"NestedLaws.Prefs\",\"tiers\":[{\"index\":0,\"name\":\"US\",\"type\":\"NestedLaws.UsLaw\",\"rank\":1,\"within\":[]},{\"index\":1,\"name\":\"EU\",\"type\":\"NestedLaws.EuLaw\",\"rank\":1,\"within\":[]},{\"index\":2,\"name\":\"DE\",\"type\":\"NestedLaws.DeLaw\",\"rank\":1,\"within\":[1]},{\"index\":3,\"name\":\"DE-BY\",\"type\":\"NestedLaws.DeByLaw\",\"rank\":1,\"within\":[2]},{\"index\":4,\"name\":\"acme\",\"type\":\"NestedLaws.Acme\",\"rank\":2,\"within\":[3,0]},{\"index\":5,\"name\":\"Prefs\",\"type\":\"NestedLaws.Prefs\",\"rank\":3,\"within\":[4]}],\"dimensions\":[{\"index\":0,\"name\":\"MemoryDays\",\"kind\":\"Integer\",\"type\":\"int\",\"members\":[],\"memberValues\":[],\"domain\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":2147483647,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"higherIsStricter\":false,\"default\":0,\"hasInitialiser\":false,\"description\":null,\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false},{\"index\":1,\"name\":\"DiscloseAi\",\"kind\":\"Boolean\",\"type\":\"bool\",\"members\":[\"false\",\"true\"],\"memberValues\":[0,1],\"domain\":{\"kind\":\"Boolean\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"higherIsStricter\":true,\"default\":\"0x1\",\"hasInitialiser\":true,\"description\":null,\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false},{\"index\":2,\"name\":\"Maturity\",\"kind\":\"Ordinal\",\"type\":\"NestedLaws.Maturity\",\"members\":[\"General\",\"Teen\",\"Mature\"],\"memberValues\":[0,1,2],\"domain\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"higherIsStricter\":false,\"default\":\"0x0\",\"hasInitialiser\":false,\"description\":null,\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false}],\"bounds\":[{\"index\":0,\"dimension\":2,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Maturity.Mature)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":1,\"dimension\":0,\"tier\":1,\"form\":\"Between\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":30,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Between(0, 30)\",\"reason\":\"storage limitation\",\"enables\":[],\"mitigates\":[]},{\"index\":2,\"dimension\":1,\"tier\":1,\"form\":\"Locked\",\"bound\":{\"kind\":\"Boolean\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x2\"},\"when\":0,\"unless\":0,\"waivableBy\":3,\"source\":\"Locked(true)\",\"reason\":\"AI Act disclosure\",\"enables\":[],\"mitigates\":[]},{\"index\":3,\"dimension\":2,\"tier\":1,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"when\":1,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Maturity.Teen)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":4,\"dimension\":0,\"tier\":2,\"form\":\"Between\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":14,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Between(0, 14)\",\"reason\":\"German storage limit\",\"enables\":[],\"mitigates\":[]},{\"index\":5,\"dimension\":0,\"tier\":3,\"form\":\"Locked\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":1,\"unless\":0,\"waivableBy\":null,\"source\":\"Locked(0)\",\"reason\":\"Bavarian youth protection\",\"enables\":[],\"mitigates\":[]},{\"index\":6,\"dimension\":0,\"tier\":4,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":21,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(21)\",\"reason\":null,\"enables\":[],\"mitigates\":[]}],\"forbids\":[{\"index\":0,\"tier\":2,\"hazards\":\"0x1000\",\"when\":0,\"unless\":0,\"reason\":\"no election content\",\"dimension\":null,\"mitigates\":[]}],\"waivers\":[{\"index\":0,\"claimant\":5,\"dimension\":1,\"waived\":1,\"when\":8,\"delegated\":true}],\"defaults\":[{\"tier\":4,\"dimension\":0,\"value\":7}],\"hazards\":[],\"neverTogether\":[],\"benefits\":[],\"risks\":[],\"learning\":[]}")]
     partial record Prefs : global::PolicyAsCode.IUserTierPolicy<global::NestedLaws.Prefs>
     {
@@ -94,6 +94,7 @@ namespace NestedLaws
     }
 
     /// <summary>The constant tables of Prefs's evaluator.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     file static class PolicyTables
     {
         private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
@@ -210,44 +211,51 @@ namespace NestedLaws
         public static bool Inside0(global::NestedLaws.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
             if (!readAll || !unreadable.IsEmpty) return false;
-            var v0 = source.MemoryDays;
-            if (!(v0 <= 21 && (!scope.j1 || v0 >= 0) && (!scope.j2 || v0 >= 0 && v0 <= 14) && (!scope.a5 || v0 >= 0 && v0 <= 0))) return false;
-            var v1 = source.DiscloseAi;
-            if (!((!scope.j1 || v1))) return false;
-            var v2 = unchecked((ulong)(long)source.Maturity);
-            if (!(v2 < 3UL && (!scope.a3 || ((0x3UL >> (int)v2) & 1UL) != 0UL))) return false;
+            // MemoryDays
+            var value0 = source.MemoryDays;
+            if (!(value0 <= 21 && (!scope.EuLawApplies || value0 >= 0) && (!scope.DeLawApplies || (value0 >= 0 && value0 <= 14)) && (!scope.DeByLawWhenMinor || (value0 >= 0 && value0 <= 0)))) return false;
+            // DiscloseAi
+            var value1 = source.DiscloseAi;
+            if (!(!scope.EuLawApplies || value1)) return false;
+            // Maturity
+            var value2 = unchecked((ulong)(long)source.Maturity);
+            if (!(value2 < 3UL && (!scope.EuLawWhenMinor || ((0x3UL >> (int)value2) & 1UL) != 0UL))) return false;
             return true;
         }
 
         public static global::PolicyAsCode.Resolution<global::NestedLaws.Prefs> ResolveMoved(global::NestedLaws.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            var v0 = Encode0(source.MemoryDays);
-            var ok0 = readAll && !unreadable.Contains(0);
-            var in0 = ok0 && v0.Number <= 21d && (!scope.j1 || v0.Number >= 0d) && (!scope.j2 || v0.Number >= 0d && v0.Number <= 14d) && (!scope.a5 || v0.Number >= 0d && v0.Number <= 0d);
-            var v1 = Encode1(source.DiscloseAi);
-            var ok1 = readAll && !unreadable.Contains(1);
-            var in1 = ok1 && (!scope.j1 || ((0x2UL >> (int)v1.Bits) & 1UL) != 0UL);
-            var v2 = Encode2(source.Maturity);
-            var ok2 = readAll && !unreadable.Contains(2) && v2.Bits < 64UL;
-            var in2 = ok2 && (!scope.a3 || ((0x3UL >> (int)v2.Bits) & 1UL) != 0UL);
+            // MemoryDays
+            var value0 = Encode0(source.MemoryDays);
+            var readable0 = readAll && !unreadable.Contains(0);
+            var inside0 = readable0 && value0.Number <= 21d && (!scope.EuLawApplies || value0.Number >= 0d) && (!scope.DeLawApplies || (value0.Number >= 0d && value0.Number <= 14d)) && (!scope.DeByLawWhenMinor || (value0.Number >= 0d && value0.Number <= 0d));
+            // DiscloseAi
+            var value1 = Encode1(source.DiscloseAi);
+            var readable1 = readAll && !unreadable.Contains(1);
+            var inside1 = readable1 && (!scope.EuLawApplies || ((0x2UL >> (int)value1.Bits) & 1UL) != 0UL);
+            // Maturity
+            var value2 = Encode2(source.Maturity);
+            var readable2 = readAll && !unreadable.Contains(2) && value2.Bits < 64UL;
+            var inside2 = readable2 && (!scope.EuLawWhenMinor || ((0x3UL >> (int)value2.Bits) & 1UL) != 0UL);
+
             var moved = 0;
-            if (!in0) moved++;
-            if (!in1) moved++;
-            if (!in2) moved++;
+            if (!inside0) moved++;
+            if (!inside1) moved++;
+            if (!inside2) moved++;
             global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
             var count = 0;
-            var g0 = in0 ? v0 : Resolve0(v0, ok0, in scope, ref adjustments, ref count);
-            var g1 = in1 ? v1 : Resolve1(v1, ok1, in scope, ref adjustments, ref count);
-            var g2 = in2 ? v2 : Resolve2(v2, ok2, in scope, ref adjustments, ref count);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjustments, ref count);
+            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjustments, ref count);
+            var granted2 = inside2 ? value2 : Resolve2(value2, readable2, in scope, ref adjustments, ref count);
 
             var effective = source;
             if (count > 0)
             {
                 effective = source with
                 {
-                    MemoryDays = Decode0(g0),
-                    DiscloseAi = Decode1(g1),
-                    Maturity = Decode2(g2),
+                    MemoryDays = Decode0(granted0),
+                    DiscloseAi = Decode1(granted1),
+                    Maturity = Decode2(granted2),
                 };
             }
 
@@ -256,108 +264,108 @@ namespace NestedLaws
         }
 
         // MemoryDays: integer, lower is stricter, 4 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var k0 = (scope.j1 ? 1 : 0) | (scope.j2 ? 2 : 0) | (scope.a5 ? 4 : 0);
-            var s0 = PolicyTables.Strict0[k0];
-            global::PolicyAsCode.DimensionValue g0;
-            if (!ok0)
+            var combination = (scope.EuLawApplies ? 1 : 0) | (scope.DeLawApplies ? 2 : 0) | (scope.DeByLawWhenMinor ? 4 : 0);
+            var strict = PolicyTables.Strict0[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                var cite0 = -1;
-                if (scope.j1 && PolicyTables.Strictest1 == g0) cite0 = 1;
-                else if (scope.j2 && PolicyTables.Strictest4 == g0) cite0 = 4;
-                else if (scope.a5 && PolicyTables.Strictest5 == g0) cite0 = 5;
-                else if (PolicyTables.Strictest6 == g0) cite0 = 6;
-                else if (scope.j1) cite0 = 1;
-                else if (scope.j2) cite0 = 4;
-                else if (scope.a5) cite0 = 5;
-                else cite0 = 6;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                int citation;
+                if (scope.EuLawApplies && PolicyTables.Strictest1 == granted) citation = 1;
+                else if (scope.DeLawApplies && PolicyTables.Strictest4 == granted) citation = 4;
+                else if (scope.DeByLawWhenMinor && PolicyTables.Strictest5 == granted) citation = 5;
+                else if (PolicyTables.Strictest6 == granted) citation = 6;
+                else if (scope.EuLawApplies) citation = 1;
+                else if (scope.DeLawApplies) citation = 4;
+                else if (scope.DeByLawWhenMinor) citation = 5;
+                else citation = 6;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g0 = v0;
+                granted = requested;
             }
             else
             {
-                g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
-                var cite0 = -1;
-                if (scope.j1 && !(v0.Number >= 0d && v0.Number <= 30d)) cite0 = 1;
-                else if (scope.j2 && !(v0.Number >= 0d && v0.Number <= 14d)) cite0 = 4;
-                else if (scope.a5 && !(v0.Number >= 0d && v0.Number <= 0d)) cite0 = 5;
-                else if (!(v0.Number <= 21d)) cite0 = 6;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                var citation = -1;
+                if (scope.EuLawApplies && !(requested.Number >= 0d && requested.Number <= 30d)) citation = 1;
+                else if (scope.DeLawApplies && !(requested.Number >= 0d && requested.Number <= 14d)) citation = 4;
+                else if (scope.DeByLawWhenMinor && !(requested.Number >= 0d && requested.Number <= 0d)) citation = 5;
+                else if (requested.Number > 21d) citation = 6;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g0;
+            return granted;
         }
 
         // DiscloseAi: boolean, higher is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue v1, bool ok1, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var k1 = (scope.j1 ? 1 : 0) | (scope.w3_1_1 ? 2 : 0);
-            var s1 = PolicyTables.Strict1[k1];
-            var r1 = PolicyTables.Relaxed1[k1];
-            var u1 = PolicyTables.Waives1[k1];
-            global::PolicyAsCode.DimensionValue g1;
-            if (!ok1)
+            var combination = (scope.EuLawApplies ? 1 : 0) | (scope.UserWaivesEuLawOnDiscloseAi ? 2 : 0);
+            var strict = PolicyTables.Strict1[combination];
+            var relaxed = PolicyTables.Relaxed1[combination];
+            var userWaives = PolicyTables.Waives1[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g1 = global::PolicyAsCode.Lattice.Strictest(s1, true);
-                var cite1 = -1;
-                if (scope.j1 && PolicyTables.Strictest2 == g1) cite1 = 2;
-                else if (scope.j1) cite1 = 2;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, v1, g1, cite1);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
+                var citation = -1;
+                if (scope.EuLawApplies && PolicyTables.Strictest2 == granted) citation = 2;
+                else if (scope.EuLawApplies) citation = 2;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s1, v1))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g1 = v1;
+                granted = requested;
             }
             else
             {
-                var waive1 = u1 && global::PolicyAsCode.Lattice.Contains(r1, v1);
-                g1 = waive1 ? v1 : global::PolicyAsCode.Lattice.Clamp(u1 ? r1 : s1, v1, true);
-                var cite1 = -1;
-                if (scope.j1 && !(((0x2UL >> (int)v1.Bits) & 1UL) != 0UL) && waive1 == scope.w3_1_1) cite1 = 2;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, waive1 ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped, v1, g1, cite1);
+                var waived = userWaives && global::PolicyAsCode.Lattice.Contains(relaxed, requested);
+                granted = waived ? requested : global::PolicyAsCode.Lattice.Clamp(userWaives ? relaxed : strict, requested, true);
+                var citation = -1;
+                if (scope.EuLawApplies && ((0x2UL >> (int)requested.Bits) & 1UL) == 0UL && waived == scope.UserWaivesEuLawOnDiscloseAi) citation = 2;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, waived ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g1;
+            return granted;
         }
 
         // Maturity: ordinal, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue v2, bool ok2, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var k2 = (scope.j0 ? 1 : 0) | (scope.a3 ? 2 : 0);
-            var s2 = PolicyTables.Strict2[k2];
-            global::PolicyAsCode.DimensionValue g2;
-            if (!ok2)
+            var combination = (scope.UsLawApplies ? 1 : 0) | (scope.EuLawWhenMinor ? 2 : 0);
+            var strict = PolicyTables.Strict2[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g2 = global::PolicyAsCode.Lattice.Strictest(s2, false);
-                var cite2 = -1;
-                if (scope.j0 && PolicyTables.Strictest0 == g2) cite2 = 0;
-                else if (scope.a3 && PolicyTables.Strictest3 == g2) cite2 = 3;
-                else if (scope.j0) cite2 = 0;
-                else if (scope.a3) cite2 = 3;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.FailedClosed, v2, g2, cite2);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                var citation = -1;
+                if (scope.UsLawApplies && PolicyTables.Strictest0 == granted) citation = 0;
+                else if (scope.EuLawWhenMinor && PolicyTables.Strictest3 == granted) citation = 3;
+                else if (scope.UsLawApplies) citation = 0;
+                else if (scope.EuLawWhenMinor) citation = 3;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s2, v2))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g2 = v2;
+                granted = requested;
             }
             else
             {
-                g2 = global::PolicyAsCode.Lattice.Clamp(s2, v2, false);
-                var cite2 = -1;
-                if (scope.a3 && !(((0x3UL >> (int)v2.Bits) & 1UL) != 0UL)) cite2 = 3;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Clamped, v2, g2, cite2);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                var citation = -1;
+                if (scope.EuLawWhenMinor && ((0x3UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 3;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g2;
+            return granted;
         }
 
         public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
         {
             var forbidden = global::PolicyAsCode.Hazard.None;
             active = 0UL;
-            if (scope.j2)
+            if (scope.DeLawApplies)
             {
                 forbidden |= (global::PolicyAsCode.Hazard)0x1000UL;
                 active |= 0x1UL;
@@ -375,38 +383,35 @@ namespace NestedLaws
         public static global::NestedLaws.Maturity Decode2(global::PolicyAsCode.DimensionValue value) => value.Bits < 3UL ? unchecked((global::NestedLaws.Maturity)(long)value.Bits) : unchecked((global::NestedLaws.Maturity)3L);
 
         /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
         public readonly struct Scope
         {
             public readonly int Jurisdiction;
-            public readonly bool j1;
-            public readonly bool j2;
-            public readonly bool j3;
-            public readonly bool c1_0;
-            public readonly bool a5;
-            public readonly bool w3_1_1;
-            public readonly bool j0;
-            public readonly bool a3;
+            public readonly bool EuLawApplies;
+            public readonly bool DeLawApplies;
+            public readonly bool DeByLawWhenMinor;
+            public readonly bool UserWaivesEuLawOnDiscloseAi;
+            public readonly bool UsLawApplies;
+            public readonly bool EuLawWhenMinor;
 
             public Scope(in global::PolicyAsCode.PolicyContext context)
             {
                 var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var j1 = jurisdiction < 0 || jurisdiction == 1 || jurisdiction == 2 || jurisdiction == 3;
-                var j2 = jurisdiction < 0 || jurisdiction == 2 || jurisdiction == 3;
-                var j3 = jurisdiction < 0 || jurisdiction == 3;
-                var c1_0 = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None).Restricts(in context);
-                var a5 = j3 && c1_0;
-                var w3_1_1 = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None).Loosens(in context);
-                var j0 = jurisdiction < 0 || jurisdiction == 0;
-                var a3 = j1 && c1_0;
+                var euLawApplies = jurisdiction < 0 || jurisdiction == 1 || jurisdiction == 2 || jurisdiction == 3;
+                var deLawApplies = jurisdiction < 0 || jurisdiction == 2 || jurisdiction == 3;
+                var deByLawApplies = jurisdiction < 0 || jurisdiction == 3;
+                var whenMinor = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None).Restricts(in context);
+                var deByLawWhenMinor = deByLawApplies && whenMinor;
+                var userWaivesEuLawOnDiscloseAi = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None).Loosens(in context);
+                var usLawApplies = jurisdiction < 0 || jurisdiction == 0;
+                var euLawWhenMinor = euLawApplies && whenMinor;
                 Jurisdiction = jurisdiction;
-                this.j1 = j1;
-                this.j2 = j2;
-                this.j3 = j3;
-                this.c1_0 = c1_0;
-                this.a5 = a5;
-                this.w3_1_1 = w3_1_1;
-                this.j0 = j0;
-                this.a3 = a3;
+                EuLawApplies = euLawApplies;
+                DeLawApplies = deLawApplies;
+                DeByLawWhenMinor = deByLawWhenMinor;
+                UserWaivesEuLawOnDiscloseAi = userWaivesEuLawOnDiscloseAi;
+                UsLawApplies = usLawApplies;
+                EuLawWhenMinor = euLawWhenMinor;
             }
         }
     }

@@ -5,7 +5,7 @@
 namespace QuickStart.Policies
 {
     /// <summary>The compiled evaluator of the policy whose user tier is LearnerPreferences.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     [global::PolicyAsCode.Compiled.PolicyRegistryData(3, "{\"name\":\"QuickStart.Policies.LearnerPreferences\",\"tiers\":[{\"index\":0,\"name\":\"EU\",\"type\":\"QuickStart.Policies.EuLaw\",\"rank\":1,\"within\":[]},{\"index\":1,\"name\":\"US\",\"type\":\"QuickStart.Policies.UsLaw\",\"rank\":1,\"within\":[]},{\"index\":2,\"name\":\"DE\",\"type\":\"QuickStart.Policies.DeLaw\",\"rank\":1,\"within\":[0]},{\"index\":3,\"name\":\"US-CA\",\"type\":\"QuickStart.Policies.UsCaLaw\",\"rank\":1,\"within\":[1]},{\"index\":4,\"name\":\"contoso-learning\",\"type\":\"QuickStart.Policies.ContosoLearning\",\"rank\":2,\"within\":[0,2,1,3]},{\"index\":5,\"name\":\"LearnerPreferences\",\"type\":\"QuickStart.Policies.LearnerPreferences\",\"rank\":3,\"within\":[4]}],\"dimensions\":[{\"index\":0,\"name\":\"Maturity\",\"kind\":\"Ordinal\",\"type\":\"QuickStart.Policies.Maturity\",\"members\":[\"General\",\"Teen\",\"Mature\"],\"memberValues\":[0,1,2],\"domain\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"higherIsStricter\":false,\"default\":\"0x0\",\"hasInitialiser\":true,\"description\":\"How mature the content may be\",\"enables\":[2],\"mitigates\":[5],\"instructions\":[{\"text\":\"Content maturity: keep everything suitable for a {value:lower} audience and never go beyond it.\",\"for\":null,\"waived\":false}],\"learnable\":false},{\"index\":1,\"name\":\"Tone\",\"kind\":\"Ordinal\",\"type\":\"QuickStart.Policies.Tone\",\"members\":[\"Neutral\",\"Friendly\",\"Playful\",\"Sarcastic\"],\"memberValues\":[0,1,2,3],\"domain\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0xF\"},\"higherIsStricter\":false,\"default\":\"0x1\",\"hasInitialiser\":true,\"description\":\"The assistant's tone\",\"enables\":[4],\"mitigates\":[],\"instructions\":[{\"text\":\"Tone: {value:lower}.\",\"for\":null,\"waived\":false}],\"learnable\":true},{\"index\":2,\"name\":\"Verbosity\",\"kind\":\"Ordinal\",\"type\":\"QuickStart.Policies.Verbosity\",\"members\":[\"Concise\",\"Balanced\",\"Detailed\"],\"memberValues\":[0,1,2],\"domain\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"higherIsStricter\":false,\"default\":\"0x1\",\"hasInitialiser\":true,\"description\":\"How long answers are\",\"enables\":[1,5],\"mitigates\":[],\"instructions\":[{\"text\":\"Length of answers: {value:lower}.\",\"for\":null,\"waived\":false}],\"learnable\":true},{\"index\":3,\"name\":\"DiscloseAi\",\"kind\":\"Boolean\",\"type\":\"bool\",\"members\":[\"false\",\"true\"],\"memberValues\":[0,1],\"domain\":{\"kind\":\"Boolean\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"higherIsStricter\":true,\"default\":\"0x1\",\"hasInitialiser\":true,\"description\":\"Whether the assistant says it is an AI\",\"enables\":[],\"mitigates\":[2],\"instructions\":[{\"text\":\"Persona: you are an AI assistant. Say so plainly whenever you are asked or it matters, and never claim to be a human.\",\"for\":\"0x1\",\"waived\":false},{\"text\":\"Persona: the user waived AI disclosure for a role-play, so you may stay in character; step out of it and say you are an AI if the user seems to take you for a human or their wellbeing is at stake.\",\"for\":\"0x0\",\"waived\":true},{\"text\":\"Persona: you need not announce that you are an AI, but never deny it when sincerely asked.\",\"for\":null,\"waived\":false}],\"learnable\":false},{\"index\":4,\"name\":\"MemoryDays\",\"kind\":\"Integer\",\"type\":\"int\",\"members\":[],\"memberValues\":[],\"domain\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":2147483647,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"higherIsStricter\":false,\"default\":0,\"hasInitialiser\":false,\"description\":\"Days the assistant remembers personal details\",\"enables\":[3],\"mitigates\":[3],\"instructions\":[{\"text\":\"Memory: do not keep or reuse personal details beyond this conversation.\",\"for\":0,\"waived\":false},{\"text\":\"Memory: you may remember personal details for at most {value} days.\",\"for\":null,\"waived\":false}],\"learnable\":false},{\"index\":5,\"name\":\"Creativity\",\"kind\":\"Real\",\"type\":\"double\",\"members\":[],\"memberValues\":[],\"domain\":{\"kind\":\"Real\",\"lo\":-1.7976931348623157E+308,\"hi\":1.7976931348623157E+308,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"higherIsStricter\":false,\"default\":0.5,\"hasInitialiser\":true,\"description\":\"How inventive explanations may be, 0 to 1\",\"enables\":[4],\"mitigates\":[],\"instructions\":[{\"text\":\"Creativity: {value} on a scale from 0 (strictly factual) to 1 (inventive).\",\"for\":null,\"waived\":false}],\"learnable\":true},{\"index\":6,\"name\":\"Topics\",\"kind\":\"Set\",\"type\":\"QuickStart.Policies.Topics\",\"members\":[\"Science\",\"History\",\"Health\",\"Finance\",\"Politics\",\"Romance\"],\"memberValues\":[1,2,4,8,16,32],\"domain\":{\"kind\":\"Set\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3F\"},\"higherIsStricter\":false,\"default\":\"0x1\",\"hasInitialiser\":true,\"description\":\"Topics the assistant may bring up\",\"enables\":[3],\"mitigates\":[1001],\"instructions\":[{\"text\":\"Topics: bring up no topic on your own initiative.\",\"for\":\"0x0\",\"waived\":false},{\"text\":\"Topics you may bring up on your own initiative: {value:list}.\",\"for\":null,\"waived\":false}],\"learnable\":false},{\"index\":7,\"name\":\"Language\",\"kind\":\"Choice\",\"type\":\"string\",\"members\":[\"en\",\"fr\",\"de\",\"es\",\"nl\"],\"memberValues\":[0,1,2,3,4],\"domain\":{\"kind\":\"Choice\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x1F\"},\"higherIsStricter\":false,\"default\":\"0x0\",\"hasInitialiser\":true,\"description\":\"The language of answers\",\"enables\":[1001,1002],\"mitigates\":[],\"instructions\":[{\"text\":\"Language: answer in {value:language}.\",\"for\":null,\"waived\":false}],\"learnable\":false},{\"index\":8,\"name\":\"AvoidHazards\",\"kind\":\"Set\",\"type\":\"PolicyAsCode.Hazard\",\"members\":[\"ViolentCrimes\",\"NonViolentCrimes\",\"SexRelatedCrimes\",\"ChildSexualExploitation\",\"Defamation\",\"SpecializedAdvice\",\"Privacy\",\"IntellectualProperty\",\"IndiscriminateWeapons\",\"Hate\",\"SuicideAndSelfHarm\",\"SexualContent\",\"Elections\",\"CodeInterpreterAbuse\",\"Custom1\",\"Custom2\",\"Custom3\",\"Custom4\",\"Custom5\",\"Custom6\",\"Custom7\",\"Custom8\"],\"memberValues\":[1,2,4,8,16,32,64,128,256,512,1024,2048,4096,8192,4294967296,8589934592,17179869184,34359738368,68719476736,137438953472,274877906944,549755813888],\"domain\":{\"kind\":\"Set\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0xFF00003FFF\"},\"higherIsStricter\":true,\"default\":\"0x0\",\"hasInitialiser\":false,\"description\":\"Hazards this learner never wants to see\",\"enables\":[2],\"mitigates\":[],\"instructions\":[],\"learnable\":false}],\"bounds\":[{\"index\":0,\"dimension\":0,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Maturity.Mature)\",\"reason\":null,\"enables\":[],\"mitigates\":[5]},{\"index\":1,\"dimension\":0,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"when\":1,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Maturity.Teen)\",\"reason\":\"minors get at most teen content\",\"enables\":[],\"mitigates\":[5]},{\"index\":2,\"dimension\":3,\"tier\":0,\"form\":\"Locked\",\"bound\":{\"kind\":\"Boolean\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x2\"},\"when\":0,\"unless\":0,\"waivableBy\":3,\"source\":\"Locked(true)\",\"reason\":\"AI Act: people must be told they are talking to an AI; a user may waive it for role-play\",\"enables\":[],\"mitigates\":[2]},{\"index\":3,\"dimension\":4,\"tier\":0,\"form\":\"Between\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":30,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Between(0, 30)\",\"reason\":\"storage limitation: personal data at most 30 days\",\"enables\":[],\"mitigates\":[3]},{\"index\":4,\"dimension\":4,\"tier\":0,\"form\":\"Locked\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":2,\"waivableBy\":null,\"source\":\"Locked(0)\",\"reason\":\"no memory of personal data without consent\",\"enables\":[],\"mitigates\":[3]},{\"index\":5,\"dimension\":6,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Set\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x1F\"},\"when\":1,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance | Topics.Politics)\",\"reason\":\"no romance topics with minors\",\"enables\":[],\"mitigates\":[5]},{\"index\":6,\"dimension\":0,\"tier\":1,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"when\":1,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Maturity.Teen)\",\"reason\":\"children's online protection\",\"enables\":[],\"mitigates\":[5]},{\"index\":7,\"dimension\":4,\"tier\":1,\"form\":\"Locked\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":1,\"unless\":0,\"waivableBy\":null,\"source\":\"Locked(0)\",\"reason\":\"no retention of children's personal data\",\"enables\":[],\"mitigates\":[3]},{\"index\":8,\"dimension\":4,\"tier\":2,\"form\":\"Locked\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":1,\"unless\":0,\"waivableBy\":null,\"source\":\"Locked(0)\",\"reason\":\"youth protection: no memory of a minor's personal data, consent or not\",\"enables\":[],\"mitigates\":[3]},{\"index\":9,\"dimension\":3,\"tier\":3,\"form\":\"Locked\",\"bound\":{\"kind\":\"Boolean\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x2\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Locked(true)\",\"reason\":\"bot disclosure: a bot must say it is one\",\"enables\":[],\"mitigates\":[2]},{\"index\":10,\"dimension\":0,\"tier\":4,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Maturity.Teen)\",\"reason\":\"the service is for learners from 13\",\"enables\":[],\"mitigates\":[5]},{\"index\":11,\"dimension\":1,\"tier\":4,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Tone.Playful)\",\"reason\":\"sarcasm discourages learners\",\"enables\":[],\"mitigates\":[5]},{\"index\":12,\"dimension\":4,\"tier\":4,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":14,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(14)\",\"reason\":\"lessons need two weeks of context at most\",\"enables\":[],\"mitigates\":[3]},{\"index\":13,\"dimension\":5,\"tier\":4,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Real\",\"lo\":-1.7976931348623157E+308,\"hi\":0.8,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(0.8)\",\"reason\":\"explanations stay factual\",\"enables\":[],\"mitigates\":[6]},{\"index\":14,\"dimension\":6,\"tier\":4,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Set\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0xF\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance)\",\"reason\":\"no persuasive political content\",\"enables\":[],\"mitigates\":[1001]},{\"index\":15,\"dimension\":7,\"tier\":4,\"form\":\"Allowed\",\"bound\":{\"kind\":\"Choice\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0xF\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Allowed(\\\"en\\\", \\\"fr\\\", \\\"de\\\", \\\"es\\\")\",\"reason\":\"the languages the tutors are reviewed in\",\"enables\":[1001],\"mitigates\":[]},{\"index\":16,\"dimension\":4,\"tier\":5,\"form\":\"Between\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":365,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Between(0, 365)\",\"reason\":null,\"enables\":[3],\"mitigates\":[3]},{\"index\":17,\"dimension\":5,\"tier\":5,\"form\":\"Between\",\"bound\":{\"kind\":\"Real\",\"lo\":0,\"hi\":1,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Between(0.0, 1.0)\",\"reason\":null,\"enables\":[4],\"mitigates\":[]}],\"forbids\":[{\"index\":0,\"tier\":0,\"hazards\":\"0x108\",\"when\":0,\"unless\":0,\"reason\":\"illegal content in every member state\",\"dimension\":null,\"mitigates\":[1002]},{\"index\":1,\"tier\":0,\"hazards\":\"0x800\",\"when\":1,\"unless\":0,\"reason\":\"minors must not be shown sexual content\",\"dimension\":null,\"mitigates\":[5]},{\"index\":2,\"tier\":1,\"hazards\":\"0x108\",\"when\":0,\"unless\":0,\"reason\":\"federal law\",\"dimension\":null,\"mitigates\":[1002]},{\"index\":3,\"tier\":1,\"hazards\":\"0x800\",\"when\":1,\"unless\":0,\"reason\":\"children's online protection\",\"dimension\":null,\"mitigates\":[5]},{\"index\":4,\"tier\":4,\"hazards\":\"0x1020\",\"when\":0,\"unless\":0,\"reason\":\"a tutoring service gives no voting, medical, legal or financial advice\",\"dimension\":null,\"mitigates\":[1,1001]},{\"index\":5,\"tier\":5,\"hazards\":\"0xFF00003FFF\",\"when\":0,\"unless\":0,\"reason\":\"you asked to avoid these\",\"dimension\":8,\"mitigates\":[]}],\"waivers\":[{\"index\":0,\"claimant\":5,\"dimension\":3,\"waived\":0,\"when\":8,\"delegated\":true}],\"defaults\":[{\"tier\":4,\"dimension\":0,\"value\":\"0x0\"},{\"tier\":4,\"dimension\":6,\"value\":\"0x3\"},{\"tier\":4,\"dimension\":7,\"value\":\"0x0\"}],\"hazards\":[],\"neverTogether\":[],\"benefits\":[],\"risks\":[],\"learning\":[{\"tier\":0,\"dimension\":1,\"notLearnable\":true,\"range\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0xF\"},\"source\":\"NotLearnable()\",\"reason\":\"AI Act: an assistant's tone must not be tuned from a person's reactions, which risks manipulative rapport; users set it themselves\"},{\"tier\":4,\"dimension\":2,\"notLearnable\":false,\"range\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"source\":\"LearnWithin(Verbosity.Concise, Verbosity.Balanced)\",\"reason\":\"feedback may shorten lessons; detailed lessons are chosen, not learned\"}]}")]
     partial record LearnerPreferences : global::PolicyAsCode.IUserTierPolicy<global::QuickStart.Policies.LearnerPreferences>
     {
@@ -108,6 +108,7 @@ namespace QuickStart.Policies
     }
 
     /// <summary>The constant tables of LearnerPreferences's evaluator.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     file static class PolicyTables
     {
         private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
@@ -224,11 +225,9 @@ namespace QuickStart.Policies
         public static readonly global::PolicyAsCode.Bound Bound8 = IntegerBound(0d, 0d);
         public static readonly global::PolicyAsCode.Bound Bound9 = BooleanBound(0x0UL, 0x2UL);
         public static readonly global::PolicyAsCode.Bound Bound10 = OrdinalBound(0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.Bound Bound11 = OrdinalBound(0x0UL, 0x7UL);
         public static readonly global::PolicyAsCode.Bound Bound12 = IntegerBound(-2147483648d, 14d);
         public static readonly global::PolicyAsCode.Bound Bound13 = RealBound(-double.MaxValue, 0.8d);
         public static readonly global::PolicyAsCode.Bound Bound14 = SetBound(0x0UL, 0xFUL);
-        public static readonly global::PolicyAsCode.Bound Bound15 = ChoiceBound(0x0UL, 0xFUL);
         public static readonly global::PolicyAsCode.Bound Bound16 = IntegerBound(0d, 365d);
         public static readonly global::PolicyAsCode.Bound Bound17 = RealBound(0d, 1d);
         public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
@@ -242,11 +241,9 @@ namespace QuickStart.Policies
         public static readonly global::PolicyAsCode.DimensionValue Strictest8 = global::PolicyAsCode.Lattice.Strictest(Bound8, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest9 = global::PolicyAsCode.Lattice.Strictest(Bound9, true);
         public static readonly global::PolicyAsCode.DimensionValue Strictest10 = global::PolicyAsCode.Lattice.Strictest(Bound10, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest11 = global::PolicyAsCode.Lattice.Strictest(Bound11, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest12 = global::PolicyAsCode.Lattice.Strictest(Bound12, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest13 = global::PolicyAsCode.Lattice.Strictest(Bound13, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest14 = global::PolicyAsCode.Lattice.Strictest(Bound14, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest15 = global::PolicyAsCode.Lattice.Strictest(Bound15, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest16 = global::PolicyAsCode.Lattice.Strictest(Bound16, false);
         public static readonly global::PolicyAsCode.DimensionValue Strictest17 = global::PolicyAsCode.Lattice.Strictest(Bound17, false);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL) };
@@ -301,399 +298,410 @@ namespace QuickStart.Policies
         public static bool Inside0(global::QuickStart.Policies.LearnerPreferences source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
             if (!readAll || !unreadable.IsEmpty) return false;
-            var v0 = unchecked((ulong)(long)source.Maturity);
-            if (!(v0 < 3UL && ((0x3UL >> (int)v0) & 1UL) != 0UL)) return false;
-            var v1 = unchecked((ulong)(long)source.Tone);
-            if (!(v1 < 4UL && ((0x7UL >> (int)v1) & 1UL) != 0UL)) return false;
-            var v2 = unchecked((ulong)(long)source.Verbosity);
-            if (!(v2 < 3UL)) return false;
-            var v3 = source.DiscloseAi;
-            if (!((!scope.j0 || v3) && (!scope.j3 || v3))) return false;
-            var v4 = source.MemoryDays;
-            if (!(v4 >= 0 && v4 <= 14 && (!scope.a4 || v4 <= 0) && (!scope.a6 || v4 <= 0) && (!scope.a8 || v4 <= 0))) return false;
-            var v5 = source.Creativity;
-            if (!(v5 >= 0d && v5 <= 0.8d)) return false;
-            var v6 = unchecked((ulong)(long)source.Topics);
-            if (!((v6 & 0xFFFFFFFFFFFFFFF0UL) == 0UL)) return false;
-            var v7 = Encode7(source.Language);
-            if (!(v7.Bits < 64UL && ((0xFUL >> (int)v7.Bits) & 1UL) != 0UL)) return false;
-            var v8 = unchecked((ulong)(long)source.AvoidHazards);
-            if (!((v8 & 0xFFFFFF00FFFFC000UL) == 0UL)) return false;
+            // Maturity
+            var value0 = unchecked((ulong)(long)source.Maturity);
+            if (!(value0 < 3UL && ((0x3UL >> (int)value0) & 1UL) != 0UL)) return false;
+            // Tone
+            var value1 = unchecked((ulong)(long)source.Tone);
+            if (!(value1 < 4UL && ((0x7UL >> (int)value1) & 1UL) != 0UL)) return false;
+            // Verbosity
+            var value2 = unchecked((ulong)(long)source.Verbosity);
+            if (value2 >= 3UL) return false;
+            // DiscloseAi
+            var value3 = source.DiscloseAi;
+            if (!((!scope.EuLawApplies || value3) && (!scope.UsCaLawApplies || value3))) return false;
+            // MemoryDays
+            var value4 = source.MemoryDays;
+            if (!(value4 >= 0 && value4 <= 14 && (!scope.EuLawUnlessConsentsToMemory || value4 <= 0) && (!scope.UsLawWhenMinor || value4 <= 0) && (!scope.DeLawWhenMinor || value4 <= 0))) return false;
+            // Creativity
+            var value5 = source.Creativity;
+            if (!(value5 >= 0d && value5 <= 0.8d)) return false;
+            // Topics
+            var value6 = unchecked((ulong)(long)source.Topics);
+            if ((value6 & 0xFFFFFFFFFFFFFFF0UL) != 0UL) return false;
+            // Language
+            var value7 = PolicyTables.Encode7(source.Language);
+            if (!(value7.Bits < 64UL && ((0xFUL >> (int)value7.Bits) & 1UL) != 0UL)) return false;
+            // AvoidHazards
+            var value8 = unchecked((ulong)(long)source.AvoidHazards);
+            if ((value8 & 0xFFFFFF00FFFFC000UL) != 0UL) return false;
             return true;
         }
 
         public static global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences> ResolveMoved(global::QuickStart.Policies.LearnerPreferences source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
         {
-            var v0 = Encode0(source.Maturity);
-            var ok0 = readAll && !unreadable.Contains(0) && v0.Bits < 64UL;
-            var in0 = ok0 && ((0x3UL >> (int)v0.Bits) & 1UL) != 0UL;
-            var v1 = Encode1(source.Tone);
-            var ok1 = readAll && !unreadable.Contains(1) && v1.Bits < 64UL;
-            var in1 = ok1 && ((0x7UL >> (int)v1.Bits) & 1UL) != 0UL;
-            var v2 = Encode2(source.Verbosity);
-            var ok2 = readAll && !unreadable.Contains(2) && v2.Bits < 64UL;
-            var in2 = ok2;
-            var v3 = Encode3(source.DiscloseAi);
-            var ok3 = readAll && !unreadable.Contains(3);
-            var in3 = ok3 && (!scope.j0 || ((0x2UL >> (int)v3.Bits) & 1UL) != 0UL) && (!scope.j3 || ((0x2UL >> (int)v3.Bits) & 1UL) != 0UL);
-            var v4 = Encode4(source.MemoryDays);
-            var ok4 = readAll && !unreadable.Contains(4);
-            var in4 = ok4 && v4.Number >= 0d && v4.Number <= 14d && (!scope.a4 || v4.Number <= 0d) && (!scope.a6 || v4.Number <= 0d) && (!scope.a8 || v4.Number <= 0d);
-            var v5 = Encode5(source.Creativity);
-            var ok5 = readAll && !unreadable.Contains(5) && double.IsFinite(v5.Number);
-            var in5 = ok5 && v5.Number >= 0d && v5.Number <= 0.8d;
-            var v6 = Encode6(source.Topics);
-            var ok6 = readAll && !unreadable.Contains(6) && (v6.Bits & 0xFFFFFFFFFFFFFFC0UL) == 0UL;
-            var in6 = ok6 && (v6.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL;
-            var v7 = Encode7(source.Language);
-            var ok7 = readAll && !unreadable.Contains(7) && v7.Bits < 64UL;
-            var in7 = ok7 && ((0xFUL >> (int)v7.Bits) & 1UL) != 0UL;
-            var v8 = Encode8(source.AvoidHazards);
-            var ok8 = readAll && !unreadable.Contains(8) && (v8.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
-            var in8 = ok8;
+            // Maturity
+            var value0 = Encode0(source.Maturity);
+            var readable0 = readAll && !unreadable.Contains(0) && value0.Bits < 64UL;
+            var inside0 = readable0 && ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL;
+            // Tone
+            var value1 = Encode1(source.Tone);
+            var readable1 = readAll && !unreadable.Contains(1) && value1.Bits < 64UL;
+            var inside1 = readable1 && ((0x7UL >> (int)value1.Bits) & 1UL) != 0UL;
+            // Verbosity
+            var value2 = Encode2(source.Verbosity);
+            var readable2 = readAll && !unreadable.Contains(2) && value2.Bits < 64UL;
+            var inside2 = readable2;
+            // DiscloseAi
+            var value3 = Encode3(source.DiscloseAi);
+            var readable3 = readAll && !unreadable.Contains(3);
+            var inside3 = readable3 && (!scope.EuLawApplies || ((0x2UL >> (int)value3.Bits) & 1UL) != 0UL) && (!scope.UsCaLawApplies || ((0x2UL >> (int)value3.Bits) & 1UL) != 0UL);
+            // MemoryDays
+            var value4 = Encode4(source.MemoryDays);
+            var readable4 = readAll && !unreadable.Contains(4);
+            var inside4 = readable4 && value4.Number >= 0d && value4.Number <= 14d && (!scope.EuLawUnlessConsentsToMemory || value4.Number <= 0d) && (!scope.UsLawWhenMinor || value4.Number <= 0d) && (!scope.DeLawWhenMinor || value4.Number <= 0d);
+            // Creativity
+            var value5 = Encode5(source.Creativity);
+            var readable5 = readAll && !unreadable.Contains(5) && double.IsFinite(value5.Number);
+            var inside5 = readable5 && value5.Number >= 0d && value5.Number <= 0.8d;
+            // Topics
+            var value6 = Encode6(source.Topics);
+            var readable6 = readAll && !unreadable.Contains(6) && (value6.Bits & 0xFFFFFFFFFFFFFFC0UL) == 0UL;
+            var inside6 = readable6 && (value6.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL;
+            // Language
+            var value7 = Encode7(source.Language);
+            var readable7 = readAll && !unreadable.Contains(7) && value7.Bits < 64UL;
+            var inside7 = readable7 && ((0xFUL >> (int)value7.Bits) & 1UL) != 0UL;
+            // AvoidHazards
+            var value8 = Encode8(source.AvoidHazards);
+            var readable8 = readAll && !unreadable.Contains(8) && (value8.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
+            var inside8 = readable8;
+
             var moved = 0;
-            if (!in0) moved++;
-            if (!in1) moved++;
-            if (!in2) moved++;
-            if (!in3) moved++;
-            if (!in4) moved++;
-            if (!in5) moved++;
-            if (!in6) moved++;
-            if (!in7) moved++;
-            if (!in8) moved++;
+            if (!inside0) moved++;
+            if (!inside1) moved++;
+            if (!inside2) moved++;
+            if (!inside3) moved++;
+            if (!inside4) moved++;
+            if (!inside5) moved++;
+            if (!inside6) moved++;
+            if (!inside7) moved++;
+            if (!inside8) moved++;
             global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
             var count = 0;
-            var g0 = in0 ? v0 : Resolve0(v0, ok0, in scope, ref adjustments, ref count);
-            var g1 = in1 ? v1 : Resolve1(v1, ok1, in scope, ref adjustments, ref count);
-            var g2 = in2 ? v2 : Resolve2(v2, ok2, in scope, ref adjustments, ref count);
-            var g3 = in3 ? v3 : Resolve3(v3, ok3, in scope, ref adjustments, ref count);
-            var g4 = in4 ? v4 : Resolve4(v4, ok4, in scope, ref adjustments, ref count);
-            var g5 = in5 ? v5 : Resolve5(v5, ok5, in scope, ref adjustments, ref count);
-            var g6 = in6 ? v6 : Resolve6(v6, ok6, in scope, ref adjustments, ref count);
-            var g7 = in7 ? v7 : Resolve7(v7, ok7, in scope, ref adjustments, ref count);
-            var g8 = in8 ? v8 : Resolve8(v8, ok8, in scope, ref adjustments, ref count);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjustments, ref count);
+            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjustments, ref count);
+            var granted2 = inside2 ? value2 : Resolve2(value2, readable2, in scope, ref adjustments, ref count);
+            var granted3 = inside3 ? value3 : Resolve3(value3, readable3, in scope, ref adjustments, ref count);
+            var granted4 = inside4 ? value4 : Resolve4(value4, readable4, in scope, ref adjustments, ref count);
+            var granted5 = inside5 ? value5 : Resolve5(value5, readable5, in scope, ref adjustments, ref count);
+            var granted6 = inside6 ? value6 : Resolve6(value6, readable6, in scope, ref adjustments, ref count);
+            var granted7 = inside7 ? value7 : Resolve7(value7, readable7, in scope, ref adjustments, ref count);
+            var granted8 = inside8 ? value8 : Resolve8(value8, readable8, in scope, ref adjustments, ref count);
 
             var effective = source;
             if (count > 0)
             {
                 effective = source with
                 {
-                    Maturity = Decode0(g0),
-                    Tone = Decode1(g1),
-                    Verbosity = Decode2(g2),
-                    DiscloseAi = Decode3(g3),
-                    MemoryDays = Decode4(g4),
-                    Creativity = Decode5(g5),
-                    Topics = Decode6(g6),
-                    Language = Decode7(g7),
-                    AvoidHazards = Decode8(g8),
+                    Maturity = Decode0(granted0),
+                    Tone = Decode1(granted1),
+                    Verbosity = Decode2(granted2),
+                    DiscloseAi = Decode3(granted3),
+                    MemoryDays = Decode4(granted4),
+                    Creativity = Decode5(granted5),
+                    Topics = Decode6(granted6),
+                    Language = Decode7(granted7),
+                    AvoidHazards = Decode8(granted8),
                 };
             }
 
-            var forbidden = Forbidden(in scope, g8, out var active);
+            var forbidden = Forbidden(in scope, granted8, out var active);
             return new global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);
         }
 
         // Maturity: ordinal, lower is stricter, 4 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue v0, bool ok0, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s0 = PolicyTables.Strict0[0];
-            global::PolicyAsCode.DimensionValue g0;
-            if (!ok0)
+            var strict = PolicyTables.Strict0[0];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g0 = global::PolicyAsCode.Lattice.Strictest(s0, false);
-                var cite0 = -1;
-                if (scope.j0 && PolicyTables.Strictest0 == g0) cite0 = 0;
-                else if (scope.a1 && PolicyTables.Strictest1 == g0) cite0 = 1;
-                else if (scope.a6 && PolicyTables.Strictest6 == g0) cite0 = 6;
-                else if (PolicyTables.Strictest10 == g0) cite0 = 10;
-                else if (scope.j0) cite0 = 0;
-                else if (scope.a1) cite0 = 1;
-                else if (scope.a6) cite0 = 6;
-                else cite0 = 10;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, v0, g0, cite0);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                int citation;
+                if (scope.EuLawApplies && PolicyTables.Strictest0 == granted) citation = 0;
+                else if (scope.EuLawWhenMinor && PolicyTables.Strictest1 == granted) citation = 1;
+                else if (scope.UsLawWhenMinor && PolicyTables.Strictest6 == granted) citation = 6;
+                else if (PolicyTables.Strictest10 == granted) citation = 10;
+                else if (scope.EuLawApplies) citation = 0;
+                else if (scope.EuLawWhenMinor) citation = 1;
+                else if (scope.UsLawWhenMinor) citation = 6;
+                else citation = 10;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s0, v0))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g0 = v0;
+                granted = requested;
             }
             else
             {
-                g0 = global::PolicyAsCode.Lattice.Clamp(s0, v0, false);
-                var cite0 = -1;
-                if (scope.a1 && !(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 1;
-                else if (scope.a6 && !(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 6;
-                else if (!(((0x3UL >> (int)v0.Bits) & 1UL) != 0UL)) cite0 = 10;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, v0, g0, cite0);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                var citation = -1;
+                if (scope.EuLawWhenMinor && ((0x3UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 1;
+                else if (scope.UsLawWhenMinor && ((0x3UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 6;
+                else if (((0x3UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 10;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g0;
+            return granted;
         }
 
         // Tone: ordinal, lower is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue v1, bool ok1, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s1 = PolicyTables.Strict1[0];
-            global::PolicyAsCode.DimensionValue g1;
-            if (!ok1)
+            var strict = PolicyTables.Strict1[0];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g1 = global::PolicyAsCode.Lattice.Strictest(s1, false);
-                var cite1 = -1;
-                if (PolicyTables.Strictest11 == g1) cite1 = 11;
-                else cite1 = 11;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, v1, g1, cite1);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, 11);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s1, v1))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g1 = v1;
+                granted = requested;
             }
             else
             {
-                g1 = global::PolicyAsCode.Lattice.Clamp(s1, v1, false);
-                var cite1 = -1;
-                if (!(((0x7UL >> (int)v1.Bits) & 1UL) != 0UL)) cite1 = 11;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, v1, g1, cite1);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                var citation = -1;
+                if (((0x7UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 11;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g1;
+            return granted;
         }
 
         // Verbosity: ordinal, lower is stricter, 0 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue v2, bool ok2, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s2 = PolicyTables.Strict2[0];
-            global::PolicyAsCode.DimensionValue g2;
-            if (!ok2)
+            var strict = PolicyTables.Strict2[0];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g2 = global::PolicyAsCode.Lattice.Strictest(s2, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.FailedClosed, v2, g2, -1);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, -1);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s2, v2))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g2 = v2;
+                granted = requested;
             }
             else
             {
-                g2 = global::PolicyAsCode.Lattice.Clamp(s2, v2, false);
-                var cite2 = -1;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Clamped, v2, g2, cite2);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, -1);
             }
-            return g2;
+            return granted;
         }
 
         // DiscloseAi: boolean, higher is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve3(global::PolicyAsCode.DimensionValue v3, bool ok3, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve3(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var k3 = (scope.j0 ? 1 : 0) | (scope.w3_0_3 ? 2 : 0) | (scope.j3 ? 4 : 0);
-            var s3 = PolicyTables.Strict3[k3];
-            var r3 = PolicyTables.Relaxed3[k3];
-            var u3 = PolicyTables.Waives3[k3];
-            global::PolicyAsCode.DimensionValue g3;
-            if (!ok3)
+            var combination = (scope.EuLawApplies ? 1 : 0) | (scope.UserWaivesEuLawOnDiscloseAi ? 2 : 0) | (scope.UsCaLawApplies ? 4 : 0);
+            var strict = PolicyTables.Strict3[combination];
+            var relaxed = PolicyTables.Relaxed3[combination];
+            var userWaives = PolicyTables.Waives3[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g3 = global::PolicyAsCode.Lattice.Strictest(s3, true);
-                var cite3 = -1;
-                if (scope.j0 && PolicyTables.Strictest2 == g3) cite3 = 2;
-                else if (scope.j3 && PolicyTables.Strictest9 == g3) cite3 = 9;
-                else if (scope.j0) cite3 = 2;
-                else if (scope.j3) cite3 = 9;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.FailedClosed, v3, g3, cite3);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
+                var citation = -1;
+                if (scope.EuLawApplies && PolicyTables.Strictest2 == granted) citation = 2;
+                else if (scope.UsCaLawApplies && PolicyTables.Strictest9 == granted) citation = 9;
+                else if (scope.EuLawApplies) citation = 2;
+                else if (scope.UsCaLawApplies) citation = 9;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s3, v3))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g3 = v3;
+                granted = requested;
             }
             else
             {
-                var waive3 = u3 && global::PolicyAsCode.Lattice.Contains(r3, v3);
-                g3 = waive3 ? v3 : global::PolicyAsCode.Lattice.Clamp(u3 ? r3 : s3, v3, true);
-                var cite3 = -1;
-                if (scope.j0 && !(((0x2UL >> (int)v3.Bits) & 1UL) != 0UL) && waive3 == scope.w3_0_3) cite3 = 2;
-                else if (scope.j3 && !(((0x2UL >> (int)v3.Bits) & 1UL) != 0UL) && !waive3) cite3 = 9;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, waive3 ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped, v3, g3, cite3);
+                var waived = userWaives && global::PolicyAsCode.Lattice.Contains(relaxed, requested);
+                granted = waived ? requested : global::PolicyAsCode.Lattice.Clamp(userWaives ? relaxed : strict, requested, true);
+                var citation = -1;
+                if (scope.EuLawApplies && ((0x2UL >> (int)requested.Bits) & 1UL) == 0UL && waived == scope.UserWaivesEuLawOnDiscloseAi) citation = 2;
+                else if (scope.UsCaLawApplies && ((0x2UL >> (int)requested.Bits) & 1UL) == 0UL && !waived) citation = 9;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, waived ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g3;
+            return granted;
         }
 
         // MemoryDays: integer, lower is stricter, 6 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve4(global::PolicyAsCode.DimensionValue v4, bool ok4, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve4(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var k4 = (scope.j0 ? 1 : 0) | (scope.a4 ? 2 : 0) | (scope.a6 ? 4 : 0) | (scope.a8 ? 8 : 0);
-            var s4 = PolicyTables.Strict4[k4];
-            global::PolicyAsCode.DimensionValue g4;
-            if (!ok4)
+            var combination = (scope.EuLawApplies ? 1 : 0) | (scope.EuLawUnlessConsentsToMemory ? 2 : 0) | (scope.UsLawWhenMinor ? 4 : 0) | (scope.DeLawWhenMinor ? 8 : 0);
+            var strict = PolicyTables.Strict4[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g4 = global::PolicyAsCode.Lattice.Strictest(s4, false);
-                var cite4 = -1;
-                if (scope.j0 && PolicyTables.Strictest3 == g4) cite4 = 3;
-                else if (scope.a4 && PolicyTables.Strictest4 == g4) cite4 = 4;
-                else if (scope.a6 && PolicyTables.Strictest7 == g4) cite4 = 7;
-                else if (scope.a8 && PolicyTables.Strictest8 == g4) cite4 = 8;
-                else if (PolicyTables.Strictest12 == g4) cite4 = 12;
-                else if (PolicyTables.Strictest16 == g4) cite4 = 16;
-                else if (scope.j0) cite4 = 3;
-                else if (scope.a4) cite4 = 4;
-                else if (scope.a6) cite4 = 7;
-                else if (scope.a8) cite4 = 8;
-                else cite4 = 12;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.FailedClosed, v4, g4, cite4);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                int citation;
+                if (scope.EuLawApplies && PolicyTables.Strictest3 == granted) citation = 3;
+                else if (scope.EuLawUnlessConsentsToMemory && PolicyTables.Strictest4 == granted) citation = 4;
+                else if (scope.UsLawWhenMinor && PolicyTables.Strictest7 == granted) citation = 7;
+                else if (scope.DeLawWhenMinor && PolicyTables.Strictest8 == granted) citation = 8;
+                else if (PolicyTables.Strictest12 == granted) citation = 12;
+                else if (PolicyTables.Strictest16 == granted) citation = 16;
+                else if (scope.EuLawApplies) citation = 3;
+                else if (scope.EuLawUnlessConsentsToMemory) citation = 4;
+                else if (scope.UsLawWhenMinor) citation = 7;
+                else if (scope.DeLawWhenMinor) citation = 8;
+                else citation = 12;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s4, v4))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g4 = v4;
+                granted = requested;
             }
             else
             {
-                g4 = global::PolicyAsCode.Lattice.Clamp(s4, v4, false);
-                var cite4 = -1;
-                if (scope.j0 && !(v4.Number >= 0d && v4.Number <= 30d)) cite4 = 3;
-                else if (scope.a4 && !(v4.Number >= 0d && v4.Number <= 0d)) cite4 = 4;
-                else if (scope.a6 && !(v4.Number >= 0d && v4.Number <= 0d)) cite4 = 7;
-                else if (scope.a8 && !(v4.Number >= 0d && v4.Number <= 0d)) cite4 = 8;
-                else if (!(v4.Number <= 14d)) cite4 = 12;
-                else if (!(v4.Number >= 0d && v4.Number <= 365d)) cite4 = 16;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.Clamped, v4, g4, cite4);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                var citation = -1;
+                if (scope.EuLawApplies && !(requested.Number >= 0d && requested.Number <= 30d)) citation = 3;
+                else if (scope.EuLawUnlessConsentsToMemory && !(requested.Number >= 0d && requested.Number <= 0d)) citation = 4;
+                else if (scope.UsLawWhenMinor && !(requested.Number >= 0d && requested.Number <= 0d)) citation = 7;
+                else if (scope.DeLawWhenMinor && !(requested.Number >= 0d && requested.Number <= 0d)) citation = 8;
+                else if (requested.Number > 14d) citation = 12;
+                else if (!(requested.Number >= 0d && requested.Number <= 365d)) citation = 16;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g4;
+            return granted;
         }
 
         // Creativity: real, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve5(global::PolicyAsCode.DimensionValue v5, bool ok5, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve5(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s5 = PolicyTables.Strict5[0];
-            global::PolicyAsCode.DimensionValue g5;
-            if (!ok5)
+            var strict = PolicyTables.Strict5[0];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g5 = global::PolicyAsCode.Lattice.Strictest(s5, false);
-                var cite5 = -1;
-                if (PolicyTables.Strictest13 == g5) cite5 = 13;
-                else if (PolicyTables.Strictest17 == g5) cite5 = 17;
-                else cite5 = 13;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.FailedClosed, v5, g5, cite5);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                int citation;
+                if (PolicyTables.Strictest13 == granted) citation = 13;
+                else if (PolicyTables.Strictest17 == granted) citation = 17;
+                else citation = 13;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s5, v5))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g5 = v5;
+                granted = requested;
             }
             else
             {
-                g5 = global::PolicyAsCode.Lattice.Clamp(s5, v5, false);
-                var cite5 = -1;
-                if (!(v5.Number <= 0.8d)) cite5 = 13;
-                else if (!(v5.Number >= 0d && v5.Number <= 1d)) cite5 = 17;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.Clamped, v5, g5, cite5);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                var citation = -1;
+                if (!(requested.Number <= 0.8d)) citation = 13;
+                else if (!(requested.Number >= 0d && requested.Number <= 1d)) citation = 17;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g5;
+            return granted;
         }
 
         // Topics: set, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve6(global::PolicyAsCode.DimensionValue v6, bool ok6, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve6(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s6 = PolicyTables.Strict6[0];
-            global::PolicyAsCode.DimensionValue g6;
-            if (!ok6)
+            var strict = PolicyTables.Strict6[0];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g6 = global::PolicyAsCode.Lattice.Strictest(s6, false);
-                var cite6 = -1;
-                if (scope.a1 && PolicyTables.Strictest5 == g6) cite6 = 5;
-                else if (PolicyTables.Strictest14 == g6) cite6 = 14;
-                else if (scope.a1) cite6 = 5;
-                else cite6 = 14;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.FailedClosed, v6, g6, cite6);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                int citation;
+                if (scope.EuLawWhenMinor && PolicyTables.Strictest5 == granted) citation = 5;
+                else if (PolicyTables.Strictest14 == granted) citation = 14;
+                else if (scope.EuLawWhenMinor) citation = 5;
+                else citation = 14;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s6, v6))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g6 = v6;
+                granted = requested;
             }
             else
             {
-                g6 = global::PolicyAsCode.Lattice.Clamp(s6, v6, false);
-                var cite6 = -1;
-                if (scope.a1 && !((v6.Bits & 0xFFFFFFFFFFFFFFE0UL) == 0UL)) cite6 = 5;
-                else if (!((v6.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL)) cite6 = 14;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.Clamped, v6, g6, cite6);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                var citation = -1;
+                if (scope.EuLawWhenMinor && (requested.Bits & 0xFFFFFFFFFFFFFFE0UL) != 0UL) citation = 5;
+                else if ((requested.Bits & 0xFFFFFFFFFFFFFFF0UL) != 0UL) citation = 14;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g6;
+            return granted;
         }
 
         // Language: choice, lower is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve7(global::PolicyAsCode.DimensionValue v7, bool ok7, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve7(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s7 = PolicyTables.Strict7[0];
-            global::PolicyAsCode.DimensionValue g7;
-            if (!ok7)
+            var strict = PolicyTables.Strict7[0];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g7 = global::PolicyAsCode.Lattice.Strictest(s7, false);
-                var cite7 = -1;
-                if (PolicyTables.Strictest15 == g7) cite7 = 15;
-                else cite7 = 15;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 7, global::PolicyAsCode.AdjustmentCause.FailedClosed, v7, g7, cite7);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 7, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, 15);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s7, v7))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g7 = v7;
+                granted = requested;
             }
             else
             {
-                g7 = global::PolicyAsCode.Lattice.Clamp(s7, v7, false);
-                var cite7 = -1;
-                if (!(((0xFUL >> (int)v7.Bits) & 1UL) != 0UL)) cite7 = 15;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 7, global::PolicyAsCode.AdjustmentCause.Clamped, v7, g7, cite7);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                var citation = -1;
+                if (((0xFUL >> (int)requested.Bits) & 1UL) == 0UL) citation = 15;
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 7, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
             }
-            return g7;
+            return granted;
         }
 
         // AvoidHazards: set, higher is stricter, 0 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve8(global::PolicyAsCode.DimensionValue v8, bool ok8, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve8(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
         {
-            var s8 = PolicyTables.Strict8[0];
-            global::PolicyAsCode.DimensionValue g8;
-            if (!ok8)
+            var strict = PolicyTables.Strict8[0];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
             {
-                g8 = global::PolicyAsCode.Lattice.Strictest(s8, true);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 8, global::PolicyAsCode.AdjustmentCause.FailedClosed, v8, g8, -1);
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 8, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, -1);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(s8, v8))
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
-                g8 = v8;
+                granted = requested;
             }
             else
             {
-                g8 = global::PolicyAsCode.Lattice.Clamp(s8, v8, true);
-                var cite8 = -1;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 8, global::PolicyAsCode.AdjustmentCause.Clamped, v8, g8, cite8);
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, true);
+                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 8, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, -1);
             }
-            return g8;
+            return granted;
         }
 
-        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, global::PolicyAsCode.DimensionValue g8, out ulong active)
+        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, global::PolicyAsCode.DimensionValue granted8, out ulong active)
         {
             var forbidden = global::PolicyAsCode.Hazard.None;
             active = 0UL;
-            if (scope.j0)
+            if (scope.EuLawApplies)
             {
                 forbidden |= (global::PolicyAsCode.Hazard)0x108UL;
                 active |= 0x1UL;
             }
-            if (scope.j0 && scope.c1_0)
+            if (scope.EuLawApplies && scope.WhenMinor)
             {
                 forbidden |= (global::PolicyAsCode.Hazard)0x800UL;
                 active |= 0x2UL;
             }
-            if (scope.j1)
+            if (scope.UsLawApplies)
             {
                 forbidden |= (global::PolicyAsCode.Hazard)0x108UL;
                 active |= 0x4UL;
             }
-            if (scope.j1 && scope.c1_0)
+            if (scope.UsLawApplies && scope.WhenMinor)
             {
                 forbidden |= (global::PolicyAsCode.Hazard)0x800UL;
                 active |= 0x8UL;
             }
             forbidden |= (global::PolicyAsCode.Hazard)0x1020UL;
             active |= 0x10UL;
-            var own5 = (global::PolicyAsCode.Hazard)g8.Bits & (global::PolicyAsCode.Hazard)0xFF00003FFFUL;
-            if (own5 != global::PolicyAsCode.Hazard.None)
+            var ownList5 = (global::PolicyAsCode.Hazard)granted8.Bits & (global::PolicyAsCode.Hazard)0xFF00003FFFUL;
+            if (ownList5 != global::PolicyAsCode.Hazard.None)
             {
-                forbidden |= own5;
+                forbidden |= ownList5;
                 active |= 0x20UL;
             }
             return forbidden;
@@ -749,47 +757,44 @@ namespace QuickStart.Policies
         public static global::PolicyAsCode.Hazard Decode8(global::PolicyAsCode.DimensionValue value) => unchecked((global::PolicyAsCode.Hazard)(long)value.Bits);
 
         /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
         public readonly struct Scope
         {
             public readonly int Jurisdiction;
-            public readonly bool j0;
-            public readonly bool c1_0;
-            public readonly bool a1;
-            public readonly bool j1;
-            public readonly bool a6;
-            public readonly bool w3_0_3;
-            public readonly bool j3;
-            public readonly bool c0_2;
-            public readonly bool a4;
-            public readonly bool j2;
-            public readonly bool a8;
+            public readonly bool EuLawApplies;
+            public readonly bool WhenMinor;
+            public readonly bool EuLawWhenMinor;
+            public readonly bool UsLawApplies;
+            public readonly bool UsLawWhenMinor;
+            public readonly bool UserWaivesEuLawOnDiscloseAi;
+            public readonly bool UsCaLawApplies;
+            public readonly bool EuLawUnlessConsentsToMemory;
+            public readonly bool DeLawWhenMinor;
 
             public Scope(in global::PolicyAsCode.PolicyContext context)
             {
                 var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var j0 = jurisdiction < 0 || jurisdiction == 0 || jurisdiction == 2;
-                var c1_0 = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None).Restricts(in context);
-                var a1 = j0 && c1_0;
-                var j1 = jurisdiction < 0 || jurisdiction == 1 || jurisdiction == 3;
-                var a6 = j1 && c1_0;
-                var w3_0_3 = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None).Loosens(in context);
-                var j3 = jurisdiction < 0 || jurisdiction == 3;
-                var c0_2 = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.ConsentsToMemory).Restricts(in context);
-                var a4 = j0 && c0_2;
-                var j2 = jurisdiction < 0 || jurisdiction == 2;
-                var a8 = j2 && c1_0;
+                var euLawApplies = jurisdiction < 0 || jurisdiction == 0 || jurisdiction == 2;
+                var whenMinor = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None).Restricts(in context);
+                var euLawWhenMinor = euLawApplies && whenMinor;
+                var usLawApplies = jurisdiction < 0 || jurisdiction == 1 || jurisdiction == 3;
+                var usLawWhenMinor = usLawApplies && whenMinor;
+                var userWaivesEuLawOnDiscloseAi = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None).Loosens(in context);
+                var usCaLawApplies = jurisdiction < 0 || jurisdiction == 3;
+                var unlessConsentsToMemory = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.ConsentsToMemory).Restricts(in context);
+                var euLawUnlessConsentsToMemory = euLawApplies && unlessConsentsToMemory;
+                var deLawApplies = jurisdiction < 0 || jurisdiction == 2;
+                var deLawWhenMinor = deLawApplies && whenMinor;
                 Jurisdiction = jurisdiction;
-                this.j0 = j0;
-                this.c1_0 = c1_0;
-                this.a1 = a1;
-                this.j1 = j1;
-                this.a6 = a6;
-                this.w3_0_3 = w3_0_3;
-                this.j3 = j3;
-                this.c0_2 = c0_2;
-                this.a4 = a4;
-                this.j2 = j2;
-                this.a8 = a8;
+                EuLawApplies = euLawApplies;
+                WhenMinor = whenMinor;
+                EuLawWhenMinor = euLawWhenMinor;
+                UsLawApplies = usLawApplies;
+                UsLawWhenMinor = usLawWhenMinor;
+                UserWaivesEuLawOnDiscloseAi = userWaivesEuLawOnDiscloseAi;
+                UsCaLawApplies = usCaLawApplies;
+                EuLawUnlessConsentsToMemory = euLawUnlessConsentsToMemory;
+                DeLawWhenMinor = deLawWhenMinor;
             }
         }
     }

@@ -1,7 +1,8 @@
 using System;
 using System.ComponentModel;
+using PolicyAsCode.Json;
 
-namespace PolicyAsCode.Json;
+namespace PolicyAsCode.Compiled;
 
 /// <summary>
 /// What the one preferences reader (<see cref="PreferencesJsonSupport.Read{TSchema, T}"/>) needs to know of a policy

@@ -4,8 +4,9 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
+using PolicyAsCode.Json;
 
-namespace PolicyAsCode.Json;
+namespace PolicyAsCode.Compiled;
 
 /// <summary>
 /// The preferences reader: the one piece of code that walks a document, reads each kind of value and records errors

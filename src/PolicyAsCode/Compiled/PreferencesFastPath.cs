@@ -2,8 +2,9 @@ using System;
 using System.Buffers.Text;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using PolicyAsCode.Json;
 
-namespace PolicyAsCode.Json;
+namespace PolicyAsCode.Compiled;
 
 /// <summary>
 /// The preferences reader's fast path: a strict, allocation-free scan of the common document (one object of known,

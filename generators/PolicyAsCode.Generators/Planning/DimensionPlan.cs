@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using PolicyAsCode.Generators.Model;
+
+namespace PolicyAsCode.Generators.Planning;
+
+/// <summary>
+/// Everything the evaluator decides about one dimension before a line is printed: which bounds always bind, the folded
+/// chain, whether it can contradict, the tests of the fast path and of the full path, and the citations.
+/// </summary>
+internal sealed class DimensionPlan
+{
+    /// <summary>The names the dimension's resolve method gives the value asked for, the value granted and the waiver.</summary>
+    public const string Requested = "requested";
+
+    public const string Granted = "granted";
+
+    public const string Waived = "waived";
+
+    public DimensionPlan(
+        DimensionModel dimension,
+        IReadOnlyList<ChainStep> chain,
+        Bound always,
+        bool waivable,
+        FoldedChain? folded,
+        Test readable,
+        Test inside,
+        FastPath fastPath,
+        IReadOnlyList<Citation> failClosed,
+        IReadOnlyList<Citation> clamped)
+    {
+        Dimension = dimension;
+        Chain = chain;
+        Always = always;
+        Waivable = waivable;
+        Folded = folded;
+        Readable = readable;
+        Inside = inside;
+        FastPath = fastPath;
+        FailClosed = failClosed;
+        Clamped = clamped;
+    }
+
+    public DimensionModel Dimension { get; }
+
+    public int Index => Dimension.Index;
+
+    /// <summary>The bounds on the dimension in canonical order, each with the tests that decide it.</summary>
+    public IReadOnlyList<ChainStep> Chain { get; }
+
+    /// <summary>The domain narrowed by every bound that applies in every context.</summary>
+    public Bound Always { get; }
+
+    /// <summary>Whether the user tier may waive some bound on it.</summary>
+    public bool Waivable { get; }
+
+    /// <summary>The chain folded into tables, or null when it reads too many tests and is emitted as it is.</summary>
+    public FoldedChain? Folded { get; }
+
+    /// <summary>Whether narrowing can meet an empty intersection; when it cannot, no contradiction is tracked.</summary>
+    public bool CanContradict => Folded?.CanContradict ?? Chain.Count > 0;
+
+    /// <summary>Whether the encoded value can be read: supplied, not listed unreadable, of the dimension's type.</summary>
+    public Test Readable { get; }
+
+    /// <summary>Whether a readable encoded value lies inside every bound that applies: granted as asked.</summary>
+    public Test Inside { get; }
+
+    public FastPath FastPath { get; }
+
+    /// <summary>Which bound a fail-closed value cites (tests read <see cref="Granted"/>).</summary>
+    public IReadOnlyList<Citation> FailClosed { get; }
+
+    /// <summary>Which bound a clamped or waived value cites (tests read <see cref="Requested"/> and <see cref="Waived"/>).</summary>
+    public IReadOnlyList<Citation> Clamped { get; }
+}
+
+/// <summary>How the fast path reads a dimension: the local it declares from the typed property, and its whole test.</summary>
+/// <param name="Declaration">The local's declaration.</param>
+/// <param name="Inside">Whether the value is readable and inside every applicable bound.</param>
+internal sealed record FastPath(string Declaration, Test Inside);

@@ -1,0 +1,123 @@
+using System.Collections.Generic;
+using System.Linq;
+using PolicyAsCode.Generators.Model;
+using PolicyAsCode.Generators.Parsing;
+
+namespace PolicyAsCode.Generators.Planning;
+
+/// <summary>Builds a <see cref="DimensionPlan"/>: the chain folded once, the tests and citations derived from it.</summary>
+internal static class DimensionPlanner
+{
+    public static DimensionPlan Plan(DimensionModel d, PolicyIndex index, ScopeTests scope)
+    {
+        var chain = index.BoundsOn(d.Index).Select(b => new ChainStep(b, scope.Applies(b), scope.UserWaived(b))).ToList();
+        var waivable = chain.Any(s => !s.UserWaived.IsNever);
+        var always = d.Domain;
+        foreach (var step in chain.Where(s => s.Applies.IsAlways))
+        {
+            always = PolicyAsCode.Lattice.Intersect(always, step.Bound.Bound);
+        }
+
+        var encoded = ValueAccess.Encoded("value" + d.Index);
+        var readable = Test.Name("readAll").And(Test.Name($"unreadable.Contains({d.Index})").Not()).And(Membership.InDomain(d, encoded));
+        return new DimensionPlan(
+            d,
+            chain,
+            always,
+            waivable,
+            FoldedChain.Fold(d, chain, waivable),
+            readable,
+            Inside(d, chain, always, encoded),
+            FastPath(d, chain, always),
+            FailClosed(chain),
+            Clamped(d, chain, waivable));
+    }
+
+    // The unconditional bounds are one constant test; a conditional bound adds a test only where it is narrower than
+    // their intersection, guarded by whether it applies. True exactly when the value is granted as asked: then no bound
+    // is skipped (each intersection still holds the value) and the strict bound contains it.
+    private static Test Inside(DimensionModel d, IReadOnlyList<ChainStep> chain, Bound always, ValueAccess value)
+    {
+        var inside = Membership.Within(d, always, d.Domain, value);
+        foreach (var step in chain)
+        {
+            if (step.Applies.IsExpression && !PolicyAsCode.Lattice.IsWithin(always, step.Bound.Bound))
+            {
+                // The constant test already holds here, so only what the bound adds to it is tested.
+                inside = inside.And(Test.Implies(step.Applies, Membership.Within(d, step.Bound.Bound, always, value)));
+            }
+        }
+
+        return inside;
+    }
+
+    // The fast path reads the typed property where that is exact, and leaves out the domain test where the constant
+    // test implies it: a test of the permitted flags, or of both ends of a finite interval.
+    private static FastPath FastPath(DimensionModel d, IReadOnlyList<ChainStep> chain, Bound always)
+    {
+        var local = "value" + d.Index;
+        var property = $"source.{CSharpNames.Escape(d.Name)}";
+        var mask = $"unchecked((ulong)(long){property})";
+        var (declaration, access, domain) = d.Kind switch
+        {
+            DimensionKind.Integer => ($"var {local} = {property};", ValueAccess.Typed(local, integerLiterals: true), Test.Always),
+            DimensionKind.Real => ($"var {local} = {property};", ValueAccess.Typed(local), Test.Name($"double.IsFinite({local})")),
+            DimensionKind.Boolean => ($"var {local} = {property};", ValueAccess.Typed(local, boolean: true), Test.Always),
+            DimensionKind.Set => ($"var {local} = {mask};", ValueAccess.Typed(local), Membership.InDomain(d, ValueAccess.Typed(local))),
+            DimensionKind.Ordinal when d.IsContiguous() => ($"var {local} = {mask};", ValueAccess.Typed(local), Test.Comparison($"{local} < {d.Members.Count}UL", $"{local} >= {d.Members.Count}UL")),
+            _ => ($"var {local} = PolicyTables.Encode{d.Index}({property});", ValueAccess.Encoded(local), Membership.InDomain(d, ValueAccess.Encoded(local))),
+        };
+
+        var implied = !PolicyAsCode.Lattice.IsEmpty(always) && d.Kind switch
+        {
+            DimensionKind.Set => (d.Domain.Ceiling & ~always.Ceiling) != 0,
+            DimensionKind.Real => always.Lo > d.Domain.Lo && always.Hi < d.Domain.Hi,
+            _ => false,
+        };
+        var inside = Inside(d, chain, always, access);
+        return new FastPath(declaration, inside.IsNever ? inside : (implied ? Test.Always : domain).And(inside));
+    }
+
+    // Cite the first applicable bound whose own strictest value was granted, else the first applicable bound.
+    private static IReadOnlyList<Citation> FailClosed(IReadOnlyList<ChainStep> chain)
+    {
+        var strictest = chain.Select(s => new Citation(
+            s.Applies.And(Test.Comparison($"PolicyTables.Strictest{s.Bound.Index} == {DimensionPlan.Granted}", $"PolicyTables.Strictest{s.Bound.Index} != {DimensionPlan.Granted}")),
+            s.Bound.Index,
+            ReadsStrictest: true));
+        var applicable = chain.Select(s => new Citation(s.Applies, s.Bound.Index));
+        return Citations.Trim(strictest.Concat(applicable));
+    }
+
+    // Cite the first applicable bound the value breaks that agrees with the outcome: waived bounds when waived, others when not.
+    private static IReadOnlyList<Citation> Clamped(DimensionModel d, IReadOnlyList<ChainStep> chain, bool waivable)
+    {
+        var requested = ValueAccess.Encoded(DimensionPlan.Requested);
+        var branches = new List<Citation>();
+        foreach (var step in chain)
+        {
+            // The value is readable here, so the bound's membership test folds into constants too.
+            var breaks = Membership.Within(d, step.Bound.Bound, d.Domain, requested).Not();
+            var when = step.Applies.And(breaks);
+            if (waivable)
+            {
+                when = when.And(AgreesWithWaiver(step.UserWaived));
+            }
+
+            branches.Add(new Citation(when, step.Bound.Index));
+        }
+
+        return Citations.Trim(branches);
+    }
+
+    private static Test AgreesWithWaiver(Test userWaived)
+    {
+        var waived = Test.Name(DimensionPlan.Waived);
+        if (!userWaived.IsExpression)
+        {
+            return userWaived.IsAlways ? waived : waived.Not();
+        }
+
+        return Test.Comparison($"{DimensionPlan.Waived} == {userWaived}", $"{DimensionPlan.Waived} != {userWaived}");
+    }
+}

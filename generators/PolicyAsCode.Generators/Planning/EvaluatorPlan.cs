@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using System.Linq;
+using PolicyAsCode.Generators.Model;
+
+namespace PolicyAsCode.Generators.Planning;
+
+/// <summary>
+/// What the evaluator of one policy does, decided before it is printed: the context tests, each dimension's plan, the
+/// hazard rules' tests and the tier defaults. The emitters only print it.
+/// </summary>
+internal sealed class EvaluatorPlan
+{
+    /// <summary>Dimensions per fast-path method, so each stays small enough for the JIT to optimise.</summary>
+    public const int ChunkSize = 32;
+
+    private EvaluatorPlan(PolicyModel policy, ScopeTests scope, IReadOnlyList<DimensionPlan> dimensions, IReadOnlyList<Test> forbids, DefaultsPlan defaults)
+    {
+        Policy = policy;
+        Scope = scope;
+        Dimensions = dimensions;
+        Forbids = forbids;
+        Defaults = defaults;
+        OwnLists = policy.Forbids.Where(f => f.IsUsersOwn).Select(f => f.Dimension).Distinct().ToList();
+        StrictestRead = new HashSet<int>(dimensions.SelectMany(d => d.FailClosed).Where(c => c.ReadsStrictest && c.When.IsExpression).Select(c => c.Bound));
+        BoundsRead = new HashSet<int>(StrictestRead.Concat(dimensions.Where(d => d.Folded is null).SelectMany(d => d.Chain).Where(s => !s.Applies.IsNever).Select(s => s.Bound.Index)));
+        Chunks = (policy.Dimensions.Count + ChunkSize - 1) / ChunkSize;
+    }
+
+    public PolicyModel Policy { get; }
+
+    /// <summary>The tests <c>Scope</c> computes once per resolution, read by every rule that needs one.</summary>
+    public ScopeTests Scope { get; }
+
+    public IReadOnlyList<DimensionPlan> Dimensions { get; }
+
+    /// <summary>Whether each hazard rule is active (a user's own list is decided by its value instead).</summary>
+    public IReadOnlyList<Test> Forbids { get; }
+
+    public DefaultsPlan Defaults { get; }
+
+    /// <summary>The dimensions holding a user's own hazard list, which the hazard rules read.</summary>
+    public IReadOnlyList<int> OwnLists { get; }
+
+    /// <summary>The bounds whose strictest value a fail-closed citation compares with; only these get a constant.</summary>
+    public ISet<int> StrictestRead { get; }
+
+    /// <summary>The bounds the generated code reads as constants: for their strictest value, or in a chain left unfolded.</summary>
+    public ISet<int> BoundsRead { get; }
+
+    /// <summary>How many fast-path methods test the dimensions, <see cref="ChunkSize"/> each.</summary>
+    public int Chunks { get; }
+
+    public static EvaluatorPlan Build(PolicyModel policy)
+    {
+        var index = new PolicyIndex(policy);
+        var scope = new ScopeTests(policy, index, inStruct: true);
+        var dimensions = policy.Dimensions.Select(d => DimensionPlanner.Plan(d, index, scope)).ToList();
+        var forbids = policy.Forbids.Select(f => f.IsUsersOwn ? Test.Always : scope.Tier(f.Tier).And(scope.Restricts(f.When, f.Unless))).ToList();
+        return new EvaluatorPlan(policy, scope, dimensions, forbids, DefaultsPlan.Build(policy, index));
+    }
+}
+
+/// <summary>
+/// The preferences a user starts from: for each dimension without a user-tier initialiser, the tiers' defaults from
+/// the nearest tier up, each guarded by whether its tier applies; the tests it reads are locals of their own.
+/// </summary>
+internal sealed class DefaultsPlan
+{
+    private DefaultsPlan(ScopeTests scope, IReadOnlyList<(DimensionModel Dimension, IReadOnlyList<(Test Applies, DimensionValue Value)> Candidates)> dimensions)
+    {
+        Scope = scope;
+        Dimensions = dimensions;
+    }
+
+    public ScopeTests Scope { get; }
+
+    /// <summary>Each defaulted dimension with its candidates, nearest tier first; the first whose tier applies wins.</summary>
+    public IReadOnlyList<(DimensionModel Dimension, IReadOnlyList<(Test Applies, DimensionValue Value)> Candidates)> Dimensions { get; }
+
+    public static DefaultsPlan Build(PolicyModel policy, PolicyIndex index)
+    {
+        var scope = new ScopeTests(policy, index, inStruct: false);
+        var dimensions = new List<(DimensionModel, IReadOnlyList<(Test, DimensionValue)>)>();
+        foreach (var d in policy.Dimensions.Where(d => !d.HasInitialiser))
+        {
+            var candidates = new List<(Test, DimensionValue)>();
+            foreach (var tierDefault in index.DefaultsOn(d.Index).Reverse())
+            {
+                var applies = scope.Tier(tierDefault.Tier);
+                candidates.Add((applies, tierDefault.Value));
+                if (applies.IsAlways)
+                {
+                    break; // a tier that always applies decides: the defaults above it are never reached
+                }
+            }
+
+            if (candidates.Count > 0)
+            {
+                dimensions.Add((d, candidates));
+            }
+        }
+
+        return new DefaultsPlan(scope, dimensions);
+    }
+}

@@ -1,0 +1,175 @@
+using System;
+using System.Linq;
+using PolicyAsCode.Generators.Model;
+using PolicyAsCode.Generators.Planning;
+using PolicyAsCode.Generators.Tests.Infrastructure;
+using Xunit;
+
+namespace PolicyAsCode.Generators.Tests.Planning;
+
+/// <summary>What the evaluator plan decides for known policies, before anything is printed.</summary>
+public sealed class EvaluatorPlanTests
+{
+    private static readonly Lazy<EvaluatorPlan> QuickStartPlan = new(() =>
+        EvaluatorPlan.Build(GeneratorHarness.Read(GeneratorHarness.Compile(QuickStart.Sources()), QuickStart.UserTier)));
+
+    private static EvaluatorPlan Plan => QuickStartPlan.Value;
+
+    private static DimensionPlan Dimension(string name) => Plan.Dimensions.Single(d => d.Dimension.Name == name);
+
+    private static EvaluatorPlan PlanOf(SourceFile[] sources, string userTier) =>
+        EvaluatorPlan.Build(GeneratorHarness.Read(GeneratorHarness.Compile(sources), userTier));
+
+    [Fact]
+    public void A_dimension_without_bounds_is_only_tested_for_its_domain_and_cites_nothing()
+    {
+        var verbosity = Dimension("Verbosity");
+
+        Assert.Empty(verbosity.Chain);
+        Assert.Equal(verbosity.Dimension.Domain, verbosity.Always);
+        Assert.False(verbosity.CanContradict);
+        Assert.False(verbosity.Waivable);
+        Assert.True(verbosity.Inside.IsAlways);
+        Assert.Equal("value2 < 3UL", verbosity.FastPath.Inside.ToString());
+        Assert.Empty(verbosity.FailClosed);
+        Assert.Empty(verbosity.Clamped);
+        Assert.False(verbosity.Folded!.SelectsByContext);
+    }
+
+    [Fact]
+    public void A_dimension_with_one_unconditional_bound_cites_it_directly_when_failing_closed()
+    {
+        var tone = Dimension("Tone");
+
+        Assert.Equal([new Citation(Test.Always, 11)], tone.FailClosed);
+        Assert.Equal("((0x7UL >> (int)requested.Bits) & 1UL) == 0UL", Assert.Single(tone.Clamped).When.ToString());
+        Assert.Equal("value1 < 4UL && ((0x7UL >> (int)value1) & 1UL) != 0UL", tone.FastPath.Inside.ToString());
+    }
+
+    [Fact]
+    public void The_always_bound_intersects_the_unconditional_bounds_and_conditional_ones_are_guarded()
+    {
+        var memory = Dimension("MemoryDays");
+
+        // EU Between(0, 30), contoso AtMost(14), the user's Between(0, 365); the Locked(0) bounds are conditional.
+        Assert.Equal(0, memory.Always.Lo);
+        Assert.Equal(14, memory.Always.Hi);
+        Assert.Equal(
+            "value4 >= 0 && value4 <= 14 && (!scope.EuLawUnlessConsentsToMemory || value4 <= 0) && (!scope.UsLawWhenMinor || value4 <= 0) && (!scope.DeLawWhenMinor || value4 <= 0)",
+            memory.FastPath.Inside.ToString());
+        Assert.True(memory.Folded!.SelectsByContext);
+        Assert.Equal(["scope.EuLawApplies", "scope.EuLawUnlessConsentsToMemory", "scope.UsLawWhenMinor", "scope.DeLawWhenMinor"], memory.Folded.Keys.Select(k => k.ToString()));
+    }
+
+    [Fact]
+    public void A_waivable_dimension_folds_its_waiver_into_the_tables()
+    {
+        var disclose = Dimension("DiscloseAi");
+
+        Assert.True(disclose.Waivable);
+        Assert.False(disclose.CanContradict);
+        var folded = disclose.Folded!;
+        Assert.Equal(["scope.EuLawApplies", "scope.UserWaivesEuLawOnDiscloseAi", "scope.UsCaLawApplies"], folded.Keys.Select(k => k.ToString()));
+
+        // Entry 3: EU law and its waiver, no Californian law: the relaxed chain leaves the EU's lock out.
+        Assert.True(folded.Waives[3]);
+        Assert.Equal(0x3UL, folded.Relaxed[3].Ceiling);
+        Assert.Equal(0x2UL, folded.Strict[3].Ceiling);
+
+        // Entry 7 adds California's lock, which is not waivable.
+        Assert.True(folded.Waives[7]);
+        Assert.Equal(0x2UL, folded.Relaxed[7].Ceiling);
+
+        Assert.Equal(
+            ["scope.EuLawApplies && ((0x2UL >> (int)requested.Bits) & 1UL) == 0UL && waived == scope.UserWaivesEuLawOnDiscloseAi",
+             "scope.UsCaLawApplies && ((0x2UL >> (int)requested.Bits) & 1UL) == 0UL && !waived"],
+            disclose.Clamped.Select(c => c.When.ToString()));
+    }
+
+    [Fact]
+    public void Scope_tests_are_named_from_the_policy_and_a_field_only_where_a_rule_reads_them()
+    {
+        var declared = Plan.Scope.Declared.ToDictionary(t => t.Name);
+
+        Assert.Equal("jurisdiction < 0 || jurisdiction == 0 || jurisdiction == 2", declared["EuLawApplies"].Expression);
+        Assert.Equal("jurisdiction < 0 || jurisdiction == 3", declared["UsCaLawApplies"].Expression);
+        Assert.Equal("euLawApplies && unlessConsentsToMemory", declared["EuLawUnlessConsentsToMemory"].Expression);
+        Assert.Contains("Fact.RolePlay", declared["UserWaivesEuLawOnDiscloseAi"].Expression, StringComparison.Ordinal);
+
+        // Only the composite reads "unless consents to memory"; the hazard rules read "when minor" themselves.
+        Assert.False(declared["UnlessConsentsToMemory"].IsRead);
+        Assert.True(declared["WhenMinor"].IsRead);
+        Assert.True(declared["EuLawUnlessConsentsToMemory"].IsRead);
+        Assert.Equal(Plan.Scope.Declared.Count, Plan.Scope.Declared.Select(t => t.Name).Distinct().Count());
+    }
+
+    [Fact]
+    public void Hazard_rules_are_guarded_by_their_tier_and_condition()
+    {
+        Assert.Equal(
+            ["scope.EuLawApplies", "scope.EuLawApplies && scope.WhenMinor", "scope.UsLawApplies", "scope.UsLawApplies && scope.WhenMinor", "true", "true"],
+            Plan.Forbids.Select(f => f.ToString()));
+        Assert.Equal([8], Plan.OwnLists);
+        Assert.Equal(1, Plan.Chunks);
+    }
+
+    [Fact]
+    public void Only_the_bound_constants_some_test_reads_are_planned()
+    {
+        // Tone's one unconditional bound (11) is cited directly, so its strictest value is never compared with.
+        Assert.DoesNotContain(11, Plan.StrictestRead);
+        Assert.Contains(2, Plan.StrictestRead);
+        Assert.Contains(9, Plan.StrictestRead);
+
+        // Every chain of the QuickStart folds, so a bound constant is read only for its strictest value.
+        Assert.Equal(Plan.StrictestRead.Order(), Plan.BoundsRead.Order());
+    }
+
+    [Fact]
+    public void Unconditional_bounds_that_leave_no_value_fail_the_fast_path_at_build_time()
+    {
+        var plan = PlanOf(Policies.UnconditionalContradiction, "UnconditionalContradiction.Prefs");
+        var maturity = plan.Dimensions.Single(d => d.Dimension.Name == "Maturity");
+
+        Assert.True(maturity.FastPath.Inside.IsNever);
+        Assert.True(maturity.Inside.IsNever);
+        Assert.True(maturity.CanContradict);
+        Assert.False(maturity.Folded!.SelectsByContext);
+        Assert.Equal(["EuLawApplies"], plan.Scope.Declared.Where(t => t.IsRead).Select(t => t.Name));
+    }
+
+    [Fact]
+    public void A_law_that_applies_everywhere_needs_no_waiver_or_condition_test_and_defaults_need_no_scope()
+    {
+        var plan = PlanOf(Policies.Minimal, "Minimal.Prefs");
+        var maturity = Assert.Single(plan.Dimensions);
+
+        Assert.Equal(["EuLawApplies"], plan.Scope.Declared.Select(t => t.Name));
+        Assert.Equal(0x3UL, maturity.Folded!.Strict[maturity.Folded.Strict.Length - 1].Ceiling);
+        Assert.Empty(plan.Defaults.Dimensions);
+        Assert.Empty(plan.Defaults.Scope.Declared);
+    }
+
+    [Theory]
+    [InlineData("EU", "EuLaw")]
+    [InlineData("US-CA", "UsCaLaw")]
+    [InlineData("contoso-learning", "ContosoLearningLaw")]
+    [InlineData("LearnerPreferences", "LearnerPreferencesLaw")]
+    [InlineData("1st", "Jurisdiction1stLaw")]
+    [InlineData("—", "JurisdictionLaw")]
+    public void Names_come_from_the_policy_s_words(string text, string expected)
+    {
+        Assert.Equal(expected, ScopeNames.Pascal(text, "Jurisdiction") + "Law");
+    }
+
+    [Fact]
+    public void A_name_taken_twice_gets_a_number_and_facts_read_as_words()
+    {
+        var names = new ScopeNames();
+
+        Assert.Equal("EuLawApplies", names.Unique("EuLawApplies"));
+        Assert.Equal("EuLawApplies2", names.Unique("EuLawApplies"));
+        Assert.Equal("MinorAndRolePlay", ScopeNames.Facts((uint)(Fact.Minor | Fact.RolePlay), "And"));
+        Assert.Equal("euLawApplies", ScopeNames.Camel("EuLawApplies"));
+    }
+}
