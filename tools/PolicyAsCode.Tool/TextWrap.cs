@@ -45,15 +45,4 @@ internal static class TextWrap
         return lines;
     }
 
-    /// <summary>The longest word of <paramref name="text"/>: the narrowest a column can be without splitting a word.</summary>
-    public static int LongestWord(string text)
-    {
-        var longest = 0;
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            longest = Math.Max(longest, Terminal.Visible(word));
-        }
-
-        return longest;
-    }
 }

@@ -40,9 +40,6 @@ readonly struct Bound : IEquatable<Bound>
     /// <summary>Allowed member positions (member kinds), or flags a value may hold (set kind).</summary>
     public ulong Ceiling { get; }
 
-    /// <summary>Allowed member positions of a member kind.</summary>
-    public ulong Members => Ceiling;
-
     /// <inheritdoc/>
     public bool Equals(Bound other) =>
         Kind == other.Kind && Lo.Equals(other.Lo) && Hi.Equals(other.Hi) && Floor == other.Floor && Ceiling == other.Ceiling;

@@ -169,9 +169,6 @@ static class Lattice
             : (inner.Ceiling & ~outer.Ceiling) == 0;
     }
 
-    /// <summary>Whether <paramref name="lower"/> allows some value <paramref name="higher"/> does not: it would widen it.</summary>
-    public static bool IsWider(Bound lower, Bound higher) => !IsWithin(lower, higher);
-
     /// <summary>The most restrictive value a non-empty bound allows.</summary>
     public static DimensionValue Strictest(Bound b, bool higherIsStricter)
     {

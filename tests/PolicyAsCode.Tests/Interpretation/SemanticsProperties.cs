@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace PolicyAsCode.Tests.Interpretation;
 
 /// <summary>
-/// An oracle for the properties: what "applicable" and "waived" mean in SPEC.md, computed from the registry
+/// An oracle for the properties: what "applicable" and "waived" mean in docs/semantics.md, computed from the registry
 /// without the interpreter, and the effective bound those define.
 /// </summary>
 internal static class Oracle
@@ -152,7 +152,7 @@ internal static class Oracle
 }
 
 /// <summary>
-/// Property tests of the reference interpreter against the five rules of SPEC.md ("Semantics"), on random
+/// Property tests of the reference interpreter against the five rules of docs/semantics.md (section 7), on random
 /// well-formed registries (<see cref="RandomPolicies"/>). Iteration counts are explicit; together they run
 /// well over 100,000 generated cases.
 /// </summary>
