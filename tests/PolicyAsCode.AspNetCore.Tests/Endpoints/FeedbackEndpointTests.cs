@@ -16,6 +16,7 @@ namespace PolicyAsCode.AspNetCore.Tests.Endpoints;
 public sealed class FeedbackEndpointTests
 {
     private static readonly string EuAdult = TestUsers.Describe("ada", "EU", minor: false);
+    private static readonly string UsAdult = TestUsers.Describe("grace", "US", minor: false);
 
     private static string TooLong => """{"nudges":[{"dimension":"verbosity","direction":"lower","label":"too long"}],"rating":-1,"decisionId":"d-1"}""";
 
@@ -81,14 +82,23 @@ public sealed class FeedbackEndpointTests
     [Fact]
     public async Task A_learned_value_never_leaves_a_bound()
     {
+        // In the US tone may be learned; EU law forbids learning it ([NotLearnable]), so there the same feedback moves nothing.
         await using var host = await PolicyHost.StartAsync(withLearning: true);
-        using var client = host.Client(EuAdult);
+        using var client = host.Client(UsAdult);
+        using var european = host.Client(EuAdult);
         const string MoreTone = """{"nudges":[{"dimension":"tone","direction":"higher","label":"too dry"}]}""";
 
         for (var i = 0; i < 30; i++)
         {
             Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/policy/feedback", Json(MoreTone))).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await european.PostAsync("/policy/feedback", Json(MoreTone))).StatusCode);
         }
+
+        var inEu = await Body(await european.GetAsync("/policy/preferences"));
+        Assert.Equal("Friendly", inEu["effective"]!["tone"]!.GetValue<string>());
+        Assert.DoesNotContain(inEu["learned"]!.AsArray(), c => c!["dimension"]!.GetValue<string>() == "tone");
+        var learnedInEu = await Body(await european.GetAsync("/policy/learned"));
+        Assert.Contains(learnedInEu["ignored"]!.AsArray(), c => c!["dimension"]!.GetValue<string>() == "tone");
 
         // ContosoLearning allows at most Playful ("sarcasm discourages learners"), however much feedback asks for more.
         var preferences = await Body(await client.GetAsync("/policy/preferences"));
