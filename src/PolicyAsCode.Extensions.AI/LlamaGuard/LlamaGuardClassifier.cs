@@ -8,36 +8,6 @@ using PolicyAsCode.Runtime;
 
 namespace PolicyAsCode.Extensions.AI.LlamaGuard;
 
-/// <summary>How the classifier talks to the Llama Guard model.</summary>
-public enum LlamaGuardPromptMode
-{
-    /// <summary>
-    /// Send the conversation as chat messages (a user message; for output, the user message and the assistant's answer)
-    /// and let the server apply Llama Guard's own chat template. This is how Llama Guard is usually served (Ollama's
-    /// <c>llama-guard3</c>, vLLM or TGI with the model's template).
-    /// </summary>
-    Conversation,
-
-    /// <summary>
-    /// Send Llama Guard 3's whole task prompt (categories, conversation, instructions) as one user message, for servers
-    /// that do not apply its template, or to add the policy's custom categories.
-    /// </summary>
-    TaskPrompt,
-}
-
-/// <summary>Options of <see cref="LlamaGuardClassifier"/>.</summary>
-public sealed class LlamaGuardOptions
-{
-    /// <summary>How the model is prompted (the conversation by default).</summary>
-    public LlamaGuardPromptMode PromptMode { get; set; } = LlamaGuardPromptMode.Conversation;
-
-    /// <summary>The model id to request, if the client serves several.</summary>
-    public string? ModelId { get; set; }
-
-    /// <summary>The policy's own categories: listed in the task prompt after S14 and matched by code in the answer.</summary>
-    public IReadOnlyList<HazardInfo> CustomCategories { get; set; } = [];
-}
-
 /// <summary>
 /// A hazard classifier backed by a Llama Guard 3 model behind any <see cref="IChatClient"/>: it asks the model about the
 /// user's message (input) or the assistant's answer in its conversation (output), and parses the answer with

@@ -7,39 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace PolicyAsCode.Runtime;
 
-/// <summary>The outcome of applying an overlay.</summary>
-/// <param name="Compilation">The overlay checked against the compiled policy.</param>
-/// <param name="VersionInForce">The version in force afterwards: the new one, or the previous one when the overlay was rejected or changed nothing.</param>
-/// <param name="Changed">Whether a new snapshot was swapped in.</param>
-public sealed record OverlayResult(OverlayCompilation Compilation, string VersionInForce, bool Changed)
-{
-    /// <summary>Whether the overlay was accepted.</summary>
-    public bool Succeeded => Compilation.Succeeded;
-}
-
-/// <summary>Raised after a new policy snapshot was swapped in.</summary>
-public sealed class PolicyChangedEventArgs(string previousVersion, string version, PolicyOverlay overlay) : EventArgs
-{
-    /// <summary>The version that was in force before.</summary>
-    public string PreviousVersion { get; } = previousVersion;
-
-    /// <summary>The version now in force.</summary>
-    public string Version { get; } = version;
-
-    /// <summary>The overlay now in force.</summary>
-    public PolicyOverlay Overlay { get; } = overlay;
-}
-
-/// <summary>Raised when an overlay was rejected; the previous policy stays in force.</summary>
-public sealed class OverlayRejectedEventArgs(OverlayCompilation compilation, string versionInForce) : EventArgs
-{
-    /// <summary>The rejected overlay and its errors.</summary>
-    public OverlayCompilation Compilation { get; } = compilation;
-
-    /// <summary>The version that stays in force.</summary>
-    public string VersionInForce { get; } = versionInForce;
-}
-
 /// <summary>
 /// The policy service of one compiled policy: holds the snapshot in force and swaps overlays in atomically.
 /// Readers take <see cref="Current"/> (one volatile read, no lock) and evaluate on it; <see cref="ApplyOverlay"/> checks an

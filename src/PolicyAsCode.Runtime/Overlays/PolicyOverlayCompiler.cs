@@ -6,53 +6,6 @@ using System.Linq;
 
 namespace PolicyAsCode.Runtime;
 
-/// <summary>Why an overlay was rejected.</summary>
-public enum OverlayErrorKind
-{
-    /// <summary>The overlay cannot be read against the policy: an unknown dimension, organisation or hazard, a value outside the type, a malformed bound.</summary>
-    Invalid,
-
-    /// <summary>A bound allows something the compiled policy does not: the overlay would widen it.</summary>
-    Widening,
-
-    /// <summary>The configured overlay disappeared or could not be read (a missing or empty section, a file that failed to load); the overlay in force stays.</summary>
-    Unreadable,
-}
-
-/// <summary>One reason an overlay was rejected, naming the dimension and the bound.</summary>
-/// <param name="Kind">Invalid or widening.</param>
-/// <param name="Dimension">The dimension concerned, or null for the overlay as a whole.</param>
-/// <param name="Bound">The bound as written (e.g. <c>AtMost(Maturity.Mature)</c>), or null.</param>
-/// <param name="Message">The whole error in one sentence.</param>
-public sealed record OverlayError(OverlayErrorKind Kind, string? Dimension, string? Bound, string Message)
-{
-    /// <inheritdoc/>
-    public override string ToString() => Message;
-}
-
-/// <summary>The result of compiling an overlay against a policy: the overlaid registry, or the errors.</summary>
-/// <param name="Overlay">The overlay compiled.</param>
-/// <param name="Registry">The compiled registry with the overlay's rules added to the organisation tier; null when rejected.</param>
-/// <param name="Errors">Every problem found; empty when the overlay was accepted.</param>
-public sealed record OverlayCompilation(PolicyOverlay Overlay, PolicyRegistry? Registry, ImmutableArray<OverlayError> Errors)
-{
-    /// <summary>Equality by value, including the contents of <see cref="Errors"/>.</summary>
-    public bool Equals(OverlayCompilation? other) =>
-        other is not null && Equals(Overlay, other.Overlay) && ReferenceEquals(Registry, other.Registry) && RecordEquality.Same(Errors, other.Errors);
-
-    /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Overlay, Registry, RecordEquality.Hash(Errors));
-
-    /// <summary>Whether the overlay was accepted.</summary>
-    public bool Succeeded => Registry is not null && Errors.IsEmpty;
-
-    /// <summary>Whether any error is a widening.</summary>
-    public bool IsWidening => Errors.Any(e => e.Kind == OverlayErrorKind.Widening);
-
-    /// <summary>Every error, one per line.</summary>
-    public string Describe() => string.Join(Environment.NewLine, Errors.Select(e => e.Message));
-}
-
 /// <summary>
 /// Checks an overlay against a compiled policy and turns it into a registry: each overlay bound becomes a
 /// <see cref="BoundRule"/> of the organisation tier, each extra hazard one <see cref="ForbidRule"/>, appended after the

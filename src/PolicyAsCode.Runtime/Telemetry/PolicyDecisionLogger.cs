@@ -7,19 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace PolicyAsCode.Runtime;
 
-/// <summary>Options of the decision log.</summary>
-public sealed class PolicyDecisionLogOptions
-{
-    /// <summary>
-    /// Whether each entry carries the content decided on (the user's message or the model's answer). Off by default:
-    /// the log then holds the policy version, jurisdiction, resolution, decision and reasons, but no user content.
-    /// </summary>
-    public bool IncludeContent { get; set; }
-
-    /// <summary>Whether to write one entry per decision (on by default).</summary>
-    public bool Enabled { get; set; } = true;
-}
-
 /// <summary>
 /// Writes the structured decision log: one entry per decision, through <see cref="ILogger"/> with source-generated
 /// logging. Every entry carries the policy version, the matched jurisdiction and the jurisdictions it sits within

@@ -6,16 +6,6 @@ using System.Diagnostics.Metrics;
 
 namespace PolicyAsCode.Runtime;
 
-/// <summary>Where in a conversation content was checked.</summary>
-public enum ContentStage
-{
-    /// <summary>The user's input, before it reaches the model.</summary>
-    Input,
-
-    /// <summary>The model's output, before it reaches the user.</summary>
-    Output,
-}
-
 /// <summary>
 /// The SDK's OpenTelemetry instruments: one <see cref="System.Diagnostics.ActivitySource"/> and one <see cref="System.Diagnostics.Metrics.Meter"/>,
 /// both named <c>PolicyAsCode</c>. Instrument and attribute names follow the OpenTelemetry conventions (lower-case,

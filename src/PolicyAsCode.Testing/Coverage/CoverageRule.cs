@@ -1,18 +1,5 @@
 namespace PolicyAsCode.Testing;
 
-/// <summary>What kind of rule coverage counts.</summary>
-public enum CoverageRuleKind
-{
-    /// <summary>A bound a tier sets on a dimension.</summary>
-    Bound,
-
-    /// <summary>A lower tier's claim of a waiver a higher tier delegated.</summary>
-    Waiver,
-
-    /// <summary>A tier's rule refusing hazards, or the user's own list of hazards to avoid.</summary>
-    HazardRule,
-}
-
 /// <summary>One rule coverage counts, named as <c>pac</c> and the policy card name it.</summary>
 /// <param name="Kind">Bound, waiver or hazard rule.</param>
 /// <param name="Index">Its index in the registry's <see cref="PolicyRegistry.Bounds"/>, <see cref="PolicyRegistry.Waivers"/> or <see cref="PolicyRegistry.Forbids"/>.</param>

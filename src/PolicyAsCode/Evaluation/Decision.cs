@@ -1,34 +1,5 @@
 namespace PolicyAsCode;
 
-/// <summary>Allow or refuse.</summary>
-public enum Verdict
-{
-    /// <summary>Refuse the content (the default, so an uninitialised decision fails closed).</summary>
-    Refuse = 0,
-
-    /// <summary>Allow the content.</summary>
-    Allow = 1,
-}
-
-/// <summary>Why a decision went the way it did.</summary>
-public enum DecisionCause
-{
-    /// <summary>Never decided: refused.</summary>
-    Undecided = 0,
-
-    /// <summary>No forbidden hazard was detected.</summary>
-    Allowed,
-
-    /// <summary>A rule forbids a detected hazard.</summary>
-    Forbidden,
-
-    /// <summary>A detected hazard is not one this policy can name: refused, failing closed.</summary>
-    UnknownHazard,
-
-    /// <summary>The resolution was never made, so the context could not be evaluated: refused, failing closed.</summary>
-    Unresolved,
-}
-
 /// <summary>
 /// The decision on one piece of content: the verdict, the hazards that caused a refusal and the rule and tier that refused it.
 /// A value type holding only references into the static registry, so deciding allocates nothing.

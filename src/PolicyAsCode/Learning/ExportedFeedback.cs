@@ -2,12 +2,6 @@ using System.Collections.Generic;
 
 namespace PolicyAsCode.Learning;
 
-/// <summary>What an exported record says about one dimension.</summary>
-/// <param name="Dimension">The dimension's name.</param>
-/// <param name="Direction">"lower" or "higher".</param>
-/// <param name="Label">What the user pressed or said, e.g. "too long".</param>
-public sealed record ExportedNudge(string Dimension, string Direction, string? Label);
-
 /// <summary>
 /// One line of a feedback export (<see cref="FeedbackExport"/>): a consented feedback event, pseudonymised and redacted.
 /// Ids are keyed hashes, so records of one user link to each other and to nothing else; time is kept to the day.

@@ -5,25 +5,6 @@ using PolicyAsCode.Monitoring;
 
 namespace PolicyAsCode.Learning;
 
-/// <summary>People and records that gave feedback in one jurisdiction.</summary>
-/// <param name="Jurisdiction">The jurisdiction (<see cref="PersonalisationAggregates.NoJurisdiction"/> when none was recorded).</param>
-/// <param name="People">How many people.</param>
-/// <param name="Records">How many records.</param>
-public sealed record DatasheetJurisdiction(string Jurisdiction, int People, int Records);
-
-/// <summary>How many people gave feedback while a fact held about them (a consented attribute).</summary>
-/// <param name="Fact">The fact's name.</param>
-/// <param name="People">How many people.</param>
-/// <param name="Records">How many records.</param>
-public sealed record DatasheetFact(string Fact, int People, int Records);
-
-/// <summary>Which way feedback pushed one dimension.</summary>
-/// <param name="Dimension">The dimension's name.</param>
-/// <param name="Direction">"lower" or "higher".</param>
-/// <param name="People">How many people pushed it that way.</param>
-/// <param name="Nudges">How many nudges.</param>
-public sealed record DatasheetMove(string Dimension, string Direction, int People, int Nudges);
-
 /// <summary>
 /// Whose feedback an export holds: how many people gave it, where, with which consented attributes, how concentrated it
 /// is, and which dimensions it moved which way. Every bucket of fewer than <see cref="K"/> people is suppressed (the

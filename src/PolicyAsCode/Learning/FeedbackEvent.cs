@@ -3,22 +3,6 @@ using System.Collections.Generic;
 
 namespace PolicyAsCode.Learning;
 
-/// <summary>Which way feedback pushes a dimension, in the dimension's own order (position, number, false before true).</summary>
-public enum FeedbackDirection
-{
-    /// <summary>Towards the lower end: an earlier member, a smaller number, false.</summary>
-    Lower = -1,
-
-    /// <summary>Towards the higher end: a later member, a larger number, true.</summary>
-    Higher = 1,
-}
-
-/// <summary>What one piece of feedback says about one dimension.</summary>
-/// <param name="Dimension">The dimension's name (the user-tier property).</param>
-/// <param name="Direction">Which way the user wants it to move.</param>
-/// <param name="Label">What the user pressed or said, e.g. "too long", for explanations.</param>
-public sealed record DimensionNudge(string Dimension, FeedbackDirection Direction, string? Label = null);
-
 /// <summary>
 /// One piece of feedback a user gave about a response, with the context it was given in. Only the nudges teach the
 /// learner; the rest is provenance (which response, under which policy version) and, with consent, training data.

@@ -3,11 +3,6 @@ using System.Collections.Generic;
 
 namespace PolicyAsCode.Learning;
 
-/// <summary>An undo: nudges on <paramref name="Dimension"/> given before <paramref name="At"/> no longer count.</summary>
-/// <param name="Dimension">The dimension's name.</param>
-/// <param name="At">When the user undid what was learned.</param>
-public sealed record LearningReset(string Dimension, DateTimeOffset At);
-
 /// <summary>Everything a learner reads about one user: their feedback and their undos.</summary>
 /// <param name="Events">The feedback, in any order.</param>
 /// <param name="Resets">The undos, in any order.</param>

@@ -26,11 +26,3 @@ public sealed record LearnedChange(int Dimension, string DimensionName, Dimensio
         return $"{DimensionName}: {dimension.Format(To)} (learned; was {dimension.Format(From)}) {Reason}";
     }
 }
-
-/// <summary>What a learner proposes: one change per dimension that feedback moved, in dimension order.</summary>
-/// <param name="Changes">The changes.</param>
-public sealed record LearnedPreferences(IReadOnlyList<LearnedChange> Changes)
-{
-    /// <summary>Nothing learned.</summary>
-    public static LearnedPreferences None { get; } = new([]);
-}

@@ -2,11 +2,6 @@ using System.Collections.Generic;
 
 namespace PolicyAsCode.Learning;
 
-/// <summary>A learned change that was not used, and why.</summary>
-/// <param name="Change">The change.</param>
-/// <param name="Why">Why not, in words: the user chose the value, or the policy does not let it be learned here.</param>
-public sealed record IgnoredChange(LearnedChange Change, string Why);
-
 /// <summary>
 /// The request to resolve once explicit choices, learned values and defaults are layered
 /// (<see cref="LearnedLayers.Compose"/>), with what was learned and used, and what was learned and not used.

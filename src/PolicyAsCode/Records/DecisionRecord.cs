@@ -4,16 +4,6 @@ using System.Text.Json.Nodes;
 
 namespace PolicyAsCode.Records;
 
-/// <summary>What a decision record records.</summary>
-public enum DecisionRecordKind
-{
-    /// <summary>One resolution: a user's effective preferences in one context (<c>"resolution"</c>).</summary>
-    Resolution,
-
-    /// <summary>One decision on content, with the resolution it was made against (<c>"decision"</c>).</summary>
-    Decision,
-}
-
 /// <summary>
 /// One resolution or decision the runtime made, as written to a JSON Lines file or a log (docs/decision-records.md).
 /// It carries everything needed to make it again under another policy version (<c>pac replay</c>): the context, the
@@ -60,22 +50,3 @@ public sealed record DecisionRecord(
     /// <summary>The schema version the record was written with (<c>"v"</c>); readers read every version from 1 on.</summary>
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
 }
-
-/// <summary>One value a resolution moved, as recorded.</summary>
-/// <param name="Dimension">The dimension's JSON name.</param>
-/// <param name="Cause"><c>clamped</c>, <c>waived</c>, <c>failed_closed</c> or <c>contradiction</c>.</param>
-/// <param name="Bound">The canonical index of the bound responsible in the policy that wrote the record, or null.</param>
-/// <param name="Source">The bound as written, e.g. <c>AtMost(Maturity.Teen)</c>, or null when no bound is responsible.</param>
-/// <param name="Tier">The name of the tier that set the bound (<c>EU</c>, <c>contoso-learning</c>), or null.</param>
-/// <param name="TierRank"><c>immutable</c>, <c>organisation</c>, <c>user</c>, or null.</param>
-public sealed record RecordedAdjustment(string Dimension, string Cause, int? Bound, string? Source, string? Tier, string? TierRank);
-
-/// <summary>One decision on content, as recorded.</summary>
-/// <param name="Allowed">Whether the content was allowed.</param>
-/// <param name="Stage"><c>input</c> (what the user or a tool sent) or <c>output</c> (what the model answered).</param>
-/// <param name="Detected">The hazards the classifier detected, by code (<c>S1</c>…<c>S14</c>, a custom category's code, or <c>0x…</c> for bits no category names).</param>
-/// <param name="Cause"><c>allowed</c>, <c>forbidden</c>, <c>unknown_hazard</c> or <c>unresolved</c>.</param>
-/// <param name="Rule">The canonical index of the hazard rule that refused, or null.</param>
-/// <param name="Tier">The name of the tier whose rule refused, or null.</param>
-/// <param name="Hazards">The detected hazards that caused a refusal, by code; empty when allowed.</param>
-public sealed record RecordedDecision(bool Allowed, string Stage, IReadOnlyList<string> Detected, string Cause, int? Rule, string? Tier, IReadOnlyList<string> Hazards);

@@ -7,12 +7,6 @@ using System.Text.Json;
 
 namespace PolicyAsCode.Records;
 
-/// <summary>One line of a decision-record file: its record, or why it could not be read.</summary>
-/// <param name="Number">The line number, from 1.</param>
-/// <param name="Record">The record, or null when the line does not read.</param>
-/// <param name="Error">Why the line does not read, or null.</param>
-public readonly record struct DecisionRecordLine(long Number, DecisionRecord? Record, string? Error);
-
 /// <summary>
 /// Decision records as JSON Lines: one JSON object per line, <c>"v": 1</c> first. Readers accept fields they do not know
 /// and optional fields that are missing, so a record written by one version of a policy (or of this library) reads in

@@ -3,24 +3,6 @@ using PolicyAsCode.Runtime;
 
 namespace PolicyAsCode.Extensions.AI;
 
-/// <summary>A refusal the middleware returned instead of content, attached to the response under <see cref="PolicyChatClientOptions.RefusalKey"/>.</summary>
-/// <param name="Stage">Whether the user's input or the model's output was refused.</param>
-/// <param name="Decision">The decision: its tier and rule name who refused and why.</param>
-/// <param name="Message">The message shown to the user.</param>
-/// <param name="PolicyVersion">The policy version that refused.</param>
-public sealed record PolicyRefusal(ContentStage Stage, Decision Decision, string Message, string PolicyVersion)
-{
-    /// <summary>The tier that refused, or null (an unknown hazard, an unresolved request).</summary>
-    public TierInfo? Tier => Decision.Tier;
-}
-
-/// <summary>Writes the message a user sees when content is refused. Replace it to change wording or language.</summary>
-public interface IRefusalMessageRenderer
-{
-    /// <summary>The message for a refusal at <paramref name="stage"/> by <paramref name="decision"/> under <paramref name="registry"/>.</summary>
-    string Render(ContentStage stage, in Decision decision, PolicyRegistry registry);
-}
-
 /// <summary>
 /// The default refusal messages, naming the tier that refused: "the law of EU does not allow ...", "the law of DE within
 /// EU does not allow ..." (a law names the laws it sits within, as <see cref="TierInfo.ToString"/> words it), "your

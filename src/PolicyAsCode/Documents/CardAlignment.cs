@@ -2,20 +2,6 @@ using System.Collections.Immutable;
 
 namespace PolicyAsCode.Documents;
 
-/// <summary>Whether and how far one preference may be learned from feedback in one jurisdiction.</summary>
-/// <param name="Dimension">The preference's name.</param>
-/// <param name="Learnable">Whether feedback may move it here.</param>
-/// <param name="Within">What learning may reach here when nothing is known about the user (its learning range met with the bounds), in words; null when not learnable.</param>
-/// <param name="Range">The tier that narrowed learning, and the rule as written ("organisation contoso-learning's LearnWithin(...)"), or null.</param>
-/// <param name="OffBy">The tier that switches learning off here, or null.</param>
-/// <param name="Reason">Why, as the tier's author wrote it, or null.</param>
-public sealed record CardLearning(string Dimension, bool Learnable, string? Within, string? Range, string? OffBy, string? Reason);
-
-/// <summary>Learning in one jurisdiction: every preference the user tier marks learnable.</summary>
-/// <param name="Name">The jurisdiction.</param>
-/// <param name="Dimensions">The learnable-marked preferences, in declaration order.</param>
-public sealed record CardAlignmentJurisdiction(string Name, ImmutableArray<CardLearning> Dimensions);
-
 /// <summary>
 /// The card's alignment section: whose feedback may personalise the assistant, and how far. It names the datasheet of
 /// the feedback a model was trained on, and per jurisdiction which preferences feedback may move, within what, and

@@ -3,24 +3,6 @@ using System;
 namespace PolicyAsCode;
 
 /// <summary>
-/// On a user-tier dimension: its value may be learned from the user's feedback (docs/feedback.md). Without it, a
-/// dimension is never learned. Only ordinal (a non-flags enum), integer, real and boolean dimensions can be learned.
-/// </summary>
-[AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
-public sealed class LearnableAttribute : Attribute;
-
-/// <summary>
-/// On a law's or organisation's property of a dimension: wherever this tier binds, the dimension is not learned at
-/// all; users still choose it explicitly, inside the bounds.
-/// </summary>
-[AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
-public sealed class NotLearnableAttribute : Attribute
-{
-    /// <summary>Why the dimension must not be learned here, for the policy card and every ignored learned change.</summary>
-    public string? Reason { get; set; }
-}
-
-/// <summary>
 /// On a law's or organisation's property of a learnable ordinal, integer or real dimension: wherever this tier binds,
 /// a learned value lies between <c>lo</c> and <c>hi</c>, both included. Several tiers' ranges intersect, and the
 /// bounds still apply on top.

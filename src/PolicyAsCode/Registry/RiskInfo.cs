@@ -4,11 +4,6 @@ using System.Collections.Immutable;
 
 namespace PolicyAsCode;
 
-/// <summary>A project-defined benefit, as its <see cref="BenefitCategoryAttribute"/> declares it.</summary>
-/// <param name="Benefit">Its member, one of <see cref="Benefit.Custom1"/>…<see cref="Benefit.Custom8"/>.</param>
-/// <param name="Entry">Its id, title, level and description.</param>
-public sealed record BenefitInfo(Benefit Benefit, TaxonomyEntry Entry);
-
 /// <summary>A project-defined risk, as its <see cref="RiskCategoryAttribute"/> declares it.</summary>
 /// <param name="Risk">Its member, one of <see cref="Risk.Custom1"/>…<see cref="Risk.Custom8"/>.</param>
 /// <param name="Entry">Its id, title, level and description.</param>

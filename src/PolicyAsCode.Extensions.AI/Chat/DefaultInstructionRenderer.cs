@@ -6,15 +6,6 @@ using PolicyAsCode.Runtime;
 
 namespace PolicyAsCode.Extensions.AI;
 
-/// <summary>Turns a user's resolution into the system instructions sent to the model. Replace it to write your own.</summary>
-/// <typeparam name="TPreferences">The policy's user-tier record.</typeparam>
-public interface IInstructionRenderer<TPreferences>
-    where TPreferences : class, IUserTierPolicy<TPreferences>
-{
-    /// <summary>The instructions for a request resolved to <paramref name="resolution"/> by <paramref name="snapshot"/>; null or empty sends none.</summary>
-    string? Render(PolicySnapshot<TPreferences> snapshot, in Resolution<TPreferences> resolution, in PolicyContext context);
-}
-
 /// <summary>
 /// The default renderer: one line per dimension, worded by the policy (the dimension's <see cref="InstructionAttribute"/>
 /// that best fits its effective value, else its <see cref="DescribedAttribute"/> text and the value), and the hazard
@@ -121,20 +112,6 @@ public class DefaultInstructionRenderer<TPreferences> : IInstructionRenderer<TPr
         catch (CultureNotFoundException)
         {
             return $"the language with code '{code}'";
-        }
-    }
-}
-
-/// <summary>Human-readable names of hazard categories, for instructions and refusal messages.</summary>
-public static class HazardDescriptions
-{
-    /// <summary>The title and code of each hazard category in <paramref name="hazards"/>, e.g. <c>Elections (S13)</c>.</summary>
-    public static IEnumerable<string> Titles(PolicyRegistry registry, Hazard hazards)
-    {
-        ArgumentNullException.ThrowIfNull(registry);
-        foreach (var name in HazardNames.Of(hazards, registry.CustomHazards))
-        {
-            yield return name.IsShipped ? $"{name.Title} ({name.Code})" : $"{name.Description.TrimEnd('.')} ({name.Code})";
         }
     }
 }
