@@ -369,12 +369,12 @@ public sealed class LatticeTests
     [Fact]
     public void Ordinal_forms_build_the_positions_they_name()
     {
-        Assert.Equal(0b011UL, Build(Maturity, BoundForm.AtMost, Teen, default).Members);
-        Assert.Equal(0b110UL, Build(Maturity, BoundForm.AtLeast, Teen, default).Members);
-        Assert.Equal(0b110UL, Build(Maturity, BoundForm.Between, Teen, Mature).Members);
-        Assert.Equal(0b010UL, Build(Maturity, BoundForm.Locked, Teen, default).Members);
-        Assert.Equal(0b101UL, Members(Maturity, 0b101).Members);
-        Assert.Equal(0b111UL, Build(Maturity, BoundForm.AtMost, DimensionValue.OfPosition(9), default).Members);
+        Assert.Equal(0b011UL, Build(Maturity, BoundForm.AtMost, Teen, default).Ceiling);
+        Assert.Equal(0b110UL, Build(Maturity, BoundForm.AtLeast, Teen, default).Ceiling);
+        Assert.Equal(0b110UL, Build(Maturity, BoundForm.Between, Teen, Mature).Ceiling);
+        Assert.Equal(0b010UL, Build(Maturity, BoundForm.Locked, Teen, default).Ceiling);
+        Assert.Equal(0b101UL, Members(Maturity, 0b101).Ceiling);
+        Assert.Equal(0b111UL, Build(Maturity, BoundForm.AtMost, DimensionValue.OfPosition(9), default).Ceiling);
         Assert.True(IsEmpty(Build(Maturity, BoundForm.Between, Mature, Teen)));
         Assert.True(IsEmpty(Build(Maturity, BoundForm.AtLeast, DimensionValue.OfPosition(3), default)));
         Assert.True(IsEmpty(Build(Maturity, BoundForm.Locked, DimensionInfo.OutsideMembers, default)));
@@ -391,12 +391,12 @@ public sealed class LatticeTests
     public void A_sixty_four_member_domain_uses_every_bit()
     {
         var domain = MemberDomain(DimensionKind.Choice, 64);
-        Assert.Equal(ulong.MaxValue, domain.Members);
-        Assert.Equal(1UL << 63, Build(domain, BoundForm.AtLeast, DimensionValue.OfPosition(63), default).Members);
-        Assert.Equal(ulong.MaxValue, Build(domain, BoundForm.AtMost, DimensionValue.OfPosition(63), default).Members);
+        Assert.Equal(ulong.MaxValue, domain.Ceiling);
+        Assert.Equal(1UL << 63, Build(domain, BoundForm.AtLeast, DimensionValue.OfPosition(63), default).Ceiling);
+        Assert.Equal(ulong.MaxValue, Build(domain, BoundForm.AtMost, DimensionValue.OfPosition(63), default).Ceiling);
         Assert.False(Contains(domain, DimensionInfo.OutsideMembers));
         Assert.Equal(DimensionValue.OfPosition(63), Clamp(domain, DimensionInfo.OutsideMembers, false));
-        Assert.Equal(3UL, MemberDomain(DimensionKind.Boolean, 2).Members);
+        Assert.Equal(3UL, MemberDomain(DimensionKind.Boolean, 2).Ceiling);
         Assert.Equal(BooleanDomain, MemberDomain(DimensionKind.Boolean, 2));
     }
 
