@@ -30,7 +30,7 @@ public sealed class CardAndSchemaTests(PolicyAssemblies policies)
     [Fact]
     public void Card_matches_the_checked_in_snapshot_of_the_Documents_tests()
     {
-        var expected = File.ReadAllText(Path.Combine(PolicyAssemblies.RepoRoot, "tests", "PolicyAsCode.Documents.Tests", "Snapshots", "QuickStart.card.md"));
+        var expected = File.ReadAllText(Path.Combine(PolicyAssemblies.RepoRoot, "tests", "PolicyAsCode.Tests", "Documents", "Snapshots", "QuickStart.card.md"));
 
         var run = PacRun.Of("card", policies.QuickStart, "--format", "md");
 
@@ -60,7 +60,7 @@ public sealed class CardAndSchemaTests(PolicyAssemblies policies)
     [InlineData(null, "QuickStart.schema.any.json")]
     public void Schema_is_the_preferences_schema_of_the_jurisdiction(string? jurisdiction, string snapshot)
     {
-        var expected = File.ReadAllText(Path.Combine(PolicyAssemblies.RepoRoot, "tests", "PolicyAsCode.Documents.Tests", "Snapshots", snapshot));
+        var expected = File.ReadAllText(Path.Combine(PolicyAssemblies.RepoRoot, "tests", "PolicyAsCode.Tests", "Documents", "Snapshots", snapshot));
 
         var run = jurisdiction is null ? PacRun.Of("schema", policies.QuickStart) : PacRun.Of("schema", policies.QuickStart, "--jurisdiction", jurisdiction);
 
@@ -73,7 +73,7 @@ public sealed class CardAndSchemaTests(PolicyAssemblies policies)
     [Fact]
     public void Schema_with_a_context_file_is_the_schema_for_the_facts_known()
     {
-        var expected = File.ReadAllText(Path.Combine(PolicyAssemblies.RepoRoot, "tests", "PolicyAsCode.Documents.Tests", "Snapshots", "QuickStart.schema.EU.minor.json"));
+        var expected = File.ReadAllText(Path.Combine(PolicyAssemblies.RepoRoot, "tests", "PolicyAsCode.Tests", "Documents", "Snapshots", "QuickStart.schema.EU.minor.json"));
         var context = Path.Combine(policies.Folder, "schema-minor.json");
         File.WriteAllText(context, """{ "jurisdiction": "US", "facts": ["Minor"] }""");
 

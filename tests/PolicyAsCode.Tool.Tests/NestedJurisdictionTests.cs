@@ -16,7 +16,7 @@ public sealed class NestedJurisdictionTests(PolicyAssemblies policies)
     private string DeOnItsOwn => policies.Edited("DeOnItsOwn", "DeLaw.cs", "[ImmutableTier(\"DE\", Within = [typeof(EuLaw)])]", "[ImmutableTier(\"DE\")]");
 
     private static string Snapshot(string name) =>
-        System.IO.File.ReadAllText(Path.Combine(PolicyAssemblies.RepoRoot, "tests", "PolicyAsCode.Documents.Tests", "Snapshots", name)).ReplaceLineEndings("\n");
+        System.IO.File.ReadAllText(Path.Combine(PolicyAssemblies.RepoRoot, "tests", "PolicyAsCode.Tests", "Documents", "Snapshots", name)).ReplaceLineEndings("\n");
 
     private string File(string name, string text)
     {

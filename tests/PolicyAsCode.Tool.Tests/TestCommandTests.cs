@@ -12,7 +12,7 @@ namespace PolicyAsCode.Tool.Tests;
 [Collection(PolicyAssembliesCollection.Name)]
 public sealed class TestCommandTests(PolicyAssemblies policies)
 {
-    private static readonly string QuickStartCases = Path.Combine(PolicyAssemblies.RepoRoot, "tests", "PolicyAsCode.Evaluation.Tests", "TestKit", "quickstart.yaml");
+    private static readonly string QuickStartCases = Path.Combine(PolicyAssemblies.RepoRoot, "tests", "PolicyAsCode.Tests", "Evaluation", "TestKit", "quickstart.yaml");
 
     private const string Failing = """
         jurisdiction: EU

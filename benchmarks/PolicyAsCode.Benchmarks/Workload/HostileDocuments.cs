@@ -46,7 +46,7 @@ public enum HostileDocument
 
 /// <summary>
 /// The hostile preferences documents of the reader's cost test and benchmark: each as close to 64 KiB as its unit
-/// allows, never over, so each is read in full. Shared by <c>tests/PolicyAsCode.Json.Tests</c> (allocation) and the
+/// allows, never over, so each is read in full. Shared by <c>tests/PolicyAsCode.Tests</c> (Json/) (allocation) and the
 /// <c>PreferencesJsonHostile</c> benchmark (time and allocation).
 /// </summary>
 public static class HostileDocuments

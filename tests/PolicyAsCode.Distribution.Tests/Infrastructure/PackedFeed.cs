@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using PolicyAsCode.TestSupport;
 using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -148,15 +149,7 @@ public sealed class PackedFeed : IDisposable
             return Path.GetFullPath(fromBuild);
         }
 
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PolicyAsCode.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Cannot find the repository root (PolicyAsCode.sln) from " + AppContext.BaseDirectory);
+        return RepositoryRoot.Path;
     }
 }
 

@@ -1,15 +1,15 @@
 using System;
 using System.IO;
 
+using PolicyAsCode.TestSupport;
+
 namespace PolicyAsCode.Generators.Tests.Infrastructure;
 
 /// <summary>Where the repository, its sample policies and the built runtime library are, from a test's point of view.</summary>
 internal static class RepoPaths
 {
-    private static readonly Lazy<string> Root = new(FindRoot);
-
     /// <summary>The folder holding <c>PolicyAsCode.sln</c>, found by walking up from the test's output folder.</summary>
-    public static string RepoRoot => Root.Value;
+    public static string RepoRoot => RepositoryRoot.Path;
 
     /// <summary>This test project's source folder (snapshots are written here, not to bin).</summary>
     public static string TestProject => Path.Combine(RepoRoot, "tests", "PolicyAsCode.Generators.Tests");
@@ -38,18 +38,5 @@ internal static class RepoPaths
 
             return path;
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PolicyAsCode.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No folder above {AppContext.BaseDirectory} holds PolicyAsCode.sln.");
     }
 }

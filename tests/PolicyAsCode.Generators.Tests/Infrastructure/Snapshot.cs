@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
+using PolicyAsCode.TestSupport;
 using Xunit;
 
 namespace PolicyAsCode.Generators.Tests.Infrastructure;
@@ -14,9 +14,9 @@ namespace PolicyAsCode.Generators.Tests.Infrastructure;
 /// </summary>
 internal static class Snapshot
 {
-    public const string UpdateVariable = "POLICYASCODE_UPDATE_SNAPSHOTS";
+    public const string UpdateVariable = SnapshotText.UpdateVariable;
 
-    public static bool Updating => Environment.GetEnvironmentVariable(UpdateVariable) == "1";
+    public static bool Updating => SnapshotText.Updating;
 
     public static void Verify(string testName, IReadOnlyList<(string HintName, string Text)> generated)
     {
@@ -71,30 +71,7 @@ internal static class Snapshot
     }
 
     /// <summary>Where two texts first differ, by line, or null when they are equal.</summary>
-    public static string? FirstDifference(string expected, string actual)
-    {
-        if (expected == actual)
-        {
-            return null;
-        }
-
-        var expectedLines = expected.Split('\n');
-        var actualLines = actual.Split('\n');
-        for (var i = 0; i < Math.Max(expectedLines.Length, actualLines.Length); i++)
-        {
-            var e = i < expectedLines.Length ? expectedLines[i] : null;
-            var a = i < actualLines.Length ? actualLines[i] : null;
-            if (e != a)
-            {
-                return $"first difference at line {i + 1}{Environment.NewLine}"
-                    + $"  expected: {(e is null ? "<end of file>" : e)}{Environment.NewLine}"
-                    + $"  actual:   {(a is null ? "<end of file>" : a)}{Environment.NewLine}"
-                    + $"  (expected {expectedLines.Length} lines, actual {actualLines.Length})";
-            }
-        }
-
-        return "the texts differ in a way no line shows";
-    }
+    public static string? FirstDifference(string expected, string actual) => SnapshotText.FirstDifference(expected, actual);
 
     private static void Write(string folder, IReadOnlyList<(string HintName, string Text)> generated)
     {
@@ -109,10 +86,9 @@ internal static class Snapshot
 
         foreach (var (hintName, text) in generated)
         {
-            File.WriteAllText(Path.Combine(folder, hintName), Normalise(text), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            SnapshotText.Write(Path.Combine(folder, hintName), text);
         }
     }
 
-    // A checkout with CRLF line endings must not fail the comparison.
-    private static string Normalise(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
+    private static string Normalise(string text) => SnapshotText.Normalise(text);
 }

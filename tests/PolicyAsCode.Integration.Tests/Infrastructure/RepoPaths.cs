@@ -3,15 +3,15 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 
+using PolicyAsCode.TestSupport;
+
 namespace PolicyAsCode.Integration.Tests.Infrastructure;
 
 /// <summary>Where the repository, its sample and the built runtime library are, from a test's point of view.</summary>
 internal static class RepoPaths
 {
-    private static readonly Lazy<string> Root = new(FindRoot);
-
     /// <summary>The folder holding <c>PolicyAsCode.sln</c>, found by walking up from the test's output folder.</summary>
-    public static string RepoRoot => Root.Value;
+    public static string RepoRoot => RepositoryRoot.Path;
 
     /// <summary>The QuickStart sample.</summary>
     public static string QuickStart => Path.Combine(RepoRoot, "samples", "QuickStart");
@@ -45,18 +45,5 @@ internal static class RepoPaths
 
             return path;
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PolicyAsCode.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No folder above {AppContext.BaseDirectory} holds PolicyAsCode.sln.");
     }
 }

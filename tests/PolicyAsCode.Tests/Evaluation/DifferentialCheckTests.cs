@@ -92,7 +92,7 @@ public sealed class DifferentialCheckTests
         {
             static DropAdjustment IWrapping<DropAdjustment>.Wrap(LearnerPreferences inner) => new(inner);
 
-            public static new Resolution<DropAdjustment> Resolve(DropAdjustment requested, in PolicyContext context, DimensionSet unreadable)
+            public static new Resolution<DropAdjustment> Resolve(DropAdjustment? requested, in PolicyContext context, DimensionSet unreadable)
             {
                 var r = Wrapper<DropAdjustment>.Resolve(requested, context, unreadable);
                 return new(r.Effective, [.. r.Adjustments.Skip(1)], r.Forbidden, r.ActiveForbids, r.Jurisdiction);
@@ -103,7 +103,7 @@ public sealed class DifferentialCheckTests
         {
             static NudgeMemory IWrapping<NudgeMemory>.Wrap(LearnerPreferences inner) => new(inner);
 
-            public static new Resolution<NudgeMemory> Resolve(NudgeMemory requested, in PolicyContext context, DimensionSet unreadable)
+            public static new Resolution<NudgeMemory> Resolve(NudgeMemory? requested, in PolicyContext context, DimensionSet unreadable)
             {
                 var r = Wrapper<NudgeMemory>.Resolve(requested, context, unreadable);
                 var nudged = r.Effective.Inner.MemoryDays == 14 ? new NudgeMemory(r.Effective.Inner with { MemoryDays = 13 }) : r.Effective;
@@ -115,7 +115,7 @@ public sealed class DifferentialCheckTests
         {
             static ForgetJurisdiction IWrapping<ForgetJurisdiction>.Wrap(LearnerPreferences inner) => new(inner);
 
-            public static new Resolution<ForgetJurisdiction> Resolve(ForgetJurisdiction requested, in PolicyContext context, DimensionSet unreadable)
+            public static new Resolution<ForgetJurisdiction> Resolve(ForgetJurisdiction? requested, in PolicyContext context, DimensionSet unreadable)
             {
                 var r = Wrapper<ForgetJurisdiction>.Resolve(requested, context, unreadable);
                 return new(r.Effective, [.. r.Adjustments], r.Forbidden, r.ActiveForbids, -1);
@@ -142,7 +142,7 @@ public sealed class DifferentialCheckTests
         {
             static ForgetUserForbids IWrapping<ForgetUserForbids>.Wrap(LearnerPreferences inner) => new(inner);
 
-            public static new Resolution<ForgetUserForbids> Resolve(ForgetUserForbids requested, in PolicyContext context, DimensionSet unreadable)
+            public static new Resolution<ForgetUserForbids> Resolve(ForgetUserForbids? requested, in PolicyContext context, DimensionSet unreadable)
             {
                 var r = Wrapper<ForgetUserForbids>.Resolve(requested, context, unreadable);
                 return new(r.Effective, [.. r.Adjustments], r.Forbidden & ~r.Effective.Inner.AvoidHazards, r.ActiveForbids & ~(1UL << 5), r.Jurisdiction);
@@ -165,7 +165,7 @@ public sealed class DifferentialCheckTests
 
         public static T Defaults(in PolicyContext context) => T.Wrap(LearnerPreferences.Defaults(context));
 
-        public static Resolution<T> Resolve(T requested, in PolicyContext context, DimensionSet unreadable)
+        public static Resolution<T> Resolve(T? requested, in PolicyContext context, DimensionSet unreadable)
         {
             var r = LearnerPreferences.Resolve(requested?.Inner!, context, unreadable);
             return new Resolution<T>(T.Wrap(r.Effective), r.Adjustments.Count == 0 ? null : [.. r.Adjustments], r.Forbidden, r.ActiveForbids, r.Jurisdiction);
