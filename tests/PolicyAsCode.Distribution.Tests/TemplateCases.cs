@@ -51,15 +51,19 @@ internal static class TemplateCases
 
         // 2. pac, installed from the feed, runs the same cases on the built assembly: all pass, every rule exercised.
         var pac = InstallPac(feed, output, isolated);
+
+        // pac lays a redirected report out to COLUMNS (80 without it, where this table becomes blocks): wide enough
+        // here for the one-row-per-line table read below.
+        var wide = new Dictionary<string, string>(isolated) { ["COLUMNS"] = "200" };
         var assembly = Path.Combine(solution, "src", name, "bin", "Debug", "net10.0", name + ".dll");
-        var all = Run(output, solution, isolated, pac, "test", assembly, cases, "--coverage");
+        var all = Run(output, solution, wide, pac, "test", assembly, cases, "--coverage");
         Assert.True(all.ExitCode == 0, all.Describe());
         Assert.Contains($"all {perCase.Count} passed.", all.Output);
         Assert.Contains("rules exercised (100.0%)", all.Output);
         Assert.Contains("Every rule was exercised.", all.Output);
 
         // 3. The organisation's cases alone: pac lists exactly the rules they never exercise.
-        var organisation = Run(output, solution, isolated, pac, "test", assembly, Path.Combine(cases, "organisation.yaml"), "--coverage");
+        var organisation = Run(output, solution, wide, pac, "test", assembly, Path.Combine(cases, "organisation.yaml"), "--coverage");
         Assert.True(organisation.ExitCode == 0, organisation.Describe());
         var table = organisation.Output.Split('\n').SkipWhile(l => l.Trim() != "Never exercised:").Skip(3)
             .Select(l => l.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

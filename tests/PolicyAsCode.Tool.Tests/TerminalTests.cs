@@ -64,6 +64,18 @@ public sealed class TerminalTests(PolicyAssemblies policies)
         Assert.Contains("\nTopics\n  requested  Science | Romance\n", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("132", 132)]
+    [InlineData("40", 40)]
+    [InlineData(null, 80)]
+    [InlineData("", 80)]
+    [InlineData("0", 80)]
+    [InlineData("-5", 80)]
+    [InlineData("wide", 80)]
+    [InlineData(" 100", 80)]
+    public void A_redirected_report_takes_its_width_from_COLUMNS_when_it_is_a_positive_number(string? columns, int width) =>
+        Assert.Equal(width, Terminal.Columns(columns));
+
     [Fact]
     public void An_unknown_width_is_80_columns() =>
         Assert.Equal(80, Terminal.Detect(0, supportsColour: false, null, null).Width);

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using Spectre.Console;
 
@@ -35,9 +36,15 @@ internal sealed record Terminal(int Width, bool Colour)
     /// <summary>The terminal behind <paramref name="output"/>: the console's when it is the console and not redirected.</summary>
     public static Terminal For(TextWriter output)
     {
-        if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
+        if (!ReferenceEquals(output, Console.Out))
         {
             return Plain;
+        }
+
+        if (Console.IsOutputRedirected)
+        {
+            // A pipe or a file has no width of its own; COLUMNS, as shells and scripts set it, says how wide to lay out.
+            return Plain with { Width = Columns(Environment.GetEnvironmentVariable("COLUMNS")) };
         }
 
         // Spectre.Console knows how to ask each platform for the width and whether colour works (including Windows
@@ -50,6 +57,10 @@ internal sealed record Terminal(int Width, bool Colour)
             Environment.GetEnvironmentVariable("NO_COLOR"),
             Environment.GetEnvironmentVariable("TERM"));
     }
+
+    /// <summary>The width <c>COLUMNS</c> gives (a positive whole number), else <see cref="DefaultWidth"/>.</summary>
+    public static int Columns(string? columns) =>
+        int.TryParse(columns, NumberStyles.None, CultureInfo.InvariantCulture, out var width) && width > 0 ? width : DefaultWidth;
 
     /// <summary>
     /// The terminal for a width (<c>0</c> or less when unknown) and a colour capability, given <c>NO_COLOR</c> and

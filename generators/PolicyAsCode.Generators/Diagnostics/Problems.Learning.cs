@@ -16,7 +16,4 @@ internal static partial class Problems
 
     public static PolicyProblem LearningRangeKindUnsupported(string source, string dimension, string kind, SourceLocation? location) =>
         Blocks(Descriptors.LearningRangeKindUnsupported, location, source, dimension, kind);
-
-    public static PolicyProblem LearningRangeAllowsNoValue(string source, string dimension, SourceLocation? location) =>
-        Blocks(Descriptors.LearningRangeAllowsNoValue, location, source, dimension);
 }

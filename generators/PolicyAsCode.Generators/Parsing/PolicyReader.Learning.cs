@@ -90,7 +90,7 @@ internal sealed partial class PolicyReader
             var range = Lattice.Build(dimension.Domain, BoundForm.Between, lo, hi);
             if (Lattice.IsEmpty(range))
             {
-                _problems.Add(Problems.LearningRangeAllowsNoValue(source, dimension.Name, location));
+                _problems.Add(Problems.BoundAllowsNoValue(source, dimension.Name, location));
                 continue;
             }
 
