@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using PolicyAsCode.Generators;
 using Xunit;
 
+using PolicyAsCode.TestSupport;
 namespace PolicyAsCode.Tool.Tests;
 
 /// <summary>
@@ -91,11 +92,10 @@ public sealed class PolicyAssemblies : IDisposable
 
     private string Compile(string name, string assemblyName, IReadOnlyDictionary<string, string> sources)
     {
-        var compilation = CSharpCompilation.Create(
+        var compilation = TestCompilation.Library(
             assemblyName,
             sources.Select(s => CSharpSyntaxTree.ParseText(s.Value, ParseOptions, s.Key)),
-            [.. Net100.References.All, MetadataReference.CreateFromFile(typeof(PolicyRegistry).Assembly.Location)],
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary).WithNullableContextOptions(NullableContextOptions.Enable));
+            [.. Net100.References.All, MetadataReference.CreateFromFile(typeof(PolicyRegistry).Assembly.Location)]);
         CSharpGeneratorDriver.Create(new PolicyGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         var directory = Path.Combine(Folder, name);
         Directory.CreateDirectory(directory);

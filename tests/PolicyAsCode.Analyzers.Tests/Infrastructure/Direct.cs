@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 
+using PolicyAsCode.TestSupport;
 namespace PolicyAsCode.Analyzers.Tests.Infrastructure;
 
 /// <summary>Runs the analyser the way an IDE does, on any code (including code that does not compile), recording every exception it throws.</summary>
@@ -20,11 +21,7 @@ internal static class Direct
     public sealed record Run(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions, AnalyzerTelemetryInfo Telemetry, Compilation Compilation);
 
     public static CSharpCompilation Compile(IEnumerable<MetadataReference> references, params (string Path, string Text)[] sources) =>
-        CSharpCompilation.Create(
-            "Direct",
-            sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.Path)),
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        TestCompilation.Library("Direct", sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.Path)), references);
 
     public static Task<Run> AnalyseAsync(params string[] sources) =>
         AnalyseAsync(TestReferences.All, sources.Select((s, i) => ($"/direct/File{i}.cs", s)).ToArray());

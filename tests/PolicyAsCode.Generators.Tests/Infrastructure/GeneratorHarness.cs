@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using PolicyAsCode.Generators.Model;
 using PolicyAsCode.Generators.Parsing;
 
+using PolicyAsCode.TestSupport;
 namespace PolicyAsCode.Generators.Tests.Infrastructure;
 
 /// <summary>One source file of a test compilation.</summary>
@@ -26,14 +27,11 @@ internal static class GeneratorHarness
         [.. Net100.References.All, MetadataReference.CreateFromFile(RepoPaths.RuntimeAssembly)]);
 
     public static CSharpCompilation Compile(IEnumerable<SourceFile> sources, string assemblyName = "PolicyUnderTest") =>
-        CSharpCompilation.Create(
-            assemblyName,
-            sources.Select(s => Parse(s)),
-            References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
-                .WithNullableContextOptions(NullableContextOptions.Enable)
-                .WithWarningLevel(9999)
-                .WithDeterministic(true));
+        WithEveryWarning(TestCompilation.Library(assemblyName, sources.Select(s => Parse(s)), References.Value));
+
+    // Every warning wave, so generated code that a newer compiler would warn about fails the tests now.
+    private static CSharpCompilation WithEveryWarning(CSharpCompilation compilation) =>
+        compilation.WithOptions(compilation.Options.WithWarningLevel(9999));
 
     public static SyntaxTree Parse(SourceFile source) =>
         CSharpSyntaxTree.ParseText(source.Text, ParseOptions, source.Path, System.Text.Encoding.UTF8);

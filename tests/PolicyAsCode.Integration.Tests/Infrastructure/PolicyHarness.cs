@@ -16,6 +16,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using PolicyAnalyzer = analyzers::PolicyAsCode.Analyzers.PolicyAnalyzer;
 using PolicyGenerator = generator::PolicyAsCode.Generators.PolicyGenerator;
 
+using PolicyAsCode.TestSupport;
 namespace PolicyAsCode.Integration.Tests.Infrastructure;
 
 /// <summary>One source file of a test compilation.</summary>
@@ -58,11 +59,7 @@ internal static class PolicyHarness
     public static SyntaxTree Parse(SourceFile source) => CSharpSyntaxTree.ParseText(source.Text, ParseOptions, source.Path, System.Text.Encoding.UTF8);
 
     public static CSharpCompilation Compile(IEnumerable<SyntaxTree> trees) =>
-        CSharpCompilation.Create(
-            "PolicyUnderTest",
-            trees,
-            References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, deterministic: true));
+        TestCompilation.Library("PolicyUnderTest", trees, References.Value);
 
     /// <summary>Runs a fresh generator driver on <paramref name="compilation"/>, then the analyser on its output, recording instead of throwing.</summary>
     public static async Task<PipelineRun> RunAsync(Compilation compilation, CancellationToken cancellation = default)

@@ -10,6 +10,7 @@ using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
+using PolicyAsCode.TestSupport;
 namespace PolicyAsCode.Evaluation.Tests.Support;
 
 /// <summary>
@@ -25,22 +26,19 @@ public static class PolicyCompiler
 
     /// <summary>The compilation of <paramref name="sources"/> as the generator sees it, before it runs.</summary>
     public static CSharpCompilation Source(string assemblyName, IReadOnlyList<(string Path, string Text)> sources) =>
-        CSharpCompilation.Create(
+        TestCompilation.Library(
             assemblyName,
             sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.Path)),
             References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Disable));
+            NullableContextOptions.Disable,
+            OptimizationLevel.Release);
 
     /// <summary>Compiles <paramref name="sources"/> (file name, text) into one assembly and loads it.</summary>
     public static CompiledPolicies Compile(string assemblyName, IReadOnlyList<(string Path, string Text)> sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
         var trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.Path)).ToArray();
-        var compilation = CSharpCompilation.Create(
-            assemblyName,
-            trees,
-            References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, nullableContextOptions: NullableContextOptions.Disable));
+        var compilation = TestCompilation.Library(assemblyName, trees, References.Value, NullableContextOptions.Disable, OptimizationLevel.Release);
 
         GeneratorDriver driver = CSharpGeneratorDriver.Create([new gen::PolicyAsCode.Generators.PolicyGenerator().AsSourceGenerator()], parseOptions: ParseOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
