@@ -18,9 +18,7 @@ public sealed class EntityFrameworkPreferencesStore : IPreferencesStore
 {
     private readonly IDbContextFactory<PreferencesDbContext> _contexts;
     private readonly TimeProvider _time;
-    private readonly bool _createSchema;
-    private readonly Lock _schemaGate = new();
-    private Task? _schema;
+    private readonly SchemaOnce _schema;
 
     /// <summary>Creates a store over the contexts <paramref name="contexts"/> makes (a pooled factory is best).</summary>
     /// <param name="contexts">Makes a context per call.</param>
@@ -31,14 +29,14 @@ public sealed class EntityFrameworkPreferencesStore : IPreferencesStore
         ArgumentNullException.ThrowIfNull(contexts);
         _contexts = contexts;
         _time = time ?? TimeProvider.System;
-        _createSchema = (options ?? new EntityFrameworkStoreOptions()).CreateSchema;
+        _schema = new SchemaOnce((options ?? new EntityFrameworkStoreOptions()).CreateSchema, CreateSchemaAsync);
     }
 
     /// <inheritdoc />
     public async ValueTask<StoredPreferences?> FindAsync(string policy, string userId, CancellationToken cancellationToken = default)
     {
-        CheckKey(policy, userId);
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        StorableText.CheckKey(policy, userId);
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var row = await db.Preferences.AsNoTracking()
             .Where(r => r.Policy == policy && r.UserId == userId)
@@ -49,11 +47,11 @@ public sealed class EntityFrameworkPreferencesStore : IPreferencesStore
     /// <inheritdoc />
     public async ValueTask<PreferencesSave> SaveAsync(string policy, string userId, string json, string policyVersion, long replaces, CancellationToken cancellationToken = default)
     {
-        CheckKey(policy, userId);
+        StorableText.CheckKey(policy, userId);
         StorableText.Check(json, nameof(json));
         StorableText.Check(policyVersion, nameof(policyVersion));
         ArgumentOutOfRangeException.ThrowIfNegative(replaces);
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
 
         var saved = new StoredPreferences(policy, userId, json, policyVersion, replaces + 1, Now());
         var written = replaces == 0
@@ -67,8 +65,8 @@ public sealed class EntityFrameworkPreferencesStore : IPreferencesStore
     /// <inheritdoc />
     public async ValueTask<bool> DeleteAsync(string policy, string userId, CancellationToken cancellationToken = default)
     {
-        CheckKey(policy, userId);
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        StorableText.CheckKey(policy, userId);
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var deleted = await db.Preferences
             .Where(r => r.Policy == policy && r.UserId == userId)
@@ -121,43 +119,9 @@ public sealed class EntityFrameworkPreferencesStore : IPreferencesStore
         return new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero);
     }
 
-    /// <summary>Creates the schema once per store; a failed attempt is retried by the next call instead of being remembered.</summary>
-    private Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        if (!_createSchema)
-        {
-            return Task.CompletedTask;
-        }
-
-        var current = Volatile.Read(ref _schema);
-        if (current is { IsCompletedSuccessfully: true })
-        {
-            return current;
-        }
-
-        lock (_schemaGate)
-        {
-            if (_schema is null || _schema.IsFaulted || _schema.IsCanceled)
-            {
-                // Not the caller's token: the creation is shared by every call waiting on it.
-                _schema = CreateSchemaAsync();
-            }
-
-            return _schema.WaitAsync(cancellationToken);
-        }
-    }
-
     private async Task CreateSchemaAsync()
     {
         await using var db = await _contexts.CreateDbContextAsync().ConfigureAwait(false);
         await PreferencesSchema.CreateAsync(db, CancellationToken.None).ConfigureAwait(false);
-    }
-
-    private static void CheckKey(string policy, string userId)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(policy);
-        ArgumentException.ThrowIfNullOrEmpty(userId);
-        StorableText.Check(policy, nameof(policy));
-        StorableText.Check(userId, nameof(userId));
     }
 }

@@ -9,6 +9,15 @@ namespace PolicyAsCode.EntityFrameworkCore;
 /// </summary>
 internal static class StorableText
 {
+    /// <summary>Checks a record's key: a policy name and a user id, neither empty, both text a database keeps exactly.</summary>
+    public static void CheckKey(string policy, string userId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(policy);
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        Check(policy, nameof(policy));
+        Check(userId, nameof(userId));
+    }
+
     public static void Check(string text, string parameter)
     {
         ArgumentNullException.ThrowIfNull(text, parameter);

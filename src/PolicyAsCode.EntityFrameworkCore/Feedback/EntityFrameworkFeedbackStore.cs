@@ -18,9 +18,7 @@ namespace PolicyAsCode.EntityFrameworkCore;
 public sealed class EntityFrameworkFeedbackStore : IFeedbackStore
 {
     private readonly IDbContextFactory<FeedbackDbContext> _contexts;
-    private readonly bool _createSchema;
-    private readonly Lock _schemaGate = new();
-    private Task? _schema;
+    private readonly SchemaOnce _schema;
 
     /// <summary>Creates a store over the contexts <paramref name="contexts"/> makes (a pooled factory is best).</summary>
     /// <param name="contexts">Makes a context per call.</param>
@@ -29,14 +27,14 @@ public sealed class EntityFrameworkFeedbackStore : IFeedbackStore
     {
         ArgumentNullException.ThrowIfNull(contexts);
         _contexts = contexts;
-        _createSchema = (options ?? new EntityFrameworkStoreOptions()).CreateSchema;
+        _schema = new SchemaOnce((options ?? new EntityFrameworkStoreOptions()).CreateSchema, CreateSchemaAsync);
     }
 
     /// <inheritdoc />
     public async ValueTask AppendAsync(string policy, FeedbackEvent feedback, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(feedback);
-        CheckKey(policy, feedback.UserId);
+        StorableText.CheckKey(policy, feedback.UserId);
         ArgumentException.ThrowIfNullOrEmpty(feedback.Id, nameof(feedback));
         ArgumentNullException.ThrowIfNull(feedback.Nudges, nameof(feedback));
         foreach (var nudge in feedback.Nudges)
@@ -58,7 +56,7 @@ public sealed class EntityFrameworkFeedbackStore : IFeedbackStore
             }
         }
 
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         db.Feedback.Add(new FeedbackRecord
         {
@@ -88,8 +86,8 @@ public sealed class EntityFrameworkFeedbackStore : IFeedbackStore
     /// <inheritdoc />
     public async ValueTask<FeedbackHistory> HistoryAsync(string policy, string userId, CancellationToken cancellationToken = default)
     {
-        CheckKey(policy, userId);
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        StorableText.CheckKey(policy, userId);
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var rows = await db.Feedback.AsNoTracking()
             .Where(r => r.Policy == policy && r.UserId == userId)
@@ -110,10 +108,10 @@ public sealed class EntityFrameworkFeedbackStore : IFeedbackStore
     public async ValueTask ResetAsync(string policy, string userId, LearningReset reset, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reset);
-        CheckKey(policy, userId);
+        StorableText.CheckKey(policy, userId);
         ArgumentException.ThrowIfNullOrEmpty(reset.Dimension, nameof(reset));
         StorableText.Check(reset.Dimension, nameof(reset));
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         db.Resets.Add(new LearningResetRecord { Policy = policy, UserId = userId, Dimension = reset.Dimension, AtMicroseconds = Microseconds(reset.At) });
         try
@@ -136,7 +134,7 @@ public sealed class EntityFrameworkFeedbackStore : IFeedbackStore
             throw new ArgumentException("Name the fact that records consent (for example Fact.ConsentsToFeedbackTraining).", nameof(consent));
         }
 
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var bits = (long)consent;
         var rows = db.Feedback.AsNoTracking()
@@ -157,43 +155,9 @@ public sealed class EntityFrameworkFeedbackStore : IFeedbackStore
 
     private static DateTimeOffset Time(long microseconds) => DateTimeOffset.UnixEpoch.AddTicks(microseconds * 10);
 
-    /// <summary>Creates the schema once per store; a failed attempt is retried by the next call instead of being remembered.</summary>
-    private Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        if (!_createSchema)
-        {
-            return Task.CompletedTask;
-        }
-
-        var current = Volatile.Read(ref _schema);
-        if (current is { IsCompletedSuccessfully: true })
-        {
-            return current;
-        }
-
-        lock (_schemaGate)
-        {
-            if (_schema is null || _schema.IsFaulted || _schema.IsCanceled)
-            {
-                // Not the caller's token: the creation is shared by every call waiting on it.
-                _schema = CreateSchemaAsync();
-            }
-
-            return _schema.WaitAsync(cancellationToken);
-        }
-    }
-
     private async Task CreateSchemaAsync()
     {
         await using var db = await _contexts.CreateDbContextAsync().ConfigureAwait(false);
         await FeedbackSchema.CreateAsync(db, CancellationToken.None).ConfigureAwait(false);
-    }
-
-    private static void CheckKey(string policy, string userId)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(policy);
-        ArgumentException.ThrowIfNullOrEmpty(userId);
-        StorableText.Check(policy, nameof(policy));
-        StorableText.Check(userId, nameof(userId));
     }
 }
