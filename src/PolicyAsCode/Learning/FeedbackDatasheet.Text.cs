@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
@@ -44,40 +46,25 @@ public sealed partial record FeedbackDatasheet
             Real(json, "topOnePercentShare", TopOnePercentShare);
             Real(json, "topTenPercentShare", TopTenPercentShare);
             json.WriteNumber("suppressedBuckets", Suppressed);
-            json.WriteStartArray("jurisdictions");
-            foreach (var j in Jurisdictions)
+            Objects(json, "jurisdictions", Jurisdictions, (w, j) =>
             {
-                json.WriteStartObject();
-                json.WriteString("jurisdiction", j.Jurisdiction);
-                json.WriteNumber("people", j.People);
-                json.WriteNumber("records", j.Records);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("facts");
-            foreach (var f in Facts)
+                w.WriteString("jurisdiction", j.Jurisdiction);
+                w.WriteNumber("people", j.People);
+                w.WriteNumber("records", j.Records);
+            });
+            Objects(json, "facts", Facts, (w, f) =>
             {
-                json.WriteStartObject();
-                json.WriteString("fact", f.Fact);
-                json.WriteNumber("people", f.People);
-                json.WriteNumber("records", f.Records);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("moves");
-            foreach (var m in Moves)
+                w.WriteString("fact", f.Fact);
+                w.WriteNumber("people", f.People);
+                w.WriteNumber("records", f.Records);
+            });
+            Objects(json, "moves", Moves, (w, m) =>
             {
-                json.WriteStartObject();
-                json.WriteString("dimension", m.Dimension);
-                json.WriteString("direction", m.Direction);
-                json.WriteNumber("people", m.People);
-                json.WriteNumber("nudges", m.Nudges);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+                w.WriteString("dimension", m.Dimension);
+                w.WriteString("direction", m.Direction);
+                w.WriteNumber("people", m.People);
+                w.WriteNumber("nudges", m.Nudges);
+            });
             json.WriteEndObject();
         }
 
@@ -129,5 +116,19 @@ public sealed partial record FeedbackDatasheet
         {
             json.WriteNull(name);
         }
+    }
+
+    // One JSON array of objects, each written by write: the datasheet's three bucket tables share this shape.
+    private static void Objects<T>(Utf8JsonWriter json, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            write(json, item);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 }
