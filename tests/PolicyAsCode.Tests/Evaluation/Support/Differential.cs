@@ -45,6 +45,12 @@ public static class Differential
             }
         }
 
+        // What each evaluator recorded (which dimensions moved, and why), then the adjustments explained from it.
+        if (generated.AdjustedDimensions != reference.AdjustedDimensions)
+        {
+            problems.Add($"adjusted dimensions differ: generated {generated.AdjustedDimensions}, reference {reference.AdjustedDimensions}");
+        }
+
         if (!generated.Adjustments.SequenceEqual(reference.Adjustments))
         {
             problems.Add("adjustments differ:\n  generated: " + Adjustments(generated.Adjustments) + "\n  reference: " + Adjustments(reference.Adjustments));
