@@ -88,14 +88,40 @@ internal static partial class ReportCharts
                 plot.Legend.ManualItems.Add(new LegendItem { LabelText = chart.Series[s].Name, FillColor = Palette[s % Palette.Length] });
             }
 
-            // Beside the plot, so it never covers a bar.
-            plot.ShowLegend(Edge.Right);
+            // Above the plot, in one row: it never covers a bar nor takes width from the plot.
+            plot.ShowLegend(Edge.Top);
+            plot.Legend.Orientation = Orientation.Horizontal;
         }
 
-        // A chart of few vertical bars is narrower, so one bucket is not drawn as a wall of colour.
-        var width = chart.Horizontal ? 720 : Math.Clamp(200 + (90 * categories * series), 400, 720);
-        var height = chart.Horizontal ? 60 + (28 * categories * series) : 240;
+        // Every chart of a kind is as wide as the others, so the tables beside them line up down the page.
+        var width = chart.Horizontal ? 720 : VerticalWidth;
+        var height = chart.Horizontal ? 60 + (28 * categories * series) : 260;
+        if (!chart.Horizontal)
+        {
+            KeepBarsNarrow(plot, categories, series);
+        }
+
         return Inline(plot.GetSvgXml(width, Math.Max(height, 160)), ids);
+    }
+
+    private const int VerticalWidth = 560;
+
+    // Room for at least this many groups of bars: a chart of one or two buckets draws them at the width they would
+    // have among four, centred, rather than as a wall of colour across the whole chart.
+    private const int MinimumGroups = 4;
+
+    private static void KeepBarsNarrow(Plot plot, int categories, int series)
+    {
+        if (categories >= MinimumGroups)
+        {
+            return;
+        }
+
+        plot.Axes.AutoScale();
+        var slot = series + 1;
+        var middle = ((categories * slot) - 2) / 2.0;
+        var half = ((MinimumGroups * slot) - 1) / 2.0;
+        plot.Axes.SetLimitsX(middle - half, middle + half);
     }
 
     // An <svg> inside HTML needs neither the XML declaration nor namespace declarations; leaving them out keeps the
