@@ -76,7 +76,8 @@ internal static partial class ReportCharts
         }
         else
         {
-            plot.Axes.Margins(bottom: 0);
+            // Headroom above the tallest bar for the legend, which sits there.
+            plot.Axes.Margins(bottom: 0, top: series > 1 ? LegendHeadroom : 0.1);
         }
 
         // No title drawn: the page's heading and the figure's label name the chart.
@@ -88,9 +89,10 @@ internal static partial class ReportCharts
                 plot.Legend.ManualItems.Add(new LegendItem { LabelText = chart.Series[s].Name, FillColor = Palette[s % Palette.Length] });
             }
 
-            // Above the plot, in one row: it never covers a bar nor takes width from the plot.
-            plot.ShowLegend(Edge.Top);
+            // In one row in the plot's top right corner, in the headroom kept above the bars: it never covers a bar
+            // and takes no width from the plot.
             plot.Legend.Orientation = Orientation.Horizontal;
+            plot.ShowLegend(Alignment.UpperRight);
         }
 
         // Every chart of a kind is as wide as the others, so the tables beside them line up down the page.
@@ -105,6 +107,9 @@ internal static partial class ReportCharts
     }
 
     private const int VerticalWidth = 560;
+
+    // The share of a vertical chart's height kept free above the bars: the legend's row, with room to spare.
+    private const double LegendHeadroom = 0.3;
 
     // Room for at least this many groups of bars: a chart of one or two buckets draws them at the width they would
     // have among four, centred, rather than as a wall of colour across the whole chart.
