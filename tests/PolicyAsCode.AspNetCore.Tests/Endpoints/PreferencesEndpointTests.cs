@@ -106,6 +106,9 @@ public sealed class PreferencesEndpointTests
     [InlineData("""{"tone":"Neutral",""", "$")]
     [InlineData("""[1,2,3]""", "$")]
     [InlineData("""{"\uD800":1}""", "$")]
+    [InlineData("""{"language":"\uD800"}""", "$.language")]
+    [InlineData("""{"language":"fr\u0000"}""", "$.language")]
+    [InlineData("""{"topics":["Science","\uDC00"]}""", "$.topics[1]")]
     public async Task A_hostile_document_is_422_with_paths_and_changes_nothing(string document, string path)
     {
         await using var host = await PolicyHost.StartAsync();
