@@ -92,6 +92,22 @@ public sealed class DocumentEndpointTests
         Assert.True(every["jurisdictions"]!.AsArray().Count >= 4);
     }
 
+    [Theory]
+    [InlineData("/policy/schema")]
+    [InlineData("/policy/card")]
+    [InlineData("/policy/explain")]
+    public async Task A_group_that_requires_sign_in_keeps_the_documents_private_and_the_page_public(string document)
+    {
+        await using var host = await PolicyHost.StartAsync(signInRequired: true);
+        using var anonymous = host.Client();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(document)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.Client(TestUsers.Describe("sam", "US", minor: false)).GetAsync(document)).StatusCode);
+        // The page and its script hold no data: they stay public and tell the visitor to sign in.
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/policy/settings")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/policy/settings/page.js")).StatusCode);
+    }
+
     [Fact]
     public async Task The_chat_middleware_sees_the_signed_in_users_stored_preferences_and_context()
     {
