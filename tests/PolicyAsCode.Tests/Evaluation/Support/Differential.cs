@@ -52,9 +52,12 @@ public static class Differential
             problems.Add($"adjusted dimensions differ: generated {generated.AdjustedDimensions}, reference {reference.AdjustedDimensions}");
         }
 
-        if (!generated.Adjustments.SequenceEqual(reference.Adjustments))
+        // Explained on each read, so explained once here.
+        var generatedAdjustments = generated.Adjustments;
+        var referenceAdjustments = reference.Adjustments;
+        if (!generatedAdjustments.SequenceEqual(referenceAdjustments))
         {
-            problems.Add("adjustments differ:\n  generated: " + Adjustments(generated.Adjustments) + "\n  reference: " + Adjustments(reference.Adjustments));
+            problems.Add("adjustments differ:\n  generated: " + Adjustments(generatedAdjustments) + "\n  reference: " + Adjustments(referenceAdjustments));
         }
 
         if (generated.IsAdjusted != reference.IsAdjusted)
@@ -97,7 +100,7 @@ public static class Differential
 
         // Agreement alone would let both evaluators be wrong alike: the generated resolution must also narrow.
         if (narrowing is not null && effective is not null
-            && narrowing.Violation(c.Context, reference.Jurisdiction, effective, generated.Adjustments) is { } widened)
+            && narrowing.Violation(c.Context, reference.Jurisdiction, effective, generatedAdjustments) is { } widened)
         {
             problems.Add("narrowing only: " + widened);
         }
@@ -108,7 +111,7 @@ public static class Differential
                 $"policy {registry.Name}: the generated evaluator and the interpreter disagree on {c}\n- " + string.Join("\n- ", problems));
         }
 
-        coverage?.Count(reference.Adjustments, decisions, narrowed: narrowing is not null);
+        coverage?.Count(referenceAdjustments, decisions, narrowed: narrowing is not null);
     }
 
     /// <summary>
