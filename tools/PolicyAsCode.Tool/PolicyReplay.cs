@@ -231,6 +231,7 @@ internal static class PolicyReplay
     {
         var before = PreferencesJson.Read(registry, Encoding.UTF8.GetBytes(record.Effective.ToJsonString()), context);
         var overall = Movement.None;
+        IReadOnlyList<Adjustment>? adjustments = null; // explained once, when a value first moves
         foreach (var dimension in registry.Dimensions)
         {
             var name = PreferenceNames.JsonName(dimension.Name);
@@ -247,7 +248,7 @@ internal static class PolicyReplay
                 continue;
             }
 
-            var bound = Bound(record, resolution, dimension, name);
+            var bound = Bound(record, adjustments ??= resolution.Adjustments, dimension, name);
             var key = (dimension.Name, bound);
             if (!result.Moves.TryGetValue(key, out var group))
             {
@@ -294,9 +295,9 @@ internal static class PolicyReplay
 
     // The bound a move is attributed to: the new resolution's adjustment on the dimension, else the recorded one (a
     // bound that no longer binds), else none.
-    private static string Bound(DecisionRecord record, Resolution<DimensionValue[]> resolution, DimensionInfo dimension, string name)
+    private static string Bound(DecisionRecord record, IReadOnlyList<Adjustment> adjustments, DimensionInfo dimension, string name)
     {
-        var now = resolution.Adjustments.FirstOrDefault(a => a.Dimension.Index == dimension.Index);
+        var now = adjustments.FirstOrDefault(a => a.Dimension.Index == dimension.Index);
         if (now?.Rule is { } rule && now.Tier is { } tier)
         {
             return $"{tier}: {rule.Source}" + (rule.Condition.IsAlways ? string.Empty : $" ({rule.Condition})");

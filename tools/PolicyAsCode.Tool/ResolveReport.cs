@@ -55,10 +55,11 @@ internal static class ResolveReport
 
         output.Write("\n" + terminal.Paint("Resolution:", Ink.Bold) + "\n");
         var table = new TextTable("dimension", "requested", "granted", "cause", "bound", "tier").Highlight(3, CauseInk);
+        var adjustments = resolution.Adjustments; // explained once, not once per dimension
         foreach (var dimension in registry.Dimensions)
         {
             var i = dimension.Index;
-            var adjustment = resolution.Adjustments.FirstOrDefault(a => a.Dimension.Index == i);
+            var adjustment = adjustments.FirstOrDefault(a => a.Dimension.Index == i);
             var requested = read.Unreadable.Contains(i) || !dimension.InDomain(read.Requested[i]) ? "(unreadable)" : dimension.Format(read.Requested[i]);
             var rule = adjustment?.Rule;
             table.Add(

@@ -1,6 +1,6 @@
 using System;
-using System.Linq;
 using System.Runtime.CompilerServices;
+using PolicyAsCode.Compiled;
 using QuickStart.Policies;
 
 namespace PolicyAsCode.Benchmarks.HandWritten;
@@ -9,9 +9,10 @@ namespace PolicyAsCode.Benchmarks.HandWritten;
 /// The QuickStart policy evaluated by hand: what an engineer who knows this one policy would write, with every
 /// bound folded into the comparisons of typed values, no lattice calls and no generality. It keeps exactly the
 /// semantics of the generated <see cref="LearnerPreferences.Resolve(LearnerPreferences, in PolicyContext, DimensionSet)"/>
-/// and <see cref="LearnerPreferences.Decide"/> (the same effective values, adjustments, citations, hazards and
-/// refusals; <see cref="Agreement"/> checks this on random requests in every jurisdiction), so it is the practical
-/// lower bound the generated evaluator is measured against.
+/// and <see cref="LearnerPreferences.Decide"/> (the same effective values, adjusted dimensions and causes, hazards and
+/// refusals; <see cref="Agreement"/> checks this on random requests in every jurisdiction), and it is as frugal: what
+/// moved is recorded as bits with <c>AdjustmentRecorder</c> and the effective record is the one object it allocates,
+/// so it is the practical lower bound the generated evaluator is measured against.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -22,10 +23,8 @@ namespace PolicyAsCode.Benchmarks.HandWritten;
 /// agreement check is what keeps the two equal.
 /// </para>
 /// <para>
-/// A moved value cites the first bound, in canonical order (tier order, then as written), that excludes the requested
-/// value; a value that fails closed cites the first applicable bound whose strictest value it was given. The bounds
-/// and tiers cited are looked up by name once, when the class is initialised, so nothing here depends on their
-/// positions in the registry and the lookups cost nothing per call.
+/// It cites no bound: a resolution's adjustments are explained only when read, by the one citation rule of the
+/// runtime (<c>Citation</c>), for every evaluator alike.
 /// </para>
 /// <para>
 /// What this policy lets it skip: no two bounds of the QuickStart can contradict (every bound allows the strictest
@@ -41,34 +40,12 @@ public static class QuickStartHandWritten
     private const Hazard OrgForbids = Hazard.Elections | Hazard.SpecializedAdvice;
 
     private static readonly PolicyRegistry Registry = LearnerPreferences.Registry;
-    private static readonly DimensionInfo DMaturity = Registry.Dimensions[0], DTone = Registry.Dimensions[1], DVerbosity = Registry.Dimensions[2],
-        DDisclose = Registry.Dimensions[3], DMemory = Registry.Dimensions[4], DCreativity = Registry.Dimensions[5], DTopics = Registry.Dimensions[6],
-        DLanguage = Registry.Dimensions[7], DAvoid = Registry.Dimensions[8];
-
     // The jurisdictions, as the registry numbers them (Resolution.Jurisdiction carries the number).
     private static readonly int EuCode = Code("EU"), UsCode = Code("US"), DeCode = Code("DE"), UsCaCode = Code("US-CA");
 
-    // The bounds a moved value may cite, in canonical order.
-    private static readonly int EuMaturity = Rule("EU", "Maturity", "AtMost(Maturity.Mature)");
-    private static readonly int EuMaturityMinor = Rule("EU", "Maturity", "AtMost(Maturity.Teen)");
-    private static readonly int EuDisclose = Rule("EU", "DiscloseAi", "Locked(true)");
-    private static readonly int EuMemory = Rule("EU", "MemoryDays", "Between(0, 30)");
-    private static readonly int EuMemoryNoConsent = Rule("EU", "MemoryDays", "Locked(0)");
-    private static readonly int EuTopicsMinor = Rule("EU", "Topics", "AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance | Topics.Politics)");
-    private static readonly int UsMaturityMinor = Rule("US", "Maturity", "AtMost(Maturity.Teen)");
-    private static readonly int UsMemoryMinor = Rule("US", "MemoryDays", "Locked(0)");
-    private static readonly int DeMemoryMinor = Rule("DE", "MemoryDays", "Locked(0)");
-    private static readonly int UsCaDisclose = Rule("US-CA", "DiscloseAi", "Locked(true)");
-    private static readonly int OrgMaturity = Rule("contoso-learning", "Maturity", "AtMost(Maturity.Teen)");
-    private static readonly int OrgTone = Rule("contoso-learning", "Tone", "AtMost(Tone.Playful)");
-    private static readonly int OrgMemory = Rule("contoso-learning", "MemoryDays", "AtMost(14)");
-    private static readonly int OrgCreativity = Rule("contoso-learning", "Creativity", "AtMost(0.8)");
-    private static readonly int OrgTopics = Rule("contoso-learning", "Topics", "AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance)");
-    private static readonly int OrgLanguage = Rule("contoso-learning", "Language", "Allowed(\"en\", \"fr\", \"de\", \"es\")");
-    private static readonly int UserMemory = Rule("LearnerPreferences", "MemoryDays", "Between(0, 365)");
-    private static readonly int UserCreativity = Rule("LearnerPreferences", "Creativity", "Between(0.0, 1.0)");
+    // Every resolution explains itself from the compiled policy when asked, as the generated evaluator's do.
+    private static readonly PolicyEncoding<LearnerPreferences> Policy = PolicyEncoding<LearnerPreferences>.Compiled;
 
-    private static readonly BoundRule[] Bounds = [.. Registry.Bounds];
     private static readonly ForbidRule F0 = Registry.Forbids[0], F1 = Registry.Forbids[1], F2 = Registry.Forbids[2], F3 = Registry.Forbids[3],
         F4 = Registry.Forbids[4], F5 = Registry.Forbids[5];
     private static readonly TierInfo T0 = Registry.Tiers[F0.Tier], T1 = Registry.Tiers[F1.Tier], T2 = Registry.Tiers[F2.Tier], T3 = Registry.Tiers[F3.Tier],
@@ -115,10 +92,10 @@ public static class QuickStartHandWritten
             && language <= 3
             && (avoid & ~AvoidDomain) == 0)
         {
-            return new Resolution<LearnerPreferences>(source, null, Forbidden(eu, us, euMinor, usMinor, avoid, out var active), active, jurisdiction);
+            return new Resolution<LearnerPreferences>(Policy, source, context, source, default, Forbidden(eu, us, euMinor, usMinor, avoid, out var active), active, jurisdiction);
         }
 
-        return Slow(source, read, unreadable, jurisdiction, eu, us, usCa, euMinor, usMinor, deMinor, noConsent, rolePlay, memoryCap, language);
+        return Slow(source, read, unreadable, context, jurisdiction, eu, us, usCa, euMinor, usMinor, deMinor, rolePlay, memoryCap, language);
     }
 
     /// <summary>Decides like the generated evaluator.</summary>
@@ -191,9 +168,6 @@ public static class QuickStartHandWritten
         Registry.Jurisdictions.IndexOf(jurisdiction) is var code and >= 0 ? code
         : throw new InvalidOperationException($"The QuickStart has no jurisdiction {jurisdiction}.");
 
-    private static int Rule(string tier, string dimension, string source) =>
-        Registry.Bounds.Single(b => Registry.Tiers[b.Tier].Name == tier && Registry.Dimensions[b.Dimension].Name == dimension && b.Source == source).Index;
-
     private static int LanguagePosition(string? language) => language switch
     {
         "en" => 0,
@@ -242,29 +216,26 @@ public static class QuickStartHandWritten
         return forbidden;
     }
 
-    // Something moved, failed closed or was waived: resolve each dimension on its own and explain it.
+    // Something moved, failed closed or was waived: resolve each dimension on its own and record why it moved.
     private static Resolution<LearnerPreferences> Slow(
-        LearnerPreferences source, bool read, DimensionSet unreadable, int jurisdiction,
-        bool eu, bool us, bool usCa, bool euMinor, bool usMinor, bool deMinor, bool noConsent, bool rolePlay, int memoryCap, int language)
+        LearnerPreferences source, bool read, DimensionSet unreadable, in PolicyContext context, int jurisdiction,
+        bool eu, bool us, bool usCa, bool euMinor, bool usMinor, bool deMinor, bool rolePlay, int memoryCap, int language)
     {
-        // What moved, collected on the stack, so the only arrays allocated are the adjustments themselves.
-        Span<Move> adjustments = stackalloc Move[9];
-        var count = 0;
+        // What moved, as bits on the stack: the effective record is the only object allocated.
+        var adjusted = default(AdjustmentRecorder);
 
         // Maturity: EU AtMost(Mature), EU AtMost(Teen) when minor, US AtMost(Teen) when minor, organisation AtMost(Teen).
-        // Failing closed to General cites the first applicable bound (each allows General); a clamp of Mature cites the
-        // first that excludes it (EU AtMost(Mature) never does).
         var maturity = source.Maturity;
         var maturityPosition = (uint)maturity <= 2 ? (int)maturity : 64;
         if (!read || unreadable.Contains(0) || maturityPosition == 64)
         {
             maturity = Maturity.General;
-            Add(adjustments, ref count, 0, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(maturityPosition), DimensionValue.OfPosition(0), eu ? EuMaturity : usMinor ? UsMaturityMinor : OrgMaturity);
+            adjusted.Record(0, AdjustmentCause.FailedClosed);
         }
         else if (maturity == Maturity.Mature)
         {
             maturity = Maturity.Teen;
-            Add(adjustments, ref count, 0, AdjustmentCause.Clamped, DimensionValue.OfPosition(2), DimensionValue.OfPosition(1), euMinor ? EuMaturityMinor : usMinor ? UsMaturityMinor : OrgMaturity);
+            adjusted.Record(0, AdjustmentCause.Clamped);
         }
 
         // Tone: organisation AtMost(Playful).
@@ -273,12 +244,12 @@ public static class QuickStartHandWritten
         if (!read || unreadable.Contains(1) || tonePosition == 64)
         {
             tone = Tone.Neutral;
-            Add(adjustments, ref count, 1, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(tonePosition), DimensionValue.OfPosition(0), OrgTone);
+            adjusted.Record(1, AdjustmentCause.FailedClosed);
         }
         else if (tone == Tone.Sarcastic)
         {
             tone = Tone.Playful;
-            Add(adjustments, ref count, 1, AdjustmentCause.Clamped, DimensionValue.OfPosition(3), DimensionValue.OfPosition(2), OrgTone);
+            adjusted.Record(1, AdjustmentCause.Clamped);
         }
 
         // Verbosity: unbounded.
@@ -287,60 +258,49 @@ public static class QuickStartHandWritten
         if (!read || unreadable.Contains(2) || verbosityPosition == 64)
         {
             verbosity = Verbosity.Concise;
-            Add(adjustments, ref count, 2, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(verbosityPosition), DimensionValue.OfPosition(0), -1);
+            adjusted.Record(2, AdjustmentCause.FailedClosed);
         }
 
         // DiscloseAi: higher is stricter; EU Locked(true), waivable by the user in a role-play; US-CA Locked(true), which
-        // nobody may waive. The waiver only lets false through where US-CA law does not also apply; where it does (in
-        // US-CA, or in no known jurisdiction), the role-play waived the EU lock, so the US-CA one is cited.
+        // nobody may waive. The waiver only lets false through where US-CA law does not also apply.
         var disclose = source.DiscloseAi;
         if (!read || unreadable.Contains(3))
         {
-            Add(adjustments, ref count, 3, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(disclose ? 1 : 0), DimensionValue.OfPosition(1), eu ? EuDisclose : usCa ? UsCaDisclose : -1);
+            adjusted.Record(3, AdjustmentCause.FailedClosed);
             disclose = true;
         }
         else if (!disclose && (eu || usCa))
         {
             var waived = eu && rolePlay && !usCa;
             disclose = !waived;
-            Add(adjustments, ref count, 3, waived ? AdjustmentCause.Waived : AdjustmentCause.Clamped, DimensionValue.OfPosition(0), DimensionValue.OfPosition(disclose ? 1 : 0),
-                eu && waived == rolePlay ? EuDisclose : UsCaDisclose);
+            adjusted.Record(3, waived ? AdjustmentCause.Waived : AdjustmentCause.Clamped);
         }
 
         // MemoryDays: EU Between(0, 30), EU Locked(0) unless consent, US Locked(0) when minor, DE Locked(0) when minor,
-        // organisation AtMost(14), user Between(0, 365). DE law applies only where EU law does, so failing closed to 0
-        // never reaches the DE bound, and the organisation's AtMost(14) does not offer 0 as its strictest value.
+        // organisation AtMost(14), user Between(0, 365).
         var memory = source.MemoryDays;
         if (!read || unreadable.Contains(4))
         {
-            Add(adjustments, ref count, 4, AdjustmentCause.FailedClosed, DimensionValue.OfNumber(memory), DimensionValue.OfNumber(0), eu ? EuMemory : usMinor ? UsMemoryMinor : UserMemory);
+            adjusted.Record(4, AdjustmentCause.FailedClosed);
             memory = 0;
         }
         else if (memory < 0 || memory > memoryCap)
         {
-            var granted = memory < 0 ? 0 : memoryCap;
-            var cite = eu && (memory < 0 || memory > 30) ? EuMemory
-                : eu && noConsent && memory != 0 ? EuMemoryNoConsent
-                : usMinor && memory != 0 ? UsMemoryMinor
-                : deMinor && memory != 0 ? DeMemoryMinor
-                : memory > 14 ? OrgMemory
-                : UserMemory;
-            Add(adjustments, ref count, 4, AdjustmentCause.Clamped, DimensionValue.OfNumber(memory), DimensionValue.OfNumber(granted), cite);
-            memory = granted;
+            adjusted.Record(4, AdjustmentCause.Clamped);
+            memory = memory < 0 ? 0 : memoryCap;
         }
 
         // Creativity: organisation AtMost(0.8), user Between(0.0, 1.0).
         var creativity = source.Creativity;
         if (!read || unreadable.Contains(5) || !double.IsFinite(creativity))
         {
-            Add(adjustments, ref count, 5, AdjustmentCause.FailedClosed, DimensionValue.OfNumber(creativity), DimensionValue.OfNumber(0), UserCreativity);
+            adjusted.Record(5, AdjustmentCause.FailedClosed);
             creativity = 0;
         }
         else if (!(creativity >= 0 && creativity <= 0.8))
         {
-            var granted = creativity > 0.8 ? 0.8 : 0;
-            Add(adjustments, ref count, 5, AdjustmentCause.Clamped, DimensionValue.OfNumber(creativity), DimensionValue.OfNumber(granted), creativity > 0.8 ? OrgCreativity : UserCreativity);
-            creativity = granted;
+            adjusted.Record(5, AdjustmentCause.Clamped);
+            creativity = creativity > 0.8 ? 0.8 : 0;
         }
 
         // Topics: EU AtMost(no romance) when minor, organisation AtMost(Science | History | Health | Finance).
@@ -348,12 +308,12 @@ public static class QuickStartHandWritten
         var topicBits = unchecked((ulong)(long)topics);
         if (!read || unreadable.Contains(6) || (topicBits & ~0x3FUL) != 0)
         {
-            Add(adjustments, ref count, 6, AdjustmentCause.FailedClosed, DimensionValue.OfMask(topicBits), DimensionValue.OfMask(0), euMinor ? EuTopicsMinor : OrgTopics);
+            adjusted.Record(6, AdjustmentCause.FailedClosed);
             topics = Topics.None;
         }
         else if ((topicBits & ~0xFUL) != 0)
         {
-            Add(adjustments, ref count, 6, AdjustmentCause.Clamped, DimensionValue.OfMask(topicBits), DimensionValue.OfMask(topicBits & 0xF), euMinor && (topicBits & ~0x1FUL) != 0 ? EuTopicsMinor : OrgTopics);
+            adjusted.Record(6, AdjustmentCause.Clamped);
             topics = (Topics)(int)(topicBits & 0xF);
         }
 
@@ -361,12 +321,12 @@ public static class QuickStartHandWritten
         var languageName = source.Language;
         if (!read || unreadable.Contains(7) || language == 64)
         {
-            Add(adjustments, ref count, 7, AdjustmentCause.FailedClosed, DimensionValue.OfPosition(language), DimensionValue.OfPosition(0), OrgLanguage);
+            adjusted.Record(7, AdjustmentCause.FailedClosed);
             languageName = "en";
         }
         else if (language == 4)
         {
-            Add(adjustments, ref count, 7, AdjustmentCause.Clamped, DimensionValue.OfPosition(4), DimensionValue.OfPosition(3), OrgLanguage);
+            adjusted.Record(7, AdjustmentCause.Clamped);
             languageName = "es";
         }
         else
@@ -379,25 +339,15 @@ public static class QuickStartHandWritten
         var avoidBits = unchecked((ulong)avoid);
         if (!read || unreadable.Contains(8) || (avoidBits & ~(ulong)AvoidDomain) != 0)
         {
-            Add(adjustments, ref count, 8, AdjustmentCause.FailedClosed, DimensionValue.OfMask(avoidBits), DimensionValue.OfMask((ulong)AvoidDomain), -1);
+            adjusted.Record(8, AdjustmentCause.FailedClosed);
             avoid = AvoidDomain;
         }
 
         var forbidden = Forbidden(eu, us, euMinor, usMinor, avoid, out var active);
-        if (count == 0)
+        var request = read ? source : null;
+        if (adjusted.IsEmpty)
         {
-            return new Resolution<LearnerPreferences>(source, null, forbidden, active, jurisdiction);
-        }
-
-        var list = new Adjustment[count];
-        for (var n = 0; n < count; n++)
-        {
-            var move = adjustments[n];
-            var bound = move.Rule >= 0 ? Bounds[move.Rule] : null;
-            list[n] = new Adjustment(move.Dimension switch
-            {
-                0 => DMaturity, 1 => DTone, 2 => DVerbosity, 3 => DDisclose, 4 => DMemory, 5 => DCreativity, 6 => DTopics, 7 => DLanguage, _ => DAvoid,
-            }, move.Cause, move.Requested, move.Granted, bound, bound is null ? null : Registry.Tiers[bound.Tier]);
+            return new Resolution<LearnerPreferences>(Policy, request, context, source, default, forbidden, active, jurisdiction);
         }
 
         var effective = source with
@@ -412,11 +362,6 @@ public static class QuickStartHandWritten
             Language = languageName,
             AvoidHazards = avoid,
         };
-        return new Resolution<LearnerPreferences>(effective, list, forbidden, active, jurisdiction);
+        return new Resolution<LearnerPreferences>(Policy, request, context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, jurisdiction);
     }
-
-    private static void Add(Span<Move> adjustments, ref int count, int dimension, AdjustmentCause cause, DimensionValue requested, DimensionValue granted, int rule) =>
-        adjustments[count++] = new Move(dimension, cause, requested, granted, rule);
-
-    private readonly record struct Move(int Dimension, AdjustmentCause Cause, DimensionValue Requested, DimensionValue Granted, int Rule);
 }

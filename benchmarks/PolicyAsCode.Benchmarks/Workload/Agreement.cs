@@ -58,7 +58,7 @@ public static class Agreement
                 problems.Add("only one of them returned the request itself");
             }
 
-            CompareResolutions(problems, generated.Adjustments, hand.Adjustments, generated.Forbidden, hand.Forbidden,
+            CompareResolutions(problems, generated.AdjustedDimensions, hand.AdjustedDimensions, generated.Adjustments, hand.Adjustments, generated.Forbidden, hand.Forbidden,
                 generated.ActiveForbids, hand.ActiveForbids, generated.Jurisdiction, hand.Jurisdiction, generated.IsAdjusted, hand.IsAdjusted);
             foreach (var detected in c.Detected)
             {
@@ -92,7 +92,7 @@ public static class Agreement
                 problems.Add("effective values differ");
             }
 
-            CompareResolutions(problems, generated.Adjustments, reference.Adjustments, generated.Forbidden, reference.Forbidden,
+            CompareResolutions(problems, generated.AdjustedDimensions, reference.AdjustedDimensions, generated.Adjustments, reference.Adjustments, generated.Forbidden, reference.Forbidden,
                 generated.ActiveForbids, reference.ActiveForbids, generated.Jurisdiction, reference.Jurisdiction, generated.IsAdjusted, reference.IsAdjusted);
             foreach (var detected in c.Detected)
             {
@@ -107,9 +107,14 @@ public static class Agreement
     }
 
     private static void CompareResolutions(
-        List<string> problems, IReadOnlyList<Adjustment> a, IReadOnlyList<Adjustment> b, Hazard forbiddenA, Hazard forbiddenB,
-        ulong activeA, ulong activeB, int jurisdictionA, int jurisdictionB, bool adjustedA, bool adjustedB)
+        List<string> problems, AdjustedDimensions movedA, AdjustedDimensions movedB, IReadOnlyList<Adjustment> a, IReadOnlyList<Adjustment> b,
+        Hazard forbiddenA, Hazard forbiddenB, ulong activeA, ulong activeB, int jurisdictionA, int jurisdictionB, bool adjustedA, bool adjustedB)
     {
+        if (movedA != movedB)
+        {
+            problems.Add($"adjusted dimensions: {movedA} vs {movedB}");
+        }
+
         if (!a.SequenceEqual(b))
         {
             problems.Add("adjustments: [" + string.Join("; ", a) + "] vs [" + string.Join("; ", b) + "]");

@@ -5,12 +5,14 @@ using PolicyAsCode.Generators.Planning;
 namespace PolicyAsCode.Generators.Emitting;
 
 // The resolution of one dimension whose value failed its Inside test: narrow by every applicable bound in canonical
-// order, then contradiction, fail closed, inside, or waive or clamp, each with its citation.
+// order, then contradiction, fail closed, inside, or waive or clamp, each recorded with its cause (which bound it
+// cites is asked of the runtime's Citation only when the resolution is explained).
 internal static partial class EvaluatorEmitter
 {
     private const string Requested = DimensionPlan.Requested;
     private const string Granted = DimensionPlan.Granted;
     private const string Waived = DimensionPlan.Waived;
+    private const string Cause = "global::PolicyAsCode.AdjustmentCause";
 
     private static void EmitDimension(SourceWriter w, DimensionPlan plan)
     {
@@ -19,7 +21,7 @@ internal static partial class EvaluatorEmitter
         var stricter = Literals.Bool(d.HigherIsStricter);
         w.Line();
         w.Line($"// {d.Name}: {d.Kind.ToString().ToLowerInvariant()}, {(d.HigherIsStricter ? "higher" : "lower")} is stricter, {plan.Chain.Count} bound(s)");
-        using var _ = w.Block($"public static {Value} Resolve{i}({Value} {Requested}, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)");
+        using var _ = w.Block($"public static {Value} Resolve{i}({Value} {Requested}, bool readable, in Scope scope, ref {Recorder} adjusted)");
         if (plan.Folded is { } folded)
         {
             EmitFoldedNarrowing(w, plan, folded);
@@ -35,14 +37,14 @@ internal static partial class EvaluatorEmitter
             using (w.Block("if (conflict >= 0)"))
             {
                 w.Line($"{Granted} = {Lattice}.Strictest(strict, {stricter});");
-                w.Line(Adjust(i, "global::PolicyAsCode.AdjustmentCause.Contradiction", "conflict"));
+                w.Line(Record(i, "Contradiction"));
             }
         }
 
         using (w.Block($"{(plan.CanContradict ? "else if" : "if")} (!readable)"))
         {
             w.Line($"{Granted} = {Lattice}.Strictest(strict, {stricter});");
-            EmitCitation(w, plan.FailClosed, i, "global::PolicyAsCode.AdjustmentCause.FailedClosed");
+            w.Line(Record(i, "FailedClosed"));
         }
 
         using (w.Block($"else if ({Lattice}.Contains(strict, {Requested}))"))
@@ -56,12 +58,12 @@ internal static partial class EvaluatorEmitter
             {
                 w.Line($"var {Waived} = userWaives && {Lattice}.Contains(relaxed, {Requested});");
                 w.Line($"{Granted} = {Waived} ? {Requested} : {Lattice}.Clamp(userWaives ? relaxed : strict, {Requested}, {stricter});");
-                EmitCitation(w, plan.Clamped, i, $"{Waived} ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped");
+                w.Line($"adjusted.Record({i}, {Waived} ? {Cause}.Waived : {Cause}.Clamped);");
             }
             else
             {
                 w.Line($"{Granted} = {Lattice}.Clamp(strict, {Requested}, {stricter});");
-                EmitCitation(w, plan.Clamped, i, "global::PolicyAsCode.AdjustmentCause.Clamped");
+                w.Line(Record(i, "Clamped"));
             }
         }
 
@@ -140,31 +142,5 @@ internal static partial class EvaluatorEmitter
         }
     }
 
-    // The citation chain as if / else if, or the one bound it always cites, or -1 when it has none.
-    private static void EmitCitation(SourceWriter w, IReadOnlyList<Citation> chain, int dimension, string cause)
-    {
-        if (chain.Count == 0)
-        {
-            w.Line(Adjust(dimension, cause, "-1"));
-            return;
-        }
-
-        if (chain.Count == 1 && chain[0].When.IsAlways)
-        {
-            w.Line(Adjust(dimension, cause, Literals.Int(chain[0].Bound)));
-            return;
-        }
-
-        w.Line(Citations.IsExhaustive(chain) ? "int citation;" : "var citation = -1;");
-        for (var c = 0; c < chain.Count; c++)
-        {
-            var (when, bound) = (chain[c].When, chain[c].Bound);
-            w.Line(when.IsAlways ? $"else citation = {bound};" : $"{(c == 0 ? "if" : "else if")} ({when}) citation = {bound};");
-        }
-
-        w.Line(Adjust(dimension, cause, "citation"));
-    }
-
-    private static string Adjust(int dimension, string cause, string rule) =>
-        $"{Support}.Adjust(ref adjustments, ref count, PolicyTables.Registry, {dimension}, {cause}, {Requested}, {Granted}, {rule});";
+    private static string Record(int dimension, string cause) => $"adjusted.Record({dimension}, {Cause}.{cause});";
 }

@@ -59,7 +59,7 @@ internal static partial class EvaluatorEmitter
         }
 
         w.Line();
-        using var _ = w.Block($"public static global::PolicyAsCode.Resolution<{self}> ResolveMoved({self} source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)");
+        using var _ = w.Block($"public static global::PolicyAsCode.Resolution<{self}> ResolveMoved({self} source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)");
         foreach (var dimension in plan.Dimensions)
         {
             var i = dimension.Index;
@@ -69,25 +69,18 @@ internal static partial class EvaluatorEmitter
             w.Line($"var inside{i} = {Test.Name($"readable{i}").And(dimension.Inside)};");
         }
 
-        // A dimension that fails its test gets exactly one adjustment, so the array is allocated once, at its length.
+        // What moved is recorded as bits on the stack; the effective record is the one object this path allocates.
         w.Line();
-        w.Line("var moved = 0;");
-        foreach (var dimension in plan.Dimensions)
-        {
-            w.Line($"if (!inside{dimension.Index}) moved++;");
-        }
-
-        w.Line("global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;");
-        w.Line("var count = 0;");
+        w.Line($"var adjusted = default({Recorder});");
         foreach (var dimension in plan.Dimensions)
         {
             var i = dimension.Index;
-            w.Line($"var granted{i} = inside{i} ? value{i} : Resolve{i}(value{i}, readable{i}, in scope, ref adjustments, ref count);");
+            w.Line($"var granted{i} = inside{i} ? value{i} : Resolve{i}(value{i}, readable{i}, in scope, ref adjusted);");
         }
 
         w.Line();
         w.Line("var effective = source;");
-        using (w.Block("if (count > 0)"))
+        using (w.Block("if (!adjusted.IsEmpty)"))
         {
             w.Line("effective = source with");
             w.Line("{");
@@ -102,7 +95,7 @@ internal static partial class EvaluatorEmitter
         w.Line();
         var own = plan.OwnLists.Select(d => $"granted{d}, ");
         w.Line($"var forbidden = Forbidden(in scope, {string.Concat(own)}out var active);");
-        w.Line($"return new global::PolicyAsCode.Resolution<{self}>(effective, {Support}.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);");
+        w.Line($"return {NewResolution(self, "readAll ? source : null", "effective", "adjusted.ToAdjustedDimensions()")};");
     }
 
     private static void EmitForbidden(SourceWriter w, EvaluatorPlan plan)

@@ -32,12 +32,6 @@ internal static partial class EvaluatorEmitter
             writer.Line($"public static readonly global::PolicyAsCode.Bound Bound{b.Index} = {Literals.Bound(b.Bound)};");
         }
 
-        foreach (var b in policy.Bounds.Where(b => plan.StrictestRead.Contains(b.Index)))
-        {
-            var strict = policy.Dimensions[b.Dimension].HigherIsStricter ? "true" : "false";
-            writer.Line($"public static readonly global::PolicyAsCode.DimensionValue Strictest{b.Index} = global::PolicyAsCode.Lattice.Strictest(Bound{b.Index}, {strict});");
-        }
-
         foreach (var dimension in plan.Dimensions)
         {
             EmitFoldedTables(writer, dimension);

@@ -8,7 +8,7 @@ namespace PolicyAsCode.Generators.Emitting;
 
 /// <summary>
 /// Prints the compiled evaluator of one policy from its <see cref="EvaluatorPlan"/>: straight-line code with every bound
-/// a constant, no reflection, no LINQ, and allocation only for a resolution that adjusts something. This file prints
+/// a constant, no reflection, no LINQ, and one allocation, the effective record, only for a resolution that adjusts something. This file prints
 /// the members on the user's record; the other parts print <c>PolicyTables</c>, the resolution and the scope.
 /// </summary>
 internal static partial class EvaluatorEmitter
@@ -16,6 +16,7 @@ internal static partial class EvaluatorEmitter
     private const string Lattice = "global::PolicyAsCode.Lattice";
     private const string Value = "global::PolicyAsCode.DimensionValue";
     private const string Support = "global::PolicyAsCode.Compiled.EvaluatorSupport";
+    private const string Recorder = "global::PolicyAsCode.Compiled.AdjustmentRecorder";
 
     public static string Emit(PolicyModel policy)
     {
@@ -151,7 +152,7 @@ internal static partial class EvaluatorEmitter
             var inside = Test.All(Enumerable.Range(0, plan.Chunks).Select(k => Test.Name($"PolicyTables.Inside{k}(source, readAll, unreadable, in scope)")));
             using (writer.Block($"if ({inside.Not()})"))
             {
-                writer.Line("return PolicyTables.ResolveMoved(source, readAll, unreadable, in scope);");
+                writer.Line("return PolicyTables.ResolveMoved(source, readAll, unreadable, in context, in scope);");
             }
 
             writer.Line();
@@ -159,8 +160,12 @@ internal static partial class EvaluatorEmitter
 
         var own = plan.OwnLists.Select(d => $"PolicyTables.Encode{d}(source.{CSharpNames.Escape(plan.Policy.Dimensions[d].Name)}), ");
         writer.Line($"var forbidden = PolicyTables.Forbidden(in scope, {string.Concat(own)}out var active);");
-        writer.Line($"return new global::PolicyAsCode.Resolution<{self}>(source, null, forbidden, active, scope.Jurisdiction);");
+        writer.Line($"return {NewResolution(self, "source", "source", "default")};");
     }
+
+    // A resolution keeps the request, the context and the compiled policy, from which it explains itself when asked.
+    private static string NewResolution(string self, string requested, string effective, string adjusted) =>
+        $"new global::PolicyAsCode.Resolution<{self}>(global::PolicyAsCode.PolicyEncoding<{self}>.Compiled, {requested}, in context, {effective}, {adjusted}, forbidden, active, scope.Jurisdiction)";
 
     private static void EmitDecide(SourceWriter writer, string self)
     {

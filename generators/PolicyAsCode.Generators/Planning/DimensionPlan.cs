@@ -5,7 +5,8 @@ namespace PolicyAsCode.Generators.Planning;
 
 /// <summary>
 /// Everything the evaluator decides about one dimension before a line is printed: which bounds always bind, the folded
-/// chain, whether it can contradict, the tests of the fast path and of the full path, and the citations.
+/// chain, whether it can contradict, and the tests of the fast path and of the full path. Which bound an adjustment cites is not planned: the
+/// runtime's <c>Citation</c> answers it when a resolution is explained.
 /// </summary>
 internal sealed class DimensionPlan
 {
@@ -24,9 +25,7 @@ internal sealed class DimensionPlan
         FoldedChain? folded,
         Test readable,
         Test inside,
-        FastPath fastPath,
-        IReadOnlyList<Citation> failClosed,
-        IReadOnlyList<Citation> clamped)
+        FastPath fastPath)
     {
         Dimension = dimension;
         Chain = chain;
@@ -36,8 +35,6 @@ internal sealed class DimensionPlan
         Readable = readable;
         Inside = inside;
         FastPath = fastPath;
-        FailClosed = failClosed;
-        Clamped = clamped;
     }
 
     public DimensionModel Dimension { get; }
@@ -66,12 +63,6 @@ internal sealed class DimensionPlan
     public Test Inside { get; }
 
     public FastPath FastPath { get; }
-
-    /// <summary>Which bound a fail-closed value cites (tests read <see cref="Granted"/>).</summary>
-    public IReadOnlyList<Citation> FailClosed { get; }
-
-    /// <summary>Which bound a clamped or waived value cites (tests read <see cref="Requested"/> and <see cref="Waived"/>).</summary>
-    public IReadOnlyList<Citation> Clamped { get; }
 }
 
 /// <summary>How the fast path reads a dimension: the local it declares from the typed property, and its whole test.</summary>

@@ -5,7 +5,7 @@ using PolicyAsCode.Generators.Parsing;
 
 namespace PolicyAsCode.Generators.Planning;
 
-/// <summary>Builds a <see cref="DimensionPlan"/>: the chain folded once, the tests and citations derived from it.</summary>
+/// <summary>Builds a <see cref="DimensionPlan"/>: the chain folded once, the tests derived from it.</summary>
 internal static class DimensionPlanner
 {
     public static DimensionPlan Plan(DimensionModel d, PolicyIndex index, ScopeTests scope)
@@ -28,9 +28,7 @@ internal static class DimensionPlanner
             FoldedChain.Fold(d, chain, waivable),
             readable,
             Inside(d, chain, always, encoded),
-            FastPath(d, chain, always),
-            FailClosed(chain),
-            Clamped(d, chain, waivable));
+            FastPath(d, chain, always));
     }
 
     // The unconditional bounds are one constant test; a conditional bound adds a test only where it is narrower than
@@ -76,48 +74,5 @@ internal static class DimensionPlanner
         };
         var inside = Inside(d, chain, always, access);
         return new FastPath(declaration, inside.IsNever ? inside : (implied ? Test.Always : domain).And(inside));
-    }
-
-    // Cite the first applicable bound whose own strictest value was granted, else the first applicable bound.
-    private static IReadOnlyList<Citation> FailClosed(IReadOnlyList<ChainStep> chain)
-    {
-        var strictest = chain.Select(s => new Citation(
-            s.Applies.And(Test.Comparison($"PolicyTables.Strictest{s.Bound.Index} == {DimensionPlan.Granted}", $"PolicyTables.Strictest{s.Bound.Index} != {DimensionPlan.Granted}")),
-            s.Bound.Index,
-            ReadsStrictest: true));
-        var applicable = chain.Select(s => new Citation(s.Applies, s.Bound.Index));
-        return Citations.Trim(strictest.Concat(applicable));
-    }
-
-    // Cite the first applicable bound the value breaks that agrees with the outcome: waived bounds when waived, others when not.
-    private static IReadOnlyList<Citation> Clamped(DimensionModel d, IReadOnlyList<ChainStep> chain, bool waivable)
-    {
-        var requested = ValueAccess.Encoded(DimensionPlan.Requested);
-        var branches = new List<Citation>();
-        foreach (var step in chain)
-        {
-            // The value is readable here, so the bound's membership test folds into constants too.
-            var breaks = Membership.Within(d, step.Bound.Bound, d.Domain, requested).Not();
-            var when = step.Applies.And(breaks);
-            if (waivable)
-            {
-                when = when.And(AgreesWithWaiver(step.UserWaived));
-            }
-
-            branches.Add(new Citation(when, step.Bound.Index));
-        }
-
-        return Citations.Trim(branches);
-    }
-
-    private static Test AgreesWithWaiver(Test userWaived)
-    {
-        var waived = Test.Name(DimensionPlan.Waived);
-        if (!userWaived.IsExpression)
-        {
-            return userWaived.IsAlways ? waived : waived.Not();
-        }
-
-        return Test.Comparison($"{DimensionPlan.Waived} == {userWaived}", $"{DimensionPlan.Waived} != {userWaived}");
     }
 }

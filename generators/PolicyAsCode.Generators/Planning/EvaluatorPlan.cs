@@ -21,8 +21,7 @@ internal sealed class EvaluatorPlan
         Forbids = forbids;
         Defaults = defaults;
         OwnLists = policy.Forbids.Where(f => f.IsUsersOwn).Select(f => f.Dimension).Distinct().ToList();
-        StrictestRead = new HashSet<int>(dimensions.SelectMany(d => d.FailClosed).Where(c => c.ReadsStrictest && c.When.IsExpression).Select(c => c.Bound));
-        BoundsRead = new HashSet<int>(StrictestRead.Concat(dimensions.Where(d => d.Folded is null).SelectMany(d => d.Chain).Where(s => !s.Applies.IsNever).Select(s => s.Bound.Index)));
+        BoundsRead = new HashSet<int>(dimensions.Where(d => d.Folded is null).SelectMany(d => d.Chain).Where(s => !s.Applies.IsNever).Select(s => s.Bound.Index));
         Chunks = (policy.Dimensions.Count + ChunkSize - 1) / ChunkSize;
     }
 
@@ -41,10 +40,7 @@ internal sealed class EvaluatorPlan
     /// <summary>The dimensions holding a user's own hazard list, which the hazard rules read.</summary>
     public IReadOnlyList<int> OwnLists { get; }
 
-    /// <summary>The bounds whose strictest value a fail-closed citation compares with; only these get a constant.</summary>
-    public ISet<int> StrictestRead { get; }
-
-    /// <summary>The bounds the generated code reads as constants: for their strictest value, or in a chain left unfolded.</summary>
+    /// <summary>The bounds the generated code reads as constants: those of a chain left unfolded.</summary>
     public ISet<int> BoundsRead { get; }
 
     /// <summary>How many fast-path methods test the dimensions, <see cref="ChunkSize"/> each.</summary>

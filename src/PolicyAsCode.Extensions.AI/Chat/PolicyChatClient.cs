@@ -254,7 +254,7 @@ public sealed class PolicyChatClient<TPreferences> : DelegatingChatClient
             activity.SetTag(PolicyTelemetry.PolicyVersionTag, snapshot.Version);
             activity.SetTag(PolicyTelemetry.JurisdictionTag, PolicyTelemetry.JurisdictionName(snapshot.Registry, resolution.Jurisdiction));
             activity.SetTag(PolicyTelemetry.JurisdictionWithinTag, PolicyTelemetry.JurisdictionWithin(snapshot.Registry, resolution.Jurisdiction));
-            activity.SetTag("policyascode.adjustments", resolution.Adjustments.Count);
+            activity.SetTag("policyascode.adjustments", resolution.AdjustedDimensions.Count);
             activity.SetTag(PolicyTelemetry.VerdictTag, "allow");
         }
 

@@ -13,6 +13,7 @@ public sealed class PolicySnapshot<TPreferences>
     where TPreferences : class, IUserTierPolicy<TPreferences>
 {
     private readonly PolicyInterpreter? _interpreter;
+    private readonly PolicyEncoding<TPreferences>? _encoding;
 
     internal PolicySnapshot(PolicyRegistry registry, bool overlaid, PolicyOverlay overlay, long revision, string compiledVersion)
     {
@@ -22,6 +23,7 @@ public sealed class PolicySnapshot<TPreferences>
         CompiledVersion = compiledVersion;
         IsOverlaid = overlaid;
         _interpreter = IsOverlaid ? new PolicyInterpreter(registry) : null;
+        _encoding = IsOverlaid ? new PolicyEncoding<TPreferences>(registry) : null;
         Version = IsOverlaid ? $"{compiledVersion}+overlay.{PolicyFingerprint.Of(registry)}" : compiledVersion;
     }
 
@@ -59,17 +61,11 @@ public sealed class PolicySnapshot<TPreferences>
 
         var encoded = requested is null ? ReadOnlySpan<DimensionValue>.Empty : TPreferences.Encode(requested);
         var resolution = _interpreter.Resolve(encoded, in context, unreadable);
-        Adjustment[]? adjustments = null;
-        if (resolution.IsAdjusted)
-        {
-            adjustments = new Adjustment[resolution.Adjustments.Count];
-            for (var i = 0; i < adjustments.Length; i++)
-            {
-                adjustments[i] = resolution.Adjustments[i];
-            }
-        }
 
-        return new Resolution<TPreferences>(TPreferences.Decode(resolution.Effective), adjustments, resolution.Forbidden, resolution.ActiveForbids, resolution.Jurisdiction);
+        // Explained against the overlaid registry, whose bounds the adjustments cite.
+        return new Resolution<TPreferences>(
+            _encoding!, requested, in context, TPreferences.Decode(resolution.Effective), resolution.AdjustedDimensions,
+            resolution.Forbidden, resolution.ActiveForbids, resolution.Jurisdiction);
     }
 
     /// <summary>Decides on content showing <paramref name="detected"/> hazards, against a resolution made by this snapshot.</summary>
@@ -82,7 +78,7 @@ public sealed class PolicySnapshot<TPreferences>
 
         // A decision reads only whether the resolution was made, its forbidden hazards and its active rules.
         var encoded = resolution.IsResolved
-            ? new Resolution<DimensionValue[]>([], null, resolution.Forbidden, resolution.ActiveForbids, resolution.Jurisdiction)
+            ? new Resolution<DimensionValue[]>(_interpreter.Encoding, [], resolution.Context, [], resolution.AdjustedDimensions, resolution.Forbidden, resolution.ActiveForbids, resolution.Jurisdiction)
             : default;
         return _interpreter.Decide(in encoded, detected);
     }

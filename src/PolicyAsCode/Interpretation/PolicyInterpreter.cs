@@ -1,6 +1,5 @@
 using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
+using PolicyAsCode.Compiled;
 
 namespace PolicyAsCode;
 
@@ -18,10 +17,14 @@ public sealed class PolicyInterpreter
     {
         Registry = registry ?? throw new ArgumentNullException(nameof(registry));
         _shape = registry.Shape;
+        Encoding = new EncodedValues(registry);
     }
 
     /// <summary>The policy interpreted.</summary>
     public PolicyRegistry Registry { get; }
+
+    /// <summary>What this interpreter's resolutions explain themselves with: its registry, over values already encoded.</summary>
+    public IPolicyEncoding<DimensionValue[]> Encoding { get; }
 
     /// <summary>The values a user starts from in <paramref name="context"/>.</summary>
     public DimensionValue[] Defaults(in PolicyContext context)
@@ -51,22 +54,24 @@ public sealed class PolicyInterpreter
         return values;
     }
 
-    /// <summary>Resolves encoded requested values (in dimension order) in a context.</summary>
+    /// <summary>
+    /// Resolves encoded requested values (in dimension order) in a context. The resolution keeps a copy of them, from
+    /// which it explains its adjustments when asked.
+    /// </summary>
     public Resolution<DimensionValue[]> Resolve(ReadOnlySpan<DimensionValue> requested, in PolicyContext context, DimensionSet unreadable = default)
     {
         var jurisdiction = Registry.MatchJurisdiction(context.Jurisdiction);
         var effective = new DimensionValue[Registry.Dimensions.Length];
-        List<Adjustment>? adjustments = null;
+        var adjusted = default(AdjustmentRecorder);
 
         foreach (var dimension in Registry.Dimensions)
         {
             var d = dimension.Index;
             var value = d < requested.Length ? requested[d] : dimension.Default;
             var readable = d < requested.Length && !unreadable.Contains(d) && dimension.InDomain(value);
-            var adjustment = ResolveDimension(dimension, value, readable, jurisdiction, context, out effective[d]);
-            if (adjustment is not null)
+            if (ResolveDimension(dimension, value, readable, jurisdiction, context, out effective[d]) is { } cause)
             {
-                (adjustments ??= []).Add(adjustment);
+                adjusted.Record(d, cause);
             }
         }
 
@@ -90,7 +95,7 @@ public sealed class PolicyInterpreter
             }
         }
 
-        return new Resolution<DimensionValue[]>(effective, adjustments?.ToArray(), forbidden, active, jurisdiction);
+        return new Resolution<DimensionValue[]>(Encoding, requested.ToArray(), context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, jurisdiction);
     }
 
     /// <summary>Decides on content showing <paramref name="detected"/> hazards.</summary>
@@ -139,24 +144,22 @@ public sealed class PolicyInterpreter
     public Bound Allowed(int dimension, in PolicyContext context) =>
         Binding.Allowed(_shape, dimension, Registry.MatchJurisdiction(context.Jurisdiction), context);
 
-    private Adjustment? ResolveDimension(
+    // The cause of the dimension's adjustment, or null when it is granted as asked; which bound it cites is asked of
+    // Citation only when the resolution is explained.
+    private AdjustmentCause? ResolveDimension(
         DimensionInfo dimension, DimensionValue value, bool readable, int jurisdiction, in PolicyContext context, out DimensionValue granted)
     {
         var (strict, relaxed, conflict, anyWaived) = Binding.Narrow(_shape, dimension.Index, jurisdiction, context);
-        var rules = _shape.BoundsOn(dimension.Index);
-
         if (conflict >= 0)
         {
             granted = Lattice.Strictest(strict, dimension.HigherIsStricter);
-            var skipped = Registry.Bounds[conflict];
-            return new Adjustment(dimension, AdjustmentCause.Contradiction, value, granted, skipped, Registry.Tiers[skipped.Tier]);
+            return AdjustmentCause.Contradiction;
         }
 
         if (!readable)
         {
             granted = Lattice.Strictest(strict, dimension.HigherIsStricter);
-            var cited = StrictestSource(rules, granted, dimension.HigherIsStricter, jurisdiction, context);
-            return new Adjustment(dimension, AdjustmentCause.FailedClosed, value, granted, cited, cited is null ? null : Registry.Tiers[cited.Tier]);
+            return AdjustmentCause.FailedClosed;
         }
 
         if (Lattice.Contains(strict, value))
@@ -166,41 +169,17 @@ public sealed class PolicyInterpreter
         }
 
         // A user who holds a waiver is bound only by the bounds they did not waive: a request inside those is
-        // granted as asked; one beyond them is clamped into them, and the bound it broke is cited.
+        // granted as asked; one beyond them is clamped into them.
         var waiving = anyWaived && Lattice.Contains(relaxed, value);
         granted = waiving ? value : Lattice.Clamp(anyWaived ? relaxed : strict, value, dimension.HigherIsStricter);
-        foreach (var rule in rules)
-        {
-            if (Binding.Applies(_shape, rule, jurisdiction, context) && !Lattice.Contains(rule.Bound, value)
-                && waiving == Binding.IsWaived(_shape, rule, TierRank.User, context))
-            {
-                return new Adjustment(dimension, waiving ? AdjustmentCause.Waived : AdjustmentCause.Clamped, value, granted, Registry.Bounds[rule.Index], Registry.Tiers[rule.Tier]);
-            }
-        }
-
-        return new Adjustment(dimension, AdjustmentCause.Clamped, value, granted, null, null);
+        return waiving ? AdjustmentCause.Waived : AdjustmentCause.Clamped;
     }
 
-    // The bound a fail-closed value comes from: the first applicable bound whose own strictest value it is,
-    // else the first applicable bound; none when nothing bounds the dimension.
-    private BoundRule? StrictestSource(ImmutableArray<ShapeBound> rules, DimensionValue granted, bool higherIsStricter, int jurisdiction, in PolicyContext context)
+    // The interpreter's values are already encoded; the registry explains them.
+    private sealed class EncodedValues(PolicyRegistry registry) : IPolicyEncoding<DimensionValue[]>
     {
-        BoundRule? first = null;
-        foreach (var rule in rules)
-        {
-            if (!Binding.Applies(_shape, rule, jurisdiction, context))
-            {
-                continue;
-            }
+        public PolicyRegistry Registry { get; } = registry;
 
-            if (Lattice.Strictest(rule.Bound, higherIsStricter) == granted)
-            {
-                return Registry.Bounds[rule.Index];
-            }
-
-            first ??= Registry.Bounds[rule.Index];
-        }
-
-        return first;
+        public DimensionValue[] Encode(DimensionValue[] preferences) => preferences;
     }
 }

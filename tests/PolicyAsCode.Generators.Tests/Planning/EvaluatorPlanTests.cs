@@ -21,7 +21,7 @@ public sealed class EvaluatorPlanTests
         EvaluatorPlan.Build(GeneratorHarness.Read(GeneratorHarness.Compile(sources), userTier));
 
     [Fact]
-    public void A_dimension_without_bounds_is_only_tested_for_its_domain_and_cites_nothing()
+    public void A_dimension_without_bounds_is_only_tested_for_its_domain()
     {
         var verbosity = Dimension("Verbosity");
 
@@ -31,18 +31,16 @@ public sealed class EvaluatorPlanTests
         Assert.False(verbosity.Waivable);
         Assert.True(verbosity.Inside.IsAlways);
         Assert.Equal("value2 < 3UL", verbosity.FastPath.Inside.ToString());
-        Assert.Empty(verbosity.FailClosed);
-        Assert.Empty(verbosity.Clamped);
         Assert.False(verbosity.Folded!.SelectsByContext);
     }
 
     [Fact]
-    public void A_dimension_with_one_unconditional_bound_cites_it_directly_when_failing_closed()
+    public void A_dimension_with_one_unconditional_bound_tests_it_as_a_constant()
     {
         var tone = Dimension("Tone");
 
-        Assert.Equal([new Citation(Test.Always, 11)], tone.FailClosed);
-        Assert.Equal("((0x7UL >> (int)requested.Bits) & 1UL) == 0UL", Assert.Single(tone.Clamped).When.ToString());
+        Assert.True(tone.Inside.IsExpression);
+        Assert.False(tone.Folded!.SelectsByContext);
         Assert.Equal("value1 < 4UL && ((0x7UL >> (int)value1) & 1UL) != 0UL", tone.FastPath.Inside.ToString());
     }
 
@@ -79,11 +77,6 @@ public sealed class EvaluatorPlanTests
         // Entry 7 adds California's lock, which is not waivable.
         Assert.True(folded.Waives[7]);
         Assert.Equal(0x2UL, folded.Relaxed[7].Ceiling);
-
-        Assert.Equal(
-            ["scope.EuLawApplies && ((0x2UL >> (int)requested.Bits) & 1UL) == 0UL && waived == scope.UserWaivesEuLawOnDiscloseAi",
-             "scope.UsCaLawApplies && ((0x2UL >> (int)requested.Bits) & 1UL) == 0UL && !waived"],
-            disclose.Clamped.Select(c => c.When.ToString()));
     }
 
     [Fact]
@@ -116,13 +109,9 @@ public sealed class EvaluatorPlanTests
     [Fact]
     public void Only_the_bound_constants_some_test_reads_are_planned()
     {
-        // Tone's one unconditional bound (11) is cited directly, so its strictest value is never compared with.
-        Assert.DoesNotContain(11, Plan.StrictestRead);
-        Assert.Contains(2, Plan.StrictestRead);
-        Assert.Contains(9, Plan.StrictestRead);
-
-        // Every chain of the QuickStart folds, so a bound constant is read only for its strictest value.
-        Assert.Equal(Plan.StrictestRead.Order(), Plan.BoundsRead.Order());
+        // Every chain of the QuickStart folds into tables, and citations are no longer compiled, so no bound is read
+        // as a constant of its own.
+        Assert.Empty(Plan.BoundsRead);
     }
 
     [Fact]

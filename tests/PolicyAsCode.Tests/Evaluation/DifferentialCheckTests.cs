@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using CsCheck;
+using PolicyAsCode.Compiled;
 using PolicyAsCode.Evaluation.Tests.Support;
 using PolicyAsCode.Json;
 using QuickStart.Policies;
@@ -95,7 +97,7 @@ public sealed class DifferentialCheckTests
             public static new Resolution<DropAdjustment> Resolve(DropAdjustment? requested, in PolicyContext context, DimensionSet unreadable)
             {
                 var r = Wrapper<DropAdjustment>.Resolve(requested, context, unreadable);
-                return new(r.Effective, [.. r.Adjustments.Skip(1)], r.Forbidden, r.ActiveForbids, r.Jurisdiction);
+                return new(r.Policy!, r.Requested, r.Context, r.Effective, Recorded(r.AdjustedDimensions.Skip(1)), r.Forbidden, r.ActiveForbids, r.Jurisdiction);
             }
         }
 
@@ -107,7 +109,7 @@ public sealed class DifferentialCheckTests
             {
                 var r = Wrapper<NudgeMemory>.Resolve(requested, context, unreadable);
                 var nudged = r.Effective.Inner.MemoryDays == 14 ? new NudgeMemory(r.Effective.Inner with { MemoryDays = 13 }) : r.Effective;
-                return new(nudged, [.. r.Adjustments], r.Forbidden, r.ActiveForbids, r.Jurisdiction);
+                return new(r.Policy!, r.Requested, r.Context, nudged, r.AdjustedDimensions, r.Forbidden, r.ActiveForbids, r.Jurisdiction);
             }
         }
 
@@ -118,7 +120,7 @@ public sealed class DifferentialCheckTests
             public static new Resolution<ForgetJurisdiction> Resolve(ForgetJurisdiction? requested, in PolicyContext context, DimensionSet unreadable)
             {
                 var r = Wrapper<ForgetJurisdiction>.Resolve(requested, context, unreadable);
-                return new(r.Effective, [.. r.Adjustments], r.Forbidden, r.ActiveForbids, -1);
+                return new(r.Policy!, r.Requested, r.Context, r.Effective, r.AdjustedDimensions, r.Forbidden, r.ActiveForbids, -1);
             }
         }
 
@@ -145,9 +147,21 @@ public sealed class DifferentialCheckTests
             public static new Resolution<ForgetUserForbids> Resolve(ForgetUserForbids? requested, in PolicyContext context, DimensionSet unreadable)
             {
                 var r = Wrapper<ForgetUserForbids>.Resolve(requested, context, unreadable);
-                return new(r.Effective, [.. r.Adjustments], r.Forbidden & ~r.Effective.Inner.AvoidHazards, r.ActiveForbids & ~(1UL << 5), r.Jurisdiction);
+                return new(r.Policy!, r.Requested, r.Context, r.Effective, r.AdjustedDimensions, r.Forbidden & ~r.Effective.Inner.AvoidHazards, r.ActiveForbids & ~(1UL << 5), r.Jurisdiction);
             }
         }
+    }
+
+    /// <summary>The adjusted dimensions listed, as an evaluator records them.</summary>
+    private static AdjustedDimensions Recorded(IEnumerable<AdjustedDimension> adjusted)
+    {
+        var recorder = default(AdjustmentRecorder);
+        foreach (var (dimension, cause) in adjusted)
+        {
+            recorder.Record(dimension, cause);
+        }
+
+        return recorder.ToAdjustedDimensions();
     }
 
     /// <summary>Makes a faulty evaluator's record around the generated one.</summary>
@@ -168,13 +182,13 @@ public sealed class DifferentialCheckTests
         public static Resolution<T> Resolve(T? requested, in PolicyContext context, DimensionSet unreadable)
         {
             var r = LearnerPreferences.Resolve(requested?.Inner!, context, unreadable);
-            return new Resolution<T>(T.Wrap(r.Effective), r.Adjustments.Count == 0 ? null : [.. r.Adjustments], r.Forbidden, r.ActiveForbids, r.Jurisdiction);
+            return new Resolution<T>(PolicyEncoding<T>.Compiled, r.Requested is null ? null : T.Wrap(r.Requested), r.Context, T.Wrap(r.Effective), r.AdjustedDimensions, r.Forbidden, r.ActiveForbids, r.Jurisdiction);
         }
 
         public static Decision Decide(in Resolution<T> resolution, Hazard detected)
         {
             var inner = resolution.IsResolved
-                ? new Resolution<LearnerPreferences>(resolution.Effective.Inner, [.. resolution.Adjustments], resolution.Forbidden, resolution.ActiveForbids, resolution.Jurisdiction)
+                ? new Resolution<LearnerPreferences>(PolicyEncoding<LearnerPreferences>.Compiled, resolution.Requested?.Inner, resolution.Context, resolution.Effective.Inner, resolution.AdjustedDimensions, resolution.Forbidden, resolution.ActiveForbids, resolution.Jurisdiction)
                 : default;
             return LearnerPreferences.Decide(inner, detected);
         }

@@ -33,11 +33,11 @@ namespace Conditional
             var scope = new PolicyTables.Scope(in context);
             if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
             {
-                return PolicyTables.ResolveMoved(source, readAll, unreadable, in scope);
+                return PolicyTables.ResolveMoved(source, readAll, unreadable, in context, in scope);
             }
 
             var forbidden = PolicyTables.Forbidden(in scope, out var active);
-            return new global::PolicyAsCode.Resolution<global::Conditional.Reader>(source, null, forbidden, active, scope.Jurisdiction);
+            return new global::PolicyAsCode.Resolution<global::Conditional.Reader>(global::PolicyAsCode.PolicyEncoding<global::Conditional.Reader>.Compiled, source, in context, source, default, forbidden, active, scope.Jurisdiction);
         }
 
         /// <summary>Decides on content showing the detected hazards. Allocates nothing.</summary>
@@ -164,18 +164,6 @@ namespace Conditional
         public static readonly global::PolicyAsCode.Bound Domain0 = OrdinalBound(0x0UL, 0x7UL);
         public static readonly global::PolicyAsCode.Bound Domain1 = BooleanBound(0x0UL, 0x3UL);
         public static readonly global::PolicyAsCode.Bound Domain2 = IntegerBound(-2147483648d, 2147483647d);
-        public static readonly global::PolicyAsCode.Bound Bound0 = OrdinalBound(0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.Bound Bound1 = OrdinalBound(0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.Bound Bound2 = BooleanBound(0x0UL, 0x2UL);
-        public static readonly global::PolicyAsCode.Bound Bound3 = IntegerBound(0d, 0d);
-        public static readonly global::PolicyAsCode.Bound Bound4 = IntegerBound(-2147483648d, 30d);
-        public static readonly global::PolicyAsCode.Bound Bound5 = OrdinalBound(0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest1 = global::PolicyAsCode.Lattice.Strictest(Bound1, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest2 = global::PolicyAsCode.Lattice.Strictest(Bound2, true);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest3 = global::PolicyAsCode.Lattice.Strictest(Bound3, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest4 = global::PolicyAsCode.Lattice.Strictest(Bound4, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest5 = global::PolicyAsCode.Lattice.Strictest(Bound5, false);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x7UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL) };
         public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL) };
         public static readonly global::PolicyAsCode.Bound[] Relaxed1 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x3UL) };
@@ -217,7 +205,7 @@ namespace Conditional
             return true;
         }
 
-        public static global::PolicyAsCode.Resolution<global::Conditional.Reader> ResolveMoved(global::Conditional.Reader source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        public static global::PolicyAsCode.Resolution<global::Conditional.Reader> ResolveMoved(global::Conditional.Reader source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
         {
             // Maturity
             var value0 = Encode0(source.Maturity);
@@ -232,18 +220,13 @@ namespace Conditional
             var readable2 = readAll && !unreadable.Contains(2);
             var inside2 = readable2 && (!scope.EuLawUnlessConsentsToMemory || (value2.Number >= 0d && value2.Number <= 0d)) && (!scope.EuLawWhenConsentsToMemoryAndProfessional || value2.Number <= 30d);
 
-            var moved = 0;
-            if (!inside0) moved++;
-            if (!inside1) moved++;
-            if (!inside2) moved++;
-            global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
-            var count = 0;
-            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjustments, ref count);
-            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjustments, ref count);
-            var granted2 = inside2 ? value2 : Resolve2(value2, readable2, in scope, ref adjustments, ref count);
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
+            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
+            var granted2 = inside2 ? value2 : Resolve2(value2, readable2, in scope, ref adjusted);
 
             var effective = source;
-            if (count > 0)
+            if (!adjusted.IsEmpty)
             {
                 effective = source with
                 {
@@ -254,11 +237,11 @@ namespace Conditional
             }
 
             var forbidden = Forbidden(in scope, out var active);
-            return new global::PolicyAsCode.Resolution<global::Conditional.Reader>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);
+            return new global::PolicyAsCode.Resolution<global::Conditional.Reader>(global::PolicyAsCode.PolicyEncoding<global::Conditional.Reader>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
         }
 
         // Maturity: ordinal, lower is stricter, 3 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawWhenMinor ? 1 : 0) | (scope.EuLawUnlessVerifiedAdultNotWaived ? 2 : 0) | (scope.UsLawWhenMinor ? 4 : 0);
             var strict = PolicyTables.Strict0[combination];
@@ -266,14 +249,7 @@ namespace Conditional
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                var citation = -1;
-                if (scope.EuLawWhenMinor && PolicyTables.Strictest0 == granted) citation = 0;
-                else if (scope.EuLawUnlessVerifiedAdultNotWaived && PolicyTables.Strictest1 == granted) citation = 1;
-                else if (scope.UsLawWhenMinor && PolicyTables.Strictest5 == granted) citation = 5;
-                else if (scope.EuLawWhenMinor) citation = 0;
-                else if (scope.EuLawUnlessVerifiedAdultNotWaived) citation = 1;
-                else if (scope.UsLawWhenMinor) citation = 5;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -282,17 +258,13 @@ namespace Conditional
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                var citation = -1;
-                if (scope.EuLawWhenMinor && ((0x3UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 0;
-                else if (scope.EuLawUnlessVerifiedAdultNotWaived && ((0x3UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 1;
-                else if (scope.UsLawWhenMinor && ((0x3UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 5;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // DiscloseAi: boolean, higher is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawApplies ? 1 : 0) | (scope.UserWaivesEuLawOnDiscloseAi ? 2 : 0);
             var strict = PolicyTables.Strict1[combination];
@@ -302,10 +274,7 @@ namespace Conditional
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
-                var citation = -1;
-                if (scope.EuLawApplies && PolicyTables.Strictest2 == granted) citation = 2;
-                else if (scope.EuLawApplies) citation = 2;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -315,15 +284,13 @@ namespace Conditional
             {
                 var waived = userWaives && global::PolicyAsCode.Lattice.Contains(relaxed, requested);
                 granted = waived ? requested : global::PolicyAsCode.Lattice.Clamp(userWaives ? relaxed : strict, requested, true);
-                var citation = -1;
-                if (scope.EuLawApplies && ((0x2UL >> (int)requested.Bits) & 1UL) == 0UL && waived == scope.UserWaivesEuLawOnDiscloseAi) citation = 2;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, waived ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(1, waived ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // MemoryDays: integer, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawUnlessConsentsToMemory ? 1 : 0) | (scope.EuLawWhenConsentsToMemoryAndProfessional ? 2 : 0);
             var strict = PolicyTables.Strict2[combination];
@@ -331,12 +298,7 @@ namespace Conditional
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                var citation = -1;
-                if (scope.EuLawUnlessConsentsToMemory && PolicyTables.Strictest3 == granted) citation = 3;
-                else if (scope.EuLawWhenConsentsToMemoryAndProfessional && PolicyTables.Strictest4 == granted) citation = 4;
-                else if (scope.EuLawUnlessConsentsToMemory) citation = 3;
-                else if (scope.EuLawWhenConsentsToMemoryAndProfessional) citation = 4;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -345,10 +307,7 @@ namespace Conditional
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                var citation = -1;
-                if (scope.EuLawUnlessConsentsToMemory && !(requested.Number >= 0d && requested.Number <= 0d)) citation = 3;
-                else if (scope.EuLawWhenConsentsToMemoryAndProfessional && requested.Number > 30d) citation = 4;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }

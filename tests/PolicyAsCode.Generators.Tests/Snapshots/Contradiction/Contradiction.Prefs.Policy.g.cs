@@ -29,11 +29,11 @@ namespace Contradiction
             var scope = new PolicyTables.Scope(in context);
             if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
             {
-                return PolicyTables.ResolveMoved(source, readAll, unreadable, in scope);
+                return PolicyTables.ResolveMoved(source, readAll, unreadable, in context, in scope);
             }
 
             var forbidden = PolicyTables.Forbidden(in scope, out var active);
-            return new global::PolicyAsCode.Resolution<global::Contradiction.Prefs>(source, null, forbidden, active, scope.Jurisdiction);
+            return new global::PolicyAsCode.Resolution<global::Contradiction.Prefs>(global::PolicyAsCode.PolicyEncoding<global::Contradiction.Prefs>.Compiled, source, in context, source, default, forbidden, active, scope.Jurisdiction);
         }
 
         /// <summary>Decides on content showing the detected hazards. Allocates nothing.</summary>
@@ -145,14 +145,6 @@ namespace Contradiction
 
         public static readonly global::PolicyAsCode.Bound Domain0 = OrdinalBound(0x0UL, 0x7UL);
         public static readonly global::PolicyAsCode.Bound Domain1 = IntegerBound(-2147483648d, 2147483647d);
-        public static readonly global::PolicyAsCode.Bound Bound0 = OrdinalBound(0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.Bound Bound1 = IntegerBound(0d, 10d);
-        public static readonly global::PolicyAsCode.Bound Bound2 = OrdinalBound(0x0UL, 0x4UL);
-        public static readonly global::PolicyAsCode.Bound Bound3 = IntegerBound(20d, 2147483647d);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest1 = global::PolicyAsCode.Lattice.Strictest(Bound1, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest2 = global::PolicyAsCode.Lattice.Strictest(Bound2, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest3 = global::PolicyAsCode.Lattice.Strictest(Bound3, false);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x4UL), OrdinalBound(0x0UL, 0x3UL) };
         public static readonly int[] Conflict0 = new int[] { -1, 2 };
         public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { IntegerBound(20d, 2147483647d), IntegerBound(0d, 10d) };
@@ -186,7 +178,7 @@ namespace Contradiction
             return true;
         }
 
-        public static global::PolicyAsCode.Resolution<global::Contradiction.Prefs> ResolveMoved(global::Contradiction.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        public static global::PolicyAsCode.Resolution<global::Contradiction.Prefs> ResolveMoved(global::Contradiction.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
         {
             // Maturity
             var value0 = Encode0(source.Maturity);
@@ -197,16 +189,12 @@ namespace Contradiction
             var readable1 = readAll && !unreadable.Contains(1);
             var inside1 = readable1 && value1.Number >= 20d && (!scope.EuLawApplies || value1.Number <= 10d);
 
-            var moved = 0;
-            if (!inside0) moved++;
-            if (!inside1) moved++;
-            global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
-            var count = 0;
-            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjustments, ref count);
-            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjustments, ref count);
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
+            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
 
             var effective = source;
-            if (count > 0)
+            if (!adjusted.IsEmpty)
             {
                 effective = source with
                 {
@@ -216,11 +204,11 @@ namespace Contradiction
             }
 
             var forbidden = Forbidden(in scope, out var active);
-            return new global::PolicyAsCode.Resolution<global::Contradiction.Prefs>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);
+            return new global::PolicyAsCode.Resolution<global::Contradiction.Prefs>(global::PolicyAsCode.PolicyEncoding<global::Contradiction.Prefs>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
         }
 
         // Maturity: ordinal, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawApplies ? 1 : 0);
             var strict = PolicyTables.Strict0[combination];
@@ -229,17 +217,12 @@ namespace Contradiction
             if (conflict >= 0)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, requested, granted, conflict);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Contradiction);
             }
             else if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                int citation;
-                if (scope.EuLawApplies && PolicyTables.Strictest0 == granted) citation = 0;
-                else if (PolicyTables.Strictest2 == granted) citation = 2;
-                else if (scope.EuLawApplies) citation = 0;
-                else citation = 2;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -248,16 +231,13 @@ namespace Contradiction
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                var citation = -1;
-                if (scope.EuLawApplies && ((0x3UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 0;
-                else if (((0x4UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 2;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // MemoryDays: integer, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawApplies ? 1 : 0);
             var strict = PolicyTables.Strict1[combination];
@@ -266,17 +246,12 @@ namespace Contradiction
             if (conflict >= 0)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Contradiction, requested, granted, conflict);
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Contradiction);
             }
             else if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                int citation;
-                if (scope.EuLawApplies && PolicyTables.Strictest1 == granted) citation = 1;
-                else if (PolicyTables.Strictest3 == granted) citation = 3;
-                else if (scope.EuLawApplies) citation = 1;
-                else citation = 3;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -285,10 +260,7 @@ namespace Contradiction
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                var citation = -1;
-                if (scope.EuLawApplies && !(requested.Number >= 0d && requested.Number <= 10d)) citation = 1;
-                else if (requested.Number < 20d) citation = 3;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }

@@ -29,11 +29,11 @@ namespace Civic
             var scope = new PolicyTables.Scope(in context);
             if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
             {
-                return PolicyTables.ResolveMoved(source, readAll, unreadable, in scope);
+                return PolicyTables.ResolveMoved(source, readAll, unreadable, in context, in scope);
             }
 
             var forbidden = PolicyTables.Forbidden(in scope, PolicyTables.Encode1(source.AvoidHazards), out var active);
-            return new global::PolicyAsCode.Resolution<global::Civic.Prefs>(source, null, forbidden, active, scope.Jurisdiction);
+            return new global::PolicyAsCode.Resolution<global::Civic.Prefs>(global::PolicyAsCode.PolicyEncoding<global::Civic.Prefs>.Compiled, source, in context, source, default, forbidden, active, scope.Jurisdiction);
         }
 
         /// <summary>Decides on content showing the detected hazards. Allocates nothing.</summary>
@@ -152,8 +152,6 @@ namespace Civic
 
         public static readonly global::PolicyAsCode.Bound Domain0 = IntegerBound(-2147483648d, 2147483647d);
         public static readonly global::PolicyAsCode.Bound Domain1 = SetBound(0x0UL, 0xFF00003FFFUL);
-        public static readonly global::PolicyAsCode.Bound Bound0 = IntegerBound(-2147483648d, 10d);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { IntegerBound(-2147483648d, 2147483647d), IntegerBound(-2147483648d, 10d) };
         public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { SetBound(0x0UL, 0xFF00003FFFUL) };
         public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
@@ -191,7 +189,7 @@ namespace Civic
             return true;
         }
 
-        public static global::PolicyAsCode.Resolution<global::Civic.Prefs> ResolveMoved(global::Civic.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        public static global::PolicyAsCode.Resolution<global::Civic.Prefs> ResolveMoved(global::Civic.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
         {
             // NewsPerDay
             var value0 = Encode0(source.NewsPerDay);
@@ -202,16 +200,12 @@ namespace Civic
             var readable1 = readAll && !unreadable.Contains(1) && (value1.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
             var inside1 = readable1;
 
-            var moved = 0;
-            if (!inside0) moved++;
-            if (!inside1) moved++;
-            global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
-            var count = 0;
-            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjustments, ref count);
-            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjustments, ref count);
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
+            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
 
             var effective = source;
-            if (count > 0)
+            if (!adjusted.IsEmpty)
             {
                 effective = source with
                 {
@@ -221,11 +215,11 @@ namespace Civic
             }
 
             var forbidden = Forbidden(in scope, granted1, out var active);
-            return new global::PolicyAsCode.Resolution<global::Civic.Prefs>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);
+            return new global::PolicyAsCode.Resolution<global::Civic.Prefs>(global::PolicyAsCode.PolicyEncoding<global::Civic.Prefs>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
         }
 
         // NewsPerDay: integer, lower is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawApplies ? 1 : 0);
             var strict = PolicyTables.Strict0[combination];
@@ -233,10 +227,7 @@ namespace Civic
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                var citation = -1;
-                if (scope.EuLawApplies && PolicyTables.Strictest0 == granted) citation = 0;
-                else if (scope.EuLawApplies) citation = 0;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -245,22 +236,20 @@ namespace Civic
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                var citation = -1;
-                if (scope.EuLawApplies && requested.Number > 10d) citation = 0;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // AvoidHazards: set, higher is stricter, 0 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var strict = PolicyTables.Strict1[0];
             global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, -1);
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -269,7 +258,7 @@ namespace Civic
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, true);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, -1);
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }

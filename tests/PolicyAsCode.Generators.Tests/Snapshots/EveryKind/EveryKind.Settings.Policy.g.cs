@@ -34,11 +34,11 @@ namespace EveryKind
             var scope = new PolicyTables.Scope(in context);
             if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
             {
-                return PolicyTables.ResolveMoved(source, readAll, unreadable, in scope);
+                return PolicyTables.ResolveMoved(source, readAll, unreadable, in context, in scope);
             }
 
             var forbidden = PolicyTables.Forbidden(in scope, PolicyTables.Encode6(source.Avoid), out var active);
-            return new global::PolicyAsCode.Resolution<global::EveryKind.Settings>(source, null, forbidden, active, scope.Jurisdiction);
+            return new global::PolicyAsCode.Resolution<global::EveryKind.Settings>(global::PolicyAsCode.PolicyEncoding<global::EveryKind.Settings>.Compiled, source, in context, source, default, forbidden, active, scope.Jurisdiction);
         }
 
         /// <summary>Decides on content showing the detected hazards. Allocates nothing.</summary>
@@ -195,32 +195,6 @@ namespace EveryKind
         public static readonly global::PolicyAsCode.Bound Domain4 = SetBound(0x0UL, 0xFUL);
         public static readonly global::PolicyAsCode.Bound Domain5 = ChoiceBound(0x0UL, 0x7UL);
         public static readonly global::PolicyAsCode.Bound Domain6 = SetBound(0x0UL, 0xFF00003FFFUL);
-        public static readonly global::PolicyAsCode.Bound Bound0 = BooleanBound(0x0UL, 0x2UL);
-        public static readonly global::PolicyAsCode.Bound Bound1 = OrdinalBound(0x0UL, 0x6UL);
-        public static readonly global::PolicyAsCode.Bound Bound2 = IntegerBound(0d, 90d);
-        public static readonly global::PolicyAsCode.Bound Bound3 = RealBound(-double.MaxValue, 0.9d);
-        public static readonly global::PolicyAsCode.Bound Bound4 = SetBound(0x1UL, 0xFUL);
-        public static readonly global::PolicyAsCode.Bound Bound5 = ChoiceBound(0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.Bound Bound6 = OrdinalBound(0x0UL, 0x6UL);
-        public static readonly global::PolicyAsCode.Bound Bound7 = IntegerBound(1d, 2147483647d);
-        public static readonly global::PolicyAsCode.Bound Bound8 = IntegerBound(-2147483648d, 30d);
-        public static readonly global::PolicyAsCode.Bound Bound9 = RealBound(0.1d, 0.7d);
-        public static readonly global::PolicyAsCode.Bound Bound10 = SetBound(0x0UL, 0x7UL);
-        public static readonly global::PolicyAsCode.Bound Bound11 = SetBound(0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.Bound Bound12 = ChoiceBound(0x0UL, 0x1UL);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, true);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest1 = global::PolicyAsCode.Lattice.Strictest(Bound1, true);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest2 = global::PolicyAsCode.Lattice.Strictest(Bound2, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest3 = global::PolicyAsCode.Lattice.Strictest(Bound3, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest4 = global::PolicyAsCode.Lattice.Strictest(Bound4, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest5 = global::PolicyAsCode.Lattice.Strictest(Bound5, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest6 = global::PolicyAsCode.Lattice.Strictest(Bound6, true);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest7 = global::PolicyAsCode.Lattice.Strictest(Bound7, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest8 = global::PolicyAsCode.Lattice.Strictest(Bound8, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest9 = global::PolicyAsCode.Lattice.Strictest(Bound9, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest10 = global::PolicyAsCode.Lattice.Strictest(Bound10, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest11 = global::PolicyAsCode.Lattice.Strictest(Bound11, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest12 = global::PolicyAsCode.Lattice.Strictest(Bound12, false);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL) };
         public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x6UL), OrdinalBound(0x0UL, 0x6UL) };
         public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { IntegerBound(1d, 30d), IntegerBound(1d, 30d) };
@@ -281,7 +255,7 @@ namespace EveryKind
             return true;
         }
 
-        public static global::PolicyAsCode.Resolution<global::EveryKind.Settings> ResolveMoved(global::EveryKind.Settings source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        public static global::PolicyAsCode.Resolution<global::EveryKind.Settings> ResolveMoved(global::EveryKind.Settings source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
         {
             // Disclose
             var value0 = Encode0(source.Disclose);
@@ -312,26 +286,17 @@ namespace EveryKind
             var readable6 = readAll && !unreadable.Contains(6) && (value6.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
             var inside6 = readable6 && (value6.Bits & 0x200UL) == 0x200UL;
 
-            var moved = 0;
-            if (!inside0) moved++;
-            if (!inside1) moved++;
-            if (!inside2) moved++;
-            if (!inside3) moved++;
-            if (!inside4) moved++;
-            if (!inside5) moved++;
-            if (!inside6) moved++;
-            global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
-            var count = 0;
-            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjustments, ref count);
-            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjustments, ref count);
-            var granted2 = inside2 ? value2 : Resolve2(value2, readable2, in scope, ref adjustments, ref count);
-            var granted3 = inside3 ? value3 : Resolve3(value3, readable3, in scope, ref adjustments, ref count);
-            var granted4 = inside4 ? value4 : Resolve4(value4, readable4, in scope, ref adjustments, ref count);
-            var granted5 = inside5 ? value5 : Resolve5(value5, readable5, in scope, ref adjustments, ref count);
-            var granted6 = inside6 ? value6 : Resolve6(value6, readable6, in scope, ref adjustments, ref count);
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
+            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
+            var granted2 = inside2 ? value2 : Resolve2(value2, readable2, in scope, ref adjusted);
+            var granted3 = inside3 ? value3 : Resolve3(value3, readable3, in scope, ref adjusted);
+            var granted4 = inside4 ? value4 : Resolve4(value4, readable4, in scope, ref adjusted);
+            var granted5 = inside5 ? value5 : Resolve5(value5, readable5, in scope, ref adjusted);
+            var granted6 = inside6 ? value6 : Resolve6(value6, readable6, in scope, ref adjusted);
 
             var effective = source;
-            if (count > 0)
+            if (!adjusted.IsEmpty)
             {
                 effective = source with
                 {
@@ -346,11 +311,11 @@ namespace EveryKind
             }
 
             var forbidden = Forbidden(in scope, granted6, out var active);
-            return new global::PolicyAsCode.Resolution<global::EveryKind.Settings>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);
+            return new global::PolicyAsCode.Resolution<global::EveryKind.Settings>(global::PolicyAsCode.PolicyEncoding<global::EveryKind.Settings>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
         }
 
         // Disclose: boolean, higher is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.XxLawApplies ? 1 : 0);
             var strict = PolicyTables.Strict0[combination];
@@ -358,10 +323,7 @@ namespace EveryKind
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
-                var citation = -1;
-                if (scope.XxLawApplies && PolicyTables.Strictest0 == granted) citation = 0;
-                else if (scope.XxLawApplies) citation = 0;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -370,27 +332,20 @@ namespace EveryKind
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, true);
-                var citation = -1;
-                if (scope.XxLawApplies && ((0x2UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 0;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // Strictness: ordinal, higher is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var strict = PolicyTables.Strict1[0];
             global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
-                int citation;
-                if (scope.XxLawApplies && PolicyTables.Strictest1 == granted) citation = 1;
-                else if (PolicyTables.Strictest6 == granted) citation = 6;
-                else if (scope.XxLawApplies) citation = 1;
-                else citation = 6;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -399,29 +354,20 @@ namespace EveryKind
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, true);
-                var citation = -1;
-                if (scope.XxLawApplies && ((0x6UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 1;
-                else if (((0x6UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 6;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // Days: integer, lower is stricter, 3 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var strict = PolicyTables.Strict2[0];
             global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                int citation;
-                if (scope.XxLawApplies && PolicyTables.Strictest2 == granted) citation = 2;
-                else if (PolicyTables.Strictest7 == granted) citation = 7;
-                else if (PolicyTables.Strictest8 == granted) citation = 8;
-                else if (scope.XxLawApplies) citation = 2;
-                else citation = 7;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -430,29 +376,20 @@ namespace EveryKind
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                var citation = -1;
-                if (scope.XxLawApplies && !(requested.Number >= 0d && requested.Number <= 90d)) citation = 2;
-                else if (requested.Number < 1d) citation = 7;
-                else if (requested.Number > 30d) citation = 8;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // Temperature: real, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve3(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve3(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var strict = PolicyTables.Strict3[0];
             global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                int citation;
-                if (scope.XxLawApplies && PolicyTables.Strictest3 == granted) citation = 3;
-                else if (PolicyTables.Strictest9 == granted) citation = 9;
-                else if (scope.XxLawApplies) citation = 3;
-                else citation = 9;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(3, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -461,16 +398,13 @@ namespace EveryKind
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                var citation = -1;
-                if (scope.XxLawApplies && !(requested.Number <= 0.9d)) citation = 3;
-                else if (!(requested.Number >= 0.1d && requested.Number <= 0.7d)) citation = 9;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(3, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // Channels: set, lower is stricter, 3 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve4(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve4(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.XxLawApplies ? 1 : 0);
             var strict = PolicyTables.Strict4[combination];
@@ -478,13 +412,7 @@ namespace EveryKind
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                int citation;
-                if (scope.XxLawApplies && PolicyTables.Strictest4 == granted) citation = 4;
-                else if (PolicyTables.Strictest10 == granted) citation = 10;
-                else if (PolicyTables.Strictest11 == granted) citation = 11;
-                else if (scope.XxLawApplies) citation = 4;
-                else citation = 10;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(4, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -493,29 +421,20 @@ namespace EveryKind
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                var citation = -1;
-                if (scope.XxLawApplies && (requested.Bits & 0x1UL) != 0x1UL) citation = 4;
-                else if ((requested.Bits & 0xFFFFFFFFFFFFFFF8UL) != 0UL) citation = 10;
-                else if ((requested.Bits & 0xFFFFFFFFFFFFFFFCUL) != 0UL) citation = 11;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(4, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // Language: choice, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve5(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve5(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var strict = PolicyTables.Strict5[0];
             global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                int citation;
-                if (scope.XxLawApplies && PolicyTables.Strictest5 == granted) citation = 5;
-                else if (PolicyTables.Strictest12 == granted) citation = 12;
-                else if (scope.XxLawApplies) citation = 5;
-                else citation = 12;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(5, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -524,23 +443,20 @@ namespace EveryKind
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                var citation = -1;
-                if (scope.XxLawApplies && ((0x3UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 5;
-                else if (((0x1UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 12;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(5, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // Avoid: set, higher is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve6(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve6(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var strict = PolicyTables.Strict6[0];
             global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, 13);
+                adjusted.Record(6, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -549,9 +465,7 @@ namespace EveryKind
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, true);
-                var citation = -1;
-                if ((requested.Bits & 0x200UL) != 0x200UL) citation = 13;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(6, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }

@@ -27,11 +27,11 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
         var scope = new PolicyTables.Scope(in context);
         if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
         {
-            return PolicyTables.ResolveMoved(source, readAll, unreadable, in scope);
+            return PolicyTables.ResolveMoved(source, readAll, unreadable, in context, in scope);
         }
 
         var forbidden = PolicyTables.Forbidden(in scope, out var active);
-        return new global::PolicyAsCode.Resolution<global::GlobalPrefs>(source, null, forbidden, active, scope.Jurisdiction);
+        return new global::PolicyAsCode.Resolution<global::GlobalPrefs>(global::PolicyAsCode.PolicyEncoding<global::GlobalPrefs>.Compiled, source, in context, source, default, forbidden, active, scope.Jurisdiction);
     }
 
     /// <summary>Decides on content showing the detected hazards. Allocates nothing.</summary>
@@ -134,8 +134,6 @@ file static class PolicyTables
     public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
 
     public static readonly global::PolicyAsCode.Bound Domain0 = IntegerBound(-2147483648d, 2147483647d);
-    public static readonly global::PolicyAsCode.Bound Bound0 = IntegerBound(0d, 30d);
-    public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
     public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { IntegerBound(-2147483648d, 2147483647d), IntegerBound(0d, 30d) };
 
     public static int MatchJurisdiction(string? jurisdiction)
@@ -163,21 +161,18 @@ file static class PolicyTables
         return true;
     }
 
-    public static global::PolicyAsCode.Resolution<global::GlobalPrefs> ResolveMoved(global::GlobalPrefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+    public static global::PolicyAsCode.Resolution<global::GlobalPrefs> ResolveMoved(global::GlobalPrefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
     {
         // MemoryDays
         var value0 = Encode0(source.MemoryDays);
         var readable0 = readAll && !unreadable.Contains(0);
         var inside0 = readable0 && (!scope.EuLawApplies || (value0.Number >= 0d && value0.Number <= 30d));
 
-        var moved = 0;
-        if (!inside0) moved++;
-        global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
-        var count = 0;
-        var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjustments, ref count);
+        var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+        var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
 
         var effective = source;
-        if (count > 0)
+        if (!adjusted.IsEmpty)
         {
             effective = source with
             {
@@ -186,11 +181,11 @@ file static class PolicyTables
         }
 
         var forbidden = Forbidden(in scope, out var active);
-        return new global::PolicyAsCode.Resolution<global::GlobalPrefs>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);
+        return new global::PolicyAsCode.Resolution<global::GlobalPrefs>(global::PolicyAsCode.PolicyEncoding<global::GlobalPrefs>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
     }
 
     // MemoryDays: integer, lower is stricter, 1 bound(s)
-    public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+    public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
     {
         var combination = (scope.EuLawApplies ? 1 : 0);
         var strict = PolicyTables.Strict0[combination];
@@ -198,10 +193,7 @@ file static class PolicyTables
         if (!readable)
         {
             granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-            var citation = -1;
-            if (scope.EuLawApplies && PolicyTables.Strictest0 == granted) citation = 0;
-            else if (scope.EuLawApplies) citation = 0;
-            global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+            adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
         }
         else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
         {
@@ -210,9 +202,7 @@ file static class PolicyTables
         else
         {
             granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-            var citation = -1;
-            if (scope.EuLawApplies && !(requested.Number >= 0d && requested.Number <= 30d)) citation = 0;
-            global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+            adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
         }
         return granted;
     }

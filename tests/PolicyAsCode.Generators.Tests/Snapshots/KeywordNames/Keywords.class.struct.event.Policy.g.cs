@@ -31,11 +31,11 @@ namespace Keywords.@class
                 var scope = new PolicyTables.Scope(in context);
                 if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
                 {
-                    return PolicyTables.ResolveMoved(source, readAll, unreadable, in scope);
+                    return PolicyTables.ResolveMoved(source, readAll, unreadable, in context, in scope);
                 }
 
                 var forbidden = PolicyTables.Forbidden(in scope, out var active);
-                return new global::PolicyAsCode.Resolution<global::Keywords.@class.@struct.@event>(source, null, forbidden, active, scope.Jurisdiction);
+                return new global::PolicyAsCode.Resolution<global::Keywords.@class.@struct.@event>(global::PolicyAsCode.PolicyEncoding<global::Keywords.@class.@struct.@event>.Compiled, source, in context, source, default, forbidden, active, scope.Jurisdiction);
             }
 
             /// <summary>Decides on content showing the detected hazards. Allocates nothing.</summary>
@@ -145,10 +145,6 @@ namespace Keywords.@class
 
         public static readonly global::PolicyAsCode.Bound Domain0 = IntegerBound(-2147483648d, 2147483647d);
         public static readonly global::PolicyAsCode.Bound Domain1 = OrdinalBound(0x0UL, 0x7UL);
-        public static readonly global::PolicyAsCode.Bound Bound0 = IntegerBound(0d, 30d);
-        public static readonly global::PolicyAsCode.Bound Bound1 = OrdinalBound(0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest1 = global::PolicyAsCode.Lattice.Strictest(Bound1, false);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { IntegerBound(-2147483648d, 2147483647d), IntegerBound(0d, 30d) };
         public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x7UL), OrdinalBound(0x0UL, 0x3UL) };
 
@@ -180,7 +176,7 @@ namespace Keywords.@class
             return true;
         }
 
-        public static global::PolicyAsCode.Resolution<global::Keywords.@class.@struct.@event> ResolveMoved(global::Keywords.@class.@struct.@event source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        public static global::PolicyAsCode.Resolution<global::Keywords.@class.@struct.@event> ResolveMoved(global::Keywords.@class.@struct.@event source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
         {
             // default
             var value0 = Encode0(source.@default);
@@ -191,16 +187,12 @@ namespace Keywords.@class
             var readable1 = readAll && !unreadable.Contains(1) && value1.Bits < 64UL;
             var inside1 = readable1 && (!scope.EuLawApplies || ((0x3UL >> (int)value1.Bits) & 1UL) != 0UL);
 
-            var moved = 0;
-            if (!inside0) moved++;
-            if (!inside1) moved++;
-            global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
-            var count = 0;
-            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjustments, ref count);
-            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjustments, ref count);
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
+            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
 
             var effective = source;
-            if (count > 0)
+            if (!adjusted.IsEmpty)
             {
                 effective = source with
                 {
@@ -210,11 +202,11 @@ namespace Keywords.@class
             }
 
             var forbidden = Forbidden(in scope, out var active);
-            return new global::PolicyAsCode.Resolution<global::Keywords.@class.@struct.@event>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);
+            return new global::PolicyAsCode.Resolution<global::Keywords.@class.@struct.@event>(global::PolicyAsCode.PolicyEncoding<global::Keywords.@class.@struct.@event>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
         }
 
         // default: integer, lower is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawApplies ? 1 : 0);
             var strict = PolicyTables.Strict0[combination];
@@ -222,10 +214,7 @@ namespace Keywords.@class
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                var citation = -1;
-                if (scope.EuLawApplies && PolicyTables.Strictest0 == granted) citation = 0;
-                else if (scope.EuLawApplies) citation = 0;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -234,15 +223,13 @@ namespace Keywords.@class
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                var citation = -1;
-                if (scope.EuLawApplies && !(requested.Number >= 0d && requested.Number <= 30d)) citation = 0;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // params: ordinal, lower is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawApplies ? 1 : 0);
             var strict = PolicyTables.Strict1[combination];
@@ -250,10 +237,7 @@ namespace Keywords.@class
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                var citation = -1;
-                if (scope.EuLawApplies && PolicyTables.Strictest1 == granted) citation = 1;
-                else if (scope.EuLawApplies) citation = 1;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -262,9 +246,7 @@ namespace Keywords.@class
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                var citation = -1;
-                if (scope.EuLawApplies && ((0x3UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 1;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }

@@ -29,11 +29,11 @@ namespace Minimal
             var scope = new PolicyTables.Scope(in context);
             if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
             {
-                return PolicyTables.ResolveMoved(source, readAll, unreadable, in scope);
+                return PolicyTables.ResolveMoved(source, readAll, unreadable, in context, in scope);
             }
 
             var forbidden = PolicyTables.Forbidden(in scope, out var active);
-            return new global::PolicyAsCode.Resolution<global::Minimal.Prefs>(source, null, forbidden, active, scope.Jurisdiction);
+            return new global::PolicyAsCode.Resolution<global::Minimal.Prefs>(global::PolicyAsCode.PolicyEncoding<global::Minimal.Prefs>.Compiled, source, in context, source, default, forbidden, active, scope.Jurisdiction);
         }
 
         /// <summary>Decides on content showing the detected hazards. Allocates nothing.</summary>
@@ -138,10 +138,6 @@ namespace Minimal
         public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
 
         public static readonly global::PolicyAsCode.Bound Domain0 = OrdinalBound(0x0UL, 0x7UL);
-        public static readonly global::PolicyAsCode.Bound Bound0 = OrdinalBound(0x0UL, 0x7UL);
-        public static readonly global::PolicyAsCode.Bound Bound1 = OrdinalBound(0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest1 = global::PolicyAsCode.Lattice.Strictest(Bound1, false);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL) };
 
         public static int MatchJurisdiction(string? jurisdiction)
@@ -169,21 +165,18 @@ namespace Minimal
             return true;
         }
 
-        public static global::PolicyAsCode.Resolution<global::Minimal.Prefs> ResolveMoved(global::Minimal.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        public static global::PolicyAsCode.Resolution<global::Minimal.Prefs> ResolveMoved(global::Minimal.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
         {
             // Maturity
             var value0 = Encode0(source.Maturity);
             var readable0 = readAll && !unreadable.Contains(0) && value0.Bits < 64UL;
             var inside0 = readable0 && ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL;
 
-            var moved = 0;
-            if (!inside0) moved++;
-            global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
-            var count = 0;
-            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjustments, ref count);
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
 
             var effective = source;
-            if (count > 0)
+            if (!adjusted.IsEmpty)
             {
                 effective = source with
                 {
@@ -192,23 +185,18 @@ namespace Minimal
             }
 
             var forbidden = Forbidden(in scope, out var active);
-            return new global::PolicyAsCode.Resolution<global::Minimal.Prefs>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);
+            return new global::PolicyAsCode.Resolution<global::Minimal.Prefs>(global::PolicyAsCode.PolicyEncoding<global::Minimal.Prefs>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
         }
 
         // Maturity: ordinal, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var strict = PolicyTables.Strict0[0];
             global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                int citation;
-                if (scope.EuLawApplies && PolicyTables.Strictest0 == granted) citation = 0;
-                else if (PolicyTables.Strictest1 == granted) citation = 1;
-                else if (scope.EuLawApplies) citation = 0;
-                else citation = 1;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -217,9 +205,7 @@ namespace Minimal
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                var citation = -1;
-                if (((0x3UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 1;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }

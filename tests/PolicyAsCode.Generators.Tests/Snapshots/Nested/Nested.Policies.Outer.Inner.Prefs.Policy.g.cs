@@ -33,11 +33,11 @@ namespace Nested.Policies
                     var scope = new PolicyTables.Scope(in context);
                     if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
                     {
-                        return PolicyTables.ResolveMoved(source, readAll, unreadable, in scope);
+                        return PolicyTables.ResolveMoved(source, readAll, unreadable, in context, in scope);
                     }
 
                     var forbidden = PolicyTables.Forbidden(in scope, out var active);
-                    return new global::PolicyAsCode.Resolution<global::Nested.Policies.Outer.Inner.Prefs>(source, null, forbidden, active, scope.Jurisdiction);
+                    return new global::PolicyAsCode.Resolution<global::Nested.Policies.Outer.Inner.Prefs>(global::PolicyAsCode.PolicyEncoding<global::Nested.Policies.Outer.Inner.Prefs>.Compiled, source, in context, source, default, forbidden, active, scope.Jurisdiction);
                 }
 
                 /// <summary>Decides on content showing the detected hazards. Allocates nothing.</summary>
@@ -142,8 +142,6 @@ namespace Nested.Policies
         public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
 
         public static readonly global::PolicyAsCode.Bound Domain0 = RealBound(-double.MaxValue, double.MaxValue);
-        public static readonly global::PolicyAsCode.Bound Bound0 = RealBound(-double.MaxValue, 0.5d);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { RealBound(-double.MaxValue, double.MaxValue), RealBound(-double.MaxValue, 0.5d) };
 
         public static int MatchJurisdiction(string? jurisdiction)
@@ -171,21 +169,18 @@ namespace Nested.Policies
             return true;
         }
 
-        public static global::PolicyAsCode.Resolution<global::Nested.Policies.Outer.Inner.Prefs> ResolveMoved(global::Nested.Policies.Outer.Inner.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        public static global::PolicyAsCode.Resolution<global::Nested.Policies.Outer.Inner.Prefs> ResolveMoved(global::Nested.Policies.Outer.Inner.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
         {
             // Creativity
             var value0 = Encode0(source.Creativity);
             var readable0 = readAll && !unreadable.Contains(0) && double.IsFinite(value0.Number);
             var inside0 = readable0 && (!scope.EuLawApplies || value0.Number <= 0.5d);
 
-            var moved = 0;
-            if (!inside0) moved++;
-            global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
-            var count = 0;
-            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjustments, ref count);
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
 
             var effective = source;
-            if (count > 0)
+            if (!adjusted.IsEmpty)
             {
                 effective = source with
                 {
@@ -194,11 +189,11 @@ namespace Nested.Policies
             }
 
             var forbidden = Forbidden(in scope, out var active);
-            return new global::PolicyAsCode.Resolution<global::Nested.Policies.Outer.Inner.Prefs>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);
+            return new global::PolicyAsCode.Resolution<global::Nested.Policies.Outer.Inner.Prefs>(global::PolicyAsCode.PolicyEncoding<global::Nested.Policies.Outer.Inner.Prefs>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
         }
 
         // Creativity: real, lower is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawApplies ? 1 : 0);
             var strict = PolicyTables.Strict0[combination];
@@ -206,10 +201,7 @@ namespace Nested.Policies
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                var citation = -1;
-                if (scope.EuLawApplies && PolicyTables.Strictest0 == granted) citation = 0;
-                else if (scope.EuLawApplies) citation = 0;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -218,9 +210,7 @@ namespace Nested.Policies
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                var citation = -1;
-                if (scope.EuLawApplies && !(requested.Number <= 0.5d)) citation = 0;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }

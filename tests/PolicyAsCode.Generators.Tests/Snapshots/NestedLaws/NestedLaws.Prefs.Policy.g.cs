@@ -33,11 +33,11 @@ namespace NestedLaws
             var scope = new PolicyTables.Scope(in context);
             if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
             {
-                return PolicyTables.ResolveMoved(source, readAll, unreadable, in scope);
+                return PolicyTables.ResolveMoved(source, readAll, unreadable, in context, in scope);
             }
 
             var forbidden = PolicyTables.Forbidden(in scope, out var active);
-            return new global::PolicyAsCode.Resolution<global::NestedLaws.Prefs>(source, null, forbidden, active, scope.Jurisdiction);
+            return new global::PolicyAsCode.Resolution<global::NestedLaws.Prefs>(global::PolicyAsCode.PolicyEncoding<global::NestedLaws.Prefs>.Compiled, source, in context, source, default, forbidden, active, scope.Jurisdiction);
         }
 
         /// <summary>Decides on content showing the detected hazards. Allocates nothing.</summary>
@@ -166,20 +166,6 @@ namespace NestedLaws
         public static readonly global::PolicyAsCode.Bound Domain0 = IntegerBound(-2147483648d, 2147483647d);
         public static readonly global::PolicyAsCode.Bound Domain1 = BooleanBound(0x0UL, 0x3UL);
         public static readonly global::PolicyAsCode.Bound Domain2 = OrdinalBound(0x0UL, 0x7UL);
-        public static readonly global::PolicyAsCode.Bound Bound0 = OrdinalBound(0x0UL, 0x7UL);
-        public static readonly global::PolicyAsCode.Bound Bound1 = IntegerBound(0d, 30d);
-        public static readonly global::PolicyAsCode.Bound Bound2 = BooleanBound(0x0UL, 0x2UL);
-        public static readonly global::PolicyAsCode.Bound Bound3 = OrdinalBound(0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.Bound Bound4 = IntegerBound(0d, 14d);
-        public static readonly global::PolicyAsCode.Bound Bound5 = IntegerBound(0d, 0d);
-        public static readonly global::PolicyAsCode.Bound Bound6 = IntegerBound(-2147483648d, 21d);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest1 = global::PolicyAsCode.Lattice.Strictest(Bound1, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest2 = global::PolicyAsCode.Lattice.Strictest(Bound2, true);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest3 = global::PolicyAsCode.Lattice.Strictest(Bound3, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest4 = global::PolicyAsCode.Lattice.Strictest(Bound4, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest5 = global::PolicyAsCode.Lattice.Strictest(Bound5, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest6 = global::PolicyAsCode.Lattice.Strictest(Bound6, false);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { IntegerBound(-2147483648d, 21d), IntegerBound(0d, 21d), IntegerBound(0d, 14d), IntegerBound(0d, 14d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d) };
         public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL) };
         public static readonly global::PolicyAsCode.Bound[] Relaxed1 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x3UL) };
@@ -223,7 +209,7 @@ namespace NestedLaws
             return true;
         }
 
-        public static global::PolicyAsCode.Resolution<global::NestedLaws.Prefs> ResolveMoved(global::NestedLaws.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        public static global::PolicyAsCode.Resolution<global::NestedLaws.Prefs> ResolveMoved(global::NestedLaws.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
         {
             // MemoryDays
             var value0 = Encode0(source.MemoryDays);
@@ -238,18 +224,13 @@ namespace NestedLaws
             var readable2 = readAll && !unreadable.Contains(2) && value2.Bits < 64UL;
             var inside2 = readable2 && (!scope.EuLawWhenMinor || ((0x3UL >> (int)value2.Bits) & 1UL) != 0UL);
 
-            var moved = 0;
-            if (!inside0) moved++;
-            if (!inside1) moved++;
-            if (!inside2) moved++;
-            global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
-            var count = 0;
-            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjustments, ref count);
-            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjustments, ref count);
-            var granted2 = inside2 ? value2 : Resolve2(value2, readable2, in scope, ref adjustments, ref count);
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
+            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
+            var granted2 = inside2 ? value2 : Resolve2(value2, readable2, in scope, ref adjusted);
 
             var effective = source;
-            if (count > 0)
+            if (!adjusted.IsEmpty)
             {
                 effective = source with
                 {
@@ -260,11 +241,11 @@ namespace NestedLaws
             }
 
             var forbidden = Forbidden(in scope, out var active);
-            return new global::PolicyAsCode.Resolution<global::NestedLaws.Prefs>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);
+            return new global::PolicyAsCode.Resolution<global::NestedLaws.Prefs>(global::PolicyAsCode.PolicyEncoding<global::NestedLaws.Prefs>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
         }
 
         // MemoryDays: integer, lower is stricter, 4 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawApplies ? 1 : 0) | (scope.DeLawApplies ? 2 : 0) | (scope.DeByLawWhenMinor ? 4 : 0);
             var strict = PolicyTables.Strict0[combination];
@@ -272,16 +253,7 @@ namespace NestedLaws
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                int citation;
-                if (scope.EuLawApplies && PolicyTables.Strictest1 == granted) citation = 1;
-                else if (scope.DeLawApplies && PolicyTables.Strictest4 == granted) citation = 4;
-                else if (scope.DeByLawWhenMinor && PolicyTables.Strictest5 == granted) citation = 5;
-                else if (PolicyTables.Strictest6 == granted) citation = 6;
-                else if (scope.EuLawApplies) citation = 1;
-                else if (scope.DeLawApplies) citation = 4;
-                else if (scope.DeByLawWhenMinor) citation = 5;
-                else citation = 6;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -290,18 +262,13 @@ namespace NestedLaws
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                var citation = -1;
-                if (scope.EuLawApplies && !(requested.Number >= 0d && requested.Number <= 30d)) citation = 1;
-                else if (scope.DeLawApplies && !(requested.Number >= 0d && requested.Number <= 14d)) citation = 4;
-                else if (scope.DeByLawWhenMinor && !(requested.Number >= 0d && requested.Number <= 0d)) citation = 5;
-                else if (requested.Number > 21d) citation = 6;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // DiscloseAi: boolean, higher is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawApplies ? 1 : 0) | (scope.UserWaivesEuLawOnDiscloseAi ? 2 : 0);
             var strict = PolicyTables.Strict1[combination];
@@ -311,10 +278,7 @@ namespace NestedLaws
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
-                var citation = -1;
-                if (scope.EuLawApplies && PolicyTables.Strictest2 == granted) citation = 2;
-                else if (scope.EuLawApplies) citation = 2;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -324,15 +288,13 @@ namespace NestedLaws
             {
                 var waived = userWaives && global::PolicyAsCode.Lattice.Contains(relaxed, requested);
                 granted = waived ? requested : global::PolicyAsCode.Lattice.Clamp(userWaives ? relaxed : strict, requested, true);
-                var citation = -1;
-                if (scope.EuLawApplies && ((0x2UL >> (int)requested.Bits) & 1UL) == 0UL && waived == scope.UserWaivesEuLawOnDiscloseAi) citation = 2;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, waived ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(1, waived ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // Maturity: ordinal, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.UsLawApplies ? 1 : 0) | (scope.EuLawWhenMinor ? 2 : 0);
             var strict = PolicyTables.Strict2[combination];
@@ -340,12 +302,7 @@ namespace NestedLaws
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                var citation = -1;
-                if (scope.UsLawApplies && PolicyTables.Strictest0 == granted) citation = 0;
-                else if (scope.EuLawWhenMinor && PolicyTables.Strictest3 == granted) citation = 3;
-                else if (scope.UsLawApplies) citation = 0;
-                else if (scope.EuLawWhenMinor) citation = 3;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -354,9 +311,7 @@ namespace NestedLaws
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                var citation = -1;
-                if (scope.EuLawWhenMinor && ((0x3UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 3;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }

@@ -29,11 +29,11 @@ namespace QuickStart.Policies
             var scope = new PolicyTables.Scope(in context);
             if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
             {
-                return PolicyTables.ResolveMoved(source, readAll, unreadable, in scope);
+                return PolicyTables.ResolveMoved(source, readAll, unreadable, in context, in scope);
             }
 
             var forbidden = PolicyTables.Forbidden(in scope, PolicyTables.Encode8(source.AvoidHazards), out var active);
-            return new global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences>(source, null, forbidden, active, scope.Jurisdiction);
+            return new global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences>(global::PolicyAsCode.PolicyEncoding<global::QuickStart.Policies.LearnerPreferences>.Compiled, source, in context, source, default, forbidden, active, scope.Jurisdiction);
         }
 
         /// <summary>Decides on content showing the detected hazards. Allocates nothing.</summary>
@@ -214,38 +214,6 @@ namespace QuickStart.Policies
         public static readonly global::PolicyAsCode.Bound Domain6 = SetBound(0x0UL, 0x3FUL);
         public static readonly global::PolicyAsCode.Bound Domain7 = ChoiceBound(0x0UL, 0x1FUL);
         public static readonly global::PolicyAsCode.Bound Domain8 = SetBound(0x0UL, 0xFF00003FFFUL);
-        public static readonly global::PolicyAsCode.Bound Bound0 = OrdinalBound(0x0UL, 0x7UL);
-        public static readonly global::PolicyAsCode.Bound Bound1 = OrdinalBound(0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.Bound Bound2 = BooleanBound(0x0UL, 0x2UL);
-        public static readonly global::PolicyAsCode.Bound Bound3 = IntegerBound(0d, 30d);
-        public static readonly global::PolicyAsCode.Bound Bound4 = IntegerBound(0d, 0d);
-        public static readonly global::PolicyAsCode.Bound Bound5 = SetBound(0x0UL, 0x1FUL);
-        public static readonly global::PolicyAsCode.Bound Bound6 = OrdinalBound(0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.Bound Bound7 = IntegerBound(0d, 0d);
-        public static readonly global::PolicyAsCode.Bound Bound8 = IntegerBound(0d, 0d);
-        public static readonly global::PolicyAsCode.Bound Bound9 = BooleanBound(0x0UL, 0x2UL);
-        public static readonly global::PolicyAsCode.Bound Bound10 = OrdinalBound(0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.Bound Bound12 = IntegerBound(-2147483648d, 14d);
-        public static readonly global::PolicyAsCode.Bound Bound13 = RealBound(-double.MaxValue, 0.8d);
-        public static readonly global::PolicyAsCode.Bound Bound14 = SetBound(0x0UL, 0xFUL);
-        public static readonly global::PolicyAsCode.Bound Bound16 = IntegerBound(0d, 365d);
-        public static readonly global::PolicyAsCode.Bound Bound17 = RealBound(0d, 1d);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest1 = global::PolicyAsCode.Lattice.Strictest(Bound1, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest2 = global::PolicyAsCode.Lattice.Strictest(Bound2, true);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest3 = global::PolicyAsCode.Lattice.Strictest(Bound3, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest4 = global::PolicyAsCode.Lattice.Strictest(Bound4, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest5 = global::PolicyAsCode.Lattice.Strictest(Bound5, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest6 = global::PolicyAsCode.Lattice.Strictest(Bound6, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest7 = global::PolicyAsCode.Lattice.Strictest(Bound7, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest8 = global::PolicyAsCode.Lattice.Strictest(Bound8, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest9 = global::PolicyAsCode.Lattice.Strictest(Bound9, true);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest10 = global::PolicyAsCode.Lattice.Strictest(Bound10, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest12 = global::PolicyAsCode.Lattice.Strictest(Bound12, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest13 = global::PolicyAsCode.Lattice.Strictest(Bound13, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest14 = global::PolicyAsCode.Lattice.Strictest(Bound14, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest16 = global::PolicyAsCode.Lattice.Strictest(Bound16, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest17 = global::PolicyAsCode.Lattice.Strictest(Bound17, false);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL) };
         public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x7UL) };
         public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x7UL) };
@@ -328,7 +296,7 @@ namespace QuickStart.Policies
             return true;
         }
 
-        public static global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences> ResolveMoved(global::QuickStart.Policies.LearnerPreferences source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        public static global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences> ResolveMoved(global::QuickStart.Policies.LearnerPreferences source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
         {
             // Maturity
             var value0 = Encode0(source.Maturity);
@@ -367,30 +335,19 @@ namespace QuickStart.Policies
             var readable8 = readAll && !unreadable.Contains(8) && (value8.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
             var inside8 = readable8;
 
-            var moved = 0;
-            if (!inside0) moved++;
-            if (!inside1) moved++;
-            if (!inside2) moved++;
-            if (!inside3) moved++;
-            if (!inside4) moved++;
-            if (!inside5) moved++;
-            if (!inside6) moved++;
-            if (!inside7) moved++;
-            if (!inside8) moved++;
-            global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
-            var count = 0;
-            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjustments, ref count);
-            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjustments, ref count);
-            var granted2 = inside2 ? value2 : Resolve2(value2, readable2, in scope, ref adjustments, ref count);
-            var granted3 = inside3 ? value3 : Resolve3(value3, readable3, in scope, ref adjustments, ref count);
-            var granted4 = inside4 ? value4 : Resolve4(value4, readable4, in scope, ref adjustments, ref count);
-            var granted5 = inside5 ? value5 : Resolve5(value5, readable5, in scope, ref adjustments, ref count);
-            var granted6 = inside6 ? value6 : Resolve6(value6, readable6, in scope, ref adjustments, ref count);
-            var granted7 = inside7 ? value7 : Resolve7(value7, readable7, in scope, ref adjustments, ref count);
-            var granted8 = inside8 ? value8 : Resolve8(value8, readable8, in scope, ref adjustments, ref count);
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
+            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
+            var granted2 = inside2 ? value2 : Resolve2(value2, readable2, in scope, ref adjusted);
+            var granted3 = inside3 ? value3 : Resolve3(value3, readable3, in scope, ref adjusted);
+            var granted4 = inside4 ? value4 : Resolve4(value4, readable4, in scope, ref adjusted);
+            var granted5 = inside5 ? value5 : Resolve5(value5, readable5, in scope, ref adjusted);
+            var granted6 = inside6 ? value6 : Resolve6(value6, readable6, in scope, ref adjusted);
+            var granted7 = inside7 ? value7 : Resolve7(value7, readable7, in scope, ref adjusted);
+            var granted8 = inside8 ? value8 : Resolve8(value8, readable8, in scope, ref adjusted);
 
             var effective = source;
-            if (count > 0)
+            if (!adjusted.IsEmpty)
             {
                 effective = source with
                 {
@@ -407,27 +364,18 @@ namespace QuickStart.Policies
             }
 
             var forbidden = Forbidden(in scope, granted8, out var active);
-            return new global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);
+            return new global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences>(global::PolicyAsCode.PolicyEncoding<global::QuickStart.Policies.LearnerPreferences>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
         }
 
         // Maturity: ordinal, lower is stricter, 4 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var strict = PolicyTables.Strict0[0];
             global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                int citation;
-                if (scope.EuLawApplies && PolicyTables.Strictest0 == granted) citation = 0;
-                else if (scope.EuLawWhenMinor && PolicyTables.Strictest1 == granted) citation = 1;
-                else if (scope.UsLawWhenMinor && PolicyTables.Strictest6 == granted) citation = 6;
-                else if (PolicyTables.Strictest10 == granted) citation = 10;
-                else if (scope.EuLawApplies) citation = 0;
-                else if (scope.EuLawWhenMinor) citation = 1;
-                else if (scope.UsLawWhenMinor) citation = 6;
-                else citation = 10;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -436,24 +384,20 @@ namespace QuickStart.Policies
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                var citation = -1;
-                if (scope.EuLawWhenMinor && ((0x3UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 1;
-                else if (scope.UsLawWhenMinor && ((0x3UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 6;
-                else if (((0x3UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 10;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // Tone: ordinal, lower is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var strict = PolicyTables.Strict1[0];
             global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, 11);
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -462,22 +406,20 @@ namespace QuickStart.Policies
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                var citation = -1;
-                if (((0x7UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 11;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // Verbosity: ordinal, lower is stricter, 0 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var strict = PolicyTables.Strict2[0];
             global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, -1);
+                adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -486,13 +428,13 @@ namespace QuickStart.Policies
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 2, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, -1);
+                adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // DiscloseAi: boolean, higher is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve3(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve3(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawApplies ? 1 : 0) | (scope.UserWaivesEuLawOnDiscloseAi ? 2 : 0) | (scope.UsCaLawApplies ? 4 : 0);
             var strict = PolicyTables.Strict3[combination];
@@ -502,12 +444,7 @@ namespace QuickStart.Policies
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
-                var citation = -1;
-                if (scope.EuLawApplies && PolicyTables.Strictest2 == granted) citation = 2;
-                else if (scope.UsCaLawApplies && PolicyTables.Strictest9 == granted) citation = 9;
-                else if (scope.EuLawApplies) citation = 2;
-                else if (scope.UsCaLawApplies) citation = 9;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(3, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -517,16 +454,13 @@ namespace QuickStart.Policies
             {
                 var waived = userWaives && global::PolicyAsCode.Lattice.Contains(relaxed, requested);
                 granted = waived ? requested : global::PolicyAsCode.Lattice.Clamp(userWaives ? relaxed : strict, requested, true);
-                var citation = -1;
-                if (scope.EuLawApplies && ((0x2UL >> (int)requested.Bits) & 1UL) == 0UL && waived == scope.UserWaivesEuLawOnDiscloseAi) citation = 2;
-                else if (scope.UsCaLawApplies && ((0x2UL >> (int)requested.Bits) & 1UL) == 0UL && !waived) citation = 9;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 3, waived ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(3, waived ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // MemoryDays: integer, lower is stricter, 6 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve4(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve4(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawApplies ? 1 : 0) | (scope.EuLawUnlessConsentsToMemory ? 2 : 0) | (scope.UsLawWhenMinor ? 4 : 0) | (scope.DeLawWhenMinor ? 8 : 0);
             var strict = PolicyTables.Strict4[combination];
@@ -534,19 +468,7 @@ namespace QuickStart.Policies
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                int citation;
-                if (scope.EuLawApplies && PolicyTables.Strictest3 == granted) citation = 3;
-                else if (scope.EuLawUnlessConsentsToMemory && PolicyTables.Strictest4 == granted) citation = 4;
-                else if (scope.UsLawWhenMinor && PolicyTables.Strictest7 == granted) citation = 7;
-                else if (scope.DeLawWhenMinor && PolicyTables.Strictest8 == granted) citation = 8;
-                else if (PolicyTables.Strictest12 == granted) citation = 12;
-                else if (PolicyTables.Strictest16 == granted) citation = 16;
-                else if (scope.EuLawApplies) citation = 3;
-                else if (scope.EuLawUnlessConsentsToMemory) citation = 4;
-                else if (scope.UsLawWhenMinor) citation = 7;
-                else if (scope.DeLawWhenMinor) citation = 8;
-                else citation = 12;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(4, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -555,31 +477,20 @@ namespace QuickStart.Policies
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                var citation = -1;
-                if (scope.EuLawApplies && !(requested.Number >= 0d && requested.Number <= 30d)) citation = 3;
-                else if (scope.EuLawUnlessConsentsToMemory && !(requested.Number >= 0d && requested.Number <= 0d)) citation = 4;
-                else if (scope.UsLawWhenMinor && !(requested.Number >= 0d && requested.Number <= 0d)) citation = 7;
-                else if (scope.DeLawWhenMinor && !(requested.Number >= 0d && requested.Number <= 0d)) citation = 8;
-                else if (requested.Number > 14d) citation = 12;
-                else if (!(requested.Number >= 0d && requested.Number <= 365d)) citation = 16;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 4, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(4, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // Creativity: real, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve5(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve5(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var strict = PolicyTables.Strict5[0];
             global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                int citation;
-                if (PolicyTables.Strictest13 == granted) citation = 13;
-                else if (PolicyTables.Strictest17 == granted) citation = 17;
-                else citation = 13;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(5, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -588,28 +499,20 @@ namespace QuickStart.Policies
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                var citation = -1;
-                if (!(requested.Number <= 0.8d)) citation = 13;
-                else if (!(requested.Number >= 0d && requested.Number <= 1d)) citation = 17;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 5, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(5, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // Topics: set, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve6(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve6(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var strict = PolicyTables.Strict6[0];
             global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                int citation;
-                if (scope.EuLawWhenMinor && PolicyTables.Strictest5 == granted) citation = 5;
-                else if (PolicyTables.Strictest14 == granted) citation = 14;
-                else if (scope.EuLawWhenMinor) citation = 5;
-                else citation = 14;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(6, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -618,23 +521,20 @@ namespace QuickStart.Policies
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                var citation = -1;
-                if (scope.EuLawWhenMinor && (requested.Bits & 0xFFFFFFFFFFFFFFE0UL) != 0UL) citation = 5;
-                else if ((requested.Bits & 0xFFFFFFFFFFFFFFF0UL) != 0UL) citation = 14;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 6, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(6, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // Language: choice, lower is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve7(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve7(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var strict = PolicyTables.Strict7[0];
             global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 7, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, 15);
+                adjusted.Record(7, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -643,22 +543,20 @@ namespace QuickStart.Policies
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                var citation = -1;
-                if (((0xFUL >> (int)requested.Bits) & 1UL) == 0UL) citation = 15;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 7, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(7, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // AvoidHazards: set, higher is stricter, 0 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve8(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve8(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var strict = PolicyTables.Strict8[0];
             global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 8, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, -1);
+                adjusted.Record(8, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -667,7 +565,7 @@ namespace QuickStart.Policies
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, true);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 8, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, -1);
+                adjusted.Record(8, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }

@@ -29,11 +29,11 @@ namespace UnconditionalContradiction
             var scope = new PolicyTables.Scope(in context);
             if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
             {
-                return PolicyTables.ResolveMoved(source, readAll, unreadable, in scope);
+                return PolicyTables.ResolveMoved(source, readAll, unreadable, in context, in scope);
             }
 
             var forbidden = PolicyTables.Forbidden(in scope, out var active);
-            return new global::PolicyAsCode.Resolution<global::UnconditionalContradiction.Prefs>(source, null, forbidden, active, scope.Jurisdiction);
+            return new global::PolicyAsCode.Resolution<global::UnconditionalContradiction.Prefs>(global::PolicyAsCode.PolicyEncoding<global::UnconditionalContradiction.Prefs>.Compiled, source, in context, source, default, forbidden, active, scope.Jurisdiction);
         }
 
         /// <summary>Decides on content showing the detected hazards. Allocates nothing.</summary>
@@ -146,16 +146,6 @@ namespace UnconditionalContradiction
 
         public static readonly global::PolicyAsCode.Bound Domain0 = OrdinalBound(0x0UL, 0x7UL);
         public static readonly global::PolicyAsCode.Bound Domain1 = IntegerBound(-2147483648d, 2147483647d);
-        public static readonly global::PolicyAsCode.Bound Bound0 = OrdinalBound(0x0UL, 0x7UL);
-        public static readonly global::PolicyAsCode.Bound Bound1 = OrdinalBound(0x0UL, 0x1UL);
-        public static readonly global::PolicyAsCode.Bound Bound2 = IntegerBound(-2147483648d, 5d);
-        public static readonly global::PolicyAsCode.Bound Bound3 = OrdinalBound(0x0UL, 0x6UL);
-        public static readonly global::PolicyAsCode.Bound Bound4 = IntegerBound(10d, 20d);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest0 = global::PolicyAsCode.Lattice.Strictest(Bound0, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest1 = global::PolicyAsCode.Lattice.Strictest(Bound1, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest2 = global::PolicyAsCode.Lattice.Strictest(Bound2, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest3 = global::PolicyAsCode.Lattice.Strictest(Bound3, false);
-        public static readonly global::PolicyAsCode.DimensionValue Strictest4 = global::PolicyAsCode.Lattice.Strictest(Bound4, false);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x1UL), OrdinalBound(0x0UL, 0x1UL) };
         public static readonly int[] Conflict0 = new int[] { 3, 3 };
         public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { IntegerBound(-2147483648d, 5d) };
@@ -183,7 +173,7 @@ namespace UnconditionalContradiction
             return false; // Maturity: the unconditional bounds leave no value
         }
 
-        public static global::PolicyAsCode.Resolution<global::UnconditionalContradiction.Prefs> ResolveMoved(global::UnconditionalContradiction.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        public static global::PolicyAsCode.Resolution<global::UnconditionalContradiction.Prefs> ResolveMoved(global::UnconditionalContradiction.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
         {
             // Maturity
             var value0 = Encode0(source.Maturity);
@@ -194,16 +184,12 @@ namespace UnconditionalContradiction
             var readable1 = readAll && !unreadable.Contains(1);
             var inside1 = false;
 
-            var moved = 0;
-            if (!inside0) moved++;
-            if (!inside1) moved++;
-            global::PolicyAsCode.Adjustment[]? adjustments = moved > 0 ? new global::PolicyAsCode.Adjustment[moved] : null;
-            var count = 0;
-            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjustments, ref count);
-            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjustments, ref count);
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
+            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
 
             var effective = source;
-            if (count > 0)
+            if (!adjusted.IsEmpty)
             {
                 effective = source with
                 {
@@ -213,11 +199,11 @@ namespace UnconditionalContradiction
             }
 
             var forbidden = Forbidden(in scope, out var active);
-            return new global::PolicyAsCode.Resolution<global::UnconditionalContradiction.Prefs>(effective, global::PolicyAsCode.Compiled.EvaluatorSupport.Trim(adjustments, count), forbidden, active, scope.Jurisdiction);
+            return new global::PolicyAsCode.Resolution<global::UnconditionalContradiction.Prefs>(global::PolicyAsCode.PolicyEncoding<global::UnconditionalContradiction.Prefs>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
         }
 
         // Maturity: ordinal, lower is stricter, 3 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var strict = PolicyTables.Strict0[0];
             var conflict = PolicyTables.Conflict0[0];
@@ -225,18 +211,12 @@ namespace UnconditionalContradiction
             if (conflict >= 0)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Contradiction, requested, granted, conflict);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Contradiction);
             }
             else if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                int citation;
-                if (scope.EuLawApplies && PolicyTables.Strictest0 == granted) citation = 0;
-                else if (PolicyTables.Strictest1 == granted) citation = 1;
-                else if (PolicyTables.Strictest3 == granted) citation = 3;
-                else if (scope.EuLawApplies) citation = 0;
-                else citation = 1;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -245,16 +225,13 @@ namespace UnconditionalContradiction
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                var citation = -1;
-                if (((0x1UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 1;
-                else if (((0x6UL >> (int)requested.Bits) & 1UL) == 0UL) citation = 3;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 0, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // MemoryDays: integer, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Adjustment[]? adjustments, ref int count)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var strict = PolicyTables.Strict1[0];
             var conflict = PolicyTables.Conflict1[0];
@@ -262,16 +239,12 @@ namespace UnconditionalContradiction
             if (conflict >= 0)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Contradiction, requested, granted, conflict);
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Contradiction);
             }
             else if (!readable)
             {
                 granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                int citation;
-                if (PolicyTables.Strictest2 == granted) citation = 2;
-                else if (PolicyTables.Strictest4 == granted) citation = 4;
-                else citation = 2;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.FailedClosed, requested, granted, citation);
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
             }
             else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
             {
@@ -280,10 +253,7 @@ namespace UnconditionalContradiction
             else
             {
                 granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                var citation = -1;
-                if (requested.Number > 5d) citation = 2;
-                else if (!(requested.Number >= 10d && requested.Number <= 20d)) citation = 4;
-                global::PolicyAsCode.Compiled.EvaluatorSupport.Adjust(ref adjustments, ref count, PolicyTables.Registry, 1, global::PolicyAsCode.AdjustmentCause.Clamped, requested, granted, citation);
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }

@@ -46,9 +46,18 @@ public static class Differential
             }
         }
 
-        if (!generated.Adjustments.SequenceEqual(reference.Adjustments))
+        // What each evaluator recorded (which dimensions moved, and why), then the adjustments explained from it.
+        if (generated.AdjustedDimensions != reference.AdjustedDimensions)
         {
-            problems.Add("adjustments differ:\n  generated: " + Adjustments(generated.Adjustments) + "\n  reference: " + Adjustments(reference.Adjustments));
+            problems.Add($"adjusted dimensions differ: generated {generated.AdjustedDimensions}, reference {reference.AdjustedDimensions}");
+        }
+
+        // Explained on each read, so explained once here.
+        var generatedAdjustments = generated.Adjustments;
+        var referenceAdjustments = reference.Adjustments;
+        if (!generatedAdjustments.SequenceEqual(referenceAdjustments))
+        {
+            problems.Add("adjustments differ:\n  generated: " + Adjustments(generatedAdjustments) + "\n  reference: " + Adjustments(referenceAdjustments));
         }
 
         if (generated.IsAdjusted != reference.IsAdjusted)
@@ -91,7 +100,7 @@ public static class Differential
 
         // Agreement alone would let both evaluators be wrong alike: the generated resolution must also narrow.
         if (narrowing is not null && effective is not null
-            && narrowing.Violation(c.Context, reference.Jurisdiction, effective, generated.Adjustments) is { } widened)
+            && narrowing.Violation(c.Context, reference.Jurisdiction, effective, generatedAdjustments) is { } widened)
         {
             problems.Add("narrowing only: " + widened);
         }
@@ -102,7 +111,7 @@ public static class Differential
                 $"policy {registry.Name}: the generated evaluator and the interpreter disagree on {c}\n- " + string.Join("\n- ", problems));
         }
 
-        coverage?.Count(reference.Adjustments, decisions, narrowed: narrowing is not null);
+        coverage?.Count(referenceAdjustments, decisions, narrowed: narrowing is not null);
     }
 
     /// <summary>
