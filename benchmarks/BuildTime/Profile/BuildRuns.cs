@@ -15,26 +15,26 @@ using Microsoft.CodeAnalysis.Diagnostics;
 /// A build's share of the generator and the analyser, in process: each run takes a fresh compilation of the same
 /// syntax trees (new symbols, nothing bound: what a build of an unchanged project starts from in a warm compiler
 /// server), runs the generator through <see cref="CSharpGeneratorDriver"/> with its steps tracked, then the analyser
-/// on the generator's output compilation through <see cref="CompilationWithAnalyzers"/>, concurrently, as csc does.
-/// Times come from the host's own timers (what <c>-p:ReportAnalyzer=true</c> prints), with wall and CPU time around
-/// each phase alongside.
+/// on the generator's output compilation: its compilation start and symbol actions called directly
+/// (<see cref="DirectAnalysis"/>), or with <c>whole</c> through <see cref="CompilationWithAnalyzers"/> as csc runs it.
+/// Times come from the host's own timers (what <c>-p:ReportAnalyzer=true</c> prints), with each phase's <see cref="Cost"/>
+/// alongside.
 /// </summary>
 internal static class BuildRuns
 {
     public sealed record Run(
-        double Generator, double GeneratorWall, double GeneratorCpu, double GeneratorMb, IReadOnlyDictionary<string, double> Steps,
-        double Analyser, double AnalyserWall, double AnalyserCpu, double AnalyserMb, IReadOnlyDictionary<string, (double Ms, int Calls)> Actions,
+        double Generator, Cost GeneratorCost, IReadOnlyDictionary<string, double> Steps,
+        double Analyser, Cost AnalyserCost, IReadOnlyDictionary<string, (double Ms, int Calls)> Actions,
         string Diagnostics, long GeneratedChars)
     {
         public double Total => Generator + Analyser;
 
-        public double TotalCpu => GeneratorCpu + AnalyserCpu;
+        public Cost Cost => GeneratorCost + AnalyserCost;
     }
 
-    public static List<Run> Measure(CSharpCompilation compilation, CSharpParseOptions parse, int warm, int runs, Action<int, Run> report)
+    public static List<Run> Measure(CSharpCompilation compilation, CSharpParseOptions parse, int warm, int runs, bool whole, Action<int, Run> report)
     {
         var measured = new List<Run>();
-        var process = Process.GetCurrentProcess();
         for (var i = 0; i < warm + runs; i++)
         {
             // Collect the previous run's garbage outside the timed phases, as a compiler server between two builds.
@@ -42,13 +42,13 @@ internal static class BuildRuns
             GC.WaitForPendingFinalizers();
             var fresh = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees);
 
-            var (clock, cpu, bytes) = Start(process);
+            var meter = new Meter();
             GeneratorDriver driver = CSharpGeneratorDriver.Create(
                 [new generator::PolicyAsCode.Generators.PolicyGenerator().AsSourceGenerator()],
                 parseOptions: parse,
                 driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
             driver = driver.RunGeneratorsAndUpdateCompilation(fresh, out var output, out _);
-            var (generatorWall, generatorCpu, generatorMb) = Stop(process, clock, cpu, bytes);
+            var generatorCost = meter.Stop();
             var result = driver.GetRunResult().Results[0];
             if (result.Exception is not null)
             {
@@ -65,20 +65,16 @@ internal static class BuildRuns
                 .GroupBy(s => s.Key)
                 .ToDictionary(g => g.Key, g => g.First().Value.Sum(step => step.ElapsedTime.TotalMilliseconds));
 
-            var timed = new TimedAnalyzer(new analyzers::PolicyAsCode.Analyzers.PolicyAnalyzer());
-            var withAnalyzers = output.WithAnalyzers(
-                [timed],
-                new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
-            (clock, cpu, bytes) = Start(process);
-            var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-            var (analyserWall, analyserCpu, analyserMb) = Stop(process, clock, cpu, bytes);
-            var actions = new Dictionary<string, (double Ms, int Calls)>(timed.Actions);
-            // Actions copied first: asking for the telemetry may run the compilation start action again.
-            var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(timed, CancellationToken.None).GetAwaiter().GetResult();
+            // PROFILE_ANALYSE=source: the analyser on a fresh compilation of the policy's files without the generated code, to
+            // tell the cost of its reading from the cost the generated declarations add.
+            var analysed = Environment.GetEnvironmentVariable("PROFILE_ANALYSE") == "source" ? compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees) : output;
+            meter = new Meter();
+            var (analyser, actions, diagnostics) = whole ? Whole(analysed) : Direct(analysed, compilation.SyntaxTrees);
+            var analyserCost = meter.Stop();
 
             var run = new Run(
-                driver.GetTimingInfo().GeneratorTimes[0].ElapsedTime.TotalMilliseconds, generatorWall, generatorCpu, generatorMb, steps,
-                telemetry.ExecutionTime.TotalMilliseconds, analyserWall, analyserCpu, analyserMb, actions,
+                driver.GetTimingInfo().GeneratorTimes[0].ElapsedTime.TotalMilliseconds, generatorCost, steps,
+                analyser, analyserCost, actions,
                 string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => $"{g.Key}x{g.Count()}").DefaultIfEmpty("none")),
                 result.GeneratedSources.Sum(s => (long)s.SourceText.Length));
             if (i >= warm)
@@ -92,17 +88,27 @@ internal static class BuildRuns
         return measured;
     }
 
-    private static (Stopwatch Clock, TimeSpan Cpu, long Bytes) Start(Process process)
+    // As a build runs it, every action on the whole compilation; the time is the host's telemetry.
+    private static (double Ms, Dictionary<string, (double Ms, int Calls)> Actions, IEnumerable<Diagnostic> Diagnostics) Whole(Compilation output)
     {
-        process.Refresh();
-        return (Stopwatch.StartNew(), process.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: false));
+        var timed = new TimedAnalyzer(new analyzers::PolicyAsCode.Analyzers.PolicyAnalyzer());
+        var withAnalyzers = output.WithAnalyzers(
+            [timed],
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
+        var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        var actions = new Dictionary<string, (double Ms, int Calls)>(timed.Actions);
+
+        // Asked after the actions are copied: the telemetry may run the compilation start action again.
+        var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(timed, CancellationToken.None).GetAwaiter().GetResult();
+        return (telemetry.ExecutionTime.TotalMilliseconds, actions, diagnostics);
     }
 
-    private static (double Wall, double Cpu, double Mb) Stop(Process process, Stopwatch clock, TimeSpan cpu, long bytes)
+    // The compilation start and symbol actions called directly on the policy's own files; the time is their sum.
+    private static (double Ms, Dictionary<string, (double Ms, int Calls)> Actions, IEnumerable<Diagnostic> Diagnostics) Direct(Compilation output, IEnumerable<SyntaxTree> files)
     {
-        var wall = clock.Elapsed.TotalMilliseconds;
-        process.Refresh();
-        return (wall, (process.TotalProcessorTime - cpu).TotalMilliseconds, (GC.GetTotalAllocatedBytes(precise: false) - bytes) / 1048576.0);
+        var paths = files.Select(f => f.FilePath).ToHashSet();
+        var (diagnostics, actions) = DirectAnalysis.Run(new analyzers::PolicyAsCode.Analyzers.PolicyAnalyzer(), output, output.SyntaxTrees.Where(t => paths.Contains(t.FilePath)));
+        return (actions.Values.Sum(a => a.Ms), actions, diagnostics);
     }
 
     public static double Median(IEnumerable<double> values)

@@ -6,9 +6,12 @@ using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-// usage: Profile DIR [RUNS] [--stages] [--warm=N]
+// usage: Profile DIR [RUNS] [--stages] [--warm=N] [--whole]
 //   RUNS (default 5) in-process builds after N (default 2) warm ones, each on a fresh compilation: the generator's
 //   and the analyser's times as the host reports them, the median and the fastest (BuildRuns).
+//   --whole: the analyser run by CompilationWithAnalyzers on the whole output compilation, every action, the host's
+//   telemetry (slow: the host binds and analyses the generated code too); by default its compilation start and symbol
+//   actions called directly on the policy's files (DirectAnalysis), where it reads and checks the policy.
 //   --stages: first the time of each stage on its own (Stages; PROFILE_ONLY=text keeps the stages whose name holds it).
 //   PROFILE_DUMP=file writes the generated source of the first run.
 var directory = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))
@@ -37,14 +40,14 @@ if (args.Contains("--stages"))
     Stages.Print(compilation, trees, userTier, tiers, runs);
 }
 
-var measured = BuildRuns.Measure(compilation, parse, warm, runs, (i, run) =>
+var measured = BuildRuns.Measure(compilation, parse, warm, runs, args.Contains("--whole"), (i, run) =>
 {
     var label = i < 0 ? $"warm {i + warm + 1}" : $"run {i + 1}";
-    Console.WriteLine($"  {label,-7} generator {run.Generator,7:0.0} ms (wall {run.GeneratorWall,6:0}, CPU {run.GeneratorCpu,6:0}, {run.GeneratorMb,5:0} MB; "
-        + string.Join(", ", run.Steps.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value:0.0}"))
-        + $")  analyser {run.Analyser,7:0.0} ms (wall {run.AnalyserWall,6:0}, CPU {run.AnalyserCpu,6:0}, {run.AnalyserMb,5:0} MB; "
-        + string.Join(", ", run.Actions.OrderByDescending(a => a.Value.Ms).Select(a => $"{a.Key} {a.Value.Ms:0.0}/{a.Value.Calls}"))
-        + $")  total {run.Total,7:0.0} ms");
+    Console.WriteLine($"  {label,-7} generator {run.Generator,7:0.0} ms ({run.GeneratorCost}; "
+        + string.Join(", ", run.Steps.Where(s => s.Value >= 0.05).OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value:0.0}")) + ")");
+    Console.WriteLine($"  {"",-7} analyser  {run.Analyser,7:0.0} ms ({run.AnalyserCost}; "
+        + string.Join(", ", run.Actions.OrderByDescending(a => a.Value.Ms).Select(a => $"{a.Key} {a.Value.Ms:0.0}/{a.Value.Calls}")) + ")");
+    Console.WriteLine($"  {"",-7} total     {run.Total,7:0.0} ms");
 });
 
 var first = measured[0];
@@ -53,8 +56,13 @@ Console.WriteLine($"  {"",-34} {"median",9} {"fastest",9}   (ms over {measured.C
 Row("generator (host timer)", measured.Select(r => r.Generator));
 Row("analyser (host telemetry)", measured.Select(r => r.Analyser));
 Row("generator + analyser", measured.Select(r => r.Total));
-Row("  wall, both phases", measured.Select(r => r.GeneratorWall + r.AnalyserWall));
-Row("  CPU, both phases", measured.Select(r => r.TotalCpu));
+Row("  wall, both phases", measured.Select(r => r.Cost.Wall));
+Row("  process CPU, both phases", measured.Select(r => r.Cost.Cpu));
+Row("  thread CPU, generator", measured.Select(r => r.GeneratorCost.ThreadCpu));
+Row("  thread CPU, analyser", measured.Select(r => r.AnalyserCost.ThreadCpu));
+Row("  thread CPU, both phases", measured.Select(r => r.Cost.ThreadCpu));
+Row("  GC pauses, both phases", measured.Select(r => r.Cost.GcPause));
+Row("  allocated MB, both phases", measured.Select(r => r.Cost.Mb));
 Console.WriteLine($"  load average {Load()} at the end");
 
 static void Row(string name, IEnumerable<double> values)
