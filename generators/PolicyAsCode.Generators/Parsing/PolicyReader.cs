@@ -30,6 +30,7 @@ internal sealed partial class PolicyReader
     private readonly List<DefaultModel> _defaults = [];
     private readonly HashSet<string> _blockedDimensions = new(StringComparer.Ordinal);
     private readonly Dictionary<SyntaxTree, SemanticModel> _models = [];
+    private readonly Dictionary<SyntaxTree, bool> _generatedFiles = [];
 
     private PolicyReader(Compilation compilation, CancellationToken cancellation)
     {
