@@ -37,7 +37,7 @@ if (args.Contains("--stages"))
 {
     // Bind declarations once, so the stages measure the policy code rather than the compiler's first look.
     compilation.GetDeclarationDiagnostics();
-    Stages.Print(compilation, trees, userTier, tiers, runs);
+    Stages.Print(compilation, trees, userTier, tiers, runs, parse);
 }
 
 var measured = BuildRuns.Measure(compilation, parse, warm, runs, args.Contains("--whole"), (i, run) =>

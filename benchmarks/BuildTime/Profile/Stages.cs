@@ -14,12 +14,15 @@ using Microsoft.CodeAnalysis.CSharp;
 /// <summary>
 /// Each stage of the generator and the analyser timed on its own, called through reflection (read, emit, checks), and
 /// the compiler's binding of every attribute of every tier property on a fresh compilation: which share of a build is
-/// our code and which the compiler's. Fastest wall time and least CPU time of REPEATS after two warm-ups.
+/// our code and which the compiler's. Median of REPEATS after two warm-ups.
 /// </summary>
 internal static class Stages
 {
-    public static void Print(CSharpCompilation compilation, IReadOnlyList<SyntaxTree> trees, INamedTypeSymbol userTier, List<INamedTypeSymbol> tiers, int repeats)
+    public static void Print(CSharpCompilation compilation, IReadOnlyList<SyntaxTree> trees, INamedTypeSymbol userTier, List<INamedTypeSymbol> tiers, int repeats, CSharpParseOptions parse)
     {
+        GeneratorDriver driver = CSharpGeneratorDriver.Create([new generator::PolicyAsCode.Generators.PolicyGenerator().AsSourceGenerator()], parseOptions: parse);
+        var generated = driver.RunGenerators(compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees)).GetRunResult().GeneratedTrees;
+
         var analyzerAssembly = typeof(analyzers::PolicyAsCode.Analyzers.PolicyAnalyzer).Assembly;
         var generatorAssembly = typeof(generator::PolicyAsCode.Generators.PolicyGenerator).Assembly;
         const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance;
@@ -56,47 +59,44 @@ internal static class Stages
                 return read.Invoke(null, [fresh.GetTypeByMetadataName(userTier.ToDisplayString())!, fresh, CancellationToken.None]);
             }),
             // The compiler's share: binding every attribute of every tier property on a new compilation, with nothing else.
-            ("compiler: GetAttributes() of every tier property, fresh compilation", () =>
+            ("compiler: GetAttributes() of every tier property, fresh compilation", () => BindAttributes(compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees), tiers)),
+            // The same two on a new compilation that holds the generated code too, as the analyser sees it in a build.
+            ("analyser: PolicyReader.Read, fresh compilation with the generated code", () =>
             {
-                var fresh = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees);
-                var count = 0;
-                foreach (var tier in tiers)
-                {
-                    var type = fresh.GetTypeByMetadataName(tier.ToDisplayString())!;
-                    count += type.GetAttributes().Length;
-                    foreach (var member in type.GetMembers().OfType<IPropertySymbol>())
-                    {
-                        count += member.GetAttributes().Length;
-                    }
-                }
-
-                return count;
+                var fresh = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees).AddSyntaxTrees(generated);
+                return read.Invoke(null, [fresh.GetTypeByMetadataName(userTier.ToDisplayString())!, fresh, CancellationToken.None]);
             }),
+            // The analyser's whole compilation start action (read, every tier's structural checks, override and consistency
+            // checks), on the same.
+            ("analyser: compilation start action, fresh compilation with the generated code", () =>
+                DirectAnalysis.Run(new analyzers::PolicyAsCode.Analyzers.PolicyAnalyzer(), compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees).AddSyntaxTrees(generated), []).Actions.Count),
+            ("analyser: compilation start action, fresh compilation without it", () =>
+                DirectAnalysis.Run(new analyzers::PolicyAsCode.Analyzers.PolicyAnalyzer(), compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees), []).Actions.Count),
+            ("compiler: GetAttributes() of every tier property, fresh compilation with the generated code", () =>
+                BindAttributes(compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees).AddSyntaxTrees(generated), tiers)),
             ("analyser: ExtensibilityProblems + HierarchyProblems (every tier)", () => tiers.Sum(t => Drain(extensibility.Invoke(null, [t, compilation, CancellationToken.None])) + Drain(hierarchy.Invoke(null, [t])))),
             ("analyser: OverrideChecks.Check", () => Drain(overrides.Invoke(null, [view]))),
             ("analyser: ConsistencyChecks.Check", () => Drain(consistency.Invoke(null, [view]))),
         };
 
-        // Fastest wall time and least CPU time over the repeats: on a shared machine the CPU time is the steadier figure.
-        (double Wall, double Cpu) Best(Func<object?> run)
+        // Median and fastest over the repeats (after two warm-ups) of wall, thread CPU (the steadiest on a shared machine:
+        // neither waiting for a core nor the GC's threads count) and GC pauses.
+        List<Cost> Costs(Func<object?> run)
         {
-            var best = (Wall: double.MaxValue, Cpu: double.MaxValue);
-            var process = System.Diagnostics.Process.GetCurrentProcess();
+            var costs = new List<Cost>();
             for (var i = 0; i < repeats + 2; i++)
             {
-                process.Refresh();
-                var cpu = process.TotalProcessorTime;
-                var clock = Stopwatch.StartNew();
+                GC.Collect();
+                var meter = new Meter();
                 run();
-                var wall = clock.Elapsed.TotalMilliseconds;
-                process.Refresh();
+                var cost = meter.Stop();
                 if (i >= 2)
                 {
-                    best = (Math.Min(best.Wall, wall), Math.Min(best.Cpu, (process.TotalProcessorTime - cpu).TotalMilliseconds));
+                    costs.Add(cost);
                 }
             }
 
-            return best;
+            return costs;
         }
 
         var only = Environment.GetEnvironmentVariable("PROFILE_ONLY");
@@ -107,8 +107,24 @@ internal static class Stages
                 continue;
             }
 
-            var (wall, cpu) = Best(run);
-            Console.WriteLine($"  {name,-64} {wall,9:0.0} ms wall {cpu,9:0.0} ms CPU (best of {repeats})");
+            var costs = Costs(run);
+            Console.WriteLine($"  {name,-72} wall {BuildRuns.Median(costs.Select(c => c.Wall)),7:0.0} ms, thread CPU {BuildRuns.Median(costs.Select(c => c.ThreadCpu)),7:0.0} (fastest {costs.Min(c => c.ThreadCpu),7:0.0}), GC pauses {BuildRuns.Median(costs.Select(c => c.GcPause)),6:0.0}, {costs[0].Mb,6:0.0} MB (median of {repeats})");
         }
+    }
+
+    private static int BindAttributes(Compilation fresh, List<INamedTypeSymbol> tiers)
+    {
+        var count = 0;
+        foreach (var tier in tiers)
+        {
+            var type = fresh.GetTypeByMetadataName(tier.ToDisplayString())!;
+            count += type.GetAttributes().Length;
+            foreach (var member in type.GetMembers().OfType<IPropertySymbol>())
+            {
+                count += member.GetAttributes().Length;
+            }
+        }
+
+        return count;
     }
 }
