@@ -24,7 +24,7 @@ echo "[$(date +%T)] building the profile harness (Release) against this tree's g
 dotnet build "$here/Profile/Profile.csproj" -c Release -nologo -v:q > "$out/build.log" 2>&1 || { tail -n 30 "$out/build.log" >&2; exit 1; }
 profile=("$here/Profile/bin/Release/net10.0/Profile")
 
-declare -A median
+declare -A median cpu parse
 for n in "${sizes[@]}"; do
     dir="$out/p$n-f$facts"
     FACTS=$facts "$here/gen-policy.sh" "$n" "$dir"
@@ -33,13 +33,16 @@ for n in "${sizes[@]}"; do
     echo "[$(date +%T)] $n dimensions x 6 tiers, FACTS=$facts, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
     "${profile[@]}" "${flags[@]}" | tee "$out/p$n.log"
     median[$n]=$(awk '/generator \+ analyser/ { print $4 }' "$out/p$n.log")
+    cpu[$n]=$(awk '/thread CPU, both phases/ { print $5 }' "$out/p$n.log")
+    parse[$n]=$(awk '/parse of the generated code, wall/ { print $8 }' "$out/p$n.log")
 done
 
 echo
-echo "| dimensions | generator + analyser, median of $runs (ms) |"
-echo "|---:|---:|"
-for n in "${sizes[@]}"; do echo "| $n | ${median[$n]} |"; done
+echo "| dimensions | generator + analyser, median of $runs (ms) | their thread CPU, median (ms) | compiler parsing the generated code, median (ms) |"
+echo "|---:|---:|---:|---:|"
+for n in "${sizes[@]}"; do echo "| $n | ${median[$n]} | ${cpu[$n]} | ${parse[$n]} |"; done
 if [[ -n ${median[1000]:-} && -n ${median[2000]:-} ]]; then
-    awk -v a="${median[1000]}" -v b="${median[2000]}" 'BEGIN { printf "growth 1,000 -> 2,000: x%.2f\n", b / a }'
+    awk -v a="${median[1000]}" -v b="${median[2000]}" -v c="${cpu[1000]}" -v d="${cpu[2000]}" \
+        'BEGIN { printf "growth 1,000 -> 2,000: x%.2f (thread CPU x%.2f)\n", b / a, d / c }'
 fi
 echo "machine: $(nproc) cores, $(uname -sr), dotnet $(dotnet --version), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, commit $(git -C "$repo" rev-parse --short HEAD)"

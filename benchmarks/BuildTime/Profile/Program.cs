@@ -45,6 +45,7 @@ var measured = BuildRuns.Measure(compilation, parse, warm, runs, args.Contains("
     var label = i < 0 ? $"warm {i + warm + 1}" : $"run {i + 1}";
     Console.WriteLine($"  {label,-7} generator {run.Generator,7:0.0} ms ({run.GeneratorCost}; "
         + string.Join(", ", run.Steps.Where(s => s.Value >= 0.05).OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value:0.0}")) + ")");
+    Console.WriteLine($"  {"",-7} compiler parses the generated code ({run.ParseCost})");
     Console.WriteLine($"  {"",-7} analyser  {run.Analyser,7:0.0} ms ({run.AnalyserCost}; "
         + string.Join(", ", run.Actions.OrderByDescending(a => a.Value.Ms).Select(a => $"{a.Key} {a.Value.Ms:0.0}/{a.Value.Calls}")) + ")");
     Console.WriteLine($"  {"",-7} total     {run.Total,7:0.0} ms");
@@ -63,6 +64,8 @@ Row("  thread CPU, analyser", measured.Select(r => r.AnalyserCost.ThreadCpu));
 Row("  thread CPU, both phases", measured.Select(r => r.Cost.ThreadCpu));
 Row("  GC pauses, both phases", measured.Select(r => r.Cost.GcPause));
 Row("  allocated MB, both phases", measured.Select(r => r.Cost.Mb));
+Row("compiler: parse of the generated code, wall", measured.Select(r => r.ParseCost.Wall));
+Row("  thread CPU", measured.Select(r => r.ParseCost.ThreadCpu));
 Console.WriteLine($"  load average {Load()} at the end");
 
 static void Row(string name, IEnumerable<double> values)
