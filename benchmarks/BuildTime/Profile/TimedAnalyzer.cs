@@ -86,6 +86,8 @@ internal sealed class TimedAnalyzer : DiagnosticAnalyzer
             outer.RegisterOperationBlockAction(timer.Timed("operation block", action));
     }
 
+    // The same forwarding as Context: AnalysisContext and CompilationStartAnalysisContext share no base or interface
+    // through which one wrapper could serve both.
     private sealed class StartContext(CompilationStartAnalysisContext outer, TimedAnalyzer timer)
         : CompilationStartAnalysisContext(outer.Compilation, outer.Options, outer.CancellationToken)
     {
