@@ -109,13 +109,6 @@ internal sealed class PolicyAnalysis
             }
 
             policies[Fqn(tier)] = policy;
-            foreach (var t in policy.Tiers)
-            {
-                foreach (var d in policy.Dimensions)
-                {
-                    matched.Add(t.TypeName + "." + d.Name);
-                }
-            }
 
             foreach (var problem in policy.Problems)
             {
@@ -141,7 +134,22 @@ internal sealed class PolicyAnalysis
             }
         }
 
-        // A law bounding a dimension only some of the user tiers below it have is fine; flag only properties no user tier has.
+        // A law bounding a dimension only some of the user tiers below it have is fine; flag only properties no user tier
+        // has. The names are put together only when some tier has a property no dimension matches (rarely).
+        if (unmatched.Count > 0)
+        {
+            foreach (var policy in policies.Values)
+            {
+                foreach (var t in policy.Tiers)
+                {
+                    foreach (var d in policy.Dimensions)
+                    {
+                        matched.Add(t.TypeName + "." + d.Name);
+                    }
+                }
+            }
+        }
+
         foreach (var problem in unmatched)
         {
             if (!matched.Contains(problem.UnmatchedProperty!))

@@ -18,8 +18,16 @@ internal sealed partial class PolicyReader
     /// Reads the condition of <paramref name="attribute"/> (a rule that <paramref name="rule"/> names in messages) into
     /// one mask per side; false, with the problems added, when it is written so that it reads otherwise than it means.
     /// </summary>
-    private bool TryReadCondition(AttributeData attribute, string rule, bool hasUnless, out uint when, out uint unless)
+    private bool TryReadCondition(AttributeData attribute, RuleName rule, bool hasUnless, out uint when, out uint unless)
     {
+        // Most rules have no condition: nothing to read, and no syntax to look at.
+        if (!HasCondition(attribute))
+        {
+            when = 0;
+            unless = 0;
+            return true;
+        }
+
         var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(_cancellation) as AttributeSyntax;
         var fallback = SourceLocation.From(attribute.ApplicationSyntaxReference);
         var read = TryReadFacts(attribute, syntax, fallback, rule, KnownNames.When, KnownNames.WhenAll, out when);
@@ -32,14 +40,27 @@ internal sealed partial class PolicyReader
         return read;
     }
 
-    private bool TryReadFacts(AttributeData attribute, AttributeSyntax? syntax, SourceLocation? fallback, string rule, string single, string all, out uint facts)
+    private static bool HasCondition(AttributeData attribute)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key is KnownNames.When or KnownNames.WhenAll or KnownNames.Unless or KnownNames.UnlessAll)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool TryReadFacts(AttributeData attribute, AttributeSyntax? syntax, SourceLocation? fallback, RuleName rule, string single, string all, out uint facts)
     {
         var one = NamedUInt(attribute, single);
         facts = one | NamedUInt(attribute, all);
         var singleArgument = Argument(syntax, single);
         if (IsNamed(attribute, single) && IsNamed(attribute, all))
         {
-            _problems.Add(Problems.ConditionSetTwice(rule, single, all, FactsAsWritten(facts), Where(singleArgument) ?? fallback));
+            _problems.Add(Problems.ConditionSetTwice(rule.ToString(), single, all, FactsAsWritten(facts), Where(singleArgument) ?? fallback));
             return false;
         }
 
@@ -48,7 +69,7 @@ internal sealed partial class PolicyReader
         {
             var written = singleArgument is null ? FactsAsWritten(one)
                 : string.Join(" ", singleArgument.Expression.ToString().Split([' ', '\r', '\n', '\t'], System.StringSplitOptions.RemoveEmptyEntries));
-            _problems.Add(Problems.SeveralFactsInOneCondition(rule, single == KnownNames.Unless, Wording.Facts((Fact)one), written, Where(singleArgument) ?? fallback));
+            _problems.Add(Problems.SeveralFactsInOneCondition(rule.ToString(), single == KnownNames.Unless, Wording.Facts((Fact)one), written, Where(singleArgument) ?? fallback));
             return false;
         }
 
@@ -75,5 +96,14 @@ internal sealed partial class PolicyReader
         }
 
         return string.Join(" | ", parts);
+    }
+
+    /// <summary>
+    /// How a message names a rule ("EuLaw's AtMost(3) on Age"), put together only when a problem is reported: the
+    /// reader reads thousands of rules, nearly all of them fine.
+    /// </summary>
+    private readonly struct RuleName(string tier, string source, string? dimension)
+    {
+        public override string ToString() => dimension is null ? $"{tier}'s {source}" : $"{tier}'s {source} on {dimension}";
     }
 }

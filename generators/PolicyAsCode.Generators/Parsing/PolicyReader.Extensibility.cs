@@ -90,15 +90,35 @@ internal sealed partial class PolicyReader
     {
         foreach (var reference in member.DeclaringSyntaxReferences)
         {
-            var text = reference.SyntaxTree.GetText(_cancellation);
-            var head = text.ToString(new Microsoft.CodeAnalysis.Text.TextSpan(0, Math.Min(text.Length, 200)));
-            if (head.IndexOf(GeneratedHeader, StringComparison.Ordinal) < 0)
+            if (!IsGenerated(reference.SyntaxTree))
             {
                 return false;
             }
         }
 
         return member.DeclaringSyntaxReferences.Length > 0;
+    }
+
+    // Whether the file's first 200 characters hold the header. Read from its first tokens, once per file: the
+    // generated file is megabytes long, and asking a tree for its whole text may write all of it out again.
+    private bool IsGenerated(SyntaxTree tree)
+    {
+        if (!_generatedFiles.TryGetValue(tree, out var generated))
+        {
+            var head = new System.Text.StringBuilder();
+            foreach (var token in tree.GetRoot(_cancellation).DescendantTokens())
+            {
+                head.Append(token.ToFullString());
+                if (head.Length >= 200)
+                {
+                    break;
+                }
+            }
+
+            _generatedFiles[tree] = generated = head.ToString(0, Math.Min(head.Length, 200)).IndexOf(GeneratedHeader, StringComparison.Ordinal) >= 0;
+        }
+
+        return generated;
     }
 
     private const ulong CustomHazardBits = HazardBits.CustomRange;

@@ -170,7 +170,7 @@ internal sealed partial class PolicyReader
             }
         }
 
-        if (!TryReadCondition(attribute, $"{tier.Type.Name}'s {source} on {dimension.Name}", hasUnless: true, out var when, out var unless))
+        if (!TryReadCondition(attribute, new RuleName(tier.Type.Name, source, dimension.Name), hasUnless: true, out var when, out var unless))
         {
             return;
         }
@@ -209,7 +209,7 @@ internal sealed partial class PolicyReader
             _problems.Add(Problems.WaiverNotDelegated(tier.Type.Name, target.Name, dimension.Name, tier.Rank, location));
         }
 
-        if (!TryReadCondition(attribute, $"{tier.Type.Name}'s {SourceText(attribute)} on {dimension.Name}", hasUnless: false, out var when, out _))
+        if (!TryReadCondition(attribute, new RuleName(tier.Type.Name, SourceText(attribute), dimension.Name), hasUnless: false, out var when, out _))
         {
             return;
         }
@@ -238,7 +238,7 @@ internal sealed partial class PolicyReader
             var reason = attribute.NamedArguments.FirstOrDefault(a => a.Key == KnownNames.Reason).Value.Value as string;
             var mitigates = attribute.NamedArguments.FirstOrDefault(a => a.Key == KnownNames.Mitigates).Value;
             var risks = mitigates.Kind == TypedConstantKind.Array && !mitigates.IsNull ? mitigates.Values.Select(v => v.Value).OfType<int>().Distinct().ToEquatableArray() : EquatableArray<int>.Empty;
-            if (!TryReadCondition(attribute, $"{tier.Type.Name}'s {SourceText(attribute)}", hasUnless: true, out var when, out var unless))
+            if (!TryReadCondition(attribute, new RuleName(tier.Type.Name, SourceText(attribute), null), hasUnless: true, out var when, out var unless))
             {
                 continue;
             }

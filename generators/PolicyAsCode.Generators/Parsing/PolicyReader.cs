@@ -29,6 +29,8 @@ internal sealed partial class PolicyReader
     private readonly List<WaiverModel> _waivers = [];
     private readonly List<DefaultModel> _defaults = [];
     private readonly HashSet<string> _blockedDimensions = new(StringComparer.Ordinal);
+    private readonly Dictionary<SyntaxTree, SemanticModel> _models = [];
+    private readonly Dictionary<SyntaxTree, bool> _generatedFiles = [];
 
     private PolicyReader(Compilation compilation, CancellationToken cancellation)
     {
@@ -126,7 +128,7 @@ internal sealed partial class PolicyReader
 
     private bool TryReadConstant(ExpressionSyntax expression, DimensionModel dimension, out DimensionValue value, out string error)
     {
-        var model = _compilation.GetSemanticModel(expression.SyntaxTree);
+        var model = SemanticModelOf(expression.SyntaxTree);
         var constant = model.GetConstantValue(expression, _cancellation);
         if (!constant.HasValue)
         {
@@ -136,6 +138,20 @@ internal sealed partial class PolicyReader
         }
 
         return ConstantEncoder.TryEncodeRaw(dimension, constant.Value, out value, out error);
+    }
+
+    // One model per file, not one per initialiser: each model keeps what it has bound. Nullable analysis is left out,
+    // as a constant's value does not depend on it, and running it is most of the cost of binding an initialiser.
+    private SemanticModel SemanticModelOf(SyntaxTree tree)
+    {
+        if (!_models.TryGetValue(tree, out var model))
+        {
+#pragma warning disable RSEXPERIMENTAL001 // experimental, and in the pinned 4.14.0; what it leaves out, no constant needs
+            _models[tree] = model = _compilation.GetSemanticModel(tree, SemanticModelOptions.DisableNullableAnalysis);
+#pragma warning restore RSEXPERIMENTAL001
+        }
+
+        return model;
     }
 
     private ExpressionSyntax? Initialiser(IPropertySymbol property)
@@ -200,9 +216,56 @@ internal sealed partial class PolicyReader
             return name;
         }
 
-        var positional = syntax.ArgumentList?.Arguments.Where(a => a.NameEquals is null && a.NameColon is null).Select(a => a.Expression.ToString()) ?? [];
-        var text = name + "(" + string.Join(", ", positional) + ")";
-        return string.Join(" ", text.Split([' ', '\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        // Read for every bound of every tier: one builder, each run of white space written as one space (as a split
+        // on white space and a join with spaces would), and no LINQ.
+        var text = new System.Text.StringBuilder(name.Length + 32);
+        AppendCollapsed(text, name);
+        text.Append('(');
+        var first = true;
+        if (syntax.ArgumentList is { } list)
+        {
+            foreach (var argument in list.Arguments)
+            {
+                if (argument.NameEquals is not null || argument.NameColon is not null)
+                {
+                    continue;
+                }
+
+                if (!first)
+                {
+                    text.Append(", ");
+                }
+
+                AppendCollapsed(text, argument.Expression.ToString());
+                first = false;
+            }
+        }
+
+        text.Append(')');
+        return text.ToString();
+    }
+
+    // Appends text with each run of spaces, tabs and line breaks as one space, leading and trailing ones dropped
+    // against what is already written (the builder never starts or ends with a space).
+    private static void AppendCollapsed(System.Text.StringBuilder text, string part)
+    {
+        var pending = false;
+        foreach (var c in part)
+        {
+            if (c is ' ' or '\r' or '\n' or '\t')
+            {
+                pending = text.Length > 0;
+                continue;
+            }
+
+            if (pending && text[text.Length - 1] != ' ')
+            {
+                text.Append(' ');
+            }
+
+            pending = false;
+            text.Append(c);
+        }
     }
 
     private static TypeName NameOf(INamedTypeSymbol type)

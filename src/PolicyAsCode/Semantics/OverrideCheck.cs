@@ -388,6 +388,7 @@ static class OverrideCheck
         private readonly int _jurisdictions;
         private readonly PolicyContext[]?[] _contexts;
         private readonly Bound[]?[] _above;
+        private readonly Dictionary<(Fact, int), PolicyContext[]> _byFacts = [];
 
         public Spaces(PolicyShape shape)
         {
@@ -398,8 +399,19 @@ static class OverrideCheck
             _above = new Bound[]?[shape.Dimensions.Length * _jurisdictions * _levels];
         }
 
+        // Dimensions whose bounds mention the same facts have the same contexts: enumerated once per set of facts.
         public PolicyContext[] Contexts(int dimension, int jurisdiction) =>
-            _contexts[(dimension * _jurisdictions) + jurisdiction + 1] ??= [.. OverrideCheck.Contexts(_shape, dimension, jurisdiction)];
+            _contexts[(dimension * _jurisdictions) + jurisdiction + 1] ??= ContextsOf(_shape.FactsOn(dimension), jurisdiction);
+
+        private PolicyContext[] ContextsOf(Fact facts, int jurisdiction)
+        {
+            if (!_byFacts.TryGetValue((facts, jurisdiction), out var contexts))
+            {
+                _byFacts[(facts, jurisdiction)] = contexts = [.. ContextSpace.Every(_shape.JurisdictionName(jurisdiction), facts, _shape.NeverTogether)];
+            }
+
+            return contexts;
+        }
 
         public Bound[] Above(int tier, int dimension, int jurisdiction)
         {

@@ -161,6 +161,7 @@ sealed class PolicyShape
     /// does when it is that jurisdiction's or one the jurisdiction is within (EU law applies in DE), or when none
     /// matched (then every law applies).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into the override check's optimised loops
     public bool TierApplies(int tier, int jurisdiction) =>
         jurisdiction < 0 || Tiers[tier].Rank != TierRank.Immutable || _lawsIn[jurisdiction][_jurisdictionOfTier[tier]];
 
@@ -191,6 +192,7 @@ sealed class PolicyShape
     /// law and <paramref name="higher"/>'s jurisdiction is one <paramref name="lower"/>'s is within (EU law binds DE
     /// law). Laws of unrelated jurisdictions (EU and US) do not bind each other.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into the override check's optimised loops
     public bool IsAbove(int higher, int lower)
     {
         var higherRank = Tiers[higher].Rank;

@@ -1,0 +1,63 @@
+using System;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+/// <summary>
+/// What one phase of a run cost: wall time, the CPU time of the whole process (every thread, the GC's included) and of
+/// the calling thread alone (the generator and the analyser's compilation start run on it: on a loaded machine this
+/// is the steadiest figure, as it counts neither waiting for a core nor other threads), allocation and GC pauses.
+/// </summary>
+internal readonly record struct Cost(double Wall, double Cpu, double ThreadCpu, double Mb, double GcPause)
+{
+    public static Cost operator +(Cost a, Cost b) =>
+        new(a.Wall + b.Wall, a.Cpu + b.Cpu, a.ThreadCpu + b.ThreadCpu, a.Mb + b.Mb, a.GcPause + b.GcPause);
+
+    public override string ToString() => $"wall {Wall,6:0}, CPU {Cpu,6:0}, thread CPU {ThreadCpu,6:0}, GC pauses {GcPause,4:0}, {Mb,5:0} MB";
+}
+
+internal sealed class Meter
+{
+    private readonly Process _process = Process.GetCurrentProcess();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private TimeSpan _cpu;
+    private double _threadCpu;
+    private long _bytes;
+    private TimeSpan _pause;
+
+    public Meter()
+    {
+        _process.Refresh();
+        _cpu = _process.TotalProcessorTime;
+        _threadCpu = ThreadCpuMs();
+        _bytes = GC.GetTotalAllocatedBytes(precise: false);
+        _pause = GC.GetTotalPauseDuration();
+        _clock.Restart();
+    }
+
+    public Cost Stop()
+    {
+        var wall = _clock.Elapsed.TotalMilliseconds;
+        var threadCpu = ThreadCpuMs() - _threadCpu;
+        _process.Refresh();
+        return new Cost(
+            wall,
+            (_process.TotalProcessorTime - _cpu).TotalMilliseconds,
+            threadCpu,
+            (GC.GetTotalAllocatedBytes(precise: false) - _bytes) / 1048576.0,
+            (GC.GetTotalPauseDuration() - _pause).TotalMilliseconds);
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    // CLOCK_THREAD_CPUTIME_ID on Linux; NaN elsewhere.
+    private static double ThreadCpuMs() =>
+        OperatingSystem.IsLinux() && ClockGetTime(3, out var time) == 0 ? (time.Seconds * 1000.0) + (time.Nanoseconds / 1e6) : double.NaN;
+}
