@@ -27,6 +27,10 @@ console.log(row("Cedar (cedar-wasm, statefulIsAuthorized)", cedar));
 for (const [name, t] of [["generated evaluator, resolve + decide", dotnet.resolveDecide], ["generated evaluator, decide (resolved before)", dotnet.decide]]) {
   console.log(row(name, t, `  ${times(cedar.median / t.median)} ${times(cedar.q1 / t.q3)}`));
 }
+for (const part of ["unchanged", "moved"]) {
+  const name = part === "moved" ? "resolve + decide, a value clamped" : "resolve + decide, nothing moves";
+  console.log(row(`  ${name} (${dotnet[part].requests})`, dotnet[part].timing));
+}
 const d = dotnet.resolveDecide;
 console.log(`\n.NET: ${d.bytesPerRequest} B allocated per request; during the timed rounds ${d.collections + dotnet.decide.collections} collections, ${d.compilations + dotnet.decide.compilations} methods compiled, ${d.withoutNoGcRegion + dotnet.decide.withoutNoGcRegion} rounds without a no-GC region; ${d.rounds} rounds after ${d.warmUpPasses} warm-up rounds (${d.warmUpSeconds} s)`);
 console.log(`Cedar: ${cedar.rounds} rounds after ${cedar.warmUpPasses} warm-up rounds${cedar.gcBetweenRounds ? ", heap collected before each" : ""}`);

@@ -57,6 +57,9 @@ public sealed class CedarTimingTests
         Assert.Equal(recorded.Count(d => d), inputs.ResolveAndDecide(0, inputs.Count));
         Assert.Equal(recorded.Count(d => d), inputs.DecideResolved(0, inputs.Count));
 
+        // The only value these requests can ask beyond a bound is Mature, above the organisation's Teen.
+        Assert.Equal(requests.Select(r => r.Maturity == 2), requests.Select(CedarComparison.Moves));
+
         var flipped = (bool[])recorded.Clone();
         flipped[321] = !flipped[321];
         Assert.Equal(321, inputs.FirstDisagreement(flipped));

@@ -119,11 +119,34 @@ public static class CedarComparison
         var allowed = recorded.Count(d => d);
         var full = PassTimer.Time(inputs.ResolveAndDecide, inputs.Count, rounds, chunk, allowed);
         var decideOnly = PassTimer.Time(inputs.DecideResolved, inputs.Count, rounds, chunk, allowed);
+
+        // Where the time goes: the same requests split by whether resolution moves a value (a clamped maturity).
+        var byMoved = requests.ToLookup(Moves);
+        var parts = new[] { false, true }.Select(moved =>
+        {
+            var part = CedarInputs.Prepare([.. byMoved[moved]]);
+            return (Moved: moved, part.Count, Timing: PassTimer.Time(part.ResolveAndDecide, part.Count, rounds, chunk, part.ResolveAndDecide(0, part.Count)));
+        }).ToArray();
+
         Console.WriteLine($"generated evaluator, {inputs.Count} requests in chunks of {chunk}, .NET {Environment.Version}, {Environment.ProcessorCount} cores, tiered compilation {Setting("TieredCompilation")}, tiered PGO {Setting("TieredPGO")}");
         Console.WriteLine($"  resolve + decide: {full}");
         Console.WriteLine($"  decide against a resolution made beforehand: {decideOnly}");
-        Console.WriteLine(FormattableString.Invariant($"dotnet-json {{\"requests\":{inputs.Count},\"chunk\":{chunk},\"resolveDecide\":{full.ToJson()},\"decide\":{decideOnly.ToJson()}}}"));
+        foreach (var (moved, count, timing) in parts)
+        {
+            Console.WriteLine($"  resolve + decide, the {count} requests where {(moved ? "resolution moves a value" : "nothing moves")}: {timing}");
+        }
+
+        var split = string.Join(",", parts.Select(p => FormattableString.Invariant($"\"{(p.Moved ? "moved" : "unchanged")}\":{{\"requests\":{p.Count},\"timing\":{p.Timing.ToJson()}}}")));
+        Console.WriteLine(FormattableString.Invariant($"dotnet-json {{\"requests\":{inputs.Count},\"chunk\":{chunk},\"resolveDecide\":{full.ToJson()},\"decide\":{decideOnly.ToJson()},{split}}}"));
         return 0;
+    }
+
+    /// <summary>Whether resolving <paramref name="request"/>'s preferences moves any value.</summary>
+    public static bool Moves(ContentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var preferences = request.Preferences;
+        return !ReferenceEquals(LearnerPreferences.Resolve(preferences, request.Context).Effective, preferences);
     }
 
     /// <summary>Hazards from codes: S1..S14 are the shipped categories; Xn is bit n.</summary>
