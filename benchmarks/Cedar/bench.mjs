@@ -1,7 +1,7 @@
 // The Cedar half of the side-by-side (see run.sh): reads the requests the .NET program wrote, with the generated
 // evaluator's decisions, checks that Cedar gives the same decision on every one, then times Cedar on all of them.
 //
-//   node bench.mjs requests.json [rounds]
+//   node --expose-gc bench.mjs requests.json [rounds]
 //
 // The policy set and the schema are parsed once (preparsePolicySet, preparseSchema); every request then goes through
 // statefulIsAuthorized. The agreement pass validates each request against the schema; the timed passes do not, as
@@ -17,7 +17,7 @@ if (!requestsPath) {
   console.error("usage: node bench.mjs requests.json [rounds]");
   process.exit(2);
 }
-const rounds = Number(roundsText ?? 7);
+const rounds = Number(roundsText ?? 11);
 
 function check(answer, what) {
   if (answer.type !== "success") {
@@ -75,25 +75,50 @@ if (mismatches > 0) {
 }
 console.log(`Cedar agrees with the generated evaluator on all ${calls.length} requests (${allowed} allowed, ${calls.length - allowed} denied)`);
 
-// 2. Timing: the median over rounds of one pass over every request, after a warm-up pass.
-function pass() {
-  let n = 0;
-  for (let i = 0; i < calls.length; i++) {
-    if (cedar.statefulIsAuthorized(calls[i]).response.decision === "allow") n++;
+// 2. Timing, as the .NET side does it (PassTimer.cs): warm-up passes, then rounds, each a pass over every request
+// starting from a collected heap, each request timed on its own. A request's figure is its median over the rounds, so
+// a round the scheduler interrupts moves one request's sample, not the figure; the pass's figure is their sum.
+const n = calls.length;
+function round(samples) {
+  globalThis.gc?.();
+  let allowedInRound = 0;
+  for (let i = 0; i < n; i++) {
+    const start = process.hrtime.bigint();
+    if (cedar.statefulIsAuthorized(calls[i]).response.decision === "allow") allowedInRound++;
+    samples[i] = Number(process.hrtime.bigint() - start);
   }
-  return n;
-}
-pass();
-const times = [];
-for (let r = 0; r < rounds; r++) {
-  const start = process.hrtime.bigint();
-  if (pass() !== allowed) {
+  if (allowedInRound !== allowed) {
     console.error("Cedar's decisions changed between passes");
     process.exit(1);
   }
-  times.push(Number(process.hrtime.bigint() - start) / calls.length);
 }
-times.sort((a, b) => a - b);
-const median = times[Math.floor(times.length / 2)];
-console.log(`Cedar ${cedar.getCedarVersion()} (cedar-wasm ${cedar.getCedarSDKVersion?.() ?? ""}), Node ${process.version}, ${calls.length} requests, median of ${rounds} rounds: ${median.toFixed(1)} ns per request`);
-console.log(`cedar-json {"requests":${calls.length},"ns":${median.toFixed(2)}}`);
+const warmUpRounds = 2;
+const scratch = new Float64Array(n);
+for (let r = 0; r < warmUpRounds; r++) round(scratch);
+const samples = Array.from({ length: rounds }, () => new Float64Array(n));
+for (let r = 0; r < rounds; r++) round(samples[r]);
+
+function quantile(sorted, p) {
+  const position = (sorted.length - 1) * p;
+  const lower = Math.floor(position);
+  const upper = Math.min(lower + 1, sorted.length - 1);
+  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+}
+let median = 0, q1 = 0, q3 = 0;
+const column = new Float64Array(rounds);
+for (let i = 0; i < n; i++) {
+  for (let r = 0; r < rounds; r++) column[r] = samples[r][i];
+  column.sort();
+  median += quantile(column, 0.5);
+  q1 += quantile(column, 0.25);
+  q3 += quantile(column, 0.75);
+}
+const totals = Float64Array.from(samples, (s) => s.reduce((a, b) => a + b, 0)).sort();
+const figures = {
+  median: median / n, q1: q1 / n, q3: q3 / n,
+  roundMin: totals[0] / n, roundMedian: quantile(totals, 0.5) / n, roundMax: totals[rounds - 1] / n,
+  rounds, warmUpPasses: warmUpRounds, gcBetweenRounds: typeof globalThis.gc === "function",
+};
+const f = (x) => x.toFixed(1);
+console.log(`Cedar ${cedar.getCedarVersion()} (cedar-wasm ${cedar.getCedarSDKVersion?.() ?? ""}), Node ${process.version}, ${n} requests: median ${f(figures.median)} ns per request (quartiles ${f(figures.q1)}..${f(figures.q3)}; whole rounds ${f(figures.roundMin)} / ${f(figures.roundMedian)} / ${f(figures.roundMax)} min / median / max), ${rounds} rounds after ${warmUpRounds} warm-up rounds${figures.gcBetweenRounds ? ", collected before each" : ""}`);
+console.log(`cedar-json ${JSON.stringify({ requests: n, ...figures })}`);

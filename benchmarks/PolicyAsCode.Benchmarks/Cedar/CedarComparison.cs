@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -100,53 +99,54 @@ public static class CedarComparison
         Console.WriteLine($"wrote {count} requests to {path}: {allowed} allowed, {count - allowed} denied by the generated evaluator");
     }
 
-    /// <summary>Reads the requests back, checks the recorded decisions, and times the generated evaluator on them.</summary>
-    public static int Time(string path, int rounds)
+    /// <summary>
+    /// Reads the requests back, checks the recorded decisions, and times the generated evaluator on them (see
+    /// <see cref="PassTimer"/>): resolve + decide, then decide against resolutions made beforehand.
+    /// </summary>
+    public static int Time(string path, int rounds, int chunk)
     {
         var requests = JsonSerializer.Deserialize<ContentRequest[]>(File.ReadAllText(path), Json) ?? [];
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         var recorded = document.RootElement.EnumerateArray().Select(e => e.GetProperty("decision").GetString() == "allow").ToArray();
-
-        // The inputs as a service holds them: typed preferences, contexts and hazard masks.
-        var preferences = requests.Select(r => r.Preferences).ToArray();
-        var contexts = requests.Select(r => r.Context).ToArray();
-        var detected = requests.Select(r => r.Detected).ToArray();
-        var maturities = requests.Select(r => r.ContentMaturity).ToArray();
-        var resolutions = new Resolution<LearnerPreferences>[requests.Length];
-        for (var i = 0; i < requests.Length; i++)
+        var inputs = CedarInputs.Prepare(requests);
+        var disagreement = inputs.FirstDisagreement(recorded);
+        if (disagreement >= 0)
         {
-            resolutions[i] = LearnerPreferences.Resolve(preferences[i], contexts[i]);
-            if (Decide(preferences[i], contexts[i], detected[i], maturities[i]) != recorded[i] || Decide(resolutions[i], detected[i], maturities[i]) != recorded[i])
-            {
-                Console.Error.WriteLine($"request {i}: the generated evaluator no longer gives the recorded decision");
-                return 1;
-            }
+            Console.Error.WriteLine($"request {disagreement}: the generated evaluator no longer gives the recorded decision");
+            return 1;
         }
 
-        var full = Median(rounds, () =>
+        var allowed = recorded.Count(d => d);
+        var full = PassTimer.Time(inputs.ResolveAndDecide, inputs.Count, rounds, chunk, allowed);
+        var decideOnly = PassTimer.Time(inputs.DecideResolved, inputs.Count, rounds, chunk, allowed);
+
+        // Where the time goes: the same requests split by whether resolution moves a value (a clamped maturity).
+        var byMoved = requests.ToLookup(Moves);
+        var parts = new[] { false, true }.Select(moved =>
         {
-            var allowed = 0;
-            for (var i = 0; i < preferences.Length; i++)
-            {
-                allowed += Decide(preferences[i], contexts[i], detected[i], maturities[i]) ? 1 : 0;
-            }
+            var part = CedarInputs.Prepare([.. byMoved[moved]]);
+            return (Moved: moved, part.Count, Timing: PassTimer.Time(part.ResolveAndDecide, part.Count, rounds, chunk, part.ResolveAndDecide(0, part.Count)));
+        }).ToArray();
 
-            return allowed;
-        }, requests.Length);
-        var decideOnly = Median(rounds, () =>
+        Console.WriteLine($"generated evaluator, {inputs.Count} requests in chunks of {chunk}, .NET {Environment.Version}, {Environment.ProcessorCount} cores, tiered compilation {Setting("TieredCompilation")}, tiered PGO {Setting("TieredPGO")}");
+        Console.WriteLine($"  resolve + decide: {full}");
+        Console.WriteLine($"  decide against a resolution made beforehand: {decideOnly}");
+        foreach (var (moved, count, timing) in parts)
         {
-            var allowed = 0;
-            for (var i = 0; i < resolutions.Length; i++)
-            {
-                allowed += Decide(resolutions[i], detected[i], maturities[i]) ? 1 : 0;
-            }
+            Console.WriteLine($"  resolve + decide, the {count} requests where {(moved ? "resolution moves a value" : "nothing moves")}: {timing}");
+        }
 
-            return allowed;
-        }, requests.Length);
-
-        Console.WriteLine($"generated evaluator, {requests.Length} requests, median of {rounds} rounds: resolve + decide {full:F1} ns per request; decide against a resolution made beforehand {decideOnly:F1} ns");
-        Console.WriteLine(FormattableString.Invariant($"dotnet-json {{\"requests\":{requests.Length},\"resolveDecideNs\":{full:F2},\"decideNs\":{decideOnly:F2}}}"));
+        var split = string.Join(",", parts.Select(p => FormattableString.Invariant($"\"{(p.Moved ? "moved" : "unchanged")}\":{{\"requests\":{p.Count},\"timing\":{p.Timing.ToJson()}}}")));
+        Console.WriteLine(FormattableString.Invariant($"dotnet-json {{\"requests\":{inputs.Count},\"chunk\":{chunk},\"resolveDecide\":{full.ToJson()},\"decide\":{decideOnly.ToJson()},{split}}}"));
         return 0;
+    }
+
+    /// <summary>Whether resolving <paramref name="request"/>'s preferences moves any value.</summary>
+    public static bool Moves(ContentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var preferences = request.Preferences;
+        return !ReferenceEquals(LearnerPreferences.Resolve(preferences, request.Context).Effective, preferences);
     }
 
     /// <summary>Hazards from codes: S1..S14 are the shipped categories; Xn is bit n.</summary>
@@ -166,25 +166,6 @@ public static class CedarComparison
     private static string[] Codes(Random random, int count) =>
         [.. Enumerable.Range(0, count).Select(_ => "S" + random.Next(1, 15).ToString(CultureInfo.InvariantCulture)).Distinct().Order(StringComparer.Ordinal)];
 
-    // Nanoseconds per request: the median over rounds of one pass over every request, after a warm-up.
-    private static double Median(int rounds, Func<int> pass, int requests)
-    {
-        var sink = 0;
-        for (var i = 0; i < 20; i++)
-        {
-            sink += pass();
-        }
-
-        var times = new double[rounds];
-        for (var r = 0; r < rounds; r++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            sink += pass();
-            times[r] = Stopwatch.GetElapsedTime(start).TotalNanoseconds / requests;
-        }
-
-        GC.KeepAlive(sink);
-        Array.Sort(times);
-        return times[rounds / 2];
-    }
+    // A runtime knob as the environment sets it; "default" (on, in .NET 10) when it is not set.
+    private static string Setting(string name) => Environment.GetEnvironmentVariable("DOTNET_" + name) ?? "default";
 }

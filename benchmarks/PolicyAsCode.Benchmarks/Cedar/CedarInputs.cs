@@ -1,0 +1,93 @@
+using System;
+using System.Linq;
+using QuickStart.Policies;
+
+namespace PolicyAsCode.Benchmarks.Cedar;
+
+/// <summary>
+/// The requests as a service holds them before it decides: typed preferences, contexts, detected-hazard masks and
+/// content maturities, built once (outside any timing), and each user's resolution made beforehand for the
+/// decide-only figure. The timed loops read these arrays and nothing else.
+/// </summary>
+public sealed class CedarInputs
+{
+    private readonly LearnerPreferences[] _preferences;
+    private readonly PolicyContext[] _contexts;
+    private readonly Hazard[] _detected;
+    private readonly int[] _maturities;
+    private readonly Resolution<LearnerPreferences>[] _resolutions;
+
+    private CedarInputs(ContentRequest[] requests)
+    {
+        _preferences = [.. requests.Select(r => r.Preferences)];
+        _contexts = [.. requests.Select(r => r.Context)];
+        _detected = [.. requests.Select(r => r.Detected)];
+        _maturities = [.. requests.Select(r => r.ContentMaturity)];
+        _resolutions = new Resolution<LearnerPreferences>[requests.Length];
+        for (var i = 0; i < requests.Length; i++)
+        {
+            _resolutions[i] = LearnerPreferences.Resolve(_preferences[i], in _contexts[i]);
+        }
+    }
+
+    /// <summary>How many requests there are.</summary>
+    public int Count => _preferences.Length;
+
+    /// <summary>The inputs of <paramref name="requests"/>.</summary>
+    public static CedarInputs Prepare(ContentRequest[] requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        return new CedarInputs(requests);
+    }
+
+    /// <summary>The index of the first request on which the evaluator does not give <paramref name="recorded"/>'s decision, or -1.</summary>
+    public int FirstDisagreement(bool[] recorded)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        if (recorded.Length != Count)
+        {
+            return Math.Min(recorded.Length, Count);
+        }
+
+        for (var i = 0; i < Count; i++)
+        {
+            if (ResolveAndDecide(i, i + 1) != (recorded[i] ? 1 : 0) || DecideResolved(i, i + 1) != (recorded[i] ? 1 : 0))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Resolves and decides requests <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive); how many are allowed.</summary>
+    public int ResolveAndDecide(int from, int to)
+    {
+        var preferences = _preferences;
+        var contexts = _contexts;
+        var detected = _detected;
+        var maturities = _maturities;
+        var allowed = 0;
+        for (var i = from; i < to; i++)
+        {
+            allowed += CedarComparison.Decide(preferences[i], in contexts[i], detected[i], maturities[i]) ? 1 : 0;
+        }
+
+        return allowed;
+    }
+
+    /// <summary>Decides requests <paramref name="from"/> to <paramref name="to"/> against the resolutions made beforehand; how many are allowed.</summary>
+    public int DecideResolved(int from, int to)
+    {
+        var resolutions = _resolutions;
+        var detected = _detected;
+        var maturities = _maturities;
+        var allowed = 0;
+        for (var i = from; i < to; i++)
+        {
+            allowed += CedarComparison.Decide(in resolutions[i], detected[i], maturities[i]) ? 1 : 0;
+        }
+
+        return allowed;
+    }
+}

@@ -1,0 +1,77 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using PolicyAsCode.Benchmarks.Cedar;
+using Xunit;
+
+namespace PolicyAsCode.Benchmarks.Tests;
+
+/// <summary>
+/// The Cedar side-by-side's arithmetic and checks (benchmarks/Cedar/run.sh): how chunk samples become figures, and
+/// that the timed inputs still give the recorded decisions. Synthetic tick counts only; nothing here is timed.
+/// </summary>
+public sealed class CedarTimingTests
+{
+    [Fact]
+    public void A_round_the_scheduler_interrupts_moves_the_slowest_round_but_not_the_median()
+    {
+        // 5 rounds of 2 chunks; chunk 0 takes 100 ticks, chunk 1 takes 300, except round 3 where chunk 1 was interrupted.
+        var ticks = Enumerable.Range(0, 5).Select(r => new long[] { 100, r == 3 ? 30_000 : 300 }).ToArray();
+
+        var timing = PassTiming.From(ticks, requests: 4, warmUpPasses: 1, warmUpSeconds: 0, bytesPerPass: 200, default);
+
+        var nsPerTick = 1e9 / Stopwatch.Frequency;
+        Assert.Equal(400 * nsPerTick / 4, timing.Median, 6);
+        Assert.Equal(400 * nsPerTick / 4, timing.Q1, 6);
+        Assert.Equal(400 * nsPerTick / 4, timing.Q3, 6);
+        Assert.Equal(400 * nsPerTick / 4, timing.RoundMin, 6);
+        Assert.Equal(400 * nsPerTick / 4, timing.RoundMedian, 6);
+        Assert.Equal(30_100 * nsPerTick / 4, timing.RoundMax, 6);
+        Assert.Equal(50, timing.BytesPerRequest);
+    }
+
+    [Fact]
+    public void Quartiles_add_up_each_chunks_own_quartiles()
+    {
+        // Chunk 0 takes 10, 20, 30, 40, 50 ticks over the rounds; chunk 1 the reverse, so every round totals 60.
+        var ticks = Enumerable.Range(0, 5).Select(r => new long[] { 10 * (r + 1), 10 * (5 - r) }).ToArray();
+
+        var timing = PassTiming.From(ticks, requests: 1, warmUpPasses: 0, warmUpSeconds: 0, bytesPerPass: 0, default);
+
+        var nsPerTick = 1e9 / Stopwatch.Frequency;
+        Assert.Equal(60 * nsPerTick, timing.Median, 6);
+        Assert.Equal(40 * nsPerTick, timing.Q1, 6);
+        Assert.Equal(80 * nsPerTick, timing.Q3, 6);
+        Assert.Equal(60 * nsPerTick, timing.RoundMin, 6);
+        Assert.Equal(60 * nsPerTick, timing.RoundMax, 6);
+    }
+
+    [Fact]
+    public void The_prepared_inputs_give_the_recorded_decisions_and_name_the_first_that_differs()
+    {
+        var requests = CedarComparison.Requests(500, seed: 7);
+        var recorded = requests.Select(r => CedarComparison.Decide(r.Preferences, r.Context, r.Detected, r.ContentMaturity)).ToArray();
+        var inputs = CedarInputs.Prepare(requests);
+
+        Assert.Equal(-1, inputs.FirstDisagreement(recorded));
+        Assert.Equal(recorded.Count(d => d), inputs.ResolveAndDecide(0, inputs.Count));
+        Assert.Equal(recorded.Count(d => d), inputs.DecideResolved(0, inputs.Count));
+
+        // The only value these requests can ask beyond a bound is Mature, above the organisation's Teen.
+        Assert.Equal(requests.Select(r => r.Maturity == 2), requests.Select(CedarComparison.Moves));
+
+        var flipped = (bool[])recorded.Clone();
+        flipped[321] = !flipped[321];
+        Assert.Equal(321, inputs.FirstDisagreement(flipped));
+        Assert.Equal(499, inputs.FirstDisagreement(recorded[..499]));
+    }
+
+    [Fact]
+    public void A_pass_whose_decisions_change_while_timed_is_refused()
+    {
+        var calls = 0;
+        int Pass(int from, int to) => ++calls > 1 ? 0 : to - from;
+
+        Assert.Throws<InvalidOperationException>(() => PassTimer.Time(Pass, count: 10, rounds: 1, chunk: 5, allowed: 10));
+    }
+}
