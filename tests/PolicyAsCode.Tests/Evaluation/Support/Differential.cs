@@ -118,8 +118,8 @@ public static class Differential
     /// Compares the generated evaluator of <typeparamref name="T"/> with the interpreter on <paramref name="cases"/>
     /// cases drawn from <paramref name="seed"/> (<see cref="CaseGenerators.Cases"/>), after checking its decoding, and
     /// checks that every generated resolution narrows (<see cref="NarrowingInvariant"/>); returns how many agreed.
-    /// The cases are split into one stream of draws per processor, so a seed gives the same cases on a machine with
-    /// as many processors (the failure message names the case itself).
+    /// The cases are split into a fixed number of streams of draws, run on as many processors as there are, so a seed
+    /// gives the same cases on every machine (the failure message also names the case itself).
     /// </summary>
     public static long Run<T>(int seed, int cases, Coverage? coverage)
         where T : class, IUserTierPolicy<T>
@@ -128,11 +128,11 @@ public static class Differential
         var interpreter = new PolicyInterpreter(T.Registry);
         var narrowing = new NarrowingInvariant(T.Registry);
         var gen = CaseGenerators.Cases(T.Registry);
-        var streams = Math.Clamp(Environment.ProcessorCount, 1, 8);
+        const int streams = 8;
         var counts = new long[streams];
         try
         {
-            Parallel.For(0, streams, new ParallelOptions { MaxDegreeOfParallelism = streams }, stream =>
+            Parallel.For(0, streams, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(streams, Environment.ProcessorCount) }, stream =>
             {
                 var random = new CsCheck.PCG(1 + (uint)stream, unchecked((ulong)seed));
                 var local = coverage is null ? null : new Coverage();
