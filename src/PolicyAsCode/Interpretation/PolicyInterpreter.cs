@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace PolicyAsCode;
 
@@ -12,12 +13,14 @@ namespace PolicyAsCode;
 public sealed class PolicyInterpreter
 {
     private readonly PolicyShape _shape;
+    private readonly ForbidRule[] _ownLists;
 
     /// <summary>Creates an interpreter of <paramref name="registry"/>.</summary>
     public PolicyInterpreter(PolicyRegistry registry)
     {
         Registry = registry ?? throw new ArgumentNullException(nameof(registry));
         _shape = registry.Shape;
+        _ownLists = [.. registry.Forbids.Where(rule => rule.Dimension is not null)];
     }
 
     /// <summary>The policy interpreted.</summary>
@@ -63,38 +66,57 @@ public sealed class PolicyInterpreter
             var d = dimension.Index;
             var value = d < requested.Length ? requested[d] : dimension.Default;
             var readable = d < requested.Length && !unreadable.Contains(d) && dimension.InDomain(value);
-            var adjustment = ResolveDimension(dimension, value, readable, jurisdiction, context, out effective[d]);
+            var adjustment = ResolveDimension(dimension, Binding.Narrow(_shape, d, jurisdiction, context), value, readable, jurisdiction, context, out effective[d]);
             if (adjustment is not null)
             {
                 (adjustments ??= []).Add(adjustment);
             }
         }
 
+        var forbidden = TierForbids(jurisdiction, context, out var active);
+        OwnForbids(effective, ref forbidden, ref active);
+        return new Resolution<DimensionValue[]>(effective, adjustments?.ToArray(), forbidden, active, jurisdiction);
+    }
+
+    // The hazards the tiers' rules refuse in a jurisdiction and context, and which rules those are (bit i: rule i).
+    internal Hazard TierForbids(int jurisdiction, in PolicyContext context, out ulong active)
+    {
         var forbidden = Hazard.None;
-        var active = 0UL;
+        active = 0UL;
         foreach (var rule in Registry.Forbids)
         {
-            if (rule.Dimension is int own)
-            {
-                var listed = (Hazard)effective[own].Bits & rule.Hazards;
-                if (listed != Hazard.None)
-                {
-                    forbidden |= listed;
-                    active |= 1UL << rule.Index;
-                }
-            }
-            else if (Registry.TierApplies(rule.Tier, jurisdiction) && rule.Condition.Restricts(context))
+            if (rule.Dimension is null && Registry.TierApplies(rule.Tier, jurisdiction) && rule.Condition.Restricts(context))
             {
                 forbidden |= rule.Hazards;
                 active |= 1UL << rule.Index;
             }
         }
 
-        return new Resolution<DimensionValue[]>(effective, adjustments?.ToArray(), forbidden, active, jurisdiction);
+        return forbidden;
+    }
+
+    // Adds what the user's own hazard lists refuse, read from the effective values: a rule is active when its list
+    // names some hazard. It reads no context, so it is the one part of the refusals that follows the request.
+    internal void OwnForbids(ReadOnlySpan<DimensionValue> effective, ref Hazard forbidden, ref ulong active)
+    {
+        foreach (var rule in _ownLists)
+        {
+            var listed = (Hazard)effective[rule.Dimension!.Value].Bits & rule.Hazards;
+            if (listed != Hazard.None)
+            {
+                forbidden |= listed;
+                active |= 1UL << rule.Index;
+            }
+        }
     }
 
     /// <summary>Decides on content showing <paramref name="detected"/> hazards.</summary>
-    public Decision Decide(in Resolution<DimensionValue[]> resolution, Hazard detected)
+    public Decision Decide(in Resolution<DimensionValue[]> resolution, Hazard detected) => Decide<DimensionValue[]>(in resolution, detected);
+
+    // A decision reads only whether the resolution was made, its forbidden hazards and its active rules, so it decides
+    // a resolution of any form: the encoded values, or the record an overlaid snapshot resolved.
+    internal Decision Decide<TPreferences>(in Resolution<TPreferences> resolution, Hazard detected)
+        where TPreferences : class
     {
         if (!resolution.IsResolved)
         {
@@ -139,10 +161,12 @@ public sealed class PolicyInterpreter
     public Bound Allowed(int dimension, in PolicyContext context) =>
         Binding.Allowed(_shape, dimension, Registry.MatchJurisdiction(context.Jurisdiction), context);
 
-    private Adjustment? ResolveDimension(
-        DimensionInfo dimension, DimensionValue value, bool readable, int jurisdiction, in PolicyContext context, out DimensionValue granted)
+    // One dimension, given what its applicable bounds leave in this context (Binding.Narrow): an overlaid snapshot
+    // keeps that narrowing per context and resolves through here, so it cannot answer otherwise than the interpreter.
+    internal Adjustment? ResolveDimension(
+        DimensionInfo dimension, in DimensionNarrowing narrowing, DimensionValue value, bool readable, int jurisdiction, in PolicyContext context, out DimensionValue granted)
     {
-        var (strict, relaxed, conflict, anyWaived) = Binding.Narrow(_shape, dimension.Index, jurisdiction, context);
+        var (strict, relaxed, conflict, anyWaived) = narrowing;
         var rules = _shape.BoundsOn(dimension.Index);
 
         if (conflict >= 0)
