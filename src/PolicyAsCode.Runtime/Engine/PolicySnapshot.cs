@@ -34,6 +34,9 @@ public sealed class PolicySnapshot<TPreferences>
     /// <summary>Whether an overlay is in force (evaluation answers as the interpreter of the overlaid registry).</summary>
     public bool IsOverlaid { get; }
 
+    // Whether an overlaid snapshot resolves from kept contexts rather than interpreting every request (tests read it).
+    internal bool KeepsContexts => _overlaid?.KeepsContexts ?? false;
+
     /// <summary>How many policies were swapped in before this one in this process (0: the compiled policy at start).</summary>
     public long Revision { get; }
 
