@@ -7,8 +7,8 @@ namespace PolicyAsCode;
 
 /// <summary>
 /// The reference interpreter: evaluates a <see cref="PolicyRegistry"/> with exactly the semantics the generated
-/// evaluators compile (see docs/semantics.md). It is the oracle of the differential tests and the engine of
-/// runtime overlays. It favours plainness over speed.
+/// evaluators compile (see docs/semantics.md). It is the oracle of the differential tests, and an overlaid snapshot
+/// resolves each moved dimension and decides through it. It favours plainness over speed.
 /// </summary>
 public sealed class PolicyInterpreter
 {
