@@ -89,7 +89,13 @@ internal sealed class OverlaidEvaluator<TPreferences>
         {
             var d = dimension.Index;
             var value = requested is null ? dimension.Default : values[d];
-            var readable = requested is not null && !unreadable.Contains(d) && dimension.InDomain(value);
+            var readable = requested is not null && !unreadable.Contains(d);
+            if (readable && Lattice.Contains(row.Within[d], value))
+            {
+                continue; // within a narrowing no bound contradicts: granted as asked, as on the first path
+            }
+
+            readable = readable && dimension.InDomain(value);
             var adjustment = _interpreter.ResolveDimension(dimension, row.Narrowings[d], value, readable, jurisdiction, context, out values[d]);
             if (adjustment is not null)
             {
