@@ -82,33 +82,46 @@ internal sealed class OverlaidEvaluator<TPreferences>
     /// <summary>Decides as <see cref="PolicyInterpreter.Decide"/> decides.</summary>
     public Decision Decide(in Resolution<TPreferences> resolution, Hazard detected) => _interpreter.Decide(in resolution, detected);
 
+    // Every dimension whose value is not within its narrowing moves (a contradiction, an unreadable value or one
+    // outside the strict meet each make one adjustment), so the adjustments are counted before they are made.
     private Resolution<TPreferences> Moved(TPreferences? requested, Span<DimensionValue> values, ContextRow row, int jurisdiction, in PolicyContext context, DimensionSet unreadable)
     {
-        List<Adjustment>? adjustments = null;
+        var moving = 0;
         foreach (var dimension in _dimensions)
         {
-            var d = dimension.Index;
-            var value = requested is null ? dimension.Default : values[d];
-            var readable = requested is not null && !unreadable.Contains(d);
-            if (readable && Lattice.Contains(row.Within[d], value))
+            moving += Within(requested, values, row, unreadable, dimension) ? 0 : 1;
+        }
+
+        var adjustments = moving == 0 ? null : new Adjustment[moving];
+        var count = 0;
+        foreach (var dimension in _dimensions)
+        {
+            if (Within(requested, values, row, unreadable, dimension))
             {
-                continue; // within a narrowing no bound contradicts: granted as asked, as on the first path
+                continue; // granted as asked, as on the first path
             }
 
-            readable = readable && dimension.InDomain(value);
+            var d = dimension.Index;
+            var value = requested is null ? dimension.Default : values[d];
+            var readable = requested is not null && !unreadable.Contains(d) && dimension.InDomain(value);
             var adjustment = _interpreter.ResolveDimension(dimension, row.Narrowings[d], value, readable, jurisdiction, context, out values[d]);
-            if (adjustment is not null)
+            if (adjustment is null)
             {
-                (adjustments ??= []).Add(adjustment);
+                return Interpreted(requested, context, unreadable); // cannot happen (see above); the interpreter answers if it does
             }
+
+            adjustments![count++] = adjustment;
         }
 
         var forbidden = row.Forbidden;
         var active = row.Active;
         _interpreter.OwnForbids(values, ref forbidden, ref active);
         var effective = adjustments is null && requested is not null ? requested : TPreferences.Decode(values);
-        return new Resolution<TPreferences>(effective, adjustments?.ToArray(), forbidden, active, jurisdiction);
+        return new Resolution<TPreferences>(effective, adjustments, forbidden, active, jurisdiction);
     }
+
+    private static bool Within(TPreferences? requested, Span<DimensionValue> values, ContextRow row, DimensionSet unreadable, DimensionInfo dimension) =>
+        requested is not null && !unreadable.Contains(dimension.Index) && Lattice.Contains(row.Within[dimension.Index], values[dimension.Index]);
 
     // The interpreter on the encoded request, for a policy whose contexts are not kept.
     private Resolution<TPreferences> Interpreted(TPreferences? requested, in PolicyContext context, DimensionSet unreadable)
