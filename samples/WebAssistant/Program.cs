@@ -62,7 +62,13 @@ app.UseAuthorization();
 app.MapSamplePages();
 app.MapDemoSignIn();
 app.MapChat();
-app.MapPolicy<LearnerPreferences>("/policy");
+var policy = app.MapPolicy<LearnerPreferences>("/policy");
+// WebAssistant:SignInRequired keeps the schema, card and explanation for signed-in learners too (by default a visitor
+// sees the defaults read-only); the settings page itself stays public and asks the visitor to sign in.
+if (builder.Configuration.GetValue<bool>("WebAssistant:SignInRequired"))
+{
+    policy.RequireAuthorization();
+}
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -76,7 +76,8 @@ internal static partial class ReportCharts
         }
         else
         {
-            plot.Axes.Margins(bottom: 0);
+            // Headroom above the tallest bar for the legend, which sits there.
+            plot.Axes.Margins(bottom: 0, top: series > 1 ? LegendHeadroom : 0.1);
         }
 
         // No title drawn: the page's heading and the figure's label name the chart.
@@ -88,14 +89,44 @@ internal static partial class ReportCharts
                 plot.Legend.ManualItems.Add(new LegendItem { LabelText = chart.Series[s].Name, FillColor = Palette[s % Palette.Length] });
             }
 
-            // Beside the plot, so it never covers a bar.
-            plot.ShowLegend(Edge.Right);
+            // In one row in the plot's top right corner, in the headroom kept above the bars: it never covers a bar
+            // and takes no width from the plot.
+            plot.Legend.Orientation = Orientation.Horizontal;
+            plot.ShowLegend(Alignment.UpperRight);
         }
 
-        // A chart of few vertical bars is narrower, so one bucket is not drawn as a wall of colour.
-        var width = chart.Horizontal ? 720 : Math.Clamp(200 + (90 * categories * series), 400, 720);
-        var height = chart.Horizontal ? 60 + (28 * categories * series) : 240;
+        // Every chart of a kind is as wide as the others, so the tables beside them line up down the page.
+        var width = chart.Horizontal ? 720 : VerticalWidth;
+        var height = chart.Horizontal ? 60 + (28 * categories * series) : 260;
+        if (!chart.Horizontal)
+        {
+            KeepBarsNarrow(plot, categories, series);
+        }
+
         return Inline(plot.GetSvgXml(width, Math.Max(height, 160)), ids);
+    }
+
+    private const int VerticalWidth = 560;
+
+    // The share of a vertical chart's height kept free above the bars: the legend's row, with room to spare.
+    private const double LegendHeadroom = 0.3;
+
+    // Room for at least this many groups of bars: a chart of one or two buckets draws them at the width they would
+    // have among four, centred, rather than as a wall of colour across the whole chart.
+    private const int MinimumGroups = 4;
+
+    private static void KeepBarsNarrow(Plot plot, int categories, int series)
+    {
+        if (categories >= MinimumGroups)
+        {
+            return;
+        }
+
+        plot.Axes.AutoScale();
+        var slot = series + 1;
+        var middle = ((categories * slot) - 2) / 2.0;
+        var half = ((MinimumGroups * slot) - 1) / 2.0;
+        plot.Axes.SetLimitsX(middle - half, middle + half);
     }
 
     // An <svg> inside HTML needs neither the XML declaration nor namespace declarations; leaving them out keeps the

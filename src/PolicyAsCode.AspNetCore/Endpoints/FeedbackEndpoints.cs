@@ -1,12 +1,10 @@
 using System;
-using System.IO;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using PolicyAsCode.Json;
 using PolicyAsCode.Learning;
 
@@ -24,12 +22,12 @@ internal static class FeedbackEndpoints<TPreferences>
             return problem;
         }
 
-        if (!IsJson(http.Request.ContentType))
+        if (!JsonBody.IsJson(http.Request.ContentType))
         {
-            return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "content-type", "Send JSON", "Feedback is sent as application/json.");
+            return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "content-type", "Send JSON", "Feedback is sent as application/json, in UTF-8.");
         }
 
-        var bytes = await ReadBodyAsync(http.Request, cancellationToken).ConfigureAwait(false);
+        var bytes = await JsonBody.ReadAsync(http.Request, FeedbackBody.MaxBytes, cancellationToken).ConfigureAwait(false);
         if (bytes is null)
         {
             return Problems.Of(StatusCodes.Status413PayloadTooLarge, "too-large", "The feedback is too large", $"Feedback is at most {FeedbackBody.MaxBytes} bytes.");
@@ -125,33 +123,5 @@ internal static class FeedbackEndpoints<TPreferences>
             ? Problems.Of(StatusCodes.Status503ServiceUnavailable, "no-feedback-store", "No feedback store",
                 "The application registered no IFeedbackStore (for example AddSqliteStore).")
             : null;
-    }
-
-    private static bool IsJson(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var media)
-        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
-
-    // At most the limit plus one byte is buffered, whatever the client sends or claims to send.
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > FeedbackBody.MaxBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > FeedbackBody.MaxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

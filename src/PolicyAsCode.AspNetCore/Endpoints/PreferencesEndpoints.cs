@@ -1,12 +1,10 @@
 using System;
-using System.IO;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using PolicyAsCode.Json;
 
 namespace PolicyAsCode.AspNetCore;
@@ -34,13 +32,13 @@ internal static class PreferencesEndpoints<TPreferences>
             return problem;
         }
 
-        if (!IsJson(http.Request.ContentType))
+        if (!JsonBody.IsJson(http.Request.ContentType))
         {
             return Problems.Of(StatusCodes.Status415UnsupportedMediaType, "content-type", "Send JSON",
-                "A preferences document is sent as application/json.");
+                "A preferences document is sent as application/json, in UTF-8.");
         }
 
-        var body = await ReadBodyAsync(http.Request, cancellationToken).ConfigureAwait(false);
+        var body = await JsonBody.ReadAsync(http.Request, PreferencesReaderOptions.DefaultMaxBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             return Problems.Of(StatusCodes.Status413PayloadTooLarge, "too-large", "The document is too large",
@@ -150,34 +148,5 @@ internal static class PreferencesEndpoints<TPreferences>
         }
 
         return null;
-    }
-
-    private static bool IsJson(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var media)
-        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
-
-    // At most the reader's limit plus one byte is buffered, whatever the client sends or claims to send.
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        const int Limit = PreferencesReaderOptions.DefaultMaxBytes;
-        if (request.ContentLength > Limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > Limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

@@ -440,6 +440,12 @@
     Promise.all([request('GET', explainUrl), request('GET', preferencesUrl)]).then(function (responses) {
       var explainResponse = responses[0];
       var preferencesResponse = responses[1];
+      // The app keeps even the explanation for signed-in users (RequireAuthorization on MapPolicy's group).
+      if (explainResponse.status === 401 || explainResponse.type === 'opaqueredirect') {
+        el('loading').hidden = true;
+        el('signin-required').hidden = false;
+        return;
+      }
       if (!explainResponse.ok) throw new Error('the server answered ' + explainResponse.status);
       return Promise.all([explainResponse.json(), json(preferencesResponse)]).then(function (bodies) {
         state.explain = bodies[0];

@@ -18,15 +18,21 @@ namespace PolicyAsCode.AspNetCore.Tests.Browser;
 /// The WebAssistant sample on a real loopback port (Kestrel, so a browser can reach it), with its SQLite file in a
 /// temporary folder of its own. Shared by the browser tests, which reset the records of the users they drive.
 /// </summary>
-public sealed class WebAssistantServer : IDisposable
+public class WebAssistantServer : IDisposable
 {
     private readonly string _folder;
     private readonly Factory _factory;
 
     public WebAssistantServer()
+        : this(signInRequired: false)
+    {
+    }
+
+    /// <param name="signInRequired">The sample's WebAssistant:SignInRequired: the policy's documents for signed-in users only.</param>
+    protected WebAssistantServer(bool signInRequired)
     {
         _folder = Directory.CreateTempSubdirectory("webassistant-browser-").FullName;
-        _factory = new Factory(Path.Combine(_folder, "preferences.db"));
+        _factory = new Factory(Path.Combine(_folder, "preferences.db"), signInRequired);
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
@@ -61,15 +67,17 @@ public sealed class WebAssistantServer : IDisposable
 
     public void Dispose()
     {
+        GC.SuppressFinalize(this);
         _factory.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }
 
-    private sealed class Factory(string database) : WebApplicationFactory<Program>
+    private sealed class Factory(string database, bool signInRequired) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-            builder.UseSetting("WebAssistant:Database", database);
+            builder.UseSetting("WebAssistant:Database", database)
+                .UseSetting("WebAssistant:SignInRequired", signInRequired ? "true" : "false");
     }
 }
 

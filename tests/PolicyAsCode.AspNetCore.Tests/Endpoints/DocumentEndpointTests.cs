@@ -50,6 +50,29 @@ public sealed class DocumentEndpointTests
     }
 
     [Fact]
+    public async Task Claims_that_contradict_each_other_establish_nothing()
+    {
+        await using var host = await PolicyHost.StartAsync();
+
+        // Whichever claim came first, "not a minor" must not win over "a minor": the fact is unknown, so its bounds apply.
+        foreach (var claims in new[] { "kim;jurisdiction=DE;minor=false;minor=true;consents=true", "kim;jurisdiction=DE;minor=true;minor=FALSE;consents=true" })
+        {
+            var schema = await PreferencesEndpointTests.Body(await host.Client(claims).GetAsync("/policy/schema"));
+            Assert.Equal(0, schema["properties"]!["memoryDays"]!["maximum"]!.GetValue<long>());
+        }
+
+        // The same value twice still establishes it.
+        var repeated = await PreferencesEndpointTests.Body(await host.Client("kim;jurisdiction=DE;minor=false;minor=false;consents=true").GetAsync("/policy/schema"));
+        Assert.Equal(14, repeated["properties"]!["memoryDays"]!["maximum"]!.GetValue<long>());
+
+        // Two jurisdictions name none: every law applies (the stored setting is not asked when a claim names one).
+        var both = await PreferencesEndpointTests.Body(await host.Client("de-kim;jurisdiction=US;jurisdiction=DE;minor=false").GetAsync("/policy/schema"));
+        Assert.Contains("any jurisdiction", both["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        var same = await PreferencesEndpointTests.Body(await host.Client("kim;jurisdiction=US;jurisdiction=us;minor=false").GetAsync("/policy/schema"));
+        Assert.Contains("in US", same["title"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_card_shows_the_users_jurisdiction_as_json_or_markdown()
     {
         await using var host = await PolicyHost.StartAsync();
@@ -67,6 +90,22 @@ public sealed class DocumentEndpointTests
 
         var every = await PreferencesEndpointTests.Body(await host.Client().GetAsync("/policy/card"));
         Assert.True(every["jurisdictions"]!.AsArray().Count >= 4);
+    }
+
+    [Theory]
+    [InlineData("/policy/schema")]
+    [InlineData("/policy/card")]
+    [InlineData("/policy/explain")]
+    public async Task A_group_that_requires_sign_in_keeps_the_documents_private_and_the_page_public(string document)
+    {
+        await using var host = await PolicyHost.StartAsync(signInRequired: true);
+        using var anonymous = host.Client();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(document)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.Client(TestUsers.Describe("sam", "US", minor: false)).GetAsync(document)).StatusCode);
+        // The page and its script hold no data: they stay public and tell the visitor to sign in.
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/policy/settings")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/policy/settings/page.js")).StatusCode);
     }
 
     [Fact]

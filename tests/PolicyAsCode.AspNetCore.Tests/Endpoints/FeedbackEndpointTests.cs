@@ -213,7 +213,7 @@ public sealed class FeedbackEndpointTests
     }
 
     [Fact]
-    public async Task A_body_over_64_KiB_or_not_JSON_is_refused()
+    public async Task A_body_over_64_KiB_or_not_JSON_in_UTF_8_is_refused()
     {
         await using var host = await PolicyHost.StartAsync(withLearning: true);
         using var client = host.Client(EuAdult);
@@ -221,9 +221,11 @@ public sealed class FeedbackEndpointTests
 
         var tooLarge = await client.PostAsync("/policy/feedback", Json(large));
         var text = await client.PostAsync("/policy/feedback", new StringContent(TooLong, System.Text.Encoding.UTF8, "text/plain"));
+        var utf16 = await client.PostAsync("/policy/feedback", new StringContent(TooLong, System.Text.Encoding.Unicode, "application/json"));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, text.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, utf16.StatusCode);
         Assert.Equal(0, host.Feedback.Count);
     }
 

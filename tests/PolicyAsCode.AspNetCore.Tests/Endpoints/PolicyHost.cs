@@ -36,7 +36,7 @@ internal sealed class PolicyHost : IAsyncDisposable
 
     public static string Policy => LearnerPreferences.Registry.Name;
 
-    public static async Task<PolicyHost> StartAsync(bool withStore = true, int? monitorBucketSize = null, bool withLearning = false)
+    public static async Task<PolicyHost> StartAsync(bool withStore = true, int? monitorBucketSize = null, bool withLearning = false, bool signInRequired = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
@@ -70,9 +70,16 @@ internal sealed class PolicyHost : IAsyncDisposable
             builder.Services.Configure<PolicyAspNetCoreOptions>(o => o.FactClaims[new FeedbackLearningOptions().ConsentFact] = ConsentClaim);
         }
 
+        builder.Services.AddAuthorization();
         var app = builder.Build();
         app.UseAuthentication();
-        app.MapPolicy<LearnerPreferences>("/policy");
+        app.UseAuthorization();
+        var policy = app.MapPolicy<LearnerPreferences>("/policy");
+        if (signInRequired)
+        {
+            policy.RequireAuthorization();
+        }
+
         app.MapGet("/accessor", async (HttpContext http) =>
         {
             var accessor = http.RequestServices.GetRequiredService<IPreferencesAccessor<LearnerPreferences>>();

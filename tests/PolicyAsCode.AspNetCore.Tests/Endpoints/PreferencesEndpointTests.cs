@@ -106,6 +106,9 @@ public sealed class PreferencesEndpointTests
     [InlineData("""{"tone":"Neutral",""", "$")]
     [InlineData("""[1,2,3]""", "$")]
     [InlineData("""{"\uD800":1}""", "$")]
+    [InlineData("""{"language":"\uD800"}""", "$.language")]
+    [InlineData("""{"language":"fr\u0000"}""", "$.language")]
+    [InlineData("""{"topics":["Science","\uDC00"]}""", "$.topics[1]")]
     public async Task A_hostile_document_is_422_with_paths_and_changes_nothing(string document, string path)
     {
         await using var host = await PolicyHost.StartAsync();
@@ -159,6 +162,38 @@ public sealed class PreferencesEndpointTests
         var streamed = await client.PutAsync("/policy/preferences", chunked);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, streamed.StatusCode);
         Assert.Equal(0, host.Store.Saves);
+    }
+
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("iso-8859-1")]
+    public async Task A_body_that_says_it_is_not_UTF_8_is_refused_and_nothing_is_stored(string charset)
+    {
+        await using var host = await PolicyHost.StartAsync();
+        using var client = host.Client(UsAdult);
+        var encoding = Encoding.GetEncoding(charset);
+        var content = new ByteArrayContent(encoding.GetBytes("""{"tone":"Neutral","language":"fr"}"""));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = charset };
+
+        var response = await client.PutAsync("/policy/preferences", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("UTF-8", (await Body(response))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, host.Store.Saves);
+
+        // Saying UTF-8, in either spelling, is the same as saying nothing.
+        foreach (var utf8 in new[] { "utf-8", "UTF8" })
+        {
+            var said = new StringContent("""{"tone":"Neutral"}""", Encoding.UTF8);
+            said.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = utf8 };
+            var request = new HttpRequestMessage(HttpMethod.Put, "/policy/preferences") { Content = said };
+            if (host.Store[PolicyHost.Policy, "sam"] is { } stored)
+            {
+                request.Headers.TryAddWithoutValidation("If-Match", "\"" + stored.Revision + "\"");
+            }
+
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+        }
     }
 
     [Fact]

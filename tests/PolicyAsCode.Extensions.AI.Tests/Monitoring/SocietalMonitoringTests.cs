@@ -84,6 +84,19 @@ public sealed class SocietalMonitoringTests
     }
 
     [Fact]
+    public async Task Opting_in_without_a_threshold_exports_at_ten()
+    {
+        using var world = await World.ChatAsync(monitor: _ => { });
+        var population = MeasurementLog.Of(world.Log.Collect(), Population).ToList();
+
+        Assert.Equal(10, world.Monitor!.MinimumBucketSize);
+        Assert.NotEmpty(population);
+        Assert.All(population, s => Assert.True(s.Value >= 10, $"{s.Instrument} {string.Join(",", s.Tags)} = {s.Value}"));
+        Assert.Equal(11, Single(population, "policyascode.population.refusals", ("policyascode.hazard", "S13"), ("policyascode.tier.name", "contoso-learning")).Value);
+        Assert.DoesNotContain(population, s => s["policyascode.value.bucket"] == "Sarcastic");
+    }
+
+    [Fact]
     public async Task Nothing_is_exported_when_monitoring_was_not_opted_into()
     {
         using var world = await World.ChatAsync(monitor: null);

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CsCheck;
+using PolicyAsCode.Evaluation.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -190,39 +191,10 @@ public sealed class SemanticsProperties(ITestOutputHelper output)
     /// </summary>
     internal static void AssertNarrowing(PolicyCase c, in Resolution<DimensionValue[]> resolution)
     {
-        var r = c.Registry;
-        var jurisdiction = r.MatchJurisdiction(c.Context.Jurisdiction);
+        var jurisdiction = c.Registry.MatchJurisdiction(c.Context.Jurisdiction);
         Assert.Equal(jurisdiction, resolution.Jurisdiction);
-        Assert.Equal(r.Dimensions.Length, resolution.Effective.Length);
-        foreach (var dimension in r.Dimensions)
-        {
-            var d = dimension.Index;
-            var effective = resolution.Effective[d];
-            var adjustment = Oracle.AdjustmentOf(resolution, d);
-            Assert.True(dimension.InDomain(effective), $"{dimension.Name}: effective value {effective} is not of the dimension's type");
-            foreach (var rule in Oracle.ApplicableOn(r, d, jurisdiction, c.Context))
-            {
-                if (adjustment is { Cause: AdjustmentCause.Contradiction })
-                {
-                    Assert.NotNull(adjustment.Rule);
-                    if (rule.Index < adjustment.Rule.Index)
-                    {
-                        Assert.True(Lattice.Contains(rule.Bound, effective),
-                            $"{dimension.Name}: contradiction fallback {effective} lies outside bound {rule.Index} ({rule.Source}) applied before the skipped one");
-                    }
-
-                    continue;
-                }
-
-                if (!Lattice.Contains(rule.Bound, effective))
-                {
-                    // Only a bound a delegated user claim lifts in this context may be left, and only by a value the user asked for.
-                    Assert.True(adjustment is { Cause: AdjustmentCause.Waived or AdjustmentCause.Clamped } && rule.WaivableBy == TierRank.User
-                        && Oracle.WaivedBy(r, rule, TierRank.User, c.Context),
-                        $"{dimension.Name}: effective {effective} lies outside bound {rule.Index} ({rule.Source} of tier {rule.Tier}) without a delegated user waiver");
-                }
-            }
-        }
+        var problem = new NarrowingInvariant(c.Registry).Violation(c.Context, jurisdiction, resolution.Effective, resolution.Adjustments);
+        Assert.True(problem is null, problem);
     }
 
     [Fact]

@@ -16,16 +16,25 @@ public sealed class Coverage
     private readonly long[] _decisions = new long[Enum.GetValues<DecisionCause>().Length];
     private long _cases;
     private long _unadjusted;
+    private long _narrowed;
 
     /// <summary>Cases counted.</summary>
     public long Cases => Interlocked.Read(ref _cases);
 
-    /// <summary>Counts one case's resolution and decisions.</summary>
-    public void Count(IReadOnlyList<Adjustment> adjustments, IEnumerable<Decision> decisions)
+    /// <summary>Cases whose generated resolution was checked to narrow (<see cref="NarrowingInvariant"/>).</summary>
+    public long Narrowed => Interlocked.Read(ref _narrowed);
+
+    /// <summary>Counts one case's resolution and decisions, and whether its narrowing was checked.</summary>
+    public void Count(IReadOnlyList<Adjustment> adjustments, IEnumerable<Decision> decisions, bool narrowed = false)
     {
         ArgumentNullException.ThrowIfNull(adjustments);
         ArgumentNullException.ThrowIfNull(decisions);
         Interlocked.Increment(ref _cases);
+        if (narrowed)
+        {
+            Interlocked.Increment(ref _narrowed);
+        }
+
         if (adjustments.Count == 0)
         {
             Interlocked.Increment(ref _unadjusted);
@@ -39,6 +48,24 @@ public sealed class Coverage
         foreach (var decision in decisions)
         {
             Interlocked.Increment(ref _decisions[(int)decision.Cause]);
+        }
+    }
+
+    /// <summary>Adds what another run (on another thread) counted.</summary>
+    public void Add(Coverage other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Interlocked.Add(ref _cases, other.Cases);
+        Interlocked.Add(ref _unadjusted, Interlocked.Read(ref other._unadjusted));
+        Interlocked.Add(ref _narrowed, other.Narrowed);
+        for (var i = 0; i < _adjustments.Length; i++)
+        {
+            Interlocked.Add(ref _adjustments[i], Interlocked.Read(ref other._adjustments[i]));
+        }
+
+        for (var i = 0; i < _decisions.Length; i++)
+        {
+            Interlocked.Add(ref _decisions[i], Interlocked.Read(ref other._decisions[i]));
         }
     }
 
@@ -66,7 +93,7 @@ public sealed class Coverage
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"{Cases} cases ({Interlocked.Read(ref _unadjusted)} without adjustment); adjustments "
+        $"{Cases} cases ({Interlocked.Read(ref _unadjusted)} without adjustment, {Narrowed} checked to narrow); adjustments "
         + string.Join(", ", Enum.GetValues<AdjustmentCause>().Select(c => c + " " + Adjustments(c).ToString(CultureInfo.InvariantCulture)))
         + "; decisions " + string.Join(", ", Enum.GetValues<DecisionCause>().Select(c => c + " " + Decisions(c).ToString(CultureInfo.InvariantCulture)));
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using System.Threading.Tasks;
 
 namespace PolicyAsCode.Evaluation.Tests.Support;
 
@@ -16,7 +17,7 @@ public sealed class DifferentialMismatchException(string message) : Exception(me
 public static class Differential
 {
     /// <summary>Compares the generated evaluator of <typeparamref name="T"/> with <paramref name="interpreter"/> on one case.</summary>
-    public static void Check<T>(PolicyInterpreter interpreter, EvaluationCase c, Coverage? coverage = null)
+    public static void Check<T>(PolicyInterpreter interpreter, EvaluationCase c, Coverage? coverage = null, NarrowingInvariant? narrowing = null)
         where T : class, IUserTierPolicy<T>
     {
         ArgumentNullException.ThrowIfNull(interpreter);
@@ -32,13 +33,13 @@ public static class Differential
 
         var registry = interpreter.Registry;
         var problems = new List<string>();
-        if (!generated.IsResolved)
+        var effective = generated.IsResolved ? T.Encode(generated.Effective) : null;
+        if (effective is null)
         {
             problems.Add("generated resolution is unresolved (Effective is null)");
         }
         else
         {
-            var effective = T.Encode(generated.Effective);
             if (!effective.AsSpan().SequenceEqual(reference.Effective))
             {
                 problems.Add("effective values differ:\n" + Values(registry, effective, reference.Effective));
@@ -88,34 +89,60 @@ public static class Differential
             problems.Add("defaults differ:\n" + Values(registry, defaults, referenceDefaults));
         }
 
+        // Agreement alone would let both evaluators be wrong alike: the generated resolution must also narrow.
+        if (narrowing is not null && effective is not null
+            && narrowing.Violation(c.Context, reference.Jurisdiction, effective, generated.Adjustments) is { } widened)
+        {
+            problems.Add("narrowing only: " + widened);
+        }
+
         if (problems.Count > 0)
         {
             throw new DifferentialMismatchException(
                 $"policy {registry.Name}: the generated evaluator and the interpreter disagree on {c}\n- " + string.Join("\n- ", problems));
         }
 
-        coverage?.Count(reference.Adjustments, decisions);
+        coverage?.Count(reference.Adjustments, decisions, narrowed: narrowing is not null);
     }
 
     /// <summary>
     /// Compares the generated evaluator of <typeparamref name="T"/> with the interpreter on <paramref name="cases"/>
-    /// cases drawn from <paramref name="seed"/> (<see cref="CaseGenerators.Cases"/>), after checking its decoding; returns how many agreed.
+    /// cases drawn from <paramref name="seed"/> (<see cref="CaseGenerators.Cases"/>), after checking its decoding, and
+    /// checks that every generated resolution narrows (<see cref="NarrowingInvariant"/>); returns how many agreed.
+    /// The cases are split into one stream of draws per processor, so a seed gives the same cases on a machine with
+    /// as many processors (the failure message names the case itself).
     /// </summary>
     public static long Run<T>(int seed, int cases, Coverage? coverage)
         where T : class, IUserTierPolicy<T>
     {
         CheckDecodeKeepsOutOfDomainValuesOut<T>(T.Registry);
         var interpreter = new PolicyInterpreter(T.Registry);
+        var narrowing = new NarrowingInvariant(T.Registry);
         var gen = CaseGenerators.Cases(T.Registry);
-        var random = new CsCheck.PCG(1, unchecked((ulong)seed));
-        long count = 0;
-        for (var i = 0; i < cases; i++)
+        var streams = Math.Clamp(Environment.ProcessorCount, 1, 8);
+        var counts = new long[streams];
+        try
         {
-            Check<T>(interpreter, gen.Generate(random, null!, out _), coverage);
-            count++;
+            Parallel.For(0, streams, new ParallelOptions { MaxDegreeOfParallelism = streams }, stream =>
+            {
+                var random = new CsCheck.PCG(1 + (uint)stream, unchecked((ulong)seed));
+                var local = coverage is null ? null : new Coverage();
+                var share = (cases / streams) + (stream < cases % streams ? 1 : 0);
+                for (var i = 0; i < share; i++)
+                {
+                    Check<T>(interpreter, gen.Generate(random, null!, out _), local, narrowing);
+                    counts[stream]++;
+                }
+
+                coverage?.Add(local!);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
 
-        return count;
+        return counts.Sum();
     }
 
     /// <summary>
