@@ -53,6 +53,8 @@ internal static partial class EvaluatorEmitter
         }
 
         writer.Line();
+        WithinEmitter.Emit(writer, policy, self);
+        writer.Line();
         writer.Line("/// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>");
         using (writer.Block($"public static {self} Decode(global::System.ReadOnlySpan<{Value}> values)"))
         {

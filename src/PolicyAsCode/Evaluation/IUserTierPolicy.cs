@@ -30,6 +30,25 @@ public interface IUserTierPolicy<TSelf>
     /// <summary>The preferences' dimension values, encoded on their lattices, in dimension order.</summary>
     static abstract DimensionValue[] Encode(TSelf preferences);
 
+    /// <summary>
+    /// Encodes every value of <paramref name="preferences"/> into <paramref name="values"/>, in dimension order, and
+    /// says whether each lies within its dimension's bound in <paramref name="bounds"/> (<see cref="Lattice.Contains"/>).
+    /// An overlaid snapshot resolves with it against the overlaid policy's bounds for the request's context. The
+    /// generator implements it with typed code that allocates nothing; this default encodes through <see cref="Encode"/>.
+    /// </summary>
+    static virtual bool EncodeWithin(TSelf preferences, ReadOnlySpan<Bound> bounds, Span<DimensionValue> values)
+    {
+        var encoded = TSelf.Encode(preferences);
+        var within = true;
+        for (var d = 0; d < encoded.Length; d++)
+        {
+            values[d] = encoded[d];
+            within &= Lattice.Contains(bounds[d], encoded[d]);
+        }
+
+        return within;
+    }
+
     /// <summary>Preferences holding the encoded <paramref name="values"/>, in dimension order.</summary>
     static abstract TSelf Decode(ReadOnlySpan<DimensionValue> values);
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using PolicyAsCode.Compiled;
 
 namespace PolicyAsCode;
@@ -11,6 +12,7 @@ namespace PolicyAsCode;
 public sealed class PolicyInterpreter
 {
     private readonly PolicyShape _shape;
+    private readonly ForbidRule[] _ownLists;
 
     /// <summary>Creates an interpreter of <paramref name="registry"/>.</summary>
     public PolicyInterpreter(PolicyRegistry registry)
@@ -18,6 +20,7 @@ public sealed class PolicyInterpreter
         Registry = registry ?? throw new ArgumentNullException(nameof(registry));
         _shape = registry.Shape;
         Encoding = new EncodedValues(registry);
+        _ownLists = [.. registry.Forbids.Where(rule => rule.Dimension is not null)];
     }
 
     /// <summary>The policy interpreted.</summary>
@@ -69,37 +72,56 @@ public sealed class PolicyInterpreter
             var d = dimension.Index;
             var value = d < requested.Length ? requested[d] : dimension.Default;
             var readable = d < requested.Length && !unreadable.Contains(d) && dimension.InDomain(value);
-            if (ResolveDimension(dimension, value, readable, jurisdiction, context, out effective[d]) is { } cause)
+            if (ResolveDimension(dimension, Binding.Narrow(_shape, d, jurisdiction, context), value, readable, out effective[d]) is { } cause)
             {
                 adjusted.Record(d, cause);
             }
         }
 
+        var forbidden = TierForbids(jurisdiction, context, out var active);
+        OwnForbids(effective, ref forbidden, ref active);
+        return new Resolution<DimensionValue[]>(Encoding, requested.ToArray(), context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, jurisdiction);
+    }
+
+    // The hazards the tiers' rules refuse in a jurisdiction and context, and which rules those are (bit i: rule i).
+    internal Hazard TierForbids(int jurisdiction, in PolicyContext context, out ulong active)
+    {
         var forbidden = Hazard.None;
-        var active = 0UL;
+        active = 0UL;
         foreach (var rule in Registry.Forbids)
         {
-            if (rule.Dimension is int own)
-            {
-                var listed = (Hazard)effective[own].Bits & rule.Hazards;
-                if (listed != Hazard.None)
-                {
-                    forbidden |= listed;
-                    active |= 1UL << rule.Index;
-                }
-            }
-            else if (Registry.TierApplies(rule.Tier, jurisdiction) && rule.Condition.Restricts(context))
+            if (rule.Dimension is null && Registry.TierApplies(rule.Tier, jurisdiction) && rule.Condition.Restricts(context))
             {
                 forbidden |= rule.Hazards;
                 active |= 1UL << rule.Index;
             }
         }
 
-        return new Resolution<DimensionValue[]>(Encoding, requested.ToArray(), context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, jurisdiction);
+        return forbidden;
+    }
+
+    // Adds what the user's own hazard lists refuse, read from the effective values: a rule is active when its list
+    // names some hazard. It reads no context, so it is the one part of the refusals that follows the request.
+    internal void OwnForbids(ReadOnlySpan<DimensionValue> effective, ref Hazard forbidden, ref ulong active)
+    {
+        foreach (var rule in _ownLists)
+        {
+            var listed = (Hazard)effective[rule.Dimension!.Value].Bits & rule.Hazards;
+            if (listed != Hazard.None)
+            {
+                forbidden |= listed;
+                active |= 1UL << rule.Index;
+            }
+        }
     }
 
     /// <summary>Decides on content showing <paramref name="detected"/> hazards.</summary>
-    public Decision Decide(in Resolution<DimensionValue[]> resolution, Hazard detected)
+    public Decision Decide(in Resolution<DimensionValue[]> resolution, Hazard detected) => Decide<DimensionValue[]>(in resolution, detected);
+
+    // A decision reads only whether the resolution was made, its forbidden hazards and its active rules, so it decides
+    // a resolution of any form: the encoded values, or the record an overlaid snapshot resolved.
+    internal Decision Decide<TPreferences>(in Resolution<TPreferences> resolution, Hazard detected)
+        where TPreferences : class
     {
         if (!resolution.IsResolved)
         {
@@ -144,12 +166,14 @@ public sealed class PolicyInterpreter
     public Bound Allowed(int dimension, in PolicyContext context) =>
         Binding.Allowed(_shape, dimension, Registry.MatchJurisdiction(context.Jurisdiction), context);
 
-    // The cause of the dimension's adjustment, or null when it is granted as asked; which bound it cites is asked of
-    // Citation only when the resolution is explained.
-    private AdjustmentCause? ResolveDimension(
-        DimensionInfo dimension, DimensionValue value, bool readable, int jurisdiction, in PolicyContext context, out DimensionValue granted)
+    // One dimension, given what its applicable bounds leave in this context (Binding.Narrow): the cause of its
+    // adjustment, or null when it is granted as asked; which bound it cites is asked of Citation only when the
+    // resolution is explained. An overlaid snapshot keeps the narrowing per context and resolves through here, so it
+    // cannot answer otherwise than the interpreter.
+    internal static AdjustmentCause? ResolveDimension(
+        DimensionInfo dimension, in DimensionNarrowing narrowing, DimensionValue value, bool readable, out DimensionValue granted)
     {
-        var (strict, relaxed, conflict, anyWaived) = Binding.Narrow(_shape, dimension.Index, jurisdiction, context);
+        var (strict, relaxed, conflict, anyWaived) = narrowing;
         if (conflict >= 0)
         {
             granted = Lattice.Strictest(strict, dimension.HigherIsStricter);

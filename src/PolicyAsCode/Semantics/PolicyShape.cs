@@ -270,7 +270,9 @@ sealed class PolicyShape
         return jurisdictions.ToImmutable();
     }
 
-    private static int IndexIgnoringCase(IReadOnlyList<string> list, string value)
+    // Generic so that the ImmutableArray every request is matched against is read in place, not boxed per call.
+    private static int IndexIgnoringCase<TList>(TList list, string value)
+        where TList : IReadOnlyList<string>
     {
         for (var i = 0; i < list.Count; i++)
         {

@@ -63,6 +63,25 @@ namespace Conditional
             };
         }
 
+        /// <summary>Encodes every value into <paramref name="values"/>, in dimension order, and says whether each lies within its bound in <paramref name="bounds"/>.</summary>
+        public static bool EncodeWithin(global::Conditional.Reader preferences, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(preferences);
+            _ = bounds[2];
+            _ = values[2];
+            var within = true;
+            var value0 = PolicyTables.Encode0(preferences.Maturity);
+            values[0] = value0;
+            within &= value0.Bits < 64UL && ((bounds[0].Ceiling >> (int)value0.Bits) & 1UL) != 0UL;
+            var value1 = PolicyTables.Encode1(preferences.DiscloseAi);
+            values[1] = value1;
+            within &= value1.Bits < 64UL && ((bounds[1].Ceiling >> (int)value1.Bits) & 1UL) != 0UL;
+            var value2 = PolicyTables.Encode2(preferences.MemoryDays);
+            values[2] = value2;
+            within &= value2.Number >= bounds[2].Lo && value2.Number <= bounds[2].Hi;
+            return within;
+        }
+
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
         public static global::Conditional.Reader Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
         {

@@ -68,6 +68,37 @@ namespace EveryKind
             };
         }
 
+        /// <summary>Encodes every value into <paramref name="values"/>, in dimension order, and says whether each lies within its bound in <paramref name="bounds"/>.</summary>
+        public static bool EncodeWithin(global::EveryKind.Settings preferences, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(preferences);
+            _ = bounds[6];
+            _ = values[6];
+            var within = true;
+            var value0 = PolicyTables.Encode0(preferences.Disclose);
+            values[0] = value0;
+            within &= value0.Bits < 64UL && ((bounds[0].Ceiling >> (int)value0.Bits) & 1UL) != 0UL;
+            var value1 = PolicyTables.Encode1(preferences.Strictness);
+            values[1] = value1;
+            within &= value1.Bits < 64UL && ((bounds[1].Ceiling >> (int)value1.Bits) & 1UL) != 0UL;
+            var value2 = PolicyTables.Encode2(preferences.Days);
+            values[2] = value2;
+            within &= value2.Number >= bounds[2].Lo && value2.Number <= bounds[2].Hi;
+            var value3 = PolicyTables.Encode3(preferences.Temperature);
+            values[3] = value3;
+            within &= value3.Number >= bounds[3].Lo && value3.Number <= bounds[3].Hi;
+            var value4 = PolicyTables.Encode4(preferences.Channels);
+            values[4] = value4;
+            within &= (value4.Bits & bounds[4].Floor) == bounds[4].Floor && (value4.Bits & ~bounds[4].Ceiling) == 0UL;
+            var value5 = PolicyTables.Encode5(preferences.Language);
+            values[5] = value5;
+            within &= value5.Bits < 64UL && ((bounds[5].Ceiling >> (int)value5.Bits) & 1UL) != 0UL;
+            var value6 = PolicyTables.Encode6(preferences.Avoid);
+            values[6] = value6;
+            within &= (value6.Bits & bounds[6].Floor) == bounds[6].Floor && (value6.Bits & ~bounds[6].Ceiling) == 0UL;
+            return within;
+        }
+
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
         public static global::EveryKind.Settings Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
         {

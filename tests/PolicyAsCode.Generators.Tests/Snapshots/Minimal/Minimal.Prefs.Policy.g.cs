@@ -57,6 +57,19 @@ namespace Minimal
             };
         }
 
+        /// <summary>Encodes every value into <paramref name="values"/>, in dimension order, and says whether each lies within its bound in <paramref name="bounds"/>.</summary>
+        public static bool EncodeWithin(global::Minimal.Prefs preferences, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(preferences);
+            _ = bounds[0];
+            _ = values[0];
+            var within = true;
+            var value0 = PolicyTables.Encode0(preferences.Maturity);
+            values[0] = value0;
+            within &= value0.Bits < 64UL && ((bounds[0].Ceiling >> (int)value0.Bits) & 1UL) != 0UL;
+            return within;
+        }
+
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
         public static global::Minimal.Prefs Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
         {

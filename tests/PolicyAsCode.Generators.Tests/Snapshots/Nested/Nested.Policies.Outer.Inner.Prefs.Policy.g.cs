@@ -61,6 +61,19 @@ namespace Nested.Policies
                     };
                 }
 
+                /// <summary>Encodes every value into <paramref name="values"/>, in dimension order, and says whether each lies within its bound in <paramref name="bounds"/>.</summary>
+                public static bool EncodeWithin(global::Nested.Policies.Outer.Inner.Prefs preferences, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+                {
+                    global::System.ArgumentNullException.ThrowIfNull(preferences);
+                    _ = bounds[0];
+                    _ = values[0];
+                    var within = true;
+                    var value0 = PolicyTables.Encode0(preferences.Creativity);
+                    values[0] = value0;
+                    within &= value0.Number >= bounds[0].Lo && value0.Number <= bounds[0].Hi;
+                    return within;
+                }
+
                 /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
                 public static global::Nested.Policies.Outer.Inner.Prefs Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
                 {

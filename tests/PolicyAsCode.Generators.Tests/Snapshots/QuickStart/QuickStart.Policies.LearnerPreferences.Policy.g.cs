@@ -65,6 +65,43 @@ namespace QuickStart.Policies
             };
         }
 
+        /// <summary>Encodes every value into <paramref name="values"/>, in dimension order, and says whether each lies within its bound in <paramref name="bounds"/>.</summary>
+        public static bool EncodeWithin(global::QuickStart.Policies.LearnerPreferences preferences, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(preferences);
+            _ = bounds[8];
+            _ = values[8];
+            var within = true;
+            var value0 = PolicyTables.Encode0(preferences.Maturity);
+            values[0] = value0;
+            within &= value0.Bits < 64UL && ((bounds[0].Ceiling >> (int)value0.Bits) & 1UL) != 0UL;
+            var value1 = PolicyTables.Encode1(preferences.Tone);
+            values[1] = value1;
+            within &= value1.Bits < 64UL && ((bounds[1].Ceiling >> (int)value1.Bits) & 1UL) != 0UL;
+            var value2 = PolicyTables.Encode2(preferences.Verbosity);
+            values[2] = value2;
+            within &= value2.Bits < 64UL && ((bounds[2].Ceiling >> (int)value2.Bits) & 1UL) != 0UL;
+            var value3 = PolicyTables.Encode3(preferences.DiscloseAi);
+            values[3] = value3;
+            within &= value3.Bits < 64UL && ((bounds[3].Ceiling >> (int)value3.Bits) & 1UL) != 0UL;
+            var value4 = PolicyTables.Encode4(preferences.MemoryDays);
+            values[4] = value4;
+            within &= value4.Number >= bounds[4].Lo && value4.Number <= bounds[4].Hi;
+            var value5 = PolicyTables.Encode5(preferences.Creativity);
+            values[5] = value5;
+            within &= value5.Number >= bounds[5].Lo && value5.Number <= bounds[5].Hi;
+            var value6 = PolicyTables.Encode6(preferences.Topics);
+            values[6] = value6;
+            within &= (value6.Bits & bounds[6].Floor) == bounds[6].Floor && (value6.Bits & ~bounds[6].Ceiling) == 0UL;
+            var value7 = PolicyTables.Encode7(preferences.Language);
+            values[7] = value7;
+            within &= value7.Bits < 64UL && ((bounds[7].Ceiling >> (int)value7.Bits) & 1UL) != 0UL;
+            var value8 = PolicyTables.Encode8(preferences.AvoidHazards);
+            values[8] = value8;
+            within &= (value8.Bits & bounds[8].Floor) == bounds[8].Floor && (value8.Bits & ~bounds[8].Ceiling) == 0UL;
+            return within;
+        }
+
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
         public static global::QuickStart.Policies.LearnerPreferences Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
         {

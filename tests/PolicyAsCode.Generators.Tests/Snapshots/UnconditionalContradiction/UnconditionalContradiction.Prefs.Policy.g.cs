@@ -58,6 +58,22 @@ namespace UnconditionalContradiction
             };
         }
 
+        /// <summary>Encodes every value into <paramref name="values"/>, in dimension order, and says whether each lies within its bound in <paramref name="bounds"/>.</summary>
+        public static bool EncodeWithin(global::UnconditionalContradiction.Prefs preferences, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(preferences);
+            _ = bounds[1];
+            _ = values[1];
+            var within = true;
+            var value0 = PolicyTables.Encode0(preferences.Maturity);
+            values[0] = value0;
+            within &= value0.Bits < 64UL && ((bounds[0].Ceiling >> (int)value0.Bits) & 1UL) != 0UL;
+            var value1 = PolicyTables.Encode1(preferences.MemoryDays);
+            values[1] = value1;
+            within &= value1.Number >= bounds[1].Lo && value1.Number <= bounds[1].Hi;
+            return within;
+        }
+
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
         public static global::UnconditionalContradiction.Prefs Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
         {
