@@ -17,6 +17,20 @@ public static class Probe
             return Json();
         }
 
+        if (args.Length > 0 && args[0] == "overlay-loop")
+        {
+            var engine = OverlayScenarios.Engine();
+            var (request, context) = OverlayScenarios.QuickStart(ResolveScenario.Unchanged);
+            var sink = 0;
+            for (var i = 0; i < 100_000_000; i++) sink += engine.Current.Resolve(request, context).Jurisdiction;
+            return sink & 1;
+        }
+
+        if (args.Length > 0 && args[0] == "overlay")
+        {
+            return Overlay();
+        }
+
         var (q, qc) = Scenarios.QuickStart(ResolveScenario.Unchanged);
         var (q1, q1c) = Scenarios.QuickStart(ResolveScenario.OneClamp);
         var (l, lc) = Scenarios.Large(ResolveScenario.Unchanged);
@@ -47,6 +61,55 @@ public static class Probe
         }
 
         return 0;
+    }
+
+    // The overlaid snapshot against the compiled one of the same engine, interleaved, best of 7 each.
+    private static int Overlay()
+    {
+        var engine = OverlayScenarios.Engine();
+        var (compiled, overlaid) = (engine.Compiled, engine.Current);
+        for (var round = 0; round < 5; round++)
+        {
+            foreach (var scenario in Enum.GetValues<ResolveScenario>())
+            {
+                var (request, context) = OverlayScenarios.QuickStart(scenario);
+                var c = Time(() => compiled.Resolve(request, context).Jurisdiction);
+                var o = Time(() => overlaid.Resolve(request, context).Jurisdiction);
+                Console.WriteLine($"{scenario,-11} compiled {c,6:F1} ns  overlaid {o,6:F1} ns  {o / c:F2} x");
+            }
+
+            var (r, ctx) = OverlayScenarios.QuickStart(ResolveScenario.Unchanged);
+            var registry = overlaid.Registry;
+            var j = registry.MatchJurisdiction(ctx.Jurisdiction);
+            var row = new PolicyAsCode.Compiled.NarrowedDimension[registry.Dimensions.Length];
+            for (var d = 0; d < row.Length; d++)
+            {
+                row[d] = new PolicyAsCode.Compiled.NarrowedDimension(registry.Dimensions[d], Binding.Narrow(registry.Shape, d, j, ctx));
+            }
+
+            var interp = new PolicyInterpreter(registry);
+            Console.WriteLine($"  match {Time(() => registry.MatchJurisdiction(ctx.Jurisdiction)):F1} ns");
+            Console.WriteLine($"  within {Time(() => Within(r, row)):F1} ns");
+            Console.WriteLine($"  encode {Time(() => LearnerPreferences.Encode(r).Length):F1} ns");
+            Console.WriteLine($"  empty {Time(() => r.MemoryDays):F1} ns");
+            Console.WriteLine($"  stack {Time(() => Stack(r)):F1} ns");
+        }
+
+        return 0;
+    }
+
+    private static int Stack(LearnerPreferences r)
+    {
+        Span<DimensionValue> values = stackalloc DimensionValue[9];
+        values[8] = DimensionValue.OfNumber(r.MemoryDays);
+        return (int)values[3].Number;
+    }
+
+    private static int Within(LearnerPreferences r, PolicyAsCode.Compiled.NarrowedDimension[] row)
+    {
+        Span<DimensionValue> values = stackalloc DimensionValue[9];
+        var adjusted = default(PolicyAsCode.Compiled.AdjustmentRecorder);
+        return LearnerPreferences.ResolveWithin(r, default, row, values, ref adjusted).MemoryDays;
     }
 
     // The preferences reader on the benchmark's documents and on {}, against System.Text.Json.

@@ -29,11 +29,43 @@ internal static class WithinEmitter
             return;
         }
 
-        // One range check for each span, before the first read, rather than one per dimension; one local for every
-        // value and one for whether it was asked, so that a policy of thousands of dimensions still gives the JIT a
-        // method it optimises.
+        // One range check for each span, before the first read, rather than one per dimension.
         writer.Line($"_ = dimensions[{count - 1}];");
         writer.Line($"_ = values[{count - 1}];");
+
+        // The path a live service takes most: every value tested without a branch and no call, so nothing is kept
+        // across one; a value that is not within sends the whole request to the step below, which reads it again.
+        using (writer.Block("if (requested is not null && unreadable.IsEmpty)"))
+        {
+            writer.Line("var within = true;");
+            writer.Line($"{Value} value;");
+            foreach (var d in policy.Dimensions)
+            {
+                var i = d.Index;
+                writer.Line($"value = PolicyTables.Encode{i}(requested.{CSharpNames.Escape(d.Name)});");
+                writer.Line($"values[{i}] = value;");
+                writer.Line($"within &= {Contains(d.Kind, $"dimensions[{i}].Within", "value", "&")};");
+            }
+
+            using (writer.Block("if (within)"))
+            {
+                writer.Line("return requested;");
+            }
+        }
+
+        writer.Line();
+        writer.Line("return Moved(requested, unreadable, dimensions, values, ref adjusted);");
+        writer.Line();
+        EmitMoved(writer, policy, self);
+    }
+
+    // Each value in turn: granted as asked when within, else resolved by NarrowedDimension.Resolve; one local for every
+    // value and one for whether it was asked, so that a policy of thousands of dimensions still gives the JIT a method
+    // it optimises. The record is copied from the request only when something moved.
+    private static void EmitMoved(SourceWriter writer, PolicyModel policy, string self)
+    {
+        using var _ = writer.Block(
+            $"static {self} Moved({self}? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<{Narrowed}> dimensions, global::System.Span<{Value}> values, ref {Recorder} adjusted)");
         writer.Line("var readAll = requested is not null;");
         writer.Line("var plain = readAll && unreadable.IsEmpty;");
         writer.Line($"var source = requested ?? new {self}();");
@@ -44,7 +76,7 @@ internal static class WithinEmitter
             var i = d.Index;
             writer.Line($"value = PolicyTables.Encode{i}(source.{CSharpNames.Escape(d.Name)});");
             writer.Line($"asked = plain || (readAll && !unreadable.Contains({i}));");
-            writer.Line($"values[{i}] = asked && {Contains(d.Kind, $"dimensions[{i}].Within", "value")} ? value : dimensions[{i}].Resolve(value, asked, ref adjusted);");
+            writer.Line($"values[{i}] = asked && {Contains(d.Kind, $"dimensions[{i}].Within", "value", "&&")} ? value : dimensions[{i}].Resolve(value, asked, ref adjusted);");
         }
 
         using (writer.Block("if (readAll && adjusted.IsEmpty)"))
@@ -63,11 +95,12 @@ internal static class WithinEmitter
         writer.Line("};");
     }
 
-    // Lattice.Contains for one kind.
-    private static string Contains(DimensionKind kind, string bound, string value) => kind switch
+    // Lattice.Contains for one kind, its two tests joined by `and` (&& or &: a shift by a position of 64 or more reads
+    // the wrong bit, but the first test is then false).
+    private static string Contains(DimensionKind kind, string bound, string value, string and) => kind switch
     {
-        DimensionKind.Integer or DimensionKind.Real => $"{value}.Number >= {bound}.Lo && {value}.Number <= {bound}.Hi",
-        DimensionKind.Set => $"({value}.Bits & {bound}.Floor) == {bound}.Floor && ({value}.Bits & ~{bound}.Ceiling) == 0UL",
-        _ => $"{value}.Bits < {PolicyAsCode.Lattice.MaxMembers}UL && (({bound}.Ceiling >> (int){value}.Bits) & 1UL) != 0UL",
+        DimensionKind.Integer or DimensionKind.Real => $"({value}.Number >= {bound}.Lo) {and} ({value}.Number <= {bound}.Hi)",
+        DimensionKind.Set => $"(({value}.Bits & {bound}.Floor) == {bound}.Floor) {and} (({value}.Bits & ~{bound}.Ceiling) == 0UL)",
+        _ => $"({value}.Bits < {PolicyAsCode.Lattice.MaxMembers}UL) {and} ((({bound}.Ceiling >> (int){value}.Bits) & 1UL) != 0UL)",
     };
 }

@@ -25,7 +25,7 @@ internal sealed class OverlaidEvaluator<TPreferences>
     /// <summary>The most contexts kept: jurisdictions (and none) times the 3^k states of the k facts named.</summary>
     internal const int MaxRows = 1 << 16;
 
-    // Encoded values up to this many dimensions live on the stack; a larger policy takes one array per resolution.
+    // Encoded values up to this many dimensions live in the frame; a larger policy takes one array per resolution.
     private const int StackDimensions = 128;
 
     private readonly PolicyRegistry _registry;
@@ -72,7 +72,8 @@ internal sealed class OverlaidEvaluator<TPreferences>
         }
 
         var row = Row(jurisdiction, context);
-        var values = _dimensions.Length <= StackDimensions ? stackalloc DimensionValue[_dimensions.Length] : new DimensionValue[_dimensions.Length];
+        Unsafe.SkipInit(out StackValues stack);
+        var values = _dimensions.Length <= StackDimensions ? ((Span<DimensionValue>)stack)[.._dimensions.Length] : new DimensionValue[_dimensions.Length];
         var adjusted = default(AdjustmentRecorder);
         var effective = TPreferences.ResolveWithin(requested, unreadable, row.Dimensions, values, ref adjusted);
         var forbidden = row.Forbidden;
@@ -193,4 +194,11 @@ internal sealed class OverlaidEvaluator<TPreferences>
     }
 
     private readonly record struct FactByte(int Shift, int[] Weights);
+
+    // Room for the encoded values in the frame: a fixed size costs no stack probe or length check per resolution.
+    [InlineArray(StackDimensions)]
+    private struct StackValues
+    {
+        private DimensionValue _value;
+    }
 }

@@ -68,31 +68,55 @@ namespace Conditional
         {
             _ = dimensions[2];
             _ = values[2];
-            var readAll = requested is not null;
-            var plain = readAll && unreadable.IsEmpty;
-            var source = requested ?? new global::Conditional.Reader();
-            global::PolicyAsCode.DimensionValue value;
-            bool asked;
-            value = PolicyTables.Encode0(source.Maturity);
-            asked = plain || (readAll && !unreadable.Contains(0));
-            values[0] = asked && value.Bits < 64UL && ((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL ? value : dimensions[0].Resolve(value, asked, ref adjusted);
-            value = PolicyTables.Encode1(source.DiscloseAi);
-            asked = plain || (readAll && !unreadable.Contains(1));
-            values[1] = asked && value.Bits < 64UL && ((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL ? value : dimensions[1].Resolve(value, asked, ref adjusted);
-            value = PolicyTables.Encode2(source.MemoryDays);
-            asked = plain || (readAll && !unreadable.Contains(2));
-            values[2] = asked && value.Number >= dimensions[2].Within.Lo && value.Number <= dimensions[2].Within.Hi ? value : dimensions[2].Resolve(value, asked, ref adjusted);
-            if (readAll && adjusted.IsEmpty)
+            if (requested is not null && unreadable.IsEmpty)
             {
-                return source;
+                var within = true;
+                global::PolicyAsCode.DimensionValue value;
+                value = PolicyTables.Encode0(requested.Maturity);
+                values[0] = value;
+                within &= (value.Bits < 64UL) & (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                value = PolicyTables.Encode1(requested.DiscloseAi);
+                values[1] = value;
+                within &= (value.Bits < 64UL) & (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                value = PolicyTables.Encode2(requested.MemoryDays);
+                values[2] = value;
+                within &= (value.Number >= dimensions[2].Within.Lo) & (value.Number <= dimensions[2].Within.Hi);
+                if (within)
+                {
+                    return requested;
+                }
             }
 
-            return source with
+            return Moved(requested, unreadable, dimensions, values, ref adjusted);
+
+            static global::Conditional.Reader Moved(global::Conditional.Reader? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
             {
-                Maturity = PolicyTables.Decode0(values[0]),
-                DiscloseAi = PolicyTables.Decode1(values[1]),
-                MemoryDays = PolicyTables.Decode2(values[2]),
-            };
+                var readAll = requested is not null;
+                var plain = readAll && unreadable.IsEmpty;
+                var source = requested ?? new global::Conditional.Reader();
+                global::PolicyAsCode.DimensionValue value;
+                bool asked;
+                value = PolicyTables.Encode0(source.Maturity);
+                asked = plain || (readAll && !unreadable.Contains(0));
+                values[0] = asked && (value.Bits < 64UL) && (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].Resolve(value, asked, ref adjusted);
+                value = PolicyTables.Encode1(source.DiscloseAi);
+                asked = plain || (readAll && !unreadable.Contains(1));
+                values[1] = asked && (value.Bits < 64UL) && (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Resolve(value, asked, ref adjusted);
+                value = PolicyTables.Encode2(source.MemoryDays);
+                asked = plain || (readAll && !unreadable.Contains(2));
+                values[2] = asked && (value.Number >= dimensions[2].Within.Lo) && (value.Number <= dimensions[2].Within.Hi) ? value : dimensions[2].Resolve(value, asked, ref adjusted);
+                if (readAll && adjusted.IsEmpty)
+                {
+                    return source;
+                }
+
+                return source with
+                {
+                    Maturity = PolicyTables.Decode0(values[0]),
+                    DiscloseAi = PolicyTables.Decode1(values[1]),
+                    MemoryDays = PolicyTables.Decode2(values[2]),
+                };
+            }
         }
 
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>

@@ -63,27 +63,48 @@ namespace Civic
         {
             _ = dimensions[1];
             _ = values[1];
-            var readAll = requested is not null;
-            var plain = readAll && unreadable.IsEmpty;
-            var source = requested ?? new global::Civic.Prefs();
-            global::PolicyAsCode.DimensionValue value;
-            bool asked;
-            value = PolicyTables.Encode0(source.NewsPerDay);
-            asked = plain || (readAll && !unreadable.Contains(0));
-            values[0] = asked && value.Number >= dimensions[0].Within.Lo && value.Number <= dimensions[0].Within.Hi ? value : dimensions[0].Resolve(value, asked, ref adjusted);
-            value = PolicyTables.Encode1(source.AvoidHazards);
-            asked = plain || (readAll && !unreadable.Contains(1));
-            values[1] = asked && (value.Bits & dimensions[1].Within.Floor) == dimensions[1].Within.Floor && (value.Bits & ~dimensions[1].Within.Ceiling) == 0UL ? value : dimensions[1].Resolve(value, asked, ref adjusted);
-            if (readAll && adjusted.IsEmpty)
+            if (requested is not null && unreadable.IsEmpty)
             {
-                return source;
+                var within = true;
+                global::PolicyAsCode.DimensionValue value;
+                value = PolicyTables.Encode0(requested.NewsPerDay);
+                values[0] = value;
+                within &= (value.Number >= dimensions[0].Within.Lo) & (value.Number <= dimensions[0].Within.Hi);
+                value = PolicyTables.Encode1(requested.AvoidHazards);
+                values[1] = value;
+                within &= ((value.Bits & dimensions[1].Within.Floor) == dimensions[1].Within.Floor) & ((value.Bits & ~dimensions[1].Within.Ceiling) == 0UL);
+                if (within)
+                {
+                    return requested;
+                }
             }
 
-            return source with
+            return Moved(requested, unreadable, dimensions, values, ref adjusted);
+
+            static global::Civic.Prefs Moved(global::Civic.Prefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
             {
-                NewsPerDay = PolicyTables.Decode0(values[0]),
-                AvoidHazards = PolicyTables.Decode1(values[1]),
-            };
+                var readAll = requested is not null;
+                var plain = readAll && unreadable.IsEmpty;
+                var source = requested ?? new global::Civic.Prefs();
+                global::PolicyAsCode.DimensionValue value;
+                bool asked;
+                value = PolicyTables.Encode0(source.NewsPerDay);
+                asked = plain || (readAll && !unreadable.Contains(0));
+                values[0] = asked && (value.Number >= dimensions[0].Within.Lo) && (value.Number <= dimensions[0].Within.Hi) ? value : dimensions[0].Resolve(value, asked, ref adjusted);
+                value = PolicyTables.Encode1(source.AvoidHazards);
+                asked = plain || (readAll && !unreadable.Contains(1));
+                values[1] = asked && ((value.Bits & dimensions[1].Within.Floor) == dimensions[1].Within.Floor) && ((value.Bits & ~dimensions[1].Within.Ceiling) == 0UL) ? value : dimensions[1].Resolve(value, asked, ref adjusted);
+                if (readAll && adjusted.IsEmpty)
+                {
+                    return source;
+                }
+
+                return source with
+                {
+                    NewsPerDay = PolicyTables.Decode0(values[0]),
+                    AvoidHazards = PolicyTables.Decode1(values[1]),
+                };
+            }
         }
 
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>

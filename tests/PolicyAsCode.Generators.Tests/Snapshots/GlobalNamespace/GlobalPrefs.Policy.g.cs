@@ -60,23 +60,41 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
     {
         _ = dimensions[0];
         _ = values[0];
-        var readAll = requested is not null;
-        var plain = readAll && unreadable.IsEmpty;
-        var source = requested ?? new global::GlobalPrefs();
-        global::PolicyAsCode.DimensionValue value;
-        bool asked;
-        value = PolicyTables.Encode0(source.MemoryDays);
-        asked = plain || (readAll && !unreadable.Contains(0));
-        values[0] = asked && value.Number >= dimensions[0].Within.Lo && value.Number <= dimensions[0].Within.Hi ? value : dimensions[0].Resolve(value, asked, ref adjusted);
-        if (readAll && adjusted.IsEmpty)
+        if (requested is not null && unreadable.IsEmpty)
         {
-            return source;
+            var within = true;
+            global::PolicyAsCode.DimensionValue value;
+            value = PolicyTables.Encode0(requested.MemoryDays);
+            values[0] = value;
+            within &= (value.Number >= dimensions[0].Within.Lo) & (value.Number <= dimensions[0].Within.Hi);
+            if (within)
+            {
+                return requested;
+            }
         }
 
-        return source with
+        return Moved(requested, unreadable, dimensions, values, ref adjusted);
+
+        static global::GlobalPrefs Moved(global::GlobalPrefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            MemoryDays = PolicyTables.Decode0(values[0]),
-        };
+            var readAll = requested is not null;
+            var plain = readAll && unreadable.IsEmpty;
+            var source = requested ?? new global::GlobalPrefs();
+            global::PolicyAsCode.DimensionValue value;
+            bool asked;
+            value = PolicyTables.Encode0(source.MemoryDays);
+            asked = plain || (readAll && !unreadable.Contains(0));
+            values[0] = asked && (value.Number >= dimensions[0].Within.Lo) && (value.Number <= dimensions[0].Within.Hi) ? value : dimensions[0].Resolve(value, asked, ref adjusted);
+            if (readAll && adjusted.IsEmpty)
+            {
+                return source;
+            }
+
+            return source with
+            {
+                MemoryDays = PolicyTables.Decode0(values[0]),
+            };
+        }
     }
 
     /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>

@@ -65,27 +65,48 @@ namespace Keywords.@class
             {
                 _ = dimensions[1];
                 _ = values[1];
-                var readAll = requested is not null;
-                var plain = readAll && unreadable.IsEmpty;
-                var source = requested ?? new global::Keywords.@class.@struct.@event();
-                global::PolicyAsCode.DimensionValue value;
-                bool asked;
-                value = PolicyTables.Encode0(source.@default);
-                asked = plain || (readAll && !unreadable.Contains(0));
-                values[0] = asked && value.Number >= dimensions[0].Within.Lo && value.Number <= dimensions[0].Within.Hi ? value : dimensions[0].Resolve(value, asked, ref adjusted);
-                value = PolicyTables.Encode1(source.@params);
-                asked = plain || (readAll && !unreadable.Contains(1));
-                values[1] = asked && value.Bits < 64UL && ((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL ? value : dimensions[1].Resolve(value, asked, ref adjusted);
-                if (readAll && adjusted.IsEmpty)
+                if (requested is not null && unreadable.IsEmpty)
                 {
-                    return source;
+                    var within = true;
+                    global::PolicyAsCode.DimensionValue value;
+                    value = PolicyTables.Encode0(requested.@default);
+                    values[0] = value;
+                    within &= (value.Number >= dimensions[0].Within.Lo) & (value.Number <= dimensions[0].Within.Hi);
+                    value = PolicyTables.Encode1(requested.@params);
+                    values[1] = value;
+                    within &= (value.Bits < 64UL) & (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                    if (within)
+                    {
+                        return requested;
+                    }
                 }
 
-                return source with
+                return Moved(requested, unreadable, dimensions, values, ref adjusted);
+
+                static global::Keywords.@class.@struct.@event Moved(global::Keywords.@class.@struct.@event? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
                 {
-                    @default = PolicyTables.Decode0(values[0]),
-                    @params = PolicyTables.Decode1(values[1]),
-                };
+                    var readAll = requested is not null;
+                    var plain = readAll && unreadable.IsEmpty;
+                    var source = requested ?? new global::Keywords.@class.@struct.@event();
+                    global::PolicyAsCode.DimensionValue value;
+                    bool asked;
+                    value = PolicyTables.Encode0(source.@default);
+                    asked = plain || (readAll && !unreadable.Contains(0));
+                    values[0] = asked && (value.Number >= dimensions[0].Within.Lo) && (value.Number <= dimensions[0].Within.Hi) ? value : dimensions[0].Resolve(value, asked, ref adjusted);
+                    value = PolicyTables.Encode1(source.@params);
+                    asked = plain || (readAll && !unreadable.Contains(1));
+                    values[1] = asked && (value.Bits < 64UL) && (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Resolve(value, asked, ref adjusted);
+                    if (readAll && adjusted.IsEmpty)
+                    {
+                        return source;
+                    }
+
+                    return source with
+                    {
+                        @default = PolicyTables.Decode0(values[0]),
+                        @params = PolicyTables.Decode1(values[1]),
+                    };
+                }
             }
 
             /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>

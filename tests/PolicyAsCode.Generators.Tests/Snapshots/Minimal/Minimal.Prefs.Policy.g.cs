@@ -62,23 +62,41 @@ namespace Minimal
         {
             _ = dimensions[0];
             _ = values[0];
-            var readAll = requested is not null;
-            var plain = readAll && unreadable.IsEmpty;
-            var source = requested ?? new global::Minimal.Prefs();
-            global::PolicyAsCode.DimensionValue value;
-            bool asked;
-            value = PolicyTables.Encode0(source.Maturity);
-            asked = plain || (readAll && !unreadable.Contains(0));
-            values[0] = asked && value.Bits < 64UL && ((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL ? value : dimensions[0].Resolve(value, asked, ref adjusted);
-            if (readAll && adjusted.IsEmpty)
+            if (requested is not null && unreadable.IsEmpty)
             {
-                return source;
+                var within = true;
+                global::PolicyAsCode.DimensionValue value;
+                value = PolicyTables.Encode0(requested.Maturity);
+                values[0] = value;
+                within &= (value.Bits < 64UL) & (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                if (within)
+                {
+                    return requested;
+                }
             }
 
-            return source with
+            return Moved(requested, unreadable, dimensions, values, ref adjusted);
+
+            static global::Minimal.Prefs Moved(global::Minimal.Prefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
             {
-                Maturity = PolicyTables.Decode0(values[0]),
-            };
+                var readAll = requested is not null;
+                var plain = readAll && unreadable.IsEmpty;
+                var source = requested ?? new global::Minimal.Prefs();
+                global::PolicyAsCode.DimensionValue value;
+                bool asked;
+                value = PolicyTables.Encode0(source.Maturity);
+                asked = plain || (readAll && !unreadable.Contains(0));
+                values[0] = asked && (value.Bits < 64UL) && (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].Resolve(value, asked, ref adjusted);
+                if (readAll && adjusted.IsEmpty)
+                {
+                    return source;
+                }
+
+                return source with
+                {
+                    Maturity = PolicyTables.Decode0(values[0]),
+                };
+            }
         }
 
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>

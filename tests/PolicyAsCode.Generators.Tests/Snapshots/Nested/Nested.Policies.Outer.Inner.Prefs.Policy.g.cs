@@ -66,23 +66,41 @@ namespace Nested.Policies
                 {
                     _ = dimensions[0];
                     _ = values[0];
-                    var readAll = requested is not null;
-                    var plain = readAll && unreadable.IsEmpty;
-                    var source = requested ?? new global::Nested.Policies.Outer.Inner.Prefs();
-                    global::PolicyAsCode.DimensionValue value;
-                    bool asked;
-                    value = PolicyTables.Encode0(source.Creativity);
-                    asked = plain || (readAll && !unreadable.Contains(0));
-                    values[0] = asked && value.Number >= dimensions[0].Within.Lo && value.Number <= dimensions[0].Within.Hi ? value : dimensions[0].Resolve(value, asked, ref adjusted);
-                    if (readAll && adjusted.IsEmpty)
+                    if (requested is not null && unreadable.IsEmpty)
                     {
-                        return source;
+                        var within = true;
+                        global::PolicyAsCode.DimensionValue value;
+                        value = PolicyTables.Encode0(requested.Creativity);
+                        values[0] = value;
+                        within &= (value.Number >= dimensions[0].Within.Lo) & (value.Number <= dimensions[0].Within.Hi);
+                        if (within)
+                        {
+                            return requested;
+                        }
                     }
 
-                    return source with
+                    return Moved(requested, unreadable, dimensions, values, ref adjusted);
+
+                    static global::Nested.Policies.Outer.Inner.Prefs Moved(global::Nested.Policies.Outer.Inner.Prefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
                     {
-                        Creativity = PolicyTables.Decode0(values[0]),
-                    };
+                        var readAll = requested is not null;
+                        var plain = readAll && unreadable.IsEmpty;
+                        var source = requested ?? new global::Nested.Policies.Outer.Inner.Prefs();
+                        global::PolicyAsCode.DimensionValue value;
+                        bool asked;
+                        value = PolicyTables.Encode0(source.Creativity);
+                        asked = plain || (readAll && !unreadable.Contains(0));
+                        values[0] = asked && (value.Number >= dimensions[0].Within.Lo) && (value.Number <= dimensions[0].Within.Hi) ? value : dimensions[0].Resolve(value, asked, ref adjusted);
+                        if (readAll && adjusted.IsEmpty)
+                        {
+                            return source;
+                        }
+
+                        return source with
+                        {
+                            Creativity = PolicyTables.Decode0(values[0]),
+                        };
+                    }
                 }
 
                 /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>

@@ -68,31 +68,55 @@ namespace NestedLaws
         {
             _ = dimensions[2];
             _ = values[2];
-            var readAll = requested is not null;
-            var plain = readAll && unreadable.IsEmpty;
-            var source = requested ?? new global::NestedLaws.Prefs();
-            global::PolicyAsCode.DimensionValue value;
-            bool asked;
-            value = PolicyTables.Encode0(source.MemoryDays);
-            asked = plain || (readAll && !unreadable.Contains(0));
-            values[0] = asked && value.Number >= dimensions[0].Within.Lo && value.Number <= dimensions[0].Within.Hi ? value : dimensions[0].Resolve(value, asked, ref adjusted);
-            value = PolicyTables.Encode1(source.DiscloseAi);
-            asked = plain || (readAll && !unreadable.Contains(1));
-            values[1] = asked && value.Bits < 64UL && ((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL ? value : dimensions[1].Resolve(value, asked, ref adjusted);
-            value = PolicyTables.Encode2(source.Maturity);
-            asked = plain || (readAll && !unreadable.Contains(2));
-            values[2] = asked && value.Bits < 64UL && ((dimensions[2].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL ? value : dimensions[2].Resolve(value, asked, ref adjusted);
-            if (readAll && adjusted.IsEmpty)
+            if (requested is not null && unreadable.IsEmpty)
             {
-                return source;
+                var within = true;
+                global::PolicyAsCode.DimensionValue value;
+                value = PolicyTables.Encode0(requested.MemoryDays);
+                values[0] = value;
+                within &= (value.Number >= dimensions[0].Within.Lo) & (value.Number <= dimensions[0].Within.Hi);
+                value = PolicyTables.Encode1(requested.DiscloseAi);
+                values[1] = value;
+                within &= (value.Bits < 64UL) & (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                value = PolicyTables.Encode2(requested.Maturity);
+                values[2] = value;
+                within &= (value.Bits < 64UL) & (((dimensions[2].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                if (within)
+                {
+                    return requested;
+                }
             }
 
-            return source with
+            return Moved(requested, unreadable, dimensions, values, ref adjusted);
+
+            static global::NestedLaws.Prefs Moved(global::NestedLaws.Prefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
             {
-                MemoryDays = PolicyTables.Decode0(values[0]),
-                DiscloseAi = PolicyTables.Decode1(values[1]),
-                Maturity = PolicyTables.Decode2(values[2]),
-            };
+                var readAll = requested is not null;
+                var plain = readAll && unreadable.IsEmpty;
+                var source = requested ?? new global::NestedLaws.Prefs();
+                global::PolicyAsCode.DimensionValue value;
+                bool asked;
+                value = PolicyTables.Encode0(source.MemoryDays);
+                asked = plain || (readAll && !unreadable.Contains(0));
+                values[0] = asked && (value.Number >= dimensions[0].Within.Lo) && (value.Number <= dimensions[0].Within.Hi) ? value : dimensions[0].Resolve(value, asked, ref adjusted);
+                value = PolicyTables.Encode1(source.DiscloseAi);
+                asked = plain || (readAll && !unreadable.Contains(1));
+                values[1] = asked && (value.Bits < 64UL) && (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Resolve(value, asked, ref adjusted);
+                value = PolicyTables.Encode2(source.Maturity);
+                asked = plain || (readAll && !unreadable.Contains(2));
+                values[2] = asked && (value.Bits < 64UL) && (((dimensions[2].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[2].Resolve(value, asked, ref adjusted);
+                if (readAll && adjusted.IsEmpty)
+                {
+                    return source;
+                }
+
+                return source with
+                {
+                    MemoryDays = PolicyTables.Decode0(values[0]),
+                    DiscloseAi = PolicyTables.Decode1(values[1]),
+                    Maturity = PolicyTables.Decode2(values[2]),
+                };
+            }
         }
 
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>

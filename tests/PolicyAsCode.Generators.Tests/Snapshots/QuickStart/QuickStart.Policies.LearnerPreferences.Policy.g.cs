@@ -70,55 +70,97 @@ namespace QuickStart.Policies
         {
             _ = dimensions[8];
             _ = values[8];
-            var readAll = requested is not null;
-            var plain = readAll && unreadable.IsEmpty;
-            var source = requested ?? new global::QuickStart.Policies.LearnerPreferences();
-            global::PolicyAsCode.DimensionValue value;
-            bool asked;
-            value = PolicyTables.Encode0(source.Maturity);
-            asked = plain || (readAll && !unreadable.Contains(0));
-            values[0] = asked && value.Bits < 64UL && ((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL ? value : dimensions[0].Resolve(value, asked, ref adjusted);
-            value = PolicyTables.Encode1(source.Tone);
-            asked = plain || (readAll && !unreadable.Contains(1));
-            values[1] = asked && value.Bits < 64UL && ((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL ? value : dimensions[1].Resolve(value, asked, ref adjusted);
-            value = PolicyTables.Encode2(source.Verbosity);
-            asked = plain || (readAll && !unreadable.Contains(2));
-            values[2] = asked && value.Bits < 64UL && ((dimensions[2].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL ? value : dimensions[2].Resolve(value, asked, ref adjusted);
-            value = PolicyTables.Encode3(source.DiscloseAi);
-            asked = plain || (readAll && !unreadable.Contains(3));
-            values[3] = asked && value.Bits < 64UL && ((dimensions[3].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL ? value : dimensions[3].Resolve(value, asked, ref adjusted);
-            value = PolicyTables.Encode4(source.MemoryDays);
-            asked = plain || (readAll && !unreadable.Contains(4));
-            values[4] = asked && value.Number >= dimensions[4].Within.Lo && value.Number <= dimensions[4].Within.Hi ? value : dimensions[4].Resolve(value, asked, ref adjusted);
-            value = PolicyTables.Encode5(source.Creativity);
-            asked = plain || (readAll && !unreadable.Contains(5));
-            values[5] = asked && value.Number >= dimensions[5].Within.Lo && value.Number <= dimensions[5].Within.Hi ? value : dimensions[5].Resolve(value, asked, ref adjusted);
-            value = PolicyTables.Encode6(source.Topics);
-            asked = plain || (readAll && !unreadable.Contains(6));
-            values[6] = asked && (value.Bits & dimensions[6].Within.Floor) == dimensions[6].Within.Floor && (value.Bits & ~dimensions[6].Within.Ceiling) == 0UL ? value : dimensions[6].Resolve(value, asked, ref adjusted);
-            value = PolicyTables.Encode7(source.Language);
-            asked = plain || (readAll && !unreadable.Contains(7));
-            values[7] = asked && value.Bits < 64UL && ((dimensions[7].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL ? value : dimensions[7].Resolve(value, asked, ref adjusted);
-            value = PolicyTables.Encode8(source.AvoidHazards);
-            asked = plain || (readAll && !unreadable.Contains(8));
-            values[8] = asked && (value.Bits & dimensions[8].Within.Floor) == dimensions[8].Within.Floor && (value.Bits & ~dimensions[8].Within.Ceiling) == 0UL ? value : dimensions[8].Resolve(value, asked, ref adjusted);
-            if (readAll && adjusted.IsEmpty)
+            if (requested is not null && unreadable.IsEmpty)
             {
-                return source;
+                var within = true;
+                global::PolicyAsCode.DimensionValue value;
+                value = PolicyTables.Encode0(requested.Maturity);
+                values[0] = value;
+                within &= (value.Bits < 64UL) & (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                value = PolicyTables.Encode1(requested.Tone);
+                values[1] = value;
+                within &= (value.Bits < 64UL) & (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                value = PolicyTables.Encode2(requested.Verbosity);
+                values[2] = value;
+                within &= (value.Bits < 64UL) & (((dimensions[2].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                value = PolicyTables.Encode3(requested.DiscloseAi);
+                values[3] = value;
+                within &= (value.Bits < 64UL) & (((dimensions[3].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                value = PolicyTables.Encode4(requested.MemoryDays);
+                values[4] = value;
+                within &= (value.Number >= dimensions[4].Within.Lo) & (value.Number <= dimensions[4].Within.Hi);
+                value = PolicyTables.Encode5(requested.Creativity);
+                values[5] = value;
+                within &= (value.Number >= dimensions[5].Within.Lo) & (value.Number <= dimensions[5].Within.Hi);
+                value = PolicyTables.Encode6(requested.Topics);
+                values[6] = value;
+                within &= ((value.Bits & dimensions[6].Within.Floor) == dimensions[6].Within.Floor) & ((value.Bits & ~dimensions[6].Within.Ceiling) == 0UL);
+                value = PolicyTables.Encode7(requested.Language);
+                values[7] = value;
+                within &= (value.Bits < 64UL) & (((dimensions[7].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                value = PolicyTables.Encode8(requested.AvoidHazards);
+                values[8] = value;
+                within &= ((value.Bits & dimensions[8].Within.Floor) == dimensions[8].Within.Floor) & ((value.Bits & ~dimensions[8].Within.Ceiling) == 0UL);
+                if (within)
+                {
+                    return requested;
+                }
             }
 
-            return source with
+            return Moved(requested, unreadable, dimensions, values, ref adjusted);
+
+            static global::QuickStart.Policies.LearnerPreferences Moved(global::QuickStart.Policies.LearnerPreferences? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
             {
-                Maturity = PolicyTables.Decode0(values[0]),
-                Tone = PolicyTables.Decode1(values[1]),
-                Verbosity = PolicyTables.Decode2(values[2]),
-                DiscloseAi = PolicyTables.Decode3(values[3]),
-                MemoryDays = PolicyTables.Decode4(values[4]),
-                Creativity = PolicyTables.Decode5(values[5]),
-                Topics = PolicyTables.Decode6(values[6]),
-                Language = PolicyTables.Decode7(values[7]),
-                AvoidHazards = PolicyTables.Decode8(values[8]),
-            };
+                var readAll = requested is not null;
+                var plain = readAll && unreadable.IsEmpty;
+                var source = requested ?? new global::QuickStart.Policies.LearnerPreferences();
+                global::PolicyAsCode.DimensionValue value;
+                bool asked;
+                value = PolicyTables.Encode0(source.Maturity);
+                asked = plain || (readAll && !unreadable.Contains(0));
+                values[0] = asked && (value.Bits < 64UL) && (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].Resolve(value, asked, ref adjusted);
+                value = PolicyTables.Encode1(source.Tone);
+                asked = plain || (readAll && !unreadable.Contains(1));
+                values[1] = asked && (value.Bits < 64UL) && (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Resolve(value, asked, ref adjusted);
+                value = PolicyTables.Encode2(source.Verbosity);
+                asked = plain || (readAll && !unreadable.Contains(2));
+                values[2] = asked && (value.Bits < 64UL) && (((dimensions[2].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[2].Resolve(value, asked, ref adjusted);
+                value = PolicyTables.Encode3(source.DiscloseAi);
+                asked = plain || (readAll && !unreadable.Contains(3));
+                values[3] = asked && (value.Bits < 64UL) && (((dimensions[3].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[3].Resolve(value, asked, ref adjusted);
+                value = PolicyTables.Encode4(source.MemoryDays);
+                asked = plain || (readAll && !unreadable.Contains(4));
+                values[4] = asked && (value.Number >= dimensions[4].Within.Lo) && (value.Number <= dimensions[4].Within.Hi) ? value : dimensions[4].Resolve(value, asked, ref adjusted);
+                value = PolicyTables.Encode5(source.Creativity);
+                asked = plain || (readAll && !unreadable.Contains(5));
+                values[5] = asked && (value.Number >= dimensions[5].Within.Lo) && (value.Number <= dimensions[5].Within.Hi) ? value : dimensions[5].Resolve(value, asked, ref adjusted);
+                value = PolicyTables.Encode6(source.Topics);
+                asked = plain || (readAll && !unreadable.Contains(6));
+                values[6] = asked && ((value.Bits & dimensions[6].Within.Floor) == dimensions[6].Within.Floor) && ((value.Bits & ~dimensions[6].Within.Ceiling) == 0UL) ? value : dimensions[6].Resolve(value, asked, ref adjusted);
+                value = PolicyTables.Encode7(source.Language);
+                asked = plain || (readAll && !unreadable.Contains(7));
+                values[7] = asked && (value.Bits < 64UL) && (((dimensions[7].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[7].Resolve(value, asked, ref adjusted);
+                value = PolicyTables.Encode8(source.AvoidHazards);
+                asked = plain || (readAll && !unreadable.Contains(8));
+                values[8] = asked && ((value.Bits & dimensions[8].Within.Floor) == dimensions[8].Within.Floor) && ((value.Bits & ~dimensions[8].Within.Ceiling) == 0UL) ? value : dimensions[8].Resolve(value, asked, ref adjusted);
+                if (readAll && adjusted.IsEmpty)
+                {
+                    return source;
+                }
+
+                return source with
+                {
+                    Maturity = PolicyTables.Decode0(values[0]),
+                    Tone = PolicyTables.Decode1(values[1]),
+                    Verbosity = PolicyTables.Decode2(values[2]),
+                    DiscloseAi = PolicyTables.Decode3(values[3]),
+                    MemoryDays = PolicyTables.Decode4(values[4]),
+                    Creativity = PolicyTables.Decode5(values[5]),
+                    Topics = PolicyTables.Decode6(values[6]),
+                    Language = PolicyTables.Decode7(values[7]),
+                    AvoidHazards = PolicyTables.Decode8(values[8]),
+                };
+            }
         }
 
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
