@@ -17,15 +17,6 @@ public static class Probe
             return Json();
         }
 
-        if (args.Length > 0 && args[0] == "overlay-loop")
-        {
-            var engine = OverlayScenarios.Engine();
-            var (request, context) = OverlayScenarios.QuickStart(ResolveScenario.Unchanged);
-            var sink = 0;
-            for (var i = 0; i < 100_000_000; i++) sink += engine.Current.Resolve(request, context).Jurisdiction;
-            return sink & 1;
-        }
-
         if (args.Length > 0 && args[0] == "overlay")
         {
             return Overlay();
@@ -77,39 +68,9 @@ public static class Probe
                 var o = Time(() => overlaid.Resolve(request, context).Jurisdiction);
                 Console.WriteLine($"{scenario,-11} compiled {c,6:F1} ns  overlaid {o,6:F1} ns  {o / c:F2} x");
             }
-
-            var (r, ctx) = OverlayScenarios.QuickStart(ResolveScenario.Unchanged);
-            var registry = overlaid.Registry;
-            var j = registry.MatchJurisdiction(ctx.Jurisdiction);
-            var row = new PolicyAsCode.Compiled.NarrowedDimension[registry.Dimensions.Length];
-            for (var d = 0; d < row.Length; d++)
-            {
-                row[d] = new PolicyAsCode.Compiled.NarrowedDimension(registry.Dimensions[d], Binding.Narrow(registry.Shape, d, j, ctx));
-            }
-
-            var interp = new PolicyInterpreter(registry);
-            Console.WriteLine($"  match {Time(() => registry.MatchJurisdiction(ctx.Jurisdiction)):F1} ns");
-            Console.WriteLine($"  within {Time(() => Within(r, row)):F1} ns");
-            Console.WriteLine($"  encode {Time(() => LearnerPreferences.Encode(r).Length):F1} ns");
-            Console.WriteLine($"  empty {Time(() => r.MemoryDays):F1} ns");
-            Console.WriteLine($"  stack {Time(() => Stack(r)):F1} ns");
         }
 
         return 0;
-    }
-
-    private static int Stack(LearnerPreferences r)
-    {
-        Span<DimensionValue> values = stackalloc DimensionValue[9];
-        values[8] = DimensionValue.OfNumber(r.MemoryDays);
-        return (int)values[3].Number;
-    }
-
-    private static int Within(LearnerPreferences r, PolicyAsCode.Compiled.NarrowedDimension[] row)
-    {
-        Span<DimensionValue> values = stackalloc DimensionValue[9];
-        var adjusted = default(PolicyAsCode.Compiled.AdjustmentRecorder);
-        return LearnerPreferences.ResolveWithin(r, default, row, values, ref adjusted).MemoryDays;
     }
 
     // The preferences reader on the benchmark's documents and on {}, against System.Text.Json.

@@ -34,7 +34,7 @@ internal static class WithinEmitter
         writer.Line($"_ = values[{count - 1}];");
 
         // The path a live service takes most: every value tested without a branch and no call, so nothing is kept
-        // across one; a value that is not within sends the whole request to the step below, which reads it again.
+        // across one; a value that is not within sends the whole request, encoded, to the step below.
         using (writer.Block("if (requested is not null && unreadable.IsEmpty)"))
         {
             writer.Line("var within = true;");
@@ -59,9 +59,10 @@ internal static class WithinEmitter
         EmitMoved(writer, policy, self);
     }
 
-    // Each value in turn: granted as asked when within, else resolved by NarrowedDimension.Resolve; one local for every
-    // value and one for whether it was asked, so that a policy of thousands of dimensions still gives the JIT a method
-    // it optimises. The record is copied from the request only when something moved.
+    // Each value in turn (a readable request's as the first pass encoded it): granted as asked when within, else
+    // resolved by NarrowedDimension.Resolve; one local for every value and one for whether it was asked, so that a
+    // policy of thousands of dimensions still gives the JIT a method it optimises. The record is copied from the
+    // request only when something moved.
     private static void EmitMoved(SourceWriter writer, PolicyModel policy, string self)
     {
         using var _ = writer.Block(
@@ -74,7 +75,7 @@ internal static class WithinEmitter
         foreach (var d in policy.Dimensions)
         {
             var i = d.Index;
-            writer.Line($"value = PolicyTables.Encode{i}(source.{CSharpNames.Escape(d.Name)});");
+            writer.Line($"value = plain ? values[{i}] : PolicyTables.Encode{i}(source.{CSharpNames.Escape(d.Name)});");
             writer.Line($"asked = plain || (readAll && !unreadable.Contains({i}));");
             writer.Line($"values[{i}] = asked && {Contains(d.Kind, $"dimensions[{i}].Within", "value", "&&")} ? value : dimensions[{i}].Resolve(value, asked, ref adjusted);");
         }

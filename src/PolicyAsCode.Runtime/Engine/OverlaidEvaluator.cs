@@ -25,7 +25,7 @@ internal sealed class OverlaidEvaluator<TPreferences>
     /// <summary>The most contexts kept: jurisdictions (and none) times the 3^k states of the k facts named.</summary>
     internal const int MaxRows = 1 << 16;
 
-    // Encoded values up to this many dimensions live in the frame; a larger policy takes one array per resolution.
+    // Encoded values up to this many dimensions live on the stack; a larger policy takes one array per resolution.
     private const int StackDimensions = 128;
 
     private readonly PolicyRegistry _registry;
@@ -72,8 +72,7 @@ internal sealed class OverlaidEvaluator<TPreferences>
         }
 
         var row = Row(jurisdiction, context);
-        Unsafe.SkipInit(out StackValues stack);
-        var values = _dimensions.Length <= StackDimensions ? ((Span<DimensionValue>)stack)[.._dimensions.Length] : new DimensionValue[_dimensions.Length];
+        var values = _dimensions.Length <= StackDimensions ? stackalloc DimensionValue[_dimensions.Length] : new DimensionValue[_dimensions.Length];
         var adjusted = default(AdjustmentRecorder);
         var effective = TPreferences.ResolveWithin(requested, unreadable, row.Dimensions, values, ref adjusted);
         var forbidden = row.Forbidden;
@@ -83,7 +82,8 @@ internal sealed class OverlaidEvaluator<TPreferences>
     }
 
     /// <summary>Decides as <see cref="PolicyInterpreter.Decide"/> decides.</summary>
-    public Decision Decide(in Resolution<TPreferences> resolution, Hazard detected) => _interpreter.Decide(in resolution, detected);
+    public Decision Decide(in Resolution<TPreferences> resolution, Hazard detected) =>
+        _interpreter.DecideOn(resolution.IsResolved, resolution.Forbidden, resolution.ActiveForbids, detected);
 
     // The interpreter on the encoded request, for a policy whose contexts are not kept.
     private Resolution<TPreferences> Interpreted(TPreferences? requested, in PolicyContext context, DimensionSet unreadable)
@@ -194,11 +194,4 @@ internal sealed class OverlaidEvaluator<TPreferences>
     }
 
     private readonly record struct FactByte(int Shift, int[] Weights);
-
-    // Room for the encoded values in the frame: a fixed size costs no stack probe or length check per resolution.
-    [InlineArray(StackDimensions)]
-    private struct StackValues
-    {
-        private DimensionValue _value;
-    }
 }

@@ -82,7 +82,7 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
             var source = requested ?? new global::GlobalPrefs();
             global::PolicyAsCode.DimensionValue value;
             bool asked;
-            value = PolicyTables.Encode0(source.MemoryDays);
+            value = plain ? values[0] : PolicyTables.Encode0(source.MemoryDays);
             asked = plain || (readAll && !unreadable.Contains(0));
             values[0] = asked && (value.Number >= dimensions[0].Within.Lo) && (value.Number <= dimensions[0].Within.Hi) ? value : dimensions[0].Resolve(value, asked, ref adjusted);
             if (readAll && adjusted.IsEmpty)

@@ -90,10 +90,10 @@ namespace Keywords.@class
                     var source = requested ?? new global::Keywords.@class.@struct.@event();
                     global::PolicyAsCode.DimensionValue value;
                     bool asked;
-                    value = PolicyTables.Encode0(source.@default);
+                    value = plain ? values[0] : PolicyTables.Encode0(source.@default);
                     asked = plain || (readAll && !unreadable.Contains(0));
                     values[0] = asked && (value.Number >= dimensions[0].Within.Lo) && (value.Number <= dimensions[0].Within.Hi) ? value : dimensions[0].Resolve(value, asked, ref adjusted);
-                    value = PolicyTables.Encode1(source.@params);
+                    value = plain ? values[1] : PolicyTables.Encode1(source.@params);
                     asked = plain || (readAll && !unreadable.Contains(1));
                     values[1] = asked && (value.Bits < 64UL) && (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Resolve(value, asked, ref adjusted);
                     if (readAll && adjusted.IsEmpty)

@@ -84,7 +84,7 @@ namespace Minimal
                 var source = requested ?? new global::Minimal.Prefs();
                 global::PolicyAsCode.DimensionValue value;
                 bool asked;
-                value = PolicyTables.Encode0(source.Maturity);
+                value = plain ? values[0] : PolicyTables.Encode0(source.Maturity);
                 asked = plain || (readAll && !unreadable.Contains(0));
                 values[0] = asked && (value.Bits < 64UL) && (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].Resolve(value, asked, ref adjusted);
                 if (readAll && adjusted.IsEmpty)

@@ -88,7 +88,7 @@ namespace Nested.Policies
                         var source = requested ?? new global::Nested.Policies.Outer.Inner.Prefs();
                         global::PolicyAsCode.DimensionValue value;
                         bool asked;
-                        value = PolicyTables.Encode0(source.Creativity);
+                        value = plain ? values[0] : PolicyTables.Encode0(source.Creativity);
                         asked = plain || (readAll && !unreadable.Contains(0));
                         values[0] = asked && (value.Number >= dimensions[0].Within.Lo) && (value.Number <= dimensions[0].Within.Hi) ? value : dimensions[0].Resolve(value, asked, ref adjusted);
                         if (readAll && adjusted.IsEmpty)

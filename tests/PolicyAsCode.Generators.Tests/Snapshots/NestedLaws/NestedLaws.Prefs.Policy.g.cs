@@ -96,13 +96,13 @@ namespace NestedLaws
                 var source = requested ?? new global::NestedLaws.Prefs();
                 global::PolicyAsCode.DimensionValue value;
                 bool asked;
-                value = PolicyTables.Encode0(source.MemoryDays);
+                value = plain ? values[0] : PolicyTables.Encode0(source.MemoryDays);
                 asked = plain || (readAll && !unreadable.Contains(0));
                 values[0] = asked && (value.Number >= dimensions[0].Within.Lo) && (value.Number <= dimensions[0].Within.Hi) ? value : dimensions[0].Resolve(value, asked, ref adjusted);
-                value = PolicyTables.Encode1(source.DiscloseAi);
+                value = plain ? values[1] : PolicyTables.Encode1(source.DiscloseAi);
                 asked = plain || (readAll && !unreadable.Contains(1));
                 values[1] = asked && (value.Bits < 64UL) && (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Resolve(value, asked, ref adjusted);
-                value = PolicyTables.Encode2(source.Maturity);
+                value = plain ? values[2] : PolicyTables.Encode2(source.Maturity);
                 asked = plain || (readAll && !unreadable.Contains(2));
                 values[2] = asked && (value.Bits < 64UL) && (((dimensions[2].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[2].Resolve(value, asked, ref adjusted);
                 if (readAll && adjusted.IsEmpty)
