@@ -19,8 +19,8 @@ internal static class RegistryDataEmitter
     public const int Format = 3;
 
     /// <summary>The attribute, for the line above the user tier's generated declaration.</summary>
-    public static string Attribute(PolicyModel policy) =>
-        $"[global::PolicyAsCode.Compiled.PolicyRegistryData({Format}, {Literals.String(Json(policy))})]";
+    public static string Attribute(string json) =>
+        $"[global::PolicyAsCode.Compiled.PolicyRegistryData({Format}, {Literals.String(json)})]";
 
     public static string Json(PolicyModel policy)
     {

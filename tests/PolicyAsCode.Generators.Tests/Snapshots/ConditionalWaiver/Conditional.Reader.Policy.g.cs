@@ -122,61 +122,8 @@ namespace Conditional
         private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
         private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
         private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
-        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit> Benefits(params int[] links)
-        {
-            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Benefit>(links.Length);
-            foreach (var link in links)
-            {
-                builder.Add((global::PolicyAsCode.Benefit)link);
-            }
-
-            return builder.MoveToImmutable();
-        }
-
-        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk> Risks(params int[] links)
-        {
-            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Risk>(links.Length);
-            foreach (var link in links)
-            {
-                builder.Add((global::PolicyAsCode.Risk)link);
-            }
-
-            return builder.MoveToImmutable();
-        }
-
-        public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
-            "Conditional.Reader",
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
-                new global::PolicyAsCode.TierInfo(0, "EU", "Conditional.EuLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(1, "US", "Conditional.UsLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(2, "fiction", "Conditional.FictionPlatform", global::PolicyAsCode.TierRank.Organisation, global::System.Collections.Immutable.ImmutableArray.Create<int>(0, 1)),
-                new global::PolicyAsCode.TierInfo(3, "Reader", "Conditional.Reader", global::PolicyAsCode.TierRank.User, global::System.Collections.Immutable.ImmutableArray.Create<int>(2))
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
-                new global::PolicyAsCode.DimensionInfo(0, "Maturity", global::PolicyAsCode.DimensionKind.Ordinal, "Conditional.Maturity", global::System.Collections.Immutable.ImmutableArray.Create<string>("General", "Teen", "Mature"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L), OrdinalBound(0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(0), false, null, Benefits(), Risks()),
-                new global::PolicyAsCode.DimensionInfo(1, "DiscloseAi", global::PolicyAsCode.DimensionKind.Boolean, "bool", global::System.Collections.Immutable.ImmutableArray.Create<string>("false", "true"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L), BooleanBound(0x0UL, 0x3UL), true, global::PolicyAsCode.DimensionValue.OfPosition(1), true, null, Benefits(), Risks()),
-                new global::PolicyAsCode.DimensionInfo(2, "MemoryDays", global::PolicyAsCode.DimensionKind.Integer, "int", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, IntegerBound(-2147483648d, 2147483647d), false, global::PolicyAsCode.DimensionValue.OfNumber(0d), false, null, Benefits(), Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.BoundRule>(
-                new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), null, "AtMost(Maturity.Teen)", "minors get at most teen content", Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(1, 0, 0, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.VerifiedAdult), global::PolicyAsCode.TierRank.Organisation, "AtMost(Maturity.Teen)", "unverified users get at most teen content", Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(2, 1, 0, global::PolicyAsCode.BoundForm.Locked, BooleanBound(0x0UL, 0x2UL), default(global::PolicyAsCode.Condition), global::PolicyAsCode.TierRank.User, "Locked(true)", "disclose the AI unless the user waives it for role-play", Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(3, 2, 0, global::PolicyAsCode.BoundForm.Locked, IntegerBound(0d, 0d), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.ConsentsToMemory), null, "Locked(0)", "no memory without consent", Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(4, 2, 0, global::PolicyAsCode.BoundForm.AtMost, IntegerBound(-2147483648d, 30d), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.ConsentsToMemory | global::PolicyAsCode.Fact.Professional, global::PolicyAsCode.Fact.None), null, "AtMost(30)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(5, 0, 1, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), null, "AtMost(Maturity.Teen)", null, Benefits(), Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.ForbidRule>(
-                new global::PolicyAsCode.ForbidRule(0, 0, (global::PolicyAsCode.Hazard)0x800UL, new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), "minors", null, Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.WaiverClaim>(
-                new global::PolicyAsCode.WaiverClaim(0, 2, 0, 0, new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.VerifiedAdult, global::PolicyAsCode.Fact.None), true),
-                new global::PolicyAsCode.WaiverClaim(1, 3, 1, 0, new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None), true)
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierDefault>(
-                new global::PolicyAsCode.TierDefault(2, 0, global::PolicyAsCode.DimensionValue.OfPosition(1))
-            ),
-            global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.HazardInfo>.Empty
-        );
+        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
+            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::Conditional.Reader), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
 
         public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
 

@@ -147,75 +147,8 @@ namespace EveryKind
         private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
         private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
         private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
-        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit> Benefits(params int[] links)
-        {
-            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Benefit>(links.Length);
-            foreach (var link in links)
-            {
-                builder.Add((global::PolicyAsCode.Benefit)link);
-            }
-
-            return builder.MoveToImmutable();
-        }
-
-        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk> Risks(params int[] links)
-        {
-            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Risk>(links.Length);
-            foreach (var link in links)
-            {
-                builder.Add((global::PolicyAsCode.Risk)link);
-            }
-
-            return builder.MoveToImmutable();
-        }
-
-        public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
-            "EveryKind.Settings",
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
-                new global::PolicyAsCode.TierInfo(0, "XX", "EveryKind.Law", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(1, "org", "EveryKind.Org", global::PolicyAsCode.TierRank.Organisation, global::System.Collections.Immutable.ImmutableArray.Create<int>(0)),
-                new global::PolicyAsCode.TierInfo(2, "Settings", "EveryKind.Settings", global::PolicyAsCode.TierRank.User, global::System.Collections.Immutable.ImmutableArray.Create<int>(1))
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
-                new global::PolicyAsCode.DimensionInfo(0, "Disclose", global::PolicyAsCode.DimensionKind.Boolean, "bool", global::System.Collections.Immutable.ImmutableArray.Create<string>("false", "true"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L), BooleanBound(0x0UL, 0x3UL), true, global::PolicyAsCode.DimensionValue.OfPosition(1), true, "Whether the assistant says it is an AI", Benefits(), Risks(2)),
-                new global::PolicyAsCode.DimensionInfo(1, "Strictness", global::PolicyAsCode.DimensionKind.Ordinal, "EveryKind.Level", global::System.Collections.Immutable.ImmutableArray.Create<string>("Low", "Medium", "High"), global::System.Collections.Immutable.ImmutableArray.Create<long>(-1L, 5L, 10L), OrdinalBound(0x0UL, 0x7UL), true, global::PolicyAsCode.DimensionValue.OfPosition(64), false, "How strict the assistant is", Benefits(2), Risks()),
-                new global::PolicyAsCode.DimensionInfo(2, "Days", global::PolicyAsCode.DimensionKind.Integer, "int", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, IntegerBound(-2147483648d, 2147483647d), false, global::PolicyAsCode.DimensionValue.OfNumber(0d), false, "Days of memory", Benefits(3), Risks(3)),
-                new global::PolicyAsCode.DimensionInfo(3, "Temperature", global::PolicyAsCode.DimensionKind.Real, "double", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, RealBound(-double.MaxValue, double.MaxValue), false, global::PolicyAsCode.DimensionValue.OfNumber(0.25d), true, "Sampling temperature", Benefits(), Risks()),
-                new global::PolicyAsCode.DimensionInfo(4, "Channels", global::PolicyAsCode.DimensionKind.Set, "EveryKind.Channels", global::System.Collections.Immutable.ImmutableArray.Create<string>("Text", "Voice", "Images", "Video"), global::System.Collections.Immutable.ImmutableArray.Create<long>(1L, 2L, 4L, 8L), SetBound(0x0UL, 0xFUL), false, global::PolicyAsCode.DimensionValue.OfMask(0x1UL), true, "Channels the assistant answers on", Benefits(), Risks()),
-                new global::PolicyAsCode.DimensionInfo(5, "Language", global::PolicyAsCode.DimensionKind.Choice, "string", global::System.Collections.Immutable.ImmutableArray.Create<string>("en", "de", "fr"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L), ChoiceBound(0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(0), true, "The language of answers", Benefits(), Risks()),
-                new global::PolicyAsCode.DimensionInfo(6, "Avoid", global::PolicyAsCode.DimensionKind.Set, "PolicyAsCode.Hazard", global::System.Collections.Immutable.ImmutableArray.Create<string>("ViolentCrimes", "NonViolentCrimes", "SexRelatedCrimes", "ChildSexualExploitation", "Defamation", "SpecializedAdvice", "Privacy", "IntellectualProperty", "IndiscriminateWeapons", "Hate", "SuicideAndSelfHarm", "SexualContent", "Elections", "CodeInterpreterAbuse", "Custom1", "Custom2", "Custom3", "Custom4", "Custom5", "Custom6", "Custom7", "Custom8"), global::System.Collections.Immutable.ImmutableArray.Create<long>(1L, 2L, 4L, 8L, 16L, 32L, 64L, 128L, 256L, 512L, 1024L, 2048L, 4096L, 8192L, 4294967296L, 8589934592L, 17179869184L, 34359738368L, 68719476736L, 137438953472L, 274877906944L, 549755813888L), SetBound(0x0UL, 0xFF00003FFFUL), true, global::PolicyAsCode.DimensionValue.OfMask(0x10UL), true, "Hazards this user never wants to see", Benefits(), Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.BoundRule>(
-                new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.Locked, BooleanBound(0x0UL, 0x2UL), default(global::PolicyAsCode.Condition), null, "Locked(true)", "always disclosed", Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(1, 1, 0, global::PolicyAsCode.BoundForm.AtLeast, OrdinalBound(0x0UL, 0x6UL), default(global::PolicyAsCode.Condition), null, "AtLeast(Level.Medium)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(2, 2, 0, global::PolicyAsCode.BoundForm.Between, IntegerBound(0d, 90d), default(global::PolicyAsCode.Condition), null, "Between(0, 90)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(3, 3, 0, global::PolicyAsCode.BoundForm.AtMost, RealBound(-double.MaxValue, 0.9d), default(global::PolicyAsCode.Condition), null, "AtMost(0.9)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(4, 4, 0, global::PolicyAsCode.BoundForm.AtLeast, SetBound(0x1UL, 0xFUL), default(global::PolicyAsCode.Condition), null, "AtLeast(Channels.Text)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(5, 5, 0, global::PolicyAsCode.BoundForm.Allowed, ChoiceBound(0x0UL, 0x3UL), default(global::PolicyAsCode.Condition), null, "Allowed(\"en\", \"de\")", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(6, 1, 1, global::PolicyAsCode.BoundForm.Between, OrdinalBound(0x0UL, 0x6UL), default(global::PolicyAsCode.Condition), null, "Between(Level.Medium, Level.High)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(7, 2, 1, global::PolicyAsCode.BoundForm.AtLeast, IntegerBound(1d, 2147483647d), default(global::PolicyAsCode.Condition), null, "AtLeast(1)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(8, 2, 1, global::PolicyAsCode.BoundForm.AtMost, IntegerBound(-2147483648d, 30d), default(global::PolicyAsCode.Condition), null, "AtMost(30)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(9, 3, 1, global::PolicyAsCode.BoundForm.Between, RealBound(0.1d, 0.7d), default(global::PolicyAsCode.Condition), null, "Between(0.1, 0.7)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(10, 4, 1, global::PolicyAsCode.BoundForm.AtMost, SetBound(0x0UL, 0x7UL), default(global::PolicyAsCode.Condition), null, "AtMost(Channels.Text | Channels.Voice | Channels.Images)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(11, 4, 1, global::PolicyAsCode.BoundForm.Allowed, SetBound(0x0UL, 0x3UL), default(global::PolicyAsCode.Condition), null, "Allowed(Channels.Text | Channels.Voice)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(12, 5, 1, global::PolicyAsCode.BoundForm.Locked, ChoiceBound(0x0UL, 0x1UL), default(global::PolicyAsCode.Condition), null, "Locked(\"en\")", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(13, 6, 1, global::PolicyAsCode.BoundForm.AtLeast, SetBound(0x200UL, 0xFF00003FFFUL), default(global::PolicyAsCode.Condition), null, "AtLeast(Hazard.Hate)", null, Benefits(), Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.ForbidRule>(
-                new global::PolicyAsCode.ForbidRule(0, 0, (global::PolicyAsCode.Hazard)0x8UL, default(global::PolicyAsCode.Condition), "illegal everywhere", null, Risks()),
-                new global::PolicyAsCode.ForbidRule(1, 1, (global::PolicyAsCode.Hazard)0x1200UL, default(global::PolicyAsCode.Condition), null, null, Risks()),
-                new global::PolicyAsCode.ForbidRule(2, 2, (global::PolicyAsCode.Hazard)0xFF00003FFFUL, default(global::PolicyAsCode.Condition), "you asked to avoid these", 6, Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.WaiverClaim>.Empty,
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierDefault>(
-                new global::PolicyAsCode.TierDefault(0, 5, global::PolicyAsCode.DimensionValue.OfPosition(0)),
-                new global::PolicyAsCode.TierDefault(1, 1, global::PolicyAsCode.DimensionValue.OfPosition(2)),
-                new global::PolicyAsCode.TierDefault(1, 2, global::PolicyAsCode.DimensionValue.OfNumber(7d)),
-                new global::PolicyAsCode.TierDefault(1, 3, global::PolicyAsCode.DimensionValue.OfNumber(0.5d)),
-                new global::PolicyAsCode.TierDefault(1, 5, global::PolicyAsCode.DimensionValue.OfPosition(0))
-            ),
-            global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.HazardInfo>.Empty
-        );
+        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
+            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::EveryKind.Settings), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
 
         public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
 

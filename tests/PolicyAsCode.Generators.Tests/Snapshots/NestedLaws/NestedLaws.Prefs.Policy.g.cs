@@ -122,63 +122,8 @@ namespace NestedLaws
         private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
         private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
         private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
-        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit> Benefits(params int[] links)
-        {
-            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Benefit>(links.Length);
-            foreach (var link in links)
-            {
-                builder.Add((global::PolicyAsCode.Benefit)link);
-            }
-
-            return builder.MoveToImmutable();
-        }
-
-        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk> Risks(params int[] links)
-        {
-            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Risk>(links.Length);
-            foreach (var link in links)
-            {
-                builder.Add((global::PolicyAsCode.Risk)link);
-            }
-
-            return builder.MoveToImmutable();
-        }
-
-        public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
-            "NestedLaws.Prefs",
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
-                new global::PolicyAsCode.TierInfo(0, "US", "NestedLaws.UsLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(1, "EU", "NestedLaws.EuLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(2, "DE", "NestedLaws.DeLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray.Create<int>(1)),
-                new global::PolicyAsCode.TierInfo(3, "DE-BY", "NestedLaws.DeByLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray.Create<int>(2)),
-                new global::PolicyAsCode.TierInfo(4, "acme", "NestedLaws.Acme", global::PolicyAsCode.TierRank.Organisation, global::System.Collections.Immutable.ImmutableArray.Create<int>(3, 0)),
-                new global::PolicyAsCode.TierInfo(5, "Prefs", "NestedLaws.Prefs", global::PolicyAsCode.TierRank.User, global::System.Collections.Immutable.ImmutableArray.Create<int>(4))
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
-                new global::PolicyAsCode.DimensionInfo(0, "MemoryDays", global::PolicyAsCode.DimensionKind.Integer, "int", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, IntegerBound(-2147483648d, 2147483647d), false, global::PolicyAsCode.DimensionValue.OfNumber(0d), false, null, Benefits(), Risks()),
-                new global::PolicyAsCode.DimensionInfo(1, "DiscloseAi", global::PolicyAsCode.DimensionKind.Boolean, "bool", global::System.Collections.Immutable.ImmutableArray.Create<string>("false", "true"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L), BooleanBound(0x0UL, 0x3UL), true, global::PolicyAsCode.DimensionValue.OfPosition(1), true, null, Benefits(), Risks()),
-                new global::PolicyAsCode.DimensionInfo(2, "Maturity", global::PolicyAsCode.DimensionKind.Ordinal, "NestedLaws.Maturity", global::System.Collections.Immutable.ImmutableArray.Create<string>("General", "Teen", "Mature"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L), OrdinalBound(0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(0), false, null, Benefits(), Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.BoundRule>(
-                new global::PolicyAsCode.BoundRule(0, 2, 0, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x7UL), default(global::PolicyAsCode.Condition), null, "AtMost(Maturity.Mature)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(1, 0, 1, global::PolicyAsCode.BoundForm.Between, IntegerBound(0d, 30d), default(global::PolicyAsCode.Condition), null, "Between(0, 30)", "storage limitation", Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(2, 1, 1, global::PolicyAsCode.BoundForm.Locked, BooleanBound(0x0UL, 0x2UL), default(global::PolicyAsCode.Condition), global::PolicyAsCode.TierRank.User, "Locked(true)", "AI Act disclosure", Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(3, 2, 1, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), null, "AtMost(Maturity.Teen)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(4, 0, 2, global::PolicyAsCode.BoundForm.Between, IntegerBound(0d, 14d), default(global::PolicyAsCode.Condition), null, "Between(0, 14)", "German storage limit", Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(5, 0, 3, global::PolicyAsCode.BoundForm.Locked, IntegerBound(0d, 0d), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), null, "Locked(0)", "Bavarian youth protection", Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(6, 0, 4, global::PolicyAsCode.BoundForm.AtMost, IntegerBound(-2147483648d, 21d), default(global::PolicyAsCode.Condition), null, "AtMost(21)", null, Benefits(), Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.ForbidRule>(
-                new global::PolicyAsCode.ForbidRule(0, 2, (global::PolicyAsCode.Hazard)0x1000UL, default(global::PolicyAsCode.Condition), "no election content", null, Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.WaiverClaim>(
-                new global::PolicyAsCode.WaiverClaim(0, 5, 1, 1, new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None), true)
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierDefault>(
-                new global::PolicyAsCode.TierDefault(4, 0, global::PolicyAsCode.DimensionValue.OfNumber(7d))
-            ),
-            global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.HazardInfo>.Empty
-        );
+        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
+            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::NestedLaws.Prefs), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
 
         public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
 
