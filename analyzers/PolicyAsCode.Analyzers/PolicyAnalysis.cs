@@ -29,9 +29,15 @@ internal sealed class PolicyAnalysis
     private Result? _result;
 
     public PolicyAnalysis(Compilation compilation)
+        : this(compilation, GeneratorCompilations.ReadableFor(compilation))
+    {
+    }
+
+    /// <summary>The analysis of <paramref name="compilation"/>, its policies read from <paramref name="reading"/> (<see cref="GeneratorCompilations.ReadableFor"/>).</summary>
+    public PolicyAnalysis(Compilation compilation, Compilation reading)
     {
         _compilation = compilation;
-        _reading = GeneratorCompilations.ReadableFor(compilation);
+        _reading = reading;
     }
 
     public IReadOnlyList<PolicyFinding> Findings(CancellationToken cancellation) => Get(cancellation).Findings;
