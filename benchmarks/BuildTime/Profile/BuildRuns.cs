@@ -139,7 +139,7 @@ internal static class BuildRuns
         return (actions.Values.Sum(a => a.Ms), actions, diagnostics);
     }
 
-    private const string SharedSlot = "PolicyAsCode.Generators.GeneratorCompilations/1";
+    public const string SharedSlot = "PolicyAsCode.Generators.GeneratorCompilations/1";
 
     // The analyser's own copy of the reader's channel: which compilation it will read the policy from.
     private static Compilation ReadableFor(Compilation analysed) =>
