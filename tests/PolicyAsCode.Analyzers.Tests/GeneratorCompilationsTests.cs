@@ -43,12 +43,16 @@ public sealed class GeneratorCompilationsTests
     private const string GeneratedPath = "PolicyAsCode.Generators/PolicyAsCode.Generators.PolicyGenerator/Demo.Prefs.Policy.g.cs";
 
     [Fact]
-    public void The_generators_compilation_plus_its_files_is_read_from_the_generators()
+    public void The_generators_compilation_plus_its_files_is_read_from_the_generators_once()
     {
         var (generators, analysed) = Build();
 
+        Assert.True(GeneratorCompilations.HoldsFor(analysed));
         Assert.Same(generators, GeneratorCompilations.ReadableFor(analysed));
-        Assert.Same(generators, GeneratorCompilations.ReadableFor(generators));
+
+        // Held only until one analysis reads from it: the next reads its own compilation.
+        Assert.False(GeneratorCompilations.HoldsFor(analysed));
+        Assert.Same(analysed, GeneratorCompilations.ReadableFor(analysed));
     }
 
     [Fact]
@@ -58,6 +62,7 @@ public sealed class GeneratorCompilationsTests
         var more = analysed.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Demo; public static class Other { public const int Days = 3; }", Direct.ParseOptions, "/src/Other.cs"));
 
         Assert.Same(more, GeneratorCompilations.ReadableFor(more));
+        Assert.True(GeneratorCompilations.HoldsFor(analysed));
     }
 
     [Fact]
@@ -68,6 +73,7 @@ public sealed class GeneratorCompilationsTests
         var edited = analysed.ReplaceSyntaxTree(policy, CSharpSyntaxTree.ParseText(Policy.Replace("= 40;", "= 4;", System.StringComparison.Ordinal), Direct.ParseOptions, policy.FilePath));
 
         Assert.Same(edited, GeneratorCompilations.ReadableFor(edited));
+        Assert.True(GeneratorCompilations.HoldsFor(analysed));
     }
 
     [Fact]
@@ -79,6 +85,7 @@ public sealed class GeneratorCompilationsTests
 
         Assert.Same(referencing, GeneratorCompilations.ReadableFor(referencing));
         Assert.Same(optimised, GeneratorCompilations.ReadableFor(optimised));
+        Assert.True(GeneratorCompilations.HoldsFor(analysed));
     }
 
     [Fact]
@@ -86,10 +93,10 @@ public sealed class GeneratorCompilationsTests
     {
         var (generators, analysed) = Build();
 
-        var shared = new PolicyAnalysis(analysed).Findings(CancellationToken.None);
+        Assert.Same(generators, GeneratorCompilations.ReadableFor(analysed));
+        var shared = new PolicyAnalysis(analysed, generators).Findings(CancellationToken.None);
         var own = new PolicyAnalysis(analysed, analysed).Findings(CancellationToken.None);
 
-        Assert.Same(generators, GeneratorCompilations.ReadableFor(analysed));
         Assert.Contains(shared, f => f.Id == "PAC0001");
         Assert.Equal(own.Select(f => (f.Id, f.Message, f.Location)), shared.Select(f => (f.Id, f.Message, f.Location)));
     }

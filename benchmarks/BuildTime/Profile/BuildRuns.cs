@@ -95,7 +95,7 @@ internal static class BuildRuns
                 AppDomain.CurrentDomain.SetData(SharedSlot, null);
             }
 
-            var shared = !ReferenceEquals(ReadableFor(analysed), analysed);
+            var shared = HoldsFor(analysed);
             meter = new Meter();
             var (analyser, actions, diagnostics) = whole ? Whole(analysed) : Direct(analysed, compilation.SyntaxTrees);
             var analyserCost = meter.Stop();
@@ -139,13 +139,13 @@ internal static class BuildRuns
         return (actions.Values.Sum(a => a.Ms), actions, diagnostics);
     }
 
-    public const string SharedSlot = "PolicyAsCode.Generators.GeneratorCompilations/1";
+    public const string SharedSlot = "PolicyAsCode.Generators.GeneratorCompilations/2";
 
-    // The analyser's own copy of the reader's channel: which compilation it will read the policy from.
-    private static Compilation ReadableFor(Compilation analysed) =>
-        (Compilation)typeof(analyzers::PolicyAsCode.Analyzers.PolicyAnalyzer).Assembly
+    // The analyser's own copy of the reader's channel: whether it will read the policy from the generator's compilation.
+    private static bool HoldsFor(Compilation analysed) =>
+        (bool)typeof(analyzers::PolicyAsCode.Analyzers.PolicyAnalyzer).Assembly
             .GetType("PolicyAsCode.Generators.Parsing.GeneratorCompilations", throwOnError: true)!
-            .GetMethod("ReadableFor")!.Invoke(null, [analysed])!;
+            .GetMethod("HoldsFor")!.Invoke(null, [analysed])!;
 
     public static double Median(IEnumerable<double> values)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace PolicyAsCode.Generators.Parsing;
@@ -18,17 +19,19 @@ namespace PolicyAsCode.Generators.Parsing;
 /// hold the same source files (the same tree objects), references and options, and the analysed one adds only this
 /// generator's files, whose members the reader ignores (<c>IsGenerated</c>). Only then is the generator's compilation
 /// used; in every other case (another generator's files, an edit since, a test running the analyser alone, a
-/// collected compilation) the analysers read their own, as before. Either way they read with the same reader.
+/// compilation already read from) the analysers read their own, as before. Either way they read with the same reader.
 /// </para>
 /// <para>
 /// The generator and the analysers are separate assemblies, possibly in separate load contexts, so the table lives in
 /// the application domain's data under a fixed name and holds only compiler types, which every analyser shares.
-/// Compilations are held weakly: the table never keeps one alive.
+/// The table is keyed weakly by the policy's file; the generator's compilation is held from the generator's read until
+/// the first analysis that reads from it (a weak reference was collected before the analysers of a csc build started,
+/// in two builds of three), or until the generator notes a newer one for the file.
 /// </para>
 /// </remarks>
 internal static class GeneratorCompilations
 {
-    private const string Slot = "PolicyAsCode.Generators.GeneratorCompilations/1";
+    private const string Slot = "PolicyAsCode.Generators.GeneratorCompilations/2";
 
     // The folder the compiler puts this generator's files in: {assembly}/{generator type}/{hint name}.
     private const string GeneratedFolder = "PolicyAsCode.Generators.PolicyGenerator";
@@ -36,16 +39,21 @@ internal static class GeneratorCompilations
     /// <summary>Notes that the generator read the policy declared in <paramref name="policyFile"/> from <paramref name="compilation"/>.</summary>
     public static void Remember(SyntaxTree policyFile, Compilation compilation)
     {
-        Table().GetValue(policyFile, static _ => new StrongBox<WeakReference<Compilation>?>()).Value = new WeakReference<Compilation>(compilation);
+        Table().GetValue(policyFile, static _ => new StrongBox<Compilation?>()).Value = compilation;
     }
 
     /// <summary>
     /// The compilation to read the policies of <paramref name="analysed"/> from: the generator's, when it says the
     /// same about every policy (see the remarks on the type), else <paramref name="analysed"/> itself.
     /// </summary>
-    public static Compilation ReadableFor(Compilation analysed)
+    public static Compilation ReadableFor(Compilation analysed) => Find(analysed, release: true);
+
+    /// <summary>Whether <see cref="ReadableFor"/> would give the generator's compilation, without letting it go.</summary>
+    public static bool HoldsFor(Compilation analysed) => !ReferenceEquals(Find(analysed, release: false), analysed);
+
+    private static Compilation Find(Compilation analysed, bool release)
     {
-        if (AppDomain.CurrentDomain.GetData(Slot) is not ConditionalWeakTable<SyntaxTree, StrongBox<WeakReference<Compilation>?>> table)
+        if (AppDomain.CurrentDomain.GetData(Slot) is not ConditionalWeakTable<SyntaxTree, StrongBox<Compilation?>> table)
         {
             return analysed;
         }
@@ -53,11 +61,16 @@ internal static class GeneratorCompilations
         Compilation? tried = null;
         foreach (var tree in analysed.SyntaxTrees)
         {
-            if (table.TryGetValue(tree, out var box) && box.Value is { } reference && reference.TryGetTarget(out var generators)
-                && !ReferenceEquals(generators, tried))
+            if (table.TryGetValue(tree, out var box) && box.Value is { } generators && !ReferenceEquals(generators, tried))
             {
                 if (SameSource(generators, analysed))
                 {
+                    // Let it go: held only until one analysis reads from it (a later one reads its own compilation).
+                    if (release)
+                    {
+                        Interlocked.CompareExchange(ref box.Value, null, generators);
+                    }
+
                     return generators;
                 }
 
@@ -117,13 +130,13 @@ internal static class GeneratorCompilations
     }
 
     // Two load contexts may race to create the table; the loser's entries are lost, which costs one read, no more.
-    private static ConditionalWeakTable<SyntaxTree, StrongBox<WeakReference<Compilation>?>> Table()
+    private static ConditionalWeakTable<SyntaxTree, StrongBox<Compilation?>> Table()
     {
         var domain = AppDomain.CurrentDomain;
-        if (domain.GetData(Slot) is not ConditionalWeakTable<SyntaxTree, StrongBox<WeakReference<Compilation>?>> table)
+        if (domain.GetData(Slot) is not ConditionalWeakTable<SyntaxTree, StrongBox<Compilation?>> table)
         {
-            domain.SetData(Slot, new ConditionalWeakTable<SyntaxTree, StrongBox<WeakReference<Compilation>?>>());
-            table = (ConditionalWeakTable<SyntaxTree, StrongBox<WeakReference<Compilation>?>>)domain.GetData(Slot)!;
+            domain.SetData(Slot, new ConditionalWeakTable<SyntaxTree, StrongBox<Compilation?>>());
+            table = (ConditionalWeakTable<SyntaxTree, StrongBox<Compilation?>>)domain.GetData(Slot)!;
         }
 
         return table;
