@@ -14,8 +14,8 @@ internal static partial class EvaluatorEmitter
         writer.Line($"/// <summary>The constant tables of {policy.UserTier.Name}'s evaluator.</summary>");
         writer.Line(GeneratedFile.GeneratedCode);
         using var _ = writer.Block("file static class PolicyTables");
-        TableHelpers.Emit(writer);
-        RegistryEmitter.Emit(writer, policy);
+        TableHelpers.Emit(writer, links: !RegistryEmitter.ReadsData(plan.RegistryData.Length));
+        RegistryEmitter.Emit(writer, policy, plan.RegistryData.Length);
         writer.Line();
 
         var known = HazardMasks.Known(policy);
