@@ -21,6 +21,12 @@ internal static partial class EvaluatorEmitter
         var stricter = Literals.Bool(d.HigherIsStricter);
         w.Line();
         w.Line($"// {d.Name}: {d.Kind.ToString().ToLowerInvariant()}, {(d.HigherIsStricter ? "higher" : "lower")} is stricter, {plan.Chain.Count} bound(s)");
+        if (plan.Constant is { } constant)
+        {
+            EmitConstantDimension(w, plan, constant);
+            return;
+        }
+
         using var _ = w.Block($"public static {Value} Resolve{i}({Value} {Requested}, bool readable, in Scope scope, ref {Recorder} adjusted)");
         if (plan.Folded is { } folded)
         {
