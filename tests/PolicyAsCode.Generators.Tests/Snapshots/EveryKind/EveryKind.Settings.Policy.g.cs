@@ -423,7 +423,7 @@ namespace EveryKind
             }
             else
             {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                granted = global::PolicyAsCode.Lattice.ClampMask(requested, strict.Floor, strict.Ceiling);
                 adjusted.Record(4, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;

@@ -482,7 +482,7 @@ namespace QuickStart.Policies
             }
             else
             {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
                 adjusted.Record(4, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
