@@ -91,7 +91,8 @@ internal static partial class EvaluatorEmitter
     // A folded chain as tables indexed by the combination of context tests (FoldedChain says which bit is which).
     private static void EmitFoldedTables(SourceWriter writer, DimensionPlan plan)
     {
-        if (plan.Folded is not { } folded)
+        // A constant dimension's one bound is printed into its typed code instead.
+        if (plan.Folded is not { } folded || plan.Constant is not null)
         {
             return;
         }

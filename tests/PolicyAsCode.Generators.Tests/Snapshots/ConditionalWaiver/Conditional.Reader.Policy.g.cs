@@ -272,7 +272,7 @@ namespace Conditional
             }
             else
             {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
                 adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;

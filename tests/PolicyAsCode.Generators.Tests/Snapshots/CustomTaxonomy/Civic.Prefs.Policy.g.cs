@@ -120,7 +120,6 @@ namespace Civic
         public static readonly global::PolicyAsCode.Bound Domain0 = IntegerBound(-2147483648d, 2147483647d);
         public static readonly global::PolicyAsCode.Bound Domain1 = SetBound(0x0UL, 0xFF00003FFFUL);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { IntegerBound(-2147483648d, 2147483647d), IntegerBound(-2147483648d, 10d) };
-        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { SetBound(0x0UL, 0xFF00003FFFUL) };
         public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
         public static readonly global::PolicyAsCode.TierInfo ForbidTier0 = Registry.Tiers[0];
         public static readonly global::PolicyAsCode.ForbidRule Forbid1 = Registry.Forbids[1];
@@ -202,32 +201,22 @@ namespace Civic
             }
             else
             {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
                 adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // AvoidHazards: set, higher is stricter, 0 bound(s)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict1[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
                 adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfMask(0xFF00003FFFUL);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, true);
-                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            return requested;
         }
 
         public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, global::PolicyAsCode.DimensionValue granted1, out ulong active)

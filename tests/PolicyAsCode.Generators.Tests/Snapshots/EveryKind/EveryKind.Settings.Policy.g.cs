@@ -160,12 +160,7 @@ namespace EveryKind
         public static readonly global::PolicyAsCode.Bound Domain5 = ChoiceBound(0x0UL, 0x7UL);
         public static readonly global::PolicyAsCode.Bound Domain6 = SetBound(0x0UL, 0xFF00003FFFUL);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL) };
-        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x6UL), OrdinalBound(0x0UL, 0x6UL) };
-        public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { IntegerBound(1d, 30d), IntegerBound(1d, 30d) };
-        public static readonly global::PolicyAsCode.Bound[] Strict3 = new global::PolicyAsCode.Bound[] { RealBound(0.1d, 0.7d), RealBound(0.1d, 0.7d) };
         public static readonly global::PolicyAsCode.Bound[] Strict4 = new global::PolicyAsCode.Bound[] { SetBound(0x0UL, 0x3UL), SetBound(0x1UL, 0x3UL) };
-        public static readonly global::PolicyAsCode.Bound[] Strict5 = new global::PolicyAsCode.Bound[] { ChoiceBound(0x0UL, 0x1UL), ChoiceBound(0x0UL, 0x1UL) };
-        public static readonly global::PolicyAsCode.Bound[] Strict6 = new global::PolicyAsCode.Bound[] { SetBound(0x200UL, 0xFF00003FFFUL) };
         public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
         public static readonly global::PolicyAsCode.TierInfo ForbidTier0 = Registry.Tiers[0];
         public static readonly global::PolicyAsCode.ForbidRule Forbid1 = Registry.Forbids[1];
@@ -302,69 +297,46 @@ namespace EveryKind
         }
 
         // Strictness: ordinal, higher is stricter, 2 bound(s)
+        private static global::System.ReadOnlySpan<byte> Clamped1 => new byte[] { 1, 1, 2 };
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict1[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
                 adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfPosition(2);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, true);
-                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            if (((0x6UL >> (int)requested.Bits) & 1UL) != 0UL) return requested;
+            adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Clamped);
+            return global::PolicyAsCode.DimensionValue.OfPosition(Clamped1[(int)requested.Bits]);
         }
 
         // Days: integer, lower is stricter, 3 bound(s)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict2[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
                 adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfNumber(1d);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            if (requested.Number >= 1d && requested.Number <= 30d) return requested;
+            adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.Clamped);
+            return global::PolicyAsCode.Lattice.ClampNumber(requested, 1d, 30d);
         }
 
         // Temperature: real, lower is stricter, 2 bound(s)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve3(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict3[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
                 adjusted.Record(3, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfNumber(0.1d);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                adjusted.Record(3, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            if (requested.Number >= 0.1d && requested.Number <= 0.7d) return requested;
+            adjusted.Record(3, global::PolicyAsCode.AdjustmentCause.Clamped);
+            return global::PolicyAsCode.Lattice.ClampNumber(requested, 0.1d, 0.7d);
         }
 
         // Channels: set, lower is stricter, 3 bound(s)
@@ -384,54 +356,39 @@ namespace EveryKind
             }
             else
             {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                granted = global::PolicyAsCode.Lattice.ClampMask(requested, strict.Floor, strict.Ceiling);
                 adjusted.Record(4, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // Language: choice, lower is stricter, 2 bound(s)
+        private static global::System.ReadOnlySpan<byte> Clamped5 => new byte[] { 0, 0, 0 };
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve5(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict5[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
                 adjusted.Record(5, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfPosition(0);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                adjusted.Record(5, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            if (((0x1UL >> (int)requested.Bits) & 1UL) != 0UL) return requested;
+            adjusted.Record(5, global::PolicyAsCode.AdjustmentCause.Clamped);
+            return global::PolicyAsCode.DimensionValue.OfPosition(Clamped5[(int)requested.Bits]);
         }
 
         // Avoid: set, higher is stricter, 1 bound(s)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve6(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict6[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
                 adjusted.Record(6, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfMask(0xFF00003FFFUL);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, true);
-                adjusted.Record(6, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            if ((requested.Bits & 0x200UL) == 0x200UL) return requested;
+            adjusted.Record(6, global::PolicyAsCode.AdjustmentCause.Clamped);
+            return global::PolicyAsCode.Lattice.ClampMask(requested, 0x200UL, 0xFF00003FFFUL);
         }
 
         public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, global::PolicyAsCode.DimensionValue granted6, out ulong active)

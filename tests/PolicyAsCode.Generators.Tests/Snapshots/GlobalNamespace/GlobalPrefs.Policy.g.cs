@@ -177,7 +177,7 @@ file static class PolicyTables
         }
         else
         {
-            granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+            granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
             adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
         }
         return granted;

@@ -112,7 +112,6 @@ namespace Minimal
         public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
 
         public static readonly global::PolicyAsCode.Bound Domain0 = OrdinalBound(0x0UL, 0x7UL);
-        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL) };
 
         public static int MatchJurisdiction(string? jurisdiction)
         {
@@ -163,25 +162,18 @@ namespace Minimal
         }
 
         // Maturity: ordinal, lower is stricter, 2 bound(s)
+        private static global::System.ReadOnlySpan<byte> Clamped0 => new byte[] { 0, 1, 1 };
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict0[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
                 adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfPosition(0);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            if (((0x3UL >> (int)requested.Bits) & 1UL) != 0UL) return requested;
+            adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
+            return global::PolicyAsCode.DimensionValue.OfPosition(Clamped0[(int)requested.Bits]);
         }
 
         public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)

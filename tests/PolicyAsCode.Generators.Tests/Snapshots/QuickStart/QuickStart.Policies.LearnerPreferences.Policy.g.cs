@@ -168,17 +168,10 @@ namespace QuickStart.Policies
         public static readonly global::PolicyAsCode.Bound Domain6 = SetBound(0x0UL, 0x3FUL);
         public static readonly global::PolicyAsCode.Bound Domain7 = ChoiceBound(0x0UL, 0x1FUL);
         public static readonly global::PolicyAsCode.Bound Domain8 = SetBound(0x0UL, 0xFF00003FFFUL);
-        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL) };
-        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x7UL) };
-        public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x7UL) };
         public static readonly global::PolicyAsCode.Bound[] Strict3 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x2UL) };
         public static readonly global::PolicyAsCode.Bound[] Relaxed3 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x2UL) };
         public static readonly bool[] Waives3 = new bool[] { false, false, false, true, false, false, false, true };
         public static readonly global::PolicyAsCode.Bound[] Strict4 = new global::PolicyAsCode.Bound[] { IntegerBound(0d, 14d), IntegerBound(0d, 14d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d) };
-        public static readonly global::PolicyAsCode.Bound[] Strict5 = new global::PolicyAsCode.Bound[] { RealBound(0d, 0.8d) };
-        public static readonly global::PolicyAsCode.Bound[] Strict6 = new global::PolicyAsCode.Bound[] { SetBound(0x0UL, 0xFUL), SetBound(0x0UL, 0xFUL) };
-        public static readonly global::PolicyAsCode.Bound[] Strict7 = new global::PolicyAsCode.Bound[] { ChoiceBound(0x0UL, 0xFUL) };
-        public static readonly global::PolicyAsCode.Bound[] Strict8 = new global::PolicyAsCode.Bound[] { SetBound(0x0UL, 0xFF00003FFFUL) };
         public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
         public static readonly global::PolicyAsCode.TierInfo ForbidTier0 = Registry.Tiers[0];
         public static readonly global::PolicyAsCode.ForbidRule Forbid1 = Registry.Forbids[1];
@@ -322,69 +315,45 @@ namespace QuickStart.Policies
         }
 
         // Maturity: ordinal, lower is stricter, 4 bound(s)
+        private static global::System.ReadOnlySpan<byte> Clamped0 => new byte[] { 0, 1, 1 };
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict0[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
                 adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfPosition(0);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            if (((0x3UL >> (int)requested.Bits) & 1UL) != 0UL) return requested;
+            adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
+            return global::PolicyAsCode.DimensionValue.OfPosition(Clamped0[(int)requested.Bits]);
         }
 
         // Tone: ordinal, lower is stricter, 1 bound(s)
+        private static global::System.ReadOnlySpan<byte> Clamped1 => new byte[] { 0, 1, 2, 2 };
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict1[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
                 adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfPosition(0);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            if (((0x7UL >> (int)requested.Bits) & 1UL) != 0UL) return requested;
+            adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Clamped);
+            return global::PolicyAsCode.DimensionValue.OfPosition(Clamped1[(int)requested.Bits]);
         }
 
         // Verbosity: ordinal, lower is stricter, 0 bound(s)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict2[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
                 adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfPosition(0);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            return requested;
         }
 
         // DiscloseAi: boolean, higher is stricter, 2 bound(s)
@@ -430,98 +399,65 @@ namespace QuickStart.Policies
             }
             else
             {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
                 adjusted.Record(4, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // Creativity: real, lower is stricter, 2 bound(s)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve5(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict5[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
                 adjusted.Record(5, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfNumber(0d);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                adjusted.Record(5, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            if (requested.Number >= 0d && requested.Number <= 0.8d) return requested;
+            adjusted.Record(5, global::PolicyAsCode.AdjustmentCause.Clamped);
+            return global::PolicyAsCode.Lattice.ClampNumber(requested, 0d, 0.8d);
         }
 
         // Topics: set, lower is stricter, 2 bound(s)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve6(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict6[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
                 adjusted.Record(6, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfMask(0x0UL);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                adjusted.Record(6, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            if ((requested.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL) return requested;
+            adjusted.Record(6, global::PolicyAsCode.AdjustmentCause.Clamped);
+            return global::PolicyAsCode.Lattice.ClampMask(requested, 0x0UL, 0xFUL);
         }
 
         // Language: choice, lower is stricter, 1 bound(s)
+        private static global::System.ReadOnlySpan<byte> Clamped7 => new byte[] { 0, 1, 2, 3, 3 };
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve7(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict7[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
                 adjusted.Record(7, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfPosition(0);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                adjusted.Record(7, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            if (((0xFUL >> (int)requested.Bits) & 1UL) != 0UL) return requested;
+            adjusted.Record(7, global::PolicyAsCode.AdjustmentCause.Clamped);
+            return global::PolicyAsCode.DimensionValue.OfPosition(Clamped7[(int)requested.Bits]);
         }
 
         // AvoidHazards: set, higher is stricter, 0 bound(s)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve8(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict8[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
                 adjusted.Record(8, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfMask(0xFF00003FFFUL);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, true);
-                adjusted.Record(8, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            return requested;
         }
 
         public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, global::PolicyAsCode.DimensionValue granted8, out ulong active)

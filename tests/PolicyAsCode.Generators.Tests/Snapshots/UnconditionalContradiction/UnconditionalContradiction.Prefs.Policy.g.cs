@@ -225,7 +225,7 @@ namespace UnconditionalContradiction
             }
             else
             {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
                 adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
