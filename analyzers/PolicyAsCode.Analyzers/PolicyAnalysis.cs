@@ -22,12 +22,22 @@ namespace PolicyAsCode.Analyzers;
 internal sealed class PolicyAnalysis
 {
     private readonly Compilation _compilation;
+    // Where the policies are read: the generator's compilation of the same sources when there is one (its attributes
+    // are bound already), else the analysed one. Findings are mapped back into the analysed one by file and span.
+    private readonly Compilation _reading;
     private readonly object _gate = new();
     private Result? _result;
 
     public PolicyAnalysis(Compilation compilation)
+        : this(compilation, GeneratorCompilations.ReadableFor(compilation))
+    {
+    }
+
+    /// <summary>The analysis of <paramref name="compilation"/>, its policies read from <paramref name="reading"/> (<see cref="GeneratorCompilations.ReadableFor"/>).</summary>
+    public PolicyAnalysis(Compilation compilation, Compilation reading)
     {
         _compilation = compilation;
+        _reading = reading;
     }
 
     public IReadOnlyList<PolicyFinding> Findings(CancellationToken cancellation) => Get(cancellation).Findings;
@@ -82,7 +92,7 @@ internal sealed class PolicyAnalysis
         var findings = new List<PolicyFinding>();
         var seen = new HashSet<(string, string, SourceLocation?)>();
         var policies = new Dictionary<string, PolicyModel>();
-        var tiers = SourceTiers(_compilation.Assembly.GlobalNamespace, cancellation).ToList();
+        var tiers = SourceTiers(_reading.Assembly.GlobalNamespace, cancellation).ToList();
         var unmatched = new List<PolicyProblem>();
         var matched = new HashSet<string>();
 
@@ -97,12 +107,12 @@ internal sealed class PolicyAnalysis
         foreach (var tier in tiers)
         {
             cancellation.ThrowIfCancellationRequested();
-            foreach (var problem in PolicyReader.ExtensibilityProblems(tier, _compilation, cancellation).Concat(PolicyReader.HierarchyProblems(tier)))
+            foreach (var problem in PolicyReader.ExtensibilityProblems(tier, _reading, cancellation).Concat(PolicyReader.HierarchyProblems(tier)))
             {
                 Add(PolicyFinding.Of(problem));
             }
 
-            var policy = PolicyReader.Read(tier, _compilation, cancellation);
+            var policy = PolicyReader.Read(tier, _reading, cancellation);
             if (policy is null)
             {
                 continue;

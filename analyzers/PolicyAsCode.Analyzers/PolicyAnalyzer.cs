@@ -37,8 +37,10 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            // No tier attributes in reach: nothing to do, at no cost.
-            if (start.Compilation.GetTypeByMetadataName(KnownNames.UserTierAttribute) is null)
+            // No tier attributes in reach: nothing to do, at no cost. Asked of the compilation the policies are read
+            // from (the generator's, when the build has one: GeneratorCompilations), whose declarations are built.
+            var reading = GeneratorCompilations.ReadableFor(start.Compilation);
+            if (reading.GetTypeByMetadataName(KnownNames.UserTierAttribute) is null)
             {
                 return;
             }
@@ -46,7 +48,7 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
             // Read and checked here, once, before any symbol callback runs. Done lazily by the first tier callback,
             // the other tier callbacks running concurrently would wait for it, and the host counts every such wait
             // as analyser time (with six tiers on two cores, several times the work itself).
-            var analysis = new PolicyAnalysis(start.Compilation);
+            var analysis = new PolicyAnalysis(start.Compilation, reading);
             analysis.Findings(start.CancellationToken);
             start.RegisterSymbolAction(symbol => ReportTier(symbol, analysis), SymbolKind.NamedType);
             start.RegisterSyntaxTreeAction(tree => ReportOutsideTypes(tree, analysis));

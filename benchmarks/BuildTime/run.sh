@@ -4,8 +4,9 @@
 # tiers, the median of RUNS warm runs each; then the growth from 1,000 to 2,000 dimensions.
 #
 # usage: benchmarks/BuildTime/run.sh [N ...]        (default: 200 1000 2000)
-# Environment: RUNS=5 (measured runs per size, after WARM=2), FACTS=8 (gen-policy.sh), STAGES=1 (also the per-stage
-# table of each size), OUT=dir (keep the policies and logs there; default a temporary folder, removed at the end).
+# Environment: RUNS=5 (measured runs per size, after WARM=2; WARM=8 lets the JIT finish, see docs/performance.md),
+# FACTS=8 (gen-policy.sh), STAGES=1 (also the per-stage table of each size), OUT=dir (keep the policies and logs there;
+# default a temporary folder, removed at the end).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -24,7 +24,7 @@ public sealed class PolicyGenerator : IIncrementalGenerator
                 KnownNames.UserTierAttribute,
                 static (node, _) => node is RecordDeclarationSyntax,
                 static (syntax, cancellation) => syntax.TargetSymbol is INamedTypeSymbol type && IsFirstUserTierDeclaration(type, syntax.TargetNode)
-                    ? PolicyReader.Read(type, syntax.SemanticModel.Compilation, cancellation)
+                    ? Read(type, syntax.TargetNode.SyntaxTree, syntax.SemanticModel.Compilation, cancellation)
                     : null)
             .WithTrackingName(TrackingNames.Policies);
 
@@ -54,6 +54,14 @@ public sealed class PolicyGenerator : IIncrementalGenerator
                 output.ReportDiagnostic(GeneratorDiagnostics.ToDiagnostic(problem));
             }
         });
+    }
+
+    // The analysers of the same build may read the policy from this compilation, whose attributes are now bound.
+    private static PolicyModel? Read(INamedTypeSymbol userTier, SyntaxTree file, Compilation compilation, System.Threading.CancellationToken cancellation)
+    {
+        var policy = PolicyReader.Read(userTier, compilation, cancellation);
+        GeneratorCompilations.Remember(file, compilation);
+        return policy;
     }
 
     /// <summary>

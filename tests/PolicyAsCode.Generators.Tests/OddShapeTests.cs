@@ -357,8 +357,9 @@ public sealed class OddShapeTests
         Assert.Empty(GeneratorHarness.WarningsAndErrors(outcome.Output));
         var text = outcome.Sources[0].Text;
         // The same category written twice is one.
-        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "\"X1\", \"Gambling.\""));
-        Assert.Contains("\"X8\", \"Betting.\"", text, StringComparison.Ordinal);
+        // The registry is data in the [PolicyRegistryData] attribute: each category as it holds it.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "\"code\":\"X1\",\"description\":\"Gambling\\.\""));
+        Assert.Contains("\"code\":\"X8\",\"description\":\"Betting.\"", text, StringComparison.Ordinal);
     }
 
     // --- B4. A user-tier property with a non-public accessor ---

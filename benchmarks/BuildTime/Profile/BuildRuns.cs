@@ -25,14 +25,14 @@ internal static class BuildRuns
     public sealed record Run(
         double Generator, Cost GeneratorCost, IReadOnlyDictionary<string, double> Steps, Cost ParseCost,
         double Analyser, Cost AnalyserCost, IReadOnlyDictionary<string, (double Ms, int Calls)> Actions,
-        string Diagnostics, long GeneratedChars)
+        string Diagnostics, long GeneratedChars, bool SharedRead)
     {
         public double Total => Generator + Analyser;
 
         public Cost Cost => GeneratorCost + AnalyserCost;
     }
 
-    public static List<Run> Measure(CSharpCompilation compilation, CSharpParseOptions parse, int warm, int runs, bool whole, Action<int, Run> report)
+    public static List<Run> Measure(CSharpCompilation compilation, CSharpParseOptions parse, int warm, int runs, bool whole, bool unshared, Action<int, Run> report)
     {
         var measured = new List<Run>();
         List<SyntaxTree>? firstGenerated = null;
@@ -88,6 +88,14 @@ internal static class BuildRuns
                 "first-trees" => compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees).AddSyntaxTrees(firstGenerated),
                 _ => output,
             };
+            // --unshared: forget the generator's compilation, so the analyser binds every attribute again (as before it
+            // could read from the generator's; see GeneratorCompilations).
+            if (unshared)
+            {
+                AppDomain.CurrentDomain.SetData(SharedSlot, null);
+            }
+
+            var shared = HoldsFor(analysed);
             meter = new Meter();
             var (analyser, actions, diagnostics) = whole ? Whole(analysed) : Direct(analysed, compilation.SyntaxTrees);
             var analyserCost = meter.Stop();
@@ -96,7 +104,7 @@ internal static class BuildRuns
                 driver.GetTimingInfo().GeneratorTimes[0].ElapsedTime.TotalMilliseconds, generatorCost, steps, parseCost,
                 analyser, analyserCost, actions,
                 string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => $"{g.Key}x{g.Count()}").DefaultIfEmpty("none")),
-                result.GeneratedSources.Sum(s => (long)s.SourceText.Length));
+                result.GeneratedSources.Sum(s => (long)s.SourceText.Length), shared);
             if (i >= warm)
             {
                 measured.Add(run);
@@ -130,6 +138,14 @@ internal static class BuildRuns
         var (diagnostics, actions) = DirectAnalysis.Run(new analyzers::PolicyAsCode.Analyzers.PolicyAnalyzer(), output, output.SyntaxTrees.Where(t => paths.Contains(t.FilePath)));
         return (actions.Values.Sum(a => a.Ms), actions, diagnostics);
     }
+
+    public const string SharedSlot = "PolicyAsCode.Generators.GeneratorCompilations/2";
+
+    // The analyser's own copy of the reader's channel: whether it will read the policy from the generator's compilation.
+    private static bool HoldsFor(Compilation analysed) =>
+        (bool)typeof(analyzers::PolicyAsCode.Analyzers.PolicyAnalyzer).Assembly
+            .GetType("PolicyAsCode.Generators.Parsing.GeneratorCompilations", throwOnError: true)!
+            .GetMethod("HoldsFor")!.Invoke(null, [analysed])!;
 
     public static double Median(IEnumerable<double> values)
     {

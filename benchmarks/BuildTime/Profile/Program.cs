@@ -6,12 +6,14 @@ using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-// usage: Profile DIR [RUNS] [--stages] [--warm=N] [--whole]
+// usage: Profile DIR [RUNS] [--stages] [--warm=N] [--whole] [--unshared]
 //   RUNS (default 5) in-process builds after N (default 2) warm ones, each on a fresh compilation: the generator's
 //   and the analyser's times as the host reports them, the median and the fastest (BuildRuns).
 //   --whole: the analyser run by CompilationWithAnalyzers on the whole output compilation, every action, the host's
 //   telemetry (slow: the host binds and analyses the generated code too); by default its compilation start and symbol
 //   actions called directly on the policy's files (DirectAnalysis), where it reads and checks the policy.
+//   --unshared: the analyser may not read the policy from the generator's compilation (GeneratorCompilations), so it
+//   binds every attribute again, as every build did before.
 //   --stages: first the time of each stage on its own (Stages; PROFILE_ONLY=text keeps the stages whose name holds it).
 //   PROFILE_DUMP=file writes the generated source of the first run.
 var directory = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))
@@ -40,7 +42,7 @@ if (args.Contains("--stages"))
     Stages.Print(compilation, trees, userTier, tiers, runs, parse);
 }
 
-var measured = BuildRuns.Measure(compilation, parse, warm, runs, args.Contains("--whole"), (i, run) =>
+var measured = BuildRuns.Measure(compilation, parse, warm, runs, args.Contains("--whole"), args.Contains("--unshared"), (i, run) =>
 {
     var label = i < 0 ? $"warm {i + warm + 1}" : $"run {i + 1}";
     Console.WriteLine($"  {label,-7} generator {run.Generator,7:0.0} ms ({run.GeneratorCost}; "
@@ -52,7 +54,8 @@ var measured = BuildRuns.Measure(compilation, parse, warm, runs, args.Contains("
 });
 
 var first = measured[0];
-Console.WriteLine($"  generated {first.GeneratedChars:N0} chars; analyser diagnostics: {first.Diagnostics}");
+Console.WriteLine($"  generated {first.GeneratedChars:N0} chars; analyser diagnostics: {first.Diagnostics}; "
+    + $"analyser read from the generator's compilation in {measured.Count(r => r.SharedRead)} of {measured.Count} runs");
 Console.WriteLine($"  {"",-34} {"median",9} {"fastest",9}   (ms over {measured.Count} runs after {warm} warm)");
 Row("generator (host timer)", measured.Select(r => r.Generator));
 Row("analyser (host telemetry)", measured.Select(r => r.Analyser));

@@ -23,6 +23,10 @@ internal static class Stages
         GeneratorDriver driver = CSharpGeneratorDriver.Create([new generator::PolicyAsCode.Generators.PolicyGenerator().AsSourceGenerator()], parseOptions: parse);
         var generated = driver.RunGenerators(compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees)).GetRunResult().GeneratedTrees;
 
+        // Forget the compilation that run noted (GeneratorCompilations), so each stage on a fresh compilation binds its
+        // attributes as the stage says; BuildRuns shows the analyser reading from the generator's compilation.
+        AppDomain.CurrentDomain.SetData(BuildRuns.SharedSlot, null);
+
         var analyzerAssembly = typeof(analyzers::PolicyAsCode.Analyzers.PolicyAnalyzer).Assembly;
         var generatorAssembly = typeof(generator::PolicyAsCode.Generators.PolicyGenerator).Assembly;
         const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance;

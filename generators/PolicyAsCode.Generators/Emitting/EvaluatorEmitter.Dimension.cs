@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using PolicyAsCode.Generators.Model;
 using PolicyAsCode.Generators.Planning;
 
 namespace PolicyAsCode.Generators.Emitting;
@@ -21,6 +22,12 @@ internal static partial class EvaluatorEmitter
         var stricter = Literals.Bool(d.HigherIsStricter);
         w.Line();
         w.Line($"// {d.Name}: {d.Kind.ToString().ToLowerInvariant()}, {(d.HigherIsStricter ? "higher" : "lower")} is stricter, {plan.Chain.Count} bound(s)");
+        if (plan.Constant is { } constant)
+        {
+            EmitConstantDimension(w, plan, constant);
+            return;
+        }
+
         using var _ = w.Block($"public static {Value} Resolve{i}({Value} {Requested}, bool readable, in Scope scope, ref {Recorder} adjusted)");
         if (plan.Folded is { } folded)
         {
@@ -57,12 +64,12 @@ internal static partial class EvaluatorEmitter
             if (plan.Waivable)
             {
                 w.Line($"var {Waived} = userWaives && {Lattice}.Contains(relaxed, {Requested});");
-                w.Line($"{Granted} = {Waived} ? {Requested} : {Lattice}.Clamp(userWaives ? relaxed : strict, {Requested}, {stricter});");
+                w.Line($"{Granted} = {Waived} ? {Requested} : {Clamp(d, "userWaives ? relaxed : strict")};");
                 w.Line($"adjusted.Record({i}, {Waived} ? {Cause}.Waived : {Cause}.Clamped);");
             }
             else
             {
-                w.Line($"{Granted} = {Lattice}.Clamp(strict, {Requested}, {stricter});");
+                w.Line($"{Granted} = {Clamp(d, "strict")};");
                 w.Line(Record(i, "Clamped"));
             }
         }
@@ -140,6 +147,18 @@ internal static partial class EvaluatorEmitter
                 lines.ForEach(line => w.Line(line));
             }
         }
+    }
+
+    // The kind is known here, so numbers and sets clamp through the lattice's own rule for them without its kind test.
+    private static string Clamp(DimensionModel d, string bound)
+    {
+        var read = bound.Contains(" ") ? $"({bound})" : bound;
+        return d.Kind switch
+        {
+            DimensionKind.Integer or DimensionKind.Real => $"{Lattice}.ClampNumber({Requested}, {read}.Lo, {read}.Hi)",
+            DimensionKind.Set => $"{Lattice}.ClampMask({Requested}, {read}.Floor, {read}.Ceiling)",
+            _ => $"{Lattice}.Clamp({bound}, {Requested}, {Literals.Bool(d.HigherIsStricter)})",
+        };
     }
 
     private static string Record(int dimension, string cause) => $"adjusted.Record({dimension}, {Cause}.{cause});";

@@ -14,8 +14,8 @@ internal static partial class EvaluatorEmitter
         writer.Line($"/// <summary>The constant tables of {policy.UserTier.Name}'s evaluator.</summary>");
         writer.Line(GeneratedFile.GeneratedCode);
         using var _ = writer.Block("file static class PolicyTables");
-        TableHelpers.Emit(writer);
-        RegistryEmitter.Emit(writer, policy);
+        TableHelpers.Emit(writer, links: !RegistryEmitter.ReadsData(plan.RegistryData.Length));
+        RegistryEmitter.Emit(writer, policy, plan.RegistryData.Length);
         writer.Line();
 
         var known = HazardMasks.Known(policy);
@@ -91,7 +91,8 @@ internal static partial class EvaluatorEmitter
     // A folded chain as tables indexed by the combination of context tests (FoldedChain says which bit is which).
     private static void EmitFoldedTables(SourceWriter writer, DimensionPlan plan)
     {
-        if (plan.Folded is not { } folded)
+        // A constant dimension's one bound is printed into its typed code instead.
+        if (plan.Folded is not { } folded || plan.Constant is not null)
         {
             return;
         }

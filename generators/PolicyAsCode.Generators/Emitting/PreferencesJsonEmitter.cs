@@ -74,6 +74,11 @@ internal static class PreferencesJsonEmitter
         }
 
         var members = policy.Dimensions.Where(d => d.Kind is DimensionKind.Ordinal or DimensionKind.Choice or DimensionKind.Set).ToList();
+
+        // Dimensions with the same members (of one enum type, or the same [Allowed] list) share one pair of matchers,
+        // named after the first: a policy of many dimensions of a few types would otherwise repeat them for each.
+        var matchers = members.GroupBy(MembersKey, System.StringComparer.Ordinal).ToList();
+        var matcherOf = matchers.SelectMany(g => g.Select(d => (d.Index, First: g.First().Index))).ToDictionary(p => p.Index, p => p.First);
         writer.Line();
         writer.Line($"public int MatchQuotedMember(int dimension, {Span} rest, out int length)");
         writer.Line("{");
@@ -81,7 +86,7 @@ internal static class PreferencesJsonEmitter
         writer.Line("    {");
         foreach (var d in members)
         {
-            writer.Line($"        case {d.Index}: return QuotedMember{d.Index}(rest, out length);");
+            writer.Line($"        case {d.Index}: return QuotedMember{matcherOf[d.Index]}(rest, out length);");
         }
 
         writer.Line("        default: length = 0; return -1;");
@@ -92,7 +97,7 @@ internal static class PreferencesJsonEmitter
         writer.Line("{");
         foreach (var d in members)
         {
-            writer.Line($"    {d.Index} => Member{d.Index}(text),");
+            writer.Line($"    {d.Index} => Member{matcherOf[d.Index]}(text),");
         }
 
         writer.Line("    _ => -1,");
@@ -102,10 +107,12 @@ internal static class PreferencesJsonEmitter
         writer.Line(policy.Dimensions.Count == 0
             ? $"    {self}.Decode(values);"
             : $"    {GivenMask.All("given", policy.Dimensions.Count)} ? {self}.Decode(values) : {self}.Decode({self}.Defaults(in _context), values, given);");
-        foreach (var d in members)
+        foreach (var matcher in matchers)
         {
+            var d = matcher.First();
+            var others = matcher.Count() - 1;
             writer.Line();
-            writer.Line($"// {d.Name}: {d.Kind.ToString().ToLowerInvariant()}, {d.Members.Count} member(s)");
+            writer.Line($"// {d.Name}{(others > 0 ? $" and {others} more with its members" : string.Empty)}: {d.Kind.ToString().ToLowerInvariant()}, {d.Members.Count} member(s)");
             using (writer.Block($"private static int Member{d.Index}({Span} text)"))
             {
                 EmitMatch(writer, "text", d.Members.Select((m, i) => (m.Name, i)).ToList());
@@ -119,6 +126,10 @@ internal static class PreferencesJsonEmitter
             }
         }
     }
+
+    // Each name with its length before it, so no two lists of names share a key.
+    private static string MembersKey(DimensionModel d) =>
+        string.Concat(d.Members.Select(m => m.Name.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + m.Name));
 
     // Returns the index of the first name the UTF-8 text equals, else -1: compared as bytes, grouped by length.
     private static void EmitMatch(SourceWriter writer, string text, IReadOnlyList<(string Name, int Result)> names)

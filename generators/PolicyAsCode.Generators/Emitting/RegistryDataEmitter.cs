@@ -19,8 +19,24 @@ internal static class RegistryDataEmitter
     public const int Format = 3;
 
     /// <summary>The attribute, for the line above the user tier's generated declaration.</summary>
-    public static string Attribute(PolicyModel policy) =>
-        $"[global::PolicyAsCode.Compiled.PolicyRegistryData({Format}, {Literals.String(Json(policy))})]";
+    public static string Attribute(string json) =>
+        $"[global::PolicyAsCode.Compiled.PolicyRegistryData({Format}, {Raw(json)})]";
+
+    // A raw literal, so the data's quotes (one in six of its characters) are written as they are, not escaped: C# 11,
+    // which the generated file types need already. The data is printable ASCII on one line and starts with '{'; its
+    // delimiter is one quote longer than its longest run of quotes (JSON has at most two in a row) and at least three.
+    private static string Raw(string json)
+    {
+        int longest = 0, run = 0;
+        foreach (var c in json)
+        {
+            run = c == '"' ? run + 1 : 0;
+            longest = run > longest ? run : longest;
+        }
+
+        var quotes = new string('"', longest < 3 ? 3 : longest + 1);
+        return quotes + json + quotes;
+    }
 
     public static string Json(PolicyModel policy)
     {

@@ -10,7 +10,8 @@ internal static class TableHelpers
     private const string Bound = "global::PolicyAsCode.Bound";
     private const string Immutable = "global::System.Collections.Immutable.ImmutableArray";
 
-    public static void Emit(SourceWriter writer)
+    /// <summary>The helpers; the taxonomy links' only for a registry constructed in C# (<paramref name="links"/>).</summary>
+    public static void Emit(SourceWriter writer, bool links)
     {
         foreach (var kind in new[] { "Integer", "Real" })
         {
@@ -22,7 +23,7 @@ internal static class TableHelpers
             writer.Line($"private static {Bound} {kind}Bound(ulong floor, ulong ceiling) => new {Bound}(global::PolicyAsCode.DimensionKind.{kind}, 0d, 0d, floor, ceiling);");
         }
 
-        foreach (var link in new[] { "Benefit", "Risk" })
+        foreach (var link in links ? new[] { "Benefit", "Risk" } : [])
         {
             writer.Line($"private static {Immutable}<global::PolicyAsCode.{link}> {link}s(params int[] links)");
             writer.Line("{");

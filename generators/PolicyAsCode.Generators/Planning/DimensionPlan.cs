@@ -53,6 +53,12 @@ internal sealed class DimensionPlan
     /// <summary>The chain folded into tables, or null when it reads too many tests and is emitted as it is.</summary>
     public FoldedChain? Folded { get; }
 
+    /// <summary>
+    /// The strict bound when it is the same in every context and nothing can contradict or be waived, so the dimension
+    /// resolves against constants; otherwise null.
+    /// </summary>
+    public Bound? Constant => Folded is { SelectsByContext: false, CanContradict: false } folded && !Waivable ? folded.Strict[0] : null;
+
     /// <summary>Whether narrowing can meet an empty intersection; when it cannot, no contradiction is tracked.</summary>
     public bool CanContradict => Folded?.CanContradict ?? Chain.Count > 0;
 

@@ -46,6 +46,11 @@ internal sealed class EvaluatorPlan
     /// <summary>How many fast-path methods test the dimensions, <see cref="ChunkSize"/> each.</summary>
     public int Chunks { get; }
 
+    /// <summary>The registry as data (<see cref="Emitting.RegistryDataEmitter"/>), written once and read by two emitters.</summary>
+    public string RegistryData => _registryData ??= Emitting.RegistryDataEmitter.Json(Policy);
+
+    private string? _registryData;
+
     public static EvaluatorPlan Build(PolicyModel policy)
     {
         var index = new PolicyIndex(policy);

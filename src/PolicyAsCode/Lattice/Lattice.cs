@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace PolicyAsCode;
 
@@ -194,14 +195,12 @@ static class Lattice
     {
         if (IsInterval(b.Kind))
         {
-            // An allowed value stays exactly as it is: clamping +0 into [lo, -0] must not turn it into -0,
-            // because values compare bitwise.
-            return Contains(b, v) ? v : DimensionValue.OfNumber(Math.Min(Math.Max(v.Number, b.Lo), b.Hi));
+            return ClampNumber(v, b.Lo, b.Hi);
         }
 
         if (b.Kind == DimensionKind.Set)
         {
-            return DimensionValue.OfMask((v.Bits | b.Floor) & b.Ceiling);
+            return ClampMask(v, b.Floor, b.Ceiling);
         }
 
         if (Contains(b, v))
@@ -233,6 +232,24 @@ static class Lattice
 
         return DimensionValue.OfPosition(downDistance < upDistance ? down : up);
     }
+
+    /// <summary>
+    /// <see cref="Clamp"/> for an interval bound [<paramref name="lo"/>, <paramref name="hi"/>], with its ends given as
+    /// numbers so that compiled evaluators pass constants and the comparison folds.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static DimensionValue ClampNumber(DimensionValue v, double lo, double hi) =>
+        // An allowed value stays exactly as it is: clamping +0 into [lo, -0] must not turn it into -0,
+        // because values compare bitwise.
+        lo <= v.Number && v.Number <= hi ? v : DimensionValue.OfNumber(Math.Min(Math.Max(v.Number, lo), hi));
+
+    /// <summary>
+    /// <see cref="Clamp"/> for a set bound: the value gains the required flags (<paramref name="floor"/>) and loses those
+    /// not permitted (outside <paramref name="ceiling"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static DimensionValue ClampMask(DimensionValue v, ulong floor, ulong ceiling) =>
+        DimensionValue.OfMask((v.Bits | floor) & ceiling);
 
     /// <summary>Whether the kind's bounds are intervals of numbers.</summary>
     public static bool IsInterval(DimensionKind kind) => kind == DimensionKind.Integer || kind == DimensionKind.Real;

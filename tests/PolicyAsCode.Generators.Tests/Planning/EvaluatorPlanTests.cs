@@ -45,6 +45,19 @@ public sealed class EvaluatorPlanTests
     }
 
     [Fact]
+    public void Only_a_dimension_bound_alike_in_every_context_and_never_waived_resolves_against_constants()
+    {
+        // Maturity's four bounds, two of them for minors, narrow to AtMost(Teen) in every context: the organisation's cap.
+        Assert.Equal(0x3UL, Dimension("Maturity").Constant!.Value.Ceiling);
+        Assert.Equal(0.8, Dimension("Creativity").Constant!.Value.Hi);
+        Assert.Equal(Dimension("Verbosity").Dimension.Domain, Dimension("Verbosity").Constant);
+
+        // MemoryDays' bound depends on the context, and the user may waive DiscloseAi's lock in a role-play.
+        Assert.Null(Dimension("MemoryDays").Constant);
+        Assert.Null(Dimension("DiscloseAi").Constant);
+    }
+
+    [Fact]
     public void The_always_bound_intersects_the_unconditional_bounds_and_conditional_ones_are_guarded()
     {
         var memory = Dimension("MemoryDays");

@@ -6,7 +6,7 @@ namespace Conditional
 {
     /// <summary>The compiled evaluator of the policy whose user tier is Reader.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-    [global::PolicyAsCode.Compiled.PolicyRegistryData(3, "{\"name\":\"Conditional.Reader\",\"tiers\":[{\"index\":0,\"name\":\"EU\",\"type\":\"Conditional.EuLaw\",\"rank\":1,\"within\":[]},{\"index\":1,\"name\":\"US\",\"type\":\"Conditional.UsLaw\",\"rank\":1,\"within\":[]},{\"index\":2,\"name\":\"fiction\",\"type\":\"Conditional.FictionPlatform\",\"rank\":2,\"within\":[0,1]},{\"index\":3,\"name\":\"Reader\",\"type\":\"Conditional.Reader\",\"rank\":3,\"within\":[2]}],\"dimensions\":[{\"index\":0,\"name\":\"Maturity\",\"kind\":\"Ordinal\",\"type\":\"Conditional.Maturity\",\"members\":[\"General\",\"Teen\",\"Mature\"],\"memberValues\":[0,1,2],\"domain\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"higherIsStricter\":false,\"default\":\"0x0\",\"hasInitialiser\":false,\"description\":null,\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false},{\"index\":1,\"name\":\"DiscloseAi\",\"kind\":\"Boolean\",\"type\":\"bool\",\"members\":[\"false\",\"true\"],\"memberValues\":[0,1],\"domain\":{\"kind\":\"Boolean\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"higherIsStricter\":true,\"default\":\"0x1\",\"hasInitialiser\":true,\"description\":null,\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false},{\"index\":2,\"name\":\"MemoryDays\",\"kind\":\"Integer\",\"type\":\"int\",\"members\":[],\"memberValues\":[],\"domain\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":2147483647,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"higherIsStricter\":false,\"default\":0,\"hasInitialiser\":false,\"description\":null,\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false}],\"bounds\":[{\"index\":0,\"dimension\":0,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"when\":1,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Maturity.Teen)\",\"reason\":\"minors get at most teen content\",\"enables\":[],\"mitigates\":[]},{\"index\":1,\"dimension\":0,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"when\":0,\"unless\":4,\"waivableBy\":2,\"source\":\"AtMost(Maturity.Teen)\",\"reason\":\"unverified users get at most teen content\",\"enables\":[],\"mitigates\":[]},{\"index\":2,\"dimension\":1,\"tier\":0,\"form\":\"Locked\",\"bound\":{\"kind\":\"Boolean\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x2\"},\"when\":0,\"unless\":0,\"waivableBy\":3,\"source\":\"Locked(true)\",\"reason\":\"disclose the AI unless the user waives it for role-play\",\"enables\":[],\"mitigates\":[]},{\"index\":3,\"dimension\":2,\"tier\":0,\"form\":\"Locked\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":2,\"waivableBy\":null,\"source\":\"Locked(0)\",\"reason\":\"no memory without consent\",\"enables\":[],\"mitigates\":[]},{\"index\":4,\"dimension\":2,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":30,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":34,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(30)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":5,\"dimension\":0,\"tier\":1,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"when\":1,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Maturity.Teen)\",\"reason\":null,\"enables\":[],\"mitigates\":[]}],\"forbids\":[{\"index\":0,\"tier\":0,\"hazards\":\"0x800\",\"when\":1,\"unless\":0,\"reason\":\"minors\",\"dimension\":null,\"mitigates\":[]}],\"waivers\":[{\"index\":0,\"claimant\":2,\"dimension\":0,\"waived\":0,\"when\":4,\"delegated\":true},{\"index\":1,\"claimant\":3,\"dimension\":1,\"waived\":0,\"when\":8,\"delegated\":true}],\"defaults\":[{\"tier\":2,\"dimension\":0,\"value\":\"0x1\"}],\"hazards\":[],\"neverTogether\":[],\"benefits\":[],\"risks\":[],\"learning\":[]}")]
+    [global::PolicyAsCode.Compiled.PolicyRegistryData(3, """{"name":"Conditional.Reader","tiers":[{"index":0,"name":"EU","type":"Conditional.EuLaw","rank":1,"within":[]},{"index":1,"name":"US","type":"Conditional.UsLaw","rank":1,"within":[]},{"index":2,"name":"fiction","type":"Conditional.FictionPlatform","rank":2,"within":[0,1]},{"index":3,"name":"Reader","type":"Conditional.Reader","rank":3,"within":[2]}],"dimensions":[{"index":0,"name":"Maturity","kind":"Ordinal","type":"Conditional.Maturity","members":["General","Teen","Mature"],"memberValues":[0,1,2],"domain":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"higherIsStricter":false,"default":"0x0","hasInitialiser":false,"description":null,"enables":[],"mitigates":[],"instructions":[],"learnable":false},{"index":1,"name":"DiscloseAi","kind":"Boolean","type":"bool","members":["false","true"],"memberValues":[0,1],"domain":{"kind":"Boolean","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"higherIsStricter":true,"default":"0x1","hasInitialiser":true,"description":null,"enables":[],"mitigates":[],"instructions":[],"learnable":false},{"index":2,"name":"MemoryDays","kind":"Integer","type":"int","members":[],"memberValues":[],"domain":{"kind":"Integer","lo":-2147483648,"hi":2147483647,"floor":"0x0","ceiling":"0x0"},"higherIsStricter":false,"default":0,"hasInitialiser":false,"description":null,"enables":[],"mitigates":[],"instructions":[],"learnable":false}],"bounds":[{"index":0,"dimension":0,"tier":0,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":1,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Teen)","reason":"minors get at most teen content","enables":[],"mitigates":[]},{"index":1,"dimension":0,"tier":0,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":0,"unless":4,"waivableBy":2,"source":"AtMost(Maturity.Teen)","reason":"unverified users get at most teen content","enables":[],"mitigates":[]},{"index":2,"dimension":1,"tier":0,"form":"Locked","bound":{"kind":"Boolean","lo":0,"hi":0,"floor":"0x0","ceiling":"0x2"},"when":0,"unless":0,"waivableBy":3,"source":"Locked(true)","reason":"disclose the AI unless the user waives it for role-play","enables":[],"mitigates":[]},{"index":3,"dimension":2,"tier":0,"form":"Locked","bound":{"kind":"Integer","lo":0,"hi":0,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":2,"waivableBy":null,"source":"Locked(0)","reason":"no memory without consent","enables":[],"mitigates":[]},{"index":4,"dimension":2,"tier":0,"form":"AtMost","bound":{"kind":"Integer","lo":-2147483648,"hi":30,"floor":"0x0","ceiling":"0x0"},"when":34,"unless":0,"waivableBy":null,"source":"AtMost(30)","reason":null,"enables":[],"mitigates":[]},{"index":5,"dimension":0,"tier":1,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":1,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Teen)","reason":null,"enables":[],"mitigates":[]}],"forbids":[{"index":0,"tier":0,"hazards":"0x800","when":1,"unless":0,"reason":"minors","dimension":null,"mitigates":[]}],"waivers":[{"index":0,"claimant":2,"dimension":0,"waived":0,"when":4,"delegated":true},{"index":1,"claimant":3,"dimension":1,"waived":0,"when":8,"delegated":true}],"defaults":[{"tier":2,"dimension":0,"value":"0x1"}],"hazards":[],"neverTogether":[],"benefits":[],"risks":[],"learning":[]}""")]
     partial record Reader : global::PolicyAsCode.IUserTierPolicy<global::Conditional.Reader>
     {
         /// <summary>The policy as data: tiers, jurisdictions, dimensions, bounds, conditions, waivers, defaults and taxonomy links.</summary>
@@ -159,61 +159,8 @@ namespace Conditional
         private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
         private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
         private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
-        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit> Benefits(params int[] links)
-        {
-            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Benefit>(links.Length);
-            foreach (var link in links)
-            {
-                builder.Add((global::PolicyAsCode.Benefit)link);
-            }
-
-            return builder.MoveToImmutable();
-        }
-
-        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk> Risks(params int[] links)
-        {
-            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Risk>(links.Length);
-            foreach (var link in links)
-            {
-                builder.Add((global::PolicyAsCode.Risk)link);
-            }
-
-            return builder.MoveToImmutable();
-        }
-
-        public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
-            "Conditional.Reader",
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
-                new global::PolicyAsCode.TierInfo(0, "EU", "Conditional.EuLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(1, "US", "Conditional.UsLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(2, "fiction", "Conditional.FictionPlatform", global::PolicyAsCode.TierRank.Organisation, global::System.Collections.Immutable.ImmutableArray.Create<int>(0, 1)),
-                new global::PolicyAsCode.TierInfo(3, "Reader", "Conditional.Reader", global::PolicyAsCode.TierRank.User, global::System.Collections.Immutable.ImmutableArray.Create<int>(2))
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
-                new global::PolicyAsCode.DimensionInfo(0, "Maturity", global::PolicyAsCode.DimensionKind.Ordinal, "Conditional.Maturity", global::System.Collections.Immutable.ImmutableArray.Create<string>("General", "Teen", "Mature"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L), OrdinalBound(0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(0), false, null, Benefits(), Risks()),
-                new global::PolicyAsCode.DimensionInfo(1, "DiscloseAi", global::PolicyAsCode.DimensionKind.Boolean, "bool", global::System.Collections.Immutable.ImmutableArray.Create<string>("false", "true"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L), BooleanBound(0x0UL, 0x3UL), true, global::PolicyAsCode.DimensionValue.OfPosition(1), true, null, Benefits(), Risks()),
-                new global::PolicyAsCode.DimensionInfo(2, "MemoryDays", global::PolicyAsCode.DimensionKind.Integer, "int", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, IntegerBound(-2147483648d, 2147483647d), false, global::PolicyAsCode.DimensionValue.OfNumber(0d), false, null, Benefits(), Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.BoundRule>(
-                new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), null, "AtMost(Maturity.Teen)", "minors get at most teen content", Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(1, 0, 0, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.VerifiedAdult), global::PolicyAsCode.TierRank.Organisation, "AtMost(Maturity.Teen)", "unverified users get at most teen content", Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(2, 1, 0, global::PolicyAsCode.BoundForm.Locked, BooleanBound(0x0UL, 0x2UL), default(global::PolicyAsCode.Condition), global::PolicyAsCode.TierRank.User, "Locked(true)", "disclose the AI unless the user waives it for role-play", Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(3, 2, 0, global::PolicyAsCode.BoundForm.Locked, IntegerBound(0d, 0d), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.ConsentsToMemory), null, "Locked(0)", "no memory without consent", Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(4, 2, 0, global::PolicyAsCode.BoundForm.AtMost, IntegerBound(-2147483648d, 30d), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.ConsentsToMemory | global::PolicyAsCode.Fact.Professional, global::PolicyAsCode.Fact.None), null, "AtMost(30)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(5, 0, 1, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), null, "AtMost(Maturity.Teen)", null, Benefits(), Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.ForbidRule>(
-                new global::PolicyAsCode.ForbidRule(0, 0, (global::PolicyAsCode.Hazard)0x800UL, new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), "minors", null, Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.WaiverClaim>(
-                new global::PolicyAsCode.WaiverClaim(0, 2, 0, 0, new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.VerifiedAdult, global::PolicyAsCode.Fact.None), true),
-                new global::PolicyAsCode.WaiverClaim(1, 3, 1, 0, new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None), true)
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierDefault>(
-                new global::PolicyAsCode.TierDefault(2, 0, global::PolicyAsCode.DimensionValue.OfPosition(1))
-            ),
-            global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.HazardInfo>.Empty
-        );
+        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
+            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::Conditional.Reader), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
 
         public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
 
@@ -362,7 +309,7 @@ namespace Conditional
             }
             else
             {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
                 adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;

@@ -6,7 +6,7 @@ namespace Civic
 {
     /// <summary>The compiled evaluator of the policy whose user tier is Prefs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-    [global::PolicyAsCode.Compiled.PolicyRegistryData(3, "{\"name\":\"Civic.Prefs\",\"tiers\":[{\"index\":0,\"name\":\"EU\",\"type\":\"Civic.CivicLaw\",\"rank\":1,\"within\":[]},{\"index\":1,\"name\":\"Prefs\",\"type\":\"Civic.Prefs\",\"rank\":3,\"within\":[0]}],\"dimensions\":[{\"index\":0,\"name\":\"NewsPerDay\",\"kind\":\"Integer\",\"type\":\"int\",\"members\":[],\"memberValues\":[],\"domain\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":2147483647,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"higherIsStricter\":false,\"default\":5,\"hasInitialiser\":true,\"description\":null,\"enables\":[9001,2],\"mitigates\":[],\"instructions\":[],\"learnable\":false},{\"index\":1,\"name\":\"AvoidHazards\",\"kind\":\"Set\",\"type\":\"PolicyAsCode.Hazard\",\"members\":[\"ViolentCrimes\",\"NonViolentCrimes\",\"SexRelatedCrimes\",\"ChildSexualExploitation\",\"Defamation\",\"SpecializedAdvice\",\"Privacy\",\"IntellectualProperty\",\"IndiscriminateWeapons\",\"Hate\",\"SuicideAndSelfHarm\",\"SexualContent\",\"Elections\",\"CodeInterpreterAbuse\",\"Custom1\",\"Custom2\",\"Custom3\",\"Custom4\",\"Custom5\",\"Custom6\",\"Custom7\",\"Custom8\"],\"memberValues\":[1,2,4,8,16,32,64,128,256,512,1024,2048,4096,8192,4294967296,8589934592,17179869184,34359738368,68719476736,137438953472,274877906944,549755813888],\"domain\":{\"kind\":\"Set\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0xFF00003FFF\"},\"higherIsStricter\":true,\"default\":\"0x0\",\"hasInitialiser\":false,\"description\":null,\"enables\":[2],\"mitigates\":[],\"instructions\":[],\"learnable\":false}],\"bounds\":[{\"index\":0,\"dimension\":0,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":10,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(10)\",\"reason\":\"no more than ten news items a day\",\"enables\":[],\"mitigates\":[9002]}],\"forbids\":[{\"index\":0,\"tier\":0,\"hazards\":\"0x100000000\",\"when\":0,\"unless\":0,\"reason\":\"no gambling promotion\",\"dimension\":null,\"mitigates\":[9002]},{\"index\":1,\"tier\":1,\"hazards\":\"0xFF00003FFF\",\"when\":0,\"unless\":0,\"reason\":\"you asked to avoid these\",\"dimension\":1,\"mitigates\":[]}],\"waivers\":[],\"defaults\":[],\"hazards\":[{\"hazard\":\"0x100000000\",\"code\":\"X1\",\"description\":\"Promotion of unlicensed gambling.\"}],\"neverTogether\":[],\"benefits\":[{\"benefit\":9001,\"id\":\"benefit.societal.civic-trust\",\"level\":\"Societal\",\"title\":\"Civic trust\",\"description\":\"People trust public information they get through the assistant.\"}],\"risks\":[{\"risk\":9002,\"id\":\"risk.individual.news-fatigue\",\"level\":\"Individual\",\"title\":\"News fatigue\",\"description\":\"The user is worn out by a constant stream of news.\"}],\"learning\":[]}")]
+    [global::PolicyAsCode.Compiled.PolicyRegistryData(3, """{"name":"Civic.Prefs","tiers":[{"index":0,"name":"EU","type":"Civic.CivicLaw","rank":1,"within":[]},{"index":1,"name":"Prefs","type":"Civic.Prefs","rank":3,"within":[0]}],"dimensions":[{"index":0,"name":"NewsPerDay","kind":"Integer","type":"int","members":[],"memberValues":[],"domain":{"kind":"Integer","lo":-2147483648,"hi":2147483647,"floor":"0x0","ceiling":"0x0"},"higherIsStricter":false,"default":5,"hasInitialiser":true,"description":null,"enables":[9001,2],"mitigates":[],"instructions":[],"learnable":false},{"index":1,"name":"AvoidHazards","kind":"Set","type":"PolicyAsCode.Hazard","members":["ViolentCrimes","NonViolentCrimes","SexRelatedCrimes","ChildSexualExploitation","Defamation","SpecializedAdvice","Privacy","IntellectualProperty","IndiscriminateWeapons","Hate","SuicideAndSelfHarm","SexualContent","Elections","CodeInterpreterAbuse","Custom1","Custom2","Custom3","Custom4","Custom5","Custom6","Custom7","Custom8"],"memberValues":[1,2,4,8,16,32,64,128,256,512,1024,2048,4096,8192,4294967296,8589934592,17179869184,34359738368,68719476736,137438953472,274877906944,549755813888],"domain":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0xFF00003FFF"},"higherIsStricter":true,"default":"0x0","hasInitialiser":false,"description":null,"enables":[2],"mitigates":[],"instructions":[],"learnable":false}],"bounds":[{"index":0,"dimension":0,"tier":0,"form":"AtMost","bound":{"kind":"Integer","lo":-2147483648,"hi":10,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(10)","reason":"no more than ten news items a day","enables":[],"mitigates":[9002]}],"forbids":[{"index":0,"tier":0,"hazards":"0x100000000","when":0,"unless":0,"reason":"no gambling promotion","dimension":null,"mitigates":[9002]},{"index":1,"tier":1,"hazards":"0xFF00003FFF","when":0,"unless":0,"reason":"you asked to avoid these","dimension":1,"mitigates":[]}],"waivers":[],"defaults":[],"hazards":[{"hazard":"0x100000000","code":"X1","description":"Promotion of unlicensed gambling."}],"neverTogether":[],"benefits":[{"benefit":9001,"id":"benefit.societal.civic-trust","level":"Societal","title":"Civic trust","description":"People trust public information they get through the assistant."}],"risks":[{"risk":9002,"id":"risk.individual.news-fatigue","level":"Individual","title":"News fatigue","description":"The user is worn out by a constant stream of news."}],"learning":[]}""")]
     partial record Prefs : global::PolicyAsCode.IUserTierPolicy<global::Civic.Prefs>
     {
         /// <summary>The policy as data: tiers, jurisdictions, dimensions, bounds, conditions, waivers, defaults and taxonomy links.</summary>
@@ -145,64 +145,14 @@ namespace Civic
         private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
         private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
         private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
-        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit> Benefits(params int[] links)
-        {
-            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Benefit>(links.Length);
-            foreach (var link in links)
-            {
-                builder.Add((global::PolicyAsCode.Benefit)link);
-            }
-
-            return builder.MoveToImmutable();
-        }
-
-        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk> Risks(params int[] links)
-        {
-            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Risk>(links.Length);
-            foreach (var link in links)
-            {
-                builder.Add((global::PolicyAsCode.Risk)link);
-            }
-
-            return builder.MoveToImmutable();
-        }
-
-        public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
-            "Civic.Prefs",
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
-                new global::PolicyAsCode.TierInfo(0, "EU", "Civic.CivicLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(1, "Prefs", "Civic.Prefs", global::PolicyAsCode.TierRank.User, global::System.Collections.Immutable.ImmutableArray.Create<int>(0))
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
-                new global::PolicyAsCode.DimensionInfo(0, "NewsPerDay", global::PolicyAsCode.DimensionKind.Integer, "int", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, IntegerBound(-2147483648d, 2147483647d), false, global::PolicyAsCode.DimensionValue.OfNumber(5d), true, null, Benefits(9001, 2), Risks()),
-                new global::PolicyAsCode.DimensionInfo(1, "AvoidHazards", global::PolicyAsCode.DimensionKind.Set, "PolicyAsCode.Hazard", global::System.Collections.Immutable.ImmutableArray.Create<string>("ViolentCrimes", "NonViolentCrimes", "SexRelatedCrimes", "ChildSexualExploitation", "Defamation", "SpecializedAdvice", "Privacy", "IntellectualProperty", "IndiscriminateWeapons", "Hate", "SuicideAndSelfHarm", "SexualContent", "Elections", "CodeInterpreterAbuse", "Custom1", "Custom2", "Custom3", "Custom4", "Custom5", "Custom6", "Custom7", "Custom8"), global::System.Collections.Immutable.ImmutableArray.Create<long>(1L, 2L, 4L, 8L, 16L, 32L, 64L, 128L, 256L, 512L, 1024L, 2048L, 4096L, 8192L, 4294967296L, 8589934592L, 17179869184L, 34359738368L, 68719476736L, 137438953472L, 274877906944L, 549755813888L), SetBound(0x0UL, 0xFF00003FFFUL), true, global::PolicyAsCode.DimensionValue.OfMask(0x0UL), false, null, Benefits(2), Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.BoundRule>(
-                new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.AtMost, IntegerBound(-2147483648d, 10d), default(global::PolicyAsCode.Condition), null, "AtMost(10)", "no more than ten news items a day", Benefits(), Risks(9002))
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.ForbidRule>(
-                new global::PolicyAsCode.ForbidRule(0, 0, (global::PolicyAsCode.Hazard)0x100000000UL, default(global::PolicyAsCode.Condition), "no gambling promotion", null, Risks(9002)),
-                new global::PolicyAsCode.ForbidRule(1, 1, (global::PolicyAsCode.Hazard)0xFF00003FFFUL, default(global::PolicyAsCode.Condition), "you asked to avoid these", 1, Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.WaiverClaim>.Empty,
-            global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.TierDefault>.Empty,
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.HazardInfo>(
-                new global::PolicyAsCode.HazardInfo((global::PolicyAsCode.Hazard)0x100000000UL, "X1", "Promotion of unlicensed gambling.")
-            ),
-            customBenefits: global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.BenefitInfo>(
-                new global::PolicyAsCode.BenefitInfo(global::PolicyAsCode.Benefit.Custom1, new global::PolicyAsCode.TaxonomyEntry("benefit.societal.civic-trust", "Civic trust", global::PolicyAsCode.TaxonomyLevel.Societal, "People trust public information they get through the assistant."))
-            ),
-            customRisks: global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.RiskInfo>(
-                new global::PolicyAsCode.RiskInfo(global::PolicyAsCode.Risk.Custom2, new global::PolicyAsCode.TaxonomyEntry("risk.individual.news-fatigue", "News fatigue", global::PolicyAsCode.TaxonomyLevel.Individual, "The user is worn out by a constant stream of news."))
-            )
-        );
+        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
+            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::Civic.Prefs), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
 
         public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFEFFFFC000UL;
 
         public static readonly global::PolicyAsCode.Bound Domain0 = IntegerBound(-2147483648d, 2147483647d);
         public static readonly global::PolicyAsCode.Bound Domain1 = SetBound(0x0UL, 0xFF00003FFFUL);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { IntegerBound(-2147483648d, 2147483647d), IntegerBound(-2147483648d, 10d) };
-        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { SetBound(0x0UL, 0xFF00003FFFUL) };
         public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
         public static readonly global::PolicyAsCode.TierInfo ForbidTier0 = Registry.Tiers[0];
         public static readonly global::PolicyAsCode.ForbidRule Forbid1 = Registry.Forbids[1];
@@ -284,32 +234,22 @@ namespace Civic
             }
             else
             {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
                 adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // AvoidHazards: set, higher is stricter, 0 bound(s)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict1[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
                 adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfMask(0xFF00003FFFUL);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, true);
-                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            return requested;
         }
 
         public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, global::PolicyAsCode.DimensionValue granted1, out ulong active)

@@ -6,7 +6,7 @@ namespace EveryKind
 {
     /// <summary>The compiled evaluator of the policy whose user tier is Settings.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-    [global::PolicyAsCode.Compiled.PolicyRegistryData(3, "{\"name\":\"EveryKind.Settings\",\"tiers\":[{\"index\":0,\"name\":\"XX\",\"type\":\"EveryKind.Law\",\"rank\":1,\"within\":[]},{\"index\":1,\"name\":\"org\",\"type\":\"EveryKind.Org\",\"rank\":2,\"within\":[0]},{\"index\":2,\"name\":\"Settings\",\"type\":\"EveryKind.Settings\",\"rank\":3,\"within\":[1]}],\"dimensions\":[{\"index\":0,\"name\":\"Disclose\",\"kind\":\"Boolean\",\"type\":\"bool\",\"members\":[\"false\",\"true\"],\"memberValues\":[0,1],\"domain\":{\"kind\":\"Boolean\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"higherIsStricter\":true,\"default\":\"0x1\",\"hasInitialiser\":true,\"description\":\"Whether the assistant says it is an AI\",\"enables\":[],\"mitigates\":[2],\"instructions\":[],\"learnable\":false},{\"index\":1,\"name\":\"Strictness\",\"kind\":\"Ordinal\",\"type\":\"EveryKind.Level\",\"members\":[\"Low\",\"Medium\",\"High\"],\"memberValues\":[-1,5,10],\"domain\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"higherIsStricter\":true,\"default\":\"0x40\",\"hasInitialiser\":false,\"description\":\"How strict the assistant is\",\"enables\":[2],\"mitigates\":[],\"instructions\":[],\"learnable\":false},{\"index\":2,\"name\":\"Days\",\"kind\":\"Integer\",\"type\":\"int\",\"members\":[],\"memberValues\":[],\"domain\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":2147483647,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"higherIsStricter\":false,\"default\":0,\"hasInitialiser\":false,\"description\":\"Days of memory\",\"enables\":[3],\"mitigates\":[3],\"instructions\":[],\"learnable\":false},{\"index\":3,\"name\":\"Temperature\",\"kind\":\"Real\",\"type\":\"double\",\"members\":[],\"memberValues\":[],\"domain\":{\"kind\":\"Real\",\"lo\":-1.7976931348623157E+308,\"hi\":1.7976931348623157E+308,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"higherIsStricter\":false,\"default\":0.25,\"hasInitialiser\":true,\"description\":\"Sampling temperature\",\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false},{\"index\":4,\"name\":\"Channels\",\"kind\":\"Set\",\"type\":\"EveryKind.Channels\",\"members\":[\"Text\",\"Voice\",\"Images\",\"Video\"],\"memberValues\":[1,2,4,8],\"domain\":{\"kind\":\"Set\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0xF\"},\"higherIsStricter\":false,\"default\":\"0x1\",\"hasInitialiser\":true,\"description\":\"Channels the assistant answers on\",\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false},{\"index\":5,\"name\":\"Language\",\"kind\":\"Choice\",\"type\":\"string\",\"members\":[\"en\",\"de\",\"fr\"],\"memberValues\":[0,1,2],\"domain\":{\"kind\":\"Choice\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"higherIsStricter\":false,\"default\":\"0x0\",\"hasInitialiser\":true,\"description\":\"The language of answers\",\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false},{\"index\":6,\"name\":\"Avoid\",\"kind\":\"Set\",\"type\":\"PolicyAsCode.Hazard\",\"members\":[\"ViolentCrimes\",\"NonViolentCrimes\",\"SexRelatedCrimes\",\"ChildSexualExploitation\",\"Defamation\",\"SpecializedAdvice\",\"Privacy\",\"IntellectualProperty\",\"IndiscriminateWeapons\",\"Hate\",\"SuicideAndSelfHarm\",\"SexualContent\",\"Elections\",\"CodeInterpreterAbuse\",\"Custom1\",\"Custom2\",\"Custom3\",\"Custom4\",\"Custom5\",\"Custom6\",\"Custom7\",\"Custom8\"],\"memberValues\":[1,2,4,8,16,32,64,128,256,512,1024,2048,4096,8192,4294967296,8589934592,17179869184,34359738368,68719476736,137438953472,274877906944,549755813888],\"domain\":{\"kind\":\"Set\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0xFF00003FFF\"},\"higherIsStricter\":true,\"default\":\"0x10\",\"hasInitialiser\":true,\"description\":\"Hazards this user never wants to see\",\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false}],\"bounds\":[{\"index\":0,\"dimension\":0,\"tier\":0,\"form\":\"Locked\",\"bound\":{\"kind\":\"Boolean\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x2\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Locked(true)\",\"reason\":\"always disclosed\",\"enables\":[],\"mitigates\":[]},{\"index\":1,\"dimension\":1,\"tier\":0,\"form\":\"AtLeast\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x6\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtLeast(Level.Medium)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":2,\"dimension\":2,\"tier\":0,\"form\":\"Between\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":90,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Between(0, 90)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":3,\"dimension\":3,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Real\",\"lo\":-1.7976931348623157E+308,\"hi\":0.9,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(0.9)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":4,\"dimension\":4,\"tier\":0,\"form\":\"AtLeast\",\"bound\":{\"kind\":\"Set\",\"lo\":0,\"hi\":0,\"floor\":\"0x1\",\"ceiling\":\"0xF\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtLeast(Channels.Text)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":5,\"dimension\":5,\"tier\":0,\"form\":\"Allowed\",\"bound\":{\"kind\":\"Choice\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Allowed(\\\"en\\\", \\\"de\\\")\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":6,\"dimension\":1,\"tier\":1,\"form\":\"Between\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x6\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Between(Level.Medium, Level.High)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":7,\"dimension\":2,\"tier\":1,\"form\":\"AtLeast\",\"bound\":{\"kind\":\"Integer\",\"lo\":1,\"hi\":2147483647,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtLeast(1)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":8,\"dimension\":2,\"tier\":1,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":30,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(30)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":9,\"dimension\":3,\"tier\":1,\"form\":\"Between\",\"bound\":{\"kind\":\"Real\",\"lo\":0.1,\"hi\":0.7,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Between(0.1, 0.7)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":10,\"dimension\":4,\"tier\":1,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Set\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Channels.Text | Channels.Voice | Channels.Images)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":11,\"dimension\":4,\"tier\":1,\"form\":\"Allowed\",\"bound\":{\"kind\":\"Set\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Allowed(Channels.Text | Channels.Voice)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":12,\"dimension\":5,\"tier\":1,\"form\":\"Locked\",\"bound\":{\"kind\":\"Choice\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x1\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Locked(\\\"en\\\")\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":13,\"dimension\":6,\"tier\":1,\"form\":\"AtLeast\",\"bound\":{\"kind\":\"Set\",\"lo\":0,\"hi\":0,\"floor\":\"0x200\",\"ceiling\":\"0xFF00003FFF\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtLeast(Hazard.Hate)\",\"reason\":null,\"enables\":[],\"mitigates\":[]}],\"forbids\":[{\"index\":0,\"tier\":0,\"hazards\":\"0x8\",\"when\":0,\"unless\":0,\"reason\":\"illegal everywhere\",\"dimension\":null,\"mitigates\":[]},{\"index\":1,\"tier\":1,\"hazards\":\"0x1200\",\"when\":0,\"unless\":0,\"reason\":null,\"dimension\":null,\"mitigates\":[]},{\"index\":2,\"tier\":2,\"hazards\":\"0xFF00003FFF\",\"when\":0,\"unless\":0,\"reason\":\"you asked to avoid these\",\"dimension\":6,\"mitigates\":[]}],\"waivers\":[],\"defaults\":[{\"tier\":0,\"dimension\":5,\"value\":\"0x0\"},{\"tier\":1,\"dimension\":1,\"value\":\"0x2\"},{\"tier\":1,\"dimension\":2,\"value\":7},{\"tier\":1,\"dimension\":3,\"value\":0.5},{\"tier\":1,\"dimension\":5,\"value\":\"0x0\"}],\"hazards\":[],\"neverTogether\":[],\"benefits\":[],\"risks\":[],\"learning\":[]}")]
+    [global::PolicyAsCode.Compiled.PolicyRegistryData(3, """{"name":"EveryKind.Settings","tiers":[{"index":0,"name":"XX","type":"EveryKind.Law","rank":1,"within":[]},{"index":1,"name":"org","type":"EveryKind.Org","rank":2,"within":[0]},{"index":2,"name":"Settings","type":"EveryKind.Settings","rank":3,"within":[1]}],"dimensions":[{"index":0,"name":"Disclose","kind":"Boolean","type":"bool","members":["false","true"],"memberValues":[0,1],"domain":{"kind":"Boolean","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"higherIsStricter":true,"default":"0x1","hasInitialiser":true,"description":"Whether the assistant says it is an AI","enables":[],"mitigates":[2],"instructions":[],"learnable":false},{"index":1,"name":"Strictness","kind":"Ordinal","type":"EveryKind.Level","members":["Low","Medium","High"],"memberValues":[-1,5,10],"domain":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"higherIsStricter":true,"default":"0x40","hasInitialiser":false,"description":"How strict the assistant is","enables":[2],"mitigates":[],"instructions":[],"learnable":false},{"index":2,"name":"Days","kind":"Integer","type":"int","members":[],"memberValues":[],"domain":{"kind":"Integer","lo":-2147483648,"hi":2147483647,"floor":"0x0","ceiling":"0x0"},"higherIsStricter":false,"default":0,"hasInitialiser":false,"description":"Days of memory","enables":[3],"mitigates":[3],"instructions":[],"learnable":false},{"index":3,"name":"Temperature","kind":"Real","type":"double","members":[],"memberValues":[],"domain":{"kind":"Real","lo":-1.7976931348623157E+308,"hi":1.7976931348623157E+308,"floor":"0x0","ceiling":"0x0"},"higherIsStricter":false,"default":0.25,"hasInitialiser":true,"description":"Sampling temperature","enables":[],"mitigates":[],"instructions":[],"learnable":false},{"index":4,"name":"Channels","kind":"Set","type":"EveryKind.Channels","members":["Text","Voice","Images","Video"],"memberValues":[1,2,4,8],"domain":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0xF"},"higherIsStricter":false,"default":"0x1","hasInitialiser":true,"description":"Channels the assistant answers on","enables":[],"mitigates":[],"instructions":[],"learnable":false},{"index":5,"name":"Language","kind":"Choice","type":"string","members":["en","de","fr"],"memberValues":[0,1,2],"domain":{"kind":"Choice","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"higherIsStricter":false,"default":"0x0","hasInitialiser":true,"description":"The language of answers","enables":[],"mitigates":[],"instructions":[],"learnable":false},{"index":6,"name":"Avoid","kind":"Set","type":"PolicyAsCode.Hazard","members":["ViolentCrimes","NonViolentCrimes","SexRelatedCrimes","ChildSexualExploitation","Defamation","SpecializedAdvice","Privacy","IntellectualProperty","IndiscriminateWeapons","Hate","SuicideAndSelfHarm","SexualContent","Elections","CodeInterpreterAbuse","Custom1","Custom2","Custom3","Custom4","Custom5","Custom6","Custom7","Custom8"],"memberValues":[1,2,4,8,16,32,64,128,256,512,1024,2048,4096,8192,4294967296,8589934592,17179869184,34359738368,68719476736,137438953472,274877906944,549755813888],"domain":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0xFF00003FFF"},"higherIsStricter":true,"default":"0x10","hasInitialiser":true,"description":"Hazards this user never wants to see","enables":[],"mitigates":[],"instructions":[],"learnable":false}],"bounds":[{"index":0,"dimension":0,"tier":0,"form":"Locked","bound":{"kind":"Boolean","lo":0,"hi":0,"floor":"0x0","ceiling":"0x2"},"when":0,"unless":0,"waivableBy":null,"source":"Locked(true)","reason":"always disclosed","enables":[],"mitigates":[]},{"index":1,"dimension":1,"tier":0,"form":"AtLeast","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x6"},"when":0,"unless":0,"waivableBy":null,"source":"AtLeast(Level.Medium)","reason":null,"enables":[],"mitigates":[]},{"index":2,"dimension":2,"tier":0,"form":"Between","bound":{"kind":"Integer","lo":0,"hi":90,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"Between(0, 90)","reason":null,"enables":[],"mitigates":[]},{"index":3,"dimension":3,"tier":0,"form":"AtMost","bound":{"kind":"Real","lo":-1.7976931348623157E+308,"hi":0.9,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(0.9)","reason":null,"enables":[],"mitigates":[]},{"index":4,"dimension":4,"tier":0,"form":"AtLeast","bound":{"kind":"Set","lo":0,"hi":0,"floor":"0x1","ceiling":"0xF"},"when":0,"unless":0,"waivableBy":null,"source":"AtLeast(Channels.Text)","reason":null,"enables":[],"mitigates":[]},{"index":5,"dimension":5,"tier":0,"form":"Allowed","bound":{"kind":"Choice","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":0,"unless":0,"waivableBy":null,"source":"Allowed(\"en\", \"de\")","reason":null,"enables":[],"mitigates":[]},{"index":6,"dimension":1,"tier":1,"form":"Between","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x6"},"when":0,"unless":0,"waivableBy":null,"source":"Between(Level.Medium, Level.High)","reason":null,"enables":[],"mitigates":[]},{"index":7,"dimension":2,"tier":1,"form":"AtLeast","bound":{"kind":"Integer","lo":1,"hi":2147483647,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"AtLeast(1)","reason":null,"enables":[],"mitigates":[]},{"index":8,"dimension":2,"tier":1,"form":"AtMost","bound":{"kind":"Integer","lo":-2147483648,"hi":30,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(30)","reason":null,"enables":[],"mitigates":[]},{"index":9,"dimension":3,"tier":1,"form":"Between","bound":{"kind":"Real","lo":0.1,"hi":0.7,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"Between(0.1, 0.7)","reason":null,"enables":[],"mitigates":[]},{"index":10,"dimension":4,"tier":1,"form":"AtMost","bound":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(Channels.Text | Channels.Voice | Channels.Images)","reason":null,"enables":[],"mitigates":[]},{"index":11,"dimension":4,"tier":1,"form":"Allowed","bound":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":0,"unless":0,"waivableBy":null,"source":"Allowed(Channels.Text | Channels.Voice)","reason":null,"enables":[],"mitigates":[]},{"index":12,"dimension":5,"tier":1,"form":"Locked","bound":{"kind":"Choice","lo":0,"hi":0,"floor":"0x0","ceiling":"0x1"},"when":0,"unless":0,"waivableBy":null,"source":"Locked(\"en\")","reason":null,"enables":[],"mitigates":[]},{"index":13,"dimension":6,"tier":1,"form":"AtLeast","bound":{"kind":"Set","lo":0,"hi":0,"floor":"0x200","ceiling":"0xFF00003FFF"},"when":0,"unless":0,"waivableBy":null,"source":"AtLeast(Hazard.Hate)","reason":null,"enables":[],"mitigates":[]}],"forbids":[{"index":0,"tier":0,"hazards":"0x8","when":0,"unless":0,"reason":"illegal everywhere","dimension":null,"mitigates":[]},{"index":1,"tier":1,"hazards":"0x1200","when":0,"unless":0,"reason":null,"dimension":null,"mitigates":[]},{"index":2,"tier":2,"hazards":"0xFF00003FFF","when":0,"unless":0,"reason":"you asked to avoid these","dimension":6,"mitigates":[]}],"waivers":[],"defaults":[{"tier":0,"dimension":5,"value":"0x0"},{"tier":1,"dimension":1,"value":"0x2"},{"tier":1,"dimension":2,"value":7},{"tier":1,"dimension":3,"value":0.5},{"tier":1,"dimension":5,"value":"0x0"}],"hazards":[],"neverTogether":[],"benefits":[],"risks":[],"learning":[]}""")]
     partial record Settings : global::PolicyAsCode.IUserTierPolicy<global::EveryKind.Settings>
     {
         /// <summary>The policy as data: tiers, jurisdictions, dimensions, bounds, conditions, waivers, defaults and taxonomy links.</summary>
@@ -200,75 +200,8 @@ namespace EveryKind
         private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
         private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
         private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
-        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit> Benefits(params int[] links)
-        {
-            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Benefit>(links.Length);
-            foreach (var link in links)
-            {
-                builder.Add((global::PolicyAsCode.Benefit)link);
-            }
-
-            return builder.MoveToImmutable();
-        }
-
-        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk> Risks(params int[] links)
-        {
-            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Risk>(links.Length);
-            foreach (var link in links)
-            {
-                builder.Add((global::PolicyAsCode.Risk)link);
-            }
-
-            return builder.MoveToImmutable();
-        }
-
-        public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
-            "EveryKind.Settings",
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
-                new global::PolicyAsCode.TierInfo(0, "XX", "EveryKind.Law", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(1, "org", "EveryKind.Org", global::PolicyAsCode.TierRank.Organisation, global::System.Collections.Immutable.ImmutableArray.Create<int>(0)),
-                new global::PolicyAsCode.TierInfo(2, "Settings", "EveryKind.Settings", global::PolicyAsCode.TierRank.User, global::System.Collections.Immutable.ImmutableArray.Create<int>(1))
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
-                new global::PolicyAsCode.DimensionInfo(0, "Disclose", global::PolicyAsCode.DimensionKind.Boolean, "bool", global::System.Collections.Immutable.ImmutableArray.Create<string>("false", "true"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L), BooleanBound(0x0UL, 0x3UL), true, global::PolicyAsCode.DimensionValue.OfPosition(1), true, "Whether the assistant says it is an AI", Benefits(), Risks(2)),
-                new global::PolicyAsCode.DimensionInfo(1, "Strictness", global::PolicyAsCode.DimensionKind.Ordinal, "EveryKind.Level", global::System.Collections.Immutable.ImmutableArray.Create<string>("Low", "Medium", "High"), global::System.Collections.Immutable.ImmutableArray.Create<long>(-1L, 5L, 10L), OrdinalBound(0x0UL, 0x7UL), true, global::PolicyAsCode.DimensionValue.OfPosition(64), false, "How strict the assistant is", Benefits(2), Risks()),
-                new global::PolicyAsCode.DimensionInfo(2, "Days", global::PolicyAsCode.DimensionKind.Integer, "int", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, IntegerBound(-2147483648d, 2147483647d), false, global::PolicyAsCode.DimensionValue.OfNumber(0d), false, "Days of memory", Benefits(3), Risks(3)),
-                new global::PolicyAsCode.DimensionInfo(3, "Temperature", global::PolicyAsCode.DimensionKind.Real, "double", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, RealBound(-double.MaxValue, double.MaxValue), false, global::PolicyAsCode.DimensionValue.OfNumber(0.25d), true, "Sampling temperature", Benefits(), Risks()),
-                new global::PolicyAsCode.DimensionInfo(4, "Channels", global::PolicyAsCode.DimensionKind.Set, "EveryKind.Channels", global::System.Collections.Immutable.ImmutableArray.Create<string>("Text", "Voice", "Images", "Video"), global::System.Collections.Immutable.ImmutableArray.Create<long>(1L, 2L, 4L, 8L), SetBound(0x0UL, 0xFUL), false, global::PolicyAsCode.DimensionValue.OfMask(0x1UL), true, "Channels the assistant answers on", Benefits(), Risks()),
-                new global::PolicyAsCode.DimensionInfo(5, "Language", global::PolicyAsCode.DimensionKind.Choice, "string", global::System.Collections.Immutable.ImmutableArray.Create<string>("en", "de", "fr"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L), ChoiceBound(0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(0), true, "The language of answers", Benefits(), Risks()),
-                new global::PolicyAsCode.DimensionInfo(6, "Avoid", global::PolicyAsCode.DimensionKind.Set, "PolicyAsCode.Hazard", global::System.Collections.Immutable.ImmutableArray.Create<string>("ViolentCrimes", "NonViolentCrimes", "SexRelatedCrimes", "ChildSexualExploitation", "Defamation", "SpecializedAdvice", "Privacy", "IntellectualProperty", "IndiscriminateWeapons", "Hate", "SuicideAndSelfHarm", "SexualContent", "Elections", "CodeInterpreterAbuse", "Custom1", "Custom2", "Custom3", "Custom4", "Custom5", "Custom6", "Custom7", "Custom8"), global::System.Collections.Immutable.ImmutableArray.Create<long>(1L, 2L, 4L, 8L, 16L, 32L, 64L, 128L, 256L, 512L, 1024L, 2048L, 4096L, 8192L, 4294967296L, 8589934592L, 17179869184L, 34359738368L, 68719476736L, 137438953472L, 274877906944L, 549755813888L), SetBound(0x0UL, 0xFF00003FFFUL), true, global::PolicyAsCode.DimensionValue.OfMask(0x10UL), true, "Hazards this user never wants to see", Benefits(), Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.BoundRule>(
-                new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.Locked, BooleanBound(0x0UL, 0x2UL), default(global::PolicyAsCode.Condition), null, "Locked(true)", "always disclosed", Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(1, 1, 0, global::PolicyAsCode.BoundForm.AtLeast, OrdinalBound(0x0UL, 0x6UL), default(global::PolicyAsCode.Condition), null, "AtLeast(Level.Medium)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(2, 2, 0, global::PolicyAsCode.BoundForm.Between, IntegerBound(0d, 90d), default(global::PolicyAsCode.Condition), null, "Between(0, 90)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(3, 3, 0, global::PolicyAsCode.BoundForm.AtMost, RealBound(-double.MaxValue, 0.9d), default(global::PolicyAsCode.Condition), null, "AtMost(0.9)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(4, 4, 0, global::PolicyAsCode.BoundForm.AtLeast, SetBound(0x1UL, 0xFUL), default(global::PolicyAsCode.Condition), null, "AtLeast(Channels.Text)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(5, 5, 0, global::PolicyAsCode.BoundForm.Allowed, ChoiceBound(0x0UL, 0x3UL), default(global::PolicyAsCode.Condition), null, "Allowed(\"en\", \"de\")", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(6, 1, 1, global::PolicyAsCode.BoundForm.Between, OrdinalBound(0x0UL, 0x6UL), default(global::PolicyAsCode.Condition), null, "Between(Level.Medium, Level.High)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(7, 2, 1, global::PolicyAsCode.BoundForm.AtLeast, IntegerBound(1d, 2147483647d), default(global::PolicyAsCode.Condition), null, "AtLeast(1)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(8, 2, 1, global::PolicyAsCode.BoundForm.AtMost, IntegerBound(-2147483648d, 30d), default(global::PolicyAsCode.Condition), null, "AtMost(30)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(9, 3, 1, global::PolicyAsCode.BoundForm.Between, RealBound(0.1d, 0.7d), default(global::PolicyAsCode.Condition), null, "Between(0.1, 0.7)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(10, 4, 1, global::PolicyAsCode.BoundForm.AtMost, SetBound(0x0UL, 0x7UL), default(global::PolicyAsCode.Condition), null, "AtMost(Channels.Text | Channels.Voice | Channels.Images)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(11, 4, 1, global::PolicyAsCode.BoundForm.Allowed, SetBound(0x0UL, 0x3UL), default(global::PolicyAsCode.Condition), null, "Allowed(Channels.Text | Channels.Voice)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(12, 5, 1, global::PolicyAsCode.BoundForm.Locked, ChoiceBound(0x0UL, 0x1UL), default(global::PolicyAsCode.Condition), null, "Locked(\"en\")", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(13, 6, 1, global::PolicyAsCode.BoundForm.AtLeast, SetBound(0x200UL, 0xFF00003FFFUL), default(global::PolicyAsCode.Condition), null, "AtLeast(Hazard.Hate)", null, Benefits(), Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.ForbidRule>(
-                new global::PolicyAsCode.ForbidRule(0, 0, (global::PolicyAsCode.Hazard)0x8UL, default(global::PolicyAsCode.Condition), "illegal everywhere", null, Risks()),
-                new global::PolicyAsCode.ForbidRule(1, 1, (global::PolicyAsCode.Hazard)0x1200UL, default(global::PolicyAsCode.Condition), null, null, Risks()),
-                new global::PolicyAsCode.ForbidRule(2, 2, (global::PolicyAsCode.Hazard)0xFF00003FFFUL, default(global::PolicyAsCode.Condition), "you asked to avoid these", 6, Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.WaiverClaim>.Empty,
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierDefault>(
-                new global::PolicyAsCode.TierDefault(0, 5, global::PolicyAsCode.DimensionValue.OfPosition(0)),
-                new global::PolicyAsCode.TierDefault(1, 1, global::PolicyAsCode.DimensionValue.OfPosition(2)),
-                new global::PolicyAsCode.TierDefault(1, 2, global::PolicyAsCode.DimensionValue.OfNumber(7d)),
-                new global::PolicyAsCode.TierDefault(1, 3, global::PolicyAsCode.DimensionValue.OfNumber(0.5d)),
-                new global::PolicyAsCode.TierDefault(1, 5, global::PolicyAsCode.DimensionValue.OfPosition(0))
-            ),
-            global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.HazardInfo>.Empty
-        );
+        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
+            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::EveryKind.Settings), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
 
         public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
 
@@ -280,12 +213,7 @@ namespace EveryKind
         public static readonly global::PolicyAsCode.Bound Domain5 = ChoiceBound(0x0UL, 0x7UL);
         public static readonly global::PolicyAsCode.Bound Domain6 = SetBound(0x0UL, 0xFF00003FFFUL);
         public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL) };
-        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x6UL), OrdinalBound(0x0UL, 0x6UL) };
-        public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { IntegerBound(1d, 30d), IntegerBound(1d, 30d) };
-        public static readonly global::PolicyAsCode.Bound[] Strict3 = new global::PolicyAsCode.Bound[] { RealBound(0.1d, 0.7d), RealBound(0.1d, 0.7d) };
         public static readonly global::PolicyAsCode.Bound[] Strict4 = new global::PolicyAsCode.Bound[] { SetBound(0x0UL, 0x3UL), SetBound(0x1UL, 0x3UL) };
-        public static readonly global::PolicyAsCode.Bound[] Strict5 = new global::PolicyAsCode.Bound[] { ChoiceBound(0x0UL, 0x1UL), ChoiceBound(0x0UL, 0x1UL) };
-        public static readonly global::PolicyAsCode.Bound[] Strict6 = new global::PolicyAsCode.Bound[] { SetBound(0x200UL, 0xFF00003FFFUL) };
         public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
         public static readonly global::PolicyAsCode.TierInfo ForbidTier0 = Registry.Tiers[0];
         public static readonly global::PolicyAsCode.ForbidRule Forbid1 = Registry.Forbids[1];
@@ -422,69 +350,46 @@ namespace EveryKind
         }
 
         // Strictness: ordinal, higher is stricter, 2 bound(s)
+        private static global::System.ReadOnlySpan<byte> Clamped1 => new byte[] { 1, 1, 2 };
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict1[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
                 adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfPosition(2);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, true);
-                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            if (((0x6UL >> (int)requested.Bits) & 1UL) != 0UL) return requested;
+            adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Clamped);
+            return global::PolicyAsCode.DimensionValue.OfPosition(Clamped1[(int)requested.Bits]);
         }
 
         // Days: integer, lower is stricter, 3 bound(s)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict2[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
                 adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfNumber(1d);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            if (requested.Number >= 1d && requested.Number <= 30d) return requested;
+            adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.Clamped);
+            return global::PolicyAsCode.Lattice.ClampNumber(requested, 1d, 30d);
         }
 
         // Temperature: real, lower is stricter, 2 bound(s)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve3(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict3[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
                 adjusted.Record(3, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfNumber(0.1d);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                adjusted.Record(3, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            if (requested.Number >= 0.1d && requested.Number <= 0.7d) return requested;
+            adjusted.Record(3, global::PolicyAsCode.AdjustmentCause.Clamped);
+            return global::PolicyAsCode.Lattice.ClampNumber(requested, 0.1d, 0.7d);
         }
 
         // Channels: set, lower is stricter, 3 bound(s)
@@ -504,54 +409,39 @@ namespace EveryKind
             }
             else
             {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                granted = global::PolicyAsCode.Lattice.ClampMask(requested, strict.Floor, strict.Ceiling);
                 adjusted.Record(4, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // Language: choice, lower is stricter, 2 bound(s)
+        private static global::System.ReadOnlySpan<byte> Clamped5 => new byte[] { 0, 0, 0 };
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve5(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict5[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
                 adjusted.Record(5, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfPosition(0);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                adjusted.Record(5, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            if (((0x1UL >> (int)requested.Bits) & 1UL) != 0UL) return requested;
+            adjusted.Record(5, global::PolicyAsCode.AdjustmentCause.Clamped);
+            return global::PolicyAsCode.DimensionValue.OfPosition(Clamped5[(int)requested.Bits]);
         }
 
         // Avoid: set, higher is stricter, 1 bound(s)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve6(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict6[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
                 adjusted.Record(6, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfMask(0xFF00003FFFUL);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, true);
-                adjusted.Record(6, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            if ((requested.Bits & 0x200UL) == 0x200UL) return requested;
+            adjusted.Record(6, global::PolicyAsCode.AdjustmentCause.Clamped);
+            return global::PolicyAsCode.Lattice.ClampMask(requested, 0x200UL, 0xFF00003FFFUL);
         }
 
         public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, global::PolicyAsCode.DimensionValue granted6, out ulong active)

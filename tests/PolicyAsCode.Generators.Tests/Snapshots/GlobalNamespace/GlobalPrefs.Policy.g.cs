@@ -4,7 +4,7 @@
 
 /// <summary>The compiled evaluator of the policy whose user tier is GlobalPrefs.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-[global::PolicyAsCode.Compiled.PolicyRegistryData(3, "{\"name\":\"GlobalPrefs\",\"tiers\":[{\"index\":0,\"name\":\"EU\",\"type\":\"GlobalLaw\",\"rank\":1,\"within\":[]},{\"index\":1,\"name\":\"GlobalPrefs\",\"type\":\"GlobalPrefs\",\"rank\":3,\"within\":[0]}],\"dimensions\":[{\"index\":0,\"name\":\"MemoryDays\",\"kind\":\"Integer\",\"type\":\"int\",\"members\":[],\"memberValues\":[],\"domain\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":2147483647,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"higherIsStricter\":false,\"default\":7,\"hasInitialiser\":true,\"description\":null,\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false}],\"bounds\":[{\"index\":0,\"dimension\":0,\"tier\":0,\"form\":\"Between\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":30,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Between(0, 30)\",\"reason\":null,\"enables\":[],\"mitigates\":[]}],\"forbids\":[],\"waivers\":[],\"defaults\":[],\"hazards\":[],\"neverTogether\":[],\"benefits\":[],\"risks\":[],\"learning\":[]}")]
+[global::PolicyAsCode.Compiled.PolicyRegistryData(3, """{"name":"GlobalPrefs","tiers":[{"index":0,"name":"EU","type":"GlobalLaw","rank":1,"within":[]},{"index":1,"name":"GlobalPrefs","type":"GlobalPrefs","rank":3,"within":[0]}],"dimensions":[{"index":0,"name":"MemoryDays","kind":"Integer","type":"int","members":[],"memberValues":[],"domain":{"kind":"Integer","lo":-2147483648,"hi":2147483647,"floor":"0x0","ceiling":"0x0"},"higherIsStricter":false,"default":7,"hasInitialiser":true,"description":null,"enables":[],"mitigates":[],"instructions":[],"learnable":false}],"bounds":[{"index":0,"dimension":0,"tier":0,"form":"Between","bound":{"kind":"Integer","lo":0,"hi":30,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"Between(0, 30)","reason":null,"enables":[],"mitigates":[]}],"forbids":[],"waivers":[],"defaults":[],"hazards":[],"neverTogether":[],"benefits":[],"risks":[],"learning":[]}""")]
 partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::GlobalPrefs>
 {
     /// <summary>The policy as data: tiers, jurisdictions, dimensions, bounds, conditions, waivers, defaults and taxonomy links.</summary>
@@ -133,45 +133,8 @@ file static class PolicyTables
     private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
     private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
     private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
-    private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit> Benefits(params int[] links)
-    {
-        var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Benefit>(links.Length);
-        foreach (var link in links)
-        {
-            builder.Add((global::PolicyAsCode.Benefit)link);
-        }
-
-        return builder.MoveToImmutable();
-    }
-
-    private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk> Risks(params int[] links)
-    {
-        var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Risk>(links.Length);
-        foreach (var link in links)
-        {
-            builder.Add((global::PolicyAsCode.Risk)link);
-        }
-
-        return builder.MoveToImmutable();
-    }
-
-    public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
-        "GlobalPrefs",
-        global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
-            new global::PolicyAsCode.TierInfo(0, "EU", "GlobalLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-            new global::PolicyAsCode.TierInfo(1, "GlobalPrefs", "GlobalPrefs", global::PolicyAsCode.TierRank.User, global::System.Collections.Immutable.ImmutableArray.Create<int>(0))
-        ),
-        global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
-            new global::PolicyAsCode.DimensionInfo(0, "MemoryDays", global::PolicyAsCode.DimensionKind.Integer, "int", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, IntegerBound(-2147483648d, 2147483647d), false, global::PolicyAsCode.DimensionValue.OfNumber(7d), true, null, Benefits(), Risks())
-        ),
-        global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.BoundRule>(
-            new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.Between, IntegerBound(0d, 30d), default(global::PolicyAsCode.Condition), null, "Between(0, 30)", null, Benefits(), Risks())
-        ),
-        global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.ForbidRule>.Empty,
-        global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.WaiverClaim>.Empty,
-        global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.TierDefault>.Empty,
-        global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.HazardInfo>.Empty
-    );
+    public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
+        ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::GlobalPrefs), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
 
     public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
 
@@ -243,7 +206,7 @@ file static class PolicyTables
         }
         else
         {
-            granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+            granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
             adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
         }
         return granted;

@@ -10,7 +10,7 @@ namespace Nested.Policies
         {
             /// <summary>The compiled evaluator of the policy whose user tier is Prefs.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-            [global::PolicyAsCode.Compiled.PolicyRegistryData(3, "{\"name\":\"Nested.Policies.Outer.Inner.Prefs\",\"tiers\":[{\"index\":0,\"name\":\"EU\",\"type\":\"Nested.Policies.Outer.Inner.Law\",\"rank\":1,\"within\":[]},{\"index\":1,\"name\":\"Prefs\",\"type\":\"Nested.Policies.Outer.Inner.Prefs\",\"rank\":3,\"within\":[0]}],\"dimensions\":[{\"index\":0,\"name\":\"Creativity\",\"kind\":\"Real\",\"type\":\"double\",\"members\":[],\"memberValues\":[],\"domain\":{\"kind\":\"Real\",\"lo\":-1.7976931348623157E+308,\"hi\":1.7976931348623157E+308,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"higherIsStricter\":false,\"default\":0.25,\"hasInitialiser\":true,\"description\":null,\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false}],\"bounds\":[{\"index\":0,\"dimension\":0,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Real\",\"lo\":-1.7976931348623157E+308,\"hi\":0.5,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(0.5)\",\"reason\":null,\"enables\":[],\"mitigates\":[]}],\"forbids\":[],\"waivers\":[],\"defaults\":[],\"hazards\":[],\"neverTogether\":[],\"benefits\":[],\"risks\":[],\"learning\":[]}")]
+            [global::PolicyAsCode.Compiled.PolicyRegistryData(3, """{"name":"Nested.Policies.Outer.Inner.Prefs","tiers":[{"index":0,"name":"EU","type":"Nested.Policies.Outer.Inner.Law","rank":1,"within":[]},{"index":1,"name":"Prefs","type":"Nested.Policies.Outer.Inner.Prefs","rank":3,"within":[0]}],"dimensions":[{"index":0,"name":"Creativity","kind":"Real","type":"double","members":[],"memberValues":[],"domain":{"kind":"Real","lo":-1.7976931348623157E+308,"hi":1.7976931348623157E+308,"floor":"0x0","ceiling":"0x0"},"higherIsStricter":false,"default":0.25,"hasInitialiser":true,"description":null,"enables":[],"mitigates":[],"instructions":[],"learnable":false}],"bounds":[{"index":0,"dimension":0,"tier":0,"form":"AtMost","bound":{"kind":"Real","lo":-1.7976931348623157E+308,"hi":0.5,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(0.5)","reason":null,"enables":[],"mitigates":[]}],"forbids":[],"waivers":[],"defaults":[],"hazards":[],"neverTogether":[],"benefits":[],"risks":[],"learning":[]}""")]
             partial record Prefs : global::PolicyAsCode.IUserTierPolicy<global::Nested.Policies.Outer.Inner.Prefs>
             {
                 /// <summary>The policy as data: tiers, jurisdictions, dimensions, bounds, conditions, waivers, defaults and taxonomy links.</summary>
@@ -141,45 +141,8 @@ namespace Nested.Policies
         private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
         private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
         private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
-        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit> Benefits(params int[] links)
-        {
-            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Benefit>(links.Length);
-            foreach (var link in links)
-            {
-                builder.Add((global::PolicyAsCode.Benefit)link);
-            }
-
-            return builder.MoveToImmutable();
-        }
-
-        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk> Risks(params int[] links)
-        {
-            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Risk>(links.Length);
-            foreach (var link in links)
-            {
-                builder.Add((global::PolicyAsCode.Risk)link);
-            }
-
-            return builder.MoveToImmutable();
-        }
-
-        public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
-            "Nested.Policies.Outer.Inner.Prefs",
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
-                new global::PolicyAsCode.TierInfo(0, "EU", "Nested.Policies.Outer.Inner.Law", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(1, "Prefs", "Nested.Policies.Outer.Inner.Prefs", global::PolicyAsCode.TierRank.User, global::System.Collections.Immutable.ImmutableArray.Create<int>(0))
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
-                new global::PolicyAsCode.DimensionInfo(0, "Creativity", global::PolicyAsCode.DimensionKind.Real, "double", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, RealBound(-double.MaxValue, double.MaxValue), false, global::PolicyAsCode.DimensionValue.OfNumber(0.25d), true, null, Benefits(), Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.BoundRule>(
-                new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.AtMost, RealBound(-double.MaxValue, 0.5d), default(global::PolicyAsCode.Condition), null, "AtMost(0.5)", null, Benefits(), Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.ForbidRule>.Empty,
-            global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.WaiverClaim>.Empty,
-            global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.TierDefault>.Empty,
-            global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.HazardInfo>.Empty
-        );
+        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
+            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::Nested.Policies.Outer.Inner.Prefs), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
 
         public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
 
@@ -251,7 +214,7 @@ namespace Nested.Policies
             }
             else
             {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
                 adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;

@@ -6,7 +6,7 @@ namespace NestedLaws
 {
     /// <summary>The compiled evaluator of the policy whose user tier is Prefs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-    [global::PolicyAsCode.Compiled.PolicyRegistryData(3, "{\"name\":\"NestedLaws.Prefs\",\"tiers\":[{\"index\":0,\"name\":\"US\",\"type\":\"NestedLaws.UsLaw\",\"rank\":1,\"within\":[]},{\"index\":1,\"name\":\"EU\",\"type\":\"NestedLaws.EuLaw\",\"rank\":1,\"within\":[]},{\"index\":2,\"name\":\"DE\",\"type\":\"NestedLaws.DeLaw\",\"rank\":1,\"within\":[1]},{\"index\":3,\"name\":\"DE-BY\",\"type\":\"NestedLaws.DeByLaw\",\"rank\":1,\"within\":[2]},{\"index\":4,\"name\":\"acme\",\"type\":\"NestedLaws.Acme\",\"rank\":2,\"within\":[3,0]},{\"index\":5,\"name\":\"Prefs\",\"type\":\"NestedLaws.Prefs\",\"rank\":3,\"within\":[4]}],\"dimensions\":[{\"index\":0,\"name\":\"MemoryDays\",\"kind\":\"Integer\",\"type\":\"int\",\"members\":[],\"memberValues\":[],\"domain\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":2147483647,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"higherIsStricter\":false,\"default\":0,\"hasInitialiser\":false,\"description\":null,\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false},{\"index\":1,\"name\":\"DiscloseAi\",\"kind\":\"Boolean\",\"type\":\"bool\",\"members\":[\"false\",\"true\"],\"memberValues\":[0,1],\"domain\":{\"kind\":\"Boolean\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"higherIsStricter\":true,\"default\":\"0x1\",\"hasInitialiser\":true,\"description\":null,\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false},{\"index\":2,\"name\":\"Maturity\",\"kind\":\"Ordinal\",\"type\":\"NestedLaws.Maturity\",\"members\":[\"General\",\"Teen\",\"Mature\"],\"memberValues\":[0,1,2],\"domain\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"higherIsStricter\":false,\"default\":\"0x0\",\"hasInitialiser\":false,\"description\":null,\"enables\":[],\"mitigates\":[],\"instructions\":[],\"learnable\":false}],\"bounds\":[{\"index\":0,\"dimension\":2,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Maturity.Mature)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":1,\"dimension\":0,\"tier\":1,\"form\":\"Between\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":30,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Between(0, 30)\",\"reason\":\"storage limitation\",\"enables\":[],\"mitigates\":[]},{\"index\":2,\"dimension\":1,\"tier\":1,\"form\":\"Locked\",\"bound\":{\"kind\":\"Boolean\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x2\"},\"when\":0,\"unless\":0,\"waivableBy\":3,\"source\":\"Locked(true)\",\"reason\":\"AI Act disclosure\",\"enables\":[],\"mitigates\":[]},{\"index\":3,\"dimension\":2,\"tier\":1,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"when\":1,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Maturity.Teen)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":4,\"dimension\":0,\"tier\":2,\"form\":\"Between\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":14,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Between(0, 14)\",\"reason\":\"German storage limit\",\"enables\":[],\"mitigates\":[]},{\"index\":5,\"dimension\":0,\"tier\":3,\"form\":\"Locked\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":1,\"unless\":0,\"waivableBy\":null,\"source\":\"Locked(0)\",\"reason\":\"Bavarian youth protection\",\"enables\":[],\"mitigates\":[]},{\"index\":6,\"dimension\":0,\"tier\":4,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":21,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(21)\",\"reason\":null,\"enables\":[],\"mitigates\":[]}],\"forbids\":[{\"index\":0,\"tier\":2,\"hazards\":\"0x1000\",\"when\":0,\"unless\":0,\"reason\":\"no election content\",\"dimension\":null,\"mitigates\":[]}],\"waivers\":[{\"index\":0,\"claimant\":5,\"dimension\":1,\"waived\":1,\"when\":8,\"delegated\":true}],\"defaults\":[{\"tier\":4,\"dimension\":0,\"value\":7}],\"hazards\":[],\"neverTogether\":[],\"benefits\":[],\"risks\":[],\"learning\":[]}")]
+    [global::PolicyAsCode.Compiled.PolicyRegistryData(3, """{"name":"NestedLaws.Prefs","tiers":[{"index":0,"name":"US","type":"NestedLaws.UsLaw","rank":1,"within":[]},{"index":1,"name":"EU","type":"NestedLaws.EuLaw","rank":1,"within":[]},{"index":2,"name":"DE","type":"NestedLaws.DeLaw","rank":1,"within":[1]},{"index":3,"name":"DE-BY","type":"NestedLaws.DeByLaw","rank":1,"within":[2]},{"index":4,"name":"acme","type":"NestedLaws.Acme","rank":2,"within":[3,0]},{"index":5,"name":"Prefs","type":"NestedLaws.Prefs","rank":3,"within":[4]}],"dimensions":[{"index":0,"name":"MemoryDays","kind":"Integer","type":"int","members":[],"memberValues":[],"domain":{"kind":"Integer","lo":-2147483648,"hi":2147483647,"floor":"0x0","ceiling":"0x0"},"higherIsStricter":false,"default":0,"hasInitialiser":false,"description":null,"enables":[],"mitigates":[],"instructions":[],"learnable":false},{"index":1,"name":"DiscloseAi","kind":"Boolean","type":"bool","members":["false","true"],"memberValues":[0,1],"domain":{"kind":"Boolean","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"higherIsStricter":true,"default":"0x1","hasInitialiser":true,"description":null,"enables":[],"mitigates":[],"instructions":[],"learnable":false},{"index":2,"name":"Maturity","kind":"Ordinal","type":"NestedLaws.Maturity","members":["General","Teen","Mature"],"memberValues":[0,1,2],"domain":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"higherIsStricter":false,"default":"0x0","hasInitialiser":false,"description":null,"enables":[],"mitigates":[],"instructions":[],"learnable":false}],"bounds":[{"index":0,"dimension":2,"tier":0,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Mature)","reason":null,"enables":[],"mitigates":[]},{"index":1,"dimension":0,"tier":1,"form":"Between","bound":{"kind":"Integer","lo":0,"hi":30,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"Between(0, 30)","reason":"storage limitation","enables":[],"mitigates":[]},{"index":2,"dimension":1,"tier":1,"form":"Locked","bound":{"kind":"Boolean","lo":0,"hi":0,"floor":"0x0","ceiling":"0x2"},"when":0,"unless":0,"waivableBy":3,"source":"Locked(true)","reason":"AI Act disclosure","enables":[],"mitigates":[]},{"index":3,"dimension":2,"tier":1,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":1,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Teen)","reason":null,"enables":[],"mitigates":[]},{"index":4,"dimension":0,"tier":2,"form":"Between","bound":{"kind":"Integer","lo":0,"hi":14,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"Between(0, 14)","reason":"German storage limit","enables":[],"mitigates":[]},{"index":5,"dimension":0,"tier":3,"form":"Locked","bound":{"kind":"Integer","lo":0,"hi":0,"floor":"0x0","ceiling":"0x0"},"when":1,"unless":0,"waivableBy":null,"source":"Locked(0)","reason":"Bavarian youth protection","enables":[],"mitigates":[]},{"index":6,"dimension":0,"tier":4,"form":"AtMost","bound":{"kind":"Integer","lo":-2147483648,"hi":21,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(21)","reason":null,"enables":[],"mitigates":[]}],"forbids":[{"index":0,"tier":2,"hazards":"0x1000","when":0,"unless":0,"reason":"no election content","dimension":null,"mitigates":[]}],"waivers":[{"index":0,"claimant":5,"dimension":1,"waived":1,"when":8,"delegated":true}],"defaults":[{"tier":4,"dimension":0,"value":7}],"hazards":[],"neverTogether":[],"benefits":[],"risks":[],"learning":[]}""")]
     partial record Prefs : global::PolicyAsCode.IUserTierPolicy<global::NestedLaws.Prefs>
     {
         /// <summary>The policy as data: tiers, jurisdictions, dimensions, bounds, conditions, waivers, defaults and taxonomy links.</summary>
@@ -159,63 +159,8 @@ namespace NestedLaws
         private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
         private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
         private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
-        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit> Benefits(params int[] links)
-        {
-            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Benefit>(links.Length);
-            foreach (var link in links)
-            {
-                builder.Add((global::PolicyAsCode.Benefit)link);
-            }
-
-            return builder.MoveToImmutable();
-        }
-
-        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk> Risks(params int[] links)
-        {
-            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Risk>(links.Length);
-            foreach (var link in links)
-            {
-                builder.Add((global::PolicyAsCode.Risk)link);
-            }
-
-            return builder.MoveToImmutable();
-        }
-
-        public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
-            "NestedLaws.Prefs",
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
-                new global::PolicyAsCode.TierInfo(0, "US", "NestedLaws.UsLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(1, "EU", "NestedLaws.EuLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(2, "DE", "NestedLaws.DeLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray.Create<int>(1)),
-                new global::PolicyAsCode.TierInfo(3, "DE-BY", "NestedLaws.DeByLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray.Create<int>(2)),
-                new global::PolicyAsCode.TierInfo(4, "acme", "NestedLaws.Acme", global::PolicyAsCode.TierRank.Organisation, global::System.Collections.Immutable.ImmutableArray.Create<int>(3, 0)),
-                new global::PolicyAsCode.TierInfo(5, "Prefs", "NestedLaws.Prefs", global::PolicyAsCode.TierRank.User, global::System.Collections.Immutable.ImmutableArray.Create<int>(4))
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
-                new global::PolicyAsCode.DimensionInfo(0, "MemoryDays", global::PolicyAsCode.DimensionKind.Integer, "int", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, IntegerBound(-2147483648d, 2147483647d), false, global::PolicyAsCode.DimensionValue.OfNumber(0d), false, null, Benefits(), Risks()),
-                new global::PolicyAsCode.DimensionInfo(1, "DiscloseAi", global::PolicyAsCode.DimensionKind.Boolean, "bool", global::System.Collections.Immutable.ImmutableArray.Create<string>("false", "true"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L), BooleanBound(0x0UL, 0x3UL), true, global::PolicyAsCode.DimensionValue.OfPosition(1), true, null, Benefits(), Risks()),
-                new global::PolicyAsCode.DimensionInfo(2, "Maturity", global::PolicyAsCode.DimensionKind.Ordinal, "NestedLaws.Maturity", global::System.Collections.Immutable.ImmutableArray.Create<string>("General", "Teen", "Mature"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L), OrdinalBound(0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(0), false, null, Benefits(), Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.BoundRule>(
-                new global::PolicyAsCode.BoundRule(0, 2, 0, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x7UL), default(global::PolicyAsCode.Condition), null, "AtMost(Maturity.Mature)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(1, 0, 1, global::PolicyAsCode.BoundForm.Between, IntegerBound(0d, 30d), default(global::PolicyAsCode.Condition), null, "Between(0, 30)", "storage limitation", Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(2, 1, 1, global::PolicyAsCode.BoundForm.Locked, BooleanBound(0x0UL, 0x2UL), default(global::PolicyAsCode.Condition), global::PolicyAsCode.TierRank.User, "Locked(true)", "AI Act disclosure", Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(3, 2, 1, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), null, "AtMost(Maturity.Teen)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(4, 0, 2, global::PolicyAsCode.BoundForm.Between, IntegerBound(0d, 14d), default(global::PolicyAsCode.Condition), null, "Between(0, 14)", "German storage limit", Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(5, 0, 3, global::PolicyAsCode.BoundForm.Locked, IntegerBound(0d, 0d), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), null, "Locked(0)", "Bavarian youth protection", Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(6, 0, 4, global::PolicyAsCode.BoundForm.AtMost, IntegerBound(-2147483648d, 21d), default(global::PolicyAsCode.Condition), null, "AtMost(21)", null, Benefits(), Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.ForbidRule>(
-                new global::PolicyAsCode.ForbidRule(0, 2, (global::PolicyAsCode.Hazard)0x1000UL, default(global::PolicyAsCode.Condition), "no election content", null, Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.WaiverClaim>(
-                new global::PolicyAsCode.WaiverClaim(0, 5, 1, 1, new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None), true)
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierDefault>(
-                new global::PolicyAsCode.TierDefault(4, 0, global::PolicyAsCode.DimensionValue.OfNumber(7d))
-            ),
-            global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.HazardInfo>.Empty
-        );
+        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
+            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::NestedLaws.Prefs), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
 
         public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
 
@@ -317,7 +262,7 @@ namespace NestedLaws
             }
             else
             {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
                 adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;

@@ -6,7 +6,7 @@ namespace QuickStart.Policies
 {
     /// <summary>The compiled evaluator of the policy whose user tier is LearnerPreferences.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-    [global::PolicyAsCode.Compiled.PolicyRegistryData(3, "{\"name\":\"QuickStart.Policies.LearnerPreferences\",\"tiers\":[{\"index\":0,\"name\":\"EU\",\"type\":\"QuickStart.Policies.EuLaw\",\"rank\":1,\"within\":[]},{\"index\":1,\"name\":\"US\",\"type\":\"QuickStart.Policies.UsLaw\",\"rank\":1,\"within\":[]},{\"index\":2,\"name\":\"DE\",\"type\":\"QuickStart.Policies.DeLaw\",\"rank\":1,\"within\":[0]},{\"index\":3,\"name\":\"US-CA\",\"type\":\"QuickStart.Policies.UsCaLaw\",\"rank\":1,\"within\":[1]},{\"index\":4,\"name\":\"contoso-learning\",\"type\":\"QuickStart.Policies.ContosoLearning\",\"rank\":2,\"within\":[0,2,1,3]},{\"index\":5,\"name\":\"LearnerPreferences\",\"type\":\"QuickStart.Policies.LearnerPreferences\",\"rank\":3,\"within\":[4]}],\"dimensions\":[{\"index\":0,\"name\":\"Maturity\",\"kind\":\"Ordinal\",\"type\":\"QuickStart.Policies.Maturity\",\"members\":[\"General\",\"Teen\",\"Mature\"],\"memberValues\":[0,1,2],\"domain\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"higherIsStricter\":false,\"default\":\"0x0\",\"hasInitialiser\":true,\"description\":\"How mature the content may be\",\"enables\":[2],\"mitigates\":[5],\"instructions\":[{\"text\":\"Content maturity: keep everything suitable for a {value:lower} audience and never go beyond it.\",\"for\":null,\"waived\":false}],\"learnable\":false},{\"index\":1,\"name\":\"Tone\",\"kind\":\"Ordinal\",\"type\":\"QuickStart.Policies.Tone\",\"members\":[\"Neutral\",\"Friendly\",\"Playful\",\"Sarcastic\"],\"memberValues\":[0,1,2,3],\"domain\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0xF\"},\"higherIsStricter\":false,\"default\":\"0x1\",\"hasInitialiser\":true,\"description\":\"The assistant's tone\",\"enables\":[4],\"mitigates\":[],\"instructions\":[{\"text\":\"Tone: {value:lower}.\",\"for\":null,\"waived\":false}],\"learnable\":true},{\"index\":2,\"name\":\"Verbosity\",\"kind\":\"Ordinal\",\"type\":\"QuickStart.Policies.Verbosity\",\"members\":[\"Concise\",\"Balanced\",\"Detailed\"],\"memberValues\":[0,1,2],\"domain\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"higherIsStricter\":false,\"default\":\"0x1\",\"hasInitialiser\":true,\"description\":\"How long answers are\",\"enables\":[1,5],\"mitigates\":[],\"instructions\":[{\"text\":\"Length of answers: {value:lower}.\",\"for\":null,\"waived\":false}],\"learnable\":true},{\"index\":3,\"name\":\"DiscloseAi\",\"kind\":\"Boolean\",\"type\":\"bool\",\"members\":[\"false\",\"true\"],\"memberValues\":[0,1],\"domain\":{\"kind\":\"Boolean\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"higherIsStricter\":true,\"default\":\"0x1\",\"hasInitialiser\":true,\"description\":\"Whether the assistant says it is an AI\",\"enables\":[],\"mitigates\":[2],\"instructions\":[{\"text\":\"Persona: you are an AI assistant. Say so plainly whenever you are asked or it matters, and never claim to be a human.\",\"for\":\"0x1\",\"waived\":false},{\"text\":\"Persona: the user waived AI disclosure for a role-play, so you may stay in character; step out of it and say you are an AI if the user seems to take you for a human or their wellbeing is at stake.\",\"for\":\"0x0\",\"waived\":true},{\"text\":\"Persona: you need not announce that you are an AI, but never deny it when sincerely asked.\",\"for\":null,\"waived\":false}],\"learnable\":false},{\"index\":4,\"name\":\"MemoryDays\",\"kind\":\"Integer\",\"type\":\"int\",\"members\":[],\"memberValues\":[],\"domain\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":2147483647,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"higherIsStricter\":false,\"default\":0,\"hasInitialiser\":false,\"description\":\"Days the assistant remembers personal details\",\"enables\":[3],\"mitigates\":[3],\"instructions\":[{\"text\":\"Memory: do not keep or reuse personal details beyond this conversation.\",\"for\":0,\"waived\":false},{\"text\":\"Memory: you may remember personal details for at most {value} days.\",\"for\":null,\"waived\":false}],\"learnable\":false},{\"index\":5,\"name\":\"Creativity\",\"kind\":\"Real\",\"type\":\"double\",\"members\":[],\"memberValues\":[],\"domain\":{\"kind\":\"Real\",\"lo\":-1.7976931348623157E+308,\"hi\":1.7976931348623157E+308,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"higherIsStricter\":false,\"default\":0.5,\"hasInitialiser\":true,\"description\":\"How inventive explanations may be, 0 to 1\",\"enables\":[4],\"mitigates\":[],\"instructions\":[{\"text\":\"Creativity: {value} on a scale from 0 (strictly factual) to 1 (inventive).\",\"for\":null,\"waived\":false}],\"learnable\":true},{\"index\":6,\"name\":\"Topics\",\"kind\":\"Set\",\"type\":\"QuickStart.Policies.Topics\",\"members\":[\"Science\",\"History\",\"Health\",\"Finance\",\"Politics\",\"Romance\"],\"memberValues\":[1,2,4,8,16,32],\"domain\":{\"kind\":\"Set\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3F\"},\"higherIsStricter\":false,\"default\":\"0x1\",\"hasInitialiser\":true,\"description\":\"Topics the assistant may bring up\",\"enables\":[3],\"mitigates\":[1001],\"instructions\":[{\"text\":\"Topics: bring up no topic on your own initiative.\",\"for\":\"0x0\",\"waived\":false},{\"text\":\"Topics you may bring up on your own initiative: {value:list}.\",\"for\":null,\"waived\":false}],\"learnable\":false},{\"index\":7,\"name\":\"Language\",\"kind\":\"Choice\",\"type\":\"string\",\"members\":[\"en\",\"fr\",\"de\",\"es\",\"nl\"],\"memberValues\":[0,1,2,3,4],\"domain\":{\"kind\":\"Choice\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x1F\"},\"higherIsStricter\":false,\"default\":\"0x0\",\"hasInitialiser\":true,\"description\":\"The language of answers\",\"enables\":[1001,1002],\"mitigates\":[],\"instructions\":[{\"text\":\"Language: answer in {value:language}.\",\"for\":null,\"waived\":false}],\"learnable\":false},{\"index\":8,\"name\":\"AvoidHazards\",\"kind\":\"Set\",\"type\":\"PolicyAsCode.Hazard\",\"members\":[\"ViolentCrimes\",\"NonViolentCrimes\",\"SexRelatedCrimes\",\"ChildSexualExploitation\",\"Defamation\",\"SpecializedAdvice\",\"Privacy\",\"IntellectualProperty\",\"IndiscriminateWeapons\",\"Hate\",\"SuicideAndSelfHarm\",\"SexualContent\",\"Elections\",\"CodeInterpreterAbuse\",\"Custom1\",\"Custom2\",\"Custom3\",\"Custom4\",\"Custom5\",\"Custom6\",\"Custom7\",\"Custom8\"],\"memberValues\":[1,2,4,8,16,32,64,128,256,512,1024,2048,4096,8192,4294967296,8589934592,17179869184,34359738368,68719476736,137438953472,274877906944,549755813888],\"domain\":{\"kind\":\"Set\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0xFF00003FFF\"},\"higherIsStricter\":true,\"default\":\"0x0\",\"hasInitialiser\":false,\"description\":\"Hazards this learner never wants to see\",\"enables\":[2],\"mitigates\":[],\"instructions\":[],\"learnable\":false}],\"bounds\":[{\"index\":0,\"dimension\":0,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Maturity.Mature)\",\"reason\":null,\"enables\":[],\"mitigates\":[5]},{\"index\":1,\"dimension\":0,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"when\":1,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Maturity.Teen)\",\"reason\":\"minors get at most teen content\",\"enables\":[],\"mitigates\":[5]},{\"index\":2,\"dimension\":3,\"tier\":0,\"form\":\"Locked\",\"bound\":{\"kind\":\"Boolean\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x2\"},\"when\":0,\"unless\":0,\"waivableBy\":3,\"source\":\"Locked(true)\",\"reason\":\"AI Act: people must be told they are talking to an AI; a user may waive it for role-play\",\"enables\":[],\"mitigates\":[2]},{\"index\":3,\"dimension\":4,\"tier\":0,\"form\":\"Between\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":30,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Between(0, 30)\",\"reason\":\"storage limitation: personal data at most 30 days\",\"enables\":[],\"mitigates\":[3]},{\"index\":4,\"dimension\":4,\"tier\":0,\"form\":\"Locked\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":2,\"waivableBy\":null,\"source\":\"Locked(0)\",\"reason\":\"no memory of personal data without consent\",\"enables\":[],\"mitigates\":[3]},{\"index\":5,\"dimension\":6,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Set\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x1F\"},\"when\":1,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance | Topics.Politics)\",\"reason\":\"no romance topics with minors\",\"enables\":[],\"mitigates\":[5]},{\"index\":6,\"dimension\":0,\"tier\":1,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"when\":1,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Maturity.Teen)\",\"reason\":\"children's online protection\",\"enables\":[],\"mitigates\":[5]},{\"index\":7,\"dimension\":4,\"tier\":1,\"form\":\"Locked\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":1,\"unless\":0,\"waivableBy\":null,\"source\":\"Locked(0)\",\"reason\":\"no retention of children's personal data\",\"enables\":[],\"mitigates\":[3]},{\"index\":8,\"dimension\":4,\"tier\":2,\"form\":\"Locked\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":1,\"unless\":0,\"waivableBy\":null,\"source\":\"Locked(0)\",\"reason\":\"youth protection: no memory of a minor's personal data, consent or not\",\"enables\":[],\"mitigates\":[3]},{\"index\":9,\"dimension\":3,\"tier\":3,\"form\":\"Locked\",\"bound\":{\"kind\":\"Boolean\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x2\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Locked(true)\",\"reason\":\"bot disclosure: a bot must say it is one\",\"enables\":[],\"mitigates\":[2]},{\"index\":10,\"dimension\":0,\"tier\":4,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Maturity.Teen)\",\"reason\":\"the service is for learners from 13\",\"enables\":[],\"mitigates\":[5]},{\"index\":11,\"dimension\":1,\"tier\":4,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Tone.Playful)\",\"reason\":\"sarcasm discourages learners\",\"enables\":[],\"mitigates\":[5]},{\"index\":12,\"dimension\":4,\"tier\":4,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":14,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(14)\",\"reason\":\"lessons need two weeks of context at most\",\"enables\":[],\"mitigates\":[3]},{\"index\":13,\"dimension\":5,\"tier\":4,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Real\",\"lo\":-1.7976931348623157E+308,\"hi\":0.8,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(0.8)\",\"reason\":\"explanations stay factual\",\"enables\":[],\"mitigates\":[6]},{\"index\":14,\"dimension\":6,\"tier\":4,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Set\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0xF\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance)\",\"reason\":\"no persuasive political content\",\"enables\":[],\"mitigates\":[1001]},{\"index\":15,\"dimension\":7,\"tier\":4,\"form\":\"Allowed\",\"bound\":{\"kind\":\"Choice\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0xF\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Allowed(\\\"en\\\", \\\"fr\\\", \\\"de\\\", \\\"es\\\")\",\"reason\":\"the languages the tutors are reviewed in\",\"enables\":[1001],\"mitigates\":[]},{\"index\":16,\"dimension\":4,\"tier\":5,\"form\":\"Between\",\"bound\":{\"kind\":\"Integer\",\"lo\":0,\"hi\":365,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Between(0, 365)\",\"reason\":null,\"enables\":[3],\"mitigates\":[3]},{\"index\":17,\"dimension\":5,\"tier\":5,\"form\":\"Between\",\"bound\":{\"kind\":\"Real\",\"lo\":0,\"hi\":1,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Between(0.0, 1.0)\",\"reason\":null,\"enables\":[4],\"mitigates\":[]}],\"forbids\":[{\"index\":0,\"tier\":0,\"hazards\":\"0x108\",\"when\":0,\"unless\":0,\"reason\":\"illegal content in every member state\",\"dimension\":null,\"mitigates\":[1002]},{\"index\":1,\"tier\":0,\"hazards\":\"0x800\",\"when\":1,\"unless\":0,\"reason\":\"minors must not be shown sexual content\",\"dimension\":null,\"mitigates\":[5]},{\"index\":2,\"tier\":1,\"hazards\":\"0x108\",\"when\":0,\"unless\":0,\"reason\":\"federal law\",\"dimension\":null,\"mitigates\":[1002]},{\"index\":3,\"tier\":1,\"hazards\":\"0x800\",\"when\":1,\"unless\":0,\"reason\":\"children's online protection\",\"dimension\":null,\"mitigates\":[5]},{\"index\":4,\"tier\":4,\"hazards\":\"0x1020\",\"when\":0,\"unless\":0,\"reason\":\"a tutoring service gives no voting, medical, legal or financial advice\",\"dimension\":null,\"mitigates\":[1,1001]},{\"index\":5,\"tier\":5,\"hazards\":\"0xFF00003FFF\",\"when\":0,\"unless\":0,\"reason\":\"you asked to avoid these\",\"dimension\":8,\"mitigates\":[]}],\"waivers\":[{\"index\":0,\"claimant\":5,\"dimension\":3,\"waived\":0,\"when\":8,\"delegated\":true}],\"defaults\":[{\"tier\":4,\"dimension\":0,\"value\":\"0x0\"},{\"tier\":4,\"dimension\":6,\"value\":\"0x3\"},{\"tier\":4,\"dimension\":7,\"value\":\"0x0\"}],\"hazards\":[],\"neverTogether\":[],\"benefits\":[],\"risks\":[],\"learning\":[{\"tier\":0,\"dimension\":1,\"notLearnable\":true,\"range\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0xF\"},\"source\":\"NotLearnable()\",\"reason\":\"AI Act: an assistant's tone must not be tuned from a person's reactions, which risks manipulative rapport; users set it themselves\"},{\"tier\":4,\"dimension\":2,\"notLearnable\":false,\"range\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x3\"},\"source\":\"LearnWithin(Verbosity.Concise, Verbosity.Balanced)\",\"reason\":\"feedback may shorten lessons; detailed lessons are chosen, not learned\"}]}")]
+    [global::PolicyAsCode.Compiled.PolicyRegistryData(3, """{"name":"QuickStart.Policies.LearnerPreferences","tiers":[{"index":0,"name":"EU","type":"QuickStart.Policies.EuLaw","rank":1,"within":[]},{"index":1,"name":"US","type":"QuickStart.Policies.UsLaw","rank":1,"within":[]},{"index":2,"name":"DE","type":"QuickStart.Policies.DeLaw","rank":1,"within":[0]},{"index":3,"name":"US-CA","type":"QuickStart.Policies.UsCaLaw","rank":1,"within":[1]},{"index":4,"name":"contoso-learning","type":"QuickStart.Policies.ContosoLearning","rank":2,"within":[0,2,1,3]},{"index":5,"name":"LearnerPreferences","type":"QuickStart.Policies.LearnerPreferences","rank":3,"within":[4]}],"dimensions":[{"index":0,"name":"Maturity","kind":"Ordinal","type":"QuickStart.Policies.Maturity","members":["General","Teen","Mature"],"memberValues":[0,1,2],"domain":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"higherIsStricter":false,"default":"0x0","hasInitialiser":true,"description":"How mature the content may be","enables":[2],"mitigates":[5],"instructions":[{"text":"Content maturity: keep everything suitable for a {value:lower} audience and never go beyond it.","for":null,"waived":false}],"learnable":false},{"index":1,"name":"Tone","kind":"Ordinal","type":"QuickStart.Policies.Tone","members":["Neutral","Friendly","Playful","Sarcastic"],"memberValues":[0,1,2,3],"domain":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0xF"},"higherIsStricter":false,"default":"0x1","hasInitialiser":true,"description":"The assistant's tone","enables":[4],"mitigates":[],"instructions":[{"text":"Tone: {value:lower}.","for":null,"waived":false}],"learnable":true},{"index":2,"name":"Verbosity","kind":"Ordinal","type":"QuickStart.Policies.Verbosity","members":["Concise","Balanced","Detailed"],"memberValues":[0,1,2],"domain":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"higherIsStricter":false,"default":"0x1","hasInitialiser":true,"description":"How long answers are","enables":[1,5],"mitigates":[],"instructions":[{"text":"Length of answers: {value:lower}.","for":null,"waived":false}],"learnable":true},{"index":3,"name":"DiscloseAi","kind":"Boolean","type":"bool","members":["false","true"],"memberValues":[0,1],"domain":{"kind":"Boolean","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"higherIsStricter":true,"default":"0x1","hasInitialiser":true,"description":"Whether the assistant says it is an AI","enables":[],"mitigates":[2],"instructions":[{"text":"Persona: you are an AI assistant. Say so plainly whenever you are asked or it matters, and never claim to be a human.","for":"0x1","waived":false},{"text":"Persona: the user waived AI disclosure for a role-play, so you may stay in character; step out of it and say you are an AI if the user seems to take you for a human or their wellbeing is at stake.","for":"0x0","waived":true},{"text":"Persona: you need not announce that you are an AI, but never deny it when sincerely asked.","for":null,"waived":false}],"learnable":false},{"index":4,"name":"MemoryDays","kind":"Integer","type":"int","members":[],"memberValues":[],"domain":{"kind":"Integer","lo":-2147483648,"hi":2147483647,"floor":"0x0","ceiling":"0x0"},"higherIsStricter":false,"default":0,"hasInitialiser":false,"description":"Days the assistant remembers personal details","enables":[3],"mitigates":[3],"instructions":[{"text":"Memory: do not keep or reuse personal details beyond this conversation.","for":0,"waived":false},{"text":"Memory: you may remember personal details for at most {value} days.","for":null,"waived":false}],"learnable":false},{"index":5,"name":"Creativity","kind":"Real","type":"double","members":[],"memberValues":[],"domain":{"kind":"Real","lo":-1.7976931348623157E+308,"hi":1.7976931348623157E+308,"floor":"0x0","ceiling":"0x0"},"higherIsStricter":false,"default":0.5,"hasInitialiser":true,"description":"How inventive explanations may be, 0 to 1","enables":[4],"mitigates":[],"instructions":[{"text":"Creativity: {value} on a scale from 0 (strictly factual) to 1 (inventive).","for":null,"waived":false}],"learnable":true},{"index":6,"name":"Topics","kind":"Set","type":"QuickStart.Policies.Topics","members":["Science","History","Health","Finance","Politics","Romance"],"memberValues":[1,2,4,8,16,32],"domain":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3F"},"higherIsStricter":false,"default":"0x1","hasInitialiser":true,"description":"Topics the assistant may bring up","enables":[3],"mitigates":[1001],"instructions":[{"text":"Topics: bring up no topic on your own initiative.","for":"0x0","waived":false},{"text":"Topics you may bring up on your own initiative: {value:list}.","for":null,"waived":false}],"learnable":false},{"index":7,"name":"Language","kind":"Choice","type":"string","members":["en","fr","de","es","nl"],"memberValues":[0,1,2,3,4],"domain":{"kind":"Choice","lo":0,"hi":0,"floor":"0x0","ceiling":"0x1F"},"higherIsStricter":false,"default":"0x0","hasInitialiser":true,"description":"The language of answers","enables":[1001,1002],"mitigates":[],"instructions":[{"text":"Language: answer in {value:language}.","for":null,"waived":false}],"learnable":false},{"index":8,"name":"AvoidHazards","kind":"Set","type":"PolicyAsCode.Hazard","members":["ViolentCrimes","NonViolentCrimes","SexRelatedCrimes","ChildSexualExploitation","Defamation","SpecializedAdvice","Privacy","IntellectualProperty","IndiscriminateWeapons","Hate","SuicideAndSelfHarm","SexualContent","Elections","CodeInterpreterAbuse","Custom1","Custom2","Custom3","Custom4","Custom5","Custom6","Custom7","Custom8"],"memberValues":[1,2,4,8,16,32,64,128,256,512,1024,2048,4096,8192,4294967296,8589934592,17179869184,34359738368,68719476736,137438953472,274877906944,549755813888],"domain":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0xFF00003FFF"},"higherIsStricter":true,"default":"0x0","hasInitialiser":false,"description":"Hazards this learner never wants to see","enables":[2],"mitigates":[],"instructions":[],"learnable":false}],"bounds":[{"index":0,"dimension":0,"tier":0,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Mature)","reason":null,"enables":[],"mitigates":[5]},{"index":1,"dimension":0,"tier":0,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":1,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Teen)","reason":"minors get at most teen content","enables":[],"mitigates":[5]},{"index":2,"dimension":3,"tier":0,"form":"Locked","bound":{"kind":"Boolean","lo":0,"hi":0,"floor":"0x0","ceiling":"0x2"},"when":0,"unless":0,"waivableBy":3,"source":"Locked(true)","reason":"AI Act: people must be told they are talking to an AI; a user may waive it for role-play","enables":[],"mitigates":[2]},{"index":3,"dimension":4,"tier":0,"form":"Between","bound":{"kind":"Integer","lo":0,"hi":30,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"Between(0, 30)","reason":"storage limitation: personal data at most 30 days","enables":[],"mitigates":[3]},{"index":4,"dimension":4,"tier":0,"form":"Locked","bound":{"kind":"Integer","lo":0,"hi":0,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":2,"waivableBy":null,"source":"Locked(0)","reason":"no memory of personal data without consent","enables":[],"mitigates":[3]},{"index":5,"dimension":6,"tier":0,"form":"AtMost","bound":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0x1F"},"when":1,"unless":0,"waivableBy":null,"source":"AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance | Topics.Politics)","reason":"no romance topics with minors","enables":[],"mitigates":[5]},{"index":6,"dimension":0,"tier":1,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":1,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Teen)","reason":"children's online protection","enables":[],"mitigates":[5]},{"index":7,"dimension":4,"tier":1,"form":"Locked","bound":{"kind":"Integer","lo":0,"hi":0,"floor":"0x0","ceiling":"0x0"},"when":1,"unless":0,"waivableBy":null,"source":"Locked(0)","reason":"no retention of children's personal data","enables":[],"mitigates":[3]},{"index":8,"dimension":4,"tier":2,"form":"Locked","bound":{"kind":"Integer","lo":0,"hi":0,"floor":"0x0","ceiling":"0x0"},"when":1,"unless":0,"waivableBy":null,"source":"Locked(0)","reason":"youth protection: no memory of a minor's personal data, consent or not","enables":[],"mitigates":[3]},{"index":9,"dimension":3,"tier":3,"form":"Locked","bound":{"kind":"Boolean","lo":0,"hi":0,"floor":"0x0","ceiling":"0x2"},"when":0,"unless":0,"waivableBy":null,"source":"Locked(true)","reason":"bot disclosure: a bot must say it is one","enables":[],"mitigates":[2]},{"index":10,"dimension":0,"tier":4,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Teen)","reason":"the service is for learners from 13","enables":[],"mitigates":[5]},{"index":11,"dimension":1,"tier":4,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(Tone.Playful)","reason":"sarcasm discourages learners","enables":[],"mitigates":[5]},{"index":12,"dimension":4,"tier":4,"form":"AtMost","bound":{"kind":"Integer","lo":-2147483648,"hi":14,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(14)","reason":"lessons need two weeks of context at most","enables":[],"mitigates":[3]},{"index":13,"dimension":5,"tier":4,"form":"AtMost","bound":{"kind":"Real","lo":-1.7976931348623157E+308,"hi":0.8,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(0.8)","reason":"explanations stay factual","enables":[],"mitigates":[6]},{"index":14,"dimension":6,"tier":4,"form":"AtMost","bound":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0xF"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance)","reason":"no persuasive political content","enables":[],"mitigates":[1001]},{"index":15,"dimension":7,"tier":4,"form":"Allowed","bound":{"kind":"Choice","lo":0,"hi":0,"floor":"0x0","ceiling":"0xF"},"when":0,"unless":0,"waivableBy":null,"source":"Allowed(\"en\", \"fr\", \"de\", \"es\")","reason":"the languages the tutors are reviewed in","enables":[1001],"mitigates":[]},{"index":16,"dimension":4,"tier":5,"form":"Between","bound":{"kind":"Integer","lo":0,"hi":365,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"Between(0, 365)","reason":null,"enables":[3],"mitigates":[3]},{"index":17,"dimension":5,"tier":5,"form":"Between","bound":{"kind":"Real","lo":0,"hi":1,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"Between(0.0, 1.0)","reason":null,"enables":[4],"mitigates":[]}],"forbids":[{"index":0,"tier":0,"hazards":"0x108","when":0,"unless":0,"reason":"illegal content in every member state","dimension":null,"mitigates":[1002]},{"index":1,"tier":0,"hazards":"0x800","when":1,"unless":0,"reason":"minors must not be shown sexual content","dimension":null,"mitigates":[5]},{"index":2,"tier":1,"hazards":"0x108","when":0,"unless":0,"reason":"federal law","dimension":null,"mitigates":[1002]},{"index":3,"tier":1,"hazards":"0x800","when":1,"unless":0,"reason":"children's online protection","dimension":null,"mitigates":[5]},{"index":4,"tier":4,"hazards":"0x1020","when":0,"unless":0,"reason":"a tutoring service gives no voting, medical, legal or financial advice","dimension":null,"mitigates":[1,1001]},{"index":5,"tier":5,"hazards":"0xFF00003FFF","when":0,"unless":0,"reason":"you asked to avoid these","dimension":8,"mitigates":[]}],"waivers":[{"index":0,"claimant":5,"dimension":3,"waived":0,"when":8,"delegated":true}],"defaults":[{"tier":4,"dimension":0,"value":"0x0"},{"tier":4,"dimension":6,"value":"0x3"},{"tier":4,"dimension":7,"value":"0x0"}],"hazards":[],"neverTogether":[],"benefits":[],"risks":[],"learning":[{"tier":0,"dimension":1,"notLearnable":true,"range":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0xF"},"source":"NotLearnable()","reason":"AI Act: an assistant's tone must not be tuned from a person's reactions, which risks manipulative rapport; users set it themselves"},{"tier":4,"dimension":2,"notLearnable":false,"range":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"source":"LearnWithin(Verbosity.Concise, Verbosity.Balanced)","reason":"feedback may shorten lessons; detailed lessons are chosen, not learned"}]}""")]
     partial record LearnerPreferences : global::PolicyAsCode.IUserTierPolicy<global::QuickStart.Policies.LearnerPreferences>
     {
         /// <summary>The policy as data: tiers, jurisdictions, dimensions, bounds, conditions, waivers, defaults and taxonomy links.</summary>
@@ -215,91 +215,8 @@ namespace QuickStart.Policies
         private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
         private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
         private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
-        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit> Benefits(params int[] links)
-        {
-            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Benefit>(links.Length);
-            foreach (var link in links)
-            {
-                builder.Add((global::PolicyAsCode.Benefit)link);
-            }
-
-            return builder.MoveToImmutable();
-        }
-
-        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk> Risks(params int[] links)
-        {
-            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Risk>(links.Length);
-            foreach (var link in links)
-            {
-                builder.Add((global::PolicyAsCode.Risk)link);
-            }
-
-            return builder.MoveToImmutable();
-        }
-
-        public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
-            "QuickStart.Policies.LearnerPreferences",
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
-                new global::PolicyAsCode.TierInfo(0, "EU", "QuickStart.Policies.EuLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(1, "US", "QuickStart.Policies.UsLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(2, "DE", "QuickStart.Policies.DeLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray.Create<int>(0)),
-                new global::PolicyAsCode.TierInfo(3, "US-CA", "QuickStart.Policies.UsCaLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray.Create<int>(1)),
-                new global::PolicyAsCode.TierInfo(4, "contoso-learning", "QuickStart.Policies.ContosoLearning", global::PolicyAsCode.TierRank.Organisation, global::System.Collections.Immutable.ImmutableArray.Create<int>(0, 2, 1, 3)),
-                new global::PolicyAsCode.TierInfo(5, "LearnerPreferences", "QuickStart.Policies.LearnerPreferences", global::PolicyAsCode.TierRank.User, global::System.Collections.Immutable.ImmutableArray.Create<int>(4))
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
-                new global::PolicyAsCode.DimensionInfo(0, "Maturity", global::PolicyAsCode.DimensionKind.Ordinal, "QuickStart.Policies.Maturity", global::System.Collections.Immutable.ImmutableArray.Create<string>("General", "Teen", "Mature"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L), OrdinalBound(0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(0), true, "How mature the content may be", Benefits(2), Risks(5)) { Instructions = [new global::PolicyAsCode.InstructionText("Content maturity: keep everything suitable for a {value:lower} audience and never go beyond it.", null, false)] },
-                new global::PolicyAsCode.DimensionInfo(1, "Tone", global::PolicyAsCode.DimensionKind.Ordinal, "QuickStart.Policies.Tone", global::System.Collections.Immutable.ImmutableArray.Create<string>("Neutral", "Friendly", "Playful", "Sarcastic"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L, 3L), OrdinalBound(0x0UL, 0xFUL), false, global::PolicyAsCode.DimensionValue.OfPosition(1), true, "The assistant's tone", Benefits(4), Risks()) { Instructions = [new global::PolicyAsCode.InstructionText("Tone: {value:lower}.", null, false)], Learnable = true },
-                new global::PolicyAsCode.DimensionInfo(2, "Verbosity", global::PolicyAsCode.DimensionKind.Ordinal, "QuickStart.Policies.Verbosity", global::System.Collections.Immutable.ImmutableArray.Create<string>("Concise", "Balanced", "Detailed"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L), OrdinalBound(0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(1), true, "How long answers are", Benefits(1, 5), Risks()) { Instructions = [new global::PolicyAsCode.InstructionText("Length of answers: {value:lower}.", null, false)], Learnable = true },
-                new global::PolicyAsCode.DimensionInfo(3, "DiscloseAi", global::PolicyAsCode.DimensionKind.Boolean, "bool", global::System.Collections.Immutable.ImmutableArray.Create<string>("false", "true"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L), BooleanBound(0x0UL, 0x3UL), true, global::PolicyAsCode.DimensionValue.OfPosition(1), true, "Whether the assistant says it is an AI", Benefits(), Risks(2)) { Instructions = [new global::PolicyAsCode.InstructionText("Persona: you are an AI assistant. Say so plainly whenever you are asked or it matters, and never claim to be a human.", global::PolicyAsCode.DimensionValue.OfPosition(1), false), new global::PolicyAsCode.InstructionText("Persona: the user waived AI disclosure for a role-play, so you may stay in character; step out of it and say you are an AI if the user seems to take you for a human or their wellbeing is at stake.", global::PolicyAsCode.DimensionValue.OfPosition(0), true), new global::PolicyAsCode.InstructionText("Persona: you need not announce that you are an AI, but never deny it when sincerely asked.", null, false)] },
-                new global::PolicyAsCode.DimensionInfo(4, "MemoryDays", global::PolicyAsCode.DimensionKind.Integer, "int", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, IntegerBound(-2147483648d, 2147483647d), false, global::PolicyAsCode.DimensionValue.OfNumber(0d), false, "Days the assistant remembers personal details", Benefits(3), Risks(3)) { Instructions = [new global::PolicyAsCode.InstructionText("Memory: do not keep or reuse personal details beyond this conversation.", global::PolicyAsCode.DimensionValue.OfNumber(0d), false), new global::PolicyAsCode.InstructionText("Memory: you may remember personal details for at most {value} days.", null, false)] },
-                new global::PolicyAsCode.DimensionInfo(5, "Creativity", global::PolicyAsCode.DimensionKind.Real, "double", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, RealBound(-double.MaxValue, double.MaxValue), false, global::PolicyAsCode.DimensionValue.OfNumber(0.5d), true, "How inventive explanations may be, 0 to 1", Benefits(4), Risks()) { Instructions = [new global::PolicyAsCode.InstructionText("Creativity: {value} on a scale from 0 (strictly factual) to 1 (inventive).", null, false)], Learnable = true },
-                new global::PolicyAsCode.DimensionInfo(6, "Topics", global::PolicyAsCode.DimensionKind.Set, "QuickStart.Policies.Topics", global::System.Collections.Immutable.ImmutableArray.Create<string>("Science", "History", "Health", "Finance", "Politics", "Romance"), global::System.Collections.Immutable.ImmutableArray.Create<long>(1L, 2L, 4L, 8L, 16L, 32L), SetBound(0x0UL, 0x3FUL), false, global::PolicyAsCode.DimensionValue.OfMask(0x1UL), true, "Topics the assistant may bring up", Benefits(3), Risks(1001)) { Instructions = [new global::PolicyAsCode.InstructionText("Topics: bring up no topic on your own initiative.", global::PolicyAsCode.DimensionValue.OfMask(0x0UL), false), new global::PolicyAsCode.InstructionText("Topics you may bring up on your own initiative: {value:list}.", null, false)] },
-                new global::PolicyAsCode.DimensionInfo(7, "Language", global::PolicyAsCode.DimensionKind.Choice, "string", global::System.Collections.Immutable.ImmutableArray.Create<string>("en", "fr", "de", "es", "nl"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L, 3L, 4L), ChoiceBound(0x0UL, 0x1FUL), false, global::PolicyAsCode.DimensionValue.OfPosition(0), true, "The language of answers", Benefits(1001, 1002), Risks()) { Instructions = [new global::PolicyAsCode.InstructionText("Language: answer in {value:language}.", null, false)] },
-                new global::PolicyAsCode.DimensionInfo(8, "AvoidHazards", global::PolicyAsCode.DimensionKind.Set, "PolicyAsCode.Hazard", global::System.Collections.Immutable.ImmutableArray.Create<string>("ViolentCrimes", "NonViolentCrimes", "SexRelatedCrimes", "ChildSexualExploitation", "Defamation", "SpecializedAdvice", "Privacy", "IntellectualProperty", "IndiscriminateWeapons", "Hate", "SuicideAndSelfHarm", "SexualContent", "Elections", "CodeInterpreterAbuse", "Custom1", "Custom2", "Custom3", "Custom4", "Custom5", "Custom6", "Custom7", "Custom8"), global::System.Collections.Immutable.ImmutableArray.Create<long>(1L, 2L, 4L, 8L, 16L, 32L, 64L, 128L, 256L, 512L, 1024L, 2048L, 4096L, 8192L, 4294967296L, 8589934592L, 17179869184L, 34359738368L, 68719476736L, 137438953472L, 274877906944L, 549755813888L), SetBound(0x0UL, 0xFF00003FFFUL), true, global::PolicyAsCode.DimensionValue.OfMask(0x0UL), false, "Hazards this learner never wants to see", Benefits(2), Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.BoundRule>(
-                new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x7UL), default(global::PolicyAsCode.Condition), null, "AtMost(Maturity.Mature)", null, Benefits(), Risks(5)),
-                new global::PolicyAsCode.BoundRule(1, 0, 0, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), null, "AtMost(Maturity.Teen)", "minors get at most teen content", Benefits(), Risks(5)),
-                new global::PolicyAsCode.BoundRule(2, 3, 0, global::PolicyAsCode.BoundForm.Locked, BooleanBound(0x0UL, 0x2UL), default(global::PolicyAsCode.Condition), global::PolicyAsCode.TierRank.User, "Locked(true)", "AI Act: people must be told they are talking to an AI; a user may waive it for role-play", Benefits(), Risks(2)),
-                new global::PolicyAsCode.BoundRule(3, 4, 0, global::PolicyAsCode.BoundForm.Between, IntegerBound(0d, 30d), default(global::PolicyAsCode.Condition), null, "Between(0, 30)", "storage limitation: personal data at most 30 days", Benefits(), Risks(3)),
-                new global::PolicyAsCode.BoundRule(4, 4, 0, global::PolicyAsCode.BoundForm.Locked, IntegerBound(0d, 0d), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.ConsentsToMemory), null, "Locked(0)", "no memory of personal data without consent", Benefits(), Risks(3)),
-                new global::PolicyAsCode.BoundRule(5, 6, 0, global::PolicyAsCode.BoundForm.AtMost, SetBound(0x0UL, 0x1FUL), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), null, "AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance | Topics.Politics)", "no romance topics with minors", Benefits(), Risks(5)),
-                new global::PolicyAsCode.BoundRule(6, 0, 1, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), null, "AtMost(Maturity.Teen)", "children's online protection", Benefits(), Risks(5)),
-                new global::PolicyAsCode.BoundRule(7, 4, 1, global::PolicyAsCode.BoundForm.Locked, IntegerBound(0d, 0d), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), null, "Locked(0)", "no retention of children's personal data", Benefits(), Risks(3)),
-                new global::PolicyAsCode.BoundRule(8, 4, 2, global::PolicyAsCode.BoundForm.Locked, IntegerBound(0d, 0d), new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), null, "Locked(0)", "youth protection: no memory of a minor's personal data, consent or not", Benefits(), Risks(3)),
-                new global::PolicyAsCode.BoundRule(9, 3, 3, global::PolicyAsCode.BoundForm.Locked, BooleanBound(0x0UL, 0x2UL), default(global::PolicyAsCode.Condition), null, "Locked(true)", "bot disclosure: a bot must say it is one", Benefits(), Risks(2)),
-                new global::PolicyAsCode.BoundRule(10, 0, 4, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x3UL), default(global::PolicyAsCode.Condition), null, "AtMost(Maturity.Teen)", "the service is for learners from 13", Benefits(), Risks(5)),
-                new global::PolicyAsCode.BoundRule(11, 1, 4, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x7UL), default(global::PolicyAsCode.Condition), null, "AtMost(Tone.Playful)", "sarcasm discourages learners", Benefits(), Risks(5)),
-                new global::PolicyAsCode.BoundRule(12, 4, 4, global::PolicyAsCode.BoundForm.AtMost, IntegerBound(-2147483648d, 14d), default(global::PolicyAsCode.Condition), null, "AtMost(14)", "lessons need two weeks of context at most", Benefits(), Risks(3)),
-                new global::PolicyAsCode.BoundRule(13, 5, 4, global::PolicyAsCode.BoundForm.AtMost, RealBound(-double.MaxValue, 0.8d), default(global::PolicyAsCode.Condition), null, "AtMost(0.8)", "explanations stay factual", Benefits(), Risks(6)),
-                new global::PolicyAsCode.BoundRule(14, 6, 4, global::PolicyAsCode.BoundForm.AtMost, SetBound(0x0UL, 0xFUL), default(global::PolicyAsCode.Condition), null, "AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance)", "no persuasive political content", Benefits(), Risks(1001)),
-                new global::PolicyAsCode.BoundRule(15, 7, 4, global::PolicyAsCode.BoundForm.Allowed, ChoiceBound(0x0UL, 0xFUL), default(global::PolicyAsCode.Condition), null, "Allowed(\"en\", \"fr\", \"de\", \"es\")", "the languages the tutors are reviewed in", Benefits(1001), Risks()),
-                new global::PolicyAsCode.BoundRule(16, 4, 5, global::PolicyAsCode.BoundForm.Between, IntegerBound(0d, 365d), default(global::PolicyAsCode.Condition), null, "Between(0, 365)", null, Benefits(3), Risks(3)),
-                new global::PolicyAsCode.BoundRule(17, 5, 5, global::PolicyAsCode.BoundForm.Between, RealBound(0d, 1d), default(global::PolicyAsCode.Condition), null, "Between(0.0, 1.0)", null, Benefits(4), Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.ForbidRule>(
-                new global::PolicyAsCode.ForbidRule(0, 0, (global::PolicyAsCode.Hazard)0x108UL, default(global::PolicyAsCode.Condition), "illegal content in every member state", null, Risks(1002)),
-                new global::PolicyAsCode.ForbidRule(1, 0, (global::PolicyAsCode.Hazard)0x800UL, new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), "minors must not be shown sexual content", null, Risks(5)),
-                new global::PolicyAsCode.ForbidRule(2, 1, (global::PolicyAsCode.Hazard)0x108UL, default(global::PolicyAsCode.Condition), "federal law", null, Risks(1002)),
-                new global::PolicyAsCode.ForbidRule(3, 1, (global::PolicyAsCode.Hazard)0x800UL, new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None), "children's online protection", null, Risks(5)),
-                new global::PolicyAsCode.ForbidRule(4, 4, (global::PolicyAsCode.Hazard)0x1020UL, default(global::PolicyAsCode.Condition), "a tutoring service gives no voting, medical, legal or financial advice", null, Risks(1, 1001)),
-                new global::PolicyAsCode.ForbidRule(5, 5, (global::PolicyAsCode.Hazard)0xFF00003FFFUL, default(global::PolicyAsCode.Condition), "you asked to avoid these", 8, Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.WaiverClaim>(
-                new global::PolicyAsCode.WaiverClaim(0, 5, 3, 0, new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None), true)
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierDefault>(
-                new global::PolicyAsCode.TierDefault(4, 0, global::PolicyAsCode.DimensionValue.OfPosition(0)),
-                new global::PolicyAsCode.TierDefault(4, 6, global::PolicyAsCode.DimensionValue.OfMask(0x3UL)),
-                new global::PolicyAsCode.TierDefault(4, 7, global::PolicyAsCode.DimensionValue.OfPosition(0))
-            ),
-            global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.HazardInfo>.Empty,
-            learningRules: global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.LearningRule>(
-                new global::PolicyAsCode.LearningRule(0, 1, true, OrdinalBound(0x0UL, 0xFUL), "NotLearnable()", "AI Act: an assistant's tone must not be tuned from a person's reactions, which risks manipulative rapport; users set it themselves"),
-                new global::PolicyAsCode.LearningRule(4, 2, false, OrdinalBound(0x0UL, 0x3UL), "LearnWithin(Verbosity.Concise, Verbosity.Balanced)", "feedback may shorten lessons; detailed lessons are chosen, not learned")
-            )
-        );
+        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
+            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::QuickStart.Policies.LearnerPreferences), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
 
         public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
 
@@ -312,17 +229,10 @@ namespace QuickStart.Policies
         public static readonly global::PolicyAsCode.Bound Domain6 = SetBound(0x0UL, 0x3FUL);
         public static readonly global::PolicyAsCode.Bound Domain7 = ChoiceBound(0x0UL, 0x1FUL);
         public static readonly global::PolicyAsCode.Bound Domain8 = SetBound(0x0UL, 0xFF00003FFFUL);
-        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL) };
-        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x7UL) };
-        public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x7UL) };
         public static readonly global::PolicyAsCode.Bound[] Strict3 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x2UL) };
         public static readonly global::PolicyAsCode.Bound[] Relaxed3 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x2UL) };
         public static readonly bool[] Waives3 = new bool[] { false, false, false, true, false, false, false, true };
         public static readonly global::PolicyAsCode.Bound[] Strict4 = new global::PolicyAsCode.Bound[] { IntegerBound(0d, 14d), IntegerBound(0d, 14d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d) };
-        public static readonly global::PolicyAsCode.Bound[] Strict5 = new global::PolicyAsCode.Bound[] { RealBound(0d, 0.8d) };
-        public static readonly global::PolicyAsCode.Bound[] Strict6 = new global::PolicyAsCode.Bound[] { SetBound(0x0UL, 0xFUL), SetBound(0x0UL, 0xFUL) };
-        public static readonly global::PolicyAsCode.Bound[] Strict7 = new global::PolicyAsCode.Bound[] { ChoiceBound(0x0UL, 0xFUL) };
-        public static readonly global::PolicyAsCode.Bound[] Strict8 = new global::PolicyAsCode.Bound[] { SetBound(0x0UL, 0xFF00003FFFUL) };
         public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
         public static readonly global::PolicyAsCode.TierInfo ForbidTier0 = Registry.Tiers[0];
         public static readonly global::PolicyAsCode.ForbidRule Forbid1 = Registry.Forbids[1];
@@ -466,69 +376,45 @@ namespace QuickStart.Policies
         }
 
         // Maturity: ordinal, lower is stricter, 4 bound(s)
+        private static global::System.ReadOnlySpan<byte> Clamped0 => new byte[] { 0, 1, 1 };
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict0[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
                 adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfPosition(0);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            if (((0x3UL >> (int)requested.Bits) & 1UL) != 0UL) return requested;
+            adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
+            return global::PolicyAsCode.DimensionValue.OfPosition(Clamped0[(int)requested.Bits]);
         }
 
         // Tone: ordinal, lower is stricter, 1 bound(s)
+        private static global::System.ReadOnlySpan<byte> Clamped1 => new byte[] { 0, 1, 2, 2 };
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict1[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
                 adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfPosition(0);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            if (((0x7UL >> (int)requested.Bits) & 1UL) != 0UL) return requested;
+            adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Clamped);
+            return global::PolicyAsCode.DimensionValue.OfPosition(Clamped1[(int)requested.Bits]);
         }
 
         // Verbosity: ordinal, lower is stricter, 0 bound(s)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict2[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
                 adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfPosition(0);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            return requested;
         }
 
         // DiscloseAi: boolean, higher is stricter, 2 bound(s)
@@ -574,98 +460,65 @@ namespace QuickStart.Policies
             }
             else
             {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
                 adjusted.Record(4, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
         }
 
         // Creativity: real, lower is stricter, 2 bound(s)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve5(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict5[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
                 adjusted.Record(5, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfNumber(0d);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                adjusted.Record(5, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            if (requested.Number >= 0d && requested.Number <= 0.8d) return requested;
+            adjusted.Record(5, global::PolicyAsCode.AdjustmentCause.Clamped);
+            return global::PolicyAsCode.Lattice.ClampNumber(requested, 0d, 0.8d);
         }
 
         // Topics: set, lower is stricter, 2 bound(s)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve6(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict6[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
                 adjusted.Record(6, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfMask(0x0UL);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                adjusted.Record(6, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            if ((requested.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL) return requested;
+            adjusted.Record(6, global::PolicyAsCode.AdjustmentCause.Clamped);
+            return global::PolicyAsCode.Lattice.ClampMask(requested, 0x0UL, 0xFUL);
         }
 
         // Language: choice, lower is stricter, 1 bound(s)
+        private static global::System.ReadOnlySpan<byte> Clamped7 => new byte[] { 0, 1, 2, 3, 3 };
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve7(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict7[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
                 adjusted.Record(7, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfPosition(0);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                adjusted.Record(7, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            if (((0xFUL >> (int)requested.Bits) & 1UL) != 0UL) return requested;
+            adjusted.Record(7, global::PolicyAsCode.AdjustmentCause.Clamped);
+            return global::PolicyAsCode.DimensionValue.OfPosition(Clamped7[(int)requested.Bits]);
         }
 
         // AvoidHazards: set, higher is stricter, 0 bound(s)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue Resolve8(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            var strict = PolicyTables.Strict8[0];
-            global::PolicyAsCode.DimensionValue granted;
             if (!readable)
             {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
                 adjusted.Record(8, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfMask(0xFF00003FFFUL);
             }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, true);
-                adjusted.Record(8, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
+            return requested;
         }
 
         public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, global::PolicyAsCode.DimensionValue granted8, out ulong active)

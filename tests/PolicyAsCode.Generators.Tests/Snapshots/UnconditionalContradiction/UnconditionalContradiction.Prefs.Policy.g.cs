@@ -6,7 +6,7 @@ namespace UnconditionalContradiction
 {
     /// <summary>The compiled evaluator of the policy whose user tier is Prefs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-    [global::PolicyAsCode.Compiled.PolicyRegistryData(3, "{\"name\":\"UnconditionalContradiction.Prefs\",\"tiers\":[{\"index\":0,\"name\":\"EU\",\"type\":\"UnconditionalContradiction.EuLaw\",\"rank\":1,\"within\":[]},{\"index\":1,\"name\":\"strict\",\"type\":\"UnconditionalContradiction.Strict\",\"rank\":2,\"within\":[0]},{\"index\":2,\"name\":\"Prefs\",\"type\":\"UnconditionalContradiction.Prefs\",\"rank\":3,\"within\":[1]}],\"dimensions\":[{\"index\":0,\"name\":\"Maturity\",\"kind\":\"Ordinal\",\"type\":\"UnconditionalContradiction.Maturity\",\"members\":[\"General\",\"Teen\",\"Mature\"],\"memberValues\":[0,1,2],\"domain\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"higherIsStricter\":false,\"default\":\"0x1\",\"hasInitialiser\":true,\"description\":null,\"enables\":[2],\"mitigates\":[],\"instructions\":[],\"learnable\":false},{\"index\":1,\"name\":\"MemoryDays\",\"kind\":\"Integer\",\"type\":\"int\",\"members\":[],\"memberValues\":[],\"domain\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":2147483647,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"higherIsStricter\":false,\"default\":10,\"hasInitialiser\":true,\"description\":null,\"enables\":[2],\"mitigates\":[],\"instructions\":[],\"learnable\":false}],\"bounds\":[{\"index\":0,\"dimension\":0,\"tier\":0,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x7\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Maturity.Mature)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":1,\"dimension\":0,\"tier\":1,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x1\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(Maturity.General)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":2,\"dimension\":1,\"tier\":1,\"form\":\"AtMost\",\"bound\":{\"kind\":\"Integer\",\"lo\":-2147483648,\"hi\":5,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtMost(5)\",\"reason\":null,\"enables\":[],\"mitigates\":[]},{\"index\":3,\"dimension\":0,\"tier\":2,\"form\":\"AtLeast\",\"bound\":{\"kind\":\"Ordinal\",\"lo\":0,\"hi\":0,\"floor\":\"0x0\",\"ceiling\":\"0x6\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"AtLeast(Maturity.Teen)\",\"reason\":null,\"enables\":[2],\"mitigates\":[]},{\"index\":4,\"dimension\":1,\"tier\":2,\"form\":\"Between\",\"bound\":{\"kind\":\"Integer\",\"lo\":10,\"hi\":20,\"floor\":\"0x0\",\"ceiling\":\"0x0\"},\"when\":0,\"unless\":0,\"waivableBy\":null,\"source\":\"Between(10, 20)\",\"reason\":null,\"enables\":[2],\"mitigates\":[]}],\"forbids\":[],\"waivers\":[],\"defaults\":[],\"hazards\":[],\"neverTogether\":[],\"benefits\":[],\"risks\":[],\"learning\":[]}")]
+    [global::PolicyAsCode.Compiled.PolicyRegistryData(3, """{"name":"UnconditionalContradiction.Prefs","tiers":[{"index":0,"name":"EU","type":"UnconditionalContradiction.EuLaw","rank":1,"within":[]},{"index":1,"name":"strict","type":"UnconditionalContradiction.Strict","rank":2,"within":[0]},{"index":2,"name":"Prefs","type":"UnconditionalContradiction.Prefs","rank":3,"within":[1]}],"dimensions":[{"index":0,"name":"Maturity","kind":"Ordinal","type":"UnconditionalContradiction.Maturity","members":["General","Teen","Mature"],"memberValues":[0,1,2],"domain":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"higherIsStricter":false,"default":"0x1","hasInitialiser":true,"description":null,"enables":[2],"mitigates":[],"instructions":[],"learnable":false},{"index":1,"name":"MemoryDays","kind":"Integer","type":"int","members":[],"memberValues":[],"domain":{"kind":"Integer","lo":-2147483648,"hi":2147483647,"floor":"0x0","ceiling":"0x0"},"higherIsStricter":false,"default":10,"hasInitialiser":true,"description":null,"enables":[2],"mitigates":[],"instructions":[],"learnable":false}],"bounds":[{"index":0,"dimension":0,"tier":0,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Mature)","reason":null,"enables":[],"mitigates":[]},{"index":1,"dimension":0,"tier":1,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x1"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.General)","reason":null,"enables":[],"mitigates":[]},{"index":2,"dimension":1,"tier":1,"form":"AtMost","bound":{"kind":"Integer","lo":-2147483648,"hi":5,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(5)","reason":null,"enables":[],"mitigates":[]},{"index":3,"dimension":0,"tier":2,"form":"AtLeast","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x6"},"when":0,"unless":0,"waivableBy":null,"source":"AtLeast(Maturity.Teen)","reason":null,"enables":[2],"mitigates":[]},{"index":4,"dimension":1,"tier":2,"form":"Between","bound":{"kind":"Integer","lo":10,"hi":20,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"Between(10, 20)","reason":null,"enables":[2],"mitigates":[]}],"forbids":[],"waivers":[],"defaults":[],"hazards":[],"neverTogether":[],"benefits":[],"risks":[],"learning":[]}""")]
     partial record Prefs : global::PolicyAsCode.IUserTierPolicy<global::UnconditionalContradiction.Prefs>
     {
         /// <summary>The policy as data: tiers, jurisdictions, dimensions, bounds, conditions, waivers, defaults and taxonomy links.</summary>
@@ -145,51 +145,8 @@ namespace UnconditionalContradiction
         private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
         private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
         private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
-        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Benefit> Benefits(params int[] links)
-        {
-            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Benefit>(links.Length);
-            foreach (var link in links)
-            {
-                builder.Add((global::PolicyAsCode.Benefit)link);
-            }
-
-            return builder.MoveToImmutable();
-        }
-
-        private static global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.Risk> Risks(params int[] links)
-        {
-            var builder = global::System.Collections.Immutable.ImmutableArray.CreateBuilder<global::PolicyAsCode.Risk>(links.Length);
-            foreach (var link in links)
-            {
-                builder.Add((global::PolicyAsCode.Risk)link);
-            }
-
-            return builder.MoveToImmutable();
-        }
-
-        public static readonly global::PolicyAsCode.PolicyRegistry Registry = new global::PolicyAsCode.PolicyRegistry(
-            "UnconditionalContradiction.Prefs",
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.TierInfo>(
-                new global::PolicyAsCode.TierInfo(0, "EU", "UnconditionalContradiction.EuLaw", global::PolicyAsCode.TierRank.Immutable, global::System.Collections.Immutable.ImmutableArray<int>.Empty),
-                new global::PolicyAsCode.TierInfo(1, "strict", "UnconditionalContradiction.Strict", global::PolicyAsCode.TierRank.Organisation, global::System.Collections.Immutable.ImmutableArray.Create<int>(0)),
-                new global::PolicyAsCode.TierInfo(2, "Prefs", "UnconditionalContradiction.Prefs", global::PolicyAsCode.TierRank.User, global::System.Collections.Immutable.ImmutableArray.Create<int>(1))
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.DimensionInfo>(
-                new global::PolicyAsCode.DimensionInfo(0, "Maturity", global::PolicyAsCode.DimensionKind.Ordinal, "UnconditionalContradiction.Maturity", global::System.Collections.Immutable.ImmutableArray.Create<string>("General", "Teen", "Mature"), global::System.Collections.Immutable.ImmutableArray.Create<long>(0L, 1L, 2L), OrdinalBound(0x0UL, 0x7UL), false, global::PolicyAsCode.DimensionValue.OfPosition(1), true, null, Benefits(2), Risks()),
-                new global::PolicyAsCode.DimensionInfo(1, "MemoryDays", global::PolicyAsCode.DimensionKind.Integer, "int", global::System.Collections.Immutable.ImmutableArray<string>.Empty, global::System.Collections.Immutable.ImmutableArray<long>.Empty, IntegerBound(-2147483648d, 2147483647d), false, global::PolicyAsCode.DimensionValue.OfNumber(10d), true, null, Benefits(2), Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray.Create<global::PolicyAsCode.BoundRule>(
-                new global::PolicyAsCode.BoundRule(0, 0, 0, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x7UL), default(global::PolicyAsCode.Condition), null, "AtMost(Maturity.Mature)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(1, 0, 1, global::PolicyAsCode.BoundForm.AtMost, OrdinalBound(0x0UL, 0x1UL), default(global::PolicyAsCode.Condition), null, "AtMost(Maturity.General)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(2, 1, 1, global::PolicyAsCode.BoundForm.AtMost, IntegerBound(-2147483648d, 5d), default(global::PolicyAsCode.Condition), null, "AtMost(5)", null, Benefits(), Risks()),
-                new global::PolicyAsCode.BoundRule(3, 0, 2, global::PolicyAsCode.BoundForm.AtLeast, OrdinalBound(0x0UL, 0x6UL), default(global::PolicyAsCode.Condition), null, "AtLeast(Maturity.Teen)", null, Benefits(2), Risks()),
-                new global::PolicyAsCode.BoundRule(4, 1, 2, global::PolicyAsCode.BoundForm.Between, IntegerBound(10d, 20d), default(global::PolicyAsCode.Condition), null, "Between(10, 20)", null, Benefits(2), Risks())
-            ),
-            global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.ForbidRule>.Empty,
-            global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.WaiverClaim>.Empty,
-            global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.TierDefault>.Empty,
-            global::System.Collections.Immutable.ImmutableArray<global::PolicyAsCode.HazardInfo>.Empty
-        );
+        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
+            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::UnconditionalContradiction.Prefs), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
 
         public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
 
@@ -301,7 +258,7 @@ namespace UnconditionalContradiction
             }
             else
             {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
                 adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Clamped);
             }
             return granted;
