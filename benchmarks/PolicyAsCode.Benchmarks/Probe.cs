@@ -17,6 +17,11 @@ public static class Probe
             return Json();
         }
 
+        if (args.Length > 0 && args[0] == "overlay")
+        {
+            return Overlay();
+        }
+
         var (q, qc) = Scenarios.QuickStart(ResolveScenario.Unchanged);
         var (q1, q1c) = Scenarios.QuickStart(ResolveScenario.OneClamp);
         var (l, lc) = Scenarios.Large(ResolveScenario.Unchanged);
@@ -44,6 +49,25 @@ public static class Probe
             Console.WriteLine($"gen    refuse  {Time(() => (int)LearnerPreferences.Decide(r, Hazard.Elections).Verdict):F1} ns");
             Console.WriteLine($"interp refuse  {Time(() => (int)interpreter.Decide(ir, Hazard.Elections).Verdict):F1} ns");
             Console.WriteLine($"interp decide  {Time(() => (int)interpreter.Decide(ir, Hazard.ViolentCrimes).Verdict):F1} ns");
+        }
+
+        return 0;
+    }
+
+    // The overlaid snapshot against the compiled one of the same engine, interleaved, best of 7 each.
+    private static int Overlay()
+    {
+        var engine = OverlayScenarios.Engine();
+        var (compiled, overlaid) = (engine.Compiled, engine.Current);
+        for (var round = 0; round < 5; round++)
+        {
+            foreach (var scenario in Enum.GetValues<ResolveScenario>())
+            {
+                var (request, context) = OverlayScenarios.QuickStart(scenario);
+                var c = Time(() => compiled.Resolve(request, context).Jurisdiction);
+                var o = Time(() => overlaid.Resolve(request, context).Jurisdiction);
+                Console.WriteLine($"{scenario,-11} compiled {c,6:F1} ns  overlaid {o,6:F1} ns  {o / c:F2} x");
+            }
         }
 
         return 0;

@@ -4,47 +4,104 @@ using PolicyAsCode.Generators.Parsing;
 namespace PolicyAsCode.Generators.Emitting;
 
 /// <summary>
-/// Prints <c>EncodeWithin</c> on the user's record: every value encoded into a span, and whether each lies within a
-/// bound given at run time, tested as <c>Lattice.Contains</c> tests it, written out for the dimension's kind. An
-/// overlaid <c>PolicySnapshot</c> resolves with it: the bounds are the overlaid policy's for the request's context,
-/// computed once per context when the overlay is swapped in, so a request is read by typed code in one pass.
+/// Prints <c>ResolveWithin</c> on the user's record: the request resolved against what one context's bounds leave of
+/// each dimension, given at run time (<c>NarrowedDimension</c>). An overlaid <c>PolicySnapshot</c> keeps those per
+/// context, computed by the kernel the first time a request arrives in it, and resolves with this method: each value is
+/// read from its typed property once, tested as <c>Lattice.Contains</c> tests it (written out for the dimension's
+/// kind) and granted as asked, or handed to the interpreter's own step; the effective record is copied from the request
+/// only when something moved.
 /// </summary>
 internal static class WithinEmitter
 {
     private const string Value = "global::PolicyAsCode.DimensionValue";
+    private const string Narrowed = "global::PolicyAsCode.Compiled.NarrowedDimension";
+    private const string Recorder = "global::PolicyAsCode.Compiled.AdjustmentRecorder";
 
     public static void Emit(SourceWriter writer, PolicyModel policy, string self)
     {
         var count = policy.Dimensions.Count;
-        writer.Line("/// <summary>Encodes every value into <paramref name=\"values\"/>, in dimension order, and says whether each lies within its bound in <paramref name=\"bounds\"/>.</summary>");
-        using var _ = writer.Block($"public static bool EncodeWithin({self} preferences, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<{Value}> values)");
-        writer.Line("global::System.ArgumentNullException.ThrowIfNull(preferences);");
+        writer.Line("/// <summary>Resolves the request against what one context's bounds leave of each dimension, in dimension order: a value within is granted as asked, any other is resolved by the interpreter's step; every granted value is written into <paramref name=\"values\"/>.</summary>");
+        using var _ = writer.Block(
+            $"public static {self} ResolveWithin({self}? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<{Narrowed}> dimensions, global::System.Span<{Value}> values, ref {Recorder} adjusted)");
         if (count == 0)
         {
-            writer.Line("return true;");
+            writer.Line($"return requested ?? new {self}();");
             return;
         }
 
         // One range check for each span, before the first read, rather than one per dimension.
-        writer.Line($"_ = bounds[{count - 1}];");
+        writer.Line($"_ = dimensions[{count - 1}];");
         writer.Line($"_ = values[{count - 1}];");
-        writer.Line("var within = true;");
+
+        // The path a live service takes most: every value tested without a branch and no call, so nothing is kept
+        // across one; a value that is not within sends the whole request, encoded, to the step below.
+        using (writer.Block("if (requested is not null && unreadable.IsEmpty)"))
+        {
+            writer.Line("var within = true;");
+            writer.Line($"{Value} value;");
+            foreach (var d in policy.Dimensions)
+            {
+                var i = d.Index;
+                writer.Line($"value = PolicyTables.Encode{i}(requested.{CSharpNames.Escape(d.Name)});");
+                writer.Line($"values[{i}] = value;");
+                writer.Line($"within &= {Contains(d.Kind, $"dimensions[{i}].Within", "value", "&")};");
+            }
+
+            using (writer.Block("if (within)"))
+            {
+                writer.Line("return requested;");
+            }
+        }
+
+        writer.Line();
+        writer.Line("return Moved(requested, unreadable, dimensions, values, ref adjusted);");
+        writer.Line();
+        EmitMoved(writer, policy, self);
+    }
+
+    // Each value in turn (a readable request's as the first pass encoded it): granted as asked when within, else
+    // resolved by NarrowedDimension.Resolve; one local for every value and one for whether it was asked, so that a
+    // policy of thousands of dimensions still gives the JIT a method it optimises. The record is copied from the
+    // request only when something moved.
+    private static void EmitMoved(SourceWriter writer, PolicyModel policy, string self)
+    {
+        using var _ = writer.Block(
+            $"static {self} Moved({self}? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<{Narrowed}> dimensions, global::System.Span<{Value}> values, ref {Recorder} adjusted)");
+        writer.Line("var readAll = requested is not null;");
+        writer.Line("var plain = readAll && unreadable.IsEmpty;");
+        writer.Line($"var source = requested ?? new {self}();");
+        writer.Line($"{Value} value;");
+        writer.Line("bool asked;");
         foreach (var d in policy.Dimensions)
         {
             var i = d.Index;
-            writer.Line($"var value{i} = PolicyTables.Encode{i}(preferences.{CSharpNames.Escape(d.Name)});");
-            writer.Line($"values[{i}] = value{i};");
-            writer.Line($"within &= {Contains(d.Kind, $"bounds[{i}]", $"value{i}")};");
+            writer.Line($"value = plain ? values[{i}] : PolicyTables.Encode{i}(source.{CSharpNames.Escape(d.Name)});");
+            writer.Line($"asked = plain || (readAll && !unreadable.Contains({i}));");
+            writer.Line($"values[{i}] = asked && {Contains(d.Kind, $"dimensions[{i}].Within", "value", "&&")} ? value : dimensions[{i}].Resolve(value, asked, ref adjusted);");
         }
 
-        writer.Line("return within;");
+        using (writer.Block("if (readAll && adjusted.IsEmpty)"))
+        {
+            writer.Line("return source;");
+        }
+
+        writer.Line();
+        writer.Line("return source with");
+        writer.Line("{");
+        foreach (var d in policy.Dimensions)
+        {
+            writer.Line($"    {CSharpNames.Escape(d.Name)} = PolicyTables.Decode{d.Index}(values[{d.Index}]),");
+        }
+
+        writer.Line("};");
     }
 
-    // Lattice.Contains for one kind: every value past the first failure is still encoded, so the caller has them all.
-    private static string Contains(DimensionKind kind, string bound, string value) => kind switch
+    // Lattice.Contains for one kind, its two tests joined by `and` (&& or &: a shift by a position of 64 or more reads
+    // the wrong bit, but the first test is then false).
+    private static string Contains(DimensionKind kind, string bound, string value, string and) => kind switch
     {
-        DimensionKind.Integer or DimensionKind.Real => $"{value}.Number >= {bound}.Lo && {value}.Number <= {bound}.Hi",
-        DimensionKind.Set => $"({value}.Bits & {bound}.Floor) == {bound}.Floor && ({value}.Bits & ~{bound}.Ceiling) == 0UL",
-        _ => $"{value}.Bits < {PolicyAsCode.Lattice.MaxMembers}UL && (({bound}.Ceiling >> (int){value}.Bits) & 1UL) != 0UL",
+        DimensionKind.Integer or DimensionKind.Real => $"({value}.Number >= {bound}.Lo) {and} ({value}.Number <= {bound}.Hi)",
+        DimensionKind.Set => $"(({value}.Bits & {bound}.Floor) == {bound}.Floor) {and} (({value}.Bits & ~{bound}.Ceiling) == 0UL)",
+        _ => $"({value}.Bits < {PolicyAsCode.Lattice.MaxMembers}UL) {and} ((({bound}.Ceiling >> (int){value}.Bits) & 1UL) != 0UL)",
     };
 }

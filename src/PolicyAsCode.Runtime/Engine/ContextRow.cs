@@ -1,3 +1,5 @@
+using PolicyAsCode.Compiled;
+
 namespace PolicyAsCode.Runtime;
 
 /// <summary>
@@ -6,19 +8,15 @@ namespace PolicyAsCode.Runtime;
 /// </summary>
 internal sealed class ContextRow
 {
-    private ContextRow(Bound[] within, DimensionNarrowing[] narrowings, Hazard forbidden, ulong active)
+    private ContextRow(NarrowedDimension[] dimensions, Hazard forbidden, ulong active)
     {
-        Within = within;
-        Narrowings = narrowings;
+        Dimensions = dimensions;
         Forbidden = forbidden;
         Active = active;
     }
 
-    /// <summary>Per dimension, what a value may hold and be granted as asked: the strict narrowing, or nothing where bounds contradict.</summary>
-    public Bound[] Within { get; }
-
-    /// <summary>Per dimension, the applicable bounds intersected in canonical order (<see cref="Binding.Narrow"/>).</summary>
-    public DimensionNarrowing[] Narrowings { get; }
+    /// <summary>Per dimension, the applicable bounds intersected in canonical order (<see cref="Binding.Narrow"/>) and what they grant as asked.</summary>
+    public NarrowedDimension[] Dimensions { get; }
 
     /// <summary>The hazards the tiers' rules refuse here (the user's own lists are added per request).</summary>
     public Hazard Forbidden { get; }
@@ -30,15 +28,13 @@ internal sealed class ContextRow
     public static ContextRow Of(PolicyRegistry registry, PolicyInterpreter interpreter, int jurisdiction, in PolicyContext context)
     {
         var shape = registry.Shape;
-        var within = new Bound[registry.Dimensions.Length];
-        var narrowings = new DimensionNarrowing[within.Length];
-        for (var d = 0; d < within.Length; d++)
+        var dimensions = new NarrowedDimension[registry.Dimensions.Length];
+        for (var d = 0; d < dimensions.Length; d++)
         {
-            narrowings[d] = Binding.Narrow(shape, d, jurisdiction, context);
-            within[d] = narrowings[d].Conflict >= 0 ? Lattice.Empty(registry.Dimensions[d].Kind) : narrowings[d].Strict;
+            dimensions[d] = new NarrowedDimension(registry.Dimensions[d], Binding.Narrow(shape, d, jurisdiction, context));
         }
 
         var forbidden = interpreter.TierForbids(jurisdiction, context, out var active);
-        return new ContextRow(within, narrowings, forbidden, active);
+        return new ContextRow(dimensions, forbidden, active);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using PolicyAsCode.Compiled;
 
@@ -10,10 +11,11 @@ namespace PolicyAsCode.Runtime;
 /// What the bounds and hazard rules leave in a request depends only on its jurisdiction and on the facts the policy's
 /// conditions name (<see cref="Binding"/> reads nothing else), so for each such context the kernel's answer for the
 /// overlaid registry (every dimension's narrowing, the tiers' hazard rules) is computed once, the first time a request
-/// arrives in it, and kept in a <see cref="ContextRow"/>. A request is read by the generated
-/// <see cref="IUserTierPolicy{TSelf}.EncodeWithin"/> against the row's bounds: when every value lies within, it is
-/// granted as asked, as the interpreter grants it; otherwise every dimension is resolved by the interpreter's own step
-/// (<see cref="PolicyInterpreter.ResolveDimension"/>) from the kept narrowing. Decisions are the interpreter's. A policy
+/// arrives in it, and kept in a <see cref="ContextRow"/>. A request is resolved by the generated
+/// <see cref="IUserTierPolicy{TSelf}.ResolveWithin"/> against the row: a value within its dimension's kept narrowing is
+/// granted as asked, as the interpreter grants it; any other is resolved by the interpreter's own step
+/// (<see cref="PolicyInterpreter.ResolveDimension"/>, through <see cref="NarrowedDimension.Resolve"/>) from the kept
+/// narrowing, and the record is copied from the request only when something moved. Decisions are the interpreter's. A policy
 /// whose conditions name so many facts that the contexts would not fit in <see cref="MaxRows"/> is interpreted as before.
 /// </summary>
 /// <typeparam name="TPreferences">The policy's user-tier record.</typeparam>
@@ -60,6 +62,7 @@ internal sealed class OverlaidEvaluator<TPreferences>
     public bool KeepsContexts => _rows is not null;
 
     /// <summary>Resolves as <see cref="PolicyInterpreter.Resolve"/> resolves the encoded request, returning the record.</summary>
+    [SkipLocalsInit] // ResolveWithin writes every value before anything reads it: the stack need not be cleared first
     public Resolution<TPreferences> Resolve(TPreferences? requested, in PolicyContext context, DimensionSet unreadable)
     {
         var jurisdiction = _registry.MatchJurisdiction(context.Jurisdiction);
@@ -70,51 +73,17 @@ internal sealed class OverlaidEvaluator<TPreferences>
 
         var row = Row(jurisdiction, context);
         var values = _dimensions.Length <= StackDimensions ? stackalloc DimensionValue[_dimensions.Length] : new DimensionValue[_dimensions.Length];
-        if (requested is not null && TPreferences.EncodeWithin(requested, row.Within, values) && unreadable.IsEmpty)
-        {
-            // Every value lies in its dimension's narrowing, which no bound contradicts: the interpreter grants each as asked.
-            var forbidden = row.Forbidden;
-            var active = row.Active;
-            _interpreter.OwnForbids(values, ref forbidden, ref active);
-            return new Resolution<TPreferences>(_encoding, requested, in context, requested, default, forbidden, active, jurisdiction);
-        }
-
-        return Moved(requested, values, row, jurisdiction, context, unreadable);
-    }
-
-    /// <summary>Decides as <see cref="PolicyInterpreter.Decide"/> decides.</summary>
-    public Decision Decide(in Resolution<TPreferences> resolution, Hazard detected) => _interpreter.Decide(in resolution, detected);
-
-    // Resolves each dimension whose value is not within its narrowing by the interpreter's own step; the rest are
-    // granted as asked, as on the first path.
-    private Resolution<TPreferences> Moved(TPreferences? requested, Span<DimensionValue> values, ContextRow row, int jurisdiction, in PolicyContext context, DimensionSet unreadable)
-    {
         var adjusted = default(AdjustmentRecorder);
-        foreach (var dimension in _dimensions)
-        {
-            if (Within(requested, values, row, unreadable, dimension))
-            {
-                continue;
-            }
-
-            var d = dimension.Index;
-            var value = requested is null ? dimension.Default : values[d];
-            var readable = requested is not null && !unreadable.Contains(d) && dimension.InDomain(value);
-            if (PolicyInterpreter.ResolveDimension(dimension, row.Narrowings[d], value, readable, out values[d]) is { } cause)
-            {
-                adjusted.Record(d, cause);
-            }
-        }
-
+        var effective = TPreferences.ResolveWithin(requested, unreadable, row.Dimensions, values, ref adjusted);
         var forbidden = row.Forbidden;
         var active = row.Active;
         _interpreter.OwnForbids(values, ref forbidden, ref active);
-        var effective = adjusted.IsEmpty && requested is not null ? requested : TPreferences.Decode(values);
         return new Resolution<TPreferences>(_encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, jurisdiction);
     }
 
-    private static bool Within(TPreferences? requested, Span<DimensionValue> values, ContextRow row, DimensionSet unreadable, DimensionInfo dimension) =>
-        requested is not null && !unreadable.Contains(dimension.Index) && Lattice.Contains(row.Within[dimension.Index], values[dimension.Index]);
+    /// <summary>Decides as <see cref="PolicyInterpreter.Decide"/> decides.</summary>
+    public Decision Decide(in Resolution<TPreferences> resolution, Hazard detected) =>
+        _interpreter.DecideOn(resolution.IsResolved, resolution.Forbidden, resolution.ActiveForbids, detected);
 
     // The interpreter on the encoded request, for a policy whose contexts are not kept.
     private Resolution<TPreferences> Interpreted(TPreferences? requested, in PolicyContext context, DimensionSet unreadable)

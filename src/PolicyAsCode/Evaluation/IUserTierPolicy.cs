@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json;
+using PolicyAsCode.Compiled;
 using PolicyAsCode.Json;
 
 namespace PolicyAsCode;
@@ -31,22 +32,26 @@ public interface IUserTierPolicy<TSelf>
     static abstract DimensionValue[] Encode(TSelf preferences);
 
     /// <summary>
-    /// Encodes every value of <paramref name="preferences"/> into <paramref name="values"/>, in dimension order, and
-    /// says whether each lies within its dimension's bound in <paramref name="bounds"/> (<see cref="Lattice.Contains"/>).
-    /// An overlaid snapshot resolves with it against the overlaid policy's bounds for the request's context. The
-    /// generator implements it with typed code that allocates nothing; this default encodes through <see cref="Encode"/>.
+    /// Resolves <paramref name="requested"/> against what the bounds of one context leave of each dimension
+    /// (<paramref name="dimensions"/>, in dimension order): a value within is granted as asked; any other, and every
+    /// value when <paramref name="requested"/> is null or the value is in <paramref name="unreadable"/>, is resolved by
+    /// <see cref="NarrowedDimension.Resolve"/>, which records why in <paramref name="adjusted"/>. Writes every granted
+    /// value, encoded, into <paramref name="values"/> and returns the effective record: <paramref name="requested"/>
+    /// itself when nothing moved. An overlaid snapshot resolves with it. The generator implements it with typed code that
+    /// allocates at most the effective record; this default encodes through <see cref="Encode"/> and <see cref="Decode"/>.
     /// </summary>
-    static virtual bool EncodeWithin(TSelf preferences, ReadOnlySpan<Bound> bounds, Span<DimensionValue> values)
+    static virtual TSelf ResolveWithin(
+        TSelf? requested, DimensionSet unreadable, ReadOnlySpan<NarrowedDimension> dimensions, Span<DimensionValue> values, ref AdjustmentRecorder adjusted)
     {
-        var encoded = TSelf.Encode(preferences);
-        var within = true;
-        for (var d = 0; d < encoded.Length; d++)
+        var encoded = requested is null ? [] : TSelf.Encode(requested);
+        for (var d = 0; d < dimensions.Length; d++)
         {
-            values[d] = encoded[d];
-            within &= Lattice.Contains(bounds[d], encoded[d]);
+            var asked = requested is not null && !unreadable.Contains(d);
+            var value = asked ? encoded[d] : default;
+            values[d] = asked && Lattice.Contains(dimensions[d].Within, value) ? value : dimensions[d].Resolve(value, asked, ref adjusted);
         }
 
-        return within;
+        return adjusted.IsEmpty && requested is not null ? requested : TSelf.Decode(values[..dimensions.Length]);
     }
 
     /// <summary>Preferences holding the encoded <paramref name="values"/>, in dimension order.</summary>

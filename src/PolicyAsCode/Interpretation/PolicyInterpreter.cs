@@ -121,9 +121,13 @@ public sealed class PolicyInterpreter
     // A decision reads only whether the resolution was made, its forbidden hazards and its active rules, so it decides
     // a resolution of any form: the encoded values, or the record an overlaid snapshot resolved.
     internal Decision Decide<TPreferences>(in Resolution<TPreferences> resolution, Hazard detected)
-        where TPreferences : class
+        where TPreferences : class =>
+        DecideOn(resolution.IsResolved, resolution.Forbidden, resolution.ActiveForbids, detected);
+
+    // The rule itself, on what a decision reads; not generic, so shared generic code calls it without a lookup.
+    internal Decision DecideOn(bool resolved, Hazard forbidden, ulong activeForbids, Hazard detected)
     {
-        if (!resolution.IsResolved)
+        if (!resolved)
         {
             return Decision.RefuseUnresolved(detected);
         }
@@ -134,19 +138,23 @@ public sealed class PolicyInterpreter
             return Decision.RefuseUnknown(unknown);
         }
 
-        if ((detected & resolution.Forbidden) == Hazard.None)
+        if ((detected & forbidden) == Hazard.None)
         {
             return Decision.Allow;
         }
 
-        foreach (var rule in Registry.Forbids)
+        // The first active rule, in rule order, that the content breaks (bit i of the active rules is rule i).
+        var forbids = Registry.Forbids;
+        for (var active = activeForbids; active != 0UL; active &= active - 1)
         {
-            if (((resolution.ActiveForbids >> rule.Index) & 1UL) == 0)
+            var index = System.Numerics.BitOperations.TrailingZeroCount(active);
+            if (index >= forbids.Length)
             {
-                continue;
+                break;
             }
 
-            var hit = rule.Dimension is null ? detected & rule.Hazards : detected & resolution.Forbidden;
+            var rule = forbids[index];
+            var hit = rule.Dimension is null ? detected & rule.Hazards : detected & forbidden;
             if (hit != Hazard.None)
             {
                 return Decision.Refuse(rule, Registry.Tiers[rule.Tier], hit);
@@ -173,20 +181,14 @@ public sealed class PolicyInterpreter
     internal static AdjustmentCause? ResolveDimension(
         DimensionInfo dimension, in DimensionNarrowing narrowing, DimensionValue value, bool readable, out DimensionValue granted)
     {
-        var (strict, relaxed, conflict, anyWaived) = narrowing;
-        if (conflict >= 0)
+        // Read in place rather than deconstructed: the narrowing holds two bounds, and this runs per moved value.
+        if (narrowing.Conflict >= 0 || !readable)
         {
-            granted = Lattice.Strictest(strict, dimension.HigherIsStricter);
-            return AdjustmentCause.Contradiction;
+            granted = Lattice.Strictest(narrowing.Strict, dimension.HigherIsStricter);
+            return narrowing.Conflict >= 0 ? AdjustmentCause.Contradiction : AdjustmentCause.FailedClosed;
         }
 
-        if (!readable)
-        {
-            granted = Lattice.Strictest(strict, dimension.HigherIsStricter);
-            return AdjustmentCause.FailedClosed;
-        }
-
-        if (Lattice.Contains(strict, value))
+        if (Lattice.Contains(narrowing.Strict, value))
         {
             granted = value;
             return null;
@@ -194,8 +196,8 @@ public sealed class PolicyInterpreter
 
         // A user who holds a waiver is bound only by the bounds they did not waive: a request inside those is
         // granted as asked; one beyond them is clamped into them.
-        var waiving = anyWaived && Lattice.Contains(relaxed, value);
-        granted = waiving ? value : Lattice.Clamp(anyWaived ? relaxed : strict, value, dimension.HigherIsStricter);
+        var waiving = narrowing.AnyWaived && Lattice.Contains(narrowing.Relaxed, value);
+        granted = waiving ? value : Lattice.Clamp(narrowing.AnyWaived ? narrowing.Relaxed : narrowing.Strict, value, dimension.HigherIsStricter);
         return waiving ? AdjustmentCause.Waived : AdjustmentCause.Clamped;
     }
 

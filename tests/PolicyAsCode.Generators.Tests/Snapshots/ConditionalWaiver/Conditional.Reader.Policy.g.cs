@@ -63,23 +63,60 @@ namespace Conditional
             };
         }
 
-        /// <summary>Encodes every value into <paramref name="values"/>, in dimension order, and says whether each lies within its bound in <paramref name="bounds"/>.</summary>
-        public static bool EncodeWithin(global::Conditional.Reader preferences, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+        /// <summary>Resolves the request against what one context's bounds leave of each dimension, in dimension order: a value within is granted as asked, any other is resolved by the interpreter's step; every granted value is written into <paramref name="values"/>.</summary>
+        public static global::Conditional.Reader ResolveWithin(global::Conditional.Reader? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            global::System.ArgumentNullException.ThrowIfNull(preferences);
-            _ = bounds[2];
+            _ = dimensions[2];
             _ = values[2];
-            var within = true;
-            var value0 = PolicyTables.Encode0(preferences.Maturity);
-            values[0] = value0;
-            within &= value0.Bits < 64UL && ((bounds[0].Ceiling >> (int)value0.Bits) & 1UL) != 0UL;
-            var value1 = PolicyTables.Encode1(preferences.DiscloseAi);
-            values[1] = value1;
-            within &= value1.Bits < 64UL && ((bounds[1].Ceiling >> (int)value1.Bits) & 1UL) != 0UL;
-            var value2 = PolicyTables.Encode2(preferences.MemoryDays);
-            values[2] = value2;
-            within &= value2.Number >= bounds[2].Lo && value2.Number <= bounds[2].Hi;
-            return within;
+            if (requested is not null && unreadable.IsEmpty)
+            {
+                var within = true;
+                global::PolicyAsCode.DimensionValue value;
+                value = PolicyTables.Encode0(requested.Maturity);
+                values[0] = value;
+                within &= (value.Bits < 64UL) & (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                value = PolicyTables.Encode1(requested.DiscloseAi);
+                values[1] = value;
+                within &= (value.Bits < 64UL) & (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                value = PolicyTables.Encode2(requested.MemoryDays);
+                values[2] = value;
+                within &= (value.Number >= dimensions[2].Within.Lo) & (value.Number <= dimensions[2].Within.Hi);
+                if (within)
+                {
+                    return requested;
+                }
+            }
+
+            return Moved(requested, unreadable, dimensions, values, ref adjusted);
+
+            static global::Conditional.Reader Moved(global::Conditional.Reader? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+            {
+                var readAll = requested is not null;
+                var plain = readAll && unreadable.IsEmpty;
+                var source = requested ?? new global::Conditional.Reader();
+                global::PolicyAsCode.DimensionValue value;
+                bool asked;
+                value = plain ? values[0] : PolicyTables.Encode0(source.Maturity);
+                asked = plain || (readAll && !unreadable.Contains(0));
+                values[0] = asked && (value.Bits < 64UL) && (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].Resolve(value, asked, ref adjusted);
+                value = plain ? values[1] : PolicyTables.Encode1(source.DiscloseAi);
+                asked = plain || (readAll && !unreadable.Contains(1));
+                values[1] = asked && (value.Bits < 64UL) && (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Resolve(value, asked, ref adjusted);
+                value = plain ? values[2] : PolicyTables.Encode2(source.MemoryDays);
+                asked = plain || (readAll && !unreadable.Contains(2));
+                values[2] = asked && (value.Number >= dimensions[2].Within.Lo) && (value.Number <= dimensions[2].Within.Hi) ? value : dimensions[2].Resolve(value, asked, ref adjusted);
+                if (readAll && adjusted.IsEmpty)
+                {
+                    return source;
+                }
+
+                return source with
+                {
+                    Maturity = PolicyTables.Decode0(values[0]),
+                    DiscloseAi = PolicyTables.Decode1(values[1]),
+                    MemoryDays = PolicyTables.Decode2(values[2]),
+                };
+            }
         }
 
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>

@@ -68,35 +68,88 @@ namespace EveryKind
             };
         }
 
-        /// <summary>Encodes every value into <paramref name="values"/>, in dimension order, and says whether each lies within its bound in <paramref name="bounds"/>.</summary>
-        public static bool EncodeWithin(global::EveryKind.Settings preferences, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+        /// <summary>Resolves the request against what one context's bounds leave of each dimension, in dimension order: a value within is granted as asked, any other is resolved by the interpreter's step; every granted value is written into <paramref name="values"/>.</summary>
+        public static global::EveryKind.Settings ResolveWithin(global::EveryKind.Settings? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            global::System.ArgumentNullException.ThrowIfNull(preferences);
-            _ = bounds[6];
+            _ = dimensions[6];
             _ = values[6];
-            var within = true;
-            var value0 = PolicyTables.Encode0(preferences.Disclose);
-            values[0] = value0;
-            within &= value0.Bits < 64UL && ((bounds[0].Ceiling >> (int)value0.Bits) & 1UL) != 0UL;
-            var value1 = PolicyTables.Encode1(preferences.Strictness);
-            values[1] = value1;
-            within &= value1.Bits < 64UL && ((bounds[1].Ceiling >> (int)value1.Bits) & 1UL) != 0UL;
-            var value2 = PolicyTables.Encode2(preferences.Days);
-            values[2] = value2;
-            within &= value2.Number >= bounds[2].Lo && value2.Number <= bounds[2].Hi;
-            var value3 = PolicyTables.Encode3(preferences.Temperature);
-            values[3] = value3;
-            within &= value3.Number >= bounds[3].Lo && value3.Number <= bounds[3].Hi;
-            var value4 = PolicyTables.Encode4(preferences.Channels);
-            values[4] = value4;
-            within &= (value4.Bits & bounds[4].Floor) == bounds[4].Floor && (value4.Bits & ~bounds[4].Ceiling) == 0UL;
-            var value5 = PolicyTables.Encode5(preferences.Language);
-            values[5] = value5;
-            within &= value5.Bits < 64UL && ((bounds[5].Ceiling >> (int)value5.Bits) & 1UL) != 0UL;
-            var value6 = PolicyTables.Encode6(preferences.Avoid);
-            values[6] = value6;
-            within &= (value6.Bits & bounds[6].Floor) == bounds[6].Floor && (value6.Bits & ~bounds[6].Ceiling) == 0UL;
-            return within;
+            if (requested is not null && unreadable.IsEmpty)
+            {
+                var within = true;
+                global::PolicyAsCode.DimensionValue value;
+                value = PolicyTables.Encode0(requested.Disclose);
+                values[0] = value;
+                within &= (value.Bits < 64UL) & (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                value = PolicyTables.Encode1(requested.Strictness);
+                values[1] = value;
+                within &= (value.Bits < 64UL) & (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                value = PolicyTables.Encode2(requested.Days);
+                values[2] = value;
+                within &= (value.Number >= dimensions[2].Within.Lo) & (value.Number <= dimensions[2].Within.Hi);
+                value = PolicyTables.Encode3(requested.Temperature);
+                values[3] = value;
+                within &= (value.Number >= dimensions[3].Within.Lo) & (value.Number <= dimensions[3].Within.Hi);
+                value = PolicyTables.Encode4(requested.Channels);
+                values[4] = value;
+                within &= ((value.Bits & dimensions[4].Within.Floor) == dimensions[4].Within.Floor) & ((value.Bits & ~dimensions[4].Within.Ceiling) == 0UL);
+                value = PolicyTables.Encode5(requested.Language);
+                values[5] = value;
+                within &= (value.Bits < 64UL) & (((dimensions[5].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                value = PolicyTables.Encode6(requested.Avoid);
+                values[6] = value;
+                within &= ((value.Bits & dimensions[6].Within.Floor) == dimensions[6].Within.Floor) & ((value.Bits & ~dimensions[6].Within.Ceiling) == 0UL);
+                if (within)
+                {
+                    return requested;
+                }
+            }
+
+            return Moved(requested, unreadable, dimensions, values, ref adjusted);
+
+            static global::EveryKind.Settings Moved(global::EveryKind.Settings? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+            {
+                var readAll = requested is not null;
+                var plain = readAll && unreadable.IsEmpty;
+                var source = requested ?? new global::EveryKind.Settings();
+                global::PolicyAsCode.DimensionValue value;
+                bool asked;
+                value = plain ? values[0] : PolicyTables.Encode0(source.Disclose);
+                asked = plain || (readAll && !unreadable.Contains(0));
+                values[0] = asked && (value.Bits < 64UL) && (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].Resolve(value, asked, ref adjusted);
+                value = plain ? values[1] : PolicyTables.Encode1(source.Strictness);
+                asked = plain || (readAll && !unreadable.Contains(1));
+                values[1] = asked && (value.Bits < 64UL) && (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Resolve(value, asked, ref adjusted);
+                value = plain ? values[2] : PolicyTables.Encode2(source.Days);
+                asked = plain || (readAll && !unreadable.Contains(2));
+                values[2] = asked && (value.Number >= dimensions[2].Within.Lo) && (value.Number <= dimensions[2].Within.Hi) ? value : dimensions[2].Resolve(value, asked, ref adjusted);
+                value = plain ? values[3] : PolicyTables.Encode3(source.Temperature);
+                asked = plain || (readAll && !unreadable.Contains(3));
+                values[3] = asked && (value.Number >= dimensions[3].Within.Lo) && (value.Number <= dimensions[3].Within.Hi) ? value : dimensions[3].Resolve(value, asked, ref adjusted);
+                value = plain ? values[4] : PolicyTables.Encode4(source.Channels);
+                asked = plain || (readAll && !unreadable.Contains(4));
+                values[4] = asked && ((value.Bits & dimensions[4].Within.Floor) == dimensions[4].Within.Floor) && ((value.Bits & ~dimensions[4].Within.Ceiling) == 0UL) ? value : dimensions[4].Resolve(value, asked, ref adjusted);
+                value = plain ? values[5] : PolicyTables.Encode5(source.Language);
+                asked = plain || (readAll && !unreadable.Contains(5));
+                values[5] = asked && (value.Bits < 64UL) && (((dimensions[5].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[5].Resolve(value, asked, ref adjusted);
+                value = plain ? values[6] : PolicyTables.Encode6(source.Avoid);
+                asked = plain || (readAll && !unreadable.Contains(6));
+                values[6] = asked && ((value.Bits & dimensions[6].Within.Floor) == dimensions[6].Within.Floor) && ((value.Bits & ~dimensions[6].Within.Ceiling) == 0UL) ? value : dimensions[6].Resolve(value, asked, ref adjusted);
+                if (readAll && adjusted.IsEmpty)
+                {
+                    return source;
+                }
+
+                return source with
+                {
+                    Disclose = PolicyTables.Decode0(values[0]),
+                    Strictness = PolicyTables.Decode1(values[1]),
+                    Days = PolicyTables.Decode2(values[2]),
+                    Temperature = PolicyTables.Decode3(values[3]),
+                    Channels = PolicyTables.Decode4(values[4]),
+                    Language = PolicyTables.Decode5(values[5]),
+                    Avoid = PolicyTables.Decode6(values[6]),
+                };
+            }
         }
 
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>

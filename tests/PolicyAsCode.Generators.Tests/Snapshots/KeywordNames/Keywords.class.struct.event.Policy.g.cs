@@ -60,20 +60,53 @@ namespace Keywords.@class
                 };
             }
 
-            /// <summary>Encodes every value into <paramref name="values"/>, in dimension order, and says whether each lies within its bound in <paramref name="bounds"/>.</summary>
-            public static bool EncodeWithin(global::Keywords.@class.@struct.@event preferences, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+            /// <summary>Resolves the request against what one context's bounds leave of each dimension, in dimension order: a value within is granted as asked, any other is resolved by the interpreter's step; every granted value is written into <paramref name="values"/>.</summary>
+            public static global::Keywords.@class.@struct.@event ResolveWithin(global::Keywords.@class.@struct.@event? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
             {
-                global::System.ArgumentNullException.ThrowIfNull(preferences);
-                _ = bounds[1];
+                _ = dimensions[1];
                 _ = values[1];
-                var within = true;
-                var value0 = PolicyTables.Encode0(preferences.@default);
-                values[0] = value0;
-                within &= value0.Number >= bounds[0].Lo && value0.Number <= bounds[0].Hi;
-                var value1 = PolicyTables.Encode1(preferences.@params);
-                values[1] = value1;
-                within &= value1.Bits < 64UL && ((bounds[1].Ceiling >> (int)value1.Bits) & 1UL) != 0UL;
-                return within;
+                if (requested is not null && unreadable.IsEmpty)
+                {
+                    var within = true;
+                    global::PolicyAsCode.DimensionValue value;
+                    value = PolicyTables.Encode0(requested.@default);
+                    values[0] = value;
+                    within &= (value.Number >= dimensions[0].Within.Lo) & (value.Number <= dimensions[0].Within.Hi);
+                    value = PolicyTables.Encode1(requested.@params);
+                    values[1] = value;
+                    within &= (value.Bits < 64UL) & (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                    if (within)
+                    {
+                        return requested;
+                    }
+                }
+
+                return Moved(requested, unreadable, dimensions, values, ref adjusted);
+
+                static global::Keywords.@class.@struct.@event Moved(global::Keywords.@class.@struct.@event? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+                {
+                    var readAll = requested is not null;
+                    var plain = readAll && unreadable.IsEmpty;
+                    var source = requested ?? new global::Keywords.@class.@struct.@event();
+                    global::PolicyAsCode.DimensionValue value;
+                    bool asked;
+                    value = plain ? values[0] : PolicyTables.Encode0(source.@default);
+                    asked = plain || (readAll && !unreadable.Contains(0));
+                    values[0] = asked && (value.Number >= dimensions[0].Within.Lo) && (value.Number <= dimensions[0].Within.Hi) ? value : dimensions[0].Resolve(value, asked, ref adjusted);
+                    value = plain ? values[1] : PolicyTables.Encode1(source.@params);
+                    asked = plain || (readAll && !unreadable.Contains(1));
+                    values[1] = asked && (value.Bits < 64UL) && (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Resolve(value, asked, ref adjusted);
+                    if (readAll && adjusted.IsEmpty)
+                    {
+                        return source;
+                    }
+
+                    return source with
+                    {
+                        @default = PolicyTables.Decode0(values[0]),
+                        @params = PolicyTables.Decode1(values[1]),
+                    };
+                }
             }
 
             /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>

@@ -61,17 +61,46 @@ namespace Nested.Policies
                     };
                 }
 
-                /// <summary>Encodes every value into <paramref name="values"/>, in dimension order, and says whether each lies within its bound in <paramref name="bounds"/>.</summary>
-                public static bool EncodeWithin(global::Nested.Policies.Outer.Inner.Prefs preferences, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+                /// <summary>Resolves the request against what one context's bounds leave of each dimension, in dimension order: a value within is granted as asked, any other is resolved by the interpreter's step; every granted value is written into <paramref name="values"/>.</summary>
+                public static global::Nested.Policies.Outer.Inner.Prefs ResolveWithin(global::Nested.Policies.Outer.Inner.Prefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
                 {
-                    global::System.ArgumentNullException.ThrowIfNull(preferences);
-                    _ = bounds[0];
+                    _ = dimensions[0];
                     _ = values[0];
-                    var within = true;
-                    var value0 = PolicyTables.Encode0(preferences.Creativity);
-                    values[0] = value0;
-                    within &= value0.Number >= bounds[0].Lo && value0.Number <= bounds[0].Hi;
-                    return within;
+                    if (requested is not null && unreadable.IsEmpty)
+                    {
+                        var within = true;
+                        global::PolicyAsCode.DimensionValue value;
+                        value = PolicyTables.Encode0(requested.Creativity);
+                        values[0] = value;
+                        within &= (value.Number >= dimensions[0].Within.Lo) & (value.Number <= dimensions[0].Within.Hi);
+                        if (within)
+                        {
+                            return requested;
+                        }
+                    }
+
+                    return Moved(requested, unreadable, dimensions, values, ref adjusted);
+
+                    static global::Nested.Policies.Outer.Inner.Prefs Moved(global::Nested.Policies.Outer.Inner.Prefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+                    {
+                        var readAll = requested is not null;
+                        var plain = readAll && unreadable.IsEmpty;
+                        var source = requested ?? new global::Nested.Policies.Outer.Inner.Prefs();
+                        global::PolicyAsCode.DimensionValue value;
+                        bool asked;
+                        value = plain ? values[0] : PolicyTables.Encode0(source.Creativity);
+                        asked = plain || (readAll && !unreadable.Contains(0));
+                        values[0] = asked && (value.Number >= dimensions[0].Within.Lo) && (value.Number <= dimensions[0].Within.Hi) ? value : dimensions[0].Resolve(value, asked, ref adjusted);
+                        if (readAll && adjusted.IsEmpty)
+                        {
+                            return source;
+                        }
+
+                        return source with
+                        {
+                            Creativity = PolicyTables.Decode0(values[0]),
+                        };
+                    }
                 }
 
                 /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>

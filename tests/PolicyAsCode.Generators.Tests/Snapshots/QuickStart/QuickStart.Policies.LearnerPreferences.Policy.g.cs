@@ -65,41 +65,102 @@ namespace QuickStart.Policies
             };
         }
 
-        /// <summary>Encodes every value into <paramref name="values"/>, in dimension order, and says whether each lies within its bound in <paramref name="bounds"/>.</summary>
-        public static bool EncodeWithin(global::QuickStart.Policies.LearnerPreferences preferences, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+        /// <summary>Resolves the request against what one context's bounds leave of each dimension, in dimension order: a value within is granted as asked, any other is resolved by the interpreter's step; every granted value is written into <paramref name="values"/>.</summary>
+        public static global::QuickStart.Policies.LearnerPreferences ResolveWithin(global::QuickStart.Policies.LearnerPreferences? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
-            global::System.ArgumentNullException.ThrowIfNull(preferences);
-            _ = bounds[8];
+            _ = dimensions[8];
             _ = values[8];
-            var within = true;
-            var value0 = PolicyTables.Encode0(preferences.Maturity);
-            values[0] = value0;
-            within &= value0.Bits < 64UL && ((bounds[0].Ceiling >> (int)value0.Bits) & 1UL) != 0UL;
-            var value1 = PolicyTables.Encode1(preferences.Tone);
-            values[1] = value1;
-            within &= value1.Bits < 64UL && ((bounds[1].Ceiling >> (int)value1.Bits) & 1UL) != 0UL;
-            var value2 = PolicyTables.Encode2(preferences.Verbosity);
-            values[2] = value2;
-            within &= value2.Bits < 64UL && ((bounds[2].Ceiling >> (int)value2.Bits) & 1UL) != 0UL;
-            var value3 = PolicyTables.Encode3(preferences.DiscloseAi);
-            values[3] = value3;
-            within &= value3.Bits < 64UL && ((bounds[3].Ceiling >> (int)value3.Bits) & 1UL) != 0UL;
-            var value4 = PolicyTables.Encode4(preferences.MemoryDays);
-            values[4] = value4;
-            within &= value4.Number >= bounds[4].Lo && value4.Number <= bounds[4].Hi;
-            var value5 = PolicyTables.Encode5(preferences.Creativity);
-            values[5] = value5;
-            within &= value5.Number >= bounds[5].Lo && value5.Number <= bounds[5].Hi;
-            var value6 = PolicyTables.Encode6(preferences.Topics);
-            values[6] = value6;
-            within &= (value6.Bits & bounds[6].Floor) == bounds[6].Floor && (value6.Bits & ~bounds[6].Ceiling) == 0UL;
-            var value7 = PolicyTables.Encode7(preferences.Language);
-            values[7] = value7;
-            within &= value7.Bits < 64UL && ((bounds[7].Ceiling >> (int)value7.Bits) & 1UL) != 0UL;
-            var value8 = PolicyTables.Encode8(preferences.AvoidHazards);
-            values[8] = value8;
-            within &= (value8.Bits & bounds[8].Floor) == bounds[8].Floor && (value8.Bits & ~bounds[8].Ceiling) == 0UL;
-            return within;
+            if (requested is not null && unreadable.IsEmpty)
+            {
+                var within = true;
+                global::PolicyAsCode.DimensionValue value;
+                value = PolicyTables.Encode0(requested.Maturity);
+                values[0] = value;
+                within &= (value.Bits < 64UL) & (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                value = PolicyTables.Encode1(requested.Tone);
+                values[1] = value;
+                within &= (value.Bits < 64UL) & (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                value = PolicyTables.Encode2(requested.Verbosity);
+                values[2] = value;
+                within &= (value.Bits < 64UL) & (((dimensions[2].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                value = PolicyTables.Encode3(requested.DiscloseAi);
+                values[3] = value;
+                within &= (value.Bits < 64UL) & (((dimensions[3].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                value = PolicyTables.Encode4(requested.MemoryDays);
+                values[4] = value;
+                within &= (value.Number >= dimensions[4].Within.Lo) & (value.Number <= dimensions[4].Within.Hi);
+                value = PolicyTables.Encode5(requested.Creativity);
+                values[5] = value;
+                within &= (value.Number >= dimensions[5].Within.Lo) & (value.Number <= dimensions[5].Within.Hi);
+                value = PolicyTables.Encode6(requested.Topics);
+                values[6] = value;
+                within &= ((value.Bits & dimensions[6].Within.Floor) == dimensions[6].Within.Floor) & ((value.Bits & ~dimensions[6].Within.Ceiling) == 0UL);
+                value = PolicyTables.Encode7(requested.Language);
+                values[7] = value;
+                within &= (value.Bits < 64UL) & (((dimensions[7].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                value = PolicyTables.Encode8(requested.AvoidHazards);
+                values[8] = value;
+                within &= ((value.Bits & dimensions[8].Within.Floor) == dimensions[8].Within.Floor) & ((value.Bits & ~dimensions[8].Within.Ceiling) == 0UL);
+                if (within)
+                {
+                    return requested;
+                }
+            }
+
+            return Moved(requested, unreadable, dimensions, values, ref adjusted);
+
+            static global::QuickStart.Policies.LearnerPreferences Moved(global::QuickStart.Policies.LearnerPreferences? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+            {
+                var readAll = requested is not null;
+                var plain = readAll && unreadable.IsEmpty;
+                var source = requested ?? new global::QuickStart.Policies.LearnerPreferences();
+                global::PolicyAsCode.DimensionValue value;
+                bool asked;
+                value = plain ? values[0] : PolicyTables.Encode0(source.Maturity);
+                asked = plain || (readAll && !unreadable.Contains(0));
+                values[0] = asked && (value.Bits < 64UL) && (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].Resolve(value, asked, ref adjusted);
+                value = plain ? values[1] : PolicyTables.Encode1(source.Tone);
+                asked = plain || (readAll && !unreadable.Contains(1));
+                values[1] = asked && (value.Bits < 64UL) && (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Resolve(value, asked, ref adjusted);
+                value = plain ? values[2] : PolicyTables.Encode2(source.Verbosity);
+                asked = plain || (readAll && !unreadable.Contains(2));
+                values[2] = asked && (value.Bits < 64UL) && (((dimensions[2].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[2].Resolve(value, asked, ref adjusted);
+                value = plain ? values[3] : PolicyTables.Encode3(source.DiscloseAi);
+                asked = plain || (readAll && !unreadable.Contains(3));
+                values[3] = asked && (value.Bits < 64UL) && (((dimensions[3].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[3].Resolve(value, asked, ref adjusted);
+                value = plain ? values[4] : PolicyTables.Encode4(source.MemoryDays);
+                asked = plain || (readAll && !unreadable.Contains(4));
+                values[4] = asked && (value.Number >= dimensions[4].Within.Lo) && (value.Number <= dimensions[4].Within.Hi) ? value : dimensions[4].Resolve(value, asked, ref adjusted);
+                value = plain ? values[5] : PolicyTables.Encode5(source.Creativity);
+                asked = plain || (readAll && !unreadable.Contains(5));
+                values[5] = asked && (value.Number >= dimensions[5].Within.Lo) && (value.Number <= dimensions[5].Within.Hi) ? value : dimensions[5].Resolve(value, asked, ref adjusted);
+                value = plain ? values[6] : PolicyTables.Encode6(source.Topics);
+                asked = plain || (readAll && !unreadable.Contains(6));
+                values[6] = asked && ((value.Bits & dimensions[6].Within.Floor) == dimensions[6].Within.Floor) && ((value.Bits & ~dimensions[6].Within.Ceiling) == 0UL) ? value : dimensions[6].Resolve(value, asked, ref adjusted);
+                value = plain ? values[7] : PolicyTables.Encode7(source.Language);
+                asked = plain || (readAll && !unreadable.Contains(7));
+                values[7] = asked && (value.Bits < 64UL) && (((dimensions[7].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[7].Resolve(value, asked, ref adjusted);
+                value = plain ? values[8] : PolicyTables.Encode8(source.AvoidHazards);
+                asked = plain || (readAll && !unreadable.Contains(8));
+                values[8] = asked && ((value.Bits & dimensions[8].Within.Floor) == dimensions[8].Within.Floor) && ((value.Bits & ~dimensions[8].Within.Ceiling) == 0UL) ? value : dimensions[8].Resolve(value, asked, ref adjusted);
+                if (readAll && adjusted.IsEmpty)
+                {
+                    return source;
+                }
+
+                return source with
+                {
+                    Maturity = PolicyTables.Decode0(values[0]),
+                    Tone = PolicyTables.Decode1(values[1]),
+                    Verbosity = PolicyTables.Decode2(values[2]),
+                    DiscloseAi = PolicyTables.Decode3(values[3]),
+                    MemoryDays = PolicyTables.Decode4(values[4]),
+                    Creativity = PolicyTables.Decode5(values[5]),
+                    Topics = PolicyTables.Decode6(values[6]),
+                    Language = PolicyTables.Decode7(values[7]),
+                    AvoidHazards = PolicyTables.Decode8(values[8]),
+                };
+            }
         }
 
         /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
