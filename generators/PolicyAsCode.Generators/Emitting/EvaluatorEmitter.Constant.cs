@@ -3,22 +3,20 @@ using PolicyAsCode.Generators.Planning;
 
 namespace PolicyAsCode.Generators.Emitting;
 
-// The resolution of a dimension whose strict bound is the same in every context (DimensionPlan.Constant): the bound's
-// tests, strictest value and clamp are folded into typed code, inlined into ResolveMoved. Every answer still comes from
-// the runtime's Lattice: the strictest value and a member's clamp are computed with it here, at build time, and
-// numbers and sets clamp through its ClampNumber and ClampMask at run time.
+// Prints the resolution of a dimension whose strict bound is the same in every context (DimensionPlan.Constant), as the
+// plan worked it out: the bound's test, its strictest value and the members' clamp table as constants, inlined into
+// ResolveMoved; numbers and sets clamp through the runtime's Lattice.ClampNumber and ClampMask.
 internal static partial class EvaluatorEmitter
 {
-    private static void EmitConstantDimension(SourceWriter w, DimensionPlan plan, Bound strict)
+    private static void EmitConstantDimension(SourceWriter w, DimensionPlan plan, ConstantResolution constant)
     {
         var d = plan.Dimension;
         var i = plan.Index;
-        var inside = Membership.Within(d, strict, d.Domain, ValueAccess.Encoded(Requested));
-        if (PolicyAsCode.Lattice.IsMembers(d.Kind) && !inside.IsAlways)
+        var strict = constant.Strict;
+        var inside = constant.Inside;
+        if (constant.ClampedPositions is { } clamped)
         {
             // Where each member position clamps to; an encoded member is always one of the dimension's positions.
-            var clamped = Enumerable.Range(0, d.Members.Count)
-                .Select(p => PolicyAsCode.Lattice.Clamp(strict, DimensionValue.OfPosition(p), d.HigherIsStricter).Position);
             w.Line($"private static global::System.ReadOnlySpan<byte> Clamped{i} => new byte[] {{ {string.Join(", ", clamped.Select(Literals.Int))} }};");
         }
 
@@ -27,7 +25,7 @@ internal static partial class EvaluatorEmitter
         using (w.Block("if (!readable)"))
         {
             w.Line(Record(i, "FailedClosed"));
-            w.Line($"return {Literals.Value(d.Kind, PolicyAsCode.Lattice.Strictest(strict, d.HigherIsStricter))};");
+            w.Line($"return {Literals.Value(d.Kind, constant.Strictest)};");
         }
 
         if (inside.IsAlways)

@@ -1,5 +1,6 @@
 using PolicyAsCode.Generators.Model;
 using PolicyAsCode.Generators.Parsing;
+using PolicyAsCode.Generators.Planning;
 
 namespace PolicyAsCode.Generators.Emitting;
 
@@ -44,7 +45,7 @@ internal static class WithinEmitter
                 var i = d.Index;
                 writer.Line($"value = PolicyTables.Encode{i}(requested.{CSharpNames.Escape(d.Name)});");
                 writer.Line($"values[{i}] = value;");
-                writer.Line($"within &= {Contains(d.Kind, $"dimensions[{i}].Within", "value", "&")};");
+                writer.Line($"within &= {Membership.WithinBoundAt(d.Kind, $"dimensions[{i}].Within", "value", "&")};");
             }
 
             using (writer.Block("if (within)"))
@@ -77,7 +78,7 @@ internal static class WithinEmitter
             var i = d.Index;
             writer.Line($"value = plain ? values[{i}] : PolicyTables.Encode{i}(source.{CSharpNames.Escape(d.Name)});");
             writer.Line($"asked = plain || (readAll && !unreadable.Contains({i}));");
-            writer.Line($"values[{i}] = asked && {Contains(d.Kind, $"dimensions[{i}].Within", "value", "&&")} ? value : dimensions[{i}].Resolve(value, asked, ref adjusted);");
+            writer.Line($"values[{i}] = asked && {Membership.WithinBoundAt(d.Kind, $"dimensions[{i}].Within", "value", "&&")} ? value : dimensions[{i}].Resolve(value, asked, ref adjusted);");
         }
 
         using (writer.Block("if (readAll && adjusted.IsEmpty)"))
@@ -95,13 +96,4 @@ internal static class WithinEmitter
 
         writer.Line("};");
     }
-
-    // Lattice.Contains for one kind, its two tests joined by `and` (&& or &: a shift by a position of 64 or more reads
-    // the wrong bit, but the first test is then false).
-    private static string Contains(DimensionKind kind, string bound, string value, string and) => kind switch
-    {
-        DimensionKind.Integer or DimensionKind.Real => $"({value}.Number >= {bound}.Lo) {and} ({value}.Number <= {bound}.Hi)",
-        DimensionKind.Set => $"(({value}.Bits & {bound}.Floor) == {bound}.Floor) {and} (({value}.Bits & ~{bound}.Ceiling) == 0UL)",
-        _ => $"({value}.Bits < {PolicyAsCode.Lattice.MaxMembers}UL) {and} ((({bound}.Ceiling >> (int){value}.Bits) & 1UL) != 0UL)",
-    };
 }

@@ -35,6 +35,7 @@ internal sealed class DimensionPlan
         Readable = readable;
         Inside = inside;
         FastPath = fastPath;
+        Constant = folded is { SelectsByContext: false, CanContradict: false } && !waivable ? new ConstantResolution(dimension, folded.Strict[0]) : null;
     }
 
     public DimensionModel Dimension { get; }
@@ -54,10 +55,10 @@ internal sealed class DimensionPlan
     public FoldedChain? Folded { get; }
 
     /// <summary>
-    /// The strict bound when it is the same in every context and nothing can contradict or be waived, so the dimension
-    /// resolves against constants; otherwise null.
+    /// How the dimension resolves against constants when its strict bound is the same in every context and nothing can
+    /// contradict or be waived; otherwise null.
     /// </summary>
-    public Bound? Constant => Folded is { SelectsByContext: false, CanContradict: false } folded && !Waivable ? folded.Strict[0] : null;
+    public ConstantResolution? Constant { get; }
 
     /// <summary>Whether narrowing can meet an empty intersection; when it cannot, no contradiction is tracked.</summary>
     public bool CanContradict => Folded?.CanContradict ?? Chain.Count > 0;

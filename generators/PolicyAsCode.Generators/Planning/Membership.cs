@@ -17,6 +17,18 @@ internal static class Membership
         _ => Test.Always,
     };
 
+    /// <summary>
+    /// Lattice.Contains for one kind, against a bound only known at run time (the expression <paramref name="bound"/>),
+    /// its two tests joined by <paramref name="and"/> (&amp;&amp; or &amp;: a shift by a position of 64 or more reads
+    /// the wrong bit, but the first test is then false).
+    /// </summary>
+    public static string WithinBoundAt(DimensionKind kind, string bound, string value, string and) => kind switch
+    {
+        DimensionKind.Integer or DimensionKind.Real => $"({value}.Number >= {bound}.Lo) {and} ({value}.Number <= {bound}.Hi)",
+        DimensionKind.Set => $"(({value}.Bits & {bound}.Floor) == {bound}.Floor) {and} (({value}.Bits & ~{bound}.Ceiling) == 0UL)",
+        _ => $"({value}.Bits < {MaxMembers}UL) {and} ((({bound}.Ceiling >> (int){value}.Bits) & 1UL) != 0UL)",
+    };
+
     /// <summary>Whether a value known to lie in <paramref name="implied"/> also lies in <paramref name="bound"/>.</summary>
     public static Test Within(DimensionModel d, Bound bound, Bound implied, ValueAccess value)
     {

@@ -48,9 +48,14 @@ public sealed class EvaluatorPlanTests
     public void Only_a_dimension_bound_alike_in_every_context_and_never_waived_resolves_against_constants()
     {
         // Maturity's four bounds, two of them for minors, narrow to AtMost(Teen) in every context: the organisation's cap.
-        Assert.Equal(0x3UL, Dimension("Maturity").Constant!.Value.Ceiling);
-        Assert.Equal(0.8, Dimension("Creativity").Constant!.Value.Hi);
-        Assert.Equal(Dimension("Verbosity").Dimension.Domain, Dimension("Verbosity").Constant);
+        Assert.Equal(0x3UL, Dimension("Maturity").Constant!.Strict.Ceiling);
+        Assert.Equal(0.8, Dimension("Creativity").Constant!.Strict.Hi);
+        Assert.Equal(Dimension("Verbosity").Dimension.Domain, Dimension("Verbosity").Constant!.Strict);
+
+        // Planned with the runtime's Lattice, not by the emitter: Mature clamps to Teen, an unreadable value gets General.
+        Assert.Equal([0, 1, 1], Dimension("Maturity").Constant!.ClampedPositions);
+        Assert.Equal(0, Dimension("Maturity").Constant!.Strictest.Position);
+        Assert.Null(Dimension("Verbosity").Constant!.ClampedPositions); // nothing bounds it: granted as asked
 
         // MemoryDays' bound depends on the context, and the user may waive DiscloseAi's lock in a role-play.
         Assert.Null(Dimension("MemoryDays").Constant);
