@@ -11,12 +11,13 @@ namespace PolicyAsCode.Runtime;
 /// What the bounds and hazard rules leave in a request depends only on its jurisdiction and on the facts the policy's
 /// conditions name (<see cref="Binding"/> reads nothing else), so for each such context the kernel's answer for the
 /// overlaid registry (every dimension's narrowing, the tiers' hazard rules) is computed once, the first time a request
-/// arrives in it, and kept in a <see cref="ContextRow"/>. A request is resolved by the generated
-/// <see cref="IUserTierPolicy{TSelf}.ResolveWithin"/> against the row: a value within its dimension's kept narrowing is
-/// granted as asked, as the interpreter grants it; any other is resolved by the interpreter's own step
-/// (<see cref="PolicyInterpreter.ResolveDimension"/>, through <see cref="NarrowedDimension.Resolve"/>) from the kept
-/// narrowing, and the record is copied from the request only when something moved. Decisions are the interpreter's. A policy
-/// whose conditions name so many facts that the contexts would not fit in <see cref="MaxRows"/> is interpreted as before.
+/// arrives in it, and kept as a <see cref="NarrowedContext"/>. A request is resolved by the generated
+/// <see cref="IUserTierPolicy{TSelf}.ResolveWithin"/> against it: a value within its dimension's kept narrowing is
+/// granted as asked, as the interpreter grants it; any other is clamped as the interpreter clamps it, or resolved by
+/// the interpreter's own step (<see cref="PolicyInterpreter.ResolveDimension"/>, through <see cref="NarrowedDimension"/>)
+/// from the kept narrowing, and the record is copied from the request only when something moved. Decisions are the
+/// interpreter's. A policy whose conditions name so many facts that the contexts would not fit in
+/// <see cref="MaxRows"/> is interpreted as before.
 /// </summary>
 /// <typeparam name="TPreferences">The policy's user-tier record.</typeparam>
 internal sealed class OverlaidEvaluator<TPreferences>
@@ -35,7 +36,7 @@ internal sealed class OverlaidEvaluator<TPreferences>
     private readonly Fact[] _facts;
     private readonly FactByte[] _factBytes;
     private readonly int _factStates;
-    private readonly ContextRow?[]? _rows;
+    private readonly NarrowedContext?[]? _rows;
 
     public OverlaidEvaluator(PolicyRegistry registry)
     {
@@ -52,7 +53,7 @@ internal sealed class OverlaidEvaluator<TPreferences>
 
         _factBytes = FactBytes(_facts);
         var rows = (long)(registry.Jurisdictions.Length + 1) * _factStates;
-        _rows = rows <= MaxRows ? new ContextRow?[rows] : null;
+        _rows = rows <= MaxRows ? new NarrowedContext?[rows] : null;
     }
 
     /// <summary>The interpreter of the overlaid registry: the oracle this evaluator answers as.</summary>
@@ -71,14 +72,9 @@ internal sealed class OverlaidEvaluator<TPreferences>
             return Interpreted(requested, context, unreadable);
         }
 
-        var row = Row(jurisdiction, context);
-        var values = _dimensions.Length <= StackDimensions ? stackalloc DimensionValue[_dimensions.Length] : new DimensionValue[_dimensions.Length];
-        var adjusted = default(AdjustmentRecorder);
-        var effective = TPreferences.ResolveWithin(requested, unreadable, row.Dimensions, values, ref adjusted);
-        var forbidden = row.Forbidden;
-        var active = row.Active;
-        _interpreter.OwnForbids(values, ref forbidden, ref active);
-        return new Resolution<TPreferences>(_encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, jurisdiction);
+        // A constant size: a stack buffer sized per request would be probed page by page and guarded by a cookie.
+        var values = _dimensions.Length <= StackDimensions ? stackalloc DimensionValue[StackDimensions] : new DimensionValue[_dimensions.Length];
+        return TPreferences.ResolveWithin(requested, in context, unreadable, Row(jurisdiction, context), _encoding, values);
     }
 
     /// <summary>Decides as <see cref="PolicyInterpreter.Decide"/> decides.</summary>
@@ -97,7 +93,7 @@ internal sealed class OverlaidEvaluator<TPreferences>
 
     // The kept context of a request: its jurisdiction, and for each named fact whether it is unknown, refuted or
     // established (digit 0, 1 or 2 of a base-3 number; facts the policy never names change nothing and are not read).
-    private ContextRow Row(int jurisdiction, in PolicyContext context)
+    private NarrowedContext Row(int jurisdiction, in PolicyContext context)
     {
         var known = (uint)context.Known;
         var holds = known & (uint)context.Facts;
@@ -110,7 +106,7 @@ internal sealed class OverlaidEvaluator<TPreferences>
         return Volatile.Read(ref _rows![index]) ?? Keep(index, jurisdiction);
     }
 
-    private ContextRow Keep(int index, int jurisdiction)
+    private NarrowedContext Keep(int index, int jurisdiction)
     {
         var state = index % _factStates;
         var known = Fact.None;
@@ -124,7 +120,7 @@ internal sealed class OverlaidEvaluator<TPreferences>
         }
 
         var context = new PolicyContext(jurisdiction < 0 ? null : _registry.Jurisdictions[jurisdiction], holds, known);
-        var row = ContextRow.Of(_registry, _interpreter, jurisdiction, context);
+        var row = new NarrowedContext(_interpreter, jurisdiction, context);
         return Interlocked.CompareExchange(ref _rows![index], row, null) ?? row;
     }
 

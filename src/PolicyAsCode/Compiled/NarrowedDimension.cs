@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 
 namespace PolicyAsCode.Compiled;
 
@@ -12,8 +13,19 @@ namespace PolicyAsCode.Compiled;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct NarrowedDimension
 {
+    // A member position's entry in _nearest when the position is outside the dimension's domain.
+    private const byte Unreadable = byte.MaxValue;
+
     private readonly DimensionInfo _dimension;
     private readonly DimensionNarrowing _narrowing;
+    private readonly int _index;
+
+    // Whether a readable value that is not within is clamped into Within and nothing else: no applicable bound
+    // contradicts another and the user waives none (PolicyInterpreter.ResolveDimension's last step, without a waiver).
+    private readonly bool _clamps;
+
+    // Member kinds that clamp: for each position, the position clamping grants, or Unreadable outside the domain.
+    private readonly byte[]? _nearest;
 
     /// <summary>Keeps what <paramref name="narrowing"/> leaves of <paramref name="dimension"/> in one context.</summary>
     public NarrowedDimension(DimensionInfo dimension, DimensionNarrowing narrowing)
@@ -21,9 +33,12 @@ public readonly struct NarrowedDimension
         ArgumentNullException.ThrowIfNull(dimension);
         _dimension = dimension;
         _narrowing = narrowing;
+        _index = dimension.Index;
 
         // Where applicable bounds contradict each other no request is granted as asked: the strictest value is.
         Within = narrowing.Conflict >= 0 ? Lattice.Empty(dimension.Kind) : narrowing.Strict;
+        _clamps = narrowing.Conflict < 0 && !narrowing.AnyWaived;
+        _nearest = _clamps && Lattice.IsMembers(dimension.Kind) ? Nearest(dimension, narrowing.Strict) : null;
     }
 
     /// <summary>What a readable value may hold and be granted as asked: the strict meet, or nothing where bounds contradict.</summary>
@@ -39,14 +54,70 @@ public readonly struct NarrowedDimension
     /// <param name="value">The value asked (ignored when <paramref name="asked"/> is false).</param>
     /// <param name="asked">Whether the request was read and this value is not listed unreadable.</param>
     /// <param name="adjusted">Where the cause of the adjustment is recorded.</param>
+    [MethodImpl(MethodImplOptions.NoInlining)] // the rare step: the moves below inline, this stays out of their way
     public DimensionValue Resolve(DimensionValue value, bool asked, ref AdjustmentRecorder adjusted)
     {
         var readable = asked && _dimension.InDomain(value);
         if (PolicyInterpreter.ResolveDimension(_dimension, in _narrowing, value, readable, out var granted) is { } cause)
         {
-            adjusted.Record(_dimension.Index, cause);
+            adjusted.Record(_index, cause);
         }
 
         return granted;
+    }
+
+    /// <summary>
+    /// <see cref="Resolve"/> for a number dimension's value that is not <see cref="Within"/>: a readable one is
+    /// clamped into it where that is the whole step, anything else takes <see cref="Resolve"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public DimensionValue MoveNumber(DimensionValue value, bool asked, ref AdjustmentRecorder adjusted)
+    {
+        if (asked && _clamps && _dimension.InDomain(value))
+        {
+            adjusted.Record(_index, AdjustmentCause.Clamped);
+            return Lattice.ClampNumber(value, Within.Lo, Within.Hi);
+        }
+
+        return Resolve(value, asked, ref adjusted);
+    }
+
+    /// <summary><see cref="MoveNumber"/> for a set dimension: the value gains the flags required and loses those not allowed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public DimensionValue MoveMask(DimensionValue value, bool asked, ref AdjustmentRecorder adjusted)
+    {
+        if (asked && _clamps && _dimension.InDomain(value))
+        {
+            adjusted.Record(_index, AdjustmentCause.Clamped);
+            return Lattice.ClampMask(value, Within.Floor, Within.Ceiling);
+        }
+
+        return Resolve(value, asked, ref adjusted);
+    }
+
+    /// <summary><see cref="MoveNumber"/> for a member dimension: the value moves to the nearest allowed position, read from a table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public DimensionValue MovePosition(DimensionValue value, bool asked, ref AdjustmentRecorder adjusted)
+    {
+        if (asked && _nearest is { } nearest && value.Bits < (ulong)nearest.Length && nearest[(int)value.Bits] is var position && position != Unreadable)
+        {
+            adjusted.Record(_index, AdjustmentCause.Clamped);
+            return DimensionValue.OfPosition(position);
+        }
+
+        return Resolve(value, asked, ref adjusted);
+    }
+
+    // Lattice.Clamp of every position of the domain into the strict meet, computed once per kept context.
+    private static byte[] Nearest(DimensionInfo dimension, Bound strict)
+    {
+        var nearest = new byte[Lattice.MaxMembers];
+        for (var position = 0; position < nearest.Length; position++)
+        {
+            var value = DimensionValue.OfPosition(position);
+            nearest[position] = dimension.InDomain(value) ? (byte)Lattice.Clamp(strict, value, dimension.HigherIsStricter).Bits : Unreadable;
+        }
+
+        return nearest;
     }
 }

@@ -32,18 +32,22 @@ public interface IUserTierPolicy<TSelf>
     static abstract DimensionValue[] Encode(TSelf preferences);
 
     /// <summary>
-    /// Resolves <paramref name="requested"/> against what the bounds of one context leave of each dimension
-    /// (<paramref name="dimensions"/>, in dimension order): a value within is granted as asked; any other, and every
-    /// value when <paramref name="requested"/> is null or the value is in <paramref name="unreadable"/>, is resolved by
-    /// <see cref="NarrowedDimension.Resolve"/>, which records why in <paramref name="adjusted"/>. Writes every granted
-    /// value, encoded, into <paramref name="values"/> and returns the effective record: <paramref name="requested"/>
-    /// itself when nothing moved. An overlaid snapshot resolves with it. The generator implements it with typed code that
-    /// allocates at most the effective record; this default encodes through <see cref="Encode"/> and <see cref="Decode"/>.
+    /// Resolves <paramref name="requested"/> in <paramref name="context"/> against what its bounds leave of each
+    /// dimension (<paramref name="narrowed"/>, kept for that context): a value within is granted as asked; any other,
+    /// and every value when <paramref name="requested"/> is null or the value is in <paramref name="unreadable"/>, is
+    /// moved by its <see cref="NarrowedDimension"/>, which records why. Every granted value is written, encoded, into
+    /// <paramref name="values"/> (at least one element per dimension); the effective record is
+    /// <paramref name="requested"/> itself when nothing moved, and <paramref name="encoding"/> explains the resolution.
+    /// An overlaid snapshot resolves with it. The generator implements it with typed code that allocates at most the
+    /// effective record; this default encodes through <see cref="Encode"/> and <see cref="Decode"/>.
     /// </summary>
-    static virtual TSelf ResolveWithin(
-        TSelf? requested, DimensionSet unreadable, ReadOnlySpan<NarrowedDimension> dimensions, Span<DimensionValue> values, ref AdjustmentRecorder adjusted)
+    static virtual Resolution<TSelf> ResolveWithin(
+        TSelf? requested, in PolicyContext context, DimensionSet unreadable, NarrowedContext narrowed, IPolicyEncoding<TSelf> encoding, Span<DimensionValue> values)
     {
+        ArgumentNullException.ThrowIfNull(narrowed);
+        var dimensions = narrowed.Dimensions;
         var encoded = requested is null ? [] : TSelf.Encode(requested);
+        var adjusted = default(AdjustmentRecorder);
         for (var d = 0; d < dimensions.Length; d++)
         {
             var asked = requested is not null && !unreadable.Contains(d);
@@ -51,7 +55,9 @@ public interface IUserTierPolicy<TSelf>
             values[d] = asked && Lattice.Contains(dimensions[d].Within, value) ? value : dimensions[d].Resolve(value, asked, ref adjusted);
         }
 
-        return adjusted.IsEmpty && requested is not null ? requested : TSelf.Decode(values[..dimensions.Length]);
+        var effective = adjusted.IsEmpty && requested is not null ? requested : TSelf.Decode(values[..dimensions.Length]);
+        var forbidden = narrowed.Forbids(values, out var active);
+        return new Resolution<TSelf>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
     }
 
     /// <summary>Preferences holding the encoded <paramref name="values"/>, in dimension order.</summary>

@@ -12,7 +12,7 @@ namespace PolicyAsCode;
 public sealed class PolicyInterpreter
 {
     private readonly PolicyShape _shape;
-    private readonly ForbidRule[] _ownLists;
+    private readonly OwnList[] _ownLists;
 
     /// <summary>Creates an interpreter of <paramref name="registry"/>.</summary>
     public PolicyInterpreter(PolicyRegistry registry)
@@ -20,7 +20,7 @@ public sealed class PolicyInterpreter
         Registry = registry ?? throw new ArgumentNullException(nameof(registry));
         _shape = registry.Shape;
         Encoding = new EncodedValues(registry);
-        _ownLists = [.. registry.Forbids.Where(rule => rule.Dimension is not null)];
+        _ownLists = [.. registry.Forbids.Where(rule => rule.Dimension is not null).Select(rule => new OwnList(rule.Dimension!.Value, rule.Hazards, 1UL << rule.Index))];
     }
 
     /// <summary>The policy interpreted.</summary>
@@ -104,13 +104,13 @@ public sealed class PolicyInterpreter
     // names some hazard. It reads no context, so it is the one part of the refusals that follows the request.
     internal void OwnForbids(ReadOnlySpan<DimensionValue> effective, ref Hazard forbidden, ref ulong active)
     {
-        foreach (var rule in _ownLists)
+        foreach (var list in _ownLists)
         {
-            var listed = (Hazard)effective[rule.Dimension!.Value].Bits & rule.Hazards;
+            var listed = (Hazard)effective[list.Dimension].Bits & list.Hazards;
             if (listed != Hazard.None)
             {
                 forbidden |= listed;
-                active |= 1UL << rule.Index;
+                active |= list.Rule;
             }
         }
     }
@@ -200,6 +200,9 @@ public sealed class PolicyInterpreter
         granted = waiving ? value : Lattice.Clamp(narrowing.AnyWaived ? narrowing.Relaxed : narrowing.Strict, value, dimension.HigherIsStricter);
         return waiving ? AdjustmentCause.Waived : AdjustmentCause.Clamped;
     }
+
+    // A hazard rule that refuses what the user's own list on a dimension names: kept flat, as it is read per request.
+    private readonly record struct OwnList(int Dimension, Hazard Hazards, ulong Rule);
 
     // The interpreter's values are already encoded; the registry explains them.
     private sealed class EncodedValues(PolicyRegistry registry) : IPolicyEncoding<DimensionValue[]>

@@ -23,6 +23,7 @@ sealed class PolicyShape
     private readonly ImmutableArray<ShapeLearningRule>[] _learningOn;
     private readonly Fact[] _factsOn;
     private readonly int[] _jurisdictionOfTier;
+    private readonly JurisdictionMatch _jurisdictionMatch;
     private readonly bool[][] _lawsIn;
     private readonly ImmutableArray<int>[] _enclosing;
     private readonly bool[] _hasAbove;
@@ -46,6 +47,7 @@ sealed class PolicyShape
         Learning = learning.IsDefault ? [] : learning;
 
         Jurisdictions = DistinctJurisdictions(Tiers, out _jurisdictionOfTier);
+        _jurisdictionMatch = new JurisdictionMatch(Jurisdictions);
         _enclosing = JurisdictionNesting.Enclosing(Tiers, _jurisdictionOfTier, Jurisdictions.Length);
         _lawsIn = JurisdictionNesting.LawsIn(_enclosing);
         _hasAbove = new bool[Tiers.Length];
@@ -154,7 +156,7 @@ sealed class PolicyShape
 
     /// <summary>The index of the jurisdiction a request names (ignoring case), or -1 when it names none of this policy's.</summary>
     public int MatchJurisdiction(string? jurisdiction) =>
-        jurisdiction is null ? -1 : IndexIgnoringCase(Jurisdictions, jurisdiction);
+        jurisdiction is null ? -1 : _jurisdictionMatch.IndexOf(jurisdiction);
 
     /// <summary>
     /// Whether a tier applies under a matched jurisdiction: every organisation and user tier does; an immutable tier

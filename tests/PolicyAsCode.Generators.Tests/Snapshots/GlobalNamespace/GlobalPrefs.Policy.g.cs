@@ -55,25 +55,26 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
         };
     }
 
-    /// <summary>Resolves the request against what one context's bounds leave of each dimension, in dimension order: a value within is granted as asked, any other is resolved by the interpreter's step; every granted value is written into <paramref name="values"/>.</summary>
-    public static global::GlobalPrefs ResolveWithin(global::GlobalPrefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+    /// <summary>Resolves the request against what one context's bounds leave of each dimension, in dimension order: a value within is granted as asked, any other is clamped as the interpreter clamps it, or resolved by its step; every granted value is written into <paramref name="values"/>.</summary>
+    static global::PolicyAsCode.Resolution<global::GlobalPrefs> global::PolicyAsCode.IUserTierPolicy<global::GlobalPrefs>.ResolveWithin(global::GlobalPrefs? requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.DimensionSet unreadable, global::PolicyAsCode.Compiled.NarrowedContext narrowed, global::PolicyAsCode.IPolicyEncoding<global::GlobalPrefs> encoding, global::System.Span<global::PolicyAsCode.DimensionValue> values)
     {
+        global::System.ArgumentNullException.ThrowIfNull(narrowed);
+        var dimensions = narrowed.Dimensions;
+        var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
         _ = dimensions[0];
         _ = values[0];
-        if (requested is not null && unreadable.IsEmpty)
+        var within = requested is not null && unreadable.IsEmpty;
+        if (within)
         {
-            var within = true;
             global::PolicyAsCode.DimensionValue value;
-            value = PolicyTables.Encode0(requested.MemoryDays);
+            value = PolicyTables.Encode0(requested!.MemoryDays);
             values[0] = value;
             within &= (value.Number >= dimensions[0].Within.Lo) & (value.Number <= dimensions[0].Within.Hi);
-            if (within)
-            {
-                return requested;
-            }
         }
 
-        return Moved(requested, unreadable, dimensions, values, ref adjusted);
+        var effective = within ? requested! : Moved(requested, unreadable, dimensions, values, ref adjusted);
+        var forbidden = narrowed.Forbids(values, out var active);
+        return new global::PolicyAsCode.Resolution<global::GlobalPrefs>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
 
         static global::GlobalPrefs Moved(global::GlobalPrefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
@@ -84,7 +85,7 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
             bool asked;
             value = plain ? values[0] : PolicyTables.Encode0(source.MemoryDays);
             asked = plain || (readAll && !unreadable.Contains(0));
-            values[0] = asked && (value.Number >= dimensions[0].Within.Lo) && (value.Number <= dimensions[0].Within.Hi) ? value : dimensions[0].Resolve(value, asked, ref adjusted);
+            values[0] = asked && (value.Number >= dimensions[0].Within.Lo) && (value.Number <= dimensions[0].Within.Hi) ? value : dimensions[0].MoveNumber(value, asked, ref adjusted);
             if (readAll && adjusted.IsEmpty)
             {
                 return source;

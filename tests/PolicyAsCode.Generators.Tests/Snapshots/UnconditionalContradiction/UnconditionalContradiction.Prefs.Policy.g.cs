@@ -58,28 +58,29 @@ namespace UnconditionalContradiction
             };
         }
 
-        /// <summary>Resolves the request against what one context's bounds leave of each dimension, in dimension order: a value within is granted as asked, any other is resolved by the interpreter's step; every granted value is written into <paramref name="values"/>.</summary>
-        public static global::UnconditionalContradiction.Prefs ResolveWithin(global::UnconditionalContradiction.Prefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        /// <summary>Resolves the request against what one context's bounds leave of each dimension, in dimension order: a value within is granted as asked, any other is clamped as the interpreter clamps it, or resolved by its step; every granted value is written into <paramref name="values"/>.</summary>
+        static global::PolicyAsCode.Resolution<global::UnconditionalContradiction.Prefs> global::PolicyAsCode.IUserTierPolicy<global::UnconditionalContradiction.Prefs>.ResolveWithin(global::UnconditionalContradiction.Prefs? requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.DimensionSet unreadable, global::PolicyAsCode.Compiled.NarrowedContext narrowed, global::PolicyAsCode.IPolicyEncoding<global::UnconditionalContradiction.Prefs> encoding, global::System.Span<global::PolicyAsCode.DimensionValue> values)
         {
+            global::System.ArgumentNullException.ThrowIfNull(narrowed);
+            var dimensions = narrowed.Dimensions;
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             _ = dimensions[1];
             _ = values[1];
-            if (requested is not null && unreadable.IsEmpty)
+            var within = requested is not null && unreadable.IsEmpty;
+            if (within)
             {
-                var within = true;
                 global::PolicyAsCode.DimensionValue value;
-                value = PolicyTables.Encode0(requested.Maturity);
+                value = PolicyTables.Encode0(requested!.Maturity);
                 values[0] = value;
                 within &= (value.Bits < 64UL) & (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
-                value = PolicyTables.Encode1(requested.MemoryDays);
+                value = PolicyTables.Encode1(requested!.MemoryDays);
                 values[1] = value;
                 within &= (value.Number >= dimensions[1].Within.Lo) & (value.Number <= dimensions[1].Within.Hi);
-                if (within)
-                {
-                    return requested;
-                }
             }
 
-            return Moved(requested, unreadable, dimensions, values, ref adjusted);
+            var effective = within ? requested! : Moved(requested, unreadable, dimensions, values, ref adjusted);
+            var forbidden = narrowed.Forbids(values, out var active);
+            return new global::PolicyAsCode.Resolution<global::UnconditionalContradiction.Prefs>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
 
             static global::UnconditionalContradiction.Prefs Moved(global::UnconditionalContradiction.Prefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
             {
@@ -90,10 +91,10 @@ namespace UnconditionalContradiction
                 bool asked;
                 value = plain ? values[0] : PolicyTables.Encode0(source.Maturity);
                 asked = plain || (readAll && !unreadable.Contains(0));
-                values[0] = asked && (value.Bits < 64UL) && (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].Resolve(value, asked, ref adjusted);
+                values[0] = asked && (value.Bits < 64UL) && (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].MovePosition(value, asked, ref adjusted);
                 value = plain ? values[1] : PolicyTables.Encode1(source.MemoryDays);
                 asked = plain || (readAll && !unreadable.Contains(1));
-                values[1] = asked && (value.Number >= dimensions[1].Within.Lo) && (value.Number <= dimensions[1].Within.Hi) ? value : dimensions[1].Resolve(value, asked, ref adjusted);
+                values[1] = asked && (value.Number >= dimensions[1].Within.Lo) && (value.Number <= dimensions[1].Within.Hi) ? value : dimensions[1].MoveNumber(value, asked, ref adjusted);
                 if (readAll && adjusted.IsEmpty)
                 {
                     return source;
