@@ -13,6 +13,8 @@ public sealed class PolicyInterpreter
 {
     private readonly PolicyShape _shape;
     private readonly OwnList[] _ownLists;
+    private readonly Refusal[] _refusals;
+    private readonly Hazard _knownHazards;
 
     /// <summary>Creates an interpreter of <paramref name="registry"/>.</summary>
     public PolicyInterpreter(PolicyRegistry registry)
@@ -20,6 +22,8 @@ public sealed class PolicyInterpreter
         Registry = registry ?? throw new ArgumentNullException(nameof(registry));
         _shape = registry.Shape;
         Encoding = new EncodedValues(registry);
+        _refusals = [.. registry.Forbids.Select(rule => new Refusal(rule.Dimension is not null, rule.Hazards, rule, registry.Tiers[rule.Tier]))];
+        _knownHazards = registry.KnownHazards;
         _ownLists = [.. registry.Forbids.Where(rule => rule.Dimension is not null).Select(rule => new OwnList(rule.Dimension!.Value, rule.Hazards, 1UL << rule.Index))];
     }
 
@@ -132,7 +136,7 @@ public sealed class PolicyInterpreter
             return Decision.RefuseUnresolved(detected);
         }
 
-        var unknown = detected & ~Registry.KnownHazards;
+        var unknown = detected & ~_knownHazards;
         if (unknown != Hazard.None)
         {
             return Decision.RefuseUnknown(unknown);
@@ -144,20 +148,20 @@ public sealed class PolicyInterpreter
         }
 
         // The first active rule, in rule order, that the content breaks (bit i of the active rules is rule i).
-        var forbids = Registry.Forbids;
+        var refusals = _refusals;
         for (var active = activeForbids; active != 0UL; active &= active - 1)
         {
             var index = System.Numerics.BitOperations.TrailingZeroCount(active);
-            if (index >= forbids.Length)
+            if (index >= refusals.Length)
             {
                 break;
             }
 
-            var rule = forbids[index];
-            var hit = rule.Dimension is null ? detected & rule.Hazards : detected & forbidden;
+            var refusal = refusals[index];
+            var hit = detected & (refusal.OwnList ? forbidden : refusal.Hazards);
             if (hit != Hazard.None)
             {
-                return Decision.Refuse(rule, Registry.Tiers[rule.Tier], hit);
+                return Decision.Refuse(refusal.Rule, refusal.Tier, hit);
             }
         }
 
@@ -200,6 +204,10 @@ public sealed class PolicyInterpreter
         granted = waiving ? value : Lattice.Clamp(narrowing.AnyWaived ? narrowing.Relaxed : narrowing.Strict, value, dimension.HigherIsStricter);
         return waiving ? AdjustmentCause.Waived : AdjustmentCause.Clamped;
     }
+
+    // A hazard rule as a refusal reads it, with its tier: kept flat, as it is read per refused request. A rule on a
+    // user's own list refuses whatever the resolution forbids; any other, its own hazards.
+    private readonly record struct Refusal(bool OwnList, Hazard Hazards, ForbidRule Rule, TierInfo Tier);
 
     // A hazard rule that refuses what the user's own list on a dimension names: kept flat, as it is read per request.
     private readonly record struct OwnList(int Dimension, Hazard Hazards, ulong Rule);
