@@ -4,7 +4,8 @@
 # tiers, the median of RUNS warm runs each; then the growth from 1,000 to 2,000 dimensions.
 #
 # usage: benchmarks/BuildTime/run.sh [N ...]        (default: 200 1000 2000)
-# Environment: RUNS=5 (measured runs per size, after WARM=2; WARM=8 lets the JIT finish, see docs/performance.md),
+# Environment: RUNS=5 (measured runs per size, after WARM=8 builds: a warm compiler server, whose JIT has optimised the
+# generator and analyser; WARM=2 also measures part of the JIT's first work, see docs/performance.md),
 # FACTS=8 (gen-policy.sh), STAGES=1 (also the per-stage table of each size), OUT=dir (keep the policies and logs there;
 # default a temporary folder, removed at the end).
 set -euo pipefail
@@ -14,7 +15,7 @@ repo=$(cd "$here/../.." && pwd)
 sizes=("$@")
 ((${#sizes[@]})) || sizes=(200 1000 2000)
 runs=${RUNS:-5}
-warm=${WARM:-2}
+warm=${WARM:-8}
 facts=${FACTS:-8}
 out=${OUT:-$(mktemp -d "${TMPDIR:-/tmp}/pac-buildtime.XXXXXX")}
 [[ -n ${OUT:-} ]] || trap 'rm -rf "$out"' EXIT

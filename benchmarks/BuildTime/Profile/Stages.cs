@@ -43,6 +43,8 @@ internal static class Stages
         var consistency = Method(analyzerAssembly, "PolicyAsCode.Analyzers.Checks.ConsistencyChecks", "Check");
         var viewType = analyzerAssembly.GetType("PolicyAsCode.Analyzers.Checks.PolicyView", throwOnError: true)!;
         var emit = Method(generatorAssembly, "PolicyAsCode.Generators.Emitting.EvaluatorEmitter", "Emit");
+        var plan = generatorAssembly.GetType("PolicyAsCode.Generators.Planning.EvaluatorPlan", throwOnError: true)!.GetMethods(Any).First(m => m.Name == "Build" && m.IsStatic);
+        var json = Method(generatorAssembly, "PolicyAsCode.Generators.Emitting.PreferencesJsonEmitter", "Emit");
 
         static int Drain(object? sequence) => sequence is IEnumerable e ? e.Cast<object>().Count() : -1;
 
@@ -54,6 +56,8 @@ internal static class Stages
         {
             ("generator: PolicyReader.Read (user tier and the tiers above)", () => readGen.Invoke(null, [userTier, compilation, CancellationToken.None])),
             ("generator: EvaluatorEmitter.Emit", () => emit.Invoke(null, [generatorModel])),
+            ("generator: EvaluatorPlan.Build (the plan the evaluator is printed from)", () => plan.Invoke(null, [generatorModel])),
+            ("generator: PreferencesJsonEmitter.Emit", () => json.Invoke(null, [generatorModel])),
             ("analyser: PolicyReader.Read (user tier and the tiers above)", () => read.Invoke(null, [userTier, compilation, CancellationToken.None])),
             // The same read on a new compilation of the same trees: the compiler binds every attribute and initialiser again
             // for whoever asks first (in a build, the generator or the analyser).

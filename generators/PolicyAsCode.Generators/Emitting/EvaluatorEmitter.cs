@@ -30,7 +30,7 @@ internal static partial class EvaluatorEmitter
         var self = policy.UserTier.Qualified;
         writer.Line($"/// <summary>The compiled evaluator of the policy whose user tier is {policy.UserTier.Name}.</summary>");
         writer.Line(GeneratedFile.GeneratedCode);
-        writer.Line(RegistryDataEmitter.Attribute(plan.RegistryData));
+        RegistryDataEmitter.WriteAttribute(writer, plan.RegistryData);
         writer.Open($"partial record {CSharpNames.Escape(policy.UserTier.Name)} : global::PolicyAsCode.IUserTierPolicy<{self}>");
 
         writer.Line("/// <summary>The policy as data: tiers, jurisdictions, dimensions, bounds, conditions, waivers, defaults and taxonomy links.</summary>");

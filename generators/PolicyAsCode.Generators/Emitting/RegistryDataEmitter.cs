@@ -18,14 +18,18 @@ internal static class RegistryDataEmitter
     /// <summary>The format version written; the runtime's <c>PolicyRegistryData.Format</c>.</summary>
     public const int Format = 3;
 
-    /// <summary>The attribute, for the line above the user tier's generated declaration.</summary>
-    public static string Attribute(string json) =>
-        $"[global::PolicyAsCode.Compiled.PolicyRegistryData({Format}, {Raw(json)})]";
+    /// <summary>Writes the attribute, the line above the user tier's generated declaration, with the data copied once, into the file.</summary>
+    public static void WriteAttribute(SourceWriter writer, string json)
+    {
+        var quotes = RawDelimiter(json);
+        writer.Line($"[global::PolicyAsCode.Compiled.PolicyRegistryData({Format}, {quotes}{json}{quotes})]");
+    }
 
-    // A raw literal, so the data's quotes (one in six of its characters) are written as they are, not escaped: C# 11,
-    // which the generated file types need already. The data is printable ASCII on one line and starts with '{'; its
-    // delimiter is one quote longer than its longest run of quotes (JSON has at most two in a row) and at least three.
-    private static string Raw(string json)
+    // The data goes in a raw literal, so its quotes (one in six of its characters) are written as they are, not
+    // escaped: C# 11, which the generated file types need already. The data is printable ASCII on one line and starts
+    // with '{'; the delimiter is one quote longer than its longest run of quotes (JSON has at most two in a row) and at
+    // least three.
+    private static string RawDelimiter(string json)
     {
         int longest = 0, run = 0;
         foreach (var c in json)
@@ -34,8 +38,7 @@ internal static class RegistryDataEmitter
             longest = run > longest ? run : longest;
         }
 
-        var quotes = new string('"', longest < 3 ? 3 : longest + 1);
-        return quotes + json + quotes;
+        return new string('"', longest < 3 ? 3 : longest + 1);
     }
 
     public static string Json(PolicyModel policy)
@@ -74,8 +77,19 @@ internal static class RegistryDataEmitter
     private static string Custom(string kind, TaxonomyModel t) =>
         $"{{\"{kind}\":{Int(t.Member)},\"id\":{Text(t.Id)},\"level\":\"{(t.Level == 0 ? "Individual" : "Societal")}\",\"title\":{Text(t.Title)},\"description\":{Text(t.Description)}}}";
 
-    private static void Array<T>(StringBuilder json, string name, IEnumerable<T> items, System.Func<T, string> item) =>
-        json.Append(",\"").Append(name).Append("\":[").Append(string.Join(",", items.Select(item))).Append(']');
+    // Each item appended in turn: a large policy's arrays run to megabytes, which one joined string would copy again.
+    private static void Array<T>(StringBuilder json, string name, IEnumerable<T> items, System.Func<T, string> item)
+    {
+        json.Append(",\"").Append(name).Append("\":[");
+        var first = true;
+        foreach (var i in items)
+        {
+            json.Append(first ? string.Empty : ",").Append(item(i));
+            first = false;
+        }
+
+        json.Append(']');
+    }
 
     private static string Bound(Bound b) =>
         $"{{\"kind\":\"{b.Kind}\",\"lo\":{Number(b.Lo)},\"hi\":{Number(b.Hi)},\"floor\":{Mask(b.Floor)},\"ceiling\":{Mask(b.Ceiling)}}}";

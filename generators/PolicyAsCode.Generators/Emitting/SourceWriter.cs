@@ -9,6 +9,25 @@ internal sealed class SourceWriter
     private readonly StringBuilder _text = new();
     private int _depth;
 
+    /// <summary>Writes an interpolated line, each part appended in place (<see cref="SourceLine"/>).</summary>
+    public SourceWriter Line([System.Runtime.CompilerServices.InterpolatedStringHandlerArgument("")] SourceLine line)
+    {
+        _ = line;
+        _text.Append('\n');
+        return this;
+    }
+
+    // Where a SourceLine writes: indented unless the line is empty.
+    internal StringBuilder BeginLine(bool indented)
+    {
+        if (indented)
+        {
+            _text.Append(' ', _depth * 4);
+        }
+
+        return _text;
+    }
+
     public SourceWriter Line(string line = "")
     {
         if (line.Length > 0)

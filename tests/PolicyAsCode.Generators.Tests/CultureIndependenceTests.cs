@@ -1,0 +1,47 @@
+using System.Globalization;
+using PolicyAsCode.Generators.Tests.Infrastructure;
+using Xunit;
+
+namespace PolicyAsCode.Generators.Tests;
+
+/// <summary>
+/// The generated files are the same text whatever culture the compiler runs under: a number in generated code or in
+/// the registry data must not take a comma for its decimal point or another script's digits.
+/// </summary>
+public sealed class CultureIndependenceTests
+{
+    [Theory]
+    [InlineData("de-DE")] // comma decimal separator
+    [InlineData("ar-SA")] // Arabic number shapes in some runtimes
+    [InlineData("fa-IR")] // its own minus sign
+    public void Generated_sources_do_not_depend_on_the_current_culture(string culture)
+    {
+        var other = CultureInfo.GetCultureInfo(culture);
+        Assert.NotEqual((-1.5).ToString(CultureInfo.InvariantCulture), (-1.5).ToString(other)); // the culture would show
+        var invariantSources = Generate(CultureInfo.InvariantCulture);
+        var otherSources = Generate(other);
+        Assert.Equal(invariantSources.Count, otherSources.Count);
+        for (var i = 0; i < invariantSources.Count; i++)
+        {
+            Assert.Equal(invariantSources[i].HintName, otherSources[i].HintName);
+            Assert.True(invariantSources[i].Text == otherSources[i].Text, $"{invariantSources[i].HintName} differs under {culture}");
+        }
+    }
+
+    private static System.Collections.Generic.IReadOnlyList<(string HintName, string Text)> Generate(CultureInfo culture)
+    {
+        var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = culture;
+            var sources = GeneratorHarness.Run(Policies.EveryKind).Sources;
+            Assert.NotEmpty(sources);
+            return sources;
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (previous, previousUi);
+        }
+    }
+}
