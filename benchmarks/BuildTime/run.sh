@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The build-time goals in one command: in-process builds (benchmarks/BuildTime/Profile) of generated policies with
 # bounds conditional on 8 facts (the context-complete override check at work), 200, 1,000 and 2,000 dimensions x 6
-# tiers, the median of RUNS warm runs each; then the growth from 1,000 to 2,000 dimensions.
+# tiers, the median of RUNS warm runs each; then the growth from 1,000 to 2,000 dimensions, from those medians and from
+# the two sizes built in turn in one process (Profile --interleave), which a machine's drift moves alike.
 #
 # usage: benchmarks/BuildTime/run.sh [N ...]        (default: 200 1000 2000)
 # Environment: RUNS=5 (measured runs per size, after WARM=8 builds: a warm compiler server, whose JIT has optimised the
@@ -45,6 +46,10 @@ echo "|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do echo "| $n | ${median[$n]} | ${cpu[$n]} | ${parse[$n]} |"; done
 if [[ -n ${median[1000]:-} && -n ${median[2000]:-} ]]; then
     awk -v a="${median[1000]}" -v b="${median[2000]}" -v c="${cpu[1000]}" -v d="${cpu[2000]}" \
-        'BEGIN { printf "growth 1,000 -> 2,000: x%.2f (thread CPU x%.2f)\n", b / a, d / c }'
+        'BEGIN { printf "growth 1,000 -> 2,000, each size in its own process: x%.2f (thread CPU x%.2f)\n", b / a, d / c }'
+    echo "[$(date +%T)] 1,000 and 2,000 dimensions built in turn, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+    "${profile[@]}" "$out/p1000-f$facts" "$out/p2000-f$facts" "$runs" "--warm=$warm" --interleave > "$out/interleaved.log"
+    awk '/growth, ratio of the medians/ { printf "growth 1,000 -> 2,000, built in turn: %s %s %s %s", $6, $7, $8, $9 }
+         /growth, median of the rounds/ { printf "; median of the rounds'"'"' ratios %s\n", $7 }' "$out/interleaved.log"
 fi
 echo "machine: $(nproc) cores, $(uname -sr), dotnet $(dotnet --version), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, commit $(git -C "$repo" rev-parse --short HEAD)"

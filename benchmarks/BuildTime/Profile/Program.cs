@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 // usage: Profile DIR [RUNS] [--stages] [--warm=N] [--whole] [--unshared]
+//        Profile DIR1 DIR2 [RUNS] [--warm=N] --interleave
 //   RUNS (default 5) in-process builds after N (default 2) warm ones, each on a fresh compilation: the generator's
 //   and the analyser's times as the host reports them, the median and the fastest (BuildRuns).
 //   --whole: the analyser run by CompilationWithAnalyzers on the whole output compilation, every action, the host's
@@ -15,19 +16,26 @@ using Microsoft.CodeAnalysis.CSharp;
 //   --unshared: the analyser may not read the policy from the generator's compilation (GeneratorCompilations), so it
 //   binds every attribute again, as every build did before.
 //   --stages: first the time of each stage on its own (Stages; PROFILE_ONLY=text keeps the stages whose name holds it).
+//   --interleave: two policies built in turn, RUNS rounds after N warm ones, and the growth from the first to the second
+//   (Interleaved).
 //   PROFILE_DUMP=file writes the generated source of the first run.
-var directory = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))
-    ?? throw new ArgumentException("usage: Profile DIR [RUNS] [--stages] [--warm=N]");
+var directories = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)).ToList();
+var directory = directories.FirstOrDefault() ?? throw new ArgumentException("usage: Profile DIR [RUNS] [--stages] [--warm=N]");
 var numbers = args.Where(a => int.TryParse(a, out _)).Select(int.Parse).ToList();
 var runs = numbers.Count > 0 ? numbers[0] : 5;
 var warm = args.Where(a => a.StartsWith("--warm=", StringComparison.Ordinal)).Select(a => int.Parse(a["--warm=".Length..])).DefaultIfEmpty(2).First();
 
 var parse = new CSharpParseOptions(LanguageVersion.Latest);
-var trees = Directory.GetFiles(directory, "*.cs").Order(StringComparer.Ordinal)
-    .Select(p => CSharpSyntaxTree.ParseText(File.ReadAllText(p), parse, p)).ToList();
 var runtime = MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, "runtime", "PolicyAsCode.dll"));
-var compilation = CSharpCompilation.Create("Bench", trees, [.. Net100.References.All, runtime],
-    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+if (args.Contains("--interleave"))
+{
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}, load average {Load()} at the start");
+    Interleaved.Print([.. directories.Select(d => (Path.GetFileName(d), Compile(d).Compilation))], parse, warm, runs);
+    Console.WriteLine($"  load average {Load()} at the end");
+    return;
+}
+
+var (trees, compilation) = Compile(directory);
 var userTier = compilation.GetTypeByMetadataName("Bench.Policies.Prefs") ?? compilation.GetTypeByMetadataName("QuickStart.Policies.LearnerPreferences")
     ?? throw new InvalidOperationException("no user tier Bench.Policies.Prefs or QuickStart.Policies.LearnerPreferences");
 var tiers = compilation.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax>())
@@ -75,6 +83,15 @@ static void Row(string name, IEnumerable<double> values)
 {
     var list = values.ToList();
     Console.WriteLine($"  {name,-34} {BuildRuns.Median(list),9:0.0} {list.Min(),9:0.0}");
+}
+
+// The policy's files in a folder, parsed, and their compilation against the runtime library.
+(List<SyntaxTree> Trees, CSharpCompilation Compilation) Compile(string folder)
+{
+    var files = Directory.GetFiles(folder, "*.cs").Order(StringComparer.Ordinal)
+        .Select(p => CSharpSyntaxTree.ParseText(File.ReadAllText(p), parse, p)).ToList();
+    return (files, CSharpCompilation.Create("Bench", files, [.. Net100.References.All, runtime],
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)));
 }
 
 static string Load() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";

@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
+
+/// <summary>
+/// Two policies built in turn in one process (1,000 and 2,000 dimensions, say), the order swapped every round, so that
+/// a machine whose speed drifts from one minute to the next moves both alike. The growth from the first to the second
+/// is then the ratio of their medians over the same stretch of time, beside the median of each round's own ratio:
+/// a ratio against a baseline measured in the same run, where building each size in its own process minutes apart
+/// let the drift into the ratio.
+/// </summary>
+internal static class Interleaved
+{
+    public static void Print(IReadOnlyList<(string Name, CSharpCompilation Compilation)> policies, CSharpParseOptions parse, int warm, int runs)
+    {
+        if (policies.Count != 2)
+        {
+            throw new ArgumentException("--interleave takes two policy folders");
+        }
+
+        var totals = new[] { new List<double>(), new List<double>() };
+        var cpu = new[] { new List<double>(), new List<double>() };
+        for (var round = 0; round < warm + runs; round++)
+        {
+            foreach (var p in round % 2 == 0 ? new[] { 0, 1 } : [1, 0])
+            {
+                var run = BuildRuns.Measure(policies[p].Compilation, parse, warm: 0, runs: 1, whole: false, unshared: false, (_, _) => { }).Single();
+                if (round >= warm)
+                {
+                    totals[p].Add(run.Total);
+                    cpu[p].Add(run.Cost.ThreadCpu);
+                }
+            }
+        }
+
+        Console.WriteLine($"  interleaved, {runs} rounds after {warm} warm ({policies[0].Name}, {policies[1].Name} in turn, the order swapped each round)");
+        for (var p = 0; p < 2; p++)
+        {
+            Console.WriteLine($"  {policies[p].Name,-34} generator + analyser median {BuildRuns.Median(totals[p]),8:0.0} ms, thread CPU {BuildRuns.Median(cpu[p]),8:0.0} ms");
+        }
+
+        var pairs = totals[0].Zip(totals[1], (a, b) => b / a).ToList();
+        Console.WriteLine($"  growth, ratio of the medians        x{BuildRuns.Median(totals[1]) / BuildRuns.Median(totals[0]):0.00} (thread CPU x{BuildRuns.Median(cpu[1]) / BuildRuns.Median(cpu[0]):0.00})");
+        Console.WriteLine($"  growth, median of the rounds' ratios x{BuildRuns.Median(pairs):0.00} (rounds: {string.Join(", ", pairs.Select(r => r.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))})");
+    }
+}
