@@ -28,6 +28,28 @@ public sealed class CultureIndependenceTests
         }
     }
 
+    // The part the emitters share: an interpolated line formats its numbers invariantly whatever the culture.
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("ar-SA")]
+    [InlineData("fa-IR")]
+    public void An_interpolated_line_formats_numbers_invariantly(string culture)
+    {
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+            var (real, whole, wide) = (-1.5, -3, -4_000_000_000L);
+            var writer = new PolicyAsCode.Generators.Emitting.SourceWriter();
+            writer.Line($"x = {real}, {whole}, {wide}, {0.25:R}d;");
+            Assert.Equal("x = -1.5, -3, -4000000000, 0.25d;\n", writer.ToString());
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
     private static System.Collections.Generic.IReadOnlyList<(string HintName, string Text)> Generate(CultureInfo culture)
     {
         var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);

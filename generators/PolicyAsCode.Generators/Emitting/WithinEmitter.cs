@@ -10,8 +10,8 @@ namespace PolicyAsCode.Generators.Emitting;
 /// <c>PolicySnapshot</c> keeps one per context, computed by the kernel the first time a request arrives in it, and
 /// resolves with this method: each value is
 /// read from its typed property once, tested as <c>Lattice.Contains</c> tests it (written out for the dimension's
-/// kind) and granted as asked, or moved by the <c>NarrowedDimension</c> method for its kind (a clamp inlined, or the
-/// interpreter's own step); the effective record is copied from the request only when something moved, and the
+/// kind) and granted as asked, or moved by its <c>NarrowedDimension</c> (a clamp inlined, or the interpreter's own
+/// step); the effective record is copied from the request only when something moved, and the
 /// resolution is built here, with the hazards the context's rules and the user's lists refuse.
 /// </summary>
 internal static class WithinEmitter
@@ -89,7 +89,7 @@ internal static class WithinEmitter
             var i = d.Index;
             writer.Line($"value = plain ? values[{i}] : PolicyTables.Encode{i}(source.{CSharpNames.Escape(d.Name)});");
             writer.Line($"asked = plain || (readAll && !unreadable.Contains({i}));");
-            writer.Line($"values[{i}] = asked && {Membership.WithinBoundAt(d.Kind, $"dimensions[{i}].Within", "value", "&&")} ? value : dimensions[{i}].{Membership.NarrowedMove(d.Kind)}(value, asked, ref adjusted);");
+            writer.Line($"values[{i}] = asked && {Membership.WithinBoundAt(d.Kind, $"dimensions[{i}].Within", "value", "&&")} ? value : dimensions[{i}].Move(value, asked, ref adjusted);");
         }
 
         using (writer.Block("if (readAll && adjusted.IsEmpty)"))

@@ -29,17 +29,6 @@ internal static class Membership
         _ => $"({value}.Bits < {MaxMembers}UL) {and} ((({bound}.Ceiling >> (int){value}.Bits) & 1UL) != 0UL)",
     };
 
-    /// <summary>
-    /// The <c>NarrowedDimension</c> method that moves a value of <paramref name="kind"/> which is not within: it clamps
-    /// inline where clamping is the interpreter's whole step in that context, and takes the step itself otherwise.
-    /// </summary>
-    public static string NarrowedMove(DimensionKind kind) => kind switch
-    {
-        DimensionKind.Integer or DimensionKind.Real => "MoveNumber",
-        DimensionKind.Set => "MoveMask",
-        _ => "MovePosition",
-    };
-
     /// <summary>Whether a value known to lie in <paramref name="implied"/> also lies in <paramref name="bound"/>.</summary>
     public static Test Within(DimensionModel d, Bound bound, Bound implied, ValueAccess value)
     {

@@ -13,9 +13,6 @@ namespace PolicyAsCode.Compiled;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct NarrowedDimension
 {
-    // A member position's entry in _nearest when the position is outside the dimension's domain.
-    private const byte Unreadable = byte.MaxValue;
-
     private readonly DimensionInfo _dimension;
     private readonly DimensionNarrowing _narrowing;
     private readonly int _index;
@@ -24,7 +21,8 @@ public readonly struct NarrowedDimension
     // contradicts another and the user waives none (PolicyInterpreter.ResolveDimension's last step, without a waiver).
     private readonly bool _clamps;
 
-    // Member kinds that clamp: for each position, the position clamping grants, or Unreadable outside the domain.
+    // Member kinds that clamp: for each position of the domain, the position Lattice.Clamp grants (kept, as finding the
+    // nearest allowed position takes a dozen bit operations a move would otherwise repeat).
     private readonly byte[]? _nearest;
 
     /// <summary>Keeps what <paramref name="narrowing"/> leaves of <paramref name="dimension"/> in one context.</summary>
@@ -67,55 +65,32 @@ public readonly struct NarrowedDimension
     }
 
     /// <summary>
-    /// <see cref="Resolve"/> for a number dimension's value that is not <see cref="Within"/>: a readable one is
-    /// clamped into it where that is the whole step, anything else takes <see cref="Resolve"/>.
+    /// <see cref="Resolve"/> for a value that is not <see cref="Within"/>, inlined where it can be: a readable value of a
+    /// dimension that nothing here contradicts or waives is clamped into <see cref="Within"/> by
+    /// <see cref="Lattice.Clamp"/> (for members, its answer kept per position), which is the whole of the interpreter's
+    /// step then; anything else takes the step itself.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public DimensionValue MoveNumber(DimensionValue value, bool asked, ref AdjustmentRecorder adjusted)
+    public DimensionValue Move(DimensionValue value, bool asked, ref AdjustmentRecorder adjusted)
     {
         if (asked && _clamps && _dimension.InDomain(value))
         {
             adjusted.Record(_index, AdjustmentCause.Clamped);
-            return Lattice.ClampNumber(value, Within.Lo, Within.Hi);
+            return _nearest is { } nearest ? DimensionValue.OfPosition(nearest[(int)value.Bits]) : Lattice.Clamp(Within, value, _dimension.HigherIsStricter);
         }
 
         return Resolve(value, asked, ref adjusted);
     }
 
-    /// <summary><see cref="MoveNumber"/> for a set dimension: the value gains the flags required and loses those not allowed.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public DimensionValue MoveMask(DimensionValue value, bool asked, ref AdjustmentRecorder adjusted)
-    {
-        if (asked && _clamps && _dimension.InDomain(value))
-        {
-            adjusted.Record(_index, AdjustmentCause.Clamped);
-            return Lattice.ClampMask(value, Within.Floor, Within.Ceiling);
-        }
-
-        return Resolve(value, asked, ref adjusted);
-    }
-
-    /// <summary><see cref="MoveNumber"/> for a member dimension: the value moves to the nearest allowed position, read from a table.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public DimensionValue MovePosition(DimensionValue value, bool asked, ref AdjustmentRecorder adjusted)
-    {
-        if (asked && _nearest is { } nearest && value.Bits < (ulong)nearest.Length && nearest[(int)value.Bits] is var position && position != Unreadable)
-        {
-            adjusted.Record(_index, AdjustmentCause.Clamped);
-            return DimensionValue.OfPosition(position);
-        }
-
-        return Resolve(value, asked, ref adjusted);
-    }
-
-    // Lattice.Clamp of every position of the domain into the strict meet, computed once per kept context.
+    // Lattice.Clamp of every position of the domain into the strict meet, computed once per kept context (positions
+    // outside the domain are never read: Move tests InDomain first).
     private static byte[] Nearest(DimensionInfo dimension, Bound strict)
     {
         var nearest = new byte[Lattice.MaxMembers];
         for (var position = 0; position < nearest.Length; position++)
         {
             var value = DimensionValue.OfPosition(position);
-            nearest[position] = dimension.InDomain(value) ? (byte)Lattice.Clamp(strict, value, dimension.HigherIsStricter).Bits : Unreadable;
+            nearest[position] = dimension.InDomain(value) ? (byte)Lattice.Clamp(strict, value, dimension.HigherIsStricter).Bits : (byte)0;
         }
 
         return nearest;

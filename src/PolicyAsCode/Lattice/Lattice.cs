@@ -186,11 +186,14 @@ static class Lattice
         return DimensionValue.OfPosition(higherIsStricter ? HighestBit(b.Ceiling) : LowestBit(b.Ceiling));
     }
 
+    // Inlined, so that a caller whose kind is known or predictable (an overlaid snapshot's move) keeps a number's or a
+    // set's clamp in line; the members' search stays out of line.
     /// <summary>
     /// The allowed value nearest to <paramref name="v"/> in a non-empty bound: intervals clamp to an end,
     /// members move to the nearest allowed position (the stricter one on a tie), sets gain the required
     /// flags and lose the flags not permitted.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static DimensionValue Clamp(Bound b, DimensionValue v, bool higherIsStricter)
     {
         if (IsInterval(b.Kind))
@@ -198,11 +201,12 @@ static class Lattice
             return ClampNumber(v, b.Lo, b.Hi);
         }
 
-        if (b.Kind == DimensionKind.Set)
-        {
-            return ClampMask(v, b.Floor, b.Ceiling);
-        }
+        return b.Kind == DimensionKind.Set ? ClampMask(v, b.Floor, b.Ceiling) : ClampPosition(b, v, higherIsStricter);
+    }
 
+    // Clamp for member kinds: the nearest allowed position, the stricter one on a tie.
+    private static DimensionValue ClampPosition(Bound b, DimensionValue v, bool higherIsStricter)
+    {
         if (Contains(b, v))
         {
             return v;

@@ -53,15 +53,7 @@ internal sealed class JurisdictionMatch
             return -1;
         }
 
-        for (var j = 0; j < _jurisdictions.Length; j++)
-        {
-            if (string.Equals(_jurisdictions[j], jurisdiction, StringComparison.OrdinalIgnoreCase))
-            {
-                return j;
-            }
-        }
-
-        return -1;
+        return PolicyShape.IndexIgnoringCase(_jurisdictions, jurisdiction);
     }
 
     // The code's key, or 0 when it is empty, longer than MaxKeyLength or holds a character outside ASCII.

@@ -273,7 +273,7 @@ sealed class PolicyShape
     }
 
     // Generic so that the ImmutableArray every request is matched against is read in place, not boxed per call.
-    private static int IndexIgnoringCase<TList>(TList list, string value)
+    internal static int IndexIgnoringCase<TList>(TList list, string value)
         where TList : IReadOnlyList<string>
     {
         for (var i = 0; i < list.Count; i++)

@@ -91,10 +91,10 @@ namespace Contradiction
                 bool asked;
                 value = plain ? values[0] : PolicyTables.Encode0(source.Maturity);
                 asked = plain || (readAll && !unreadable.Contains(0));
-                values[0] = asked && (value.Bits < 64UL) && (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].MovePosition(value, asked, ref adjusted);
+                values[0] = asked && (value.Bits < 64UL) && (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].Move(value, asked, ref adjusted);
                 value = plain ? values[1] : PolicyTables.Encode1(source.MemoryDays);
                 asked = plain || (readAll && !unreadable.Contains(1));
-                values[1] = asked && (value.Number >= dimensions[1].Within.Lo) && (value.Number <= dimensions[1].Within.Hi) ? value : dimensions[1].MoveNumber(value, asked, ref adjusted);
+                values[1] = asked && (value.Number >= dimensions[1].Within.Lo) && (value.Number <= dimensions[1].Within.Hi) ? value : dimensions[1].Move(value, asked, ref adjusted);
                 if (readAll && adjusted.IsEmpty)
                 {
                     return source;

@@ -116,25 +116,25 @@ namespace EveryKind
                 bool asked;
                 value = plain ? values[0] : PolicyTables.Encode0(source.Disclose);
                 asked = plain || (readAll && !unreadable.Contains(0));
-                values[0] = asked && (value.Bits < 64UL) && (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].MovePosition(value, asked, ref adjusted);
+                values[0] = asked && (value.Bits < 64UL) && (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].Move(value, asked, ref adjusted);
                 value = plain ? values[1] : PolicyTables.Encode1(source.Strictness);
                 asked = plain || (readAll && !unreadable.Contains(1));
-                values[1] = asked && (value.Bits < 64UL) && (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].MovePosition(value, asked, ref adjusted);
+                values[1] = asked && (value.Bits < 64UL) && (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Move(value, asked, ref adjusted);
                 value = plain ? values[2] : PolicyTables.Encode2(source.Days);
                 asked = plain || (readAll && !unreadable.Contains(2));
-                values[2] = asked && (value.Number >= dimensions[2].Within.Lo) && (value.Number <= dimensions[2].Within.Hi) ? value : dimensions[2].MoveNumber(value, asked, ref adjusted);
+                values[2] = asked && (value.Number >= dimensions[2].Within.Lo) && (value.Number <= dimensions[2].Within.Hi) ? value : dimensions[2].Move(value, asked, ref adjusted);
                 value = plain ? values[3] : PolicyTables.Encode3(source.Temperature);
                 asked = plain || (readAll && !unreadable.Contains(3));
-                values[3] = asked && (value.Number >= dimensions[3].Within.Lo) && (value.Number <= dimensions[3].Within.Hi) ? value : dimensions[3].MoveNumber(value, asked, ref adjusted);
+                values[3] = asked && (value.Number >= dimensions[3].Within.Lo) && (value.Number <= dimensions[3].Within.Hi) ? value : dimensions[3].Move(value, asked, ref adjusted);
                 value = plain ? values[4] : PolicyTables.Encode4(source.Channels);
                 asked = plain || (readAll && !unreadable.Contains(4));
-                values[4] = asked && ((value.Bits & dimensions[4].Within.Floor) == dimensions[4].Within.Floor) && ((value.Bits & ~dimensions[4].Within.Ceiling) == 0UL) ? value : dimensions[4].MoveMask(value, asked, ref adjusted);
+                values[4] = asked && ((value.Bits & dimensions[4].Within.Floor) == dimensions[4].Within.Floor) && ((value.Bits & ~dimensions[4].Within.Ceiling) == 0UL) ? value : dimensions[4].Move(value, asked, ref adjusted);
                 value = plain ? values[5] : PolicyTables.Encode5(source.Language);
                 asked = plain || (readAll && !unreadable.Contains(5));
-                values[5] = asked && (value.Bits < 64UL) && (((dimensions[5].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[5].MovePosition(value, asked, ref adjusted);
+                values[5] = asked && (value.Bits < 64UL) && (((dimensions[5].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[5].Move(value, asked, ref adjusted);
                 value = plain ? values[6] : PolicyTables.Encode6(source.Avoid);
                 asked = plain || (readAll && !unreadable.Contains(6));
-                values[6] = asked && ((value.Bits & dimensions[6].Within.Floor) == dimensions[6].Within.Floor) && ((value.Bits & ~dimensions[6].Within.Ceiling) == 0UL) ? value : dimensions[6].MoveMask(value, asked, ref adjusted);
+                values[6] = asked && ((value.Bits & dimensions[6].Within.Floor) == dimensions[6].Within.Floor) && ((value.Bits & ~dimensions[6].Within.Ceiling) == 0UL) ? value : dimensions[6].Move(value, asked, ref adjusted);
                 if (readAll && adjusted.IsEmpty)
                 {
                     return source;

@@ -85,7 +85,7 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
             bool asked;
             value = plain ? values[0] : PolicyTables.Encode0(source.MemoryDays);
             asked = plain || (readAll && !unreadable.Contains(0));
-            values[0] = asked && (value.Number >= dimensions[0].Within.Lo) && (value.Number <= dimensions[0].Within.Hi) ? value : dimensions[0].MoveNumber(value, asked, ref adjusted);
+            values[0] = asked && (value.Number >= dimensions[0].Within.Lo) && (value.Number <= dimensions[0].Within.Hi) ? value : dimensions[0].Move(value, asked, ref adjusted);
             if (readAll && adjusted.IsEmpty)
             {
                 return source;

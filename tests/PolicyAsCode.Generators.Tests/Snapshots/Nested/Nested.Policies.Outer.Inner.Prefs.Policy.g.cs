@@ -91,7 +91,7 @@ namespace Nested.Policies
                         bool asked;
                         value = plain ? values[0] : PolicyTables.Encode0(source.Creativity);
                         asked = plain || (readAll && !unreadable.Contains(0));
-                        values[0] = asked && (value.Number >= dimensions[0].Within.Lo) && (value.Number <= dimensions[0].Within.Hi) ? value : dimensions[0].MoveNumber(value, asked, ref adjusted);
+                        values[0] = asked && (value.Number >= dimensions[0].Within.Lo) && (value.Number <= dimensions[0].Within.Hi) ? value : dimensions[0].Move(value, asked, ref adjusted);
                         if (readAll && adjusted.IsEmpty)
                         {
                             return source;
