@@ -62,20 +62,29 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
     private static void ReportTier(SymbolAnalysisContext context, PolicyAnalysis analysis)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (!PolicyAnalysis.MayHoldFindings(type))
-        {
-            return;
-        }
 
+        // Whether the type is a tier is asked only of a type some finding lies in: asking binds the attributes of the
+        // analysed compilation's type, whose member table (thousands of properties in a large tier) the compiler then
+        // builds, and the policy was read from the generator's compilation, so with nothing to report there is no need.
+        bool? mayHold = null;
         foreach (var finding in analysis.Findings(context.CancellationToken))
         {
             var location = analysis.LocationOf(finding.Location);
-            if (location is null || !Holds(type, location) || Nested(type, location))
+            if (location is null || !Holds(type, location))
             {
                 continue;
             }
 
-            Report(finding, location, context.ReportDiagnostic);
+            mayHold ??= PolicyAnalysis.MayHoldFindings(type);
+            if (mayHold == false)
+            {
+                return;
+            }
+
+            if (!Nested(type, location))
+            {
+                Report(finding, location, context.ReportDiagnostic);
+            }
         }
     }
 

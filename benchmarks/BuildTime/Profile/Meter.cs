@@ -7,12 +7,13 @@ using System.Runtime.InteropServices;
 /// the calling thread alone (the generator and the analyser's compilation start run on it: on a loaded machine this
 /// is the steadiest figure, as it counts neither waiting for a core nor other threads), allocation and GC pauses.
 /// </summary>
-internal readonly record struct Cost(double Wall, double Cpu, double ThreadCpu, double Mb, double GcPause)
+internal readonly record struct Cost(double Wall, double Cpu, double ThreadCpu, double Mb, double GcPause, int Gen0 = 0, int Gen1 = 0, int Gen2 = 0)
 {
     public static Cost operator +(Cost a, Cost b) =>
-        new(a.Wall + b.Wall, a.Cpu + b.Cpu, a.ThreadCpu + b.ThreadCpu, a.Mb + b.Mb, a.GcPause + b.GcPause);
+        new(a.Wall + b.Wall, a.Cpu + b.Cpu, a.ThreadCpu + b.ThreadCpu, a.Mb + b.Mb, a.GcPause + b.GcPause, a.Gen0 + b.Gen0, a.Gen1 + b.Gen1, a.Gen2 + b.Gen2);
 
-    public override string ToString() => $"wall {Wall,6:0}, CPU {Cpu,6:0}, thread CPU {ThreadCpu,6:0}, GC pauses {GcPause,4:0}, {Mb,5:0} MB";
+    // Collections of each generation that ended in the phase (a gen 1 collection also counts as gen 0, as the runtime counts).
+    public override string ToString() => $"wall {Wall,6:0}, CPU {Cpu,6:0}, thread CPU {ThreadCpu,6:0}, GC pauses {GcPause,4:0} ({Gen0}/{Gen1}/{Gen2}), {Mb,5:0} MB";
 }
 
 internal sealed class Meter
@@ -23,6 +24,7 @@ internal sealed class Meter
     private double _threadCpu;
     private long _bytes;
     private TimeSpan _pause;
+    private readonly int[] _collections = new int[3];
 
     public Meter()
     {
@@ -31,6 +33,11 @@ internal sealed class Meter
         _threadCpu = ThreadCpuMs();
         _bytes = GC.GetTotalAllocatedBytes(precise: false);
         _pause = GC.GetTotalPauseDuration();
+        for (var g = 0; g < 3; g++)
+        {
+            _collections[g] = GC.CollectionCount(g);
+        }
+
         _clock.Restart();
     }
 
@@ -44,7 +51,10 @@ internal sealed class Meter
             (_process.TotalProcessorTime - _cpu).TotalMilliseconds,
             threadCpu,
             (GC.GetTotalAllocatedBytes(precise: false) - _bytes) / 1048576.0,
-            (GC.GetTotalPauseDuration() - _pause).TotalMilliseconds);
+            (GC.GetTotalPauseDuration() - _pause).TotalMilliseconds,
+            GC.CollectionCount(0) - _collections[0],
+            GC.CollectionCount(1) - _collections[1],
+            GC.CollectionCount(2) - _collections[2]);
     }
 
     [StructLayout(LayoutKind.Sequential)]
