@@ -180,7 +180,7 @@ public sealed class BenchmarkSuiteTests(ITestOutputHelper output)
         }
 
         Assert.Equal(Suite.Benchmarks.Length, summaries.Length);
-        Assert.Equal(72, summaries.Sum(s => s.Reports.Length)); // 9 + 6 QuickStart, 9 + 4 overlaid QuickStart, 6 Ten, 6 + 4 Large, 8 preferences JSON, 12 hostile documents, 4 + 4 service
+        Assert.Equal(78, summaries.Sum(s => s.Reports.Length)); // 9 + 6 QuickStart, 9 + 4 overlaid QuickStart, 6 overlaid wide, 6 Ten, 6 + 4 Large, 8 preferences JSON, 12 hostile documents, 4 + 4 service
         Assert.True(Suite.AllSucceeded(summaries));
     }
 }

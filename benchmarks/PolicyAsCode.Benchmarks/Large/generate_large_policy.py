@@ -5,6 +5,7 @@ Unless = ConsentsToMemory), a delegated user waiver and hazard rules. Determinis
 
     python3 benchmarks/PolicyAsCode.Benchmarks/Large/generate_large_policy.py 60 Large > benchmarks/PolicyAsCode.Benchmarks/Large/LargePolicy.cs
     python3 benchmarks/PolicyAsCode.Benchmarks/Large/generate_large_policy.py 9 Ten > benchmarks/PolicyAsCode.Benchmarks/Large/TenPolicy.cs
+    python3 benchmarks/PolicyAsCode.Benchmarks/Large/generate_large_policy.py 1000 Wide > benchmarks/PolicyAsCode.Benchmarks/Large/WidePolicy.cs
 """
 import sys
 

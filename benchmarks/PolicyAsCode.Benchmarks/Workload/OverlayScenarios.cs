@@ -29,6 +29,23 @@ public static class OverlayScenarios
     }
 
     /// <summary>
+    /// An engine of the 1,000-dimension policy (Large/WidePolicy.cs) with a tighter cap on one dimension in force, which
+    /// only the many-clamps request asks past (and the tiers clamp there anyway): its overlaid snapshot moves exactly
+    /// what the compiled one moves, through its own path.
+    /// </summary>
+    public static PolicyEngine<PolicyAsCode.Benchmarks.Wide.WidePreferences> WideEngine()
+    {
+        var engine = new PolicyEngine<PolicyAsCode.Benchmarks.Wide.WidePreferences>();
+        var result = engine.ApplyOverlay(PolicyOverlay.Empty.AtMost("Days02", 20, "a pilot keeps less"));
+        if (!result.Succeeded || !engine.Current.IsOverlaid)
+        {
+            throw new InvalidOperationException(result.Compilation.Describe());
+        }
+
+        return engine;
+    }
+
+    /// <summary>
     /// A request for each scenario that moves as many values under the overlay as without it: the scenarios of
     /// <see cref="Scenarios.QuickStart"/>, with the maturity the overlay caps asked at General when nothing may move.
     /// </summary>

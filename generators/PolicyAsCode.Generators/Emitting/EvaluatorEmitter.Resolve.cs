@@ -23,7 +23,7 @@ internal static partial class EvaluatorEmitter
                 // With anything unreadable the fast path gives up at once; ResolveMoved tests each dimension exactly.
                 w.Line("if (!readAll || !unreadable.IsEmpty) return false;");
                 var reachable = true;
-                foreach (var dimension in plan.Dimensions.Skip(k * EvaluatorPlan.ChunkSize).Take(EvaluatorPlan.ChunkSize))
+                foreach (var dimension in plan.Chunk(k))
                 {
                     var fast = dimension.FastPath;
                     if (fast.Inside.IsNever)
@@ -59,7 +59,14 @@ internal static partial class EvaluatorEmitter
         }
 
         w.Line();
-        using var _ = w.Block($"public static global::PolicyAsCode.Resolution<{self}> ResolveMoved({self} source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)");
+        var signature = $"public static global::PolicyAsCode.Resolution<{self}> ResolveMoved({self} source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)";
+        if (plan.Splits)
+        {
+            EmitResolveMovedInChunks(w, plan, self, signature);
+            return;
+        }
+
+        using var _ = w.Block(signature);
         foreach (var dimension in plan.Dimensions)
         {
             var i = dimension.Index;
@@ -78,6 +85,45 @@ internal static partial class EvaluatorEmitter
             w.Line($"var granted{i} = inside{i} ? value{i} : Resolve{i}(value{i}, readable{i}, in scope, ref adjusted);");
         }
 
+        EmitMovedResolution(w, plan, self, i => $"granted{i}");
+    }
+
+    // The same steps, each chunk of dimensions in a method of its own writing its granted values into one buffer.
+    private static void EmitResolveMovedInChunks(SourceWriter w, EvaluatorPlan plan, string self, string signature)
+    {
+        var count = plan.Dimensions.Count;
+        using (w.Block(signature))
+        {
+            w.Line($"var adjusted = default({Recorder});");
+            using (Buffer(w, "granted", count))
+            {
+                for (var k = 0; k < plan.Steps; k++)
+                {
+                    w.Line($"Granted{k}(source, readAll, unreadable, in scope, ref adjusted, granted);");
+                }
+
+                EmitMovedResolution(w, plan, self, i => $"granted[{i}]");
+            }
+        }
+
+        for (var k = 0; k < plan.Steps; k++)
+        {
+            w.Line();
+            using var _ = w.Block($"public static void Granted{k}({self} source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope, ref {Recorder} adjusted, global::System.Span<{Value}> granted)");
+            foreach (var dimension in plan.Step(k))
+            {
+                var i = dimension.Index;
+                w.Line($"// {dimension.Dimension.Name}");
+                w.Line($"var value{i} = Encode{i}(source.{CSharpNames.Escape(dimension.Dimension.Name)});");
+                w.Line($"var readable{i} = {dimension.Readable};");
+                w.Line($"granted[{i}] = {Test.Name($"readable{i}").And(dimension.Inside)} ? value{i} : Resolve{i}(value{i}, readable{i}, in scope, ref adjusted);");
+            }
+        }
+    }
+
+    // The effective record (copied from the request only when something moved), the hazards refused, the resolution.
+    private static void EmitMovedResolution(SourceWriter w, EvaluatorPlan plan, string self, System.Func<int, string> granted)
+    {
         w.Line();
         w.Line("var effective = source;");
         using (w.Block("if (!adjusted.IsEmpty)"))
@@ -86,16 +132,53 @@ internal static partial class EvaluatorEmitter
             w.Line("{");
             foreach (var dimension in plan.Dimensions)
             {
-                w.Line($"    {CSharpNames.Escape(dimension.Dimension.Name)} = Decode{dimension.Index}(granted{dimension.Index}),");
+                w.Line($"    {CSharpNames.Escape(dimension.Dimension.Name)} = Decode{dimension.Index}({granted(dimension.Index)}),");
             }
 
             w.Line("};");
         }
 
         w.Line();
-        var own = plan.OwnLists.Select(d => $"granted{d}, ");
+        var own = plan.OwnLists.Select(d => $"{granted(d)}, ");
         w.Line($"var forbidden = Forbidden(in scope, {string.Concat(own)}out var active);");
         w.Line($"return {NewResolution(self, "readAll ? source : null", "effective", "adjusted.ToAdjustedDimensions()")};");
+    }
+
+    /// <summary>
+    /// Declares a span of <paramref name="count"/> encoded values named <paramref name="name"/>: on the stack up to
+    /// <see cref="EvaluatorPlan.StackValues"/>, else rented from the shared pool and returned when the block closes, so
+    /// a resolution still allocates only the effective record.
+    /// </summary>
+    private static System.IDisposable Buffer(SourceWriter w, string name, int count)
+    {
+        if (count <= EvaluatorPlan.StackValues)
+        {
+            w.Line($"global::System.Span<{Value}> {name} = stackalloc {Value}[{count}];");
+            return new Nothing();
+        }
+
+        w.Line($"var rented = global::System.Buffers.ArrayPool<{Value}>.Shared.Rent({count});");
+        w.Line($"global::System.Span<{Value}> {name} = rented;");
+        w.Open("try");
+        return new Returning(w);
+    }
+
+    private sealed class Nothing : System.IDisposable
+    {
+        public void Dispose()
+        {
+        }
+    }
+
+    private sealed class Returning(SourceWriter w) : System.IDisposable
+    {
+        public void Dispose()
+        {
+            w.Close();
+            w.Open("finally");
+            w.Line($"global::System.Buffers.ArrayPool<{Value}>.Shared.Return(rented);");
+            w.Close();
+        }
     }
 
     private static void EmitForbidden(SourceWriter w, EvaluatorPlan plan)

@@ -73,6 +73,7 @@ internal static partial class EvaluatorEmitter
 
         EmitInside(writer, plan, self);
         EmitResolveMoved(writer, plan, self);
+        WithinEmitter.EmitChunks(writer, plan, self);
         foreach (var dimension in plan.Dimensions)
         {
             EmitDimension(writer, dimension);

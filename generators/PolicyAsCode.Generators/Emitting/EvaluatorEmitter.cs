@@ -53,7 +53,7 @@ internal static partial class EvaluatorEmitter
         }
 
         writer.Line();
-        WithinEmitter.Emit(writer, policy, self);
+        WithinEmitter.Emit(writer, plan, self);
         writer.Line();
         writer.Line("/// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>");
         using (writer.Block($"public static {self} Decode(global::System.ReadOnlySpan<{Value}> values)"))

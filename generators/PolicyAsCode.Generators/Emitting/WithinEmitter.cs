@@ -1,3 +1,4 @@
+using System.Linq;
 using PolicyAsCode.Generators.Model;
 using PolicyAsCode.Generators.Parsing;
 using PolicyAsCode.Generators.Planning;
@@ -20,8 +21,9 @@ internal static class WithinEmitter
     private const string Narrowed = "global::PolicyAsCode.Compiled.NarrowedDimension";
     private const string Recorder = "global::PolicyAsCode.Compiled.AdjustmentRecorder";
 
-    public static void Emit(SourceWriter writer, PolicyModel policy, string self)
+    public static void Emit(SourceWriter writer, EvaluatorPlan plan, string self)
     {
+        var policy = plan.Policy;
         var count = policy.Dimensions.Count;
         writer.Line("/// <summary>Resolves the request against what one context's bounds leave of each dimension, in dimension order: a value within is granted as asked, any other is clamped as the interpreter clamps it, or resolved by its step; every granted value is written into <paramref name=\"values\"/>.</summary>");
         using var _ = writer.Block(
@@ -40,17 +42,22 @@ internal static class WithinEmitter
             writer.Line($"_ = values[{count - 1}];");
 
             // The path a live service takes most: every value tested without a branch and no call, so nothing is kept
-            // across one; a value that is not within sends the whole request, encoded, to the step below.
+            // across one; a value that is not within sends the whole request, encoded, to the step below. Split, every
+            // chunk is tested (&, not &&): the step below reads each value the first pass encoded.
             writer.Line("var within = requested is not null && unreadable.IsEmpty;");
             using (writer.Block("if (within)"))
             {
-                writer.Line($"{Value} value;");
-                foreach (var d in policy.Dimensions)
+                if (plan.Splits)
                 {
-                    var i = d.Index;
-                    writer.Line($"value = PolicyTables.Encode{i}(requested!.{CSharpNames.Escape(d.Name)});");
-                    writer.Line($"values[{i}] = value;");
-                    writer.Line($"within &= {Membership.WithinBoundAt(d.Kind, $"dimensions[{i}].Within", "value", "&")};");
+                    writer.Line($"within = {string.Join(" & ", Enumerable.Range(0, plan.Steps).Select(k => $"PolicyTables.Within{k}(requested!, dimensions, values)"))};");
+                }
+                else
+                {
+                    writer.Line($"{Value} value;");
+                    foreach (var d in policy.Dimensions)
+                    {
+                        WithinLines(writer, d);
+                    }
                 }
             }
 
@@ -68,28 +75,97 @@ internal static class WithinEmitter
         }
 
         writer.Line();
-        EmitMoved(writer, policy, self);
+        EmitMoved(writer, plan, self);
+    }
+
+    /// <summary>The methods of a split <c>ResolveWithin</c>, in <c>PolicyTables</c>: each chunk's first pass and its step.</summary>
+    public static void EmitChunks(SourceWriter writer, EvaluatorPlan plan, string self)
+    {
+        if (!plan.Splits)
+        {
+            return;
+        }
+
+        for (var k = 0; k < plan.Steps; k++)
+        {
+            // One range check for each span, before the first read, as in ResolveWithin.
+            var last = plan.Step(k).Last().Index;
+            writer.Line();
+            using (writer.Block($"public static bool Within{k}({self} requested, global::System.ReadOnlySpan<{Narrowed}> dimensions, global::System.Span<{Value}> values)"))
+            {
+                writer.Line($"_ = dimensions[{last}];");
+                writer.Line($"_ = values[{last}];");
+                writer.Line("var within = true;");
+                writer.Line($"{Value} value;");
+                foreach (var d in plan.Step(k))
+                {
+                    WithinLines(writer, d.Dimension);
+                }
+
+                writer.Line("return within;");
+            }
+
+            writer.Line();
+            using (writer.Block($"public static void Moved{k}({self} source, bool plain, bool readAll, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<{Narrowed}> dimensions, global::System.Span<{Value}> values, ref {Recorder} adjusted)"))
+            {
+                writer.Line($"_ = dimensions[{last}];");
+                writer.Line($"_ = values[{last}];");
+                writer.Line($"{Value} value;");
+                writer.Line("bool asked;");
+                foreach (var d in plan.Step(k))
+                {
+                    MovedLines(writer, d.Dimension);
+                }
+            }
+        }
+    }
+
+    // The first pass over one dimension: encoded once from its typed property, kept, and tested without a branch.
+    private static void WithinLines(SourceWriter writer, DimensionModel d)
+    {
+        var i = d.Index;
+        writer.Line($"value = PolicyTables.Encode{i}(requested!.{CSharpNames.Escape(d.Name)});");
+        writer.Line($"values[{i}] = value;");
+        writer.Line($"within &= {Membership.WithinBoundAt(d.Kind, $"dimensions[{i}].Within", "value", "&")};");
+    }
+
+    // The step for one dimension: granted as asked when within, else moved by its NarrowedDimension.
+    private static void MovedLines(SourceWriter writer, DimensionModel d)
+    {
+        var i = d.Index;
+        writer.Line($"value = plain ? values[{i}] : PolicyTables.Encode{i}(source.{CSharpNames.Escape(d.Name)});");
+        writer.Line($"asked = plain || (readAll && !unreadable.Contains({i}));");
+        writer.Line($"values[{i}] = asked && {Membership.WithinBoundAt(d.Kind, $"dimensions[{i}].Within", "value", "&&")} ? value : dimensions[{i}].Move(value, asked, ref adjusted);");
     }
 
     // Each value in turn (a readable request's as the first pass encoded it): granted as asked when within, else
-    // moved by NarrowedDimension (a typed clamp, or the interpreter's step); one local for every value and one for
-    // whether it was asked, so that a policy of thousands of dimensions still gives the JIT a method it optimises. The
-    // record is copied from the request only when something moved.
-    private static void EmitMoved(SourceWriter writer, PolicyModel policy, string self)
+    // moved by NarrowedDimension (a typed clamp, or the interpreter's own step); one local for every value and one for
+    // whether it was asked, and above EvaluatorPlan.SplitAbove dimensions a method for each chunk, so that a policy of
+    // thousands of dimensions still gives the JIT methods it optimises. The record is copied from the request only when
+    // something moved.
+    private static void EmitMoved(SourceWriter writer, EvaluatorPlan plan, string self)
     {
+        var policy = plan.Policy;
         using var _ = writer.Block(
             $"static {self} Moved({self}? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<{Narrowed}> dimensions, global::System.Span<{Value}> values, ref {Recorder} adjusted)");
         writer.Line("var readAll = requested is not null;");
         writer.Line("var plain = readAll && unreadable.IsEmpty;");
         writer.Line($"var source = requested ?? new {self}();");
-        writer.Line($"{Value} value;");
-        writer.Line("bool asked;");
-        foreach (var d in policy.Dimensions)
+        if (plan.Splits)
         {
-            var i = d.Index;
-            writer.Line($"value = plain ? values[{i}] : PolicyTables.Encode{i}(source.{CSharpNames.Escape(d.Name)});");
-            writer.Line($"asked = plain || (readAll && !unreadable.Contains({i}));");
-            writer.Line($"values[{i}] = asked && {Membership.WithinBoundAt(d.Kind, $"dimensions[{i}].Within", "value", "&&")} ? value : dimensions[{i}].Move(value, asked, ref adjusted);");
+            for (var k = 0; k < plan.Steps; k++)
+            {
+                writer.Line($"PolicyTables.Moved{k}(source, plain, readAll, unreadable, dimensions, values, ref adjusted);");
+            }
+        }
+        else
+        {
+            writer.Line($"{Value} value;");
+            writer.Line("bool asked;");
+            foreach (var d in policy.Dimensions)
+            {
+                MovedLines(writer, d);
+            }
         }
 
         using (writer.Block("if (readAll && adjusted.IsEmpty)"))

@@ -13,6 +13,23 @@ internal sealed class EvaluatorPlan
     /// <summary>Dimensions per fast-path method, so each stays small enough for the JIT to optimise.</summary>
     public const int ChunkSize = 32;
 
+    /// <summary>
+    /// Above this many dimensions, the steps of a resolution that moves something (and of an overlaid one) are printed
+    /// in methods of <see cref="StepSize"/> dimensions each. In one method they pass the JIT's limits (at 1,000
+    /// dimensions, 198 KB and 106 KB of IL), and it runs them unoptimised (MinOpts): an overlaid resolve was 45 to 50
+    /// times the compiled one. Up to this many, one method keeps every value in a local.
+    /// </summary>
+    public const int SplitAbove = 128;
+
+    /// <summary>
+    /// Dimensions per method of a split step: few enough that the JIT inlines every value's encoding, bound and test
+    /// (in a method of 32 it ran out of room for locals part way and called even the property getters).
+    /// </summary>
+    public const int StepSize = 8;
+
+    /// <summary>Dimensions a resolution's buffer of values may hold on the stack; more are rented from the shared pool.</summary>
+    public const int StackValues = 512;
+
     private EvaluatorPlan(PolicyModel policy, ScopeTests scope, IReadOnlyList<DimensionPlan> dimensions, IReadOnlyList<Test> forbids, DefaultsPlan defaults)
     {
         Policy = policy;
@@ -45,6 +62,18 @@ internal sealed class EvaluatorPlan
 
     /// <summary>How many fast-path methods test the dimensions, <see cref="ChunkSize"/> each.</summary>
     public int Chunks { get; }
+
+    /// <summary>Whether the moving and overlaid steps are split into <see cref="Steps"/> methods (<see cref="SplitAbove"/>).</summary>
+    public bool Splits => Policy.Dimensions.Count > SplitAbove;
+
+    /// <summary>How many methods a split step is printed in, <see cref="StepSize"/> dimensions each.</summary>
+    public int Steps => (Policy.Dimensions.Count + StepSize - 1) / StepSize;
+
+    /// <summary>The dimensions of fast-path chunk <paramref name="k"/>, in dimension order.</summary>
+    public IEnumerable<DimensionPlan> Chunk(int k) => Dimensions.Skip(k * ChunkSize).Take(ChunkSize);
+
+    /// <summary>The dimensions of split step <paramref name="k"/>, in dimension order.</summary>
+    public IEnumerable<DimensionPlan> Step(int k) => Dimensions.Skip(k * StepSize).Take(StepSize);
 
     /// <summary>The registry as data (<see cref="Emitting.RegistryDataEmitter"/>), written once and read by two emitters.</summary>
     public string RegistryData => _registryData ??= Emitting.RegistryDataEmitter.Json(Policy);

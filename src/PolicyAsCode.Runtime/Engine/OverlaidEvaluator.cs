@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -72,9 +73,30 @@ internal sealed class OverlaidEvaluator<TPreferences>
             return Interpreted(requested, context, unreadable);
         }
 
+        if (_dimensions.Length > StackDimensions)
+        {
+            return ResolveWide(requested, in context, unreadable, Row(jurisdiction, context));
+        }
+
         // A constant size: a stack buffer sized per request would be probed page by page and guarded by a cookie.
-        var values = _dimensions.Length <= StackDimensions ? stackalloc DimensionValue[StackDimensions] : new DimensionValue[_dimensions.Length];
+        Span<DimensionValue> values = stackalloc DimensionValue[StackDimensions];
         return TPreferences.ResolveWithin(requested, in context, unreadable, Row(jurisdiction, context), _encoding, values);
+    }
+
+    // A policy too wide for the stack buffer: the values are written into a pooled array, so a resolution still
+    // allocates at most the effective record (a new array per request was 16 KB at 1,000 dimensions).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Resolution<TPreferences> ResolveWide(TPreferences? requested, in PolicyContext context, DimensionSet unreadable, NarrowedContext narrowed)
+    {
+        var values = ArrayPool<DimensionValue>.Shared.Rent(_dimensions.Length);
+        try
+        {
+            return TPreferences.ResolveWithin(requested, in context, unreadable, narrowed, _encoding, values.AsSpan(0, _dimensions.Length));
+        }
+        finally
+        {
+            ArrayPool<DimensionValue>.Shared.Return(values);
+        }
     }
 
     /// <summary>Decides as <see cref="PolicyInterpreter.Decide"/> decides.</summary>

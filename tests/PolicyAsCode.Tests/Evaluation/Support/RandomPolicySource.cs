@@ -50,10 +50,11 @@ public static partial class RandomPolicySource
     /// within, sometimes contradict them; organisations are deployed under national laws, supra-national ones or both.
     /// With <paramref name="sharedJurisdiction"/>, laws within laws always include a second law for a jurisdiction
     /// already there (otherwise a fifth of them do), so a batch can be sure to cover that case.
+    /// With <paramref name="dimensions"/>, the user tier has that many dimensions instead of 1 to 8 (rarely none).
     /// </summary>
-    public static RandomPolicy Create(int seed, string ns, bool customHazards = true, LawNesting? nesting = null, bool sharedJurisdiction = false)
+    public static RandomPolicy Create(int seed, string ns, bool customHazards = true, LawNesting? nesting = null, bool sharedJurisdiction = false, int? dimensions = null)
     {
-        var writer = new Writer(new Random(seed), ns, customHazards, nesting, sharedJurisdiction);
+        var writer = new Writer(new Random(seed), ns, customHazards, nesting, sharedJurisdiction, dimensions);
         return new RandomPolicy(seed, ns, ns + ".Prefs", writer.Write());
     }
 
@@ -102,7 +103,7 @@ public static partial class RandomPolicySource
         public List<(string Dimension, BoundDraft Bound)> Bounds { get; } = [];
     }
 
-    private sealed partial class Writer(Random random, string ns, bool allowCustomHazards, LawNesting? nesting, bool sharedJurisdiction)
+    private sealed partial class Writer(Random random, string ns, bool allowCustomHazards, LawNesting? nesting, bool sharedJurisdiction, int? dimensions)
     {
         private readonly List<string> _types = [];
         private readonly List<Dimension> _dimensions = [];
@@ -124,7 +125,7 @@ public static partial class RandomPolicySource
             }
 
             // 1 to 8 dimensions (rarely none); rarely a second hazard list, which is then a plain set.
-            var dimensionCount = Chance(0.03) ? 0 : random.Next(1, 9);
+            var dimensionCount = dimensions ?? (Chance(0.03) ? 0 : random.Next(1, 9));
             var hazardLists = 0;
             for (var i = 0; i < dimensionCount; i++)
             {
