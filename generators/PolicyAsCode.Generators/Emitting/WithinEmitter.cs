@@ -19,6 +19,7 @@ internal static class WithinEmitter
 {
     private const string Value = "global::PolicyAsCode.DimensionValue";
     private const string Narrowed = "global::PolicyAsCode.Compiled.NarrowedDimension";
+    private const string Bound = "global::PolicyAsCode.Bound";
     private const string Recorder = "global::PolicyAsCode.Compiled.AdjustmentRecorder";
 
     public static void Emit(SourceWriter writer, EvaluatorPlan plan, string self)
@@ -30,6 +31,7 @@ internal static class WithinEmitter
             $"static global::PolicyAsCode.Resolution<{self}> global::PolicyAsCode.IUserTierPolicy<{self}>.ResolveWithin({self}? requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.DimensionSet unreadable, global::PolicyAsCode.Compiled.NarrowedContext narrowed, global::PolicyAsCode.IPolicyEncoding<{self}> encoding, global::System.Span<{Value}> values)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(narrowed);");
         writer.Line("var dimensions = narrowed.Dimensions;");
+        writer.Line("var bounds = narrowed.Within;");
         writer.Line($"var adjusted = default({Recorder});");
         if (count == 0)
         {
@@ -39,6 +41,7 @@ internal static class WithinEmitter
         {
             // One range check for each span, before the first read, rather than one per dimension.
             writer.Line($"_ = dimensions[{count - 1}];");
+            writer.Line($"_ = bounds[{count - 1}];");
             writer.Line($"_ = values[{count - 1}];");
 
             // The path a live service takes most: every value tested without a branch and no call, so nothing is kept
@@ -49,7 +52,7 @@ internal static class WithinEmitter
             {
                 if (plan.Splits)
                 {
-                    writer.Line($"within = {string.Join(" & ", Enumerable.Range(0, plan.Steps).Select(k => $"PolicyTables.Within{k}(requested!, dimensions, values)"))};");
+                    writer.Line($"within = {string.Join(" & ", Enumerable.Range(0, plan.Steps).Select(k => $"PolicyTables.Within{k}(requested!, bounds, values)"))};");
                 }
                 else
                 {
@@ -62,7 +65,7 @@ internal static class WithinEmitter
             }
 
             writer.Line();
-            writer.Line("var effective = within ? requested! : Moved(requested, unreadable, dimensions, values, ref adjusted);");
+            writer.Line("var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);");
         }
 
         // Built here rather than by the snapshot's shared generic code, so that it is written in place as the
@@ -91,9 +94,9 @@ internal static class WithinEmitter
             // One range check for each span, before the first read, as in ResolveWithin.
             var last = plan.Step(k).Last().Index;
             writer.Line();
-            using (writer.Block($"public static bool Within{k}({self} requested, global::System.ReadOnlySpan<{Narrowed}> dimensions, global::System.Span<{Value}> values)"))
+            using (writer.Block($"public static bool Within{k}({self} requested, global::System.ReadOnlySpan<{Bound}> bounds, global::System.Span<{Value}> values)"))
             {
-                writer.Line($"_ = dimensions[{last}];");
+                writer.Line($"_ = bounds[{last}];");
                 writer.Line($"_ = values[{last}];");
                 writer.Line("var within = true;");
                 writer.Line($"{Value} value;");
@@ -106,9 +109,10 @@ internal static class WithinEmitter
             }
 
             writer.Line();
-            using (writer.Block($"public static void Moved{k}({self} source, bool plain, bool readAll, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<{Narrowed}> dimensions, global::System.Span<{Value}> values, ref {Recorder} adjusted)"))
+            using (writer.Block($"public static void Moved{k}({self} source, bool plain, bool readAll, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<{Narrowed}> dimensions, global::System.ReadOnlySpan<{Bound}> bounds, global::System.Span<{Value}> values, ref {Recorder} adjusted)"))
             {
                 writer.Line($"_ = dimensions[{last}];");
+                writer.Line($"_ = bounds[{last}];");
                 writer.Line($"_ = values[{last}];");
                 writer.Line($"{Value} value;");
                 writer.Line("bool asked;");
@@ -126,7 +130,7 @@ internal static class WithinEmitter
         var i = d.Index;
         writer.Line($"value = PolicyTables.Encode{i}(requested!.{CSharpNames.Escape(d.Name)});");
         writer.Line($"values[{i}] = value;");
-        writer.Line($"within &= {Membership.WithinBoundAt(d.Kind, $"dimensions[{i}].Within", "value", "&")};");
+        writer.Line($"within &= {Membership.WithinBoundAt(d.Kind, $"bounds[{i}]", "value", "&")};");
     }
 
     // The step for one dimension: granted as asked when within, else moved by its NarrowedDimension.
@@ -135,7 +139,7 @@ internal static class WithinEmitter
         var i = d.Index;
         writer.Line($"value = plain ? values[{i}] : PolicyTables.Encode{i}(source.{CSharpNames.Escape(d.Name)});");
         writer.Line($"asked = plain || (readAll && !unreadable.Contains({i}));");
-        writer.Line($"values[{i}] = asked && {Membership.WithinBoundAt(d.Kind, $"dimensions[{i}].Within", "value", "&&")} ? value : dimensions[{i}].Move(value, asked, ref adjusted);");
+        writer.Line($"values[{i}] = asked && {Membership.WithinBoundAt(d.Kind, $"bounds[{i}]", "value", "&&")} ? value : dimensions[{i}].Move(value, asked, ref adjusted);");
     }
 
     // Each value in turn (a readable request's as the first pass encoded it): granted as asked when within, else
@@ -147,7 +151,7 @@ internal static class WithinEmitter
     {
         var policy = plan.Policy;
         using var _ = writer.Block(
-            $"static {self} Moved({self}? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<{Narrowed}> dimensions, global::System.Span<{Value}> values, ref {Recorder} adjusted)");
+            $"static {self} Moved({self}? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<{Narrowed}> dimensions, global::System.ReadOnlySpan<{Bound}> bounds, global::System.Span<{Value}> values, ref {Recorder} adjusted)");
         writer.Line("var readAll = requested is not null;");
         writer.Line("var plain = readAll && unreadable.IsEmpty;");
         writer.Line($"var source = requested ?? new {self}();");
@@ -155,7 +159,7 @@ internal static class WithinEmitter
         {
             for (var k = 0; k < plan.Steps; k++)
             {
-                writer.Line($"PolicyTables.Moved{k}(source, plain, readAll, unreadable, dimensions, values, ref adjusted);");
+                writer.Line($"PolicyTables.Moved{k}(source, plain, readAll, unreadable, dimensions, bounds, values, ref adjusted);");
             }
         }
         else

@@ -73,8 +73,10 @@ namespace EveryKind
         {
             global::System.ArgumentNullException.ThrowIfNull(narrowed);
             var dimensions = narrowed.Dimensions;
+            var bounds = narrowed.Within;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             _ = dimensions[6];
+            _ = bounds[6];
             _ = values[6];
             var within = requested is not null && unreadable.IsEmpty;
             if (within)
@@ -82,32 +84,32 @@ namespace EveryKind
                 global::PolicyAsCode.DimensionValue value;
                 value = PolicyTables.Encode0(requested!.Disclose);
                 values[0] = value;
-                within &= (value.Bits < 64UL) & (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                within &= (value.Bits < 64UL) & (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
                 value = PolicyTables.Encode1(requested!.Strictness);
                 values[1] = value;
-                within &= (value.Bits < 64UL) & (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                within &= (value.Bits < 64UL) & (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
                 value = PolicyTables.Encode2(requested!.Days);
                 values[2] = value;
-                within &= (value.Number >= dimensions[2].Within.Lo) & (value.Number <= dimensions[2].Within.Hi);
+                within &= (value.Number >= bounds[2].Lo) & (value.Number <= bounds[2].Hi);
                 value = PolicyTables.Encode3(requested!.Temperature);
                 values[3] = value;
-                within &= (value.Number >= dimensions[3].Within.Lo) & (value.Number <= dimensions[3].Within.Hi);
+                within &= (value.Number >= bounds[3].Lo) & (value.Number <= bounds[3].Hi);
                 value = PolicyTables.Encode4(requested!.Channels);
                 values[4] = value;
-                within &= ((value.Bits & dimensions[4].Within.Floor) == dimensions[4].Within.Floor) & ((value.Bits & ~dimensions[4].Within.Ceiling) == 0UL);
+                within &= ((value.Bits & bounds[4].Floor) == bounds[4].Floor) & ((value.Bits & ~bounds[4].Ceiling) == 0UL);
                 value = PolicyTables.Encode5(requested!.Language);
                 values[5] = value;
-                within &= (value.Bits < 64UL) & (((dimensions[5].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                within &= (value.Bits < 64UL) & (((bounds[5].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
                 value = PolicyTables.Encode6(requested!.Avoid);
                 values[6] = value;
-                within &= ((value.Bits & dimensions[6].Within.Floor) == dimensions[6].Within.Floor) & ((value.Bits & ~dimensions[6].Within.Ceiling) == 0UL);
+                within &= ((value.Bits & bounds[6].Floor) == bounds[6].Floor) & ((value.Bits & ~bounds[6].Ceiling) == 0UL);
             }
 
-            var effective = within ? requested! : Moved(requested, unreadable, dimensions, values, ref adjusted);
+            var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
             var forbidden = narrowed.Forbids(values, out var active);
             return new global::PolicyAsCode.Resolution<global::EveryKind.Settings>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
 
-            static global::EveryKind.Settings Moved(global::EveryKind.Settings? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+            static global::EveryKind.Settings Moved(global::EveryKind.Settings? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
             {
                 var readAll = requested is not null;
                 var plain = readAll && unreadable.IsEmpty;
@@ -116,25 +118,25 @@ namespace EveryKind
                 bool asked;
                 value = plain ? values[0] : PolicyTables.Encode0(source.Disclose);
                 asked = plain || (readAll && !unreadable.Contains(0));
-                values[0] = asked && (value.Bits < 64UL) && (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].Move(value, asked, ref adjusted);
+                values[0] = asked && (value.Bits < 64UL) && (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].Move(value, asked, ref adjusted);
                 value = plain ? values[1] : PolicyTables.Encode1(source.Strictness);
                 asked = plain || (readAll && !unreadable.Contains(1));
-                values[1] = asked && (value.Bits < 64UL) && (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Move(value, asked, ref adjusted);
+                values[1] = asked && (value.Bits < 64UL) && (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Move(value, asked, ref adjusted);
                 value = plain ? values[2] : PolicyTables.Encode2(source.Days);
                 asked = plain || (readAll && !unreadable.Contains(2));
-                values[2] = asked && (value.Number >= dimensions[2].Within.Lo) && (value.Number <= dimensions[2].Within.Hi) ? value : dimensions[2].Move(value, asked, ref adjusted);
+                values[2] = asked && (value.Number >= bounds[2].Lo) && (value.Number <= bounds[2].Hi) ? value : dimensions[2].Move(value, asked, ref adjusted);
                 value = plain ? values[3] : PolicyTables.Encode3(source.Temperature);
                 asked = plain || (readAll && !unreadable.Contains(3));
-                values[3] = asked && (value.Number >= dimensions[3].Within.Lo) && (value.Number <= dimensions[3].Within.Hi) ? value : dimensions[3].Move(value, asked, ref adjusted);
+                values[3] = asked && (value.Number >= bounds[3].Lo) && (value.Number <= bounds[3].Hi) ? value : dimensions[3].Move(value, asked, ref adjusted);
                 value = plain ? values[4] : PolicyTables.Encode4(source.Channels);
                 asked = plain || (readAll && !unreadable.Contains(4));
-                values[4] = asked && ((value.Bits & dimensions[4].Within.Floor) == dimensions[4].Within.Floor) && ((value.Bits & ~dimensions[4].Within.Ceiling) == 0UL) ? value : dimensions[4].Move(value, asked, ref adjusted);
+                values[4] = asked && ((value.Bits & bounds[4].Floor) == bounds[4].Floor) && ((value.Bits & ~bounds[4].Ceiling) == 0UL) ? value : dimensions[4].Move(value, asked, ref adjusted);
                 value = plain ? values[5] : PolicyTables.Encode5(source.Language);
                 asked = plain || (readAll && !unreadable.Contains(5));
-                values[5] = asked && (value.Bits < 64UL) && (((dimensions[5].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[5].Move(value, asked, ref adjusted);
+                values[5] = asked && (value.Bits < 64UL) && (((bounds[5].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[5].Move(value, asked, ref adjusted);
                 value = plain ? values[6] : PolicyTables.Encode6(source.Avoid);
                 asked = plain || (readAll && !unreadable.Contains(6));
-                values[6] = asked && ((value.Bits & dimensions[6].Within.Floor) == dimensions[6].Within.Floor) && ((value.Bits & ~dimensions[6].Within.Ceiling) == 0UL) ? value : dimensions[6].Move(value, asked, ref adjusted);
+                values[6] = asked && ((value.Bits & bounds[6].Floor) == bounds[6].Floor) && ((value.Bits & ~bounds[6].Ceiling) == 0UL) ? value : dimensions[6].Move(value, asked, ref adjusted);
                 if (readAll && adjusted.IsEmpty)
                 {
                     return source;

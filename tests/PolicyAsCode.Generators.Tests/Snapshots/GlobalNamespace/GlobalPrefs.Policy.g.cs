@@ -60,8 +60,10 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
     {
         global::System.ArgumentNullException.ThrowIfNull(narrowed);
         var dimensions = narrowed.Dimensions;
+        var bounds = narrowed.Within;
         var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
         _ = dimensions[0];
+        _ = bounds[0];
         _ = values[0];
         var within = requested is not null && unreadable.IsEmpty;
         if (within)
@@ -69,14 +71,14 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
             global::PolicyAsCode.DimensionValue value;
             value = PolicyTables.Encode0(requested!.MemoryDays);
             values[0] = value;
-            within &= (value.Number >= dimensions[0].Within.Lo) & (value.Number <= dimensions[0].Within.Hi);
+            within &= (value.Number >= bounds[0].Lo) & (value.Number <= bounds[0].Hi);
         }
 
-        var effective = within ? requested! : Moved(requested, unreadable, dimensions, values, ref adjusted);
+        var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
         var forbidden = narrowed.Forbids(values, out var active);
         return new global::PolicyAsCode.Resolution<global::GlobalPrefs>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
 
-        static global::GlobalPrefs Moved(global::GlobalPrefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        static global::GlobalPrefs Moved(global::GlobalPrefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var readAll = requested is not null;
             var plain = readAll && unreadable.IsEmpty;
@@ -85,7 +87,7 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
             bool asked;
             value = plain ? values[0] : PolicyTables.Encode0(source.MemoryDays);
             asked = plain || (readAll && !unreadable.Contains(0));
-            values[0] = asked && (value.Number >= dimensions[0].Within.Lo) && (value.Number <= dimensions[0].Within.Hi) ? value : dimensions[0].Move(value, asked, ref adjusted);
+            values[0] = asked && (value.Number >= bounds[0].Lo) && (value.Number <= bounds[0].Hi) ? value : dimensions[0].Move(value, asked, ref adjusted);
             if (readAll && adjusted.IsEmpty)
             {
                 return source;

@@ -65,8 +65,10 @@ namespace Keywords.@class
             {
                 global::System.ArgumentNullException.ThrowIfNull(narrowed);
                 var dimensions = narrowed.Dimensions;
+                var bounds = narrowed.Within;
                 var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
                 _ = dimensions[1];
+                _ = bounds[1];
                 _ = values[1];
                 var within = requested is not null && unreadable.IsEmpty;
                 if (within)
@@ -74,17 +76,17 @@ namespace Keywords.@class
                     global::PolicyAsCode.DimensionValue value;
                     value = PolicyTables.Encode0(requested!.@default);
                     values[0] = value;
-                    within &= (value.Number >= dimensions[0].Within.Lo) & (value.Number <= dimensions[0].Within.Hi);
+                    within &= (value.Number >= bounds[0].Lo) & (value.Number <= bounds[0].Hi);
                     value = PolicyTables.Encode1(requested!.@params);
                     values[1] = value;
-                    within &= (value.Bits < 64UL) & (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                    within &= (value.Bits < 64UL) & (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
                 }
 
-                var effective = within ? requested! : Moved(requested, unreadable, dimensions, values, ref adjusted);
+                var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
                 var forbidden = narrowed.Forbids(values, out var active);
                 return new global::PolicyAsCode.Resolution<global::Keywords.@class.@struct.@event>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
 
-                static global::Keywords.@class.@struct.@event Moved(global::Keywords.@class.@struct.@event? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+                static global::Keywords.@class.@struct.@event Moved(global::Keywords.@class.@struct.@event? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
                 {
                     var readAll = requested is not null;
                     var plain = readAll && unreadable.IsEmpty;
@@ -93,10 +95,10 @@ namespace Keywords.@class
                     bool asked;
                     value = plain ? values[0] : PolicyTables.Encode0(source.@default);
                     asked = plain || (readAll && !unreadable.Contains(0));
-                    values[0] = asked && (value.Number >= dimensions[0].Within.Lo) && (value.Number <= dimensions[0].Within.Hi) ? value : dimensions[0].Move(value, asked, ref adjusted);
+                    values[0] = asked && (value.Number >= bounds[0].Lo) && (value.Number <= bounds[0].Hi) ? value : dimensions[0].Move(value, asked, ref adjusted);
                     value = plain ? values[1] : PolicyTables.Encode1(source.@params);
                     asked = plain || (readAll && !unreadable.Contains(1));
-                    values[1] = asked && (value.Bits < 64UL) && (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Move(value, asked, ref adjusted);
+                    values[1] = asked && (value.Bits < 64UL) && (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Move(value, asked, ref adjusted);
                     if (readAll && adjusted.IsEmpty)
                     {
                         return source;

@@ -62,8 +62,10 @@ namespace Minimal
         {
             global::System.ArgumentNullException.ThrowIfNull(narrowed);
             var dimensions = narrowed.Dimensions;
+            var bounds = narrowed.Within;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             _ = dimensions[0];
+            _ = bounds[0];
             _ = values[0];
             var within = requested is not null && unreadable.IsEmpty;
             if (within)
@@ -71,14 +73,14 @@ namespace Minimal
                 global::PolicyAsCode.DimensionValue value;
                 value = PolicyTables.Encode0(requested!.Maturity);
                 values[0] = value;
-                within &= (value.Bits < 64UL) & (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                within &= (value.Bits < 64UL) & (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
             }
 
-            var effective = within ? requested! : Moved(requested, unreadable, dimensions, values, ref adjusted);
+            var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
             var forbidden = narrowed.Forbids(values, out var active);
             return new global::PolicyAsCode.Resolution<global::Minimal.Prefs>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
 
-            static global::Minimal.Prefs Moved(global::Minimal.Prefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+            static global::Minimal.Prefs Moved(global::Minimal.Prefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
             {
                 var readAll = requested is not null;
                 var plain = readAll && unreadable.IsEmpty;
@@ -87,7 +89,7 @@ namespace Minimal
                 bool asked;
                 value = plain ? values[0] : PolicyTables.Encode0(source.Maturity);
                 asked = plain || (readAll && !unreadable.Contains(0));
-                values[0] = asked && (value.Bits < 64UL) && (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].Move(value, asked, ref adjusted);
+                values[0] = asked && (value.Bits < 64UL) && (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].Move(value, asked, ref adjusted);
                 if (readAll && adjusted.IsEmpty)
                 {
                     return source;

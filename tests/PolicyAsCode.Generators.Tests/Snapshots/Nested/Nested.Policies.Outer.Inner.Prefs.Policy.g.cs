@@ -66,8 +66,10 @@ namespace Nested.Policies
                 {
                     global::System.ArgumentNullException.ThrowIfNull(narrowed);
                     var dimensions = narrowed.Dimensions;
+                    var bounds = narrowed.Within;
                     var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
                     _ = dimensions[0];
+                    _ = bounds[0];
                     _ = values[0];
                     var within = requested is not null && unreadable.IsEmpty;
                     if (within)
@@ -75,14 +77,14 @@ namespace Nested.Policies
                         global::PolicyAsCode.DimensionValue value;
                         value = PolicyTables.Encode0(requested!.Creativity);
                         values[0] = value;
-                        within &= (value.Number >= dimensions[0].Within.Lo) & (value.Number <= dimensions[0].Within.Hi);
+                        within &= (value.Number >= bounds[0].Lo) & (value.Number <= bounds[0].Hi);
                     }
 
-                    var effective = within ? requested! : Moved(requested, unreadable, dimensions, values, ref adjusted);
+                    var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
                     var forbidden = narrowed.Forbids(values, out var active);
                     return new global::PolicyAsCode.Resolution<global::Nested.Policies.Outer.Inner.Prefs>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
 
-                    static global::Nested.Policies.Outer.Inner.Prefs Moved(global::Nested.Policies.Outer.Inner.Prefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+                    static global::Nested.Policies.Outer.Inner.Prefs Moved(global::Nested.Policies.Outer.Inner.Prefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
                     {
                         var readAll = requested is not null;
                         var plain = readAll && unreadable.IsEmpty;
@@ -91,7 +93,7 @@ namespace Nested.Policies
                         bool asked;
                         value = plain ? values[0] : PolicyTables.Encode0(source.Creativity);
                         asked = plain || (readAll && !unreadable.Contains(0));
-                        values[0] = asked && (value.Number >= dimensions[0].Within.Lo) && (value.Number <= dimensions[0].Within.Hi) ? value : dimensions[0].Move(value, asked, ref adjusted);
+                        values[0] = asked && (value.Number >= bounds[0].Lo) && (value.Number <= bounds[0].Hi) ? value : dimensions[0].Move(value, asked, ref adjusted);
                         if (readAll && adjusted.IsEmpty)
                         {
                             return source;

@@ -68,8 +68,10 @@ namespace NestedLaws
         {
             global::System.ArgumentNullException.ThrowIfNull(narrowed);
             var dimensions = narrowed.Dimensions;
+            var bounds = narrowed.Within;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             _ = dimensions[2];
+            _ = bounds[2];
             _ = values[2];
             var within = requested is not null && unreadable.IsEmpty;
             if (within)
@@ -77,20 +79,20 @@ namespace NestedLaws
                 global::PolicyAsCode.DimensionValue value;
                 value = PolicyTables.Encode0(requested!.MemoryDays);
                 values[0] = value;
-                within &= (value.Number >= dimensions[0].Within.Lo) & (value.Number <= dimensions[0].Within.Hi);
+                within &= (value.Number >= bounds[0].Lo) & (value.Number <= bounds[0].Hi);
                 value = PolicyTables.Encode1(requested!.DiscloseAi);
                 values[1] = value;
-                within &= (value.Bits < 64UL) & (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                within &= (value.Bits < 64UL) & (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
                 value = PolicyTables.Encode2(requested!.Maturity);
                 values[2] = value;
-                within &= (value.Bits < 64UL) & (((dimensions[2].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                within &= (value.Bits < 64UL) & (((bounds[2].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
             }
 
-            var effective = within ? requested! : Moved(requested, unreadable, dimensions, values, ref adjusted);
+            var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
             var forbidden = narrowed.Forbids(values, out var active);
             return new global::PolicyAsCode.Resolution<global::NestedLaws.Prefs>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
 
-            static global::NestedLaws.Prefs Moved(global::NestedLaws.Prefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+            static global::NestedLaws.Prefs Moved(global::NestedLaws.Prefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
             {
                 var readAll = requested is not null;
                 var plain = readAll && unreadable.IsEmpty;
@@ -99,13 +101,13 @@ namespace NestedLaws
                 bool asked;
                 value = plain ? values[0] : PolicyTables.Encode0(source.MemoryDays);
                 asked = plain || (readAll && !unreadable.Contains(0));
-                values[0] = asked && (value.Number >= dimensions[0].Within.Lo) && (value.Number <= dimensions[0].Within.Hi) ? value : dimensions[0].Move(value, asked, ref adjusted);
+                values[0] = asked && (value.Number >= bounds[0].Lo) && (value.Number <= bounds[0].Hi) ? value : dimensions[0].Move(value, asked, ref adjusted);
                 value = plain ? values[1] : PolicyTables.Encode1(source.DiscloseAi);
                 asked = plain || (readAll && !unreadable.Contains(1));
-                values[1] = asked && (value.Bits < 64UL) && (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Move(value, asked, ref adjusted);
+                values[1] = asked && (value.Bits < 64UL) && (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Move(value, asked, ref adjusted);
                 value = plain ? values[2] : PolicyTables.Encode2(source.Maturity);
                 asked = plain || (readAll && !unreadable.Contains(2));
-                values[2] = asked && (value.Bits < 64UL) && (((dimensions[2].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[2].Move(value, asked, ref adjusted);
+                values[2] = asked && (value.Bits < 64UL) && (((bounds[2].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[2].Move(value, asked, ref adjusted);
                 if (readAll && adjusted.IsEmpty)
                 {
                     return source;

@@ -70,8 +70,10 @@ namespace QuickStart.Policies
         {
             global::System.ArgumentNullException.ThrowIfNull(narrowed);
             var dimensions = narrowed.Dimensions;
+            var bounds = narrowed.Within;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             _ = dimensions[8];
+            _ = bounds[8];
             _ = values[8];
             var within = requested is not null && unreadable.IsEmpty;
             if (within)
@@ -79,38 +81,38 @@ namespace QuickStart.Policies
                 global::PolicyAsCode.DimensionValue value;
                 value = PolicyTables.Encode0(requested!.Maturity);
                 values[0] = value;
-                within &= (value.Bits < 64UL) & (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                within &= (value.Bits < 64UL) & (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
                 value = PolicyTables.Encode1(requested!.Tone);
                 values[1] = value;
-                within &= (value.Bits < 64UL) & (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                within &= (value.Bits < 64UL) & (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
                 value = PolicyTables.Encode2(requested!.Verbosity);
                 values[2] = value;
-                within &= (value.Bits < 64UL) & (((dimensions[2].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                within &= (value.Bits < 64UL) & (((bounds[2].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
                 value = PolicyTables.Encode3(requested!.DiscloseAi);
                 values[3] = value;
-                within &= (value.Bits < 64UL) & (((dimensions[3].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                within &= (value.Bits < 64UL) & (((bounds[3].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
                 value = PolicyTables.Encode4(requested!.MemoryDays);
                 values[4] = value;
-                within &= (value.Number >= dimensions[4].Within.Lo) & (value.Number <= dimensions[4].Within.Hi);
+                within &= (value.Number >= bounds[4].Lo) & (value.Number <= bounds[4].Hi);
                 value = PolicyTables.Encode5(requested!.Creativity);
                 values[5] = value;
-                within &= (value.Number >= dimensions[5].Within.Lo) & (value.Number <= dimensions[5].Within.Hi);
+                within &= (value.Number >= bounds[5].Lo) & (value.Number <= bounds[5].Hi);
                 value = PolicyTables.Encode6(requested!.Topics);
                 values[6] = value;
-                within &= ((value.Bits & dimensions[6].Within.Floor) == dimensions[6].Within.Floor) & ((value.Bits & ~dimensions[6].Within.Ceiling) == 0UL);
+                within &= ((value.Bits & bounds[6].Floor) == bounds[6].Floor) & ((value.Bits & ~bounds[6].Ceiling) == 0UL);
                 value = PolicyTables.Encode7(requested!.Language);
                 values[7] = value;
-                within &= (value.Bits < 64UL) & (((dimensions[7].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                within &= (value.Bits < 64UL) & (((bounds[7].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
                 value = PolicyTables.Encode8(requested!.AvoidHazards);
                 values[8] = value;
-                within &= ((value.Bits & dimensions[8].Within.Floor) == dimensions[8].Within.Floor) & ((value.Bits & ~dimensions[8].Within.Ceiling) == 0UL);
+                within &= ((value.Bits & bounds[8].Floor) == bounds[8].Floor) & ((value.Bits & ~bounds[8].Ceiling) == 0UL);
             }
 
-            var effective = within ? requested! : Moved(requested, unreadable, dimensions, values, ref adjusted);
+            var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
             var forbidden = narrowed.Forbids(values, out var active);
             return new global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
 
-            static global::QuickStart.Policies.LearnerPreferences Moved(global::QuickStart.Policies.LearnerPreferences? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+            static global::QuickStart.Policies.LearnerPreferences Moved(global::QuickStart.Policies.LearnerPreferences? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
             {
                 var readAll = requested is not null;
                 var plain = readAll && unreadable.IsEmpty;
@@ -119,31 +121,31 @@ namespace QuickStart.Policies
                 bool asked;
                 value = plain ? values[0] : PolicyTables.Encode0(source.Maturity);
                 asked = plain || (readAll && !unreadable.Contains(0));
-                values[0] = asked && (value.Bits < 64UL) && (((dimensions[0].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].Move(value, asked, ref adjusted);
+                values[0] = asked && (value.Bits < 64UL) && (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].Move(value, asked, ref adjusted);
                 value = plain ? values[1] : PolicyTables.Encode1(source.Tone);
                 asked = plain || (readAll && !unreadable.Contains(1));
-                values[1] = asked && (value.Bits < 64UL) && (((dimensions[1].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Move(value, asked, ref adjusted);
+                values[1] = asked && (value.Bits < 64UL) && (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Move(value, asked, ref adjusted);
                 value = plain ? values[2] : PolicyTables.Encode2(source.Verbosity);
                 asked = plain || (readAll && !unreadable.Contains(2));
-                values[2] = asked && (value.Bits < 64UL) && (((dimensions[2].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[2].Move(value, asked, ref adjusted);
+                values[2] = asked && (value.Bits < 64UL) && (((bounds[2].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[2].Move(value, asked, ref adjusted);
                 value = plain ? values[3] : PolicyTables.Encode3(source.DiscloseAi);
                 asked = plain || (readAll && !unreadable.Contains(3));
-                values[3] = asked && (value.Bits < 64UL) && (((dimensions[3].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[3].Move(value, asked, ref adjusted);
+                values[3] = asked && (value.Bits < 64UL) && (((bounds[3].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[3].Move(value, asked, ref adjusted);
                 value = plain ? values[4] : PolicyTables.Encode4(source.MemoryDays);
                 asked = plain || (readAll && !unreadable.Contains(4));
-                values[4] = asked && (value.Number >= dimensions[4].Within.Lo) && (value.Number <= dimensions[4].Within.Hi) ? value : dimensions[4].Move(value, asked, ref adjusted);
+                values[4] = asked && (value.Number >= bounds[4].Lo) && (value.Number <= bounds[4].Hi) ? value : dimensions[4].Move(value, asked, ref adjusted);
                 value = plain ? values[5] : PolicyTables.Encode5(source.Creativity);
                 asked = plain || (readAll && !unreadable.Contains(5));
-                values[5] = asked && (value.Number >= dimensions[5].Within.Lo) && (value.Number <= dimensions[5].Within.Hi) ? value : dimensions[5].Move(value, asked, ref adjusted);
+                values[5] = asked && (value.Number >= bounds[5].Lo) && (value.Number <= bounds[5].Hi) ? value : dimensions[5].Move(value, asked, ref adjusted);
                 value = plain ? values[6] : PolicyTables.Encode6(source.Topics);
                 asked = plain || (readAll && !unreadable.Contains(6));
-                values[6] = asked && ((value.Bits & dimensions[6].Within.Floor) == dimensions[6].Within.Floor) && ((value.Bits & ~dimensions[6].Within.Ceiling) == 0UL) ? value : dimensions[6].Move(value, asked, ref adjusted);
+                values[6] = asked && ((value.Bits & bounds[6].Floor) == bounds[6].Floor) && ((value.Bits & ~bounds[6].Ceiling) == 0UL) ? value : dimensions[6].Move(value, asked, ref adjusted);
                 value = plain ? values[7] : PolicyTables.Encode7(source.Language);
                 asked = plain || (readAll && !unreadable.Contains(7));
-                values[7] = asked && (value.Bits < 64UL) && (((dimensions[7].Within.Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[7].Move(value, asked, ref adjusted);
+                values[7] = asked && (value.Bits < 64UL) && (((bounds[7].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[7].Move(value, asked, ref adjusted);
                 value = plain ? values[8] : PolicyTables.Encode8(source.AvoidHazards);
                 asked = plain || (readAll && !unreadable.Contains(8));
-                values[8] = asked && ((value.Bits & dimensions[8].Within.Floor) == dimensions[8].Within.Floor) && ((value.Bits & ~dimensions[8].Within.Ceiling) == 0UL) ? value : dimensions[8].Move(value, asked, ref adjusted);
+                values[8] = asked && ((value.Bits & bounds[8].Floor) == bounds[8].Floor) && ((value.Bits & ~bounds[8].Ceiling) == 0UL) ? value : dimensions[8].Move(value, asked, ref adjusted);
                 if (readAll && adjusted.IsEmpty)
                 {
                     return source;
