@@ -63,8 +63,10 @@ public sealed class ResolveAllocationTests
     {
         var engine = OverlayScenarios.WideEngine();
         var (request, context) = Scenarios.Generated<WidePreferences>(scenario);
-        Expect(scenario, request, () => engine.Compiled.Resolve(request, context));
-        Expect(scenario, request, () => engine.Current.Resolve(request, context));
+        // Fewer iterations: 2,000 copies of a record of 1,000 fields are 9.7 MB, and a collection in the measured loop
+        // once counted 16 bytes of its own there.
+        Expect(scenario, request, () => engine.Compiled.Resolve(request, context), iterations: 100);
+        Expect(scenario, request, () => engine.Current.Resolve(request, context), iterations: 100);
     }
 
     private static void Generated<T>(ResolveScenario scenario)
@@ -74,7 +76,7 @@ public sealed class ResolveAllocationTests
         Expect(scenario, request, () => T.Resolve(request, context, default));
     }
 
-    private static void Expect<T>(ResolveScenario scenario, T request, Func<Resolution<T>> resolve)
+    private static void Expect<T>(ResolveScenario scenario, T request, Func<Resolution<T>> resolve, int iterations = Iterations)
         where T : class
     {
         var resolution = resolve();
@@ -88,7 +90,7 @@ public sealed class ResolveAllocationTests
 
         var bytes = Measure(() =>
         {
-            for (var i = 0; i < Iterations; i++)
+            for (var i = 0; i < iterations; i++)
             {
                 if (resolve().AdjustedDimensions.Count != moved)
                 {
@@ -98,13 +100,13 @@ public sealed class ResolveAllocationTests
         });
         var record = Measure(() =>
         {
-            for (var i = 0; i < Iterations; i++)
+            for (var i = 0; i < iterations; i++)
             {
                 GC.KeepAlive(Copy(request));
             }
         });
 
-        Assert.True(record > 0 && record % Iterations == 0, $"{record} bytes for {Iterations} copies of the record");
+        Assert.True(record > 0 && record % iterations == 0, $"{record} bytes for {iterations} copies of the record");
         Assert.Equal(scenario == ResolveScenario.Unchanged ? 0 : record, bytes);
     }
 
@@ -120,9 +122,17 @@ public sealed class ResolveAllocationTests
             loop();
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        loop();
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        // The least of three measured runs: the runtime's own work (a method reaching its next tier, a collection)
+        // can land in one run and count a few bytes there, once; what every call allocates is in all three.
+        var least = long.MaxValue;
+        for (var run = 0; run < 3; run++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            loop();
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        return least;
     }
 
     private static class CloneOf<T>
