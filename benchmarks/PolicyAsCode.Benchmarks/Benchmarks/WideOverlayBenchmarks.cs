@@ -29,12 +29,7 @@ public class WideOverlaidResolve
         var engine = OverlayScenarios.WideEngine();
         (_compiled, _overlaid) = (engine.Compiled, engine.Current);
         (_request, _context) = Scenarios.Generated<WidePreferences>(Scenario);
-        var moved = (_compiled.Resolve(_request, _context).Adjustments.Count, _overlaid.Resolve(_request, _context).Adjustments.Count);
-        var expected = Scenario switch { ResolveScenario.Unchanged => 0, ResolveScenario.OneClamp => 1, _ => moved.Item1 };
-        if (moved.Item1 != expected || moved.Item2 != expected)
-        {
-            throw new InvalidOperationException($"{Scenario}: the compiled and overlaid snapshots move {moved} values, not {expected}");
-        }
+        OverlayScenarios.ExpectSameMoves(Scenario, _compiled, _overlaid, _request, _context);
     }
 
     [Benchmark(Baseline = true)]

@@ -46,6 +46,23 @@ public static class OverlayScenarios
     }
 
     /// <summary>
+    /// Throws unless both snapshots move the scenario's number of values: none, exactly one, or (many clamps) as many
+    /// as the compiled snapshot does, so that a benchmark compares the same work.
+    /// </summary>
+    public static void ExpectSameMoves<T>(ResolveScenario scenario, PolicySnapshot<T> compiled, PolicySnapshot<T> overlaid, T request, PolicyContext context)
+        where T : class, IUserTierPolicy<T>
+    {
+        ArgumentNullException.ThrowIfNull(compiled);
+        ArgumentNullException.ThrowIfNull(overlaid);
+        var moved = (Compiled: compiled.Resolve(request, context).Adjustments.Count, Overlaid: overlaid.Resolve(request, context).Adjustments.Count);
+        var expected = scenario switch { ResolveScenario.Unchanged => 0, ResolveScenario.OneClamp => 1, _ => moved.Compiled };
+        if (moved.Compiled != expected || moved.Overlaid != expected)
+        {
+            throw new InvalidOperationException($"{scenario}: the compiled and overlaid snapshots move {moved} values, not {expected}");
+        }
+    }
+
+    /// <summary>
     /// A request for each scenario that moves as many values under the overlay as without it: the scenarios of
     /// <see cref="Scenarios.QuickStart"/>, with the maturity the overlay caps asked at General when nothing may move.
     /// </summary>

@@ -88,14 +88,17 @@ internal static partial class EvaluatorEmitter
         EmitMovedResolution(w, plan, self, i => $"granted{i}");
     }
 
-    // The same steps, each chunk of dimensions in a method of its own writing its granted values into one buffer.
+    // The same steps, each chunk of dimensions in a method of its own writing its granted values into one buffer,
+    // rented from the shared pool (the policy is wider than SplitAbove, so a stack buffer would be zeroed, kilobytes a
+    // call) and returned: a resolution still allocates only the effective record.
     private static void EmitResolveMovedInChunks(SourceWriter w, EvaluatorPlan plan, string self, string signature)
     {
-        var count = plan.Dimensions.Count;
+        var pool = $"global::System.Buffers.ArrayPool<{Value}>.Shared";
         using (w.Block(signature))
         {
             w.Line($"var adjusted = default({Recorder});");
-            using (Buffer(w, "granted", count))
+            w.Line($"var granted = {pool}.Rent({plan.Dimensions.Count});");
+            using (w.Block("try"))
             {
                 for (var k = 0; k < plan.Steps; k++)
                 {
@@ -104,12 +107,17 @@ internal static partial class EvaluatorEmitter
 
                 EmitMovedResolution(w, plan, self, i => $"granted[{i}]");
             }
+
+            using (w.Block("finally"))
+            {
+                w.Line($"{pool}.Return(granted);");
+            }
         }
 
         for (var k = 0; k < plan.Steps; k++)
         {
             w.Line();
-            using var _ = w.Block($"public static void Granted{k}({self} source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope, ref {Recorder} adjusted, global::System.Span<{Value}> granted)");
+            using var _ = w.Block($"public static void Granted{k}({self} source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope, ref {Recorder} adjusted, {Value}[] granted)");
             foreach (var dimension in plan.Step(k))
             {
                 var i = dimension.Index;
@@ -142,43 +150,6 @@ internal static partial class EvaluatorEmitter
         var own = plan.OwnLists.Select(d => $"{granted(d)}, ");
         w.Line($"var forbidden = Forbidden(in scope, {string.Concat(own)}out var active);");
         w.Line($"return {NewResolution(self, "readAll ? source : null", "effective", "adjusted.ToAdjustedDimensions()")};");
-    }
-
-    /// <summary>
-    /// Declares a span of <paramref name="count"/> encoded values named <paramref name="name"/>: on the stack up to
-    /// <see cref="EvaluatorPlan.StackValues"/>, else rented from the shared pool and returned when the block closes, so
-    /// a resolution still allocates only the effective record.
-    /// </summary>
-    private static System.IDisposable Buffer(SourceWriter w, string name, int count)
-    {
-        if (count <= EvaluatorPlan.StackValues)
-        {
-            w.Line($"global::System.Span<{Value}> {name} = stackalloc {Value}[{count}];");
-            return new Nothing();
-        }
-
-        w.Line($"var rented = global::System.Buffers.ArrayPool<{Value}>.Shared.Rent({count});");
-        w.Line($"global::System.Span<{Value}> {name} = rented;");
-        w.Open("try");
-        return new Returning(w);
-    }
-
-    private sealed class Nothing : System.IDisposable
-    {
-        public void Dispose()
-        {
-        }
-    }
-
-    private sealed class Returning(SourceWriter w) : System.IDisposable
-    {
-        public void Dispose()
-        {
-            w.Close();
-            w.Open("finally");
-            w.Line($"global::System.Buffers.ArrayPool<{Value}>.Shared.Return(rented);");
-            w.Close();
-        }
     }
 
     private static void EmitForbidden(SourceWriter w, EvaluatorPlan plan)

@@ -39,8 +39,7 @@ internal static class WithinEmitter
         }
         else
         {
-            // One range check for each span, before the first read, rather than one per dimension.
-            writer.Line($"_ = dimensions[{count - 1}];");
+            // One range check for each span the first pass reads, before the first read, rather than one per dimension.
             writer.Line($"_ = bounds[{count - 1}];");
             writer.Line($"_ = values[{count - 1}];");
 

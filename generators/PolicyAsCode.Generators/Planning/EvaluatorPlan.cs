@@ -27,9 +27,6 @@ internal sealed class EvaluatorPlan
     /// </summary>
     public const int StepSize = 8;
 
-    /// <summary>Dimensions a resolution's buffer of values may hold on the stack; more are rented from the shared pool.</summary>
-    public const int StackValues = 512;
-
     private EvaluatorPlan(PolicyModel policy, ScopeTests scope, IReadOnlyList<DimensionPlan> dimensions, IReadOnlyList<Test> forbids, DefaultsPlan defaults)
     {
         Policy = policy;

@@ -70,7 +70,6 @@ namespace Conditional
             var dimensions = narrowed.Dimensions;
             var bounds = narrowed.Within;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-            _ = dimensions[2];
             _ = bounds[2];
             _ = values[2];
             var within = requested is not null && unreadable.IsEmpty;

@@ -75,7 +75,6 @@ namespace EveryKind
             var dimensions = narrowed.Dimensions;
             var bounds = narrowed.Within;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-            _ = dimensions[6];
             _ = bounds[6];
             _ = values[6];
             var within = requested is not null && unreadable.IsEmpty;

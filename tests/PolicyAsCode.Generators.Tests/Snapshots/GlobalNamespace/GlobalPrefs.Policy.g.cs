@@ -62,7 +62,6 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
         var dimensions = narrowed.Dimensions;
         var bounds = narrowed.Within;
         var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-        _ = dimensions[0];
         _ = bounds[0];
         _ = values[0];
         var within = requested is not null && unreadable.IsEmpty;

@@ -67,7 +67,6 @@ namespace Keywords.@class
                 var dimensions = narrowed.Dimensions;
                 var bounds = narrowed.Within;
                 var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                _ = dimensions[1];
                 _ = bounds[1];
                 _ = values[1];
                 var within = requested is not null && unreadable.IsEmpty;

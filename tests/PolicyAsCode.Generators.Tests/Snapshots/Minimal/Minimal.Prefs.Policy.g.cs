@@ -64,7 +64,6 @@ namespace Minimal
             var dimensions = narrowed.Dimensions;
             var bounds = narrowed.Within;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-            _ = dimensions[0];
             _ = bounds[0];
             _ = values[0];
             var within = requested is not null && unreadable.IsEmpty;

@@ -72,7 +72,6 @@ namespace QuickStart.Policies
             var dimensions = narrowed.Dimensions;
             var bounds = narrowed.Within;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-            _ = dimensions[8];
             _ = bounds[8];
             _ = values[8];
             var within = requested is not null && unreadable.IsEmpty;
