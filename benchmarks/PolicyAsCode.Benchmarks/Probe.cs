@@ -22,6 +22,11 @@ public static class Probe
             return Overlay();
         }
 
+        if (args.Length > 0 && args[0] == "wide")
+        {
+            return Wide();
+        }
+
         var (q, qc) = Scenarios.QuickStart(ResolveScenario.Unchanged);
         var (q1, q1c) = Scenarios.QuickStart(ResolveScenario.OneClamp);
         var (l, lc) = Scenarios.Large(ResolveScenario.Unchanged);
@@ -54,19 +59,36 @@ public static class Probe
         return 0;
     }
 
-    // The overlaid snapshot against the compiled one of the same engine, interleaved, best of 7 each.
+    // The overlaid snapshot against the compiled one of the same engine, interleaved, best of 7 each: the QuickStart.
     private static int Overlay()
     {
         var engine = OverlayScenarios.Engine();
-        var (compiled, overlaid) = (engine.Compiled, engine.Current);
+        return Overlaid(engine.Compiled, engine.Current, OverlayScenarios.QuickStart, _ => 200_000);
+    }
+
+    // The same for the 1,000-dimension policy (Large/WidePolicy.cs).
+    private static int Wide()
+    {
+        var engine = OverlayScenarios.WideEngine();
+        return Overlaid(engine.Compiled, engine.Current, Scenarios.Generated<PolicyAsCode.Benchmarks.Wide.WidePreferences>, s => s == ResolveScenario.ManyClamps ? 500 : 5_000);
+    }
+
+    private static int Overlaid<T>(
+        PolicyAsCode.Runtime.PolicySnapshot<T> compiled,
+        PolicyAsCode.Runtime.PolicySnapshot<T> overlaid,
+        Func<ResolveScenario, (T Request, PolicyContext Context)> scenarios,
+        Func<ResolveScenario, int> calls)
+        where T : class, IUserTierPolicy<T>
+    {
         if (Environment.GetEnvironmentVariable("PROBE_ONLY") is { } only)
         {
             // One snapshot and scenario in a long loop, for a profiler: PROBE_ONLY=overlaid:Unchanged.
             var parts = only.Split(':');
             var snapshot = parts[0] == "compiled" ? compiled : overlaid;
-            var (request, context) = OverlayScenarios.QuickStart(Enum.Parse<ResolveScenario>(parts[1]));
+            var scenario = Enum.Parse<ResolveScenario>(parts[1]);
+            var (request, context) = scenarios(scenario);
             var sink = 0;
-            for (var i = 0; i < 100_000_000; i++) sink += ResolveOnce(snapshot, request, context).Jurisdiction;
+            for (var i = 0; i < calls(scenario) * 500; i++) sink += ResolveOnce(snapshot, request, context).Jurisdiction;
             return sink & 1;
         }
 
@@ -74,10 +96,10 @@ public static class Probe
         {
             foreach (var scenario in Enum.GetValues<ResolveScenario>())
             {
-                var (request, context) = OverlayScenarios.QuickStart(scenario);
-                var c = Time(() => ResolveOnce(compiled, request, context).Jurisdiction);
-                var o = Time(() => ResolveOnce(overlaid, request, context).Jurisdiction);
-                Console.WriteLine($"{scenario,-11} compiled {c,6:F1} ns  overlaid {o,6:F1} ns  {o / c:F2} x");
+                var (request, context) = scenarios(scenario);
+                var c = Time(() => ResolveOnce(compiled, request, context).Jurisdiction, calls(scenario));
+                var o = Time(() => ResolveOnce(overlaid, request, context).Jurisdiction, calls(scenario));
+                Console.WriteLine($"{scenario,-11} compiled {c,8:F1} ns  overlaid {o,8:F1} ns  {o / c:F2} x");
             }
         }
 
@@ -86,7 +108,8 @@ public static class Probe
 
     // Not inlined, as a benchmark method is not: the resolution is built and returned, not cut down to the field read.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static Resolution<LearnerPreferences> ResolveOnce(PolicyAsCode.Runtime.PolicySnapshot<LearnerPreferences> snapshot, LearnerPreferences request, PolicyContext context) =>
+    private static Resolution<T> ResolveOnce<T>(PolicyAsCode.Runtime.PolicySnapshot<T> snapshot, T request, PolicyContext context)
+        where T : class, IUserTierPolicy<T> =>
         snapshot.Resolve(request, context);
 
     // The preferences reader on the benchmark's documents and on {}, against System.Text.Json.
@@ -141,16 +164,16 @@ public static class Probe
         public int MatchMember(int dimension, ReadOnlySpan<byte> text) => -1;
     }
 
-    private static double Time(Func<int> f)
+    private static double Time(Func<int> f, int calls = 200_000)
     {
         var sink = 0;
-        for (var i = 0; i < 200_000; i++) sink += f();
+        for (var i = 0; i < calls; i++) sink += f();
         var best = double.MaxValue;
         for (var k = 0; k < 7; k++)
         {
             var start = Stopwatch.GetTimestamp();
-            for (var i = 0; i < 200_000; i++) sink += f();
-            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalNanoseconds / 200_000);
+            for (var i = 0; i < calls; i++) sink += f();
+            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalNanoseconds / calls);
         }
 
         GC.KeepAlive(sink);

@@ -19,7 +19,7 @@ internal static class WithinEmitter
 {
     private const string Value = "global::PolicyAsCode.DimensionValue";
     private const string Narrowed = "global::PolicyAsCode.Compiled.NarrowedDimension";
-    private const string Bound = "global::PolicyAsCode.Bound";
+    private const string Bound = "global::PolicyAsCode.Compiled.PackedBound";
     private const string Recorder = "global::PolicyAsCode.Compiled.AdjustmentRecorder";
 
     public static void Emit(SourceWriter writer, EvaluatorPlan plan, string self)
@@ -44,21 +44,22 @@ internal static class WithinEmitter
             writer.Line($"_ = values[{count - 1}];");
 
             // The path a live service takes most: every value tested without a branch and no call, so nothing is kept
-            // across one; a value that is not within sends the whole request, encoded, to the step below. Split, every
-            // chunk is tested (&, not &&): the step below reads each value the first pass encoded.
+            // across one; a value that is not within sends the request to the step below, which encodes it again. Only
+            // the user's own hazard lists are written here, for the refusals read below when nothing moved: writing
+            // every value was a third of this pass at 1,000 dimensions.
             writer.Line("var within = requested is not null && unreadable.IsEmpty;");
             using (writer.Block("if (within)"))
             {
                 if (plan.Splits)
                 {
-                    writer.Line($"within = {string.Join(" & ", Enumerable.Range(0, plan.Steps).Select(k => $"PolicyTables.Within{k}(requested!, bounds, values)"))};");
+                    writer.Line($"within = {string.Join(" && ", Enumerable.Range(0, plan.Chunks).Select(k => $"PolicyTables.Within{k}(requested!, bounds, values)"))};");
                 }
                 else
                 {
-                    writer.Line($"{Value} value;");
-                    foreach (var d in policy.Dimensions)
+                    writer.Line("var source = requested!;");
+                    foreach (var d in plan.Dimensions)
                     {
-                        WithinLines(writer, d);
+                        WithinLines(writer, d, plan);
                     }
                 }
             }
@@ -80,7 +81,12 @@ internal static class WithinEmitter
         EmitMoved(writer, plan, self);
     }
 
-    /// <summary>The methods of a split <c>ResolveWithin</c>, in <c>PolicyTables</c>: each chunk's first pass and its step.</summary>
+    /// <summary>
+    /// The methods of a split <c>ResolveWithin</c>, in <c>PolicyTables</c>: the first pass in chunks of
+    /// <see cref="EvaluatorPlan.ChunkSize"/> dimensions, as the compiled fast path is (it keeps only a value and a flag,
+    /// so a larger method still leaves the JIT room, and each call costs as much as a few dimensions), and the step in
+    /// methods of <see cref="EvaluatorPlan.StepSize"/>.
+    /// </summary>
     public static void EmitChunks(SourceWriter writer, EvaluatorPlan plan, string self)
     {
         if (!plan.Splits)
@@ -88,25 +94,33 @@ internal static class WithinEmitter
             return;
         }
 
-        for (var k = 0; k < plan.Steps; k++)
+        for (var k = 0; k < plan.Chunks; k++)
         {
             // One range check for each span, before the first read, as in ResolveWithin.
-            var last = plan.Step(k).Last().Index;
+            var chunk = plan.Chunk(k).ToList();
+            var last = chunk[chunk.Count - 1].Index;
             writer.Line();
-            using (writer.Block($"public static bool Within{k}({self} requested, global::System.ReadOnlySpan<{Bound}> bounds, global::System.Span<{Value}> values)"))
+            using (writer.Block($"public static bool Within{k}({self} source, global::System.ReadOnlySpan<{Bound}> bounds, global::System.Span<{Value}> values)"))
             {
                 writer.Line($"_ = bounds[{last}];");
-                writer.Line($"_ = values[{last}];");
-                writer.Line("var within = true;");
-                writer.Line($"{Value} value;");
-                foreach (var d in plan.Step(k))
+                if (chunk.Any(d => plan.OwnLists.Contains(d.Index)))
                 {
-                    WithinLines(writer, d.Dimension);
+                    writer.Line($"_ = values[{last}];");
+                }
+
+                writer.Line("var within = true;");
+                foreach (var d in chunk)
+                {
+                    WithinLines(writer, d, plan);
                 }
 
                 writer.Line("return within;");
             }
+        }
 
+        for (var k = 0; k < plan.Steps; k++)
+        {
+            var last = plan.Step(k).Last().Index;
             writer.Line();
             using (writer.Block($"public static void Moved{k}({self} source, bool plain, bool readAll, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<{Narrowed}> dimensions, global::System.ReadOnlySpan<{Bound}> bounds, global::System.Span<{Value}> values, ref {Recorder} adjusted)"))
             {
@@ -123,20 +137,29 @@ internal static class WithinEmitter
         }
     }
 
-    // The first pass over one dimension: encoded once from its typed property, kept, and tested without a branch.
-    private static void WithinLines(SourceWriter writer, DimensionModel d)
+    // The first pass over one dimension, tested without a branch: read as the compiled fast path reads it (typed where
+    // that is exact, so nothing is encoded and nothing left for the inliner), of its type, and within the kept bound.
+    // One of the user's own hazard lists is encoded and kept instead, for the refusals.
+    private static void WithinLines(SourceWriter writer, DimensionPlan d, EvaluatorPlan plan)
     {
         var i = d.Index;
-        writer.Line($"value = PolicyTables.Encode{i}(requested!.{CSharpNames.Escape(d.Name)});");
-        writer.Line($"values[{i}] = value;");
-        writer.Line($"within &= {Membership.WithinBoundAt(d.Kind, $"bounds[{i}]", "value", "&")};");
+        if (plan.OwnLists.Contains(i))
+        {
+            writer.Line($"{Value} value{i} = PolicyTables.Encode{i}(source.{CSharpNames.Escape(d.Dimension.Name)});");
+            writer.Line($"values[{i}] = value{i};");
+            writer.Line($"within &= {Membership.WithinBoundAt(d.Dimension.Kind, $"bounds[{i}]", ValueAccess.Encoded("value" + i), "&")};");
+            return;
+        }
+
+        writer.Line(d.Read.Declaration);
+        writer.Line($"within &= {Membership.OfTypeAndWithinBoundAt(d.Dimension.Kind, $"bounds[{i}]", d.Read)};");
     }
 
     // The step for one dimension: granted as asked when within, else moved by its NarrowedDimension.
     private static void MovedLines(SourceWriter writer, DimensionModel d)
     {
         var i = d.Index;
-        writer.Line($"value = plain ? values[{i}] : PolicyTables.Encode{i}(source.{CSharpNames.Escape(d.Name)});");
+        writer.Line($"value = PolicyTables.Encode{i}(source.{CSharpNames.Escape(d.Name)});");
         writer.Line($"asked = plain || (readAll && !unreadable.Contains({i}));");
         writer.Line($"values[{i}] = asked && {Membership.WithinBoundAt(d.Kind, $"bounds[{i}]", "value", "&&")} ? value : dimensions[{i}].Move(value, asked, ref adjusted);");
     }

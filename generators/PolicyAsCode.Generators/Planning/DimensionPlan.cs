@@ -25,6 +25,7 @@ internal sealed class DimensionPlan
         FoldedChain? folded,
         Test readable,
         Test inside,
+        TypedRead read,
         FastPath fastPath)
     {
         Dimension = dimension;
@@ -34,6 +35,7 @@ internal sealed class DimensionPlan
         Folded = folded;
         Readable = readable;
         Inside = inside;
+        Read = read;
         FastPath = fastPath;
         Constant = folded is { SelectsByContext: false, CanContradict: false } && !waivable ? new ConstantResolution(dimension, folded.Strict[0]) : null;
     }
@@ -69,8 +71,17 @@ internal sealed class DimensionPlan
     /// <summary>Whether a readable encoded value lies inside every bound that applies: granted as asked.</summary>
     public Test Inside { get; }
 
+    /// <summary>How the fast paths (compiled and overlaid) read the value from the typed property.</summary>
+    public TypedRead Read { get; }
+
     public FastPath FastPath { get; }
 }
+
+/// <summary>How a fast path reads a dimension's value from the typed property: the local, how tests read it, and whether it is of the dimension's type.</summary>
+/// <param name="Declaration">The local's declaration, from <c>source</c>.</param>
+/// <param name="Access">How a test reads the local.</param>
+/// <param name="Domain">Whether the value is of the dimension's type (finite, a member, only known flags).</param>
+internal sealed record TypedRead(string Declaration, ValueAccess Access, Test Domain);
 
 /// <summary>How the fast path reads a dimension: the local it declares from the typed property, and its whole test.</summary>
 /// <param name="Declaration">The local's declaration.</param>

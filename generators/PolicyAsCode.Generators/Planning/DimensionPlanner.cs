@@ -20,6 +20,7 @@ internal static class DimensionPlanner
 
         var encoded = ValueAccess.Encoded("value" + d.Index);
         var readable = Test.Name("readAll").And(Test.Name($"unreadable.Contains({d.Index})").Not()).And(Membership.InDomain(d, encoded));
+        var read = TypedRead(d);
         return new DimensionPlan(
             d,
             chain,
@@ -28,7 +29,26 @@ internal static class DimensionPlanner
             FoldedChain.Fold(d, chain, waivable),
             readable,
             Inside(d, chain, always, encoded),
-            FastPath(d, chain, always));
+            read,
+            FastPath(d, chain, always, read));
+    }
+
+    // How a value is read from the typed property where that is exact (an int compared with int literals, a bool, an
+    // enum valued 0, 1, 2, ..., a flags enum), else through its encoding; and the test that it is of the dimension's type.
+    private static TypedRead TypedRead(DimensionModel d)
+    {
+        var local = "value" + d.Index;
+        var property = $"source.{CSharpNames.Escape(d.Name)}";
+        var mask = $"unchecked((ulong)(long){property})";
+        return d.Kind switch
+        {
+            DimensionKind.Integer => new($"var {local} = {property};", ValueAccess.Typed(local, integerLiterals: true), Test.Always),
+            DimensionKind.Real => new($"var {local} = {property};", ValueAccess.Typed(local), Test.Name($"double.IsFinite({local})")),
+            DimensionKind.Boolean => new($"var {local} = {property};", ValueAccess.Typed(local, boolean: true), Test.Always),
+            DimensionKind.Set => new($"var {local} = {mask};", ValueAccess.Typed(local), Membership.InDomain(d, ValueAccess.Typed(local))),
+            DimensionKind.Ordinal when d.IsContiguous() => new($"var {local} = {mask};", ValueAccess.Typed(local), Test.Comparison($"{local} < {d.Members.Count}UL", $"{local} >= {d.Members.Count}UL")),
+            _ => new($"var {local} = PolicyTables.Encode{d.Index}({property});", ValueAccess.Encoded(local), Membership.InDomain(d, ValueAccess.Encoded(local))),
+        };
     }
 
     // The unconditional bounds are one constant test; a conditional bound adds a test only where it is narrower than
@@ -49,23 +69,11 @@ internal static class DimensionPlanner
         return inside;
     }
 
-    // The fast path reads the typed property where that is exact, and leaves out the domain test where the constant
-    // test implies it: a test of the permitted flags, or of both ends of a finite interval.
-    private static FastPath FastPath(DimensionModel d, IReadOnlyList<ChainStep> chain, Bound always)
+    // The fast path reads the value as TypedRead does, and leaves out the domain test where the constant test implies
+    // it: a test of the permitted flags, or of both ends of a finite interval.
+    private static FastPath FastPath(DimensionModel d, IReadOnlyList<ChainStep> chain, Bound always, TypedRead read)
     {
-        var local = "value" + d.Index;
-        var property = $"source.{CSharpNames.Escape(d.Name)}";
-        var mask = $"unchecked((ulong)(long){property})";
-        var (declaration, access, domain) = d.Kind switch
-        {
-            DimensionKind.Integer => ($"var {local} = {property};", ValueAccess.Typed(local, integerLiterals: true), Test.Always),
-            DimensionKind.Real => ($"var {local} = {property};", ValueAccess.Typed(local), Test.Name($"double.IsFinite({local})")),
-            DimensionKind.Boolean => ($"var {local} = {property};", ValueAccess.Typed(local, boolean: true), Test.Always),
-            DimensionKind.Set => ($"var {local} = {mask};", ValueAccess.Typed(local), Membership.InDomain(d, ValueAccess.Typed(local))),
-            DimensionKind.Ordinal when d.IsContiguous() => ($"var {local} = {mask};", ValueAccess.Typed(local), Test.Comparison($"{local} < {d.Members.Count}UL", $"{local} >= {d.Members.Count}UL")),
-            _ => ($"var {local} = PolicyTables.Encode{d.Index}({property});", ValueAccess.Encoded(local), Membership.InDomain(d, ValueAccess.Encoded(local))),
-        };
-
+        var (declaration, access, domain) = (read.Declaration, read.Access, read.Domain);
         var implied = !PolicyAsCode.Lattice.IsEmpty(always) && d.Kind switch
         {
             DimensionKind.Set => (d.Domain.Ceiling & ~always.Ceiling) != 0,

@@ -22,12 +22,32 @@ internal static class Membership
     /// its two tests joined by <paramref name="and"/> (&amp;&amp; or &amp;: a shift by a position of 64 or more reads
     /// the wrong bit, but the first test is then false).
     /// </summary>
-    public static string WithinBoundAt(DimensionKind kind, string bound, string value, string and) => kind switch
+    public static string WithinBoundAt(DimensionKind kind, string bound, string value, string and) =>
+        WithinBoundAt(kind, bound, ValueAccess.Encoded(value), and);
+
+    /// <summary>
+    /// As <see cref="WithinBoundAt(DimensionKind, string, string, string)"/>, on a value read as
+    /// <paramref name="value"/> says: encoded, or typed (a bool is position 0 or 1, as its encoding).
+    /// </summary>
+    public static string WithinBoundAt(DimensionKind kind, string bound, ValueAccess value, string and) => kind switch
     {
-        DimensionKind.Integer or DimensionKind.Real => $"({value}.Number >= {bound}.Lo) {and} ({value}.Number <= {bound}.Hi)",
-        DimensionKind.Set => $"(({value}.Bits & {bound}.Floor) == {bound}.Floor) {and} (({value}.Bits & ~{bound}.Ceiling) == 0UL)",
-        _ => $"({value}.Bits < {MaxMembers}UL) {and} ((({bound}.Ceiling >> (int){value}.Bits) & 1UL) != 0UL)",
+        DimensionKind.Integer or DimensionKind.Real => $"({value.Number} >= {bound}.Lo) {and} ({value.Number} <= {bound}.Hi)",
+        DimensionKind.Set => $"(({value.Bits} & {bound}.Floor) == {bound}.Floor) {and} (({value.Bits} & ~{bound}.Ceiling) == 0UL)",
+        _ when value.Boolean is { } flag => $"((({bound}.Ceiling >> ({flag} ? 1 : 0)) & 1UL) != 0UL)",
+        _ => $"({value.Bits} < {MaxMembers}UL) {and} ((({bound}.Ceiling >> (int){value.Bits}) & 1UL) != 0UL)",
     };
+
+    /// <summary>
+    /// Whether a value read as <paramref name="read"/> reads it is of the dimension's type and within a bound known only
+    /// at run time, every test joined by &amp; (no branch). A member's type test already keeps its position under 64.
+    /// </summary>
+    public static string OfTypeAndWithinBoundAt(DimensionKind kind, string bound, TypedRead read)
+    {
+        var within = kind is DimensionKind.Ordinal or DimensionKind.Choice && !read.Domain.IsAlways
+            ? $"((({bound}.Ceiling >> (int){read.Access.Bits}) & 1UL) != 0UL)"
+            : WithinBoundAt(kind, bound, read.Access, "&");
+        return read.Domain.IsAlways ? within : $"({read.Domain}) & {within}";
+    }
 
     /// <summary>Whether a value known to lie in <paramref name="implied"/> also lies in <paramref name="bound"/>.</summary>
     public static Test Within(DimensionModel d, Bound bound, Bound implied, ValueAccess value)

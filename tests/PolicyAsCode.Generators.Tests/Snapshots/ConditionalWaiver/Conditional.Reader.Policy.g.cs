@@ -75,36 +75,33 @@ namespace Conditional
             var within = requested is not null && unreadable.IsEmpty;
             if (within)
             {
-                global::PolicyAsCode.DimensionValue value;
-                value = PolicyTables.Encode0(requested!.Maturity);
-                values[0] = value;
-                within &= (value.Bits < 64UL) & (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
-                value = PolicyTables.Encode1(requested!.DiscloseAi);
-                values[1] = value;
-                within &= (value.Bits < 64UL) & (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
-                value = PolicyTables.Encode2(requested!.MemoryDays);
-                values[2] = value;
-                within &= (value.Number >= bounds[2].Lo) & (value.Number <= bounds[2].Hi);
+                var source = requested!;
+                var value0 = unchecked((ulong)(long)source.Maturity);
+                within &= (value0 < 3UL) & (((bounds[0].Ceiling >> (int)value0) & 1UL) != 0UL);
+                var value1 = source.DiscloseAi;
+                within &= (((bounds[1].Ceiling >> (value1 ? 1 : 0)) & 1UL) != 0UL);
+                var value2 = source.MemoryDays;
+                within &= (value2 >= bounds[2].Lo) & (value2 <= bounds[2].Hi);
             }
 
             var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
             var forbidden = narrowed.Forbids(values, out var active);
             return new global::PolicyAsCode.Resolution<global::Conditional.Reader>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
 
-            static global::Conditional.Reader Moved(global::Conditional.Reader? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+            static global::Conditional.Reader Moved(global::Conditional.Reader? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
             {
                 var readAll = requested is not null;
                 var plain = readAll && unreadable.IsEmpty;
                 var source = requested ?? new global::Conditional.Reader();
                 global::PolicyAsCode.DimensionValue value;
                 bool asked;
-                value = plain ? values[0] : PolicyTables.Encode0(source.Maturity);
+                value = PolicyTables.Encode0(source.Maturity);
                 asked = plain || (readAll && !unreadable.Contains(0));
                 values[0] = asked && (value.Bits < 64UL) && (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].Move(value, asked, ref adjusted);
-                value = plain ? values[1] : PolicyTables.Encode1(source.DiscloseAi);
+                value = PolicyTables.Encode1(source.DiscloseAi);
                 asked = plain || (readAll && !unreadable.Contains(1));
                 values[1] = asked && (value.Bits < 64UL) && (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Move(value, asked, ref adjusted);
-                value = plain ? values[2] : PolicyTables.Encode2(source.MemoryDays);
+                value = PolicyTables.Encode2(source.MemoryDays);
                 asked = plain || (readAll && !unreadable.Contains(2));
                 values[2] = asked && (value.Number >= bounds[2].Lo) && (value.Number <= bounds[2].Hi) ? value : dimensions[2].Move(value, asked, ref adjusted);
                 if (readAll && adjusted.IsEmpty)

@@ -70,30 +70,28 @@ namespace Contradiction
             var within = requested is not null && unreadable.IsEmpty;
             if (within)
             {
-                global::PolicyAsCode.DimensionValue value;
-                value = PolicyTables.Encode0(requested!.Maturity);
-                values[0] = value;
-                within &= (value.Bits < 64UL) & (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
-                value = PolicyTables.Encode1(requested!.MemoryDays);
-                values[1] = value;
-                within &= (value.Number >= bounds[1].Lo) & (value.Number <= bounds[1].Hi);
+                var source = requested!;
+                var value0 = unchecked((ulong)(long)source.Maturity);
+                within &= (value0 < 3UL) & (((bounds[0].Ceiling >> (int)value0) & 1UL) != 0UL);
+                var value1 = source.MemoryDays;
+                within &= (value1 >= bounds[1].Lo) & (value1 <= bounds[1].Hi);
             }
 
             var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
             var forbidden = narrowed.Forbids(values, out var active);
             return new global::PolicyAsCode.Resolution<global::Contradiction.Prefs>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
 
-            static global::Contradiction.Prefs Moved(global::Contradiction.Prefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+            static global::Contradiction.Prefs Moved(global::Contradiction.Prefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
             {
                 var readAll = requested is not null;
                 var plain = readAll && unreadable.IsEmpty;
                 var source = requested ?? new global::Contradiction.Prefs();
                 global::PolicyAsCode.DimensionValue value;
                 bool asked;
-                value = plain ? values[0] : PolicyTables.Encode0(source.Maturity);
+                value = PolicyTables.Encode0(source.Maturity);
                 asked = plain || (readAll && !unreadable.Contains(0));
                 values[0] = asked && (value.Bits < 64UL) && (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].Move(value, asked, ref adjusted);
-                value = plain ? values[1] : PolicyTables.Encode1(source.MemoryDays);
+                value = PolicyTables.Encode1(source.MemoryDays);
                 asked = plain || (readAll && !unreadable.Contains(1));
                 values[1] = asked && (value.Number >= bounds[1].Lo) && (value.Number <= bounds[1].Hi) ? value : dimensions[1].Move(value, asked, ref adjusted);
                 if (readAll && adjusted.IsEmpty)

@@ -70,30 +70,29 @@ namespace Civic
             var within = requested is not null && unreadable.IsEmpty;
             if (within)
             {
-                global::PolicyAsCode.DimensionValue value;
-                value = PolicyTables.Encode0(requested!.NewsPerDay);
-                values[0] = value;
-                within &= (value.Number >= bounds[0].Lo) & (value.Number <= bounds[0].Hi);
-                value = PolicyTables.Encode1(requested!.AvoidHazards);
-                values[1] = value;
-                within &= ((value.Bits & bounds[1].Floor) == bounds[1].Floor) & ((value.Bits & ~bounds[1].Ceiling) == 0UL);
+                var source = requested!;
+                var value0 = source.NewsPerDay;
+                within &= (value0 >= bounds[0].Lo) & (value0 <= bounds[0].Hi);
+                global::PolicyAsCode.DimensionValue value1 = PolicyTables.Encode1(source.AvoidHazards);
+                values[1] = value1;
+                within &= ((value1.Bits & bounds[1].Floor) == bounds[1].Floor) & ((value1.Bits & ~bounds[1].Ceiling) == 0UL);
             }
 
             var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
             var forbidden = narrowed.Forbids(values, out var active);
             return new global::PolicyAsCode.Resolution<global::Civic.Prefs>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
 
-            static global::Civic.Prefs Moved(global::Civic.Prefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+            static global::Civic.Prefs Moved(global::Civic.Prefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
             {
                 var readAll = requested is not null;
                 var plain = readAll && unreadable.IsEmpty;
                 var source = requested ?? new global::Civic.Prefs();
                 global::PolicyAsCode.DimensionValue value;
                 bool asked;
-                value = plain ? values[0] : PolicyTables.Encode0(source.NewsPerDay);
+                value = PolicyTables.Encode0(source.NewsPerDay);
                 asked = plain || (readAll && !unreadable.Contains(0));
                 values[0] = asked && (value.Number >= bounds[0].Lo) && (value.Number <= bounds[0].Hi) ? value : dimensions[0].Move(value, asked, ref adjusted);
-                value = plain ? values[1] : PolicyTables.Encode1(source.AvoidHazards);
+                value = PolicyTables.Encode1(source.AvoidHazards);
                 asked = plain || (readAll && !unreadable.Contains(1));
                 values[1] = asked && ((value.Bits & bounds[1].Floor) == bounds[1].Floor) && ((value.Bits & ~bounds[1].Ceiling) == 0UL) ? value : dimensions[1].Move(value, asked, ref adjusted);
                 if (readAll && adjusted.IsEmpty)

@@ -80,60 +80,54 @@ namespace EveryKind
             var within = requested is not null && unreadable.IsEmpty;
             if (within)
             {
-                global::PolicyAsCode.DimensionValue value;
-                value = PolicyTables.Encode0(requested!.Disclose);
-                values[0] = value;
-                within &= (value.Bits < 64UL) & (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
-                value = PolicyTables.Encode1(requested!.Strictness);
-                values[1] = value;
-                within &= (value.Bits < 64UL) & (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
-                value = PolicyTables.Encode2(requested!.Days);
-                values[2] = value;
-                within &= (value.Number >= bounds[2].Lo) & (value.Number <= bounds[2].Hi);
-                value = PolicyTables.Encode3(requested!.Temperature);
-                values[3] = value;
-                within &= (value.Number >= bounds[3].Lo) & (value.Number <= bounds[3].Hi);
-                value = PolicyTables.Encode4(requested!.Channels);
-                values[4] = value;
-                within &= ((value.Bits & bounds[4].Floor) == bounds[4].Floor) & ((value.Bits & ~bounds[4].Ceiling) == 0UL);
-                value = PolicyTables.Encode5(requested!.Language);
-                values[5] = value;
-                within &= (value.Bits < 64UL) & (((bounds[5].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
-                value = PolicyTables.Encode6(requested!.Avoid);
-                values[6] = value;
-                within &= ((value.Bits & bounds[6].Floor) == bounds[6].Floor) & ((value.Bits & ~bounds[6].Ceiling) == 0UL);
+                var source = requested!;
+                var value0 = source.Disclose;
+                within &= (((bounds[0].Ceiling >> (value0 ? 1 : 0)) & 1UL) != 0UL);
+                var value1 = PolicyTables.Encode1(source.Strictness);
+                within &= (value1.Bits < 64UL) & (((bounds[1].Ceiling >> (int)value1.Bits) & 1UL) != 0UL);
+                var value2 = source.Days;
+                within &= (value2 >= bounds[2].Lo) & (value2 <= bounds[2].Hi);
+                var value3 = source.Temperature;
+                within &= (double.IsFinite(value3)) & (value3 >= bounds[3].Lo) & (value3 <= bounds[3].Hi);
+                var value4 = unchecked((ulong)(long)source.Channels);
+                within &= ((value4 & 0xFFFFFFFFFFFFFFF0UL) == 0UL) & ((value4 & bounds[4].Floor) == bounds[4].Floor) & ((value4 & ~bounds[4].Ceiling) == 0UL);
+                var value5 = PolicyTables.Encode5(source.Language);
+                within &= (value5.Bits < 64UL) & (((bounds[5].Ceiling >> (int)value5.Bits) & 1UL) != 0UL);
+                global::PolicyAsCode.DimensionValue value6 = PolicyTables.Encode6(source.Avoid);
+                values[6] = value6;
+                within &= ((value6.Bits & bounds[6].Floor) == bounds[6].Floor) & ((value6.Bits & ~bounds[6].Ceiling) == 0UL);
             }
 
             var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
             var forbidden = narrowed.Forbids(values, out var active);
             return new global::PolicyAsCode.Resolution<global::EveryKind.Settings>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
 
-            static global::EveryKind.Settings Moved(global::EveryKind.Settings? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+            static global::EveryKind.Settings Moved(global::EveryKind.Settings? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
             {
                 var readAll = requested is not null;
                 var plain = readAll && unreadable.IsEmpty;
                 var source = requested ?? new global::EveryKind.Settings();
                 global::PolicyAsCode.DimensionValue value;
                 bool asked;
-                value = plain ? values[0] : PolicyTables.Encode0(source.Disclose);
+                value = PolicyTables.Encode0(source.Disclose);
                 asked = plain || (readAll && !unreadable.Contains(0));
                 values[0] = asked && (value.Bits < 64UL) && (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].Move(value, asked, ref adjusted);
-                value = plain ? values[1] : PolicyTables.Encode1(source.Strictness);
+                value = PolicyTables.Encode1(source.Strictness);
                 asked = plain || (readAll && !unreadable.Contains(1));
                 values[1] = asked && (value.Bits < 64UL) && (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Move(value, asked, ref adjusted);
-                value = plain ? values[2] : PolicyTables.Encode2(source.Days);
+                value = PolicyTables.Encode2(source.Days);
                 asked = plain || (readAll && !unreadable.Contains(2));
                 values[2] = asked && (value.Number >= bounds[2].Lo) && (value.Number <= bounds[2].Hi) ? value : dimensions[2].Move(value, asked, ref adjusted);
-                value = plain ? values[3] : PolicyTables.Encode3(source.Temperature);
+                value = PolicyTables.Encode3(source.Temperature);
                 asked = plain || (readAll && !unreadable.Contains(3));
                 values[3] = asked && (value.Number >= bounds[3].Lo) && (value.Number <= bounds[3].Hi) ? value : dimensions[3].Move(value, asked, ref adjusted);
-                value = plain ? values[4] : PolicyTables.Encode4(source.Channels);
+                value = PolicyTables.Encode4(source.Channels);
                 asked = plain || (readAll && !unreadable.Contains(4));
                 values[4] = asked && ((value.Bits & bounds[4].Floor) == bounds[4].Floor) && ((value.Bits & ~bounds[4].Ceiling) == 0UL) ? value : dimensions[4].Move(value, asked, ref adjusted);
-                value = plain ? values[5] : PolicyTables.Encode5(source.Language);
+                value = PolicyTables.Encode5(source.Language);
                 asked = plain || (readAll && !unreadable.Contains(5));
                 values[5] = asked && (value.Bits < 64UL) && (((bounds[5].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[5].Move(value, asked, ref adjusted);
-                value = plain ? values[6] : PolicyTables.Encode6(source.Avoid);
+                value = PolicyTables.Encode6(source.Avoid);
                 asked = plain || (readAll && !unreadable.Contains(6));
                 values[6] = asked && ((value.Bits & bounds[6].Floor) == bounds[6].Floor) && ((value.Bits & ~bounds[6].Ceiling) == 0UL) ? value : dimensions[6].Move(value, asked, ref adjusted);
                 if (readAll && adjusted.IsEmpty)

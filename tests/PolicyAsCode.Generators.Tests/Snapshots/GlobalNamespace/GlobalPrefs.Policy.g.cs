@@ -67,24 +67,23 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
         var within = requested is not null && unreadable.IsEmpty;
         if (within)
         {
-            global::PolicyAsCode.DimensionValue value;
-            value = PolicyTables.Encode0(requested!.MemoryDays);
-            values[0] = value;
-            within &= (value.Number >= bounds[0].Lo) & (value.Number <= bounds[0].Hi);
+            var source = requested!;
+            var value0 = source.MemoryDays;
+            within &= (value0 >= bounds[0].Lo) & (value0 <= bounds[0].Hi);
         }
 
         var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
         var forbidden = narrowed.Forbids(values, out var active);
         return new global::PolicyAsCode.Resolution<global::GlobalPrefs>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
 
-        static global::GlobalPrefs Moved(global::GlobalPrefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        static global::GlobalPrefs Moved(global::GlobalPrefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var readAll = requested is not null;
             var plain = readAll && unreadable.IsEmpty;
             var source = requested ?? new global::GlobalPrefs();
             global::PolicyAsCode.DimensionValue value;
             bool asked;
-            value = plain ? values[0] : PolicyTables.Encode0(source.MemoryDays);
+            value = PolicyTables.Encode0(source.MemoryDays);
             asked = plain || (readAll && !unreadable.Contains(0));
             values[0] = asked && (value.Number >= bounds[0].Lo) && (value.Number <= bounds[0].Hi) ? value : dimensions[0].Move(value, asked, ref adjusted);
             if (readAll && adjusted.IsEmpty)

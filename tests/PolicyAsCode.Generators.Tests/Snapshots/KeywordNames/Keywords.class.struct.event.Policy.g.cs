@@ -72,30 +72,28 @@ namespace Keywords.@class
                 var within = requested is not null && unreadable.IsEmpty;
                 if (within)
                 {
-                    global::PolicyAsCode.DimensionValue value;
-                    value = PolicyTables.Encode0(requested!.@default);
-                    values[0] = value;
-                    within &= (value.Number >= bounds[0].Lo) & (value.Number <= bounds[0].Hi);
-                    value = PolicyTables.Encode1(requested!.@params);
-                    values[1] = value;
-                    within &= (value.Bits < 64UL) & (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
+                    var source = requested!;
+                    var value0 = source.@default;
+                    within &= (value0 >= bounds[0].Lo) & (value0 <= bounds[0].Hi);
+                    var value1 = PolicyTables.Encode1(source.@params);
+                    within &= (value1.Bits < 64UL) & (((bounds[1].Ceiling >> (int)value1.Bits) & 1UL) != 0UL);
                 }
 
                 var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
                 var forbidden = narrowed.Forbids(values, out var active);
                 return new global::PolicyAsCode.Resolution<global::Keywords.@class.@struct.@event>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
 
-                static global::Keywords.@class.@struct.@event Moved(global::Keywords.@class.@struct.@event? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+                static global::Keywords.@class.@struct.@event Moved(global::Keywords.@class.@struct.@event? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
                 {
                     var readAll = requested is not null;
                     var plain = readAll && unreadable.IsEmpty;
                     var source = requested ?? new global::Keywords.@class.@struct.@event();
                     global::PolicyAsCode.DimensionValue value;
                     bool asked;
-                    value = plain ? values[0] : PolicyTables.Encode0(source.@default);
+                    value = PolicyTables.Encode0(source.@default);
                     asked = plain || (readAll && !unreadable.Contains(0));
                     values[0] = asked && (value.Number >= bounds[0].Lo) && (value.Number <= bounds[0].Hi) ? value : dimensions[0].Move(value, asked, ref adjusted);
-                    value = plain ? values[1] : PolicyTables.Encode1(source.@params);
+                    value = PolicyTables.Encode1(source.@params);
                     asked = plain || (readAll && !unreadable.Contains(1));
                     values[1] = asked && (value.Bits < 64UL) && (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Move(value, asked, ref adjusted);
                     if (readAll && adjusted.IsEmpty)

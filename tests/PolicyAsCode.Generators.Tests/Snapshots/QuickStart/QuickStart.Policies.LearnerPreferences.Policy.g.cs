@@ -77,72 +77,64 @@ namespace QuickStart.Policies
             var within = requested is not null && unreadable.IsEmpty;
             if (within)
             {
-                global::PolicyAsCode.DimensionValue value;
-                value = PolicyTables.Encode0(requested!.Maturity);
-                values[0] = value;
-                within &= (value.Bits < 64UL) & (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
-                value = PolicyTables.Encode1(requested!.Tone);
-                values[1] = value;
-                within &= (value.Bits < 64UL) & (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
-                value = PolicyTables.Encode2(requested!.Verbosity);
-                values[2] = value;
-                within &= (value.Bits < 64UL) & (((bounds[2].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
-                value = PolicyTables.Encode3(requested!.DiscloseAi);
-                values[3] = value;
-                within &= (value.Bits < 64UL) & (((bounds[3].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
-                value = PolicyTables.Encode4(requested!.MemoryDays);
-                values[4] = value;
-                within &= (value.Number >= bounds[4].Lo) & (value.Number <= bounds[4].Hi);
-                value = PolicyTables.Encode5(requested!.Creativity);
-                values[5] = value;
-                within &= (value.Number >= bounds[5].Lo) & (value.Number <= bounds[5].Hi);
-                value = PolicyTables.Encode6(requested!.Topics);
-                values[6] = value;
-                within &= ((value.Bits & bounds[6].Floor) == bounds[6].Floor) & ((value.Bits & ~bounds[6].Ceiling) == 0UL);
-                value = PolicyTables.Encode7(requested!.Language);
-                values[7] = value;
-                within &= (value.Bits < 64UL) & (((bounds[7].Ceiling >> (int)value.Bits) & 1UL) != 0UL);
-                value = PolicyTables.Encode8(requested!.AvoidHazards);
-                values[8] = value;
-                within &= ((value.Bits & bounds[8].Floor) == bounds[8].Floor) & ((value.Bits & ~bounds[8].Ceiling) == 0UL);
+                var source = requested!;
+                var value0 = unchecked((ulong)(long)source.Maturity);
+                within &= (value0 < 3UL) & (((bounds[0].Ceiling >> (int)value0) & 1UL) != 0UL);
+                var value1 = unchecked((ulong)(long)source.Tone);
+                within &= (value1 < 4UL) & (((bounds[1].Ceiling >> (int)value1) & 1UL) != 0UL);
+                var value2 = unchecked((ulong)(long)source.Verbosity);
+                within &= (value2 < 3UL) & (((bounds[2].Ceiling >> (int)value2) & 1UL) != 0UL);
+                var value3 = source.DiscloseAi;
+                within &= (((bounds[3].Ceiling >> (value3 ? 1 : 0)) & 1UL) != 0UL);
+                var value4 = source.MemoryDays;
+                within &= (value4 >= bounds[4].Lo) & (value4 <= bounds[4].Hi);
+                var value5 = source.Creativity;
+                within &= (double.IsFinite(value5)) & (value5 >= bounds[5].Lo) & (value5 <= bounds[5].Hi);
+                var value6 = unchecked((ulong)(long)source.Topics);
+                within &= ((value6 & 0xFFFFFFFFFFFFFFC0UL) == 0UL) & ((value6 & bounds[6].Floor) == bounds[6].Floor) & ((value6 & ~bounds[6].Ceiling) == 0UL);
+                var value7 = PolicyTables.Encode7(source.Language);
+                within &= (value7.Bits < 64UL) & (((bounds[7].Ceiling >> (int)value7.Bits) & 1UL) != 0UL);
+                global::PolicyAsCode.DimensionValue value8 = PolicyTables.Encode8(source.AvoidHazards);
+                values[8] = value8;
+                within &= ((value8.Bits & bounds[8].Floor) == bounds[8].Floor) & ((value8.Bits & ~bounds[8].Ceiling) == 0UL);
             }
 
             var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
             var forbidden = narrowed.Forbids(values, out var active);
             return new global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
 
-            static global::QuickStart.Policies.LearnerPreferences Moved(global::QuickStart.Policies.LearnerPreferences? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Bound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+            static global::QuickStart.Policies.LearnerPreferences Moved(global::QuickStart.Policies.LearnerPreferences? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
             {
                 var readAll = requested is not null;
                 var plain = readAll && unreadable.IsEmpty;
                 var source = requested ?? new global::QuickStart.Policies.LearnerPreferences();
                 global::PolicyAsCode.DimensionValue value;
                 bool asked;
-                value = plain ? values[0] : PolicyTables.Encode0(source.Maturity);
+                value = PolicyTables.Encode0(source.Maturity);
                 asked = plain || (readAll && !unreadable.Contains(0));
                 values[0] = asked && (value.Bits < 64UL) && (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].Move(value, asked, ref adjusted);
-                value = plain ? values[1] : PolicyTables.Encode1(source.Tone);
+                value = PolicyTables.Encode1(source.Tone);
                 asked = plain || (readAll && !unreadable.Contains(1));
                 values[1] = asked && (value.Bits < 64UL) && (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Move(value, asked, ref adjusted);
-                value = plain ? values[2] : PolicyTables.Encode2(source.Verbosity);
+                value = PolicyTables.Encode2(source.Verbosity);
                 asked = plain || (readAll && !unreadable.Contains(2));
                 values[2] = asked && (value.Bits < 64UL) && (((bounds[2].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[2].Move(value, asked, ref adjusted);
-                value = plain ? values[3] : PolicyTables.Encode3(source.DiscloseAi);
+                value = PolicyTables.Encode3(source.DiscloseAi);
                 asked = plain || (readAll && !unreadable.Contains(3));
                 values[3] = asked && (value.Bits < 64UL) && (((bounds[3].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[3].Move(value, asked, ref adjusted);
-                value = plain ? values[4] : PolicyTables.Encode4(source.MemoryDays);
+                value = PolicyTables.Encode4(source.MemoryDays);
                 asked = plain || (readAll && !unreadable.Contains(4));
                 values[4] = asked && (value.Number >= bounds[4].Lo) && (value.Number <= bounds[4].Hi) ? value : dimensions[4].Move(value, asked, ref adjusted);
-                value = plain ? values[5] : PolicyTables.Encode5(source.Creativity);
+                value = PolicyTables.Encode5(source.Creativity);
                 asked = plain || (readAll && !unreadable.Contains(5));
                 values[5] = asked && (value.Number >= bounds[5].Lo) && (value.Number <= bounds[5].Hi) ? value : dimensions[5].Move(value, asked, ref adjusted);
-                value = plain ? values[6] : PolicyTables.Encode6(source.Topics);
+                value = PolicyTables.Encode6(source.Topics);
                 asked = plain || (readAll && !unreadable.Contains(6));
                 values[6] = asked && ((value.Bits & bounds[6].Floor) == bounds[6].Floor) && ((value.Bits & ~bounds[6].Ceiling) == 0UL) ? value : dimensions[6].Move(value, asked, ref adjusted);
-                value = plain ? values[7] : PolicyTables.Encode7(source.Language);
+                value = PolicyTables.Encode7(source.Language);
                 asked = plain || (readAll && !unreadable.Contains(7));
                 values[7] = asked && (value.Bits < 64UL) && (((bounds[7].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[7].Move(value, asked, ref adjusted);
-                value = plain ? values[8] : PolicyTables.Encode8(source.AvoidHazards);
+                value = PolicyTables.Encode8(source.AvoidHazards);
                 asked = plain || (readAll && !unreadable.Contains(8));
                 values[8] = asked && ((value.Bits & bounds[8].Floor) == bounds[8].Floor) && ((value.Bits & ~bounds[8].Ceiling) == 0UL) ? value : dimensions[8].Move(value, asked, ref adjusted);
                 if (readAll && adjusted.IsEmpty)
