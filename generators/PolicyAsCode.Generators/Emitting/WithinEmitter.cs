@@ -161,7 +161,15 @@ internal static class WithinEmitter
         var i = d.Index;
         writer.Line($"value = PolicyTables.Encode{i}(source.{CSharpNames.Escape(d.Name)});");
         writer.Line($"asked = plain || (readAll && !unreadable.Contains({i}));");
-        writer.Line($"values[{i}] = asked && {Membership.WithinBoundAt(d.Kind, $"bounds[{i}]", "value", "&&")} ? value : dimensions[{i}].Move(value, asked, ref adjusted);");
+        var domain = Membership.InDomain(d, ValueAccess.Encoded("value"));
+        var readable = domain.IsAlways ? "asked" : $"asked && {domain}";
+        var move = d.Kind switch
+        {
+            DimensionKind.Integer or DimensionKind.Real => "MoveNumber",
+            DimensionKind.Set => "MoveMask",
+            _ => "MovePosition",
+        };
+        writer.Line($"values[{i}] = asked && {Membership.WithinBoundAt(d.Kind, $"bounds[{i}]", "value", "&&")} ? value : dimensions[{i}].{move}(value, {readable}, ref adjusted);");
     }
 
     // Each value in turn (a readable request's as the first pass encoded it): granted as asked when within, else

@@ -64,22 +64,58 @@ public readonly struct NarrowedDimension
         return granted;
     }
 
-    /// <summary>
-    /// <see cref="Resolve"/> for a value that is not <see cref="Within"/>, inlined where it can be: a readable value of a
-    /// dimension that nothing here contradicts or waives is clamped into <see cref="Within"/> by
-    /// <see cref="Lattice.Clamp"/> (for members, its answer kept per position), which is the whole of the interpreter's
-    /// step then; anything else takes the step itself.
-    /// </summary>
+    // The moves below are Resolve for a value that is not Within, inlined where they can be: a readable value of a
+    // dimension that nothing here contradicts or waives is clamped into Within by Lattice.Clamp (for members, its answer
+    // kept per position), which is the whole of the interpreter's step then; anything else takes the step itself. There
+    // is one per kind, and the caller passes whether the value is readable (asked, and of the dimension's type), because
+    // generated code knows both without asking: a move then costs a test, a record and a clamp.
+
+    /// <summary><see cref="Resolve"/> for a member kind's value that is not <see cref="Within"/>.</summary>
+    /// <param name="value">The value asked.</param>
+    /// <param name="readable">Whether it was asked, is not listed unreadable and is one of the dimension's members.</param>
+    /// <param name="adjusted">Where the cause of the adjustment is recorded.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public DimensionValue Move(DimensionValue value, bool asked, ref AdjustmentRecorder adjusted)
+    public DimensionValue MovePosition(DimensionValue value, bool readable, ref AdjustmentRecorder adjusted)
     {
-        if (asked && _clamps && _dimension.InDomain(value))
+        if (readable && _nearest is { } nearest)
         {
             adjusted.Record(_index, AdjustmentCause.Clamped);
-            return _nearest is { } nearest ? DimensionValue.OfPosition(nearest[(int)value.Bits]) : Lattice.Clamp(Within, value, _dimension.HigherIsStricter);
+            return DimensionValue.OfPosition(nearest[(int)value.Bits]);
         }
 
-        return Resolve(value, asked, ref adjusted);
+        return Resolve(value, readable, ref adjusted);
+    }
+
+    /// <summary><see cref="Resolve"/> for an integer's or a real's value that is not <see cref="Within"/>.</summary>
+    /// <param name="value">The value asked.</param>
+    /// <param name="readable">Whether it was asked, is not listed unreadable and is finite.</param>
+    /// <param name="adjusted">Where the cause of the adjustment is recorded.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public DimensionValue MoveNumber(DimensionValue value, bool readable, ref AdjustmentRecorder adjusted)
+    {
+        if (readable && _clamps)
+        {
+            adjusted.Record(_index, AdjustmentCause.Clamped);
+            return Lattice.ClampNumber(value, Within.Lo, Within.Hi);
+        }
+
+        return Resolve(value, readable, ref adjusted);
+    }
+
+    /// <summary><see cref="Resolve"/> for a set's value that is not <see cref="Within"/>.</summary>
+    /// <param name="value">The value asked.</param>
+    /// <param name="readable">Whether it was asked, is not listed unreadable and holds only the set's flags.</param>
+    /// <param name="adjusted">Where the cause of the adjustment is recorded.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public DimensionValue MoveMask(DimensionValue value, bool readable, ref AdjustmentRecorder adjusted)
+    {
+        if (readable && _clamps)
+        {
+            adjusted.Record(_index, AdjustmentCause.Clamped);
+            return Lattice.ClampMask(value, Within.Floor, Within.Ceiling);
+        }
+
+        return Resolve(value, readable, ref adjusted);
     }
 
     // Lattice.Clamp of every position of the domain into the strict meet, computed once per kept context (positions

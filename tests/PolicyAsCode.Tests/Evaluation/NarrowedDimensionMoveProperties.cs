@@ -10,7 +10,9 @@ namespace PolicyAsCode.Tests.Evaluation;
 
 /// <summary>
 /// The move an overlaid snapshot's generated code calls for a value that is not within its dimension
-/// (<see cref="NarrowedDimension.Move"/>, which clamps inline where it can) grants and records exactly what the
+/// (<see cref="NarrowedDimension.MovePosition"/>, <see cref="NarrowedDimension.MoveNumber"/> or
+/// <see cref="NarrowedDimension.MoveMask"/> by its kind, told whether the value is readable, and clamping inline where
+/// it can) grants and records exactly what the
 /// interpreter's own step (<see cref="NarrowedDimension.Resolve"/>) does: for every kind, in every context of random
 /// policies (waivers and contradictions included), for values in and out of the domain, asked or not.
 /// </summary>
@@ -43,7 +45,13 @@ public sealed class NarrowedDimensionMoveProperties(ITestOutputHelper output)
                             var expected = default(AdjustmentRecorder);
                             var byStep = narrowed.Resolve(value, asked, ref expected);
                             var actual = default(AdjustmentRecorder);
-                            var byMove = narrowed.Move(value, asked, ref actual);
+                            var readable = asked && dimension.InDomain(value);
+                            var byMove = dimension.Kind switch
+                            {
+                                DimensionKind.Integer or DimensionKind.Real => narrowed.MoveNumber(value, readable, ref actual),
+                                DimensionKind.Set => narrowed.MoveMask(value, readable, ref actual),
+                                _ => narrowed.MovePosition(value, readable, ref actual),
+                            };
                             Assert.True(byStep.Equals(byMove), $"{dimension.Name} ({dimension.Kind}) in {c.Context}: the step grants {byStep}, the move {byMove}, for {value} (asked: {asked})");
                             Assert.Equal(expected.ToAdjustedDimensions(), actual.ToAdjustedDimensions());
                             Interlocked.Increment(ref compared);

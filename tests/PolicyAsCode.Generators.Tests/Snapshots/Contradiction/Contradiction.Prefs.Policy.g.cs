@@ -90,10 +90,10 @@ namespace Contradiction
                 bool asked;
                 value = PolicyTables.Encode0(source.Maturity);
                 asked = plain || (readAll && !unreadable.Contains(0));
-                values[0] = asked && (value.Bits < 64UL) && (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].Move(value, asked, ref adjusted);
+                values[0] = asked && (value.Bits < 64UL) && (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].MovePosition(value, asked && value.Bits < 64UL, ref adjusted);
                 value = PolicyTables.Encode1(source.MemoryDays);
                 asked = plain || (readAll && !unreadable.Contains(1));
-                values[1] = asked && (value.Number >= bounds[1].Lo) && (value.Number <= bounds[1].Hi) ? value : dimensions[1].Move(value, asked, ref adjusted);
+                values[1] = asked && (value.Number >= bounds[1].Lo) && (value.Number <= bounds[1].Hi) ? value : dimensions[1].MoveNumber(value, asked, ref adjusted);
                 if (readAll && adjusted.IsEmpty)
                 {
                     return source;

@@ -91,10 +91,10 @@ namespace Civic
                 bool asked;
                 value = PolicyTables.Encode0(source.NewsPerDay);
                 asked = plain || (readAll && !unreadable.Contains(0));
-                values[0] = asked && (value.Number >= bounds[0].Lo) && (value.Number <= bounds[0].Hi) ? value : dimensions[0].Move(value, asked, ref adjusted);
+                values[0] = asked && (value.Number >= bounds[0].Lo) && (value.Number <= bounds[0].Hi) ? value : dimensions[0].MoveNumber(value, asked, ref adjusted);
                 value = PolicyTables.Encode1(source.AvoidHazards);
                 asked = plain || (readAll && !unreadable.Contains(1));
-                values[1] = asked && ((value.Bits & bounds[1].Floor) == bounds[1].Floor) && ((value.Bits & ~bounds[1].Ceiling) == 0UL) ? value : dimensions[1].Move(value, asked, ref adjusted);
+                values[1] = asked && ((value.Bits & bounds[1].Floor) == bounds[1].Floor) && ((value.Bits & ~bounds[1].Ceiling) == 0UL) ? value : dimensions[1].MoveMask(value, asked && (value.Bits & 0xFFFFFF00FFFFC000UL) == 0UL, ref adjusted);
                 if (readAll && adjusted.IsEmpty)
                 {
                     return source;

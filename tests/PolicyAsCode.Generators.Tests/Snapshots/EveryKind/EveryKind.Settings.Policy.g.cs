@@ -111,25 +111,25 @@ namespace EveryKind
                 bool asked;
                 value = PolicyTables.Encode0(source.Disclose);
                 asked = plain || (readAll && !unreadable.Contains(0));
-                values[0] = asked && (value.Bits < 64UL) && (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].Move(value, asked, ref adjusted);
+                values[0] = asked && (value.Bits < 64UL) && (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].MovePosition(value, asked, ref adjusted);
                 value = PolicyTables.Encode1(source.Strictness);
                 asked = plain || (readAll && !unreadable.Contains(1));
-                values[1] = asked && (value.Bits < 64UL) && (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Move(value, asked, ref adjusted);
+                values[1] = asked && (value.Bits < 64UL) && (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].MovePosition(value, asked && value.Bits < 64UL, ref adjusted);
                 value = PolicyTables.Encode2(source.Days);
                 asked = plain || (readAll && !unreadable.Contains(2));
-                values[2] = asked && (value.Number >= bounds[2].Lo) && (value.Number <= bounds[2].Hi) ? value : dimensions[2].Move(value, asked, ref adjusted);
+                values[2] = asked && (value.Number >= bounds[2].Lo) && (value.Number <= bounds[2].Hi) ? value : dimensions[2].MoveNumber(value, asked, ref adjusted);
                 value = PolicyTables.Encode3(source.Temperature);
                 asked = plain || (readAll && !unreadable.Contains(3));
-                values[3] = asked && (value.Number >= bounds[3].Lo) && (value.Number <= bounds[3].Hi) ? value : dimensions[3].Move(value, asked, ref adjusted);
+                values[3] = asked && (value.Number >= bounds[3].Lo) && (value.Number <= bounds[3].Hi) ? value : dimensions[3].MoveNumber(value, asked && double.IsFinite(value.Number), ref adjusted);
                 value = PolicyTables.Encode4(source.Channels);
                 asked = plain || (readAll && !unreadable.Contains(4));
-                values[4] = asked && ((value.Bits & bounds[4].Floor) == bounds[4].Floor) && ((value.Bits & ~bounds[4].Ceiling) == 0UL) ? value : dimensions[4].Move(value, asked, ref adjusted);
+                values[4] = asked && ((value.Bits & bounds[4].Floor) == bounds[4].Floor) && ((value.Bits & ~bounds[4].Ceiling) == 0UL) ? value : dimensions[4].MoveMask(value, asked && (value.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL, ref adjusted);
                 value = PolicyTables.Encode5(source.Language);
                 asked = plain || (readAll && !unreadable.Contains(5));
-                values[5] = asked && (value.Bits < 64UL) && (((bounds[5].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[5].Move(value, asked, ref adjusted);
+                values[5] = asked && (value.Bits < 64UL) && (((bounds[5].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[5].MovePosition(value, asked && value.Bits < 64UL, ref adjusted);
                 value = PolicyTables.Encode6(source.Avoid);
                 asked = plain || (readAll && !unreadable.Contains(6));
-                values[6] = asked && ((value.Bits & bounds[6].Floor) == bounds[6].Floor) && ((value.Bits & ~bounds[6].Ceiling) == 0UL) ? value : dimensions[6].Move(value, asked, ref adjusted);
+                values[6] = asked && ((value.Bits & bounds[6].Floor) == bounds[6].Floor) && ((value.Bits & ~bounds[6].Ceiling) == 0UL) ? value : dimensions[6].MoveMask(value, asked && (value.Bits & 0xFFFFFF00FFFFC000UL) == 0UL, ref adjusted);
                 if (readAll && adjusted.IsEmpty)
                 {
                     return source;

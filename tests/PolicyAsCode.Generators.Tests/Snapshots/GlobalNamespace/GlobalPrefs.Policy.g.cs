@@ -85,7 +85,7 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
             bool asked;
             value = PolicyTables.Encode0(source.MemoryDays);
             asked = plain || (readAll && !unreadable.Contains(0));
-            values[0] = asked && (value.Number >= bounds[0].Lo) && (value.Number <= bounds[0].Hi) ? value : dimensions[0].Move(value, asked, ref adjusted);
+            values[0] = asked && (value.Number >= bounds[0].Lo) && (value.Number <= bounds[0].Hi) ? value : dimensions[0].MoveNumber(value, asked, ref adjusted);
             if (readAll && adjusted.IsEmpty)
             {
                 return source;

@@ -87,7 +87,7 @@ namespace Minimal
                 bool asked;
                 value = PolicyTables.Encode0(source.Maturity);
                 asked = plain || (readAll && !unreadable.Contains(0));
-                values[0] = asked && (value.Bits < 64UL) && (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].Move(value, asked, ref adjusted);
+                values[0] = asked && (value.Bits < 64UL) && (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].MovePosition(value, asked && value.Bits < 64UL, ref adjusted);
                 if (readAll && adjusted.IsEmpty)
                 {
                     return source;

@@ -91,7 +91,7 @@ namespace Nested.Policies
                         bool asked;
                         value = PolicyTables.Encode0(source.Creativity);
                         asked = plain || (readAll && !unreadable.Contains(0));
-                        values[0] = asked && (value.Number >= bounds[0].Lo) && (value.Number <= bounds[0].Hi) ? value : dimensions[0].Move(value, asked, ref adjusted);
+                        values[0] = asked && (value.Number >= bounds[0].Lo) && (value.Number <= bounds[0].Hi) ? value : dimensions[0].MoveNumber(value, asked && double.IsFinite(value.Number), ref adjusted);
                         if (readAll && adjusted.IsEmpty)
                         {
                             return source;

@@ -97,13 +97,13 @@ namespace NestedLaws
                 bool asked;
                 value = PolicyTables.Encode0(source.MemoryDays);
                 asked = plain || (readAll && !unreadable.Contains(0));
-                values[0] = asked && (value.Number >= bounds[0].Lo) && (value.Number <= bounds[0].Hi) ? value : dimensions[0].Move(value, asked, ref adjusted);
+                values[0] = asked && (value.Number >= bounds[0].Lo) && (value.Number <= bounds[0].Hi) ? value : dimensions[0].MoveNumber(value, asked, ref adjusted);
                 value = PolicyTables.Encode1(source.DiscloseAi);
                 asked = plain || (readAll && !unreadable.Contains(1));
-                values[1] = asked && (value.Bits < 64UL) && (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].Move(value, asked, ref adjusted);
+                values[1] = asked && (value.Bits < 64UL) && (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].MovePosition(value, asked, ref adjusted);
                 value = PolicyTables.Encode2(source.Maturity);
                 asked = plain || (readAll && !unreadable.Contains(2));
-                values[2] = asked && (value.Bits < 64UL) && (((bounds[2].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[2].Move(value, asked, ref adjusted);
+                values[2] = asked && (value.Bits < 64UL) && (((bounds[2].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[2].MovePosition(value, asked && value.Bits < 64UL, ref adjusted);
                 if (readAll && adjusted.IsEmpty)
                 {
                     return source;
