@@ -39,14 +39,15 @@ internal static class Membership
 
     /// <summary>
     /// Whether a value read as <paramref name="read"/> reads it is of the dimension's type and within a bound known only
-    /// at run time, every test joined by &amp; (no branch). A member's type test already keeps its position under 64.
+    /// at run time, the tests joined by <paramref name="and"/>, the type's first. A member's type test already keeps its
+    /// position under 64.
     /// </summary>
-    public static string OfTypeAndWithinBoundAt(DimensionKind kind, string bound, TypedRead read)
+    public static string OfTypeAndWithinBoundAt(DimensionKind kind, string bound, TypedRead read, string and)
     {
         var within = kind is DimensionKind.Ordinal or DimensionKind.Choice && !read.Domain.IsAlways
             ? $"((({bound}.Ceiling >> (int){read.Access.Bits}) & 1UL) != 0UL)"
-            : WithinBoundAt(kind, bound, read.Access, "&");
-        return read.Domain.IsAlways ? within : $"({read.Domain}) & {within}";
+            : WithinBoundAt(kind, bound, read.Access, and);
+        return read.Domain.IsAlways ? within : $"({read.Domain}) {and} {within}";
     }
 
     /// <summary>Whether a value known to lie in <paramref name="implied"/> also lies in <paramref name="bound"/>.</summary>

@@ -70,23 +70,22 @@ namespace Conditional
             var dimensions = narrowed.Dimensions;
             var bounds = narrowed.Within;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-            _ = bounds[2];
-            _ = values[2];
-            var within = requested is not null && unreadable.IsEmpty;
-            if (within)
-            {
-                var source = requested!;
-                var value0 = unchecked((ulong)(long)source.Maturity);
-                within &= (value0 < 3UL) & (((bounds[0].Ceiling >> (int)value0) & 1UL) != 0UL);
-                var value1 = source.DiscloseAi;
-                within &= (((bounds[1].Ceiling >> (value1 ? 1 : 0)) & 1UL) != 0UL);
-                var value2 = source.MemoryDays;
-                within &= (value2 >= bounds[2].Lo) & (value2 <= bounds[2].Hi);
-            }
-
+            var within = requested is not null && unreadable.IsEmpty && Within(requested!, bounds, values);
             var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
             var forbidden = narrowed.Forbids(values, out var active);
             return new global::PolicyAsCode.Resolution<global::Conditional.Reader>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
+
+            static bool Within(global::Conditional.Reader source, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+            {
+                _ = bounds[2];
+                var value0 = unchecked((ulong)(long)source.Maturity);
+                if (!((value0 < 3UL) && (((bounds[0].Ceiling >> (int)value0) & 1UL) != 0UL))) return false;
+                var value1 = source.DiscloseAi;
+                if (!((((bounds[1].Ceiling >> (value1 ? 1 : 0)) & 1UL) != 0UL))) return false;
+                var value2 = source.MemoryDays;
+                if (!((value2 >= bounds[2].Lo) && (value2 <= bounds[2].Hi))) return false;
+                return true;
+            }
 
             static global::Conditional.Reader Moved(global::Conditional.Reader? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
             {

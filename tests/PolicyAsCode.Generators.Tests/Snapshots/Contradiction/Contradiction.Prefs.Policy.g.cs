@@ -65,21 +65,20 @@ namespace Contradiction
             var dimensions = narrowed.Dimensions;
             var bounds = narrowed.Within;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-            _ = bounds[1];
-            _ = values[1];
-            var within = requested is not null && unreadable.IsEmpty;
-            if (within)
-            {
-                var source = requested!;
-                var value0 = unchecked((ulong)(long)source.Maturity);
-                within &= (value0 < 3UL) & (((bounds[0].Ceiling >> (int)value0) & 1UL) != 0UL);
-                var value1 = source.MemoryDays;
-                within &= (value1 >= bounds[1].Lo) & (value1 <= bounds[1].Hi);
-            }
-
+            var within = requested is not null && unreadable.IsEmpty && Within(requested!, bounds, values);
             var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
             var forbidden = narrowed.Forbids(values, out var active);
             return new global::PolicyAsCode.Resolution<global::Contradiction.Prefs>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
+
+            static bool Within(global::Contradiction.Prefs source, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+            {
+                _ = bounds[1];
+                var value0 = unchecked((ulong)(long)source.Maturity);
+                if (!((value0 < 3UL) && (((bounds[0].Ceiling >> (int)value0) & 1UL) != 0UL))) return false;
+                var value1 = source.MemoryDays;
+                if (!((value1 >= bounds[1].Lo) && (value1 <= bounds[1].Hi))) return false;
+                return true;
+            }
 
             static global::Contradiction.Prefs Moved(global::Contradiction.Prefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
             {

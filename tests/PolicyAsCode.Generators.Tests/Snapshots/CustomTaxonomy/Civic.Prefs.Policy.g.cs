@@ -65,22 +65,22 @@ namespace Civic
             var dimensions = narrowed.Dimensions;
             var bounds = narrowed.Within;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-            _ = bounds[1];
-            _ = values[1];
-            var within = requested is not null && unreadable.IsEmpty;
-            if (within)
-            {
-                var source = requested!;
-                var value0 = source.NewsPerDay;
-                within &= (value0 >= bounds[0].Lo) & (value0 <= bounds[0].Hi);
-                global::PolicyAsCode.DimensionValue value1 = PolicyTables.Encode1(source.AvoidHazards);
-                values[1] = value1;
-                within &= ((value1.Bits & bounds[1].Floor) == bounds[1].Floor) & ((value1.Bits & ~bounds[1].Ceiling) == 0UL);
-            }
-
+            var within = requested is not null && unreadable.IsEmpty && Within(requested!, bounds, values);
             var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
             var forbidden = narrowed.Forbids(values, out var active);
             return new global::PolicyAsCode.Resolution<global::Civic.Prefs>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
+
+            static bool Within(global::Civic.Prefs source, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+            {
+                _ = bounds[1];
+                _ = values[1];
+                var value0 = source.NewsPerDay;
+                if (!((value0 >= bounds[0].Lo) && (value0 <= bounds[0].Hi))) return false;
+                global::PolicyAsCode.DimensionValue value1 = PolicyTables.Encode1(source.AvoidHazards);
+                values[1] = value1;
+                if (!(((value1.Bits & bounds[1].Floor) == bounds[1].Floor) && ((value1.Bits & ~bounds[1].Ceiling) == 0UL))) return false;
+                return true;
+            }
 
             static global::Civic.Prefs Moved(global::Civic.Prefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
             {

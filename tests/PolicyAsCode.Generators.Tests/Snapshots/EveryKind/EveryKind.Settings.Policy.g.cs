@@ -75,32 +75,32 @@ namespace EveryKind
             var dimensions = narrowed.Dimensions;
             var bounds = narrowed.Within;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-            _ = bounds[6];
-            _ = values[6];
-            var within = requested is not null && unreadable.IsEmpty;
-            if (within)
-            {
-                var source = requested!;
-                var value0 = source.Disclose;
-                within &= (((bounds[0].Ceiling >> (value0 ? 1 : 0)) & 1UL) != 0UL);
-                var value1 = PolicyTables.Encode1(source.Strictness);
-                within &= (value1.Bits < 64UL) & (((bounds[1].Ceiling >> (int)value1.Bits) & 1UL) != 0UL);
-                var value2 = source.Days;
-                within &= (value2 >= bounds[2].Lo) & (value2 <= bounds[2].Hi);
-                var value3 = source.Temperature;
-                within &= (double.IsFinite(value3)) & (value3 >= bounds[3].Lo) & (value3 <= bounds[3].Hi);
-                var value4 = unchecked((ulong)(long)source.Channels);
-                within &= ((value4 & 0xFFFFFFFFFFFFFFF0UL) == 0UL) & ((value4 & bounds[4].Floor) == bounds[4].Floor) & ((value4 & ~bounds[4].Ceiling) == 0UL);
-                var value5 = PolicyTables.Encode5(source.Language);
-                within &= (value5.Bits < 64UL) & (((bounds[5].Ceiling >> (int)value5.Bits) & 1UL) != 0UL);
-                global::PolicyAsCode.DimensionValue value6 = PolicyTables.Encode6(source.Avoid);
-                values[6] = value6;
-                within &= ((value6.Bits & bounds[6].Floor) == bounds[6].Floor) & ((value6.Bits & ~bounds[6].Ceiling) == 0UL);
-            }
-
+            var within = requested is not null && unreadable.IsEmpty && Within(requested!, bounds, values);
             var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
             var forbidden = narrowed.Forbids(values, out var active);
             return new global::PolicyAsCode.Resolution<global::EveryKind.Settings>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
+
+            static bool Within(global::EveryKind.Settings source, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+            {
+                _ = bounds[6];
+                _ = values[6];
+                var value0 = source.Disclose;
+                if (!((((bounds[0].Ceiling >> (value0 ? 1 : 0)) & 1UL) != 0UL))) return false;
+                var value1 = PolicyTables.Encode1(source.Strictness);
+                if (!((value1.Bits < 64UL) && (((bounds[1].Ceiling >> (int)value1.Bits) & 1UL) != 0UL))) return false;
+                var value2 = source.Days;
+                if (!((value2 >= bounds[2].Lo) && (value2 <= bounds[2].Hi))) return false;
+                var value3 = source.Temperature;
+                if (!((double.IsFinite(value3)) && (value3 >= bounds[3].Lo) && (value3 <= bounds[3].Hi))) return false;
+                var value4 = unchecked((ulong)(long)source.Channels);
+                if (!(((value4 & 0xFFFFFFFFFFFFFFF0UL) == 0UL) && ((value4 & bounds[4].Floor) == bounds[4].Floor) && ((value4 & ~bounds[4].Ceiling) == 0UL))) return false;
+                var value5 = PolicyTables.Encode5(source.Language);
+                if (!((value5.Bits < 64UL) && (((bounds[5].Ceiling >> (int)value5.Bits) & 1UL) != 0UL))) return false;
+                global::PolicyAsCode.DimensionValue value6 = PolicyTables.Encode6(source.Avoid);
+                values[6] = value6;
+                if (!(((value6.Bits & bounds[6].Floor) == bounds[6].Floor) && ((value6.Bits & ~bounds[6].Ceiling) == 0UL))) return false;
+                return true;
+            }
 
             static global::EveryKind.Settings Moved(global::EveryKind.Settings? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
             {

@@ -67,21 +67,20 @@ namespace Keywords.@class
                 var dimensions = narrowed.Dimensions;
                 var bounds = narrowed.Within;
                 var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                _ = bounds[1];
-                _ = values[1];
-                var within = requested is not null && unreadable.IsEmpty;
-                if (within)
-                {
-                    var source = requested!;
-                    var value0 = source.@default;
-                    within &= (value0 >= bounds[0].Lo) & (value0 <= bounds[0].Hi);
-                    var value1 = PolicyTables.Encode1(source.@params);
-                    within &= (value1.Bits < 64UL) & (((bounds[1].Ceiling >> (int)value1.Bits) & 1UL) != 0UL);
-                }
-
+                var within = requested is not null && unreadable.IsEmpty && Within(requested!, bounds, values);
                 var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
                 var forbidden = narrowed.Forbids(values, out var active);
                 return new global::PolicyAsCode.Resolution<global::Keywords.@class.@struct.@event>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
+
+                static bool Within(global::Keywords.@class.@struct.@event source, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+                {
+                    _ = bounds[1];
+                    var value0 = source.@default;
+                    if (!((value0 >= bounds[0].Lo) && (value0 <= bounds[0].Hi))) return false;
+                    var value1 = PolicyTables.Encode1(source.@params);
+                    if (!((value1.Bits < 64UL) && (((bounds[1].Ceiling >> (int)value1.Bits) & 1UL) != 0UL))) return false;
+                    return true;
+                }
 
                 static global::Keywords.@class.@struct.@event Moved(global::Keywords.@class.@struct.@event? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
                 {

@@ -68,19 +68,18 @@ namespace Nested.Policies
                     var dimensions = narrowed.Dimensions;
                     var bounds = narrowed.Within;
                     var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                    _ = bounds[0];
-                    _ = values[0];
-                    var within = requested is not null && unreadable.IsEmpty;
-                    if (within)
-                    {
-                        var source = requested!;
-                        var value0 = source.Creativity;
-                        within &= (double.IsFinite(value0)) & (value0 >= bounds[0].Lo) & (value0 <= bounds[0].Hi);
-                    }
-
+                    var within = requested is not null && unreadable.IsEmpty && Within(requested!, bounds, values);
                     var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
                     var forbidden = narrowed.Forbids(values, out var active);
                     return new global::PolicyAsCode.Resolution<global::Nested.Policies.Outer.Inner.Prefs>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
+
+                    static bool Within(global::Nested.Policies.Outer.Inner.Prefs source, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+                    {
+                        _ = bounds[0];
+                        var value0 = source.Creativity;
+                        if (!((double.IsFinite(value0)) && (value0 >= bounds[0].Lo) && (value0 <= bounds[0].Hi))) return false;
+                        return true;
+                    }
 
                     static global::Nested.Policies.Outer.Inner.Prefs Moved(global::Nested.Policies.Outer.Inner.Prefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
                     {

@@ -70,23 +70,22 @@ namespace NestedLaws
             var dimensions = narrowed.Dimensions;
             var bounds = narrowed.Within;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-            _ = bounds[2];
-            _ = values[2];
-            var within = requested is not null && unreadable.IsEmpty;
-            if (within)
-            {
-                var source = requested!;
-                var value0 = source.MemoryDays;
-                within &= (value0 >= bounds[0].Lo) & (value0 <= bounds[0].Hi);
-                var value1 = source.DiscloseAi;
-                within &= (((bounds[1].Ceiling >> (value1 ? 1 : 0)) & 1UL) != 0UL);
-                var value2 = unchecked((ulong)(long)source.Maturity);
-                within &= (value2 < 3UL) & (((bounds[2].Ceiling >> (int)value2) & 1UL) != 0UL);
-            }
-
+            var within = requested is not null && unreadable.IsEmpty && Within(requested!, bounds, values);
             var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
             var forbidden = narrowed.Forbids(values, out var active);
             return new global::PolicyAsCode.Resolution<global::NestedLaws.Prefs>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
+
+            static bool Within(global::NestedLaws.Prefs source, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+            {
+                _ = bounds[2];
+                var value0 = source.MemoryDays;
+                if (!((value0 >= bounds[0].Lo) && (value0 <= bounds[0].Hi))) return false;
+                var value1 = source.DiscloseAi;
+                if (!((((bounds[1].Ceiling >> (value1 ? 1 : 0)) & 1UL) != 0UL))) return false;
+                var value2 = unchecked((ulong)(long)source.Maturity);
+                if (!((value2 < 3UL) && (((bounds[2].Ceiling >> (int)value2) & 1UL) != 0UL))) return false;
+                return true;
+            }
 
             static global::NestedLaws.Prefs Moved(global::NestedLaws.Prefs? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
             {

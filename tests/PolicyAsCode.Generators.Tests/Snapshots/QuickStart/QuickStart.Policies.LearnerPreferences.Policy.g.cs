@@ -72,36 +72,36 @@ namespace QuickStart.Policies
             var dimensions = narrowed.Dimensions;
             var bounds = narrowed.Within;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-            _ = bounds[8];
-            _ = values[8];
-            var within = requested is not null && unreadable.IsEmpty;
-            if (within)
-            {
-                var source = requested!;
-                var value0 = unchecked((ulong)(long)source.Maturity);
-                within &= (value0 < 3UL) & (((bounds[0].Ceiling >> (int)value0) & 1UL) != 0UL);
-                var value1 = unchecked((ulong)(long)source.Tone);
-                within &= (value1 < 4UL) & (((bounds[1].Ceiling >> (int)value1) & 1UL) != 0UL);
-                var value2 = unchecked((ulong)(long)source.Verbosity);
-                within &= (value2 < 3UL) & (((bounds[2].Ceiling >> (int)value2) & 1UL) != 0UL);
-                var value3 = source.DiscloseAi;
-                within &= (((bounds[3].Ceiling >> (value3 ? 1 : 0)) & 1UL) != 0UL);
-                var value4 = source.MemoryDays;
-                within &= (value4 >= bounds[4].Lo) & (value4 <= bounds[4].Hi);
-                var value5 = source.Creativity;
-                within &= (double.IsFinite(value5)) & (value5 >= bounds[5].Lo) & (value5 <= bounds[5].Hi);
-                var value6 = unchecked((ulong)(long)source.Topics);
-                within &= ((value6 & 0xFFFFFFFFFFFFFFC0UL) == 0UL) & ((value6 & bounds[6].Floor) == bounds[6].Floor) & ((value6 & ~bounds[6].Ceiling) == 0UL);
-                var value7 = PolicyTables.Encode7(source.Language);
-                within &= (value7.Bits < 64UL) & (((bounds[7].Ceiling >> (int)value7.Bits) & 1UL) != 0UL);
-                global::PolicyAsCode.DimensionValue value8 = PolicyTables.Encode8(source.AvoidHazards);
-                values[8] = value8;
-                within &= ((value8.Bits & bounds[8].Floor) == bounds[8].Floor) & ((value8.Bits & ~bounds[8].Ceiling) == 0UL);
-            }
-
+            var within = requested is not null && unreadable.IsEmpty && Within(requested!, bounds, values);
             var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
             var forbidden = narrowed.Forbids(values, out var active);
             return new global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
+
+            static bool Within(global::QuickStart.Policies.LearnerPreferences source, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+            {
+                _ = bounds[8];
+                _ = values[8];
+                var value0 = unchecked((ulong)(long)source.Maturity);
+                if (!((value0 < 3UL) && (((bounds[0].Ceiling >> (int)value0) & 1UL) != 0UL))) return false;
+                var value1 = unchecked((ulong)(long)source.Tone);
+                if (!((value1 < 4UL) && (((bounds[1].Ceiling >> (int)value1) & 1UL) != 0UL))) return false;
+                var value2 = unchecked((ulong)(long)source.Verbosity);
+                if (!((value2 < 3UL) && (((bounds[2].Ceiling >> (int)value2) & 1UL) != 0UL))) return false;
+                var value3 = source.DiscloseAi;
+                if (!((((bounds[3].Ceiling >> (value3 ? 1 : 0)) & 1UL) != 0UL))) return false;
+                var value4 = source.MemoryDays;
+                if (!((value4 >= bounds[4].Lo) && (value4 <= bounds[4].Hi))) return false;
+                var value5 = source.Creativity;
+                if (!((double.IsFinite(value5)) && (value5 >= bounds[5].Lo) && (value5 <= bounds[5].Hi))) return false;
+                var value6 = unchecked((ulong)(long)source.Topics);
+                if (!(((value6 & 0xFFFFFFFFFFFFFFC0UL) == 0UL) && ((value6 & bounds[6].Floor) == bounds[6].Floor) && ((value6 & ~bounds[6].Ceiling) == 0UL))) return false;
+                var value7 = PolicyTables.Encode7(source.Language);
+                if (!((value7.Bits < 64UL) && (((bounds[7].Ceiling >> (int)value7.Bits) & 1UL) != 0UL))) return false;
+                global::PolicyAsCode.DimensionValue value8 = PolicyTables.Encode8(source.AvoidHazards);
+                values[8] = value8;
+                if (!(((value8.Bits & bounds[8].Floor) == bounds[8].Floor) && ((value8.Bits & ~bounds[8].Ceiling) == 0UL))) return false;
+                return true;
+            }
 
             static global::QuickStart.Policies.LearnerPreferences Moved(global::QuickStart.Policies.LearnerPreferences? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
             {
