@@ -9,11 +9,12 @@ namespace PolicyAsCode.Generators.Emitting;
 /// Prints <c>ResolveWithin</c> on the user's record: the request resolved against what one context's bounds leave of
 /// each dimension, given at run time (a <c>NarrowedContext</c> of <c>NarrowedDimension</c>s). An overlaid
 /// <c>PolicySnapshot</c> keeps one per context, computed by the kernel the first time a request arrives in it, and
-/// resolves with this method: each value is
-/// read from its typed property once, tested as <c>Lattice.Contains</c> tests it (written out for the dimension's
-/// kind) and granted as asked, or moved by its <c>NarrowedDimension</c> (a clamp inlined, or the interpreter's own
-/// step); the effective record is copied from the request only when something moved, and the
-/// resolution is built here, with the hazards the context's rules and the user's lists refuse.
+/// resolves with this method. A first pass reads each value as the compiled fast path does (<see cref="TypedRead"/>)
+/// and tests it against the kept bound (<c>PackedBound</c>) as <c>Lattice.Contains</c> tests it, returning at the
+/// first value that is not within; when all are, the request is the effective record. Otherwise the step encodes each
+/// value and grants it as asked or moves it by its <c>NarrowedDimension</c> (a clamp inlined, or the interpreter's own
+/// step), and the record is copied from the request. The resolution is built here, with the hazards the context's rules
+/// and the user's lists refuse.
 /// </summary>
 internal static class WithinEmitter
 {
