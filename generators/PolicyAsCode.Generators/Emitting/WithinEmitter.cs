@@ -165,8 +165,8 @@ internal static class WithinEmitter
         writer.Line($"values[{i}] = asked && {Membership.WithinBoundAt(d.Kind, $"bounds[{i}]", "value", "&&")} ? value : dimensions[{i}].{move}(value, {readable}, ref adjusted);");
     }
 
-    // Each value in turn (a readable request's as the first pass encoded it): granted as asked when within, else
-    // moved by NarrowedDimension (a typed clamp, or the interpreter's own step); one local for every value and one for
+    // Each value in turn, encoded from the request (or the defaults): granted as asked when within, else moved by its
+    // kind's NarrowedDimension move (a clamp inlined, or the interpreter's own step); one local for every value and one for
     // whether it was asked, and above EvaluatorPlan.SplitAbove dimensions a method for each chunk, so that a policy of
     // thousands of dimensions still gives the JIT methods it optimises. The record is copied from the request only when
     // something moved.

@@ -33,7 +33,7 @@ public sealed class OverlayDifferentialTests(ITestOutputHelper output)
             RandomPolicySource.Create(CompiledBatch.PolicySeed(master, 100_000 + i), "Overlaid.P" + i.ToString(CultureInfo.InvariantCulture), customHazards: CompiledBatch.CustomHazards(i));
 
         var run = typeof(OverlayDifferential).GetMethod(nameof(OverlayDifferential.Run))!;
-        var total = (Cases: 0L, Unchanged: 0L, Moved: 0L);
+        var total = (Cases: 0L, Unchanged: 0L, Moved: 0L, OutOfDomain: 0L);
         void Check(IEnumerable<RandomPolicy> policies)
         {
             foreach (var chunk in policies.Chunk(CompiledBatch.Size))
@@ -41,8 +41,8 @@ public sealed class OverlayDifferentialTests(ITestOutputHelper output)
                 using var batch = CompiledBatch.Compile(master, chunk);
                 foreach (var policy in chunk)
                 {
-                    var (checkedCases, unchanged, moved) = batch.Run<(long, long, long)>(run, policy, policy.Seed, overlays, cases);
-                    total = (total.Cases + checkedCases, total.Unchanged + unchanged, total.Moved + moved);
+                    var (checkedCases, unchanged, moved, outOfDomain) = batch.Run<(long, long, long, long)>(run, policy, policy.Seed, overlays, cases);
+                    total = (total.Cases + checkedCases, total.Unchanged + unchanged, total.Moved + moved, total.OutOfDomain + outOfDomain);
                 }
             }
         }
@@ -58,7 +58,8 @@ public sealed class OverlayDifferentialTests(ITestOutputHelper output)
             Check(Enumerable.Range(drawn, CompiledBatch.Size).Select(Policy));
         }
 
-        output.WriteLine($"{total.Cases} cases agreed: {total.Unchanged} granted as asked, {total.Moved} adjusted");
+        output.WriteLine($"{total.Cases} cases agreed: {total.Unchanged} granted as asked, {total.Moved} adjusted; and {total.OutOfDomain} with one value outside its domain");
+        Assert.True(total.OutOfDomain >= total.Cases / 4, $"only {total.OutOfDomain} requests with one value outside its domain");
         var soaking = Environment.GetEnvironmentVariable("PAC_OVERLAY_POLICIES") is not null || Environment.GetEnvironmentVariable("PAC_OVERLAY_CASES") is not null;
         Assert.True(total.Cases >= 100_000 || soaking, $"only {total.Cases} cases ran");
         Assert.True(BothPaths(), $"one path was hardly exercised: {total.Unchanged} granted as asked, {total.Moved} adjusted");
@@ -71,17 +72,18 @@ public sealed class OverlayDifferentialTests(ITestOutputHelper output)
         output.WriteLine($"PAC_EVAL_SEED={master}");
         var random = new PCG(3, unchecked((ulong)master));
         using var engine = new PolicyEngine<LearnerPreferences>();
-        var total = (Unchanged: 0L, Moved: 0L);
+        var total = (Unchanged: 0L, Moved: 0L, OutOfDomain: 0L);
         foreach (var overlay in RealisticOverlays)
         {
             var result = engine.ApplyOverlay(overlay);
             Assert.True(result.Succeeded, result.Compilation.Describe());
-            var (unchanged, moved) = OverlayDifferential.Check(engine.Current, 6_000, random, overlay.Describe());
-            total = (total.Unchanged + unchanged, total.Moved + moved);
+            var (unchanged, moved, outOfDomain) = OverlayDifferential.Check(engine.Current, 6_000, random, overlay.Describe());
+            total = (total.Unchanged + unchanged, total.Moved + moved, total.OutOfDomain + outOfDomain);
         }
 
-        output.WriteLine($"{total.Unchanged + total.Moved} cases agreed: {total.Unchanged} granted as asked, {total.Moved} adjusted");
+        output.WriteLine($"{total.Unchanged + total.Moved} cases agreed: {total.Unchanged} granted as asked, {total.Moved} adjusted; and {total.OutOfDomain} with one value outside its domain");
         Assert.True(total.Unchanged > 0 && total.Moved > 0, $"{total.Unchanged} granted as asked, {total.Moved} adjusted");
+        Assert.True(total.OutOfDomain > 10_000, $"only {total.OutOfDomain} requests with one value outside its domain");
     }
 
     // What an organisation running the QuickStart tutor would write: the example of docs/runtime.md, a pilot with

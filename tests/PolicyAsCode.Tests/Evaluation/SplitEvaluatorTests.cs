@@ -40,8 +40,9 @@ public sealed class SplitEvaluatorTests(ITestOutputHelper output)
             Assert.Contains(batch.UserTier(policy).Assembly.GetTypes(), t => t.Name.EndsWith("PolicyTables", StringComparison.Ordinal) && t.Namespace == policy.Namespace && t.GetMethod("Granted0") is not null);
 
             var cases = batch.Run<long>(generated, policy, policy.Seed, 3_000, null);
-            var (overlaidCases, unchanged, moved) = batch.Run<(long, long, long)>(overlaid, policy, policy.Seed, 2, 300);
-            output.WriteLine($"{policy.Namespace}, {dimensions} dimensions: {cases} generated cases and {overlaidCases} overlaid ones agreed ({unchanged} granted as asked, {moved} adjusted)");
+            var (overlaidCases, unchanged, moved, outOfDomain) = batch.Run<(long, long, long, long)>(overlaid, policy, policy.Seed, 2, 300);
+            output.WriteLine($"{policy.Namespace}, {dimensions} dimensions: {cases} generated cases and {overlaidCases} overlaid ones agreed ({unchanged} granted as asked, {moved} adjusted; {outOfDomain} more with one value outside its domain)");
+            Assert.True(outOfDomain > 0, $"{policy.Namespace}: no overlaid request held a value outside its domain");
             Assert.Equal(3_000, cases);
             Assert.True(moved > 0, $"{policy.Namespace}: no overlaid case was adjusted");
 

@@ -18,9 +18,10 @@ public static class OverlayDifferential
     /// <summary>
     /// Draws random overlays of <typeparamref name="T"/>'s policy (<see cref="RandomOverlays"/>) until
     /// <paramref name="overlays"/> are accepted, and checks <paramref name="cases"/> cases on each. Returns the cases
-    /// checked and, of those, how many were granted as asked (the kept contexts' first path) and how many moved.
+    /// checked and, of those, how many were granted as asked (the kept contexts' first path) and how many moved; and,
+    /// apart from those, how many requests held one value outside its domain among values all within.
     /// </summary>
-    public static (long Cases, long Unchanged, long Moved) Run<T>(int seed, int overlays, int cases)
+    public static (long Cases, long Unchanged, long Moved, long OutOfDomain) Run<T>(int seed, int overlays, int cases)
         where T : class, IUserTierPolicy<T>
     {
         if (!T.Registry.Tiers.Any(t => t.Rank == TierRank.Organisation) || T.Registry.Dimensions.IsEmpty)
@@ -31,7 +32,7 @@ public static class OverlayDifferential
         var random = new PCG(2, unchecked((ulong)seed));
         var gen = RandomOverlays.Overlay(T.Registry);
         using var engine = new PolicyEngine<T>();
-        var total = (Cases: 0L, Unchanged: 0L, Moved: 0L);
+        var total = (Cases: 0L, Unchanged: 0L, Moved: 0L, OutOfDomain: 0L);
         var accepted = 0;
         for (var draw = 0; draw < overlays * 30 && accepted < overlays; draw++)
         {
@@ -42,8 +43,8 @@ public static class OverlayDifferential
             }
 
             accepted++;
-            var (unchanged, moved) = Check(engine.Current, cases, random, overlay.Describe());
-            total = (total.Cases + unchanged + moved, total.Unchanged + unchanged, total.Moved + moved);
+            var (unchanged, moved, outOfDomain) = Check(engine.Current, cases, random, overlay.Describe());
+            total = (total.Cases + unchanged + moved, total.Unchanged + unchanged, total.Moved + moved, total.OutOfDomain + outOfDomain);
         }
 
         return total;
@@ -51,9 +52,10 @@ public static class OverlayDifferential
 
     /// <summary>
     /// Checks <paramref name="cases"/> random cases on an overlaid snapshot, and after each one the request of what it
-    /// was granted; returns how many of the cases compared were granted as asked and how many moved.
+    /// was granted, then that request with one value, of a dimension drawn at random, outside its domain; returns how
+    /// many of the first two kinds were granted as asked and how many moved, and how many of the third were compared.
     /// </summary>
-    public static (long Unchanged, long Moved) Check<T>(PolicySnapshot<T> snapshot, int cases, PCG random, string overlay)
+    public static (long Unchanged, long Moved, long OutOfDomain) Check<T>(PolicySnapshot<T> snapshot, int cases, PCG random, string overlay)
         where T : class, IUserTierPolicy<T>
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -64,7 +66,8 @@ public static class OverlayDifferential
 
         var interpreter = new PolicyInterpreter(snapshot.Registry);
         var gen = CaseGenerators.Cases(snapshot.Registry);
-        var (unchanged, moved) = (0L, 0L);
+        var outside = snapshot.Registry.Dimensions.Select(RandomPolicies.OutOfDomainValue).ToArray();
+        var (unchanged, moved, outOfDomain) = (0L, 0L, 0L);
         for (var i = 0; i < cases; i++)
         {
             // Each case asks again for what it was granted: random requests mostly move, and a request inside every
@@ -75,11 +78,21 @@ public static class OverlayDifferential
             Count(reference.IsAdjusted, ref unchanged, ref moved);
             if (c.Requested is not null)
             {
-                Count(Compare(snapshot, interpreter, c with { Requested = reference.Effective, Unreadable = [] }, overlay).IsAdjusted, ref unchanged, ref moved);
+                var regranted = c with { Requested = reference.Effective, Unreadable = [] };
+                Count(Compare(snapshot, interpreter, regranted, overlay).IsAdjusted, ref unchanged, ref moved);
+
+                // One value the record's type can hold but the dimension cannot (NaN, an undefined member or flag) among
+                // values that are all within: the first pass reads it typed, and must send it to the step as the
+                // interpreter treats it, unreadable. Random requests rarely have every other value within.
+                var d = (int)random.Next((uint)outside.Length);
+                var requested = (DimensionValue[])reference.Effective.Clone();
+                requested[d] = outside[d].Generate(random, null!, out _);
+                Compare(snapshot, interpreter, regranted with { Requested = requested }, overlay);
+                outOfDomain++;
             }
         }
 
-        return (unchanged, moved);
+        return (unchanged, moved, outOfDomain);
     }
 
     private static void Count(bool adjusted, ref long unchanged, ref long moved)
