@@ -27,6 +27,10 @@ console.log(row("Cedar (cedar-wasm, statefulIsAuthorized)", cedar));
 for (const [name, t] of [["generated evaluator, resolve + decide", dotnet.resolveDecide], ["generated evaluator, decide (resolved before)", dotnet.decide]]) {
   console.log(row(name, t, `  ${times(cedar.median / t.median)} ${times(cedar.q1 / t.q3)}`));
 }
+if (dotnet.byHand) {
+  const f = dotnet.byHand;
+  console.log(row("the decision by hand, no resolution", f, `  ${times(cedar.median / f.median)} ${times(cedar.q1 / f.q3)}`));
+}
 for (const part of ["unchanged", "moved"]) {
   const name = part === "moved" ? "resolve + decide, a value clamped" : "resolve + decide, nothing moves";
   console.log(row(`  ${name} (${dotnet[part].requests})`, dotnet[part].timing));

@@ -2,6 +2,8 @@ using System;
 using System.Diagnostics;
 using System.Linq;
 using PolicyAsCode.Benchmarks.Cedar;
+using PolicyAsCode.Benchmarks.HandWritten;
+using QuickStart.Policies;
 using Xunit;
 
 namespace PolicyAsCode.Benchmarks.Tests;
@@ -56,6 +58,7 @@ public sealed class CedarTimingTests
         Assert.Equal(-1, inputs.FirstDisagreement(recorded));
         Assert.Equal(recorded.Count(d => d), inputs.ResolveAndDecide(0, inputs.Count));
         Assert.Equal(recorded.Count(d => d), inputs.DecideResolved(0, inputs.Count));
+        Assert.Equal(recorded.Count(d => d), inputs.DecideByHand(0, inputs.Count));
 
         // The only value these requests can ask beyond a bound is Mature, above the organisation's Teen.
         Assert.Equal(requests.Select(r => r.Maturity == 2), requests.Select(CedarComparison.Moves));
@@ -64,6 +67,37 @@ public sealed class CedarTimingTests
         flipped[321] = !flipped[321];
         Assert.Equal(321, inputs.FirstDisagreement(flipped));
         Assert.Equal(499, inputs.FirstDisagreement(recorded[..499]));
+    }
+
+    [Fact]
+    public void The_decision_by_hand_is_the_generated_evaluators_in_every_context_and_for_every_value()
+    {
+        // Beyond what the comparison draws: every jurisdiction in any case, unmatched and empty ones, every fact known
+        // either way or not, maturities and avoid lists outside their domains, hazards the policy cannot name.
+        var jurisdictions = new[] { "EU", "eu", "US", "Us", "DE", "de", "US-CA", "us-ca", "BR", "", null };
+        var facts = new[] { Fact.Minor, Fact.RolePlay, Fact.ConsentsToMemory };
+        var random = new Random(17);
+        var allowed = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var context = PolicyContext.In(jurisdictions[random.Next(jurisdictions.Length)]);
+            foreach (var fact in facts)
+            {
+                context = random.Next(3) switch { 0 => context.With(fact, true), 1 => context.With(fact, false), _ => context };
+            }
+
+            var avoid = (Hazard)((ulong)random.NextInt64() & (random.Next(4) == 0 ? ~0UL : 0xFF00003FFFUL));
+            var preferences = new LearnerPreferences { Maturity = (Maturity)random.Next(4), AvoidHazards = avoid };
+            var detected = random.Next(3) == 0 ? Hazard.None : (Hazard)(1UL << random.Next(40)) | (Hazard)(1UL << random.Next(14));
+            var contentMaturity = random.Next(3);
+
+            var expected = CedarComparison.Decide(preferences, in context, detected, contentMaturity);
+            Assert.True(expected == QuickStartDecisionByHand.Allows(preferences, in context, detected, contentMaturity), $"request {i}: {preferences} in {context}, detected {detected}, content maturity {contentMaturity}");
+            allowed += expected ? 1 : 0;
+        }
+
+        // Both answers occur often, so agreement is not agreement on one answer.
+        Assert.InRange(allowed, 2_000, 18_000);
     }
 
     [Fact]

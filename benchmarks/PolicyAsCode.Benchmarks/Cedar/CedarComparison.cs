@@ -119,6 +119,7 @@ public static class CedarComparison
         var allowed = recorded.Count(d => d);
         var full = PassTimer.Time(inputs.ResolveAndDecide, inputs.Count, rounds, chunk, allowed);
         var decideOnly = PassTimer.Time(inputs.DecideResolved, inputs.Count, rounds, chunk, allowed);
+        var byHand = PassTimer.Time(inputs.DecideByHand, inputs.Count, rounds, chunk, allowed);
 
         // Where the time goes: the same requests split by whether resolution moves a value (a clamped maturity).
         var byMoved = requests.ToLookup(Moves);
@@ -131,13 +132,14 @@ public static class CedarComparison
         Console.WriteLine($"generated evaluator, {inputs.Count} requests in chunks of {chunk}, .NET {Environment.Version}, {Environment.ProcessorCount} cores, tiered compilation {Setting("TieredCompilation")}, tiered PGO {Setting("TieredPGO")}");
         Console.WriteLine($"  resolve + decide: {full}");
         Console.WriteLine($"  decide against a resolution made beforehand: {decideOnly}");
+        Console.WriteLine($"  the decision by hand, from only what it reads, no resolution (QuickStartDecisionByHand): {byHand}");
         foreach (var (moved, count, timing) in parts)
         {
             Console.WriteLine($"  resolve + decide, the {count} requests where {(moved ? "resolution moves a value" : "nothing moves")}: {timing}");
         }
 
         var split = string.Join(",", parts.Select(p => FormattableString.Invariant($"\"{(p.Moved ? "moved" : "unchanged")}\":{{\"requests\":{p.Count},\"timing\":{p.Timing.ToJson()}}}")));
-        Console.WriteLine(FormattableString.Invariant($"dotnet-json {{\"requests\":{inputs.Count},\"chunk\":{chunk},\"resolveDecide\":{full.ToJson()},\"decide\":{decideOnly.ToJson()},{split}}}"));
+        Console.WriteLine(FormattableString.Invariant($"dotnet-json {{\"requests\":{inputs.Count},\"chunk\":{chunk},\"resolveDecide\":{full.ToJson()},\"decide\":{decideOnly.ToJson()},\"byHand\":{byHand.ToJson()},{split}}}"));
         return 0;
     }
 
