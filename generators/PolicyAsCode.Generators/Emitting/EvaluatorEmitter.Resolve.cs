@@ -69,11 +69,8 @@ internal static partial class EvaluatorEmitter
         using var _ = w.Block(signature);
         foreach (var dimension in plan.Dimensions)
         {
-            var i = dimension.Index;
-            w.Line($"// {dimension.Dimension.Name}");
-            w.Line($"var value{i} = Encode{i}(source.{CSharpNames.Escape(dimension.Dimension.Name)});");
-            w.Line($"var readable{i} = {dimension.Readable};");
-            w.Line($"var inside{i} = {Test.Name($"readable{i}").And(dimension.Inside)};");
+            var inside = EmitRead(w, dimension);
+            w.Line($"var inside{dimension.Index} = {inside};");
         }
 
         // What moved is recorded as bits on the stack; the effective record is the one object this path allocates.
@@ -93,6 +90,22 @@ internal static partial class EvaluatorEmitter
     // call) and returned: a resolution still allocates only the effective record.
     private static void EmitResolveMovedInChunks(SourceWriter w, EvaluatorPlan plan, string self, string signature)
     {
+        // The steps first: ResolveMoved's initialiser of every dimension comes last (EmitTables says why).
+        for (var k = 0; k < plan.Steps; k++)
+        {
+            using (w.Block($"public static void Granted{k}({self} source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope, ref {Recorder} adjusted, {Value}[] granted)"))
+            {
+                foreach (var dimension in plan.Step(k))
+                {
+                    var i = dimension.Index;
+                    var inside = EmitRead(w, dimension);
+                    w.Line($"granted[{i}] = {inside} ? value{i} : Resolve{i}(value{i}, readable{i}, in scope, ref adjusted);");
+                }
+            }
+
+            w.Line();
+        }
+
         var pool = $"global::System.Buffers.ArrayPool<{Value}>.Shared";
         using (w.Block(signature))
         {
@@ -113,20 +126,17 @@ internal static partial class EvaluatorEmitter
                 w.Line($"{pool}.Return(granted);");
             }
         }
+    }
 
-        for (var k = 0; k < plan.Steps; k++)
-        {
-            w.Line();
-            using var _ = w.Block($"public static void Granted{k}({self} source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope, ref {Recorder} adjusted, {Value}[] granted)");
-            foreach (var dimension in plan.Step(k))
-            {
-                var i = dimension.Index;
-                w.Line($"// {dimension.Dimension.Name}");
-                w.Line($"var value{i} = Encode{i}(source.{CSharpNames.Escape(dimension.Dimension.Name)});");
-                w.Line($"var readable{i} = {dimension.Readable};");
-                w.Line($"granted[{i}] = {Test.Name($"readable{i}").And(dimension.Inside)} ? value{i} : Resolve{i}(value{i}, readable{i}, in scope, ref adjusted);");
-            }
-        }
+    // A dimension's value read from the request and encoded, and whether it is readable; returns the test that it is
+    // also inside every bound that applies, for the caller to keep or to resolve by.
+    private static Test EmitRead(SourceWriter w, DimensionPlan dimension)
+    {
+        var i = dimension.Index;
+        w.Line($"// {dimension.Dimension.Name}");
+        w.Line($"var value{i} = Encode{i}(source.{CSharpNames.Escape(dimension.Dimension.Name)});");
+        w.Line($"var readable{i} = {dimension.Readable};");
+        return Test.Name($"readable{i}").And(dimension.Inside);
     }
 
     // The effective record (copied from the request only when something moved), the hazards refused, the resolution.

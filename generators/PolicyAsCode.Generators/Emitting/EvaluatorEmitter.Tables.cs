@@ -72,7 +72,6 @@ internal static partial class EvaluatorEmitter
         }
 
         EmitInside(writer, plan, self);
-        EmitResolveMoved(writer, plan, self);
         WithinEmitter.EmitChunks(writer, plan, self);
         foreach (var dimension in plan.Dimensions)
         {
@@ -87,6 +86,11 @@ internal static partial class EvaluatorEmitter
         }
 
         EmitScope(writer, plan.Scope);
+
+        // Last, for the compiler's parser: the effective record's initialiser is one list of every dimension, and the
+        // parser keeps the builder it grew for it and clears the whole of it for every list it parses afterwards, so
+        // written early it made parsing the tables quadratic in the number of dimensions (GeneratedFile.Write).
+        EmitResolveMoved(writer, plan, self);
     }
 
     // A folded chain as tables indexed by the combination of context tests (FoldedChain says which bit is which).

@@ -6,7 +6,7 @@ namespace PolicyAsCode.Generators.Emitting;
 
 /// <summary>
 /// The frame every generated file shares: the header (which analysers recognise, to skip generated members), then the
-/// user tier's namespace and containing types reopened, with one part written inside them and one beside them.
+/// user tier's namespace, with one part written in it and then one inside the user tier's containing types reopened.
 /// </summary>
 internal static class GeneratedFile
 {
@@ -29,6 +29,12 @@ internal static class GeneratedFile
             writer.Open("namespace " + policy.UserTier.Namespace);
         }
 
+        // The part beside the containing types comes first. The part inside them is the user's record, whose members
+        // hold the lists that run over every dimension (initialisers and with-expressions); the compiler's parser keeps
+        // the builder it grew for such a list and clears the whole of it for every list it parses afterwards, so
+        // written before the thousands of small members beside it they made parsing quadratic in the dimensions.
+        insideNamespace(writer);
+        writer.Line();
         foreach (var outer in policy.UserTier.ContainingTypes)
         {
             writer.Open(outer);
@@ -40,8 +46,6 @@ internal static class GeneratedFile
             writer.Close();
         }
 
-        writer.Line();
-        insideNamespace(writer);
         if (namespaced)
         {
             writer.Close();

@@ -4,6 +4,236 @@
 
 namespace Conditional
 {
+    /// <summary>The constant tables of Reader's evaluator.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+    file static class PolicyTables
+    {
+        private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound RealBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound BooleanBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
+        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
+            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::Conditional.Reader), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
+
+        public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
+
+        public static readonly global::PolicyAsCode.Bound Domain0 = OrdinalBound(0x0UL, 0x7UL);
+        public static readonly global::PolicyAsCode.Bound Domain1 = BooleanBound(0x0UL, 0x3UL);
+        public static readonly global::PolicyAsCode.Bound Domain2 = IntegerBound(-2147483648d, 2147483647d);
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x7UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL) };
+        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL) };
+        public static readonly global::PolicyAsCode.Bound[] Relaxed1 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x3UL) };
+        public static readonly bool[] Waives1 = new bool[] { false, false, false, true };
+        public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { IntegerBound(-2147483648d, 2147483647d), IntegerBound(0d, 0d), IntegerBound(-2147483648d, 30d), IntegerBound(0d, 0d) };
+        public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
+        public static readonly global::PolicyAsCode.TierInfo ForbidTier0 = Registry.Tiers[0];
+
+        public static int MatchJurisdiction(string? jurisdiction)
+        {
+            if (string.Equals(jurisdiction, "EU", global::System.StringComparison.OrdinalIgnoreCase)) return 0;
+            if (string.Equals(jurisdiction, "US", global::System.StringComparison.OrdinalIgnoreCase)) return 1;
+            return -1;
+        }
+
+        public static global::PolicyAsCode.Decision Refuse(in global::PolicyAsCode.Resolution<global::Conditional.Reader> resolution, global::PolicyAsCode.Hazard detected)
+        {
+            if (!resolution.IsResolved) return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
+            var unknown = detected & UnknownHazards;
+            if (unknown != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.RefuseUnknown(unknown);
+            var active = resolution.ActiveForbids;
+            if ((active & 0x1UL) != 0UL && (detected & (global::PolicyAsCode.Hazard)0x800UL) != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.Refuse(Forbid0, ForbidTier0, detected & (global::PolicyAsCode.Hazard)0x800UL);
+            return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static bool Inside0(global::Conditional.Reader source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        {
+            if (!readAll || !unreadable.IsEmpty) return false;
+            // Maturity
+            var value0 = unchecked((ulong)(long)source.Maturity);
+            if (!(value0 < 3UL && (!scope.EuLawWhenMinor || ((0x3UL >> (int)value0) & 1UL) != 0UL) && (!scope.EuLawUnlessVerifiedAdultNotWaived || ((0x3UL >> (int)value0) & 1UL) != 0UL) && (!scope.UsLawWhenMinor || ((0x3UL >> (int)value0) & 1UL) != 0UL))) return false;
+            // DiscloseAi
+            var value1 = source.DiscloseAi;
+            if (!(!scope.EuLawApplies || value1)) return false;
+            // MemoryDays
+            var value2 = source.MemoryDays;
+            if (!((!scope.EuLawUnlessConsentsToMemory || (value2 >= 0 && value2 <= 0)) && (!scope.EuLawWhenConsentsToMemoryAndProfessional || value2 <= 30))) return false;
+            return true;
+        }
+
+        // Maturity: ordinal, lower is stricter, 3 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        {
+            var combination = (scope.EuLawWhenMinor ? 1 : 0) | (scope.EuLawUnlessVerifiedAdultNotWaived ? 2 : 0) | (scope.UsLawWhenMinor ? 4 : 0);
+            var strict = PolicyTables.Strict0[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
+            {
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
+            {
+                granted = requested;
+            }
+            else
+            {
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
+            }
+            return granted;
+        }
+
+        // DiscloseAi: boolean, higher is stricter, 1 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        {
+            var combination = (scope.EuLawApplies ? 1 : 0) | (scope.UserWaivesEuLawOnDiscloseAi ? 2 : 0);
+            var strict = PolicyTables.Strict1[combination];
+            var relaxed = PolicyTables.Relaxed1[combination];
+            var userWaives = PolicyTables.Waives1[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
+            {
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
+            {
+                granted = requested;
+            }
+            else
+            {
+                var waived = userWaives && global::PolicyAsCode.Lattice.Contains(relaxed, requested);
+                granted = waived ? requested : global::PolicyAsCode.Lattice.Clamp(userWaives ? relaxed : strict, requested, true);
+                adjusted.Record(1, waived ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped);
+            }
+            return granted;
+        }
+
+        // MemoryDays: integer, lower is stricter, 2 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        {
+            var combination = (scope.EuLawUnlessConsentsToMemory ? 1 : 0) | (scope.EuLawWhenConsentsToMemoryAndProfessional ? 2 : 0);
+            var strict = PolicyTables.Strict2[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
+            {
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
+            {
+                granted = requested;
+            }
+            else
+            {
+                granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
+                adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.Clamped);
+            }
+            return granted;
+        }
+
+        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
+        {
+            var forbidden = global::PolicyAsCode.Hazard.None;
+            active = 0UL;
+            if (scope.EuLawApplies && scope.WhenMinor)
+            {
+                forbidden |= (global::PolicyAsCode.Hazard)0x800UL;
+                active |= 0x1UL;
+            }
+            return forbidden;
+        }
+
+        public static global::PolicyAsCode.DimensionValue Encode0(global::Conditional.Maturity value) => global::PolicyAsCode.DimensionValue.OfPosition(unchecked((ulong)(long)value) < 3UL ? (int)(long)value : 64);
+        public static global::Conditional.Maturity Decode0(global::PolicyAsCode.DimensionValue value) => value.Bits < 3UL ? unchecked((global::Conditional.Maturity)(long)value.Bits) : unchecked((global::Conditional.Maturity)3L);
+
+        public static global::PolicyAsCode.DimensionValue Encode1(bool value) => global::PolicyAsCode.DimensionValue.OfPosition(value ? 1 : 0);
+        public static bool Decode1(global::PolicyAsCode.DimensionValue value) => value.Bits != 0UL;
+
+        public static global::PolicyAsCode.DimensionValue Encode2(int value) => global::PolicyAsCode.DimensionValue.OfNumber(value);
+        public static int Decode2(global::PolicyAsCode.DimensionValue value) => double.IsNaN(value.Number) ? 0 : (int)global::System.Math.Clamp(value.Number, int.MinValue, int.MaxValue);
+
+        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+        public readonly struct Scope
+        {
+            public readonly int Jurisdiction;
+            public readonly bool EuLawApplies;
+            public readonly bool WhenMinor;
+            public readonly bool EuLawWhenMinor;
+            public readonly bool EuLawUnlessVerifiedAdultNotWaived;
+            public readonly bool UsLawWhenMinor;
+            public readonly bool UserWaivesEuLawOnDiscloseAi;
+            public readonly bool EuLawUnlessConsentsToMemory;
+            public readonly bool EuLawWhenConsentsToMemoryAndProfessional;
+
+            public Scope(in global::PolicyAsCode.PolicyContext context)
+            {
+                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
+                var euLawApplies = jurisdiction < 0 || jurisdiction == 0;
+                var whenMinor = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None).Restricts(in context);
+                var euLawWhenMinor = euLawApplies && whenMinor;
+                var unlessVerifiedAdult = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.VerifiedAdult).Restricts(in context);
+                var organisationWaivesEuLawOnMaturity = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.VerifiedAdult, global::PolicyAsCode.Fact.None).Loosens(in context);
+                var euLawUnlessVerifiedAdultNotWaived = euLawApplies && unlessVerifiedAdult && !organisationWaivesEuLawOnMaturity;
+                var usLawApplies = jurisdiction < 0 || jurisdiction == 1;
+                var usLawWhenMinor = usLawApplies && whenMinor;
+                var userWaivesEuLawOnDiscloseAi = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None).Loosens(in context);
+                var unlessConsentsToMemory = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.ConsentsToMemory).Restricts(in context);
+                var euLawUnlessConsentsToMemory = euLawApplies && unlessConsentsToMemory;
+                var whenConsentsToMemoryAndProfessional = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.ConsentsToMemory | global::PolicyAsCode.Fact.Professional, global::PolicyAsCode.Fact.None).Restricts(in context);
+                var euLawWhenConsentsToMemoryAndProfessional = euLawApplies && whenConsentsToMemoryAndProfessional;
+                Jurisdiction = jurisdiction;
+                EuLawApplies = euLawApplies;
+                WhenMinor = whenMinor;
+                EuLawWhenMinor = euLawWhenMinor;
+                EuLawUnlessVerifiedAdultNotWaived = euLawUnlessVerifiedAdultNotWaived;
+                UsLawWhenMinor = usLawWhenMinor;
+                UserWaivesEuLawOnDiscloseAi = userWaivesEuLawOnDiscloseAi;
+                EuLawUnlessConsentsToMemory = euLawUnlessConsentsToMemory;
+                EuLawWhenConsentsToMemoryAndProfessional = euLawWhenConsentsToMemoryAndProfessional;
+            }
+        }
+
+        public static global::PolicyAsCode.Resolution<global::Conditional.Reader> ResolveMoved(global::Conditional.Reader source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
+        {
+            // Maturity
+            var value0 = Encode0(source.Maturity);
+            var readable0 = readAll && !unreadable.Contains(0) && value0.Bits < 64UL;
+            var inside0 = readable0 && (!scope.EuLawWhenMinor || ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL) && (!scope.EuLawUnlessVerifiedAdultNotWaived || ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL) && (!scope.UsLawWhenMinor || ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL);
+            // DiscloseAi
+            var value1 = Encode1(source.DiscloseAi);
+            var readable1 = readAll && !unreadable.Contains(1);
+            var inside1 = readable1 && (!scope.EuLawApplies || ((0x2UL >> (int)value1.Bits) & 1UL) != 0UL);
+            // MemoryDays
+            var value2 = Encode2(source.MemoryDays);
+            var readable2 = readAll && !unreadable.Contains(2);
+            var inside2 = readable2 && (!scope.EuLawUnlessConsentsToMemory || (value2.Number >= 0d && value2.Number <= 0d)) && (!scope.EuLawWhenConsentsToMemoryAndProfessional || value2.Number <= 30d);
+
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
+            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
+            var granted2 = inside2 ? value2 : Resolve2(value2, readable2, in scope, ref adjusted);
+
+            var effective = source;
+            if (!adjusted.IsEmpty)
+            {
+                effective = source with
+                {
+                    Maturity = Decode0(granted0),
+                    DiscloseAi = Decode1(granted1),
+                    MemoryDays = Decode2(granted2),
+                };
+            }
+
+            var forbidden = Forbidden(in scope, out var active);
+            return new global::PolicyAsCode.Resolution<global::Conditional.Reader>(global::PolicyAsCode.PolicyEncoding<global::Conditional.Reader>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
+        }
+    }
+
     /// <summary>The compiled evaluator of the policy whose user tier is Reader.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     [global::PolicyAsCode.Compiled.PolicyRegistryData(3, """{"name":"Conditional.Reader","tiers":[{"index":0,"name":"EU","type":"Conditional.EuLaw","rank":1,"within":[]},{"index":1,"name":"US","type":"Conditional.UsLaw","rank":1,"within":[]},{"index":2,"name":"fiction","type":"Conditional.FictionPlatform","rank":2,"within":[0,1]},{"index":3,"name":"Reader","type":"Conditional.Reader","rank":3,"within":[2]}],"dimensions":[{"index":0,"name":"Maturity","kind":"Ordinal","type":"Conditional.Maturity","members":["General","Teen","Mature"],"memberValues":[0,1,2],"domain":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"higherIsStricter":false,"default":"0x0","hasInitialiser":false,"description":null,"enables":[],"mitigates":[],"instructions":[],"learnable":false},{"index":1,"name":"DiscloseAi","kind":"Boolean","type":"bool","members":["false","true"],"memberValues":[0,1],"domain":{"kind":"Boolean","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"higherIsStricter":true,"default":"0x1","hasInitialiser":true,"description":null,"enables":[],"mitigates":[],"instructions":[],"learnable":false},{"index":2,"name":"MemoryDays","kind":"Integer","type":"int","members":[],"memberValues":[],"domain":{"kind":"Integer","lo":-2147483648,"hi":2147483647,"floor":"0x0","ceiling":"0x0"},"higherIsStricter":false,"default":0,"hasInitialiser":false,"description":null,"enables":[],"mitigates":[],"instructions":[],"learnable":false}],"bounds":[{"index":0,"dimension":0,"tier":0,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":1,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Teen)","reason":"minors get at most teen content","enables":[],"mitigates":[]},{"index":1,"dimension":0,"tier":0,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":0,"unless":4,"waivableBy":2,"source":"AtMost(Maturity.Teen)","reason":"unverified users get at most teen content","enables":[],"mitigates":[]},{"index":2,"dimension":1,"tier":0,"form":"Locked","bound":{"kind":"Boolean","lo":0,"hi":0,"floor":"0x0","ceiling":"0x2"},"when":0,"unless":0,"waivableBy":3,"source":"Locked(true)","reason":"disclose the AI unless the user waives it for role-play","enables":[],"mitigates":[]},{"index":3,"dimension":2,"tier":0,"form":"Locked","bound":{"kind":"Integer","lo":0,"hi":0,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":2,"waivableBy":null,"source":"Locked(0)","reason":"no memory without consent","enables":[],"mitigates":[]},{"index":4,"dimension":2,"tier":0,"form":"AtMost","bound":{"kind":"Integer","lo":-2147483648,"hi":30,"floor":"0x0","ceiling":"0x0"},"when":34,"unless":0,"waivableBy":null,"source":"AtMost(30)","reason":null,"enables":[],"mitigates":[]},{"index":5,"dimension":0,"tier":1,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":1,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Teen)","reason":null,"enables":[],"mitigates":[]}],"forbids":[{"index":0,"tier":0,"hazards":"0x800","when":1,"unless":0,"reason":"minors","dimension":null,"mitigates":[]}],"waivers":[{"index":0,"claimant":2,"dimension":0,"waived":0,"when":4,"delegated":true},{"index":1,"claimant":3,"dimension":1,"waived":0,"when":8,"delegated":true}],"defaults":[{"tier":2,"dimension":0,"value":"0x1"}],"hazards":[],"neverTogether":[],"benefits":[],"risks":[],"learning":[]}""")]
@@ -144,236 +374,6 @@ namespace Conditional
                 DiscloseAi = (given[0] & 0x2UL) != 0 ? PolicyTables.Decode1(values[1]) : template.DiscloseAi,
                 MemoryDays = (given[0] & 0x4UL) != 0 ? PolicyTables.Decode2(values[2]) : template.MemoryDays,
             };
-        }
-    }
-
-    /// <summary>The constant tables of Reader's evaluator.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-    file static class PolicyTables
-    {
-        private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
-        private static global::PolicyAsCode.Bound RealBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, lo, hi, 0UL, 0UL);
-        private static global::PolicyAsCode.Bound BooleanBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, floor, ceiling);
-        private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
-        private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
-        private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
-        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
-            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::Conditional.Reader), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
-
-        public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
-
-        public static readonly global::PolicyAsCode.Bound Domain0 = OrdinalBound(0x0UL, 0x7UL);
-        public static readonly global::PolicyAsCode.Bound Domain1 = BooleanBound(0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.Bound Domain2 = IntegerBound(-2147483648d, 2147483647d);
-        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x7UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL) };
-        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL) };
-        public static readonly global::PolicyAsCode.Bound[] Relaxed1 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x3UL) };
-        public static readonly bool[] Waives1 = new bool[] { false, false, false, true };
-        public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { IntegerBound(-2147483648d, 2147483647d), IntegerBound(0d, 0d), IntegerBound(-2147483648d, 30d), IntegerBound(0d, 0d) };
-        public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
-        public static readonly global::PolicyAsCode.TierInfo ForbidTier0 = Registry.Tiers[0];
-
-        public static int MatchJurisdiction(string? jurisdiction)
-        {
-            if (string.Equals(jurisdiction, "EU", global::System.StringComparison.OrdinalIgnoreCase)) return 0;
-            if (string.Equals(jurisdiction, "US", global::System.StringComparison.OrdinalIgnoreCase)) return 1;
-            return -1;
-        }
-
-        public static global::PolicyAsCode.Decision Refuse(in global::PolicyAsCode.Resolution<global::Conditional.Reader> resolution, global::PolicyAsCode.Hazard detected)
-        {
-            if (!resolution.IsResolved) return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
-            var unknown = detected & UnknownHazards;
-            if (unknown != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.RefuseUnknown(unknown);
-            var active = resolution.ActiveForbids;
-            if ((active & 0x1UL) != 0UL && (detected & (global::PolicyAsCode.Hazard)0x800UL) != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.Refuse(Forbid0, ForbidTier0, detected & (global::PolicyAsCode.Hazard)0x800UL);
-            return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
-        }
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static bool Inside0(global::Conditional.Reader source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
-        {
-            if (!readAll || !unreadable.IsEmpty) return false;
-            // Maturity
-            var value0 = unchecked((ulong)(long)source.Maturity);
-            if (!(value0 < 3UL && (!scope.EuLawWhenMinor || ((0x3UL >> (int)value0) & 1UL) != 0UL) && (!scope.EuLawUnlessVerifiedAdultNotWaived || ((0x3UL >> (int)value0) & 1UL) != 0UL) && (!scope.UsLawWhenMinor || ((0x3UL >> (int)value0) & 1UL) != 0UL))) return false;
-            // DiscloseAi
-            var value1 = source.DiscloseAi;
-            if (!(!scope.EuLawApplies || value1)) return false;
-            // MemoryDays
-            var value2 = source.MemoryDays;
-            if (!((!scope.EuLawUnlessConsentsToMemory || (value2 >= 0 && value2 <= 0)) && (!scope.EuLawWhenConsentsToMemoryAndProfessional || value2 <= 30))) return false;
-            return true;
-        }
-
-        public static global::PolicyAsCode.Resolution<global::Conditional.Reader> ResolveMoved(global::Conditional.Reader source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
-        {
-            // Maturity
-            var value0 = Encode0(source.Maturity);
-            var readable0 = readAll && !unreadable.Contains(0) && value0.Bits < 64UL;
-            var inside0 = readable0 && (!scope.EuLawWhenMinor || ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL) && (!scope.EuLawUnlessVerifiedAdultNotWaived || ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL) && (!scope.UsLawWhenMinor || ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL);
-            // DiscloseAi
-            var value1 = Encode1(source.DiscloseAi);
-            var readable1 = readAll && !unreadable.Contains(1);
-            var inside1 = readable1 && (!scope.EuLawApplies || ((0x2UL >> (int)value1.Bits) & 1UL) != 0UL);
-            // MemoryDays
-            var value2 = Encode2(source.MemoryDays);
-            var readable2 = readAll && !unreadable.Contains(2);
-            var inside2 = readable2 && (!scope.EuLawUnlessConsentsToMemory || (value2.Number >= 0d && value2.Number <= 0d)) && (!scope.EuLawWhenConsentsToMemoryAndProfessional || value2.Number <= 30d);
-
-            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
-            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
-            var granted2 = inside2 ? value2 : Resolve2(value2, readable2, in scope, ref adjusted);
-
-            var effective = source;
-            if (!adjusted.IsEmpty)
-            {
-                effective = source with
-                {
-                    Maturity = Decode0(granted0),
-                    DiscloseAi = Decode1(granted1),
-                    MemoryDays = Decode2(granted2),
-                };
-            }
-
-            var forbidden = Forbidden(in scope, out var active);
-            return new global::PolicyAsCode.Resolution<global::Conditional.Reader>(global::PolicyAsCode.PolicyEncoding<global::Conditional.Reader>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
-        }
-
-        // Maturity: ordinal, lower is stricter, 3 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
-        {
-            var combination = (scope.EuLawWhenMinor ? 1 : 0) | (scope.EuLawUnlessVerifiedAdultNotWaived ? 2 : 0) | (scope.UsLawWhenMinor ? 4 : 0);
-            var strict = PolicyTables.Strict0[combination];
-            global::PolicyAsCode.DimensionValue granted;
-            if (!readable)
-            {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
-        }
-
-        // DiscloseAi: boolean, higher is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
-        {
-            var combination = (scope.EuLawApplies ? 1 : 0) | (scope.UserWaivesEuLawOnDiscloseAi ? 2 : 0);
-            var strict = PolicyTables.Strict1[combination];
-            var relaxed = PolicyTables.Relaxed1[combination];
-            var userWaives = PolicyTables.Waives1[combination];
-            global::PolicyAsCode.DimensionValue granted;
-            if (!readable)
-            {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
-                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                var waived = userWaives && global::PolicyAsCode.Lattice.Contains(relaxed, requested);
-                granted = waived ? requested : global::PolicyAsCode.Lattice.Clamp(userWaives ? relaxed : strict, requested, true);
-                adjusted.Record(1, waived ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
-        }
-
-        // MemoryDays: integer, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
-        {
-            var combination = (scope.EuLawUnlessConsentsToMemory ? 1 : 0) | (scope.EuLawWhenConsentsToMemoryAndProfessional ? 2 : 0);
-            var strict = PolicyTables.Strict2[combination];
-            global::PolicyAsCode.DimensionValue granted;
-            if (!readable)
-            {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.FailedClosed);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
-                adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
-        }
-
-        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
-        {
-            var forbidden = global::PolicyAsCode.Hazard.None;
-            active = 0UL;
-            if (scope.EuLawApplies && scope.WhenMinor)
-            {
-                forbidden |= (global::PolicyAsCode.Hazard)0x800UL;
-                active |= 0x1UL;
-            }
-            return forbidden;
-        }
-
-        public static global::PolicyAsCode.DimensionValue Encode0(global::Conditional.Maturity value) => global::PolicyAsCode.DimensionValue.OfPosition(unchecked((ulong)(long)value) < 3UL ? (int)(long)value : 64);
-        public static global::Conditional.Maturity Decode0(global::PolicyAsCode.DimensionValue value) => value.Bits < 3UL ? unchecked((global::Conditional.Maturity)(long)value.Bits) : unchecked((global::Conditional.Maturity)3L);
-
-        public static global::PolicyAsCode.DimensionValue Encode1(bool value) => global::PolicyAsCode.DimensionValue.OfPosition(value ? 1 : 0);
-        public static bool Decode1(global::PolicyAsCode.DimensionValue value) => value.Bits != 0UL;
-
-        public static global::PolicyAsCode.DimensionValue Encode2(int value) => global::PolicyAsCode.DimensionValue.OfNumber(value);
-        public static int Decode2(global::PolicyAsCode.DimensionValue value) => double.IsNaN(value.Number) ? 0 : (int)global::System.Math.Clamp(value.Number, int.MinValue, int.MaxValue);
-
-        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-        public readonly struct Scope
-        {
-            public readonly int Jurisdiction;
-            public readonly bool EuLawApplies;
-            public readonly bool WhenMinor;
-            public readonly bool EuLawWhenMinor;
-            public readonly bool EuLawUnlessVerifiedAdultNotWaived;
-            public readonly bool UsLawWhenMinor;
-            public readonly bool UserWaivesEuLawOnDiscloseAi;
-            public readonly bool EuLawUnlessConsentsToMemory;
-            public readonly bool EuLawWhenConsentsToMemoryAndProfessional;
-
-            public Scope(in global::PolicyAsCode.PolicyContext context)
-            {
-                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var euLawApplies = jurisdiction < 0 || jurisdiction == 0;
-                var whenMinor = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None).Restricts(in context);
-                var euLawWhenMinor = euLawApplies && whenMinor;
-                var unlessVerifiedAdult = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.VerifiedAdult).Restricts(in context);
-                var organisationWaivesEuLawOnMaturity = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.VerifiedAdult, global::PolicyAsCode.Fact.None).Loosens(in context);
-                var euLawUnlessVerifiedAdultNotWaived = euLawApplies && unlessVerifiedAdult && !organisationWaivesEuLawOnMaturity;
-                var usLawApplies = jurisdiction < 0 || jurisdiction == 1;
-                var usLawWhenMinor = usLawApplies && whenMinor;
-                var userWaivesEuLawOnDiscloseAi = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None).Loosens(in context);
-                var unlessConsentsToMemory = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.ConsentsToMemory).Restricts(in context);
-                var euLawUnlessConsentsToMemory = euLawApplies && unlessConsentsToMemory;
-                var whenConsentsToMemoryAndProfessional = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.ConsentsToMemory | global::PolicyAsCode.Fact.Professional, global::PolicyAsCode.Fact.None).Restricts(in context);
-                var euLawWhenConsentsToMemoryAndProfessional = euLawApplies && whenConsentsToMemoryAndProfessional;
-                Jurisdiction = jurisdiction;
-                EuLawApplies = euLawApplies;
-                WhenMinor = whenMinor;
-                EuLawWhenMinor = euLawWhenMinor;
-                EuLawUnlessVerifiedAdultNotWaived = euLawUnlessVerifiedAdultNotWaived;
-                UsLawWhenMinor = usLawWhenMinor;
-                UserWaivesEuLawOnDiscloseAi = userWaivesEuLawOnDiscloseAi;
-                EuLawUnlessConsentsToMemory = euLawUnlessConsentsToMemory;
-                EuLawWhenConsentsToMemoryAndProfessional = euLawWhenConsentsToMemoryAndProfessional;
-            }
         }
     }
 }

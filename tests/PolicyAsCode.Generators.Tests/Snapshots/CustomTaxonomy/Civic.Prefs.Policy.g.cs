@@ -4,6 +4,164 @@
 
 namespace Civic
 {
+    /// <summary>The constant tables of Prefs's evaluator.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+    file static class PolicyTables
+    {
+        private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound RealBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound BooleanBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
+        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
+            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::Civic.Prefs), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
+
+        public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFEFFFFC000UL;
+
+        public static readonly global::PolicyAsCode.Bound Domain0 = IntegerBound(-2147483648d, 2147483647d);
+        public static readonly global::PolicyAsCode.Bound Domain1 = SetBound(0x0UL, 0xFF00003FFFUL);
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { IntegerBound(-2147483648d, 2147483647d), IntegerBound(-2147483648d, 10d) };
+        public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
+        public static readonly global::PolicyAsCode.TierInfo ForbidTier0 = Registry.Tiers[0];
+        public static readonly global::PolicyAsCode.ForbidRule Forbid1 = Registry.Forbids[1];
+        public static readonly global::PolicyAsCode.TierInfo ForbidTier1 = Registry.Tiers[1];
+
+        public static int MatchJurisdiction(string? jurisdiction)
+        {
+            if (string.Equals(jurisdiction, "EU", global::System.StringComparison.OrdinalIgnoreCase)) return 0;
+            return -1;
+        }
+
+        public static global::PolicyAsCode.Decision Refuse(in global::PolicyAsCode.Resolution<global::Civic.Prefs> resolution, global::PolicyAsCode.Hazard detected)
+        {
+            if (!resolution.IsResolved) return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
+            var unknown = detected & UnknownHazards;
+            if (unknown != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.RefuseUnknown(unknown);
+            var active = resolution.ActiveForbids;
+            if ((active & 0x1UL) != 0UL && (detected & (global::PolicyAsCode.Hazard)0x100000000UL) != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.Refuse(Forbid0, ForbidTier0, detected & (global::PolicyAsCode.Hazard)0x100000000UL);
+            if ((active & 0x2UL) != 0UL && (detected & resolution.Forbidden) != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.Refuse(Forbid1, ForbidTier1, detected & resolution.Forbidden);
+            return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static bool Inside0(global::Civic.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        {
+            if (!readAll || !unreadable.IsEmpty) return false;
+            // NewsPerDay
+            var value0 = source.NewsPerDay;
+            if (!(!scope.EuLawApplies || value0 <= 10)) return false;
+            // AvoidHazards
+            var value1 = unchecked((ulong)(long)source.AvoidHazards);
+            if ((value1 & 0xFFFFFF00FFFFC000UL) != 0UL) return false;
+            return true;
+        }
+
+        // NewsPerDay: integer, lower is stricter, 1 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        {
+            var combination = (scope.EuLawApplies ? 1 : 0);
+            var strict = PolicyTables.Strict0[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
+            {
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
+            {
+                granted = requested;
+            }
+            else
+            {
+                granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
+            }
+            return granted;
+        }
+
+        // AvoidHazards: set, higher is stricter, 0 bound(s)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        {
+            if (!readable)
+            {
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfMask(0xFF00003FFFUL);
+            }
+            return requested;
+        }
+
+        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, global::PolicyAsCode.DimensionValue granted1, out ulong active)
+        {
+            var forbidden = global::PolicyAsCode.Hazard.None;
+            active = 0UL;
+            if (scope.EuLawApplies)
+            {
+                forbidden |= (global::PolicyAsCode.Hazard)0x100000000UL;
+                active |= 0x1UL;
+            }
+            var ownList1 = (global::PolicyAsCode.Hazard)granted1.Bits & (global::PolicyAsCode.Hazard)0xFF00003FFFUL;
+            if (ownList1 != global::PolicyAsCode.Hazard.None)
+            {
+                forbidden |= ownList1;
+                active |= 0x2UL;
+            }
+            return forbidden;
+        }
+
+        public static global::PolicyAsCode.DimensionValue Encode0(int value) => global::PolicyAsCode.DimensionValue.OfNumber(value);
+        public static int Decode0(global::PolicyAsCode.DimensionValue value) => double.IsNaN(value.Number) ? 0 : (int)global::System.Math.Clamp(value.Number, int.MinValue, int.MaxValue);
+
+        public static global::PolicyAsCode.DimensionValue Encode1(global::PolicyAsCode.Hazard value) => global::PolicyAsCode.DimensionValue.OfMask(unchecked((ulong)(long)value));
+        public static global::PolicyAsCode.Hazard Decode1(global::PolicyAsCode.DimensionValue value) => unchecked((global::PolicyAsCode.Hazard)(long)value.Bits);
+
+        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+        public readonly struct Scope
+        {
+            public readonly int Jurisdiction;
+            public readonly bool EuLawApplies;
+
+            public Scope(in global::PolicyAsCode.PolicyContext context)
+            {
+                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
+                var euLawApplies = jurisdiction < 0 || jurisdiction == 0;
+                Jurisdiction = jurisdiction;
+                EuLawApplies = euLawApplies;
+            }
+        }
+
+        public static global::PolicyAsCode.Resolution<global::Civic.Prefs> ResolveMoved(global::Civic.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
+        {
+            // NewsPerDay
+            var value0 = Encode0(source.NewsPerDay);
+            var readable0 = readAll && !unreadable.Contains(0);
+            var inside0 = readable0 && (!scope.EuLawApplies || value0.Number <= 10d);
+            // AvoidHazards
+            var value1 = Encode1(source.AvoidHazards);
+            var readable1 = readAll && !unreadable.Contains(1) && (value1.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
+            var inside1 = readable1;
+
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
+            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
+
+            var effective = source;
+            if (!adjusted.IsEmpty)
+            {
+                effective = source with
+                {
+                    NewsPerDay = Decode0(granted0),
+                    AvoidHazards = Decode1(granted1),
+                };
+            }
+
+            var forbidden = Forbidden(in scope, granted1, out var active);
+            return new global::PolicyAsCode.Resolution<global::Civic.Prefs>(global::PolicyAsCode.PolicyEncoding<global::Civic.Prefs>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
+        }
+    }
+
     /// <summary>The compiled evaluator of the policy whose user tier is Prefs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     [global::PolicyAsCode.Compiled.PolicyRegistryData(3, """{"name":"Civic.Prefs","tiers":[{"index":0,"name":"EU","type":"Civic.CivicLaw","rank":1,"within":[]},{"index":1,"name":"Prefs","type":"Civic.Prefs","rank":3,"within":[0]}],"dimensions":[{"index":0,"name":"NewsPerDay","kind":"Integer","type":"int","members":[],"memberValues":[],"domain":{"kind":"Integer","lo":-2147483648,"hi":2147483647,"floor":"0x0","ceiling":"0x0"},"higherIsStricter":false,"default":5,"hasInitialiser":true,"description":null,"enables":[9001,2],"mitigates":[],"instructions":[],"learnable":false},{"index":1,"name":"AvoidHazards","kind":"Set","type":"PolicyAsCode.Hazard","members":["ViolentCrimes","NonViolentCrimes","SexRelatedCrimes","ChildSexualExploitation","Defamation","SpecializedAdvice","Privacy","IntellectualProperty","IndiscriminateWeapons","Hate","SuicideAndSelfHarm","SexualContent","Elections","CodeInterpreterAbuse","Custom1","Custom2","Custom3","Custom4","Custom5","Custom6","Custom7","Custom8"],"memberValues":[1,2,4,8,16,32,64,128,256,512,1024,2048,4096,8192,4294967296,8589934592,17179869184,34359738368,68719476736,137438953472,274877906944,549755813888],"domain":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0xFF00003FFF"},"higherIsStricter":true,"default":"0x0","hasInitialiser":false,"description":null,"enables":[2],"mitigates":[],"instructions":[],"learnable":false}],"bounds":[{"index":0,"dimension":0,"tier":0,"form":"AtMost","bound":{"kind":"Integer","lo":-2147483648,"hi":10,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(10)","reason":"no more than ten news items a day","enables":[],"mitigates":[9002]}],"forbids":[{"index":0,"tier":0,"hazards":"0x100000000","when":0,"unless":0,"reason":"no gambling promotion","dimension":null,"mitigates":[9002]},{"index":1,"tier":1,"hazards":"0xFF00003FFF","when":0,"unless":0,"reason":"you asked to avoid these","dimension":1,"mitigates":[]}],"waivers":[],"defaults":[],"hazards":[{"hazard":"0x100000000","code":"X1","description":"Promotion of unlicensed gambling."}],"neverTogether":[],"benefits":[{"benefit":9001,"id":"benefit.societal.civic-trust","level":"Societal","title":"Civic trust","description":"People trust public information they get through the assistant."}],"risks":[{"risk":9002,"id":"risk.individual.news-fatigue","level":"Individual","title":"News fatigue","description":"The user is worn out by a constant stream of news."}],"learning":[]}""")]
@@ -133,164 +291,6 @@ namespace Civic
                 NewsPerDay = (given[0] & 0x1UL) != 0 ? PolicyTables.Decode0(values[0]) : template.NewsPerDay,
                 AvoidHazards = (given[0] & 0x2UL) != 0 ? PolicyTables.Decode1(values[1]) : template.AvoidHazards,
             };
-        }
-    }
-
-    /// <summary>The constant tables of Prefs's evaluator.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-    file static class PolicyTables
-    {
-        private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
-        private static global::PolicyAsCode.Bound RealBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, lo, hi, 0UL, 0UL);
-        private static global::PolicyAsCode.Bound BooleanBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, floor, ceiling);
-        private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
-        private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
-        private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
-        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
-            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::Civic.Prefs), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
-
-        public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFEFFFFC000UL;
-
-        public static readonly global::PolicyAsCode.Bound Domain0 = IntegerBound(-2147483648d, 2147483647d);
-        public static readonly global::PolicyAsCode.Bound Domain1 = SetBound(0x0UL, 0xFF00003FFFUL);
-        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { IntegerBound(-2147483648d, 2147483647d), IntegerBound(-2147483648d, 10d) };
-        public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
-        public static readonly global::PolicyAsCode.TierInfo ForbidTier0 = Registry.Tiers[0];
-        public static readonly global::PolicyAsCode.ForbidRule Forbid1 = Registry.Forbids[1];
-        public static readonly global::PolicyAsCode.TierInfo ForbidTier1 = Registry.Tiers[1];
-
-        public static int MatchJurisdiction(string? jurisdiction)
-        {
-            if (string.Equals(jurisdiction, "EU", global::System.StringComparison.OrdinalIgnoreCase)) return 0;
-            return -1;
-        }
-
-        public static global::PolicyAsCode.Decision Refuse(in global::PolicyAsCode.Resolution<global::Civic.Prefs> resolution, global::PolicyAsCode.Hazard detected)
-        {
-            if (!resolution.IsResolved) return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
-            var unknown = detected & UnknownHazards;
-            if (unknown != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.RefuseUnknown(unknown);
-            var active = resolution.ActiveForbids;
-            if ((active & 0x1UL) != 0UL && (detected & (global::PolicyAsCode.Hazard)0x100000000UL) != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.Refuse(Forbid0, ForbidTier0, detected & (global::PolicyAsCode.Hazard)0x100000000UL);
-            if ((active & 0x2UL) != 0UL && (detected & resolution.Forbidden) != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.Refuse(Forbid1, ForbidTier1, detected & resolution.Forbidden);
-            return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
-        }
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static bool Inside0(global::Civic.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
-        {
-            if (!readAll || !unreadable.IsEmpty) return false;
-            // NewsPerDay
-            var value0 = source.NewsPerDay;
-            if (!(!scope.EuLawApplies || value0 <= 10)) return false;
-            // AvoidHazards
-            var value1 = unchecked((ulong)(long)source.AvoidHazards);
-            if ((value1 & 0xFFFFFF00FFFFC000UL) != 0UL) return false;
-            return true;
-        }
-
-        public static global::PolicyAsCode.Resolution<global::Civic.Prefs> ResolveMoved(global::Civic.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
-        {
-            // NewsPerDay
-            var value0 = Encode0(source.NewsPerDay);
-            var readable0 = readAll && !unreadable.Contains(0);
-            var inside0 = readable0 && (!scope.EuLawApplies || value0.Number <= 10d);
-            // AvoidHazards
-            var value1 = Encode1(source.AvoidHazards);
-            var readable1 = readAll && !unreadable.Contains(1) && (value1.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
-            var inside1 = readable1;
-
-            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
-            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
-
-            var effective = source;
-            if (!adjusted.IsEmpty)
-            {
-                effective = source with
-                {
-                    NewsPerDay = Decode0(granted0),
-                    AvoidHazards = Decode1(granted1),
-                };
-            }
-
-            var forbidden = Forbidden(in scope, granted1, out var active);
-            return new global::PolicyAsCode.Resolution<global::Civic.Prefs>(global::PolicyAsCode.PolicyEncoding<global::Civic.Prefs>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
-        }
-
-        // NewsPerDay: integer, lower is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
-        {
-            var combination = (scope.EuLawApplies ? 1 : 0);
-            var strict = PolicyTables.Strict0[combination];
-            global::PolicyAsCode.DimensionValue granted;
-            if (!readable)
-            {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
-                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
-        }
-
-        // AvoidHazards: set, higher is stricter, 0 bound(s)
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
-        {
-            if (!readable)
-            {
-                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
-                return global::PolicyAsCode.DimensionValue.OfMask(0xFF00003FFFUL);
-            }
-            return requested;
-        }
-
-        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, global::PolicyAsCode.DimensionValue granted1, out ulong active)
-        {
-            var forbidden = global::PolicyAsCode.Hazard.None;
-            active = 0UL;
-            if (scope.EuLawApplies)
-            {
-                forbidden |= (global::PolicyAsCode.Hazard)0x100000000UL;
-                active |= 0x1UL;
-            }
-            var ownList1 = (global::PolicyAsCode.Hazard)granted1.Bits & (global::PolicyAsCode.Hazard)0xFF00003FFFUL;
-            if (ownList1 != global::PolicyAsCode.Hazard.None)
-            {
-                forbidden |= ownList1;
-                active |= 0x2UL;
-            }
-            return forbidden;
-        }
-
-        public static global::PolicyAsCode.DimensionValue Encode0(int value) => global::PolicyAsCode.DimensionValue.OfNumber(value);
-        public static int Decode0(global::PolicyAsCode.DimensionValue value) => double.IsNaN(value.Number) ? 0 : (int)global::System.Math.Clamp(value.Number, int.MinValue, int.MaxValue);
-
-        public static global::PolicyAsCode.DimensionValue Encode1(global::PolicyAsCode.Hazard value) => global::PolicyAsCode.DimensionValue.OfMask(unchecked((ulong)(long)value));
-        public static global::PolicyAsCode.Hazard Decode1(global::PolicyAsCode.DimensionValue value) => unchecked((global::PolicyAsCode.Hazard)(long)value.Bits);
-
-        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-        public readonly struct Scope
-        {
-            public readonly int Jurisdiction;
-            public readonly bool EuLawApplies;
-
-            public Scope(in global::PolicyAsCode.PolicyContext context)
-            {
-                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var euLawApplies = jurisdiction < 0 || jurisdiction == 0;
-                Jurisdiction = jurisdiction;
-                EuLawApplies = euLawApplies;
-            }
         }
     }
 }

@@ -4,188 +4,6 @@
 
 namespace EveryKind
 {
-    /// <summary>The compiled evaluator of the policy whose user tier is Settings.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-    [global::PolicyAsCode.Compiled.PolicyRegistryData(3, """{"name":"EveryKind.Settings","tiers":[{"index":0,"name":"XX","type":"EveryKind.Law","rank":1,"within":[]},{"index":1,"name":"org","type":"EveryKind.Org","rank":2,"within":[0]},{"index":2,"name":"Settings","type":"EveryKind.Settings","rank":3,"within":[1]}],"dimensions":[{"index":0,"name":"Disclose","kind":"Boolean","type":"bool","members":["false","true"],"memberValues":[0,1],"domain":{"kind":"Boolean","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"higherIsStricter":true,"default":"0x1","hasInitialiser":true,"description":"Whether the assistant says it is an AI","enables":[],"mitigates":[2],"instructions":[],"learnable":false},{"index":1,"name":"Strictness","kind":"Ordinal","type":"EveryKind.Level","members":["Low","Medium","High"],"memberValues":[-1,5,10],"domain":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"higherIsStricter":true,"default":"0x40","hasInitialiser":false,"description":"How strict the assistant is","enables":[2],"mitigates":[],"instructions":[],"learnable":false},{"index":2,"name":"Days","kind":"Integer","type":"int","members":[],"memberValues":[],"domain":{"kind":"Integer","lo":-2147483648,"hi":2147483647,"floor":"0x0","ceiling":"0x0"},"higherIsStricter":false,"default":0,"hasInitialiser":false,"description":"Days of memory","enables":[3],"mitigates":[3],"instructions":[],"learnable":false},{"index":3,"name":"Temperature","kind":"Real","type":"double","members":[],"memberValues":[],"domain":{"kind":"Real","lo":-1.7976931348623157E+308,"hi":1.7976931348623157E+308,"floor":"0x0","ceiling":"0x0"},"higherIsStricter":false,"default":0.25,"hasInitialiser":true,"description":"Sampling temperature","enables":[],"mitigates":[],"instructions":[],"learnable":false},{"index":4,"name":"Channels","kind":"Set","type":"EveryKind.Channels","members":["Text","Voice","Images","Video"],"memberValues":[1,2,4,8],"domain":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0xF"},"higherIsStricter":false,"default":"0x1","hasInitialiser":true,"description":"Channels the assistant answers on","enables":[],"mitigates":[],"instructions":[],"learnable":false},{"index":5,"name":"Language","kind":"Choice","type":"string","members":["en","de","fr"],"memberValues":[0,1,2],"domain":{"kind":"Choice","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"higherIsStricter":false,"default":"0x0","hasInitialiser":true,"description":"The language of answers","enables":[],"mitigates":[],"instructions":[],"learnable":false},{"index":6,"name":"Avoid","kind":"Set","type":"PolicyAsCode.Hazard","members":["ViolentCrimes","NonViolentCrimes","SexRelatedCrimes","ChildSexualExploitation","Defamation","SpecializedAdvice","Privacy","IntellectualProperty","IndiscriminateWeapons","Hate","SuicideAndSelfHarm","SexualContent","Elections","CodeInterpreterAbuse","Custom1","Custom2","Custom3","Custom4","Custom5","Custom6","Custom7","Custom8"],"memberValues":[1,2,4,8,16,32,64,128,256,512,1024,2048,4096,8192,4294967296,8589934592,17179869184,34359738368,68719476736,137438953472,274877906944,549755813888],"domain":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0xFF00003FFF"},"higherIsStricter":true,"default":"0x10","hasInitialiser":true,"description":"Hazards this user never wants to see","enables":[],"mitigates":[],"instructions":[],"learnable":false}],"bounds":[{"index":0,"dimension":0,"tier":0,"form":"Locked","bound":{"kind":"Boolean","lo":0,"hi":0,"floor":"0x0","ceiling":"0x2"},"when":0,"unless":0,"waivableBy":null,"source":"Locked(true)","reason":"always disclosed","enables":[],"mitigates":[]},{"index":1,"dimension":1,"tier":0,"form":"AtLeast","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x6"},"when":0,"unless":0,"waivableBy":null,"source":"AtLeast(Level.Medium)","reason":null,"enables":[],"mitigates":[]},{"index":2,"dimension":2,"tier":0,"form":"Between","bound":{"kind":"Integer","lo":0,"hi":90,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"Between(0, 90)","reason":null,"enables":[],"mitigates":[]},{"index":3,"dimension":3,"tier":0,"form":"AtMost","bound":{"kind":"Real","lo":-1.7976931348623157E+308,"hi":0.9,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(0.9)","reason":null,"enables":[],"mitigates":[]},{"index":4,"dimension":4,"tier":0,"form":"AtLeast","bound":{"kind":"Set","lo":0,"hi":0,"floor":"0x1","ceiling":"0xF"},"when":0,"unless":0,"waivableBy":null,"source":"AtLeast(Channels.Text)","reason":null,"enables":[],"mitigates":[]},{"index":5,"dimension":5,"tier":0,"form":"Allowed","bound":{"kind":"Choice","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":0,"unless":0,"waivableBy":null,"source":"Allowed(\"en\", \"de\")","reason":null,"enables":[],"mitigates":[]},{"index":6,"dimension":1,"tier":1,"form":"Between","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x6"},"when":0,"unless":0,"waivableBy":null,"source":"Between(Level.Medium, Level.High)","reason":null,"enables":[],"mitigates":[]},{"index":7,"dimension":2,"tier":1,"form":"AtLeast","bound":{"kind":"Integer","lo":1,"hi":2147483647,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"AtLeast(1)","reason":null,"enables":[],"mitigates":[]},{"index":8,"dimension":2,"tier":1,"form":"AtMost","bound":{"kind":"Integer","lo":-2147483648,"hi":30,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(30)","reason":null,"enables":[],"mitigates":[]},{"index":9,"dimension":3,"tier":1,"form":"Between","bound":{"kind":"Real","lo":0.1,"hi":0.7,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"Between(0.1, 0.7)","reason":null,"enables":[],"mitigates":[]},{"index":10,"dimension":4,"tier":1,"form":"AtMost","bound":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(Channels.Text | Channels.Voice | Channels.Images)","reason":null,"enables":[],"mitigates":[]},{"index":11,"dimension":4,"tier":1,"form":"Allowed","bound":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":0,"unless":0,"waivableBy":null,"source":"Allowed(Channels.Text | Channels.Voice)","reason":null,"enables":[],"mitigates":[]},{"index":12,"dimension":5,"tier":1,"form":"Locked","bound":{"kind":"Choice","lo":0,"hi":0,"floor":"0x0","ceiling":"0x1"},"when":0,"unless":0,"waivableBy":null,"source":"Locked(\"en\")","reason":null,"enables":[],"mitigates":[]},{"index":13,"dimension":6,"tier":1,"form":"AtLeast","bound":{"kind":"Set","lo":0,"hi":0,"floor":"0x200","ceiling":"0xFF00003FFF"},"when":0,"unless":0,"waivableBy":null,"source":"AtLeast(Hazard.Hate)","reason":null,"enables":[],"mitigates":[]}],"forbids":[{"index":0,"tier":0,"hazards":"0x8","when":0,"unless":0,"reason":"illegal everywhere","dimension":null,"mitigates":[]},{"index":1,"tier":1,"hazards":"0x1200","when":0,"unless":0,"reason":null,"dimension":null,"mitigates":[]},{"index":2,"tier":2,"hazards":"0xFF00003FFF","when":0,"unless":0,"reason":"you asked to avoid these","dimension":6,"mitigates":[]}],"waivers":[],"defaults":[{"tier":0,"dimension":5,"value":"0x0"},{"tier":1,"dimension":1,"value":"0x2"},{"tier":1,"dimension":2,"value":7},{"tier":1,"dimension":3,"value":0.5},{"tier":1,"dimension":5,"value":"0x0"}],"hazards":[],"neverTogether":[],"benefits":[],"risks":[],"learning":[]}""")]
-    partial record Settings : global::PolicyAsCode.IUserTierPolicy<global::EveryKind.Settings>
-    {
-        /// <summary>The policy as data: tiers, jurisdictions, dimensions, bounds, conditions, waivers, defaults and taxonomy links.</summary>
-        public static global::PolicyAsCode.PolicyRegistry Registry => PolicyTables.Registry;
-
-        /// <summary>The preferences a user starts from in a context: the user tier's initialisers, else the nearest tier's default.</summary>
-        public static global::EveryKind.Settings Defaults(in global::PolicyAsCode.PolicyContext context)
-        {
-            var template = new global::EveryKind.Settings();
-            return template with
-            {
-                Strictness = PolicyTables.Decode1(global::PolicyAsCode.DimensionValue.OfPosition(2)),
-                Days = PolicyTables.Decode2(global::PolicyAsCode.DimensionValue.OfNumber(7d)),
-            };
-        }
-
-        /// <summary>Resolves requested preferences in a context: every value clamped into the applicable bounds, each move explained.</summary>
-        public static global::PolicyAsCode.Resolution<global::EveryKind.Settings> Resolve(global::EveryKind.Settings? requested, in global::PolicyAsCode.PolicyContext context) => Resolve(requested, in context, default);
-
-        /// <summary>Resolves requested preferences in a context; values listed in <paramref name="unreadable"/> resolve fail-closed.</summary>
-        public static global::PolicyAsCode.Resolution<global::EveryKind.Settings> Resolve(global::EveryKind.Settings? requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.DimensionSet unreadable)
-        {
-            var readAll = requested is not null;
-            var source = requested ?? new global::EveryKind.Settings();
-            var scope = new PolicyTables.Scope(in context);
-            if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
-            {
-                return PolicyTables.ResolveMoved(source, readAll, unreadable, in context, in scope);
-            }
-
-            var forbidden = PolicyTables.Forbidden(in scope, PolicyTables.Encode6(source.Avoid), out var active);
-            return new global::PolicyAsCode.Resolution<global::EveryKind.Settings>(global::PolicyAsCode.PolicyEncoding<global::EveryKind.Settings>.Compiled, source, in context, source, default, forbidden, active, scope.Jurisdiction);
-        }
-
-        /// <summary>Decides on content showing the detected hazards. Allocates nothing.</summary>
-        public static global::PolicyAsCode.Decision Decide(in global::PolicyAsCode.Resolution<global::EveryKind.Settings> resolution, global::PolicyAsCode.Hazard detected)
-        {
-            if ((detected & (resolution.Forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None && resolution.IsResolved)
-            {
-                return global::PolicyAsCode.Decision.Allow;
-            }
-
-            return PolicyTables.Refuse(in resolution, detected);
-        }
-
-        /// <summary>The preferences' values, encoded on their dimensions' lattices, in dimension order.</summary>
-        public static global::PolicyAsCode.DimensionValue[] Encode(global::EveryKind.Settings preferences)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(preferences);
-            return new global::PolicyAsCode.DimensionValue[]
-            {
-                PolicyTables.Encode0(preferences.Disclose),
-                PolicyTables.Encode1(preferences.Strictness),
-                PolicyTables.Encode2(preferences.Days),
-                PolicyTables.Encode3(preferences.Temperature),
-                PolicyTables.Encode4(preferences.Channels),
-                PolicyTables.Encode5(preferences.Language),
-                PolicyTables.Encode6(preferences.Avoid),
-            };
-        }
-
-        /// <summary>Resolves the request against what one context's bounds leave of each dimension, in dimension order: a value within is granted as asked, any other is clamped as the interpreter clamps it, or resolved by its step; every granted value is written into <paramref name="values"/>.</summary>
-        static global::PolicyAsCode.Resolution<global::EveryKind.Settings> global::PolicyAsCode.IUserTierPolicy<global::EveryKind.Settings>.ResolveWithin(global::EveryKind.Settings? requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.DimensionSet unreadable, global::PolicyAsCode.Compiled.NarrowedContext narrowed, global::PolicyAsCode.IPolicyEncoding<global::EveryKind.Settings> encoding, global::System.Span<global::PolicyAsCode.DimensionValue> values)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(narrowed);
-            var dimensions = narrowed.Dimensions;
-            var bounds = narrowed.Within;
-            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-            var within = requested is not null && unreadable.IsEmpty && Within(requested!, bounds, values);
-            var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
-            var forbidden = narrowed.Forbids(values, out var active);
-            return new global::PolicyAsCode.Resolution<global::EveryKind.Settings>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
-
-            static bool Within(global::EveryKind.Settings source, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values)
-            {
-                _ = bounds[6];
-                _ = values[6];
-                var value0 = source.Disclose;
-                if (!((((bounds[0].Ceiling >> (value0 ? 1 : 0)) & 1UL) != 0UL))) return false;
-                var value1 = PolicyTables.Encode1(source.Strictness);
-                if (!((value1.Bits < 64UL) && (((bounds[1].Ceiling >> (int)value1.Bits) & 1UL) != 0UL))) return false;
-                var value2 = source.Days;
-                if (!((value2 >= bounds[2].Lo) && (value2 <= bounds[2].Hi))) return false;
-                var value3 = source.Temperature;
-                if (!((double.IsFinite(value3)) && (value3 >= bounds[3].Lo) && (value3 <= bounds[3].Hi))) return false;
-                var value4 = unchecked((ulong)(long)source.Channels);
-                if (!(((value4 & 0xFFFFFFFFFFFFFFF0UL) == 0UL) && ((value4 & bounds[4].Floor) == bounds[4].Floor) && ((value4 & ~bounds[4].Ceiling) == 0UL))) return false;
-                var value5 = PolicyTables.Encode5(source.Language);
-                if (!((value5.Bits < 64UL) && (((bounds[5].Ceiling >> (int)value5.Bits) & 1UL) != 0UL))) return false;
-                global::PolicyAsCode.DimensionValue value6 = PolicyTables.Encode6(source.Avoid);
-                values[6] = value6;
-                if (!(((value6.Bits & bounds[6].Floor) == bounds[6].Floor) && ((value6.Bits & ~bounds[6].Ceiling) == 0UL))) return false;
-                return true;
-            }
-
-            static global::EveryKind.Settings Moved(global::EveryKind.Settings? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
-            {
-                var readAll = requested is not null;
-                var plain = readAll && unreadable.IsEmpty;
-                var source = requested ?? new global::EveryKind.Settings();
-                global::PolicyAsCode.DimensionValue value;
-                bool asked;
-                value = PolicyTables.Encode0(source.Disclose);
-                asked = plain || (readAll && !unreadable.Contains(0));
-                values[0] = asked && (value.Bits < 64UL) && (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].MovePosition(value, asked, ref adjusted);
-                value = PolicyTables.Encode1(source.Strictness);
-                asked = plain || (readAll && !unreadable.Contains(1));
-                values[1] = asked && (value.Bits < 64UL) && (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].MovePosition(value, asked && value.Bits < 64UL, ref adjusted);
-                value = PolicyTables.Encode2(source.Days);
-                asked = plain || (readAll && !unreadable.Contains(2));
-                values[2] = asked && (value.Number >= bounds[2].Lo) && (value.Number <= bounds[2].Hi) ? value : dimensions[2].MoveNumber(value, asked, ref adjusted);
-                value = PolicyTables.Encode3(source.Temperature);
-                asked = plain || (readAll && !unreadable.Contains(3));
-                values[3] = asked && (value.Number >= bounds[3].Lo) && (value.Number <= bounds[3].Hi) ? value : dimensions[3].MoveNumber(value, asked && double.IsFinite(value.Number), ref adjusted);
-                value = PolicyTables.Encode4(source.Channels);
-                asked = plain || (readAll && !unreadable.Contains(4));
-                values[4] = asked && ((value.Bits & bounds[4].Floor) == bounds[4].Floor) && ((value.Bits & ~bounds[4].Ceiling) == 0UL) ? value : dimensions[4].MoveMask(value, asked && (value.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL, ref adjusted);
-                value = PolicyTables.Encode5(source.Language);
-                asked = plain || (readAll && !unreadable.Contains(5));
-                values[5] = asked && (value.Bits < 64UL) && (((bounds[5].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[5].MovePosition(value, asked && value.Bits < 64UL, ref adjusted);
-                value = PolicyTables.Encode6(source.Avoid);
-                asked = plain || (readAll && !unreadable.Contains(6));
-                values[6] = asked && ((value.Bits & bounds[6].Floor) == bounds[6].Floor) && ((value.Bits & ~bounds[6].Ceiling) == 0UL) ? value : dimensions[6].MoveMask(value, asked && (value.Bits & 0xFFFFFF00FFFFC000UL) == 0UL, ref adjusted);
-                if (readAll && adjusted.IsEmpty)
-                {
-                    return source;
-                }
-
-                return source with
-                {
-                    Disclose = PolicyTables.Decode0(values[0]),
-                    Strictness = PolicyTables.Decode1(values[1]),
-                    Days = PolicyTables.Decode2(values[2]),
-                    Temperature = PolicyTables.Decode3(values[3]),
-                    Channels = PolicyTables.Decode4(values[4]),
-                    Language = PolicyTables.Decode5(values[5]),
-                    Avoid = PolicyTables.Decode6(values[6]),
-                };
-            }
-        }
-
-        /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
-        public static global::EveryKind.Settings Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
-        {
-            if (values.Length >= 7)
-            {
-                return new global::EveryKind.Settings()
-                {
-                    Disclose = PolicyTables.Decode0(values[0]),
-                    Strictness = PolicyTables.Decode1(values[1]),
-                    Days = PolicyTables.Decode2(values[2]),
-                    Temperature = PolicyTables.Decode3(values[3]),
-                    Channels = PolicyTables.Decode4(values[4]),
-                    Language = PolicyTables.Decode5(values[5]),
-                    Avoid = PolicyTables.Decode6(values[6]),
-                };
-            }
-
-            global::System.Span<ulong> given = stackalloc ulong[1];
-            global::PolicyAsCode.Compiled.EvaluatorSupport.MarkFirst(given, values.Length);
-            return Decode(new global::EveryKind.Settings(), values, given);
-        }
-
-        /// <summary>The template with the encoded value of each dimension <paramref name="given"/> marks (bit d % 64 of word d / 64), in dimension order.</summary>
-        internal static global::EveryKind.Settings Decode(global::EveryKind.Settings template, global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<ulong> given)
-        {
-            return template with
-            {
-                Disclose = (given[0] & 0x1UL) != 0 ? PolicyTables.Decode0(values[0]) : template.Disclose,
-                Strictness = (given[0] & 0x2UL) != 0 ? PolicyTables.Decode1(values[1]) : template.Strictness,
-                Days = (given[0] & 0x4UL) != 0 ? PolicyTables.Decode2(values[2]) : template.Days,
-                Temperature = (given[0] & 0x8UL) != 0 ? PolicyTables.Decode3(values[3]) : template.Temperature,
-                Channels = (given[0] & 0x10UL) != 0 ? PolicyTables.Decode4(values[4]) : template.Channels,
-                Language = (given[0] & 0x20UL) != 0 ? PolicyTables.Decode5(values[5]) : template.Language,
-                Avoid = (given[0] & 0x40UL) != 0 ? PolicyTables.Decode6(values[6]) : template.Avoid,
-            };
-        }
-    }
-
     /// <summary>The constant tables of Settings's evaluator.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     file static class PolicyTables
@@ -261,65 +79,6 @@ namespace EveryKind
             var value6 = unchecked((ulong)(long)source.Avoid);
             if (!((value6 & 0xFFFFFF00FFFFC000UL) == 0UL && (value6 & 0x200UL) == 0x200UL)) return false;
             return true;
-        }
-
-        public static global::PolicyAsCode.Resolution<global::EveryKind.Settings> ResolveMoved(global::EveryKind.Settings source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
-        {
-            // Disclose
-            var value0 = Encode0(source.Disclose);
-            var readable0 = readAll && !unreadable.Contains(0);
-            var inside0 = readable0 && (!scope.XxLawApplies || ((0x2UL >> (int)value0.Bits) & 1UL) != 0UL);
-            // Strictness
-            var value1 = Encode1(source.Strictness);
-            var readable1 = readAll && !unreadable.Contains(1) && value1.Bits < 64UL;
-            var inside1 = readable1 && ((0x6UL >> (int)value1.Bits) & 1UL) != 0UL;
-            // Days
-            var value2 = Encode2(source.Days);
-            var readable2 = readAll && !unreadable.Contains(2);
-            var inside2 = readable2 && value2.Number >= 1d && value2.Number <= 30d;
-            // Temperature
-            var value3 = Encode3(source.Temperature);
-            var readable3 = readAll && !unreadable.Contains(3) && double.IsFinite(value3.Number);
-            var inside3 = readable3 && value3.Number >= 0.1d && value3.Number <= 0.7d;
-            // Channels
-            var value4 = Encode4(source.Channels);
-            var readable4 = readAll && !unreadable.Contains(4) && (value4.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL;
-            var inside4 = readable4 && (value4.Bits & 0xFFFFFFFFFFFFFFFCUL) == 0UL && (!scope.XxLawApplies || (value4.Bits & 0x1UL) == 0x1UL);
-            // Language
-            var value5 = Encode5(source.Language);
-            var readable5 = readAll && !unreadable.Contains(5) && value5.Bits < 64UL;
-            var inside5 = readable5 && ((0x1UL >> (int)value5.Bits) & 1UL) != 0UL;
-            // Avoid
-            var value6 = Encode6(source.Avoid);
-            var readable6 = readAll && !unreadable.Contains(6) && (value6.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
-            var inside6 = readable6 && (value6.Bits & 0x200UL) == 0x200UL;
-
-            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
-            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
-            var granted2 = inside2 ? value2 : Resolve2(value2, readable2, in scope, ref adjusted);
-            var granted3 = inside3 ? value3 : Resolve3(value3, readable3, in scope, ref adjusted);
-            var granted4 = inside4 ? value4 : Resolve4(value4, readable4, in scope, ref adjusted);
-            var granted5 = inside5 ? value5 : Resolve5(value5, readable5, in scope, ref adjusted);
-            var granted6 = inside6 ? value6 : Resolve6(value6, readable6, in scope, ref adjusted);
-
-            var effective = source;
-            if (!adjusted.IsEmpty)
-            {
-                effective = source with
-                {
-                    Disclose = Decode0(granted0),
-                    Strictness = Decode1(granted1),
-                    Days = Decode2(granted2),
-                    Temperature = Decode3(granted3),
-                    Channels = Decode4(granted4),
-                    Language = Decode5(granted5),
-                    Avoid = Decode6(granted6),
-                };
-            }
-
-            var forbidden = Forbidden(in scope, granted6, out var active);
-            return new global::PolicyAsCode.Resolution<global::EveryKind.Settings>(global::PolicyAsCode.PolicyEncoding<global::EveryKind.Settings>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
         }
 
         // Disclose: boolean, higher is stricter, 1 bound(s)
@@ -531,6 +290,247 @@ namespace EveryKind
                 Jurisdiction = jurisdiction;
                 XxLawApplies = xxLawApplies;
             }
+        }
+
+        public static global::PolicyAsCode.Resolution<global::EveryKind.Settings> ResolveMoved(global::EveryKind.Settings source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
+        {
+            // Disclose
+            var value0 = Encode0(source.Disclose);
+            var readable0 = readAll && !unreadable.Contains(0);
+            var inside0 = readable0 && (!scope.XxLawApplies || ((0x2UL >> (int)value0.Bits) & 1UL) != 0UL);
+            // Strictness
+            var value1 = Encode1(source.Strictness);
+            var readable1 = readAll && !unreadable.Contains(1) && value1.Bits < 64UL;
+            var inside1 = readable1 && ((0x6UL >> (int)value1.Bits) & 1UL) != 0UL;
+            // Days
+            var value2 = Encode2(source.Days);
+            var readable2 = readAll && !unreadable.Contains(2);
+            var inside2 = readable2 && value2.Number >= 1d && value2.Number <= 30d;
+            // Temperature
+            var value3 = Encode3(source.Temperature);
+            var readable3 = readAll && !unreadable.Contains(3) && double.IsFinite(value3.Number);
+            var inside3 = readable3 && value3.Number >= 0.1d && value3.Number <= 0.7d;
+            // Channels
+            var value4 = Encode4(source.Channels);
+            var readable4 = readAll && !unreadable.Contains(4) && (value4.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL;
+            var inside4 = readable4 && (value4.Bits & 0xFFFFFFFFFFFFFFFCUL) == 0UL && (!scope.XxLawApplies || (value4.Bits & 0x1UL) == 0x1UL);
+            // Language
+            var value5 = Encode5(source.Language);
+            var readable5 = readAll && !unreadable.Contains(5) && value5.Bits < 64UL;
+            var inside5 = readable5 && ((0x1UL >> (int)value5.Bits) & 1UL) != 0UL;
+            // Avoid
+            var value6 = Encode6(source.Avoid);
+            var readable6 = readAll && !unreadable.Contains(6) && (value6.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
+            var inside6 = readable6 && (value6.Bits & 0x200UL) == 0x200UL;
+
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
+            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
+            var granted2 = inside2 ? value2 : Resolve2(value2, readable2, in scope, ref adjusted);
+            var granted3 = inside3 ? value3 : Resolve3(value3, readable3, in scope, ref adjusted);
+            var granted4 = inside4 ? value4 : Resolve4(value4, readable4, in scope, ref adjusted);
+            var granted5 = inside5 ? value5 : Resolve5(value5, readable5, in scope, ref adjusted);
+            var granted6 = inside6 ? value6 : Resolve6(value6, readable6, in scope, ref adjusted);
+
+            var effective = source;
+            if (!adjusted.IsEmpty)
+            {
+                effective = source with
+                {
+                    Disclose = Decode0(granted0),
+                    Strictness = Decode1(granted1),
+                    Days = Decode2(granted2),
+                    Temperature = Decode3(granted3),
+                    Channels = Decode4(granted4),
+                    Language = Decode5(granted5),
+                    Avoid = Decode6(granted6),
+                };
+            }
+
+            var forbidden = Forbidden(in scope, granted6, out var active);
+            return new global::PolicyAsCode.Resolution<global::EveryKind.Settings>(global::PolicyAsCode.PolicyEncoding<global::EveryKind.Settings>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
+        }
+    }
+
+    /// <summary>The compiled evaluator of the policy whose user tier is Settings.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+    [global::PolicyAsCode.Compiled.PolicyRegistryData(3, """{"name":"EveryKind.Settings","tiers":[{"index":0,"name":"XX","type":"EveryKind.Law","rank":1,"within":[]},{"index":1,"name":"org","type":"EveryKind.Org","rank":2,"within":[0]},{"index":2,"name":"Settings","type":"EveryKind.Settings","rank":3,"within":[1]}],"dimensions":[{"index":0,"name":"Disclose","kind":"Boolean","type":"bool","members":["false","true"],"memberValues":[0,1],"domain":{"kind":"Boolean","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"higherIsStricter":true,"default":"0x1","hasInitialiser":true,"description":"Whether the assistant says it is an AI","enables":[],"mitigates":[2],"instructions":[],"learnable":false},{"index":1,"name":"Strictness","kind":"Ordinal","type":"EveryKind.Level","members":["Low","Medium","High"],"memberValues":[-1,5,10],"domain":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"higherIsStricter":true,"default":"0x40","hasInitialiser":false,"description":"How strict the assistant is","enables":[2],"mitigates":[],"instructions":[],"learnable":false},{"index":2,"name":"Days","kind":"Integer","type":"int","members":[],"memberValues":[],"domain":{"kind":"Integer","lo":-2147483648,"hi":2147483647,"floor":"0x0","ceiling":"0x0"},"higherIsStricter":false,"default":0,"hasInitialiser":false,"description":"Days of memory","enables":[3],"mitigates":[3],"instructions":[],"learnable":false},{"index":3,"name":"Temperature","kind":"Real","type":"double","members":[],"memberValues":[],"domain":{"kind":"Real","lo":-1.7976931348623157E+308,"hi":1.7976931348623157E+308,"floor":"0x0","ceiling":"0x0"},"higherIsStricter":false,"default":0.25,"hasInitialiser":true,"description":"Sampling temperature","enables":[],"mitigates":[],"instructions":[],"learnable":false},{"index":4,"name":"Channels","kind":"Set","type":"EveryKind.Channels","members":["Text","Voice","Images","Video"],"memberValues":[1,2,4,8],"domain":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0xF"},"higherIsStricter":false,"default":"0x1","hasInitialiser":true,"description":"Channels the assistant answers on","enables":[],"mitigates":[],"instructions":[],"learnable":false},{"index":5,"name":"Language","kind":"Choice","type":"string","members":["en","de","fr"],"memberValues":[0,1,2],"domain":{"kind":"Choice","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"higherIsStricter":false,"default":"0x0","hasInitialiser":true,"description":"The language of answers","enables":[],"mitigates":[],"instructions":[],"learnable":false},{"index":6,"name":"Avoid","kind":"Set","type":"PolicyAsCode.Hazard","members":["ViolentCrimes","NonViolentCrimes","SexRelatedCrimes","ChildSexualExploitation","Defamation","SpecializedAdvice","Privacy","IntellectualProperty","IndiscriminateWeapons","Hate","SuicideAndSelfHarm","SexualContent","Elections","CodeInterpreterAbuse","Custom1","Custom2","Custom3","Custom4","Custom5","Custom6","Custom7","Custom8"],"memberValues":[1,2,4,8,16,32,64,128,256,512,1024,2048,4096,8192,4294967296,8589934592,17179869184,34359738368,68719476736,137438953472,274877906944,549755813888],"domain":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0xFF00003FFF"},"higherIsStricter":true,"default":"0x10","hasInitialiser":true,"description":"Hazards this user never wants to see","enables":[],"mitigates":[],"instructions":[],"learnable":false}],"bounds":[{"index":0,"dimension":0,"tier":0,"form":"Locked","bound":{"kind":"Boolean","lo":0,"hi":0,"floor":"0x0","ceiling":"0x2"},"when":0,"unless":0,"waivableBy":null,"source":"Locked(true)","reason":"always disclosed","enables":[],"mitigates":[]},{"index":1,"dimension":1,"tier":0,"form":"AtLeast","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x6"},"when":0,"unless":0,"waivableBy":null,"source":"AtLeast(Level.Medium)","reason":null,"enables":[],"mitigates":[]},{"index":2,"dimension":2,"tier":0,"form":"Between","bound":{"kind":"Integer","lo":0,"hi":90,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"Between(0, 90)","reason":null,"enables":[],"mitigates":[]},{"index":3,"dimension":3,"tier":0,"form":"AtMost","bound":{"kind":"Real","lo":-1.7976931348623157E+308,"hi":0.9,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(0.9)","reason":null,"enables":[],"mitigates":[]},{"index":4,"dimension":4,"tier":0,"form":"AtLeast","bound":{"kind":"Set","lo":0,"hi":0,"floor":"0x1","ceiling":"0xF"},"when":0,"unless":0,"waivableBy":null,"source":"AtLeast(Channels.Text)","reason":null,"enables":[],"mitigates":[]},{"index":5,"dimension":5,"tier":0,"form":"Allowed","bound":{"kind":"Choice","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":0,"unless":0,"waivableBy":null,"source":"Allowed(\"en\", \"de\")","reason":null,"enables":[],"mitigates":[]},{"index":6,"dimension":1,"tier":1,"form":"Between","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x6"},"when":0,"unless":0,"waivableBy":null,"source":"Between(Level.Medium, Level.High)","reason":null,"enables":[],"mitigates":[]},{"index":7,"dimension":2,"tier":1,"form":"AtLeast","bound":{"kind":"Integer","lo":1,"hi":2147483647,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"AtLeast(1)","reason":null,"enables":[],"mitigates":[]},{"index":8,"dimension":2,"tier":1,"form":"AtMost","bound":{"kind":"Integer","lo":-2147483648,"hi":30,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(30)","reason":null,"enables":[],"mitigates":[]},{"index":9,"dimension":3,"tier":1,"form":"Between","bound":{"kind":"Real","lo":0.1,"hi":0.7,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"Between(0.1, 0.7)","reason":null,"enables":[],"mitigates":[]},{"index":10,"dimension":4,"tier":1,"form":"AtMost","bound":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(Channels.Text | Channels.Voice | Channels.Images)","reason":null,"enables":[],"mitigates":[]},{"index":11,"dimension":4,"tier":1,"form":"Allowed","bound":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":0,"unless":0,"waivableBy":null,"source":"Allowed(Channels.Text | Channels.Voice)","reason":null,"enables":[],"mitigates":[]},{"index":12,"dimension":5,"tier":1,"form":"Locked","bound":{"kind":"Choice","lo":0,"hi":0,"floor":"0x0","ceiling":"0x1"},"when":0,"unless":0,"waivableBy":null,"source":"Locked(\"en\")","reason":null,"enables":[],"mitigates":[]},{"index":13,"dimension":6,"tier":1,"form":"AtLeast","bound":{"kind":"Set","lo":0,"hi":0,"floor":"0x200","ceiling":"0xFF00003FFF"},"when":0,"unless":0,"waivableBy":null,"source":"AtLeast(Hazard.Hate)","reason":null,"enables":[],"mitigates":[]}],"forbids":[{"index":0,"tier":0,"hazards":"0x8","when":0,"unless":0,"reason":"illegal everywhere","dimension":null,"mitigates":[]},{"index":1,"tier":1,"hazards":"0x1200","when":0,"unless":0,"reason":null,"dimension":null,"mitigates":[]},{"index":2,"tier":2,"hazards":"0xFF00003FFF","when":0,"unless":0,"reason":"you asked to avoid these","dimension":6,"mitigates":[]}],"waivers":[],"defaults":[{"tier":0,"dimension":5,"value":"0x0"},{"tier":1,"dimension":1,"value":"0x2"},{"tier":1,"dimension":2,"value":7},{"tier":1,"dimension":3,"value":0.5},{"tier":1,"dimension":5,"value":"0x0"}],"hazards":[],"neverTogether":[],"benefits":[],"risks":[],"learning":[]}""")]
+    partial record Settings : global::PolicyAsCode.IUserTierPolicy<global::EveryKind.Settings>
+    {
+        /// <summary>The policy as data: tiers, jurisdictions, dimensions, bounds, conditions, waivers, defaults and taxonomy links.</summary>
+        public static global::PolicyAsCode.PolicyRegistry Registry => PolicyTables.Registry;
+
+        /// <summary>The preferences a user starts from in a context: the user tier's initialisers, else the nearest tier's default.</summary>
+        public static global::EveryKind.Settings Defaults(in global::PolicyAsCode.PolicyContext context)
+        {
+            var template = new global::EveryKind.Settings();
+            return template with
+            {
+                Strictness = PolicyTables.Decode1(global::PolicyAsCode.DimensionValue.OfPosition(2)),
+                Days = PolicyTables.Decode2(global::PolicyAsCode.DimensionValue.OfNumber(7d)),
+            };
+        }
+
+        /// <summary>Resolves requested preferences in a context: every value clamped into the applicable bounds, each move explained.</summary>
+        public static global::PolicyAsCode.Resolution<global::EveryKind.Settings> Resolve(global::EveryKind.Settings? requested, in global::PolicyAsCode.PolicyContext context) => Resolve(requested, in context, default);
+
+        /// <summary>Resolves requested preferences in a context; values listed in <paramref name="unreadable"/> resolve fail-closed.</summary>
+        public static global::PolicyAsCode.Resolution<global::EveryKind.Settings> Resolve(global::EveryKind.Settings? requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.DimensionSet unreadable)
+        {
+            var readAll = requested is not null;
+            var source = requested ?? new global::EveryKind.Settings();
+            var scope = new PolicyTables.Scope(in context);
+            if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
+            {
+                return PolicyTables.ResolveMoved(source, readAll, unreadable, in context, in scope);
+            }
+
+            var forbidden = PolicyTables.Forbidden(in scope, PolicyTables.Encode6(source.Avoid), out var active);
+            return new global::PolicyAsCode.Resolution<global::EveryKind.Settings>(global::PolicyAsCode.PolicyEncoding<global::EveryKind.Settings>.Compiled, source, in context, source, default, forbidden, active, scope.Jurisdiction);
+        }
+
+        /// <summary>Decides on content showing the detected hazards. Allocates nothing.</summary>
+        public static global::PolicyAsCode.Decision Decide(in global::PolicyAsCode.Resolution<global::EveryKind.Settings> resolution, global::PolicyAsCode.Hazard detected)
+        {
+            if ((detected & (resolution.Forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None && resolution.IsResolved)
+            {
+                return global::PolicyAsCode.Decision.Allow;
+            }
+
+            return PolicyTables.Refuse(in resolution, detected);
+        }
+
+        /// <summary>The preferences' values, encoded on their dimensions' lattices, in dimension order.</summary>
+        public static global::PolicyAsCode.DimensionValue[] Encode(global::EveryKind.Settings preferences)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(preferences);
+            return new global::PolicyAsCode.DimensionValue[]
+            {
+                PolicyTables.Encode0(preferences.Disclose),
+                PolicyTables.Encode1(preferences.Strictness),
+                PolicyTables.Encode2(preferences.Days),
+                PolicyTables.Encode3(preferences.Temperature),
+                PolicyTables.Encode4(preferences.Channels),
+                PolicyTables.Encode5(preferences.Language),
+                PolicyTables.Encode6(preferences.Avoid),
+            };
+        }
+
+        /// <summary>Resolves the request against what one context's bounds leave of each dimension, in dimension order: a value within is granted as asked, any other is clamped as the interpreter clamps it, or resolved by its step; every granted value is written into <paramref name="values"/>.</summary>
+        static global::PolicyAsCode.Resolution<global::EveryKind.Settings> global::PolicyAsCode.IUserTierPolicy<global::EveryKind.Settings>.ResolveWithin(global::EveryKind.Settings? requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.DimensionSet unreadable, global::PolicyAsCode.Compiled.NarrowedContext narrowed, global::PolicyAsCode.IPolicyEncoding<global::EveryKind.Settings> encoding, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(narrowed);
+            var dimensions = narrowed.Dimensions;
+            var bounds = narrowed.Within;
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            var within = requested is not null && unreadable.IsEmpty && Within(requested!, bounds, values);
+            var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
+            var forbidden = narrowed.Forbids(values, out var active);
+            return new global::PolicyAsCode.Resolution<global::EveryKind.Settings>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
+
+            static bool Within(global::EveryKind.Settings source, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+            {
+                _ = bounds[6];
+                _ = values[6];
+                var value0 = source.Disclose;
+                if (!((((bounds[0].Ceiling >> (value0 ? 1 : 0)) & 1UL) != 0UL))) return false;
+                var value1 = PolicyTables.Encode1(source.Strictness);
+                if (!((value1.Bits < 64UL) && (((bounds[1].Ceiling >> (int)value1.Bits) & 1UL) != 0UL))) return false;
+                var value2 = source.Days;
+                if (!((value2 >= bounds[2].Lo) && (value2 <= bounds[2].Hi))) return false;
+                var value3 = source.Temperature;
+                if (!((double.IsFinite(value3)) && (value3 >= bounds[3].Lo) && (value3 <= bounds[3].Hi))) return false;
+                var value4 = unchecked((ulong)(long)source.Channels);
+                if (!(((value4 & 0xFFFFFFFFFFFFFFF0UL) == 0UL) && ((value4 & bounds[4].Floor) == bounds[4].Floor) && ((value4 & ~bounds[4].Ceiling) == 0UL))) return false;
+                var value5 = PolicyTables.Encode5(source.Language);
+                if (!((value5.Bits < 64UL) && (((bounds[5].Ceiling >> (int)value5.Bits) & 1UL) != 0UL))) return false;
+                global::PolicyAsCode.DimensionValue value6 = PolicyTables.Encode6(source.Avoid);
+                values[6] = value6;
+                if (!(((value6.Bits & bounds[6].Floor) == bounds[6].Floor) && ((value6.Bits & ~bounds[6].Ceiling) == 0UL))) return false;
+                return true;
+            }
+
+            static global::EveryKind.Settings Moved(global::EveryKind.Settings? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+            {
+                var readAll = requested is not null;
+                var plain = readAll && unreadable.IsEmpty;
+                var source = requested ?? new global::EveryKind.Settings();
+                global::PolicyAsCode.DimensionValue value;
+                bool asked;
+                value = PolicyTables.Encode0(source.Disclose);
+                asked = plain || (readAll && !unreadable.Contains(0));
+                values[0] = asked && (value.Bits < 64UL) && (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].MovePosition(value, asked, ref adjusted);
+                value = PolicyTables.Encode1(source.Strictness);
+                asked = plain || (readAll && !unreadable.Contains(1));
+                values[1] = asked && (value.Bits < 64UL) && (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].MovePosition(value, asked && value.Bits < 64UL, ref adjusted);
+                value = PolicyTables.Encode2(source.Days);
+                asked = plain || (readAll && !unreadable.Contains(2));
+                values[2] = asked && (value.Number >= bounds[2].Lo) && (value.Number <= bounds[2].Hi) ? value : dimensions[2].MoveNumber(value, asked, ref adjusted);
+                value = PolicyTables.Encode3(source.Temperature);
+                asked = plain || (readAll && !unreadable.Contains(3));
+                values[3] = asked && (value.Number >= bounds[3].Lo) && (value.Number <= bounds[3].Hi) ? value : dimensions[3].MoveNumber(value, asked && double.IsFinite(value.Number), ref adjusted);
+                value = PolicyTables.Encode4(source.Channels);
+                asked = plain || (readAll && !unreadable.Contains(4));
+                values[4] = asked && ((value.Bits & bounds[4].Floor) == bounds[4].Floor) && ((value.Bits & ~bounds[4].Ceiling) == 0UL) ? value : dimensions[4].MoveMask(value, asked && (value.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL, ref adjusted);
+                value = PolicyTables.Encode5(source.Language);
+                asked = plain || (readAll && !unreadable.Contains(5));
+                values[5] = asked && (value.Bits < 64UL) && (((bounds[5].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[5].MovePosition(value, asked && value.Bits < 64UL, ref adjusted);
+                value = PolicyTables.Encode6(source.Avoid);
+                asked = plain || (readAll && !unreadable.Contains(6));
+                values[6] = asked && ((value.Bits & bounds[6].Floor) == bounds[6].Floor) && ((value.Bits & ~bounds[6].Ceiling) == 0UL) ? value : dimensions[6].MoveMask(value, asked && (value.Bits & 0xFFFFFF00FFFFC000UL) == 0UL, ref adjusted);
+                if (readAll && adjusted.IsEmpty)
+                {
+                    return source;
+                }
+
+                return source with
+                {
+                    Disclose = PolicyTables.Decode0(values[0]),
+                    Strictness = PolicyTables.Decode1(values[1]),
+                    Days = PolicyTables.Decode2(values[2]),
+                    Temperature = PolicyTables.Decode3(values[3]),
+                    Channels = PolicyTables.Decode4(values[4]),
+                    Language = PolicyTables.Decode5(values[5]),
+                    Avoid = PolicyTables.Decode6(values[6]),
+                };
+            }
+        }
+
+        /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
+        public static global::EveryKind.Settings Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
+        {
+            if (values.Length >= 7)
+            {
+                return new global::EveryKind.Settings()
+                {
+                    Disclose = PolicyTables.Decode0(values[0]),
+                    Strictness = PolicyTables.Decode1(values[1]),
+                    Days = PolicyTables.Decode2(values[2]),
+                    Temperature = PolicyTables.Decode3(values[3]),
+                    Channels = PolicyTables.Decode4(values[4]),
+                    Language = PolicyTables.Decode5(values[5]),
+                    Avoid = PolicyTables.Decode6(values[6]),
+                };
+            }
+
+            global::System.Span<ulong> given = stackalloc ulong[1];
+            global::PolicyAsCode.Compiled.EvaluatorSupport.MarkFirst(given, values.Length);
+            return Decode(new global::EveryKind.Settings(), values, given);
+        }
+
+        /// <summary>The template with the encoded value of each dimension <paramref name="given"/> marks (bit d % 64 of word d / 64), in dimension order.</summary>
+        internal static global::EveryKind.Settings Decode(global::EveryKind.Settings template, global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<ulong> given)
+        {
+            return template with
+            {
+                Disclose = (given[0] & 0x1UL) != 0 ? PolicyTables.Decode0(values[0]) : template.Disclose,
+                Strictness = (given[0] & 0x2UL) != 0 ? PolicyTables.Decode1(values[1]) : template.Strictness,
+                Days = (given[0] & 0x4UL) != 0 ? PolicyTables.Decode2(values[2]) : template.Days,
+                Temperature = (given[0] & 0x8UL) != 0 ? PolicyTables.Decode3(values[3]) : template.Temperature,
+                Channels = (given[0] & 0x10UL) != 0 ? PolicyTables.Decode4(values[4]) : template.Channels,
+                Language = (given[0] & 0x20UL) != 0 ? PolicyTables.Decode5(values[5]) : template.Language,
+                Avoid = (given[0] & 0x40UL) != 0 ? PolicyTables.Decode6(values[6]) : template.Avoid,
+            };
         }
     }
 }

@@ -4,6 +4,177 @@
 
 namespace Keywords.@class
 {
+    /// <summary>The constant tables of event's evaluator.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+    file static class PolicyTables
+    {
+        private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound RealBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound BooleanBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
+        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
+            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::Keywords.@class.@struct.@event), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
+
+        public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
+
+        public static readonly global::PolicyAsCode.Bound Domain0 = IntegerBound(-2147483648d, 2147483647d);
+        public static readonly global::PolicyAsCode.Bound Domain1 = OrdinalBound(0x0UL, 0x7UL);
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { IntegerBound(-2147483648d, 2147483647d), IntegerBound(0d, 30d) };
+        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x7UL), OrdinalBound(0x0UL, 0x3UL) };
+
+        public static int MatchJurisdiction(string? jurisdiction)
+        {
+            if (string.Equals(jurisdiction, "EU", global::System.StringComparison.OrdinalIgnoreCase)) return 0;
+            return -1;
+        }
+
+        public static global::PolicyAsCode.Decision Refuse(in global::PolicyAsCode.Resolution<global::Keywords.@class.@struct.@event> resolution, global::PolicyAsCode.Hazard detected)
+        {
+            if (!resolution.IsResolved) return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
+            var unknown = detected & UnknownHazards;
+            if (unknown != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.RefuseUnknown(unknown);
+            var active = resolution.ActiveForbids;
+            return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static bool Inside0(global::Keywords.@class.@struct.@event source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        {
+            if (!readAll || !unreadable.IsEmpty) return false;
+            // default
+            var value0 = source.@default;
+            if (!(!scope.EuLawApplies || (value0 >= 0 && value0 <= 30))) return false;
+            // params
+            var value1 = PolicyTables.Encode1(source.@params);
+            if (!(value1.Bits < 64UL && (!scope.EuLawApplies || ((0x3UL >> (int)value1.Bits) & 1UL) != 0UL))) return false;
+            return true;
+        }
+
+        // default: integer, lower is stricter, 1 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        {
+            var combination = (scope.EuLawApplies ? 1 : 0);
+            var strict = PolicyTables.Strict0[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
+            {
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
+            {
+                granted = requested;
+            }
+            else
+            {
+                granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
+            }
+            return granted;
+        }
+
+        // params: ordinal, lower is stricter, 1 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        {
+            var combination = (scope.EuLawApplies ? 1 : 0);
+            var strict = PolicyTables.Strict1[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
+            {
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
+            {
+                granted = requested;
+            }
+            else
+            {
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Clamped);
+            }
+            return granted;
+        }
+
+        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
+        {
+            var forbidden = global::PolicyAsCode.Hazard.None;
+            active = 0UL;
+            return forbidden;
+        }
+
+        public static global::PolicyAsCode.DimensionValue Encode0(int value) => global::PolicyAsCode.DimensionValue.OfNumber(value);
+        public static int Decode0(global::PolicyAsCode.DimensionValue value) => double.IsNaN(value.Number) ? 0 : (int)global::System.Math.Clamp(value.Number, int.MinValue, int.MaxValue);
+
+        public static global::PolicyAsCode.DimensionValue Encode1(global::Keywords.@class.@enum value)
+        {
+            switch (unchecked((long)value))
+            {
+                case -2L: return global::PolicyAsCode.DimensionValue.OfPosition(0);
+                case 0L: return global::PolicyAsCode.DimensionValue.OfPosition(1);
+                case 3L: return global::PolicyAsCode.DimensionValue.OfPosition(2);
+                default: return global::PolicyAsCode.DimensionValue.OfPosition(64);
+            }
+        }
+        public static global::Keywords.@class.@enum Decode1(global::PolicyAsCode.DimensionValue value)
+        {
+            switch (value.Bits)
+            {
+                case 0UL: return unchecked((global::Keywords.@class.@enum)(-2L));
+                case 1UL: return unchecked((global::Keywords.@class.@enum)0L);
+                case 2UL: return unchecked((global::Keywords.@class.@enum)3L);
+                default: return unchecked((global::Keywords.@class.@enum)4L);
+            }
+        }
+
+        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+        public readonly struct Scope
+        {
+            public readonly int Jurisdiction;
+            public readonly bool EuLawApplies;
+
+            public Scope(in global::PolicyAsCode.PolicyContext context)
+            {
+                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
+                var euLawApplies = jurisdiction < 0 || jurisdiction == 0;
+                Jurisdiction = jurisdiction;
+                EuLawApplies = euLawApplies;
+            }
+        }
+
+        public static global::PolicyAsCode.Resolution<global::Keywords.@class.@struct.@event> ResolveMoved(global::Keywords.@class.@struct.@event source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
+        {
+            // default
+            var value0 = Encode0(source.@default);
+            var readable0 = readAll && !unreadable.Contains(0);
+            var inside0 = readable0 && (!scope.EuLawApplies || (value0.Number >= 0d && value0.Number <= 30d));
+            // params
+            var value1 = Encode1(source.@params);
+            var readable1 = readAll && !unreadable.Contains(1) && value1.Bits < 64UL;
+            var inside1 = readable1 && (!scope.EuLawApplies || ((0x3UL >> (int)value1.Bits) & 1UL) != 0UL);
+
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
+            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
+
+            var effective = source;
+            if (!adjusted.IsEmpty)
+            {
+                effective = source with
+                {
+                    @default = Decode0(granted0),
+                    @params = Decode1(granted1),
+                };
+            }
+
+            var forbidden = Forbidden(in scope, out var active);
+            return new global::PolicyAsCode.Resolution<global::Keywords.@class.@struct.@event>(global::PolicyAsCode.PolicyEncoding<global::Keywords.@class.@struct.@event>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
+        }
+    }
+
     partial class @struct
     {
         /// <summary>The compiled evaluator of the policy whose user tier is event.</summary>
@@ -133,177 +304,6 @@ namespace Keywords.@class
                     @default = (given[0] & 0x1UL) != 0 ? PolicyTables.Decode0(values[0]) : template.@default,
                     @params = (given[0] & 0x2UL) != 0 ? PolicyTables.Decode1(values[1]) : template.@params,
                 };
-            }
-        }
-    }
-
-    /// <summary>The constant tables of event's evaluator.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-    file static class PolicyTables
-    {
-        private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
-        private static global::PolicyAsCode.Bound RealBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, lo, hi, 0UL, 0UL);
-        private static global::PolicyAsCode.Bound BooleanBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, floor, ceiling);
-        private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
-        private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
-        private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
-        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
-            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::Keywords.@class.@struct.@event), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
-
-        public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
-
-        public static readonly global::PolicyAsCode.Bound Domain0 = IntegerBound(-2147483648d, 2147483647d);
-        public static readonly global::PolicyAsCode.Bound Domain1 = OrdinalBound(0x0UL, 0x7UL);
-        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { IntegerBound(-2147483648d, 2147483647d), IntegerBound(0d, 30d) };
-        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x7UL), OrdinalBound(0x0UL, 0x3UL) };
-
-        public static int MatchJurisdiction(string? jurisdiction)
-        {
-            if (string.Equals(jurisdiction, "EU", global::System.StringComparison.OrdinalIgnoreCase)) return 0;
-            return -1;
-        }
-
-        public static global::PolicyAsCode.Decision Refuse(in global::PolicyAsCode.Resolution<global::Keywords.@class.@struct.@event> resolution, global::PolicyAsCode.Hazard detected)
-        {
-            if (!resolution.IsResolved) return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
-            var unknown = detected & UnknownHazards;
-            if (unknown != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.RefuseUnknown(unknown);
-            var active = resolution.ActiveForbids;
-            return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
-        }
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static bool Inside0(global::Keywords.@class.@struct.@event source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
-        {
-            if (!readAll || !unreadable.IsEmpty) return false;
-            // default
-            var value0 = source.@default;
-            if (!(!scope.EuLawApplies || (value0 >= 0 && value0 <= 30))) return false;
-            // params
-            var value1 = PolicyTables.Encode1(source.@params);
-            if (!(value1.Bits < 64UL && (!scope.EuLawApplies || ((0x3UL >> (int)value1.Bits) & 1UL) != 0UL))) return false;
-            return true;
-        }
-
-        public static global::PolicyAsCode.Resolution<global::Keywords.@class.@struct.@event> ResolveMoved(global::Keywords.@class.@struct.@event source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
-        {
-            // default
-            var value0 = Encode0(source.@default);
-            var readable0 = readAll && !unreadable.Contains(0);
-            var inside0 = readable0 && (!scope.EuLawApplies || (value0.Number >= 0d && value0.Number <= 30d));
-            // params
-            var value1 = Encode1(source.@params);
-            var readable1 = readAll && !unreadable.Contains(1) && value1.Bits < 64UL;
-            var inside1 = readable1 && (!scope.EuLawApplies || ((0x3UL >> (int)value1.Bits) & 1UL) != 0UL);
-
-            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
-            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
-
-            var effective = source;
-            if (!adjusted.IsEmpty)
-            {
-                effective = source with
-                {
-                    @default = Decode0(granted0),
-                    @params = Decode1(granted1),
-                };
-            }
-
-            var forbidden = Forbidden(in scope, out var active);
-            return new global::PolicyAsCode.Resolution<global::Keywords.@class.@struct.@event>(global::PolicyAsCode.PolicyEncoding<global::Keywords.@class.@struct.@event>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
-        }
-
-        // default: integer, lower is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
-        {
-            var combination = (scope.EuLawApplies ? 1 : 0);
-            var strict = PolicyTables.Strict0[combination];
-            global::PolicyAsCode.DimensionValue granted;
-            if (!readable)
-            {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
-                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
-        }
-
-        // params: ordinal, lower is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
-        {
-            var combination = (scope.EuLawApplies ? 1 : 0);
-            var strict = PolicyTables.Strict1[combination];
-            global::PolicyAsCode.DimensionValue granted;
-            if (!readable)
-            {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
-        }
-
-        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
-        {
-            var forbidden = global::PolicyAsCode.Hazard.None;
-            active = 0UL;
-            return forbidden;
-        }
-
-        public static global::PolicyAsCode.DimensionValue Encode0(int value) => global::PolicyAsCode.DimensionValue.OfNumber(value);
-        public static int Decode0(global::PolicyAsCode.DimensionValue value) => double.IsNaN(value.Number) ? 0 : (int)global::System.Math.Clamp(value.Number, int.MinValue, int.MaxValue);
-
-        public static global::PolicyAsCode.DimensionValue Encode1(global::Keywords.@class.@enum value)
-        {
-            switch (unchecked((long)value))
-            {
-                case -2L: return global::PolicyAsCode.DimensionValue.OfPosition(0);
-                case 0L: return global::PolicyAsCode.DimensionValue.OfPosition(1);
-                case 3L: return global::PolicyAsCode.DimensionValue.OfPosition(2);
-                default: return global::PolicyAsCode.DimensionValue.OfPosition(64);
-            }
-        }
-        public static global::Keywords.@class.@enum Decode1(global::PolicyAsCode.DimensionValue value)
-        {
-            switch (value.Bits)
-            {
-                case 0UL: return unchecked((global::Keywords.@class.@enum)(-2L));
-                case 1UL: return unchecked((global::Keywords.@class.@enum)0L);
-                case 2UL: return unchecked((global::Keywords.@class.@enum)3L);
-                default: return unchecked((global::Keywords.@class.@enum)4L);
-            }
-        }
-
-        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-        public readonly struct Scope
-        {
-            public readonly int Jurisdiction;
-            public readonly bool EuLawApplies;
-
-            public Scope(in global::PolicyAsCode.PolicyContext context)
-            {
-                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var euLawApplies = jurisdiction < 0 || jurisdiction == 0;
-                Jurisdiction = jurisdiction;
-                EuLawApplies = euLawApplies;
             }
         }
     }

@@ -4,6 +4,113 @@
 
 namespace Minimal
 {
+    /// <summary>The constant tables of Prefs's evaluator.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+    file static class PolicyTables
+    {
+        private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound RealBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound BooleanBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
+        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
+            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::Minimal.Prefs), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
+
+        public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
+
+        public static readonly global::PolicyAsCode.Bound Domain0 = OrdinalBound(0x0UL, 0x7UL);
+
+        public static int MatchJurisdiction(string? jurisdiction)
+        {
+            if (string.Equals(jurisdiction, "EU", global::System.StringComparison.OrdinalIgnoreCase)) return 0;
+            return -1;
+        }
+
+        public static global::PolicyAsCode.Decision Refuse(in global::PolicyAsCode.Resolution<global::Minimal.Prefs> resolution, global::PolicyAsCode.Hazard detected)
+        {
+            if (!resolution.IsResolved) return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
+            var unknown = detected & UnknownHazards;
+            if (unknown != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.RefuseUnknown(unknown);
+            var active = resolution.ActiveForbids;
+            return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static bool Inside0(global::Minimal.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        {
+            if (!readAll || !unreadable.IsEmpty) return false;
+            // Maturity
+            var value0 = unchecked((ulong)(long)source.Maturity);
+            if (!(value0 < 3UL && ((0x3UL >> (int)value0) & 1UL) != 0UL)) return false;
+            return true;
+        }
+
+        // Maturity: ordinal, lower is stricter, 2 bound(s)
+        private static global::System.ReadOnlySpan<byte> Clamped0 => new byte[] { 0, 1, 1 };
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        {
+            if (!readable)
+            {
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+                return global::PolicyAsCode.DimensionValue.OfPosition(0);
+            }
+            if (((0x3UL >> (int)requested.Bits) & 1UL) != 0UL) return requested;
+            adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
+            return global::PolicyAsCode.DimensionValue.OfPosition(Clamped0[(int)requested.Bits]);
+        }
+
+        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
+        {
+            var forbidden = global::PolicyAsCode.Hazard.None;
+            active = 0UL;
+            return forbidden;
+        }
+
+        public static global::PolicyAsCode.DimensionValue Encode0(global::Minimal.Maturity value) => global::PolicyAsCode.DimensionValue.OfPosition(unchecked((ulong)(long)value) < 3UL ? (int)(long)value : 64);
+        public static global::Minimal.Maturity Decode0(global::PolicyAsCode.DimensionValue value) => value.Bits < 3UL ? unchecked((global::Minimal.Maturity)(long)value.Bits) : unchecked((global::Minimal.Maturity)3L);
+
+        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+        public readonly struct Scope
+        {
+            public readonly int Jurisdiction;
+            public readonly bool EuLawApplies;
+
+            public Scope(in global::PolicyAsCode.PolicyContext context)
+            {
+                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
+                var euLawApplies = jurisdiction < 0 || jurisdiction == 0;
+                Jurisdiction = jurisdiction;
+                EuLawApplies = euLawApplies;
+            }
+        }
+
+        public static global::PolicyAsCode.Resolution<global::Minimal.Prefs> ResolveMoved(global::Minimal.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
+        {
+            // Maturity
+            var value0 = Encode0(source.Maturity);
+            var readable0 = readAll && !unreadable.Contains(0) && value0.Bits < 64UL;
+            var inside0 = readable0 && ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL;
+
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
+
+            var effective = source;
+            if (!adjusted.IsEmpty)
+            {
+                effective = source with
+                {
+                    Maturity = Decode0(granted0),
+                };
+            }
+
+            var forbidden = Forbidden(in scope, out var active);
+            return new global::PolicyAsCode.Resolution<global::Minimal.Prefs>(global::PolicyAsCode.PolicyEncoding<global::Minimal.Prefs>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
+        }
+    }
+
     /// <summary>The compiled evaluator of the policy whose user tier is Prefs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     [global::PolicyAsCode.Compiled.PolicyRegistryData(3, """{"name":"Minimal.Prefs","tiers":[{"index":0,"name":"EU","type":"Minimal.EuLaw","rank":1,"within":[]},{"index":1,"name":"acme","type":"Minimal.Acme","rank":2,"within":[0]},{"index":2,"name":"Prefs","type":"Minimal.Prefs","rank":3,"within":[1]}],"dimensions":[{"index":0,"name":"Maturity","kind":"Ordinal","type":"Minimal.Maturity","members":["General","Teen","Mature"],"memberValues":[0,1,2],"domain":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"higherIsStricter":false,"default":"0x0","hasInitialiser":true,"description":null,"enables":[],"mitigates":[],"instructions":[],"learnable":false}],"bounds":[{"index":0,"dimension":0,"tier":0,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Mature)","reason":null,"enables":[],"mitigates":[]},{"index":1,"dimension":0,"tier":1,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Teen)","reason":null,"enables":[],"mitigates":[]}],"forbids":[],"waivers":[],"defaults":[],"hazards":[],"neverTogether":[],"benefits":[],"risks":[],"learning":[]}""")]
@@ -122,113 +229,6 @@ namespace Minimal
             {
                 Maturity = (given[0] & 0x1UL) != 0 ? PolicyTables.Decode0(values[0]) : template.Maturity,
             };
-        }
-    }
-
-    /// <summary>The constant tables of Prefs's evaluator.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-    file static class PolicyTables
-    {
-        private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
-        private static global::PolicyAsCode.Bound RealBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, lo, hi, 0UL, 0UL);
-        private static global::PolicyAsCode.Bound BooleanBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, floor, ceiling);
-        private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
-        private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
-        private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
-        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
-            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::Minimal.Prefs), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
-
-        public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
-
-        public static readonly global::PolicyAsCode.Bound Domain0 = OrdinalBound(0x0UL, 0x7UL);
-
-        public static int MatchJurisdiction(string? jurisdiction)
-        {
-            if (string.Equals(jurisdiction, "EU", global::System.StringComparison.OrdinalIgnoreCase)) return 0;
-            return -1;
-        }
-
-        public static global::PolicyAsCode.Decision Refuse(in global::PolicyAsCode.Resolution<global::Minimal.Prefs> resolution, global::PolicyAsCode.Hazard detected)
-        {
-            if (!resolution.IsResolved) return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
-            var unknown = detected & UnknownHazards;
-            if (unknown != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.RefuseUnknown(unknown);
-            var active = resolution.ActiveForbids;
-            return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
-        }
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static bool Inside0(global::Minimal.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
-        {
-            if (!readAll || !unreadable.IsEmpty) return false;
-            // Maturity
-            var value0 = unchecked((ulong)(long)source.Maturity);
-            if (!(value0 < 3UL && ((0x3UL >> (int)value0) & 1UL) != 0UL)) return false;
-            return true;
-        }
-
-        public static global::PolicyAsCode.Resolution<global::Minimal.Prefs> ResolveMoved(global::Minimal.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
-        {
-            // Maturity
-            var value0 = Encode0(source.Maturity);
-            var readable0 = readAll && !unreadable.Contains(0) && value0.Bits < 64UL;
-            var inside0 = readable0 && ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL;
-
-            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
-
-            var effective = source;
-            if (!adjusted.IsEmpty)
-            {
-                effective = source with
-                {
-                    Maturity = Decode0(granted0),
-                };
-            }
-
-            var forbidden = Forbidden(in scope, out var active);
-            return new global::PolicyAsCode.Resolution<global::Minimal.Prefs>(global::PolicyAsCode.PolicyEncoding<global::Minimal.Prefs>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
-        }
-
-        // Maturity: ordinal, lower is stricter, 2 bound(s)
-        private static global::System.ReadOnlySpan<byte> Clamped0 => new byte[] { 0, 1, 1 };
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
-        {
-            if (!readable)
-            {
-                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
-                return global::PolicyAsCode.DimensionValue.OfPosition(0);
-            }
-            if (((0x3UL >> (int)requested.Bits) & 1UL) != 0UL) return requested;
-            adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
-            return global::PolicyAsCode.DimensionValue.OfPosition(Clamped0[(int)requested.Bits]);
-        }
-
-        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
-        {
-            var forbidden = global::PolicyAsCode.Hazard.None;
-            active = 0UL;
-            return forbidden;
-        }
-
-        public static global::PolicyAsCode.DimensionValue Encode0(global::Minimal.Maturity value) => global::PolicyAsCode.DimensionValue.OfPosition(unchecked((ulong)(long)value) < 3UL ? (int)(long)value : 64);
-        public static global::Minimal.Maturity Decode0(global::PolicyAsCode.DimensionValue value) => value.Bits < 3UL ? unchecked((global::Minimal.Maturity)(long)value.Bits) : unchecked((global::Minimal.Maturity)3L);
-
-        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-        public readonly struct Scope
-        {
-            public readonly int Jurisdiction;
-            public readonly bool EuLawApplies;
-
-            public Scope(in global::PolicyAsCode.PolicyContext context)
-            {
-                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var euLawApplies = jurisdiction < 0 || jurisdiction == 0;
-                Jurisdiction = jurisdiction;
-                EuLawApplies = euLawApplies;
-            }
         }
     }
 }

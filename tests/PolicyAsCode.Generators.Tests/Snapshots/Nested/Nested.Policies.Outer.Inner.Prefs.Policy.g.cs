@@ -4,6 +4,122 @@
 
 namespace Nested.Policies
 {
+    /// <summary>The constant tables of Prefs's evaluator.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+    file static class PolicyTables
+    {
+        private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound RealBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound BooleanBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
+        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
+            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::Nested.Policies.Outer.Inner.Prefs), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
+
+        public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
+
+        public static readonly global::PolicyAsCode.Bound Domain0 = RealBound(-double.MaxValue, double.MaxValue);
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { RealBound(-double.MaxValue, double.MaxValue), RealBound(-double.MaxValue, 0.5d) };
+
+        public static int MatchJurisdiction(string? jurisdiction)
+        {
+            if (string.Equals(jurisdiction, "EU", global::System.StringComparison.OrdinalIgnoreCase)) return 0;
+            return -1;
+        }
+
+        public static global::PolicyAsCode.Decision Refuse(in global::PolicyAsCode.Resolution<global::Nested.Policies.Outer.Inner.Prefs> resolution, global::PolicyAsCode.Hazard detected)
+        {
+            if (!resolution.IsResolved) return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
+            var unknown = detected & UnknownHazards;
+            if (unknown != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.RefuseUnknown(unknown);
+            var active = resolution.ActiveForbids;
+            return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static bool Inside0(global::Nested.Policies.Outer.Inner.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        {
+            if (!readAll || !unreadable.IsEmpty) return false;
+            // Creativity
+            var value0 = source.Creativity;
+            if (!(double.IsFinite(value0) && (!scope.EuLawApplies || value0 <= 0.5d))) return false;
+            return true;
+        }
+
+        // Creativity: real, lower is stricter, 1 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        {
+            var combination = (scope.EuLawApplies ? 1 : 0);
+            var strict = PolicyTables.Strict0[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
+            {
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
+            {
+                granted = requested;
+            }
+            else
+            {
+                granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
+            }
+            return granted;
+        }
+
+        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
+        {
+            var forbidden = global::PolicyAsCode.Hazard.None;
+            active = 0UL;
+            return forbidden;
+        }
+
+        public static global::PolicyAsCode.DimensionValue Encode0(double value) => global::PolicyAsCode.DimensionValue.OfNumber(value);
+        public static double Decode0(global::PolicyAsCode.DimensionValue value) => value.Number;
+
+        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+        public readonly struct Scope
+        {
+            public readonly int Jurisdiction;
+            public readonly bool EuLawApplies;
+
+            public Scope(in global::PolicyAsCode.PolicyContext context)
+            {
+                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
+                var euLawApplies = jurisdiction < 0 || jurisdiction == 0;
+                Jurisdiction = jurisdiction;
+                EuLawApplies = euLawApplies;
+            }
+        }
+
+        public static global::PolicyAsCode.Resolution<global::Nested.Policies.Outer.Inner.Prefs> ResolveMoved(global::Nested.Policies.Outer.Inner.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
+        {
+            // Creativity
+            var value0 = Encode0(source.Creativity);
+            var readable0 = readAll && !unreadable.Contains(0) && double.IsFinite(value0.Number);
+            var inside0 = readable0 && (!scope.EuLawApplies || value0.Number <= 0.5d);
+
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
+
+            var effective = source;
+            if (!adjusted.IsEmpty)
+            {
+                effective = source with
+                {
+                    Creativity = Decode0(granted0),
+                };
+            }
+
+            var forbidden = Forbidden(in scope, out var active);
+            return new global::PolicyAsCode.Resolution<global::Nested.Policies.Outer.Inner.Prefs>(global::PolicyAsCode.PolicyEncoding<global::Nested.Policies.Outer.Inner.Prefs>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
+        }
+    }
+
     partial class Outer
     {
         partial class Inner
@@ -127,122 +243,6 @@ namespace Nested.Policies
                         Creativity = (given[0] & 0x1UL) != 0 ? PolicyTables.Decode0(values[0]) : template.Creativity,
                     };
                 }
-            }
-        }
-    }
-
-    /// <summary>The constant tables of Prefs's evaluator.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-    file static class PolicyTables
-    {
-        private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
-        private static global::PolicyAsCode.Bound RealBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, lo, hi, 0UL, 0UL);
-        private static global::PolicyAsCode.Bound BooleanBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, floor, ceiling);
-        private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
-        private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
-        private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
-        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
-            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::Nested.Policies.Outer.Inner.Prefs), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
-
-        public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
-
-        public static readonly global::PolicyAsCode.Bound Domain0 = RealBound(-double.MaxValue, double.MaxValue);
-        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { RealBound(-double.MaxValue, double.MaxValue), RealBound(-double.MaxValue, 0.5d) };
-
-        public static int MatchJurisdiction(string? jurisdiction)
-        {
-            if (string.Equals(jurisdiction, "EU", global::System.StringComparison.OrdinalIgnoreCase)) return 0;
-            return -1;
-        }
-
-        public static global::PolicyAsCode.Decision Refuse(in global::PolicyAsCode.Resolution<global::Nested.Policies.Outer.Inner.Prefs> resolution, global::PolicyAsCode.Hazard detected)
-        {
-            if (!resolution.IsResolved) return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
-            var unknown = detected & UnknownHazards;
-            if (unknown != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.RefuseUnknown(unknown);
-            var active = resolution.ActiveForbids;
-            return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
-        }
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static bool Inside0(global::Nested.Policies.Outer.Inner.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
-        {
-            if (!readAll || !unreadable.IsEmpty) return false;
-            // Creativity
-            var value0 = source.Creativity;
-            if (!(double.IsFinite(value0) && (!scope.EuLawApplies || value0 <= 0.5d))) return false;
-            return true;
-        }
-
-        public static global::PolicyAsCode.Resolution<global::Nested.Policies.Outer.Inner.Prefs> ResolveMoved(global::Nested.Policies.Outer.Inner.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
-        {
-            // Creativity
-            var value0 = Encode0(source.Creativity);
-            var readable0 = readAll && !unreadable.Contains(0) && double.IsFinite(value0.Number);
-            var inside0 = readable0 && (!scope.EuLawApplies || value0.Number <= 0.5d);
-
-            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
-
-            var effective = source;
-            if (!adjusted.IsEmpty)
-            {
-                effective = source with
-                {
-                    Creativity = Decode0(granted0),
-                };
-            }
-
-            var forbidden = Forbidden(in scope, out var active);
-            return new global::PolicyAsCode.Resolution<global::Nested.Policies.Outer.Inner.Prefs>(global::PolicyAsCode.PolicyEncoding<global::Nested.Policies.Outer.Inner.Prefs>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
-        }
-
-        // Creativity: real, lower is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
-        {
-            var combination = (scope.EuLawApplies ? 1 : 0);
-            var strict = PolicyTables.Strict0[combination];
-            global::PolicyAsCode.DimensionValue granted;
-            if (!readable)
-            {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
-                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
-        }
-
-        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
-        {
-            var forbidden = global::PolicyAsCode.Hazard.None;
-            active = 0UL;
-            return forbidden;
-        }
-
-        public static global::PolicyAsCode.DimensionValue Encode0(double value) => global::PolicyAsCode.DimensionValue.OfNumber(value);
-        public static double Decode0(global::PolicyAsCode.DimensionValue value) => value.Number;
-
-        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-        public readonly struct Scope
-        {
-            public readonly int Jurisdiction;
-            public readonly bool EuLawApplies;
-
-            public Scope(in global::PolicyAsCode.PolicyContext context)
-            {
-                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var euLawApplies = jurisdiction < 0 || jurisdiction == 0;
-                Jurisdiction = jurisdiction;
-                EuLawApplies = euLawApplies;
             }
         }
     }

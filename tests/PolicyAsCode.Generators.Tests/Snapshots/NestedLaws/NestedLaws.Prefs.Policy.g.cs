@@ -4,6 +4,229 @@
 
 namespace NestedLaws
 {
+    /// <summary>The constant tables of Prefs's evaluator.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+    file static class PolicyTables
+    {
+        private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound RealBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound BooleanBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
+        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
+            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::NestedLaws.Prefs), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
+
+        public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
+
+        public static readonly global::PolicyAsCode.Bound Domain0 = IntegerBound(-2147483648d, 2147483647d);
+        public static readonly global::PolicyAsCode.Bound Domain1 = BooleanBound(0x0UL, 0x3UL);
+        public static readonly global::PolicyAsCode.Bound Domain2 = OrdinalBound(0x0UL, 0x7UL);
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { IntegerBound(-2147483648d, 21d), IntegerBound(0d, 21d), IntegerBound(0d, 14d), IntegerBound(0d, 14d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d) };
+        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL) };
+        public static readonly global::PolicyAsCode.Bound[] Relaxed1 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x3UL) };
+        public static readonly bool[] Waives1 = new bool[] { false, false, false, true };
+        public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x7UL), OrdinalBound(0x0UL, 0x7UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL) };
+        public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
+        public static readonly global::PolicyAsCode.TierInfo ForbidTier0 = Registry.Tiers[2];
+
+        public static int MatchJurisdiction(string? jurisdiction)
+        {
+            if (string.Equals(jurisdiction, "US", global::System.StringComparison.OrdinalIgnoreCase)) return 0;
+            if (string.Equals(jurisdiction, "EU", global::System.StringComparison.OrdinalIgnoreCase)) return 1;
+            if (string.Equals(jurisdiction, "DE", global::System.StringComparison.OrdinalIgnoreCase)) return 2;
+            if (string.Equals(jurisdiction, "DE-BY", global::System.StringComparison.OrdinalIgnoreCase)) return 3;
+            return -1;
+        }
+
+        public static global::PolicyAsCode.Decision Refuse(in global::PolicyAsCode.Resolution<global::NestedLaws.Prefs> resolution, global::PolicyAsCode.Hazard detected)
+        {
+            if (!resolution.IsResolved) return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
+            var unknown = detected & UnknownHazards;
+            if (unknown != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.RefuseUnknown(unknown);
+            var active = resolution.ActiveForbids;
+            if ((active & 0x1UL) != 0UL && (detected & (global::PolicyAsCode.Hazard)0x1000UL) != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.Refuse(Forbid0, ForbidTier0, detected & (global::PolicyAsCode.Hazard)0x1000UL);
+            return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static bool Inside0(global::NestedLaws.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        {
+            if (!readAll || !unreadable.IsEmpty) return false;
+            // MemoryDays
+            var value0 = source.MemoryDays;
+            if (!(value0 <= 21 && (!scope.EuLawApplies || value0 >= 0) && (!scope.DeLawApplies || (value0 >= 0 && value0 <= 14)) && (!scope.DeByLawWhenMinor || (value0 >= 0 && value0 <= 0)))) return false;
+            // DiscloseAi
+            var value1 = source.DiscloseAi;
+            if (!(!scope.EuLawApplies || value1)) return false;
+            // Maturity
+            var value2 = unchecked((ulong)(long)source.Maturity);
+            if (!(value2 < 3UL && (!scope.EuLawWhenMinor || ((0x3UL >> (int)value2) & 1UL) != 0UL))) return false;
+            return true;
+        }
+
+        // MemoryDays: integer, lower is stricter, 4 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        {
+            var combination = (scope.EuLawApplies ? 1 : 0) | (scope.DeLawApplies ? 2 : 0) | (scope.DeByLawWhenMinor ? 4 : 0);
+            var strict = PolicyTables.Strict0[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
+            {
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
+            {
+                granted = requested;
+            }
+            else
+            {
+                granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
+            }
+            return granted;
+        }
+
+        // DiscloseAi: boolean, higher is stricter, 1 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        {
+            var combination = (scope.EuLawApplies ? 1 : 0) | (scope.UserWaivesEuLawOnDiscloseAi ? 2 : 0);
+            var strict = PolicyTables.Strict1[combination];
+            var relaxed = PolicyTables.Relaxed1[combination];
+            var userWaives = PolicyTables.Waives1[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
+            {
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
+            {
+                granted = requested;
+            }
+            else
+            {
+                var waived = userWaives && global::PolicyAsCode.Lattice.Contains(relaxed, requested);
+                granted = waived ? requested : global::PolicyAsCode.Lattice.Clamp(userWaives ? relaxed : strict, requested, true);
+                adjusted.Record(1, waived ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped);
+            }
+            return granted;
+        }
+
+        // Maturity: ordinal, lower is stricter, 2 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        {
+            var combination = (scope.UsLawApplies ? 1 : 0) | (scope.EuLawWhenMinor ? 2 : 0);
+            var strict = PolicyTables.Strict2[combination];
+            global::PolicyAsCode.DimensionValue granted;
+            if (!readable)
+            {
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
+            {
+                granted = requested;
+            }
+            else
+            {
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.Clamped);
+            }
+            return granted;
+        }
+
+        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
+        {
+            var forbidden = global::PolicyAsCode.Hazard.None;
+            active = 0UL;
+            if (scope.DeLawApplies)
+            {
+                forbidden |= (global::PolicyAsCode.Hazard)0x1000UL;
+                active |= 0x1UL;
+            }
+            return forbidden;
+        }
+
+        public static global::PolicyAsCode.DimensionValue Encode0(int value) => global::PolicyAsCode.DimensionValue.OfNumber(value);
+        public static int Decode0(global::PolicyAsCode.DimensionValue value) => double.IsNaN(value.Number) ? 0 : (int)global::System.Math.Clamp(value.Number, int.MinValue, int.MaxValue);
+
+        public static global::PolicyAsCode.DimensionValue Encode1(bool value) => global::PolicyAsCode.DimensionValue.OfPosition(value ? 1 : 0);
+        public static bool Decode1(global::PolicyAsCode.DimensionValue value) => value.Bits != 0UL;
+
+        public static global::PolicyAsCode.DimensionValue Encode2(global::NestedLaws.Maturity value) => global::PolicyAsCode.DimensionValue.OfPosition(unchecked((ulong)(long)value) < 3UL ? (int)(long)value : 64);
+        public static global::NestedLaws.Maturity Decode2(global::PolicyAsCode.DimensionValue value) => value.Bits < 3UL ? unchecked((global::NestedLaws.Maturity)(long)value.Bits) : unchecked((global::NestedLaws.Maturity)3L);
+
+        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+        public readonly struct Scope
+        {
+            public readonly int Jurisdiction;
+            public readonly bool EuLawApplies;
+            public readonly bool DeLawApplies;
+            public readonly bool DeByLawWhenMinor;
+            public readonly bool UserWaivesEuLawOnDiscloseAi;
+            public readonly bool UsLawApplies;
+            public readonly bool EuLawWhenMinor;
+
+            public Scope(in global::PolicyAsCode.PolicyContext context)
+            {
+                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
+                var euLawApplies = jurisdiction < 0 || jurisdiction == 1 || jurisdiction == 2 || jurisdiction == 3;
+                var deLawApplies = jurisdiction < 0 || jurisdiction == 2 || jurisdiction == 3;
+                var deByLawApplies = jurisdiction < 0 || jurisdiction == 3;
+                var whenMinor = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None).Restricts(in context);
+                var deByLawWhenMinor = deByLawApplies && whenMinor;
+                var userWaivesEuLawOnDiscloseAi = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None).Loosens(in context);
+                var usLawApplies = jurisdiction < 0 || jurisdiction == 0;
+                var euLawWhenMinor = euLawApplies && whenMinor;
+                Jurisdiction = jurisdiction;
+                EuLawApplies = euLawApplies;
+                DeLawApplies = deLawApplies;
+                DeByLawWhenMinor = deByLawWhenMinor;
+                UserWaivesEuLawOnDiscloseAi = userWaivesEuLawOnDiscloseAi;
+                UsLawApplies = usLawApplies;
+                EuLawWhenMinor = euLawWhenMinor;
+            }
+        }
+
+        public static global::PolicyAsCode.Resolution<global::NestedLaws.Prefs> ResolveMoved(global::NestedLaws.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
+        {
+            // MemoryDays
+            var value0 = Encode0(source.MemoryDays);
+            var readable0 = readAll && !unreadable.Contains(0);
+            var inside0 = readable0 && value0.Number <= 21d && (!scope.EuLawApplies || value0.Number >= 0d) && (!scope.DeLawApplies || (value0.Number >= 0d && value0.Number <= 14d)) && (!scope.DeByLawWhenMinor || (value0.Number >= 0d && value0.Number <= 0d));
+            // DiscloseAi
+            var value1 = Encode1(source.DiscloseAi);
+            var readable1 = readAll && !unreadable.Contains(1);
+            var inside1 = readable1 && (!scope.EuLawApplies || ((0x2UL >> (int)value1.Bits) & 1UL) != 0UL);
+            // Maturity
+            var value2 = Encode2(source.Maturity);
+            var readable2 = readAll && !unreadable.Contains(2) && value2.Bits < 64UL;
+            var inside2 = readable2 && (!scope.EuLawWhenMinor || ((0x3UL >> (int)value2.Bits) & 1UL) != 0UL);
+
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
+            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
+            var granted2 = inside2 ? value2 : Resolve2(value2, readable2, in scope, ref adjusted);
+
+            var effective = source;
+            if (!adjusted.IsEmpty)
+            {
+                effective = source with
+                {
+                    MemoryDays = Decode0(granted0),
+                    DiscloseAi = Decode1(granted1),
+                    Maturity = Decode2(granted2),
+                };
+            }
+
+            var forbidden = Forbidden(in scope, out var active);
+            return new global::PolicyAsCode.Resolution<global::NestedLaws.Prefs>(global::PolicyAsCode.PolicyEncoding<global::NestedLaws.Prefs>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
+        }
+    }
+
     /// <summary>The compiled evaluator of the policy whose user tier is Prefs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     [global::PolicyAsCode.Compiled.PolicyRegistryData(3, """{"name":"NestedLaws.Prefs","tiers":[{"index":0,"name":"US","type":"NestedLaws.UsLaw","rank":1,"within":[]},{"index":1,"name":"EU","type":"NestedLaws.EuLaw","rank":1,"within":[]},{"index":2,"name":"DE","type":"NestedLaws.DeLaw","rank":1,"within":[1]},{"index":3,"name":"DE-BY","type":"NestedLaws.DeByLaw","rank":1,"within":[2]},{"index":4,"name":"acme","type":"NestedLaws.Acme","rank":2,"within":[3,0]},{"index":5,"name":"Prefs","type":"NestedLaws.Prefs","rank":3,"within":[4]}],"dimensions":[{"index":0,"name":"MemoryDays","kind":"Integer","type":"int","members":[],"memberValues":[],"domain":{"kind":"Integer","lo":-2147483648,"hi":2147483647,"floor":"0x0","ceiling":"0x0"},"higherIsStricter":false,"default":0,"hasInitialiser":false,"description":null,"enables":[],"mitigates":[],"instructions":[],"learnable":false},{"index":1,"name":"DiscloseAi","kind":"Boolean","type":"bool","members":["false","true"],"memberValues":[0,1],"domain":{"kind":"Boolean","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"higherIsStricter":true,"default":"0x1","hasInitialiser":true,"description":null,"enables":[],"mitigates":[],"instructions":[],"learnable":false},{"index":2,"name":"Maturity","kind":"Ordinal","type":"NestedLaws.Maturity","members":["General","Teen","Mature"],"memberValues":[0,1,2],"domain":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"higherIsStricter":false,"default":"0x0","hasInitialiser":false,"description":null,"enables":[],"mitigates":[],"instructions":[],"learnable":false}],"bounds":[{"index":0,"dimension":2,"tier":0,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Mature)","reason":null,"enables":[],"mitigates":[]},{"index":1,"dimension":0,"tier":1,"form":"Between","bound":{"kind":"Integer","lo":0,"hi":30,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"Between(0, 30)","reason":"storage limitation","enables":[],"mitigates":[]},{"index":2,"dimension":1,"tier":1,"form":"Locked","bound":{"kind":"Boolean","lo":0,"hi":0,"floor":"0x0","ceiling":"0x2"},"when":0,"unless":0,"waivableBy":3,"source":"Locked(true)","reason":"AI Act disclosure","enables":[],"mitigates":[]},{"index":3,"dimension":2,"tier":1,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":1,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Teen)","reason":null,"enables":[],"mitigates":[]},{"index":4,"dimension":0,"tier":2,"form":"Between","bound":{"kind":"Integer","lo":0,"hi":14,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"Between(0, 14)","reason":"German storage limit","enables":[],"mitigates":[]},{"index":5,"dimension":0,"tier":3,"form":"Locked","bound":{"kind":"Integer","lo":0,"hi":0,"floor":"0x0","ceiling":"0x0"},"when":1,"unless":0,"waivableBy":null,"source":"Locked(0)","reason":"Bavarian youth protection","enables":[],"mitigates":[]},{"index":6,"dimension":0,"tier":4,"form":"AtMost","bound":{"kind":"Integer","lo":-2147483648,"hi":21,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(21)","reason":null,"enables":[],"mitigates":[]}],"forbids":[{"index":0,"tier":2,"hazards":"0x1000","when":0,"unless":0,"reason":"no election content","dimension":null,"mitigates":[]}],"waivers":[{"index":0,"claimant":5,"dimension":1,"waived":1,"when":8,"delegated":true}],"defaults":[{"tier":4,"dimension":0,"value":7}],"hazards":[],"neverTogether":[],"benefits":[],"risks":[],"learning":[]}""")]
@@ -144,229 +367,6 @@ namespace NestedLaws
                 DiscloseAi = (given[0] & 0x2UL) != 0 ? PolicyTables.Decode1(values[1]) : template.DiscloseAi,
                 Maturity = (given[0] & 0x4UL) != 0 ? PolicyTables.Decode2(values[2]) : template.Maturity,
             };
-        }
-    }
-
-    /// <summary>The constant tables of Prefs's evaluator.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-    file static class PolicyTables
-    {
-        private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
-        private static global::PolicyAsCode.Bound RealBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, lo, hi, 0UL, 0UL);
-        private static global::PolicyAsCode.Bound BooleanBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, floor, ceiling);
-        private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
-        private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
-        private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
-        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
-            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::NestedLaws.Prefs), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
-
-        public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
-
-        public static readonly global::PolicyAsCode.Bound Domain0 = IntegerBound(-2147483648d, 2147483647d);
-        public static readonly global::PolicyAsCode.Bound Domain1 = BooleanBound(0x0UL, 0x3UL);
-        public static readonly global::PolicyAsCode.Bound Domain2 = OrdinalBound(0x0UL, 0x7UL);
-        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { IntegerBound(-2147483648d, 21d), IntegerBound(0d, 21d), IntegerBound(0d, 14d), IntegerBound(0d, 14d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d), IntegerBound(0d, 0d) };
-        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL) };
-        public static readonly global::PolicyAsCode.Bound[] Relaxed1 = new global::PolicyAsCode.Bound[] { BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x2UL), BooleanBound(0x0UL, 0x3UL), BooleanBound(0x0UL, 0x3UL) };
-        public static readonly bool[] Waives1 = new bool[] { false, false, false, true };
-        public static readonly global::PolicyAsCode.Bound[] Strict2 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x7UL), OrdinalBound(0x0UL, 0x7UL), OrdinalBound(0x0UL, 0x3UL), OrdinalBound(0x0UL, 0x3UL) };
-        public static readonly global::PolicyAsCode.ForbidRule Forbid0 = Registry.Forbids[0];
-        public static readonly global::PolicyAsCode.TierInfo ForbidTier0 = Registry.Tiers[2];
-
-        public static int MatchJurisdiction(string? jurisdiction)
-        {
-            if (string.Equals(jurisdiction, "US", global::System.StringComparison.OrdinalIgnoreCase)) return 0;
-            if (string.Equals(jurisdiction, "EU", global::System.StringComparison.OrdinalIgnoreCase)) return 1;
-            if (string.Equals(jurisdiction, "DE", global::System.StringComparison.OrdinalIgnoreCase)) return 2;
-            if (string.Equals(jurisdiction, "DE-BY", global::System.StringComparison.OrdinalIgnoreCase)) return 3;
-            return -1;
-        }
-
-        public static global::PolicyAsCode.Decision Refuse(in global::PolicyAsCode.Resolution<global::NestedLaws.Prefs> resolution, global::PolicyAsCode.Hazard detected)
-        {
-            if (!resolution.IsResolved) return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
-            var unknown = detected & UnknownHazards;
-            if (unknown != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.RefuseUnknown(unknown);
-            var active = resolution.ActiveForbids;
-            if ((active & 0x1UL) != 0UL && (detected & (global::PolicyAsCode.Hazard)0x1000UL) != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.Refuse(Forbid0, ForbidTier0, detected & (global::PolicyAsCode.Hazard)0x1000UL);
-            return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
-        }
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static bool Inside0(global::NestedLaws.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
-        {
-            if (!readAll || !unreadable.IsEmpty) return false;
-            // MemoryDays
-            var value0 = source.MemoryDays;
-            if (!(value0 <= 21 && (!scope.EuLawApplies || value0 >= 0) && (!scope.DeLawApplies || (value0 >= 0 && value0 <= 14)) && (!scope.DeByLawWhenMinor || (value0 >= 0 && value0 <= 0)))) return false;
-            // DiscloseAi
-            var value1 = source.DiscloseAi;
-            if (!(!scope.EuLawApplies || value1)) return false;
-            // Maturity
-            var value2 = unchecked((ulong)(long)source.Maturity);
-            if (!(value2 < 3UL && (!scope.EuLawWhenMinor || ((0x3UL >> (int)value2) & 1UL) != 0UL))) return false;
-            return true;
-        }
-
-        public static global::PolicyAsCode.Resolution<global::NestedLaws.Prefs> ResolveMoved(global::NestedLaws.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
-        {
-            // MemoryDays
-            var value0 = Encode0(source.MemoryDays);
-            var readable0 = readAll && !unreadable.Contains(0);
-            var inside0 = readable0 && value0.Number <= 21d && (!scope.EuLawApplies || value0.Number >= 0d) && (!scope.DeLawApplies || (value0.Number >= 0d && value0.Number <= 14d)) && (!scope.DeByLawWhenMinor || (value0.Number >= 0d && value0.Number <= 0d));
-            // DiscloseAi
-            var value1 = Encode1(source.DiscloseAi);
-            var readable1 = readAll && !unreadable.Contains(1);
-            var inside1 = readable1 && (!scope.EuLawApplies || ((0x2UL >> (int)value1.Bits) & 1UL) != 0UL);
-            // Maturity
-            var value2 = Encode2(source.Maturity);
-            var readable2 = readAll && !unreadable.Contains(2) && value2.Bits < 64UL;
-            var inside2 = readable2 && (!scope.EuLawWhenMinor || ((0x3UL >> (int)value2.Bits) & 1UL) != 0UL);
-
-            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
-            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
-            var granted2 = inside2 ? value2 : Resolve2(value2, readable2, in scope, ref adjusted);
-
-            var effective = source;
-            if (!adjusted.IsEmpty)
-            {
-                effective = source with
-                {
-                    MemoryDays = Decode0(granted0),
-                    DiscloseAi = Decode1(granted1),
-                    Maturity = Decode2(granted2),
-                };
-            }
-
-            var forbidden = Forbidden(in scope, out var active);
-            return new global::PolicyAsCode.Resolution<global::NestedLaws.Prefs>(global::PolicyAsCode.PolicyEncoding<global::NestedLaws.Prefs>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
-        }
-
-        // MemoryDays: integer, lower is stricter, 4 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
-        {
-            var combination = (scope.EuLawApplies ? 1 : 0) | (scope.DeLawApplies ? 2 : 0) | (scope.DeByLawWhenMinor ? 4 : 0);
-            var strict = PolicyTables.Strict0[combination];
-            global::PolicyAsCode.DimensionValue granted;
-            if (!readable)
-            {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
-                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
-        }
-
-        // DiscloseAi: boolean, higher is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
-        {
-            var combination = (scope.EuLawApplies ? 1 : 0) | (scope.UserWaivesEuLawOnDiscloseAi ? 2 : 0);
-            var strict = PolicyTables.Strict1[combination];
-            var relaxed = PolicyTables.Relaxed1[combination];
-            var userWaives = PolicyTables.Waives1[combination];
-            global::PolicyAsCode.DimensionValue granted;
-            if (!readable)
-            {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, true);
-                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                var waived = userWaives && global::PolicyAsCode.Lattice.Contains(relaxed, requested);
-                granted = waived ? requested : global::PolicyAsCode.Lattice.Clamp(userWaives ? relaxed : strict, requested, true);
-                adjusted.Record(1, waived ? global::PolicyAsCode.AdjustmentCause.Waived : global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
-        }
-
-        // Maturity: ordinal, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
-        {
-            var combination = (scope.UsLawApplies ? 1 : 0) | (scope.EuLawWhenMinor ? 2 : 0);
-            var strict = PolicyTables.Strict2[combination];
-            global::PolicyAsCode.DimensionValue granted;
-            if (!readable)
-            {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.FailedClosed);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                adjusted.Record(2, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
-        }
-
-        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
-        {
-            var forbidden = global::PolicyAsCode.Hazard.None;
-            active = 0UL;
-            if (scope.DeLawApplies)
-            {
-                forbidden |= (global::PolicyAsCode.Hazard)0x1000UL;
-                active |= 0x1UL;
-            }
-            return forbidden;
-        }
-
-        public static global::PolicyAsCode.DimensionValue Encode0(int value) => global::PolicyAsCode.DimensionValue.OfNumber(value);
-        public static int Decode0(global::PolicyAsCode.DimensionValue value) => double.IsNaN(value.Number) ? 0 : (int)global::System.Math.Clamp(value.Number, int.MinValue, int.MaxValue);
-
-        public static global::PolicyAsCode.DimensionValue Encode1(bool value) => global::PolicyAsCode.DimensionValue.OfPosition(value ? 1 : 0);
-        public static bool Decode1(global::PolicyAsCode.DimensionValue value) => value.Bits != 0UL;
-
-        public static global::PolicyAsCode.DimensionValue Encode2(global::NestedLaws.Maturity value) => global::PolicyAsCode.DimensionValue.OfPosition(unchecked((ulong)(long)value) < 3UL ? (int)(long)value : 64);
-        public static global::NestedLaws.Maturity Decode2(global::PolicyAsCode.DimensionValue value) => value.Bits < 3UL ? unchecked((global::NestedLaws.Maturity)(long)value.Bits) : unchecked((global::NestedLaws.Maturity)3L);
-
-        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-        public readonly struct Scope
-        {
-            public readonly int Jurisdiction;
-            public readonly bool EuLawApplies;
-            public readonly bool DeLawApplies;
-            public readonly bool DeByLawWhenMinor;
-            public readonly bool UserWaivesEuLawOnDiscloseAi;
-            public readonly bool UsLawApplies;
-            public readonly bool EuLawWhenMinor;
-
-            public Scope(in global::PolicyAsCode.PolicyContext context)
-            {
-                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var euLawApplies = jurisdiction < 0 || jurisdiction == 1 || jurisdiction == 2 || jurisdiction == 3;
-                var deLawApplies = jurisdiction < 0 || jurisdiction == 2 || jurisdiction == 3;
-                var deByLawApplies = jurisdiction < 0 || jurisdiction == 3;
-                var whenMinor = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None).Restricts(in context);
-                var deByLawWhenMinor = deByLawApplies && whenMinor;
-                var userWaivesEuLawOnDiscloseAi = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None).Loosens(in context);
-                var usLawApplies = jurisdiction < 0 || jurisdiction == 0;
-                var euLawWhenMinor = euLawApplies && whenMinor;
-                Jurisdiction = jurisdiction;
-                EuLawApplies = euLawApplies;
-                DeLawApplies = deLawApplies;
-                DeByLawWhenMinor = deByLawWhenMinor;
-                UserWaivesEuLawOnDiscloseAi = userWaivesEuLawOnDiscloseAi;
-                UsLawApplies = usLawApplies;
-                EuLawWhenMinor = euLawWhenMinor;
-            }
         }
     }
 }

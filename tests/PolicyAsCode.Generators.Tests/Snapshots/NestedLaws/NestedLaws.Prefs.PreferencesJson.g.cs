@@ -4,25 +4,6 @@
 
 namespace NestedLaws
 {
-    partial record Prefs
-    {
-        /// <summary>
-        /// Reads untrusted preferences JSON (UTF-8): wrong types, values outside a dimension's domain, unknown and repeated
-        /// properties are reported with their paths, and the dimensions they touch are listed as unreadable, to resolve
-        /// fail-closed; dimensions left out hold their defaults for the context. Never throws for any input bytes.
-        /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-        public static global::PolicyAsCode.Json.PreferencesReadResult<global::NestedLaws.Prefs> ReadPreferences(global::System.ReadOnlySpan<byte> utf8Json, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.Json.PreferencesReaderOptions? options = null)
-        {
-            var schema = new PreferencesJsonSchema(in context);
-            return global::PolicyAsCode.Compiled.PreferencesFastPath.Read<PreferencesJsonSchema, global::NestedLaws.Prefs>(Registry, ref schema, utf8Json, options);
-        }
-
-        /// <summary>Writes the preferences as a JSON document that <c>ReadPreferences</c> reads back unchanged.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-        public static void WritePreferences(global::System.Text.Json.Utf8JsonWriter writer, global::NestedLaws.Prefs preferences) => global::PolicyAsCode.Json.PreferencesJson.Write(writer, Registry, Encode(preferences));
-    }
-
     /// <summary>The JSON names of Prefs's dimensions and members, as UTF-8.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     file readonly struct PreferencesJsonSchema : global::PolicyAsCode.Compiled.IPreferenceSchema<global::NestedLaws.Prefs>
@@ -126,5 +107,24 @@ namespace NestedLaws
             length = 0;
             return -1;
         }
+    }
+
+    partial record Prefs
+    {
+        /// <summary>
+        /// Reads untrusted preferences JSON (UTF-8): wrong types, values outside a dimension's domain, unknown and repeated
+        /// properties are reported with their paths, and the dimensions they touch are listed as unreadable, to resolve
+        /// fail-closed; dimensions left out hold their defaults for the context. Never throws for any input bytes.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+        public static global::PolicyAsCode.Json.PreferencesReadResult<global::NestedLaws.Prefs> ReadPreferences(global::System.ReadOnlySpan<byte> utf8Json, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.Json.PreferencesReaderOptions? options = null)
+        {
+            var schema = new PreferencesJsonSchema(in context);
+            return global::PolicyAsCode.Compiled.PreferencesFastPath.Read<PreferencesJsonSchema, global::NestedLaws.Prefs>(Registry, ref schema, utf8Json, options);
+        }
+
+        /// <summary>Writes the preferences as a JSON document that <c>ReadPreferences</c> reads back unchanged.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+        public static void WritePreferences(global::System.Text.Json.Utf8JsonWriter writer, global::NestedLaws.Prefs preferences) => global::PolicyAsCode.Json.PreferencesJson.Write(writer, Registry, Encode(preferences));
     }
 }

@@ -4,201 +4,6 @@
 
 namespace QuickStart.Policies
 {
-    /// <summary>The compiled evaluator of the policy whose user tier is LearnerPreferences.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-    [global::PolicyAsCode.Compiled.PolicyRegistryData(3, """{"name":"QuickStart.Policies.LearnerPreferences","tiers":[{"index":0,"name":"EU","type":"QuickStart.Policies.EuLaw","rank":1,"within":[]},{"index":1,"name":"US","type":"QuickStart.Policies.UsLaw","rank":1,"within":[]},{"index":2,"name":"DE","type":"QuickStart.Policies.DeLaw","rank":1,"within":[0]},{"index":3,"name":"US-CA","type":"QuickStart.Policies.UsCaLaw","rank":1,"within":[1]},{"index":4,"name":"contoso-learning","type":"QuickStart.Policies.ContosoLearning","rank":2,"within":[0,2,1,3]},{"index":5,"name":"LearnerPreferences","type":"QuickStart.Policies.LearnerPreferences","rank":3,"within":[4]}],"dimensions":[{"index":0,"name":"Maturity","kind":"Ordinal","type":"QuickStart.Policies.Maturity","members":["General","Teen","Mature"],"memberValues":[0,1,2],"domain":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"higherIsStricter":false,"default":"0x0","hasInitialiser":true,"description":"How mature the content may be","enables":[2],"mitigates":[5],"instructions":[{"text":"Content maturity: keep everything suitable for a {value:lower} audience and never go beyond it.","for":null,"waived":false}],"learnable":false},{"index":1,"name":"Tone","kind":"Ordinal","type":"QuickStart.Policies.Tone","members":["Neutral","Friendly","Playful","Sarcastic"],"memberValues":[0,1,2,3],"domain":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0xF"},"higherIsStricter":false,"default":"0x1","hasInitialiser":true,"description":"The assistant's tone","enables":[4],"mitigates":[],"instructions":[{"text":"Tone: {value:lower}.","for":null,"waived":false}],"learnable":true},{"index":2,"name":"Verbosity","kind":"Ordinal","type":"QuickStart.Policies.Verbosity","members":["Concise","Balanced","Detailed"],"memberValues":[0,1,2],"domain":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"higherIsStricter":false,"default":"0x1","hasInitialiser":true,"description":"How long answers are","enables":[1,5],"mitigates":[],"instructions":[{"text":"Length of answers: {value:lower}.","for":null,"waived":false}],"learnable":true},{"index":3,"name":"DiscloseAi","kind":"Boolean","type":"bool","members":["false","true"],"memberValues":[0,1],"domain":{"kind":"Boolean","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"higherIsStricter":true,"default":"0x1","hasInitialiser":true,"description":"Whether the assistant says it is an AI","enables":[],"mitigates":[2],"instructions":[{"text":"Persona: you are an AI assistant. Say so plainly whenever you are asked or it matters, and never claim to be a human.","for":"0x1","waived":false},{"text":"Persona: the user waived AI disclosure for a role-play, so you may stay in character; step out of it and say you are an AI if the user seems to take you for a human or their wellbeing is at stake.","for":"0x0","waived":true},{"text":"Persona: you need not announce that you are an AI, but never deny it when sincerely asked.","for":null,"waived":false}],"learnable":false},{"index":4,"name":"MemoryDays","kind":"Integer","type":"int","members":[],"memberValues":[],"domain":{"kind":"Integer","lo":-2147483648,"hi":2147483647,"floor":"0x0","ceiling":"0x0"},"higherIsStricter":false,"default":0,"hasInitialiser":false,"description":"Days the assistant remembers personal details","enables":[3],"mitigates":[3],"instructions":[{"text":"Memory: do not keep or reuse personal details beyond this conversation.","for":0,"waived":false},{"text":"Memory: you may remember personal details for at most {value} days.","for":null,"waived":false}],"learnable":false},{"index":5,"name":"Creativity","kind":"Real","type":"double","members":[],"memberValues":[],"domain":{"kind":"Real","lo":-1.7976931348623157E+308,"hi":1.7976931348623157E+308,"floor":"0x0","ceiling":"0x0"},"higherIsStricter":false,"default":0.5,"hasInitialiser":true,"description":"How inventive explanations may be, 0 to 1","enables":[4],"mitigates":[],"instructions":[{"text":"Creativity: {value} on a scale from 0 (strictly factual) to 1 (inventive).","for":null,"waived":false}],"learnable":true},{"index":6,"name":"Topics","kind":"Set","type":"QuickStart.Policies.Topics","members":["Science","History","Health","Finance","Politics","Romance"],"memberValues":[1,2,4,8,16,32],"domain":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3F"},"higherIsStricter":false,"default":"0x1","hasInitialiser":true,"description":"Topics the assistant may bring up","enables":[3],"mitigates":[1001],"instructions":[{"text":"Topics: bring up no topic on your own initiative.","for":"0x0","waived":false},{"text":"Topics you may bring up on your own initiative: {value:list}.","for":null,"waived":false}],"learnable":false},{"index":7,"name":"Language","kind":"Choice","type":"string","members":["en","fr","de","es","nl"],"memberValues":[0,1,2,3,4],"domain":{"kind":"Choice","lo":0,"hi":0,"floor":"0x0","ceiling":"0x1F"},"higherIsStricter":false,"default":"0x0","hasInitialiser":true,"description":"The language of answers","enables":[1001,1002],"mitigates":[],"instructions":[{"text":"Language: answer in {value:language}.","for":null,"waived":false}],"learnable":false},{"index":8,"name":"AvoidHazards","kind":"Set","type":"PolicyAsCode.Hazard","members":["ViolentCrimes","NonViolentCrimes","SexRelatedCrimes","ChildSexualExploitation","Defamation","SpecializedAdvice","Privacy","IntellectualProperty","IndiscriminateWeapons","Hate","SuicideAndSelfHarm","SexualContent","Elections","CodeInterpreterAbuse","Custom1","Custom2","Custom3","Custom4","Custom5","Custom6","Custom7","Custom8"],"memberValues":[1,2,4,8,16,32,64,128,256,512,1024,2048,4096,8192,4294967296,8589934592,17179869184,34359738368,68719476736,137438953472,274877906944,549755813888],"domain":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0xFF00003FFF"},"higherIsStricter":true,"default":"0x0","hasInitialiser":false,"description":"Hazards this learner never wants to see","enables":[2],"mitigates":[],"instructions":[],"learnable":false}],"bounds":[{"index":0,"dimension":0,"tier":0,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Mature)","reason":null,"enables":[],"mitigates":[5]},{"index":1,"dimension":0,"tier":0,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":1,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Teen)","reason":"minors get at most teen content","enables":[],"mitigates":[5]},{"index":2,"dimension":3,"tier":0,"form":"Locked","bound":{"kind":"Boolean","lo":0,"hi":0,"floor":"0x0","ceiling":"0x2"},"when":0,"unless":0,"waivableBy":3,"source":"Locked(true)","reason":"AI Act: people must be told they are talking to an AI; a user may waive it for role-play","enables":[],"mitigates":[2]},{"index":3,"dimension":4,"tier":0,"form":"Between","bound":{"kind":"Integer","lo":0,"hi":30,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"Between(0, 30)","reason":"storage limitation: personal data at most 30 days","enables":[],"mitigates":[3]},{"index":4,"dimension":4,"tier":0,"form":"Locked","bound":{"kind":"Integer","lo":0,"hi":0,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":2,"waivableBy":null,"source":"Locked(0)","reason":"no memory of personal data without consent","enables":[],"mitigates":[3]},{"index":5,"dimension":6,"tier":0,"form":"AtMost","bound":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0x1F"},"when":1,"unless":0,"waivableBy":null,"source":"AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance | Topics.Politics)","reason":"no romance topics with minors","enables":[],"mitigates":[5]},{"index":6,"dimension":0,"tier":1,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":1,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Teen)","reason":"children's online protection","enables":[],"mitigates":[5]},{"index":7,"dimension":4,"tier":1,"form":"Locked","bound":{"kind":"Integer","lo":0,"hi":0,"floor":"0x0","ceiling":"0x0"},"when":1,"unless":0,"waivableBy":null,"source":"Locked(0)","reason":"no retention of children's personal data","enables":[],"mitigates":[3]},{"index":8,"dimension":4,"tier":2,"form":"Locked","bound":{"kind":"Integer","lo":0,"hi":0,"floor":"0x0","ceiling":"0x0"},"when":1,"unless":0,"waivableBy":null,"source":"Locked(0)","reason":"youth protection: no memory of a minor's personal data, consent or not","enables":[],"mitigates":[3]},{"index":9,"dimension":3,"tier":3,"form":"Locked","bound":{"kind":"Boolean","lo":0,"hi":0,"floor":"0x0","ceiling":"0x2"},"when":0,"unless":0,"waivableBy":null,"source":"Locked(true)","reason":"bot disclosure: a bot must say it is one","enables":[],"mitigates":[2]},{"index":10,"dimension":0,"tier":4,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Teen)","reason":"the service is for learners from 13","enables":[],"mitigates":[5]},{"index":11,"dimension":1,"tier":4,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(Tone.Playful)","reason":"sarcasm discourages learners","enables":[],"mitigates":[5]},{"index":12,"dimension":4,"tier":4,"form":"AtMost","bound":{"kind":"Integer","lo":-2147483648,"hi":14,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(14)","reason":"lessons need two weeks of context at most","enables":[],"mitigates":[3]},{"index":13,"dimension":5,"tier":4,"form":"AtMost","bound":{"kind":"Real","lo":-1.7976931348623157E+308,"hi":0.8,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(0.8)","reason":"explanations stay factual","enables":[],"mitigates":[6]},{"index":14,"dimension":6,"tier":4,"form":"AtMost","bound":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0xF"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance)","reason":"no persuasive political content","enables":[],"mitigates":[1001]},{"index":15,"dimension":7,"tier":4,"form":"Allowed","bound":{"kind":"Choice","lo":0,"hi":0,"floor":"0x0","ceiling":"0xF"},"when":0,"unless":0,"waivableBy":null,"source":"Allowed(\"en\", \"fr\", \"de\", \"es\")","reason":"the languages the tutors are reviewed in","enables":[1001],"mitigates":[]},{"index":16,"dimension":4,"tier":5,"form":"Between","bound":{"kind":"Integer","lo":0,"hi":365,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"Between(0, 365)","reason":null,"enables":[3],"mitigates":[3]},{"index":17,"dimension":5,"tier":5,"form":"Between","bound":{"kind":"Real","lo":0,"hi":1,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"Between(0.0, 1.0)","reason":null,"enables":[4],"mitigates":[]}],"forbids":[{"index":0,"tier":0,"hazards":"0x108","when":0,"unless":0,"reason":"illegal content in every member state","dimension":null,"mitigates":[1002]},{"index":1,"tier":0,"hazards":"0x800","when":1,"unless":0,"reason":"minors must not be shown sexual content","dimension":null,"mitigates":[5]},{"index":2,"tier":1,"hazards":"0x108","when":0,"unless":0,"reason":"federal law","dimension":null,"mitigates":[1002]},{"index":3,"tier":1,"hazards":"0x800","when":1,"unless":0,"reason":"children's online protection","dimension":null,"mitigates":[5]},{"index":4,"tier":4,"hazards":"0x1020","when":0,"unless":0,"reason":"a tutoring service gives no voting, medical, legal or financial advice","dimension":null,"mitigates":[1,1001]},{"index":5,"tier":5,"hazards":"0xFF00003FFF","when":0,"unless":0,"reason":"you asked to avoid these","dimension":8,"mitigates":[]}],"waivers":[{"index":0,"claimant":5,"dimension":3,"waived":0,"when":8,"delegated":true}],"defaults":[{"tier":4,"dimension":0,"value":"0x0"},{"tier":4,"dimension":6,"value":"0x3"},{"tier":4,"dimension":7,"value":"0x0"}],"hazards":[],"neverTogether":[],"benefits":[],"risks":[],"learning":[{"tier":0,"dimension":1,"notLearnable":true,"range":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0xF"},"source":"NotLearnable()","reason":"AI Act: an assistant's tone must not be tuned from a person's reactions, which risks manipulative rapport; users set it themselves"},{"tier":4,"dimension":2,"notLearnable":false,"range":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"source":"LearnWithin(Verbosity.Concise, Verbosity.Balanced)","reason":"feedback may shorten lessons; detailed lessons are chosen, not learned"}]}""")]
-    partial record LearnerPreferences : global::PolicyAsCode.IUserTierPolicy<global::QuickStart.Policies.LearnerPreferences>
-    {
-        /// <summary>The policy as data: tiers, jurisdictions, dimensions, bounds, conditions, waivers, defaults and taxonomy links.</summary>
-        public static global::PolicyAsCode.PolicyRegistry Registry => PolicyTables.Registry;
-
-        /// <summary>The preferences a user starts from in a context: the user tier's initialisers, else the nearest tier's default.</summary>
-        public static global::QuickStart.Policies.LearnerPreferences Defaults(in global::PolicyAsCode.PolicyContext context)
-        {
-            return new global::QuickStart.Policies.LearnerPreferences();
-        }
-
-        /// <summary>Resolves requested preferences in a context: every value clamped into the applicable bounds, each move explained.</summary>
-        public static global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences> Resolve(global::QuickStart.Policies.LearnerPreferences? requested, in global::PolicyAsCode.PolicyContext context) => Resolve(requested, in context, default);
-
-        /// <summary>Resolves requested preferences in a context; values listed in <paramref name="unreadable"/> resolve fail-closed.</summary>
-        public static global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences> Resolve(global::QuickStart.Policies.LearnerPreferences? requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.DimensionSet unreadable)
-        {
-            var readAll = requested is not null;
-            var source = requested ?? new global::QuickStart.Policies.LearnerPreferences();
-            var scope = new PolicyTables.Scope(in context);
-            if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
-            {
-                return PolicyTables.ResolveMoved(source, readAll, unreadable, in context, in scope);
-            }
-
-            var forbidden = PolicyTables.Forbidden(in scope, PolicyTables.Encode8(source.AvoidHazards), out var active);
-            return new global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences>(global::PolicyAsCode.PolicyEncoding<global::QuickStart.Policies.LearnerPreferences>.Compiled, source, in context, source, default, forbidden, active, scope.Jurisdiction);
-        }
-
-        /// <summary>Decides on content showing the detected hazards. Allocates nothing.</summary>
-        public static global::PolicyAsCode.Decision Decide(in global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences> resolution, global::PolicyAsCode.Hazard detected)
-        {
-            if ((detected & (resolution.Forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None && resolution.IsResolved)
-            {
-                return global::PolicyAsCode.Decision.Allow;
-            }
-
-            return PolicyTables.Refuse(in resolution, detected);
-        }
-
-        /// <summary>The preferences' values, encoded on their dimensions' lattices, in dimension order.</summary>
-        public static global::PolicyAsCode.DimensionValue[] Encode(global::QuickStart.Policies.LearnerPreferences preferences)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(preferences);
-            return new global::PolicyAsCode.DimensionValue[]
-            {
-                PolicyTables.Encode0(preferences.Maturity),
-                PolicyTables.Encode1(preferences.Tone),
-                PolicyTables.Encode2(preferences.Verbosity),
-                PolicyTables.Encode3(preferences.DiscloseAi),
-                PolicyTables.Encode4(preferences.MemoryDays),
-                PolicyTables.Encode5(preferences.Creativity),
-                PolicyTables.Encode6(preferences.Topics),
-                PolicyTables.Encode7(preferences.Language),
-                PolicyTables.Encode8(preferences.AvoidHazards),
-            };
-        }
-
-        /// <summary>Resolves the request against what one context's bounds leave of each dimension, in dimension order: a value within is granted as asked, any other is clamped as the interpreter clamps it, or resolved by its step; every granted value is written into <paramref name="values"/>.</summary>
-        static global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences> global::PolicyAsCode.IUserTierPolicy<global::QuickStart.Policies.LearnerPreferences>.ResolveWithin(global::QuickStart.Policies.LearnerPreferences? requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.DimensionSet unreadable, global::PolicyAsCode.Compiled.NarrowedContext narrowed, global::PolicyAsCode.IPolicyEncoding<global::QuickStart.Policies.LearnerPreferences> encoding, global::System.Span<global::PolicyAsCode.DimensionValue> values)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(narrowed);
-            var dimensions = narrowed.Dimensions;
-            var bounds = narrowed.Within;
-            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-            var within = requested is not null && unreadable.IsEmpty && Within(requested!, bounds, values);
-            var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
-            var forbidden = narrowed.Forbids(values, out var active);
-            return new global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
-
-            static bool Within(global::QuickStart.Policies.LearnerPreferences source, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values)
-            {
-                _ = bounds[8];
-                _ = values[8];
-                var value0 = unchecked((ulong)(long)source.Maturity);
-                if (!((value0 < 3UL) && (((bounds[0].Ceiling >> (int)value0) & 1UL) != 0UL))) return false;
-                var value1 = unchecked((ulong)(long)source.Tone);
-                if (!((value1 < 4UL) && (((bounds[1].Ceiling >> (int)value1) & 1UL) != 0UL))) return false;
-                var value2 = unchecked((ulong)(long)source.Verbosity);
-                if (!((value2 < 3UL) && (((bounds[2].Ceiling >> (int)value2) & 1UL) != 0UL))) return false;
-                var value3 = source.DiscloseAi;
-                if (!((((bounds[3].Ceiling >> (value3 ? 1 : 0)) & 1UL) != 0UL))) return false;
-                var value4 = source.MemoryDays;
-                if (!((value4 >= bounds[4].Lo) && (value4 <= bounds[4].Hi))) return false;
-                var value5 = source.Creativity;
-                if (!((double.IsFinite(value5)) && (value5 >= bounds[5].Lo) && (value5 <= bounds[5].Hi))) return false;
-                var value6 = unchecked((ulong)(long)source.Topics);
-                if (!(((value6 & 0xFFFFFFFFFFFFFFC0UL) == 0UL) && ((value6 & bounds[6].Floor) == bounds[6].Floor) && ((value6 & ~bounds[6].Ceiling) == 0UL))) return false;
-                var value7 = PolicyTables.Encode7(source.Language);
-                if (!((value7.Bits < 64UL) && (((bounds[7].Ceiling >> (int)value7.Bits) & 1UL) != 0UL))) return false;
-                global::PolicyAsCode.DimensionValue value8 = PolicyTables.Encode8(source.AvoidHazards);
-                values[8] = value8;
-                if (!(((value8.Bits & bounds[8].Floor) == bounds[8].Floor) && ((value8.Bits & ~bounds[8].Ceiling) == 0UL))) return false;
-                return true;
-            }
-
-            static global::QuickStart.Policies.LearnerPreferences Moved(global::QuickStart.Policies.LearnerPreferences? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
-            {
-                var readAll = requested is not null;
-                var plain = readAll && unreadable.IsEmpty;
-                var source = requested ?? new global::QuickStart.Policies.LearnerPreferences();
-                global::PolicyAsCode.DimensionValue value;
-                bool asked;
-                value = PolicyTables.Encode0(source.Maturity);
-                asked = plain || (readAll && !unreadable.Contains(0));
-                values[0] = asked && (value.Bits < 64UL) && (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].MovePosition(value, asked && value.Bits < 64UL, ref adjusted);
-                value = PolicyTables.Encode1(source.Tone);
-                asked = plain || (readAll && !unreadable.Contains(1));
-                values[1] = asked && (value.Bits < 64UL) && (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].MovePosition(value, asked && value.Bits < 64UL, ref adjusted);
-                value = PolicyTables.Encode2(source.Verbosity);
-                asked = plain || (readAll && !unreadable.Contains(2));
-                values[2] = asked && (value.Bits < 64UL) && (((bounds[2].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[2].MovePosition(value, asked && value.Bits < 64UL, ref adjusted);
-                value = PolicyTables.Encode3(source.DiscloseAi);
-                asked = plain || (readAll && !unreadable.Contains(3));
-                values[3] = asked && (value.Bits < 64UL) && (((bounds[3].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[3].MovePosition(value, asked, ref adjusted);
-                value = PolicyTables.Encode4(source.MemoryDays);
-                asked = plain || (readAll && !unreadable.Contains(4));
-                values[4] = asked && (value.Number >= bounds[4].Lo) && (value.Number <= bounds[4].Hi) ? value : dimensions[4].MoveNumber(value, asked, ref adjusted);
-                value = PolicyTables.Encode5(source.Creativity);
-                asked = plain || (readAll && !unreadable.Contains(5));
-                values[5] = asked && (value.Number >= bounds[5].Lo) && (value.Number <= bounds[5].Hi) ? value : dimensions[5].MoveNumber(value, asked && double.IsFinite(value.Number), ref adjusted);
-                value = PolicyTables.Encode6(source.Topics);
-                asked = plain || (readAll && !unreadable.Contains(6));
-                values[6] = asked && ((value.Bits & bounds[6].Floor) == bounds[6].Floor) && ((value.Bits & ~bounds[6].Ceiling) == 0UL) ? value : dimensions[6].MoveMask(value, asked && (value.Bits & 0xFFFFFFFFFFFFFFC0UL) == 0UL, ref adjusted);
-                value = PolicyTables.Encode7(source.Language);
-                asked = plain || (readAll && !unreadable.Contains(7));
-                values[7] = asked && (value.Bits < 64UL) && (((bounds[7].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[7].MovePosition(value, asked && value.Bits < 64UL, ref adjusted);
-                value = PolicyTables.Encode8(source.AvoidHazards);
-                asked = plain || (readAll && !unreadable.Contains(8));
-                values[8] = asked && ((value.Bits & bounds[8].Floor) == bounds[8].Floor) && ((value.Bits & ~bounds[8].Ceiling) == 0UL) ? value : dimensions[8].MoveMask(value, asked && (value.Bits & 0xFFFFFF00FFFFC000UL) == 0UL, ref adjusted);
-                if (readAll && adjusted.IsEmpty)
-                {
-                    return source;
-                }
-
-                return source with
-                {
-                    Maturity = PolicyTables.Decode0(values[0]),
-                    Tone = PolicyTables.Decode1(values[1]),
-                    Verbosity = PolicyTables.Decode2(values[2]),
-                    DiscloseAi = PolicyTables.Decode3(values[3]),
-                    MemoryDays = PolicyTables.Decode4(values[4]),
-                    Creativity = PolicyTables.Decode5(values[5]),
-                    Topics = PolicyTables.Decode6(values[6]),
-                    Language = PolicyTables.Decode7(values[7]),
-                    AvoidHazards = PolicyTables.Decode8(values[8]),
-                };
-            }
-        }
-
-        /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
-        public static global::QuickStart.Policies.LearnerPreferences Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
-        {
-            if (values.Length >= 9)
-            {
-                return new global::QuickStart.Policies.LearnerPreferences()
-                {
-                    Maturity = PolicyTables.Decode0(values[0]),
-                    Tone = PolicyTables.Decode1(values[1]),
-                    Verbosity = PolicyTables.Decode2(values[2]),
-                    DiscloseAi = PolicyTables.Decode3(values[3]),
-                    MemoryDays = PolicyTables.Decode4(values[4]),
-                    Creativity = PolicyTables.Decode5(values[5]),
-                    Topics = PolicyTables.Decode6(values[6]),
-                    Language = PolicyTables.Decode7(values[7]),
-                    AvoidHazards = PolicyTables.Decode8(values[8]),
-                };
-            }
-
-            global::System.Span<ulong> given = stackalloc ulong[1];
-            global::PolicyAsCode.Compiled.EvaluatorSupport.MarkFirst(given, values.Length);
-            return Decode(new global::QuickStart.Policies.LearnerPreferences(), values, given);
-        }
-
-        /// <summary>The template with the encoded value of each dimension <paramref name="given"/> marks (bit d % 64 of word d / 64), in dimension order.</summary>
-        internal static global::QuickStart.Policies.LearnerPreferences Decode(global::QuickStart.Policies.LearnerPreferences template, global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<ulong> given)
-        {
-            return template with
-            {
-                Maturity = (given[0] & 0x1UL) != 0 ? PolicyTables.Decode0(values[0]) : template.Maturity,
-                Tone = (given[0] & 0x2UL) != 0 ? PolicyTables.Decode1(values[1]) : template.Tone,
-                Verbosity = (given[0] & 0x4UL) != 0 ? PolicyTables.Decode2(values[2]) : template.Verbosity,
-                DiscloseAi = (given[0] & 0x8UL) != 0 ? PolicyTables.Decode3(values[3]) : template.DiscloseAi,
-                MemoryDays = (given[0] & 0x10UL) != 0 ? PolicyTables.Decode4(values[4]) : template.MemoryDays,
-                Creativity = (given[0] & 0x20UL) != 0 ? PolicyTables.Decode5(values[5]) : template.Creativity,
-                Topics = (given[0] & 0x40UL) != 0 ? PolicyTables.Decode6(values[6]) : template.Topics,
-                Language = (given[0] & 0x80UL) != 0 ? PolicyTables.Decode7(values[7]) : template.Language,
-                AvoidHazards = (given[0] & 0x100UL) != 0 ? PolicyTables.Decode8(values[8]) : template.AvoidHazards,
-            };
-        }
-    }
-
     /// <summary>The constant tables of LearnerPreferences's evaluator.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     file static class PolicyTables
@@ -296,77 +101,6 @@ namespace QuickStart.Policies
             var value8 = unchecked((ulong)(long)source.AvoidHazards);
             if ((value8 & 0xFFFFFF00FFFFC000UL) != 0UL) return false;
             return true;
-        }
-
-        public static global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences> ResolveMoved(global::QuickStart.Policies.LearnerPreferences source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
-        {
-            // Maturity
-            var value0 = Encode0(source.Maturity);
-            var readable0 = readAll && !unreadable.Contains(0) && value0.Bits < 64UL;
-            var inside0 = readable0 && ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL;
-            // Tone
-            var value1 = Encode1(source.Tone);
-            var readable1 = readAll && !unreadable.Contains(1) && value1.Bits < 64UL;
-            var inside1 = readable1 && ((0x7UL >> (int)value1.Bits) & 1UL) != 0UL;
-            // Verbosity
-            var value2 = Encode2(source.Verbosity);
-            var readable2 = readAll && !unreadable.Contains(2) && value2.Bits < 64UL;
-            var inside2 = readable2;
-            // DiscloseAi
-            var value3 = Encode3(source.DiscloseAi);
-            var readable3 = readAll && !unreadable.Contains(3);
-            var inside3 = readable3 && (!scope.EuLawApplies || ((0x2UL >> (int)value3.Bits) & 1UL) != 0UL) && (!scope.UsCaLawApplies || ((0x2UL >> (int)value3.Bits) & 1UL) != 0UL);
-            // MemoryDays
-            var value4 = Encode4(source.MemoryDays);
-            var readable4 = readAll && !unreadable.Contains(4);
-            var inside4 = readable4 && value4.Number >= 0d && value4.Number <= 14d && (!scope.EuLawUnlessConsentsToMemory || value4.Number <= 0d) && (!scope.UsLawWhenMinor || value4.Number <= 0d) && (!scope.DeLawWhenMinor || value4.Number <= 0d);
-            // Creativity
-            var value5 = Encode5(source.Creativity);
-            var readable5 = readAll && !unreadable.Contains(5) && double.IsFinite(value5.Number);
-            var inside5 = readable5 && value5.Number >= 0d && value5.Number <= 0.8d;
-            // Topics
-            var value6 = Encode6(source.Topics);
-            var readable6 = readAll && !unreadable.Contains(6) && (value6.Bits & 0xFFFFFFFFFFFFFFC0UL) == 0UL;
-            var inside6 = readable6 && (value6.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL;
-            // Language
-            var value7 = Encode7(source.Language);
-            var readable7 = readAll && !unreadable.Contains(7) && value7.Bits < 64UL;
-            var inside7 = readable7 && ((0xFUL >> (int)value7.Bits) & 1UL) != 0UL;
-            // AvoidHazards
-            var value8 = Encode8(source.AvoidHazards);
-            var readable8 = readAll && !unreadable.Contains(8) && (value8.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
-            var inside8 = readable8;
-
-            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
-            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
-            var granted2 = inside2 ? value2 : Resolve2(value2, readable2, in scope, ref adjusted);
-            var granted3 = inside3 ? value3 : Resolve3(value3, readable3, in scope, ref adjusted);
-            var granted4 = inside4 ? value4 : Resolve4(value4, readable4, in scope, ref adjusted);
-            var granted5 = inside5 ? value5 : Resolve5(value5, readable5, in scope, ref adjusted);
-            var granted6 = inside6 ? value6 : Resolve6(value6, readable6, in scope, ref adjusted);
-            var granted7 = inside7 ? value7 : Resolve7(value7, readable7, in scope, ref adjusted);
-            var granted8 = inside8 ? value8 : Resolve8(value8, readable8, in scope, ref adjusted);
-
-            var effective = source;
-            if (!adjusted.IsEmpty)
-            {
-                effective = source with
-                {
-                    Maturity = Decode0(granted0),
-                    Tone = Decode1(granted1),
-                    Verbosity = Decode2(granted2),
-                    DiscloseAi = Decode3(granted3),
-                    MemoryDays = Decode4(granted4),
-                    Creativity = Decode5(granted5),
-                    Topics = Decode6(granted6),
-                    Language = Decode7(granted7),
-                    AvoidHazards = Decode8(granted8),
-                };
-            }
-
-            var forbidden = Forbidden(in scope, granted8, out var active);
-            return new global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences>(global::PolicyAsCode.PolicyEncoding<global::QuickStart.Policies.LearnerPreferences>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
         }
 
         // Maturity: ordinal, lower is stricter, 4 bound(s)
@@ -639,6 +373,272 @@ namespace QuickStart.Policies
                 EuLawUnlessConsentsToMemory = euLawUnlessConsentsToMemory;
                 DeLawWhenMinor = deLawWhenMinor;
             }
+        }
+
+        public static global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences> ResolveMoved(global::QuickStart.Policies.LearnerPreferences source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
+        {
+            // Maturity
+            var value0 = Encode0(source.Maturity);
+            var readable0 = readAll && !unreadable.Contains(0) && value0.Bits < 64UL;
+            var inside0 = readable0 && ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL;
+            // Tone
+            var value1 = Encode1(source.Tone);
+            var readable1 = readAll && !unreadable.Contains(1) && value1.Bits < 64UL;
+            var inside1 = readable1 && ((0x7UL >> (int)value1.Bits) & 1UL) != 0UL;
+            // Verbosity
+            var value2 = Encode2(source.Verbosity);
+            var readable2 = readAll && !unreadable.Contains(2) && value2.Bits < 64UL;
+            var inside2 = readable2;
+            // DiscloseAi
+            var value3 = Encode3(source.DiscloseAi);
+            var readable3 = readAll && !unreadable.Contains(3);
+            var inside3 = readable3 && (!scope.EuLawApplies || ((0x2UL >> (int)value3.Bits) & 1UL) != 0UL) && (!scope.UsCaLawApplies || ((0x2UL >> (int)value3.Bits) & 1UL) != 0UL);
+            // MemoryDays
+            var value4 = Encode4(source.MemoryDays);
+            var readable4 = readAll && !unreadable.Contains(4);
+            var inside4 = readable4 && value4.Number >= 0d && value4.Number <= 14d && (!scope.EuLawUnlessConsentsToMemory || value4.Number <= 0d) && (!scope.UsLawWhenMinor || value4.Number <= 0d) && (!scope.DeLawWhenMinor || value4.Number <= 0d);
+            // Creativity
+            var value5 = Encode5(source.Creativity);
+            var readable5 = readAll && !unreadable.Contains(5) && double.IsFinite(value5.Number);
+            var inside5 = readable5 && value5.Number >= 0d && value5.Number <= 0.8d;
+            // Topics
+            var value6 = Encode6(source.Topics);
+            var readable6 = readAll && !unreadable.Contains(6) && (value6.Bits & 0xFFFFFFFFFFFFFFC0UL) == 0UL;
+            var inside6 = readable6 && (value6.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL;
+            // Language
+            var value7 = Encode7(source.Language);
+            var readable7 = readAll && !unreadable.Contains(7) && value7.Bits < 64UL;
+            var inside7 = readable7 && ((0xFUL >> (int)value7.Bits) & 1UL) != 0UL;
+            // AvoidHazards
+            var value8 = Encode8(source.AvoidHazards);
+            var readable8 = readAll && !unreadable.Contains(8) && (value8.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
+            var inside8 = readable8;
+
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
+            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
+            var granted2 = inside2 ? value2 : Resolve2(value2, readable2, in scope, ref adjusted);
+            var granted3 = inside3 ? value3 : Resolve3(value3, readable3, in scope, ref adjusted);
+            var granted4 = inside4 ? value4 : Resolve4(value4, readable4, in scope, ref adjusted);
+            var granted5 = inside5 ? value5 : Resolve5(value5, readable5, in scope, ref adjusted);
+            var granted6 = inside6 ? value6 : Resolve6(value6, readable6, in scope, ref adjusted);
+            var granted7 = inside7 ? value7 : Resolve7(value7, readable7, in scope, ref adjusted);
+            var granted8 = inside8 ? value8 : Resolve8(value8, readable8, in scope, ref adjusted);
+
+            var effective = source;
+            if (!adjusted.IsEmpty)
+            {
+                effective = source with
+                {
+                    Maturity = Decode0(granted0),
+                    Tone = Decode1(granted1),
+                    Verbosity = Decode2(granted2),
+                    DiscloseAi = Decode3(granted3),
+                    MemoryDays = Decode4(granted4),
+                    Creativity = Decode5(granted5),
+                    Topics = Decode6(granted6),
+                    Language = Decode7(granted7),
+                    AvoidHazards = Decode8(granted8),
+                };
+            }
+
+            var forbidden = Forbidden(in scope, granted8, out var active);
+            return new global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences>(global::PolicyAsCode.PolicyEncoding<global::QuickStart.Policies.LearnerPreferences>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
+        }
+    }
+
+    /// <summary>The compiled evaluator of the policy whose user tier is LearnerPreferences.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+    [global::PolicyAsCode.Compiled.PolicyRegistryData(3, """{"name":"QuickStart.Policies.LearnerPreferences","tiers":[{"index":0,"name":"EU","type":"QuickStart.Policies.EuLaw","rank":1,"within":[]},{"index":1,"name":"US","type":"QuickStart.Policies.UsLaw","rank":1,"within":[]},{"index":2,"name":"DE","type":"QuickStart.Policies.DeLaw","rank":1,"within":[0]},{"index":3,"name":"US-CA","type":"QuickStart.Policies.UsCaLaw","rank":1,"within":[1]},{"index":4,"name":"contoso-learning","type":"QuickStart.Policies.ContosoLearning","rank":2,"within":[0,2,1,3]},{"index":5,"name":"LearnerPreferences","type":"QuickStart.Policies.LearnerPreferences","rank":3,"within":[4]}],"dimensions":[{"index":0,"name":"Maturity","kind":"Ordinal","type":"QuickStart.Policies.Maturity","members":["General","Teen","Mature"],"memberValues":[0,1,2],"domain":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"higherIsStricter":false,"default":"0x0","hasInitialiser":true,"description":"How mature the content may be","enables":[2],"mitigates":[5],"instructions":[{"text":"Content maturity: keep everything suitable for a {value:lower} audience and never go beyond it.","for":null,"waived":false}],"learnable":false},{"index":1,"name":"Tone","kind":"Ordinal","type":"QuickStart.Policies.Tone","members":["Neutral","Friendly","Playful","Sarcastic"],"memberValues":[0,1,2,3],"domain":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0xF"},"higherIsStricter":false,"default":"0x1","hasInitialiser":true,"description":"The assistant's tone","enables":[4],"mitigates":[],"instructions":[{"text":"Tone: {value:lower}.","for":null,"waived":false}],"learnable":true},{"index":2,"name":"Verbosity","kind":"Ordinal","type":"QuickStart.Policies.Verbosity","members":["Concise","Balanced","Detailed"],"memberValues":[0,1,2],"domain":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"higherIsStricter":false,"default":"0x1","hasInitialiser":true,"description":"How long answers are","enables":[1,5],"mitigates":[],"instructions":[{"text":"Length of answers: {value:lower}.","for":null,"waived":false}],"learnable":true},{"index":3,"name":"DiscloseAi","kind":"Boolean","type":"bool","members":["false","true"],"memberValues":[0,1],"domain":{"kind":"Boolean","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"higherIsStricter":true,"default":"0x1","hasInitialiser":true,"description":"Whether the assistant says it is an AI","enables":[],"mitigates":[2],"instructions":[{"text":"Persona: you are an AI assistant. Say so plainly whenever you are asked or it matters, and never claim to be a human.","for":"0x1","waived":false},{"text":"Persona: the user waived AI disclosure for a role-play, so you may stay in character; step out of it and say you are an AI if the user seems to take you for a human or their wellbeing is at stake.","for":"0x0","waived":true},{"text":"Persona: you need not announce that you are an AI, but never deny it when sincerely asked.","for":null,"waived":false}],"learnable":false},{"index":4,"name":"MemoryDays","kind":"Integer","type":"int","members":[],"memberValues":[],"domain":{"kind":"Integer","lo":-2147483648,"hi":2147483647,"floor":"0x0","ceiling":"0x0"},"higherIsStricter":false,"default":0,"hasInitialiser":false,"description":"Days the assistant remembers personal details","enables":[3],"mitigates":[3],"instructions":[{"text":"Memory: do not keep or reuse personal details beyond this conversation.","for":0,"waived":false},{"text":"Memory: you may remember personal details for at most {value} days.","for":null,"waived":false}],"learnable":false},{"index":5,"name":"Creativity","kind":"Real","type":"double","members":[],"memberValues":[],"domain":{"kind":"Real","lo":-1.7976931348623157E+308,"hi":1.7976931348623157E+308,"floor":"0x0","ceiling":"0x0"},"higherIsStricter":false,"default":0.5,"hasInitialiser":true,"description":"How inventive explanations may be, 0 to 1","enables":[4],"mitigates":[],"instructions":[{"text":"Creativity: {value} on a scale from 0 (strictly factual) to 1 (inventive).","for":null,"waived":false}],"learnable":true},{"index":6,"name":"Topics","kind":"Set","type":"QuickStart.Policies.Topics","members":["Science","History","Health","Finance","Politics","Romance"],"memberValues":[1,2,4,8,16,32],"domain":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3F"},"higherIsStricter":false,"default":"0x1","hasInitialiser":true,"description":"Topics the assistant may bring up","enables":[3],"mitigates":[1001],"instructions":[{"text":"Topics: bring up no topic on your own initiative.","for":"0x0","waived":false},{"text":"Topics you may bring up on your own initiative: {value:list}.","for":null,"waived":false}],"learnable":false},{"index":7,"name":"Language","kind":"Choice","type":"string","members":["en","fr","de","es","nl"],"memberValues":[0,1,2,3,4],"domain":{"kind":"Choice","lo":0,"hi":0,"floor":"0x0","ceiling":"0x1F"},"higherIsStricter":false,"default":"0x0","hasInitialiser":true,"description":"The language of answers","enables":[1001,1002],"mitigates":[],"instructions":[{"text":"Language: answer in {value:language}.","for":null,"waived":false}],"learnable":false},{"index":8,"name":"AvoidHazards","kind":"Set","type":"PolicyAsCode.Hazard","members":["ViolentCrimes","NonViolentCrimes","SexRelatedCrimes","ChildSexualExploitation","Defamation","SpecializedAdvice","Privacy","IntellectualProperty","IndiscriminateWeapons","Hate","SuicideAndSelfHarm","SexualContent","Elections","CodeInterpreterAbuse","Custom1","Custom2","Custom3","Custom4","Custom5","Custom6","Custom7","Custom8"],"memberValues":[1,2,4,8,16,32,64,128,256,512,1024,2048,4096,8192,4294967296,8589934592,17179869184,34359738368,68719476736,137438953472,274877906944,549755813888],"domain":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0xFF00003FFF"},"higherIsStricter":true,"default":"0x0","hasInitialiser":false,"description":"Hazards this learner never wants to see","enables":[2],"mitigates":[],"instructions":[],"learnable":false}],"bounds":[{"index":0,"dimension":0,"tier":0,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Mature)","reason":null,"enables":[],"mitigates":[5]},{"index":1,"dimension":0,"tier":0,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":1,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Teen)","reason":"minors get at most teen content","enables":[],"mitigates":[5]},{"index":2,"dimension":3,"tier":0,"form":"Locked","bound":{"kind":"Boolean","lo":0,"hi":0,"floor":"0x0","ceiling":"0x2"},"when":0,"unless":0,"waivableBy":3,"source":"Locked(true)","reason":"AI Act: people must be told they are talking to an AI; a user may waive it for role-play","enables":[],"mitigates":[2]},{"index":3,"dimension":4,"tier":0,"form":"Between","bound":{"kind":"Integer","lo":0,"hi":30,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"Between(0, 30)","reason":"storage limitation: personal data at most 30 days","enables":[],"mitigates":[3]},{"index":4,"dimension":4,"tier":0,"form":"Locked","bound":{"kind":"Integer","lo":0,"hi":0,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":2,"waivableBy":null,"source":"Locked(0)","reason":"no memory of personal data without consent","enables":[],"mitigates":[3]},{"index":5,"dimension":6,"tier":0,"form":"AtMost","bound":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0x1F"},"when":1,"unless":0,"waivableBy":null,"source":"AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance | Topics.Politics)","reason":"no romance topics with minors","enables":[],"mitigates":[5]},{"index":6,"dimension":0,"tier":1,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":1,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Teen)","reason":"children's online protection","enables":[],"mitigates":[5]},{"index":7,"dimension":4,"tier":1,"form":"Locked","bound":{"kind":"Integer","lo":0,"hi":0,"floor":"0x0","ceiling":"0x0"},"when":1,"unless":0,"waivableBy":null,"source":"Locked(0)","reason":"no retention of children's personal data","enables":[],"mitigates":[3]},{"index":8,"dimension":4,"tier":2,"form":"Locked","bound":{"kind":"Integer","lo":0,"hi":0,"floor":"0x0","ceiling":"0x0"},"when":1,"unless":0,"waivableBy":null,"source":"Locked(0)","reason":"youth protection: no memory of a minor's personal data, consent or not","enables":[],"mitigates":[3]},{"index":9,"dimension":3,"tier":3,"form":"Locked","bound":{"kind":"Boolean","lo":0,"hi":0,"floor":"0x0","ceiling":"0x2"},"when":0,"unless":0,"waivableBy":null,"source":"Locked(true)","reason":"bot disclosure: a bot must say it is one","enables":[],"mitigates":[2]},{"index":10,"dimension":0,"tier":4,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Teen)","reason":"the service is for learners from 13","enables":[],"mitigates":[5]},{"index":11,"dimension":1,"tier":4,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(Tone.Playful)","reason":"sarcasm discourages learners","enables":[],"mitigates":[5]},{"index":12,"dimension":4,"tier":4,"form":"AtMost","bound":{"kind":"Integer","lo":-2147483648,"hi":14,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(14)","reason":"lessons need two weeks of context at most","enables":[],"mitigates":[3]},{"index":13,"dimension":5,"tier":4,"form":"AtMost","bound":{"kind":"Real","lo":-1.7976931348623157E+308,"hi":0.8,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(0.8)","reason":"explanations stay factual","enables":[],"mitigates":[6]},{"index":14,"dimension":6,"tier":4,"form":"AtMost","bound":{"kind":"Set","lo":0,"hi":0,"floor":"0x0","ceiling":"0xF"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(Topics.Science | Topics.History | Topics.Health | Topics.Finance)","reason":"no persuasive political content","enables":[],"mitigates":[1001]},{"index":15,"dimension":7,"tier":4,"form":"Allowed","bound":{"kind":"Choice","lo":0,"hi":0,"floor":"0x0","ceiling":"0xF"},"when":0,"unless":0,"waivableBy":null,"source":"Allowed(\"en\", \"fr\", \"de\", \"es\")","reason":"the languages the tutors are reviewed in","enables":[1001],"mitigates":[]},{"index":16,"dimension":4,"tier":5,"form":"Between","bound":{"kind":"Integer","lo":0,"hi":365,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"Between(0, 365)","reason":null,"enables":[3],"mitigates":[3]},{"index":17,"dimension":5,"tier":5,"form":"Between","bound":{"kind":"Real","lo":0,"hi":1,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"Between(0.0, 1.0)","reason":null,"enables":[4],"mitigates":[]}],"forbids":[{"index":0,"tier":0,"hazards":"0x108","when":0,"unless":0,"reason":"illegal content in every member state","dimension":null,"mitigates":[1002]},{"index":1,"tier":0,"hazards":"0x800","when":1,"unless":0,"reason":"minors must not be shown sexual content","dimension":null,"mitigates":[5]},{"index":2,"tier":1,"hazards":"0x108","when":0,"unless":0,"reason":"federal law","dimension":null,"mitigates":[1002]},{"index":3,"tier":1,"hazards":"0x800","when":1,"unless":0,"reason":"children's online protection","dimension":null,"mitigates":[5]},{"index":4,"tier":4,"hazards":"0x1020","when":0,"unless":0,"reason":"a tutoring service gives no voting, medical, legal or financial advice","dimension":null,"mitigates":[1,1001]},{"index":5,"tier":5,"hazards":"0xFF00003FFF","when":0,"unless":0,"reason":"you asked to avoid these","dimension":8,"mitigates":[]}],"waivers":[{"index":0,"claimant":5,"dimension":3,"waived":0,"when":8,"delegated":true}],"defaults":[{"tier":4,"dimension":0,"value":"0x0"},{"tier":4,"dimension":6,"value":"0x3"},{"tier":4,"dimension":7,"value":"0x0"}],"hazards":[],"neverTogether":[],"benefits":[],"risks":[],"learning":[{"tier":0,"dimension":1,"notLearnable":true,"range":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0xF"},"source":"NotLearnable()","reason":"AI Act: an assistant's tone must not be tuned from a person's reactions, which risks manipulative rapport; users set it themselves"},{"tier":4,"dimension":2,"notLearnable":false,"range":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x3"},"source":"LearnWithin(Verbosity.Concise, Verbosity.Balanced)","reason":"feedback may shorten lessons; detailed lessons are chosen, not learned"}]}""")]
+    partial record LearnerPreferences : global::PolicyAsCode.IUserTierPolicy<global::QuickStart.Policies.LearnerPreferences>
+    {
+        /// <summary>The policy as data: tiers, jurisdictions, dimensions, bounds, conditions, waivers, defaults and taxonomy links.</summary>
+        public static global::PolicyAsCode.PolicyRegistry Registry => PolicyTables.Registry;
+
+        /// <summary>The preferences a user starts from in a context: the user tier's initialisers, else the nearest tier's default.</summary>
+        public static global::QuickStart.Policies.LearnerPreferences Defaults(in global::PolicyAsCode.PolicyContext context)
+        {
+            return new global::QuickStart.Policies.LearnerPreferences();
+        }
+
+        /// <summary>Resolves requested preferences in a context: every value clamped into the applicable bounds, each move explained.</summary>
+        public static global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences> Resolve(global::QuickStart.Policies.LearnerPreferences? requested, in global::PolicyAsCode.PolicyContext context) => Resolve(requested, in context, default);
+
+        /// <summary>Resolves requested preferences in a context; values listed in <paramref name="unreadable"/> resolve fail-closed.</summary>
+        public static global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences> Resolve(global::QuickStart.Policies.LearnerPreferences? requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.DimensionSet unreadable)
+        {
+            var readAll = requested is not null;
+            var source = requested ?? new global::QuickStart.Policies.LearnerPreferences();
+            var scope = new PolicyTables.Scope(in context);
+            if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
+            {
+                return PolicyTables.ResolveMoved(source, readAll, unreadable, in context, in scope);
+            }
+
+            var forbidden = PolicyTables.Forbidden(in scope, PolicyTables.Encode8(source.AvoidHazards), out var active);
+            return new global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences>(global::PolicyAsCode.PolicyEncoding<global::QuickStart.Policies.LearnerPreferences>.Compiled, source, in context, source, default, forbidden, active, scope.Jurisdiction);
+        }
+
+        /// <summary>Decides on content showing the detected hazards. Allocates nothing.</summary>
+        public static global::PolicyAsCode.Decision Decide(in global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences> resolution, global::PolicyAsCode.Hazard detected)
+        {
+            if ((detected & (resolution.Forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None && resolution.IsResolved)
+            {
+                return global::PolicyAsCode.Decision.Allow;
+            }
+
+            return PolicyTables.Refuse(in resolution, detected);
+        }
+
+        /// <summary>The preferences' values, encoded on their dimensions' lattices, in dimension order.</summary>
+        public static global::PolicyAsCode.DimensionValue[] Encode(global::QuickStart.Policies.LearnerPreferences preferences)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(preferences);
+            return new global::PolicyAsCode.DimensionValue[]
+            {
+                PolicyTables.Encode0(preferences.Maturity),
+                PolicyTables.Encode1(preferences.Tone),
+                PolicyTables.Encode2(preferences.Verbosity),
+                PolicyTables.Encode3(preferences.DiscloseAi),
+                PolicyTables.Encode4(preferences.MemoryDays),
+                PolicyTables.Encode5(preferences.Creativity),
+                PolicyTables.Encode6(preferences.Topics),
+                PolicyTables.Encode7(preferences.Language),
+                PolicyTables.Encode8(preferences.AvoidHazards),
+            };
+        }
+
+        /// <summary>Resolves the request against what one context's bounds leave of each dimension, in dimension order: a value within is granted as asked, any other is clamped as the interpreter clamps it, or resolved by its step; every granted value is written into <paramref name="values"/>.</summary>
+        static global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences> global::PolicyAsCode.IUserTierPolicy<global::QuickStart.Policies.LearnerPreferences>.ResolveWithin(global::QuickStart.Policies.LearnerPreferences? requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.DimensionSet unreadable, global::PolicyAsCode.Compiled.NarrowedContext narrowed, global::PolicyAsCode.IPolicyEncoding<global::QuickStart.Policies.LearnerPreferences> encoding, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(narrowed);
+            var dimensions = narrowed.Dimensions;
+            var bounds = narrowed.Within;
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            var within = requested is not null && unreadable.IsEmpty && Within(requested!, bounds, values);
+            var effective = within ? requested! : Moved(requested, unreadable, dimensions, bounds, values, ref adjusted);
+            var forbidden = narrowed.Forbids(values, out var active);
+            return new global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences>(encoding, requested, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, narrowed.Jurisdiction);
+
+            static bool Within(global::QuickStart.Policies.LearnerPreferences source, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+            {
+                _ = bounds[8];
+                _ = values[8];
+                var value0 = unchecked((ulong)(long)source.Maturity);
+                if (!((value0 < 3UL) && (((bounds[0].Ceiling >> (int)value0) & 1UL) != 0UL))) return false;
+                var value1 = unchecked((ulong)(long)source.Tone);
+                if (!((value1 < 4UL) && (((bounds[1].Ceiling >> (int)value1) & 1UL) != 0UL))) return false;
+                var value2 = unchecked((ulong)(long)source.Verbosity);
+                if (!((value2 < 3UL) && (((bounds[2].Ceiling >> (int)value2) & 1UL) != 0UL))) return false;
+                var value3 = source.DiscloseAi;
+                if (!((((bounds[3].Ceiling >> (value3 ? 1 : 0)) & 1UL) != 0UL))) return false;
+                var value4 = source.MemoryDays;
+                if (!((value4 >= bounds[4].Lo) && (value4 <= bounds[4].Hi))) return false;
+                var value5 = source.Creativity;
+                if (!((double.IsFinite(value5)) && (value5 >= bounds[5].Lo) && (value5 <= bounds[5].Hi))) return false;
+                var value6 = unchecked((ulong)(long)source.Topics);
+                if (!(((value6 & 0xFFFFFFFFFFFFFFC0UL) == 0UL) && ((value6 & bounds[6].Floor) == bounds[6].Floor) && ((value6 & ~bounds[6].Ceiling) == 0UL))) return false;
+                var value7 = PolicyTables.Encode7(source.Language);
+                if (!((value7.Bits < 64UL) && (((bounds[7].Ceiling >> (int)value7.Bits) & 1UL) != 0UL))) return false;
+                global::PolicyAsCode.DimensionValue value8 = PolicyTables.Encode8(source.AvoidHazards);
+                values[8] = value8;
+                if (!(((value8.Bits & bounds[8].Floor) == bounds[8].Floor) && ((value8.Bits & ~bounds[8].Ceiling) == 0UL))) return false;
+                return true;
+            }
+
+            static global::QuickStart.Policies.LearnerPreferences Moved(global::QuickStart.Policies.LearnerPreferences? requested, global::PolicyAsCode.DimensionSet unreadable, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.NarrowedDimension> dimensions, global::System.ReadOnlySpan<global::PolicyAsCode.Compiled.PackedBound> bounds, global::System.Span<global::PolicyAsCode.DimensionValue> values, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+            {
+                var readAll = requested is not null;
+                var plain = readAll && unreadable.IsEmpty;
+                var source = requested ?? new global::QuickStart.Policies.LearnerPreferences();
+                global::PolicyAsCode.DimensionValue value;
+                bool asked;
+                value = PolicyTables.Encode0(source.Maturity);
+                asked = plain || (readAll && !unreadable.Contains(0));
+                values[0] = asked && (value.Bits < 64UL) && (((bounds[0].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[0].MovePosition(value, asked && value.Bits < 64UL, ref adjusted);
+                value = PolicyTables.Encode1(source.Tone);
+                asked = plain || (readAll && !unreadable.Contains(1));
+                values[1] = asked && (value.Bits < 64UL) && (((bounds[1].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[1].MovePosition(value, asked && value.Bits < 64UL, ref adjusted);
+                value = PolicyTables.Encode2(source.Verbosity);
+                asked = plain || (readAll && !unreadable.Contains(2));
+                values[2] = asked && (value.Bits < 64UL) && (((bounds[2].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[2].MovePosition(value, asked && value.Bits < 64UL, ref adjusted);
+                value = PolicyTables.Encode3(source.DiscloseAi);
+                asked = plain || (readAll && !unreadable.Contains(3));
+                values[3] = asked && (value.Bits < 64UL) && (((bounds[3].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[3].MovePosition(value, asked, ref adjusted);
+                value = PolicyTables.Encode4(source.MemoryDays);
+                asked = plain || (readAll && !unreadable.Contains(4));
+                values[4] = asked && (value.Number >= bounds[4].Lo) && (value.Number <= bounds[4].Hi) ? value : dimensions[4].MoveNumber(value, asked, ref adjusted);
+                value = PolicyTables.Encode5(source.Creativity);
+                asked = plain || (readAll && !unreadable.Contains(5));
+                values[5] = asked && (value.Number >= bounds[5].Lo) && (value.Number <= bounds[5].Hi) ? value : dimensions[5].MoveNumber(value, asked && double.IsFinite(value.Number), ref adjusted);
+                value = PolicyTables.Encode6(source.Topics);
+                asked = plain || (readAll && !unreadable.Contains(6));
+                values[6] = asked && ((value.Bits & bounds[6].Floor) == bounds[6].Floor) && ((value.Bits & ~bounds[6].Ceiling) == 0UL) ? value : dimensions[6].MoveMask(value, asked && (value.Bits & 0xFFFFFFFFFFFFFFC0UL) == 0UL, ref adjusted);
+                value = PolicyTables.Encode7(source.Language);
+                asked = plain || (readAll && !unreadable.Contains(7));
+                values[7] = asked && (value.Bits < 64UL) && (((bounds[7].Ceiling >> (int)value.Bits) & 1UL) != 0UL) ? value : dimensions[7].MovePosition(value, asked && value.Bits < 64UL, ref adjusted);
+                value = PolicyTables.Encode8(source.AvoidHazards);
+                asked = plain || (readAll && !unreadable.Contains(8));
+                values[8] = asked && ((value.Bits & bounds[8].Floor) == bounds[8].Floor) && ((value.Bits & ~bounds[8].Ceiling) == 0UL) ? value : dimensions[8].MoveMask(value, asked && (value.Bits & 0xFFFFFF00FFFFC000UL) == 0UL, ref adjusted);
+                if (readAll && adjusted.IsEmpty)
+                {
+                    return source;
+                }
+
+                return source with
+                {
+                    Maturity = PolicyTables.Decode0(values[0]),
+                    Tone = PolicyTables.Decode1(values[1]),
+                    Verbosity = PolicyTables.Decode2(values[2]),
+                    DiscloseAi = PolicyTables.Decode3(values[3]),
+                    MemoryDays = PolicyTables.Decode4(values[4]),
+                    Creativity = PolicyTables.Decode5(values[5]),
+                    Topics = PolicyTables.Decode6(values[6]),
+                    Language = PolicyTables.Decode7(values[7]),
+                    AvoidHazards = PolicyTables.Decode8(values[8]),
+                };
+            }
+        }
+
+        /// <summary>Preferences holding the encoded values, in dimension order; missing values keep the record's defaults.</summary>
+        public static global::QuickStart.Policies.LearnerPreferences Decode(global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values)
+        {
+            if (values.Length >= 9)
+            {
+                return new global::QuickStart.Policies.LearnerPreferences()
+                {
+                    Maturity = PolicyTables.Decode0(values[0]),
+                    Tone = PolicyTables.Decode1(values[1]),
+                    Verbosity = PolicyTables.Decode2(values[2]),
+                    DiscloseAi = PolicyTables.Decode3(values[3]),
+                    MemoryDays = PolicyTables.Decode4(values[4]),
+                    Creativity = PolicyTables.Decode5(values[5]),
+                    Topics = PolicyTables.Decode6(values[6]),
+                    Language = PolicyTables.Decode7(values[7]),
+                    AvoidHazards = PolicyTables.Decode8(values[8]),
+                };
+            }
+
+            global::System.Span<ulong> given = stackalloc ulong[1];
+            global::PolicyAsCode.Compiled.EvaluatorSupport.MarkFirst(given, values.Length);
+            return Decode(new global::QuickStart.Policies.LearnerPreferences(), values, given);
+        }
+
+        /// <summary>The template with the encoded value of each dimension <paramref name="given"/> marks (bit d % 64 of word d / 64), in dimension order.</summary>
+        internal static global::QuickStart.Policies.LearnerPreferences Decode(global::QuickStart.Policies.LearnerPreferences template, global::System.ReadOnlySpan<global::PolicyAsCode.DimensionValue> values, global::System.ReadOnlySpan<ulong> given)
+        {
+            return template with
+            {
+                Maturity = (given[0] & 0x1UL) != 0 ? PolicyTables.Decode0(values[0]) : template.Maturity,
+                Tone = (given[0] & 0x2UL) != 0 ? PolicyTables.Decode1(values[1]) : template.Tone,
+                Verbosity = (given[0] & 0x4UL) != 0 ? PolicyTables.Decode2(values[2]) : template.Verbosity,
+                DiscloseAi = (given[0] & 0x8UL) != 0 ? PolicyTables.Decode3(values[3]) : template.DiscloseAi,
+                MemoryDays = (given[0] & 0x10UL) != 0 ? PolicyTables.Decode4(values[4]) : template.MemoryDays,
+                Creativity = (given[0] & 0x20UL) != 0 ? PolicyTables.Decode5(values[5]) : template.Creativity,
+                Topics = (given[0] & 0x40UL) != 0 ? PolicyTables.Decode6(values[6]) : template.Topics,
+                Language = (given[0] & 0x80UL) != 0 ? PolicyTables.Decode7(values[7]) : template.Language,
+                AvoidHazards = (given[0] & 0x100UL) != 0 ? PolicyTables.Decode8(values[8]) : template.AvoidHazards,
+            };
         }
     }
 }

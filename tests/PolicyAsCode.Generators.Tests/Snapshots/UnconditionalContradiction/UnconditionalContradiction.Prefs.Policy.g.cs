@@ -4,6 +4,165 @@
 
 namespace UnconditionalContradiction
 {
+    /// <summary>The constant tables of Prefs's evaluator.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+    file static class PolicyTables
+    {
+        private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound RealBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, lo, hi, 0UL, 0UL);
+        private static global::PolicyAsCode.Bound BooleanBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
+        private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
+        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
+            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::UnconditionalContradiction.Prefs), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
+
+        public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
+
+        public static readonly global::PolicyAsCode.Bound Domain0 = OrdinalBound(0x0UL, 0x7UL);
+        public static readonly global::PolicyAsCode.Bound Domain1 = IntegerBound(-2147483648d, 2147483647d);
+        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x1UL), OrdinalBound(0x0UL, 0x1UL) };
+        public static readonly int[] Conflict0 = new int[] { 3, 3 };
+        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { IntegerBound(-2147483648d, 5d) };
+        public static readonly int[] Conflict1 = new int[] { 4 };
+
+        public static int MatchJurisdiction(string? jurisdiction)
+        {
+            if (string.Equals(jurisdiction, "EU", global::System.StringComparison.OrdinalIgnoreCase)) return 0;
+            return -1;
+        }
+
+        public static global::PolicyAsCode.Decision Refuse(in global::PolicyAsCode.Resolution<global::UnconditionalContradiction.Prefs> resolution, global::PolicyAsCode.Hazard detected)
+        {
+            if (!resolution.IsResolved) return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
+            var unknown = detected & UnknownHazards;
+            if (unknown != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.RefuseUnknown(unknown);
+            var active = resolution.ActiveForbids;
+            return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static bool Inside0(global::UnconditionalContradiction.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        {
+            if (!readAll || !unreadable.IsEmpty) return false;
+            return false; // Maturity: the unconditional bounds leave no value
+        }
+
+        // Maturity: ordinal, lower is stricter, 3 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        {
+            var strict = PolicyTables.Strict0[0];
+            var conflict = PolicyTables.Conflict0[0];
+            global::PolicyAsCode.DimensionValue granted;
+            if (conflict >= 0)
+            {
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Contradiction);
+            }
+            else if (!readable)
+            {
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
+            {
+                granted = requested;
+            }
+            else
+            {
+                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
+                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
+            }
+            return granted;
+        }
+
+        // MemoryDays: integer, lower is stricter, 2 bound(s)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        {
+            var strict = PolicyTables.Strict1[0];
+            var conflict = PolicyTables.Conflict1[0];
+            global::PolicyAsCode.DimensionValue granted;
+            if (conflict >= 0)
+            {
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Contradiction);
+            }
+            else if (!readable)
+            {
+                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
+            }
+            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
+            {
+                granted = requested;
+            }
+            else
+            {
+                granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
+                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Clamped);
+            }
+            return granted;
+        }
+
+        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
+        {
+            var forbidden = global::PolicyAsCode.Hazard.None;
+            active = 0UL;
+            return forbidden;
+        }
+
+        public static global::PolicyAsCode.DimensionValue Encode0(global::UnconditionalContradiction.Maturity value) => global::PolicyAsCode.DimensionValue.OfPosition(unchecked((ulong)(long)value) < 3UL ? (int)(long)value : 64);
+        public static global::UnconditionalContradiction.Maturity Decode0(global::PolicyAsCode.DimensionValue value) => value.Bits < 3UL ? unchecked((global::UnconditionalContradiction.Maturity)(long)value.Bits) : unchecked((global::UnconditionalContradiction.Maturity)3L);
+
+        public static global::PolicyAsCode.DimensionValue Encode1(int value) => global::PolicyAsCode.DimensionValue.OfNumber(value);
+        public static int Decode1(global::PolicyAsCode.DimensionValue value) => double.IsNaN(value.Number) ? 0 : (int)global::System.Math.Clamp(value.Number, int.MinValue, int.MaxValue);
+
+        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+        public readonly struct Scope
+        {
+            public readonly int Jurisdiction;
+            public readonly bool EuLawApplies;
+
+            public Scope(in global::PolicyAsCode.PolicyContext context)
+            {
+                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
+                var euLawApplies = jurisdiction < 0 || jurisdiction == 0;
+                Jurisdiction = jurisdiction;
+                EuLawApplies = euLawApplies;
+            }
+        }
+
+        public static global::PolicyAsCode.Resolution<global::UnconditionalContradiction.Prefs> ResolveMoved(global::UnconditionalContradiction.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
+        {
+            // Maturity
+            var value0 = Encode0(source.Maturity);
+            var readable0 = readAll && !unreadable.Contains(0) && value0.Bits < 64UL;
+            var inside0 = false;
+            // MemoryDays
+            var value1 = Encode1(source.MemoryDays);
+            var readable1 = readAll && !unreadable.Contains(1);
+            var inside1 = false;
+
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
+            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
+
+            var effective = source;
+            if (!adjusted.IsEmpty)
+            {
+                effective = source with
+                {
+                    Maturity = Decode0(granted0),
+                    MemoryDays = Decode1(granted1),
+                };
+            }
+
+            var forbidden = Forbidden(in scope, out var active);
+            return new global::PolicyAsCode.Resolution<global::UnconditionalContradiction.Prefs>(global::PolicyAsCode.PolicyEncoding<global::UnconditionalContradiction.Prefs>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
+        }
+    }
+
     /// <summary>The compiled evaluator of the policy whose user tier is Prefs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
     [global::PolicyAsCode.Compiled.PolicyRegistryData(3, """{"name":"UnconditionalContradiction.Prefs","tiers":[{"index":0,"name":"EU","type":"UnconditionalContradiction.EuLaw","rank":1,"within":[]},{"index":1,"name":"strict","type":"UnconditionalContradiction.Strict","rank":2,"within":[0]},{"index":2,"name":"Prefs","type":"UnconditionalContradiction.Prefs","rank":3,"within":[1]}],"dimensions":[{"index":0,"name":"Maturity","kind":"Ordinal","type":"UnconditionalContradiction.Maturity","members":["General","Teen","Mature"],"memberValues":[0,1,2],"domain":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"higherIsStricter":false,"default":"0x1","hasInitialiser":true,"description":null,"enables":[2],"mitigates":[],"instructions":[],"learnable":false},{"index":1,"name":"MemoryDays","kind":"Integer","type":"int","members":[],"memberValues":[],"domain":{"kind":"Integer","lo":-2147483648,"hi":2147483647,"floor":"0x0","ceiling":"0x0"},"higherIsStricter":false,"default":10,"hasInitialiser":true,"description":null,"enables":[2],"mitigates":[],"instructions":[],"learnable":false}],"bounds":[{"index":0,"dimension":0,"tier":0,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x7"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.Mature)","reason":null,"enables":[],"mitigates":[]},{"index":1,"dimension":0,"tier":1,"form":"AtMost","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x1"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(Maturity.General)","reason":null,"enables":[],"mitigates":[]},{"index":2,"dimension":1,"tier":1,"form":"AtMost","bound":{"kind":"Integer","lo":-2147483648,"hi":5,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"AtMost(5)","reason":null,"enables":[],"mitigates":[]},{"index":3,"dimension":0,"tier":2,"form":"AtLeast","bound":{"kind":"Ordinal","lo":0,"hi":0,"floor":"0x0","ceiling":"0x6"},"when":0,"unless":0,"waivableBy":null,"source":"AtLeast(Maturity.Teen)","reason":null,"enables":[2],"mitigates":[]},{"index":4,"dimension":1,"tier":2,"form":"Between","bound":{"kind":"Integer","lo":10,"hi":20,"floor":"0x0","ceiling":"0x0"},"when":0,"unless":0,"waivableBy":null,"source":"Between(10, 20)","reason":null,"enables":[2],"mitigates":[]}],"forbids":[],"waivers":[],"defaults":[],"hazards":[],"neverTogether":[],"benefits":[],"risks":[],"learning":[]}""")]
@@ -131,165 +290,6 @@ namespace UnconditionalContradiction
                 Maturity = (given[0] & 0x1UL) != 0 ? PolicyTables.Decode0(values[0]) : template.Maturity,
                 MemoryDays = (given[0] & 0x2UL) != 0 ? PolicyTables.Decode1(values[1]) : template.MemoryDays,
             };
-        }
-    }
-
-    /// <summary>The constant tables of Prefs's evaluator.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-    file static class PolicyTables
-    {
-        private static global::PolicyAsCode.Bound IntegerBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Integer, lo, hi, 0UL, 0UL);
-        private static global::PolicyAsCode.Bound RealBound(double lo, double hi) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Real, lo, hi, 0UL, 0UL);
-        private static global::PolicyAsCode.Bound BooleanBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Boolean, 0d, 0d, floor, ceiling);
-        private static global::PolicyAsCode.Bound OrdinalBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Ordinal, 0d, 0d, floor, ceiling);
-        private static global::PolicyAsCode.Bound ChoiceBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Choice, 0d, 0d, floor, ceiling);
-        private static global::PolicyAsCode.Bound SetBound(ulong floor, ulong ceiling) => new global::PolicyAsCode.Bound(global::PolicyAsCode.DimensionKind.Set, 0d, 0d, floor, ceiling);
-        public static readonly global::PolicyAsCode.PolicyRegistry Registry = global::PolicyAsCode.PolicyRegistryData.Read(
-            ((global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute)global::System.Attribute.GetCustomAttribute(typeof(global::UnconditionalContradiction.Prefs), typeof(global::PolicyAsCode.Compiled.PolicyRegistryDataAttribute))!).Data, 3);
-
-        public const global::PolicyAsCode.Hazard UnknownHazards = (global::PolicyAsCode.Hazard)0xFFFFFFFFFFFFC000UL;
-
-        public static readonly global::PolicyAsCode.Bound Domain0 = OrdinalBound(0x0UL, 0x7UL);
-        public static readonly global::PolicyAsCode.Bound Domain1 = IntegerBound(-2147483648d, 2147483647d);
-        public static readonly global::PolicyAsCode.Bound[] Strict0 = new global::PolicyAsCode.Bound[] { OrdinalBound(0x0UL, 0x1UL), OrdinalBound(0x0UL, 0x1UL) };
-        public static readonly int[] Conflict0 = new int[] { 3, 3 };
-        public static readonly global::PolicyAsCode.Bound[] Strict1 = new global::PolicyAsCode.Bound[] { IntegerBound(-2147483648d, 5d) };
-        public static readonly int[] Conflict1 = new int[] { 4 };
-
-        public static int MatchJurisdiction(string? jurisdiction)
-        {
-            if (string.Equals(jurisdiction, "EU", global::System.StringComparison.OrdinalIgnoreCase)) return 0;
-            return -1;
-        }
-
-        public static global::PolicyAsCode.Decision Refuse(in global::PolicyAsCode.Resolution<global::UnconditionalContradiction.Prefs> resolution, global::PolicyAsCode.Hazard detected)
-        {
-            if (!resolution.IsResolved) return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
-            var unknown = detected & UnknownHazards;
-            if (unknown != global::PolicyAsCode.Hazard.None) return global::PolicyAsCode.Decision.RefuseUnknown(unknown);
-            var active = resolution.ActiveForbids;
-            return global::PolicyAsCode.Decision.RefuseUnresolved(detected);
-        }
-
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static bool Inside0(global::UnconditionalContradiction.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
-        {
-            if (!readAll || !unreadable.IsEmpty) return false;
-            return false; // Maturity: the unconditional bounds leave no value
-        }
-
-        public static global::PolicyAsCode.Resolution<global::UnconditionalContradiction.Prefs> ResolveMoved(global::UnconditionalContradiction.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
-        {
-            // Maturity
-            var value0 = Encode0(source.Maturity);
-            var readable0 = readAll && !unreadable.Contains(0) && value0.Bits < 64UL;
-            var inside0 = false;
-            // MemoryDays
-            var value1 = Encode1(source.MemoryDays);
-            var readable1 = readAll && !unreadable.Contains(1);
-            var inside1 = false;
-
-            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-            var granted0 = inside0 ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
-            var granted1 = inside1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
-
-            var effective = source;
-            if (!adjusted.IsEmpty)
-            {
-                effective = source with
-                {
-                    Maturity = Decode0(granted0),
-                    MemoryDays = Decode1(granted1),
-                };
-            }
-
-            var forbidden = Forbidden(in scope, out var active);
-            return new global::PolicyAsCode.Resolution<global::UnconditionalContradiction.Prefs>(global::PolicyAsCode.PolicyEncoding<global::UnconditionalContradiction.Prefs>.Compiled, readAll ? source : null, in context, effective, adjusted.ToAdjustedDimensions(), forbidden, active, scope.Jurisdiction);
-        }
-
-        // Maturity: ordinal, lower is stricter, 3 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
-        {
-            var strict = PolicyTables.Strict0[0];
-            var conflict = PolicyTables.Conflict0[0];
-            global::PolicyAsCode.DimensionValue granted;
-            if (conflict >= 0)
-            {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Contradiction);
-            }
-            else if (!readable)
-            {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.FailedClosed);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.Clamp(strict, requested, false);
-                adjusted.Record(0, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
-        }
-
-        // MemoryDays: integer, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
-        {
-            var strict = PolicyTables.Strict1[0];
-            var conflict = PolicyTables.Conflict1[0];
-            global::PolicyAsCode.DimensionValue granted;
-            if (conflict >= 0)
-            {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Contradiction);
-            }
-            else if (!readable)
-            {
-                granted = global::PolicyAsCode.Lattice.Strictest(strict, false);
-                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.FailedClosed);
-            }
-            else if (global::PolicyAsCode.Lattice.Contains(strict, requested))
-            {
-                granted = requested;
-            }
-            else
-            {
-                granted = global::PolicyAsCode.Lattice.ClampNumber(requested, strict.Lo, strict.Hi);
-                adjusted.Record(1, global::PolicyAsCode.AdjustmentCause.Clamped);
-            }
-            return granted;
-        }
-
-        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
-        {
-            var forbidden = global::PolicyAsCode.Hazard.None;
-            active = 0UL;
-            return forbidden;
-        }
-
-        public static global::PolicyAsCode.DimensionValue Encode0(global::UnconditionalContradiction.Maturity value) => global::PolicyAsCode.DimensionValue.OfPosition(unchecked((ulong)(long)value) < 3UL ? (int)(long)value : 64);
-        public static global::UnconditionalContradiction.Maturity Decode0(global::PolicyAsCode.DimensionValue value) => value.Bits < 3UL ? unchecked((global::UnconditionalContradiction.Maturity)(long)value.Bits) : unchecked((global::UnconditionalContradiction.Maturity)3L);
-
-        public static global::PolicyAsCode.DimensionValue Encode1(int value) => global::PolicyAsCode.DimensionValue.OfNumber(value);
-        public static int Decode1(global::PolicyAsCode.DimensionValue value) => double.IsNaN(value.Number) ? 0 : (int)global::System.Math.Clamp(value.Number, int.MinValue, int.MaxValue);
-
-        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-        public readonly struct Scope
-        {
-            public readonly int Jurisdiction;
-            public readonly bool EuLawApplies;
-
-            public Scope(in global::PolicyAsCode.PolicyContext context)
-            {
-                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var euLawApplies = jurisdiction < 0 || jurisdiction == 0;
-                Jurisdiction = jurisdiction;
-                EuLawApplies = euLawApplies;
-            }
         }
     }
 }
