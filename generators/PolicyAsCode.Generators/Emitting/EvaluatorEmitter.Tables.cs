@@ -89,7 +89,7 @@ internal static partial class EvaluatorEmitter
 
         // Last, for the compiler's parser: the effective record's initialiser is one list of every dimension, and the
         // parser keeps the builder it grew for it and clears the whole of it for every list it parses afterwards, so
-        // written early it made parsing the tables quadratic in the number of dimensions (GeneratedFile.Write).
+        // written early it made part of parsing the tables quadratic in the number of dimensions (GeneratedFile.Write).
         EmitResolveMoved(writer, plan, self);
     }
 

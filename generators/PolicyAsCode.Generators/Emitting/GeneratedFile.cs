@@ -32,7 +32,8 @@ internal static class GeneratedFile
         // The part beside the containing types comes first. The part inside them is the user's record, whose members
         // hold the lists that run over every dimension (initialisers and with-expressions); the compiler's parser keeps
         // the builder it grew for such a list and clears the whole of it for every list it parses afterwards, so
-        // written before the thousands of small members beside it they made parsing quadratic in the dimensions.
+        // written before the thousands of small members beside it, they made part of parsing quadratic in the
+        // dimensions.
         insideNamespace(writer);
         writer.Line();
         foreach (var outer in policy.UserTier.ContainingTypes)
