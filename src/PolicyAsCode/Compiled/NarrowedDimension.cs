@@ -75,51 +75,41 @@ public readonly struct NarrowedDimension
     /// <param name="readable">Whether it was asked, is not listed unreadable and is one of the dimension's members.</param>
     /// <param name="adjusted">Where the cause of the adjustment is recorded.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public DimensionValue MovePosition(DimensionValue value, bool readable, ref AdjustmentRecorder adjusted)
-    {
-        if (readable && _nearest is { } nearest)
-        {
-            adjusted.Record(_index, AdjustmentCause.Clamped);
-            return DimensionValue.OfPosition(nearest[(int)value.Bits]);
-        }
-
-        return Resolve(value, readable, ref adjusted);
-    }
+    public DimensionValue MovePosition(DimensionValue value, bool readable, ref AdjustmentRecorder adjusted) =>
+        readable && _nearest is { } nearest
+            ? Clamped(DimensionValue.OfPosition(nearest[(int)value.Bits]), ref adjusted)
+            : Resolve(value, readable, ref adjusted);
 
     /// <summary><see cref="Resolve"/> for an integer's or a real's value that is not <see cref="Within"/>.</summary>
     /// <param name="value">The value asked.</param>
     /// <param name="readable">Whether it was asked, is not listed unreadable and is finite.</param>
     /// <param name="adjusted">Where the cause of the adjustment is recorded.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public DimensionValue MoveNumber(DimensionValue value, bool readable, ref AdjustmentRecorder adjusted)
-    {
-        if (readable && _clamps)
-        {
-            adjusted.Record(_index, AdjustmentCause.Clamped);
-            return Lattice.ClampNumber(value, Within.Lo, Within.Hi);
-        }
-
-        return Resolve(value, readable, ref adjusted);
-    }
+    public DimensionValue MoveNumber(DimensionValue value, bool readable, ref AdjustmentRecorder adjusted) =>
+        readable && _clamps
+            ? Clamped(Lattice.ClampNumber(value, Within.Lo, Within.Hi), ref adjusted)
+            : Resolve(value, readable, ref adjusted);
 
     /// <summary><see cref="Resolve"/> for a set's value that is not <see cref="Within"/>.</summary>
     /// <param name="value">The value asked.</param>
     /// <param name="readable">Whether it was asked, is not listed unreadable and holds only the set's flags.</param>
     /// <param name="adjusted">Where the cause of the adjustment is recorded.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public DimensionValue MoveMask(DimensionValue value, bool readable, ref AdjustmentRecorder adjusted)
-    {
-        if (readable && _clamps)
-        {
-            adjusted.Record(_index, AdjustmentCause.Clamped);
-            return Lattice.ClampMask(value, Within.Floor, Within.Ceiling);
-        }
+    public DimensionValue MoveMask(DimensionValue value, bool readable, ref AdjustmentRecorder adjusted) =>
+        readable && _clamps
+            ? Clamped(Lattice.ClampMask(value, Within.Floor, Within.Ceiling), ref adjusted)
+            : Resolve(value, readable, ref adjusted);
 
-        return Resolve(value, readable, ref adjusted);
+    // What every move does once its kind has clamped: the cause recorded, the clamped value granted.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private DimensionValue Clamped(DimensionValue granted, ref AdjustmentRecorder adjusted)
+    {
+        adjusted.Record(_index, AdjustmentCause.Clamped);
+        return granted;
     }
 
     // Lattice.Clamp of every position of the domain into the strict meet, computed once per kept context (positions
-    // outside the domain are never read: Move tests InDomain first).
+    // outside the domain are never read: a move looks one up only for a value its caller found readable).
     private static byte[] Nearest(DimensionInfo dimension, Bound strict)
     {
         var nearest = new byte[Lattice.MaxMembers];
