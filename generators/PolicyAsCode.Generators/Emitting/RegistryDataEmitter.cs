@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Text;
 using PolicyAsCode.Generators.Model;
 
@@ -43,105 +40,52 @@ internal static class RegistryDataEmitter
 
     public static string Json(PolicyModel policy)
     {
-        var json = new StringBuilder();
-        json.Append("{\"name\":").Append(Text(policy.UserTier.FullName));
-        Array(json, "tiers", policy.Tiers, t =>
-            $"{{\"index\":{Int(t.Index)},\"name\":{Text(t.Name)},\"type\":{Text(t.TypeName)},\"rank\":{Int(t.Rank)},\"within\":{Ints(t.Within)}}}");
-        Array(json, "dimensions", policy.Dimensions, d =>
-            $"{{\"index\":{Int(d.Index)},\"name\":{Text(d.Name)},\"kind\":\"{d.Kind}\",\"type\":{Text(d.TypeName)},"
-            + $"\"members\":[{string.Join(",", d.Members.Select(m => Text(m.Name)))}],\"memberValues\":[{string.Join(",", d.Members.Select(m => m.Value.ToString(CultureInfo.InvariantCulture)))}],"
-            + $"\"domain\":{Bound(d.Domain)},\"higherIsStricter\":{Bool(d.HigherIsStricter)},\"default\":{Value(d.Kind, d.Default)},"
-            + $"\"hasInitialiser\":{Bool(d.HasInitialiser)},\"description\":{Text(d.Description)},\"enables\":{Ints(d.Enables)},\"mitigates\":{Ints(d.Mitigates)},"
-            + $"\"instructions\":[{string.Join(",", d.Instructions.Select(i => Instruction(d.Kind, i)))}],\"learnable\":{Bool(d.Learnable)}}}");
-        Array(json, "bounds", policy.Bounds, b =>
-            $"{{\"index\":{Int(b.Index)},\"dimension\":{Int(b.Dimension)},\"tier\":{Int(b.Tier)},\"form\":\"{b.Form}\",\"bound\":{Bound(b.Bound)},"
-            + $"\"when\":{UInt(b.When)},\"unless\":{UInt(b.Unless)},\"waivableBy\":{(b.WaivableBy == 0 ? "null" : Int(b.WaivableBy))},"
-            + $"\"source\":{Text(b.Source)},\"reason\":{Text(b.Reason)},\"enables\":{Ints(b.Enables)},\"mitigates\":{Ints(b.Mitigates)}}}");
-        Array(json, "forbids", policy.Forbids, f =>
-            $"{{\"index\":{Int(f.Index)},\"tier\":{Int(f.Tier)},\"hazards\":{Mask(f.Hazards)},\"when\":{UInt(f.When)},\"unless\":{UInt(f.Unless)},"
-            + $"\"reason\":{Text(f.Reason)},\"dimension\":{(f.IsUsersOwn ? Int(f.Dimension) : "null")},\"mitigates\":{Ints(f.Mitigates)}}}");
-        Array(json, "waivers", policy.Waivers, w =>
-            $"{{\"index\":{Int(w.Index)},\"claimant\":{Int(w.Claimant)},\"dimension\":{Int(w.Dimension)},\"waived\":{Int(w.Waived)},\"when\":{UInt(w.When)},\"delegated\":{Bool(w.IsDelegated)}}}");
-        Array(json, "defaults", policy.Defaults, d =>
-            $"{{\"tier\":{Int(d.Tier)},\"dimension\":{Int(d.Dimension)},\"value\":{Value(policy.Dimensions[d.Dimension].Kind, d.Value)}}}");
-        Array(json, "hazards", policy.CustomHazards, h =>
-            $"{{\"hazard\":{Mask(h.Hazard)},\"code\":{Text(h.Code)},\"description\":{Text(h.Description)}}}");
-        Array(json, "neverTogether", policy.NeverTogether, UInt);
-        Array(json, "benefits", policy.CustomBenefits, b => Custom("benefit", b));
-        Array(json, "risks", policy.CustomRisks, r => Custom("risk", r));
-        Array(json, "learning", policy.Learning, l =>
-            $"{{\"tier\":{Int(l.Tier)},\"dimension\":{Int(l.Dimension)},\"notLearnable\":{Bool(l.NotLearnable)},\"range\":{Bound(l.Range)},\"source\":{Text(l.Source)},\"reason\":{Text(l.Reason)}}}");
-        return json.Append('}').ToString();
+        // Every part is appended where it goes: a policy of thousands of dimensions writes megabytes of data, and the
+        // per-item strings this was once built from were a quarter of what the generator allocated, which the
+        // collector then paid for in the compiler's process.
+        var json = new JsonText(new StringBuilder());
+        json.Raw("{\"name\":").Text(policy.UserTier.FullName);
+        json.Array("tiers", policy.Tiers, static (j, t) => j
+            .Raw("{\"index\":").Int(t.Index).Raw(",\"name\":").Text(t.Name).Raw(",\"type\":").Text(t.TypeName)
+            .Raw(",\"rank\":").Int(t.Rank).Raw(",\"within\":").Ints(t.Within).Raw("}"));
+        json.Array("dimensions", policy.Dimensions, static (j, d) => j
+            .Raw("{\"index\":").Int(d.Index).Raw(",\"name\":").Text(d.Name).Raw(",\"kind\":\"").Name(d.Kind).Raw("\",\"type\":").Text(d.TypeName)
+            .Raw(",\"members\":").Items(d.Members, static (j, m) => j.Text(m.Name)).Raw(",\"memberValues\":").Items(d.Members, static (j, m) => j.Long(m.Value))
+            .Raw(",\"domain\":").Bound(d.Domain).Raw(",\"higherIsStricter\":").Bool(d.HigherIsStricter).Raw(",\"default\":").Value(d.Kind, d.Default)
+            .Raw(",\"hasInitialiser\":").Bool(d.HasInitialiser).Raw(",\"description\":").Text(d.Description)
+            .Raw(",\"enables\":").Ints(d.Enables).Raw(",\"mitigates\":").Ints(d.Mitigates)
+            .Raw(",\"instructions\":").Items(d.Instructions, (j, i) => j
+                .Raw("{\"text\":").Text(i.Template).Raw(",\"for\":").Value(d.Kind, i.For).Raw(",\"waived\":").Bool(i.Waived).Raw("}"))
+            .Raw(",\"learnable\":").Bool(d.Learnable).Raw("}"));
+        json.Array("bounds", policy.Bounds, static (j, b) => j
+            .Raw("{\"index\":").Int(b.Index).Raw(",\"dimension\":").Int(b.Dimension).Raw(",\"tier\":").Int(b.Tier)
+            .Raw(",\"form\":\"").Name(b.Form).Raw("\",\"bound\":").Bound(b.Bound)
+            .Raw(",\"when\":").UInt(b.When).Raw(",\"unless\":").UInt(b.Unless).Raw(",\"waivableBy\":").IntOrNull(b.WaivableBy != 0, b.WaivableBy)
+            .Raw(",\"source\":").Text(b.Source).Raw(",\"reason\":").Text(b.Reason)
+            .Raw(",\"enables\":").Ints(b.Enables).Raw(",\"mitigates\":").Ints(b.Mitigates).Raw("}"));
+        json.Array("forbids", policy.Forbids, static (j, f) => j
+            .Raw("{\"index\":").Int(f.Index).Raw(",\"tier\":").Int(f.Tier).Raw(",\"hazards\":").Mask(f.Hazards)
+            .Raw(",\"when\":").UInt(f.When).Raw(",\"unless\":").UInt(f.Unless).Raw(",\"reason\":").Text(f.Reason)
+            .Raw(",\"dimension\":").IntOrNull(f.IsUsersOwn, f.Dimension).Raw(",\"mitigates\":").Ints(f.Mitigates).Raw("}"));
+        json.Array("waivers", policy.Waivers, static (j, w) => j
+            .Raw("{\"index\":").Int(w.Index).Raw(",\"claimant\":").Int(w.Claimant).Raw(",\"dimension\":").Int(w.Dimension)
+            .Raw(",\"waived\":").Int(w.Waived).Raw(",\"when\":").UInt(w.When).Raw(",\"delegated\":").Bool(w.IsDelegated).Raw("}"));
+        json.Array("defaults", policy.Defaults, (j, d) => j
+            .Raw("{\"tier\":").Int(d.Tier).Raw(",\"dimension\":").Int(d.Dimension)
+            .Raw(",\"value\":").Value(policy.Dimensions[d.Dimension].Kind, d.Value).Raw("}"));
+        json.Array("hazards", policy.CustomHazards, static (j, h) => j
+            .Raw("{\"hazard\":").Mask(h.Hazard).Raw(",\"code\":").Text(h.Code).Raw(",\"description\":").Text(h.Description).Raw("}"));
+        json.Array("neverTogether", policy.NeverTogether, static (j, facts) => j.UInt(facts));
+        json.Array("benefits", policy.CustomBenefits, static (j, b) => Custom(j, "benefit", b));
+        json.Array("risks", policy.CustomRisks, static (j, r) => Custom(j, "risk", r));
+        json.Array("learning", policy.Learning, static (j, l) => j
+            .Raw("{\"tier\":").Int(l.Tier).Raw(",\"dimension\":").Int(l.Dimension).Raw(",\"notLearnable\":").Bool(l.NotLearnable)
+            .Raw(",\"range\":").Bound(l.Range).Raw(",\"source\":").Text(l.Source).Raw(",\"reason\":").Text(l.Reason).Raw("}"));
+        return json.Raw("}").ToString();
     }
 
-    private static string Custom(string kind, TaxonomyModel t) =>
-        $"{{\"{kind}\":{Int(t.Member)},\"id\":{Text(t.Id)},\"level\":\"{(t.Level == 0 ? "Individual" : "Societal")}\",\"title\":{Text(t.Title)},\"description\":{Text(t.Description)}}}";
-
-    // Each item appended in turn: a large policy's arrays run to megabytes, which one joined string would copy again.
-    private static void Array<T>(StringBuilder json, string name, IEnumerable<T> items, System.Func<T, string> item)
-    {
-        json.Append(",\"").Append(name).Append("\":[");
-        var first = true;
-        foreach (var i in items)
-        {
-            json.Append(first ? string.Empty : ",").Append(item(i));
-            first = false;
-        }
-
-        json.Append(']');
-    }
-
-    private static string Bound(Bound b) =>
-        $"{{\"kind\":\"{b.Kind}\",\"lo\":{Number(b.Lo)},\"hi\":{Number(b.Hi)},\"floor\":{Mask(b.Floor)},\"ceiling\":{Mask(b.Ceiling)}}}";
-
-    // Numbers as numbers, members and sets as masks: the encoding the lattice keeps them in.
-    private static string Value(DimensionKind kind, DimensionValue value) =>
-        kind is DimensionKind.Integer or DimensionKind.Real ? Number(value.Number) : Mask(value.Bits);
-
-    private static string Number(double value) =>
-        double.IsNaN(value) ? "\"NaN\""
-        : double.IsPositiveInfinity(value) ? "\"Infinity\""
-        : double.IsNegativeInfinity(value) ? "\"-Infinity\""
-        : value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string Mask(ulong value) => "\"0x" + value.ToString("X", CultureInfo.InvariantCulture) + "\"";
-
-    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string UInt(uint value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Bool(bool value) => value ? "true" : "false";
-
-    // Format 3: how the assistant is told the dimension's value (PolicyRegistryData reads it into DimensionInfo.Instructions).
-    private static string Instruction(DimensionKind kind, InstructionModel instruction) =>
-        $"{{\"text\":{Text(instruction.Template)},\"for\":{(instruction.For is { } only ? Value(kind, only) : "null")},\"waived\":{Bool(instruction.Waived)}}}";
-
-    private static string Ints(IEnumerable<int> values) => "[" + string.Join(",", values.Select(Int)) + "]";
-
-    private static string Text(string? value)
-    {
-        if (value is null)
-        {
-            return "null";
-        }
-
-        var text = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            if (c is '"' or '\\')
-            {
-                text.Append('\\').Append(c);
-            }
-            else if (c < ' ' || c > '~')
-            {
-                text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                text.Append(c);
-            }
-        }
-
-        return text.Append('"').ToString();
-    }
+    private static JsonText Custom(JsonText json, string kind, TaxonomyModel t) => json
+        .Raw("{\"").Raw(kind).Raw("\":").Int(t.Member).Raw(",\"id\":").Text(t.Id)
+        .Raw(",\"level\":\"").Raw(t.Level == 0 ? "Individual" : "Societal").Raw("\",\"title\":").Text(t.Title)
+        .Raw(",\"description\":").Text(t.Description).Raw("}");
 }

@@ -34,7 +34,9 @@ internal sealed class ScopeTests
     private readonly string _prefix;
     private readonly ScopeNames _names = new();
     private readonly Dictionary<string, ScopeTest> _byExpression = new(System.StringComparer.Ordinal);
-    private readonly Dictionary<int, Part> _applies = [];
+    private readonly Dictionary<(int Tier, uint When, uint Unless, int WaivedOn), Part> _applies = [];
+    private readonly Dictionary<int, Part> _tiers = [];
+    private readonly Dictionary<(uint When, uint Unless), Part> _restricts = [];
     private readonly List<ScopeTest> _declared = [];
 
     /// <param name="policy">The policy.</param>
@@ -68,9 +70,11 @@ internal sealed class ScopeTests
     /// <summary>Whether a bound applies: its law's jurisdiction, its condition and no organisation waiver.</summary>
     public Test Applies(BoundModel bound)
     {
-        if (!_applies.TryGetValue(bound.Index, out var part))
+        // What a bound's test reads: its tier, its condition, and the dimension only where an organisation may waive it.
+        var key = (bound.Tier, bound.When, bound.Unless, bound.WaivableBy == Ranks.Organisation ? bound.Dimension : -1);
+        if (!_applies.TryGetValue(key, out var part))
         {
-            _applies[bound.Index] = part = AppliesPart(bound);
+            _applies[key] = part = AppliesPart(bound);
         }
 
         return Read(part);
@@ -93,7 +97,28 @@ internal sealed class ScopeTests
         return part.Read;
     }
 
+    // Thousands of bounds share a few tiers and conditions: each part is composed once, its name and text with it.
     private Part TierPart(int tier)
+    {
+        if (!_tiers.TryGetValue(tier, out var part))
+        {
+            _tiers[tier] = part = ComposeTierPart(tier);
+        }
+
+        return part;
+    }
+
+    private Part RestrictsPart(uint when, uint unless)
+    {
+        if (!_restricts.TryGetValue((when, unless), out var part))
+        {
+            _restricts[(when, unless)] = part = ComposeRestrictsPart(when, unless);
+        }
+
+        return part;
+    }
+
+    private Part ComposeTierPart(int tier)
     {
         var model = _policy.Tiers[tier];
         if (model.Rank != Ranks.Immutable)
@@ -118,7 +143,7 @@ internal sealed class ScopeTests
         return Declare(word + "Applies", word, applies);
     }
 
-    private Part RestrictsPart(uint when, uint unless)
+    private Part ComposeRestrictsPart(uint when, uint unless)
     {
         if (when == 0 && unless == 0)
         {
