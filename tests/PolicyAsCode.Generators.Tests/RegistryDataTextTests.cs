@@ -81,6 +81,8 @@ public sealed class RegistryDataTextTests
         var data = (string)attribute.ConstructorArguments[1].Value!;
 
         Assert.All(data, c => Assert.InRange(c, ' ', '~'));
+        // Escaped as earlier data was: quotes and backslashes by a backslash, the rest as \u and four lower-case digits.
+        Assert.Contains("quote \\\" backslash \\\\ tab \\u0009 accent \\u00e9 euro \\u20ac emoji \\ud83d\\ude00 separator \\u2028 end", data, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(data);
         var root = json.RootElement;
 

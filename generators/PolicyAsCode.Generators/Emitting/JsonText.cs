@@ -12,7 +12,9 @@ namespace PolicyAsCode.Generators.Emitting;
 /// </summary>
 internal readonly struct JsonText(StringBuilder text)
 {
+    // Masks in upper case, as the runtime's reader and every earlier policy's data have them; escapes in lower case.
     private const string Hex = "0123456789ABCDEF";
+    private const string EscapeHex = "0123456789abcdef";
 
     public JsonText Raw(string value)
     {
@@ -20,11 +22,12 @@ internal readonly struct JsonText(StringBuilder text)
         return this;
     }
 
-    // Digits of a non-negative integer are the same in every culture; a negative one is formatted invariantly.
     public JsonText Int(int value) => Long(value);
 
     public JsonText UInt(uint value) => Long(value);
 
+    // A non-negative integer's digits are the same in every culture, so the builder formats it in place; a negative one
+    // is formatted invariantly (a culture may have its own minus sign).
     public JsonText Long(long value)
     {
         if (value >= 0)
@@ -95,8 +98,8 @@ internal readonly struct JsonText(StringBuilder text)
             }
             else if (c < ' ' || c > '~')
             {
-                text.Append("\\u").Append(char.ToLowerInvariant(Hex[(c >> 12) & 0xF])).Append(char.ToLowerInvariant(Hex[(c >> 8) & 0xF]))
-                    .Append(char.ToLowerInvariant(Hex[(c >> 4) & 0xF])).Append(char.ToLowerInvariant(Hex[c & 0xF]));
+                text.Append("\\u").Append(EscapeHex[(c >> 12) & 0xF]).Append(EscapeHex[(c >> 8) & 0xF])
+                    .Append(EscapeHex[(c >> 4) & 0xF]).Append(EscapeHex[c & 0xF]);
             }
             else
             {
