@@ -157,6 +157,54 @@ public sealed class EvaluatorPlanTests
         Assert.Empty(plan.Defaults.Scope.Declared);
     }
 
+    [Fact]
+    public void Bounds_alike_but_on_dimensions_an_organisation_waives_differently_get_their_own_tests()
+    {
+        // The same law, the same condition, both waivable by the organisation; it waives only Maturity's. A test
+        // composed once and shared by both bounds would waive Tone's too (looser than the law) or Maturity's not at all.
+        var plan = PlanOf([new SourceFile("Waived.cs", """
+            using PolicyAsCode;
+
+            namespace Waived;
+
+            public enum Maturity { General, Teen, Mature }
+
+            public enum Tone { Neutral, Friendly, Playful }
+
+            [ImmutableTier("EU")]
+            public partial record EuLaw
+            {
+                [AtMost(Maturity.Teen, Unless = Fact.VerifiedAdult, WaivableBy = TierRank.Organisation)]
+                public Maturity Maturity { get; init; }
+
+                [AtMost(Tone.Friendly, Unless = Fact.VerifiedAdult, WaivableBy = TierRank.Organisation)]
+                public Tone Tone { get; init; }
+            }
+
+            [OrganisationTier("fiction", Within = [typeof(EuLaw)])]
+            public partial record Fiction
+            {
+                [Waives(typeof(EuLaw), When = Fact.Professional)]
+                public Maturity Maturity { get; init; }
+            }
+
+            [UserTier(Within = [typeof(Fiction)])]
+            public partial record Prefs
+            {
+                public Maturity Maturity { get; init; }
+
+                public Tone Tone { get; init; }
+            }
+            """)], "Waived.Prefs");
+
+        var maturity = Assert.Single(plan.Dimensions.Single(d => d.Dimension.Name == "Maturity").Chain).Applies.ToString();
+        var tone = Assert.Single(plan.Dimensions.Single(d => d.Dimension.Name == "Tone").Chain).Applies.ToString();
+
+        Assert.NotEqual(maturity, tone);
+        Assert.EndsWith("NotWaived", maturity, StringComparison.Ordinal);
+        Assert.DoesNotContain("Waived", tone, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("EU", "EuLaw")]
     [InlineData("US-CA", "UsCaLaw")]
