@@ -19,10 +19,10 @@ namespace PolicyAsCode.Benchmarks.HandWritten;
 /// </remarks>
 public static class QuickStartDecisionByHand
 {
-    private const Hazard AvoidDomain = (Hazard)0xFF00003FFFUL;
-    private const Hazard Unknown = ~(Hazard)0x3FFFUL;
-    private const Hazard LawForbids = Hazard.ChildSexualExploitation | Hazard.IndiscriminateWeapons;
-    private const Hazard OrgForbids = Hazard.Elections | Hazard.SpecializedAdvice;
+    private const Hazard AvoidDomain = QuickStartHandWritten.AvoidDomain;
+    private const Hazard Unknown = ~QuickStartHandWritten.Known;
+    private const Hazard LawForbids = QuickStartHandWritten.LawForbids;
+    private const Hazard OrgForbids = QuickStartHandWritten.OrgForbids;
 
     /// <summary>Whether content with <paramref name="detected"/> hazards and <paramref name="contentMaturity"/> may be shown.</summary>
     public static bool Allows(LearnerPreferences preferences, in PolicyContext context, Hazard detected, int contentMaturity)
@@ -38,9 +38,9 @@ public static class QuickStartDecisionByHand
         // Which laws apply: EU law in EU and DE, US law in US and US-CA, both where no jurisdiction matched. The two forbid
         // the same hazards, so in this policy some law always forbids them; the jurisdiction is still matched, as an
         // evaluator that has not proved that of every policy it is given must.
-        var jurisdiction = Match(context.Jurisdiction);
-        var eu = jurisdiction < 0 || jurisdiction == 0 || jurisdiction == 2;
-        var us = jurisdiction < 0 || jurisdiction == 1 || jurisdiction == 3;
+        var jurisdiction = QuickStartHandWritten.Jurisdiction(context.Jurisdiction);
+        var eu = jurisdiction < 0 || jurisdiction == QuickStartHandWritten.EuCode || jurisdiction == QuickStartHandWritten.DeCode;
+        var us = jurisdiction < 0 || jurisdiction == QuickStartHandWritten.UsCode || jurisdiction == QuickStartHandWritten.UsCaCode;
         var minor = !context.Refutes(Fact.Minor);
         var forbidden = OrgForbids | (avoid & AvoidDomain);
         if (eu || us)
@@ -51,11 +51,4 @@ public static class QuickStartDecisionByHand
         var granted = Math.Min(asked, (uint)Maturity.Teen);
         return (detected & (forbidden | Unknown)) == Hazard.None && (uint)contentMaturity <= granted;
     }
-
-    private static int Match(string? jurisdiction) =>
-        string.Equals(jurisdiction, "EU", StringComparison.OrdinalIgnoreCase) ? 0
-        : string.Equals(jurisdiction, "US", StringComparison.OrdinalIgnoreCase) ? 1
-        : string.Equals(jurisdiction, "DE", StringComparison.OrdinalIgnoreCase) ? 2
-        : string.Equals(jurisdiction, "US-CA", StringComparison.OrdinalIgnoreCase) ? 3
-        : -1;
 }

@@ -34,14 +34,15 @@ namespace PolicyAsCode.Benchmarks.HandWritten;
 /// </remarks>
 public static class QuickStartHandWritten
 {
-    private const Hazard Known = (Hazard)0x3FFFUL; // S1..S14; the QuickStart names no custom hazard
-    private const Hazard AvoidDomain = (Hazard)0xFF00003FFFUL;
-    private const Hazard LawForbids = Hazard.ChildSexualExploitation | Hazard.IndiscriminateWeapons;
-    private const Hazard OrgForbids = Hazard.Elections | Hazard.SpecializedAdvice;
+    internal const Hazard Known = (Hazard)0x3FFFUL; // S1..S14; the QuickStart names no custom hazard
+    // Shared with QuickStartDecisionByHand, which knows the same policy by heart.
+    internal const Hazard AvoidDomain = (Hazard)0xFF00003FFFUL;
+    internal const Hazard LawForbids = Hazard.ChildSexualExploitation | Hazard.IndiscriminateWeapons;
+    internal const Hazard OrgForbids = Hazard.Elections | Hazard.SpecializedAdvice;
 
     private static readonly PolicyRegistry Registry = LearnerPreferences.Registry;
     // The jurisdictions, as the registry numbers them (Resolution.Jurisdiction carries the number).
-    private static readonly int EuCode = Code("EU"), UsCode = Code("US"), DeCode = Code("DE"), UsCaCode = Code("US-CA");
+    internal static readonly int EuCode = Code("EU"), UsCode = Code("US"), DeCode = Code("DE"), UsCaCode = Code("US-CA");
 
     // Every resolution explains itself from the compiled policy when asked, as the generated evaluator's do.
     private static readonly PolicyEncoding<LearnerPreferences> Policy = PolicyEncoding<LearnerPreferences>.Compiled;
@@ -156,7 +157,8 @@ public static class QuickStartHandWritten
         return Decision.RefuseUnresolved(detected);
     }
 
-    private static int Jurisdiction(string? jurisdiction) =>
+    /// <summary>The registry's number of the jurisdiction, matched ignoring case; -1 when none matched (every law applies).</summary>
+    internal static int Jurisdiction(string? jurisdiction) =>
         string.Equals(jurisdiction, "EU", StringComparison.OrdinalIgnoreCase) ? EuCode
         : string.Equals(jurisdiction, "US", StringComparison.OrdinalIgnoreCase) ? UsCode
         : string.Equals(jurisdiction, "DE", StringComparison.OrdinalIgnoreCase) ? DeCode
