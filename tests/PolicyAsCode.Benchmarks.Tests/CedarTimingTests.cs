@@ -59,6 +59,7 @@ public sealed class CedarTimingTests
         Assert.Equal(recorded.Count(d => d), inputs.ResolveAndDecide(0, inputs.Count));
         Assert.Equal(recorded.Count(d => d), inputs.DecideResolved(0, inputs.Count));
         Assert.Equal(recorded.Count(d => d), inputs.DecideByHand(0, inputs.Count));
+        Assert.Equal(recorded.Count(d => d), inputs.DecideByGate(0, inputs.Count));
 
         // The only value these requests can ask beyond a bound is Mature, above the organisation's Teen.
         Assert.Equal(requests.Select(r => r.Maturity == 2), requests.Select(CedarComparison.Moves));
@@ -70,7 +71,7 @@ public sealed class CedarTimingTests
     }
 
     [Fact]
-    public void The_decision_by_hand_is_the_generated_evaluators_in_every_context_and_for_every_value()
+    public void The_decision_by_hand_and_by_the_gate_is_the_generated_evaluators_in_every_context_and_for_every_value()
     {
         // Beyond what the comparison draws: every jurisdiction in any case, unmatched and empty ones, every fact known
         // either way or not, maturities and avoid lists outside their domains, hazards the policy cannot name.
@@ -93,6 +94,7 @@ public sealed class CedarTimingTests
 
             var expected = CedarComparison.Decide(preferences, in context, detected, contentMaturity);
             Assert.True(expected == QuickStartDecisionByHand.Allows(preferences, in context, detected, contentMaturity), $"request {i}: {preferences} in {context}, detected {detected}, content maturity {contentMaturity}");
+            Assert.True(expected == CedarComparison.DecideByGate(preferences, in context, detected, contentMaturity), $"request {i} by the gate: {preferences} in {context}, detected {detected}, content maturity {contentMaturity}");
             allowed += expected ? 1 : 0;
         }
 

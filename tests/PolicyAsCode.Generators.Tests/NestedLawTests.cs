@@ -114,10 +114,10 @@ public sealed class NestedLawTests
 
         // Tier order US, EU, DE, DE-BY: EU law applies in EU, DE and DE-BY; DE law in DE and DE-BY; US law in US only;
         // every law where no jurisdiction matched.
-        Assert.Contains("var usLawApplies = jurisdiction < 0 || jurisdiction == 0;", scope, StringComparison.Ordinal);
-        Assert.Contains("var euLawApplies = jurisdiction < 0 || jurisdiction == 1 || jurisdiction == 2 || jurisdiction == 3;", scope, StringComparison.Ordinal);
-        Assert.Contains("var deLawApplies = jurisdiction < 0 || jurisdiction == 2 || jurisdiction == 3;", scope, StringComparison.Ordinal);
-        Assert.Contains("var deByLawApplies = jurisdiction < 0 || jurisdiction == 3;", scope, StringComparison.Ordinal);
+        Assert.Contains("var usLawApplies = jurisdiction < 0 | jurisdiction == 0;", scope, StringComparison.Ordinal);
+        Assert.Contains("var euLawApplies = jurisdiction < 0 | jurisdiction == 1 | jurisdiction == 2 | jurisdiction == 3;", scope, StringComparison.Ordinal);
+        Assert.Contains("var deLawApplies = jurisdiction < 0 | jurisdiction == 2 | jurisdiction == 3;", scope, StringComparison.Ordinal);
+        Assert.Contains("var deByLawApplies = jurisdiction < 0 | jurisdiction == 3;", scope, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -261,7 +261,7 @@ public sealed class NestedLawTests
     {
         var evaluator = outcome.Sources.Single(s => s.HintName.EndsWith(".Policy.g.cs", StringComparison.Ordinal)).Text;
         var root = CSharpSyntaxTree.ParseText(evaluator, GeneratorHarness.ParseOptions).GetRoot();
-        var scope = root.DescendantNodes().OfType<StructDeclarationSyntax>().Single(s => s.Identifier.Text == "Scope");
+        var scope = root.DescendantNodes().OfType<StructDeclarationSyntax>().Single(s => s.Identifier.Text == "PolicyScope");
         return scope.ToFullString();
     }
 

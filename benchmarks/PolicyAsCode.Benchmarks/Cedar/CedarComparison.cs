@@ -54,6 +54,17 @@ public static class CedarComparison
         return LearnerPreferences.Decide(resolution, detected).IsAllowed && contentMaturity <= (int)resolution.Effective.Maturity;
     }
 
+    /// <summary>
+    /// The same decision by the generated gate: the context's scope tested once, then <c>Admits</c> and
+    /// <c>Granted.Maturity</c>, which answer as the resolution would without building it (the maturity test and the
+    /// hazard test are both evaluated, so nothing jumps on which of them refuses).
+    /// </summary>
+    public static bool DecideByGate(LearnerPreferences preferences, in PolicyContext context, Hazard detected, int contentMaturity)
+    {
+        var scope = new LearnerPreferences.PolicyScope(in context);
+        return LearnerPreferences.Admits(preferences, in scope, detected) & contentMaturity <= (int)LearnerPreferences.Granted.Maturity(preferences, in scope);
+    }
+
     /// <summary>The decision against a resolution made beforehand (a user's resolution is reused for all their content).</summary>
     public static bool Decide(in Resolution<LearnerPreferences> resolution, Hazard detected, int contentMaturity) =>
         LearnerPreferences.Decide(resolution, detected).IsAllowed && contentMaturity <= (int)resolution.Effective.Maturity;
@@ -120,6 +131,7 @@ public static class CedarComparison
         var full = PassTimer.Time(inputs.ResolveAndDecide, inputs.Count, rounds, chunk, allowed);
         var decideOnly = PassTimer.Time(inputs.DecideResolved, inputs.Count, rounds, chunk, allowed);
         var byHand = PassTimer.Time(inputs.DecideByHand, inputs.Count, rounds, chunk, allowed);
+        var byGate = PassTimer.Time(inputs.DecideByGate, inputs.Count, rounds, chunk, allowed);
 
         // Where the time goes: the same requests split by whether resolution moves a value (a clamped maturity).
         var byMoved = requests.ToLookup(Moves);
@@ -133,13 +145,14 @@ public static class CedarComparison
         Console.WriteLine($"  resolve + decide: {full}");
         Console.WriteLine($"  decide against a resolution made beforehand: {decideOnly}");
         Console.WriteLine($"  the decision by hand, from only what it reads, no resolution (QuickStartDecisionByHand): {byHand}");
+        Console.WriteLine($"  resolve + decide by the generated gate, no resolution built (PolicyScope, Admits, Granted.Maturity): {byGate}");
         foreach (var (moved, count, timing) in parts)
         {
             Console.WriteLine($"  resolve + decide, the {count} requests where {(moved ? "resolution moves a value" : "nothing moves")}: {timing}");
         }
 
         var split = string.Join(",", parts.Select(p => FormattableString.Invariant($"\"{(p.Moved ? "moved" : "unchanged")}\":{{\"requests\":{p.Count},\"timing\":{p.Timing.ToJson()}}}")));
-        Console.WriteLine(FormattableString.Invariant($"dotnet-json {{\"requests\":{inputs.Count},\"chunk\":{chunk},\"resolveDecide\":{full.ToJson()},\"decide\":{decideOnly.ToJson()},\"byHand\":{byHand.ToJson()},{split}}}"));
+        Console.WriteLine(FormattableString.Invariant($"dotnet-json {{\"requests\":{inputs.Count},\"chunk\":{chunk},\"resolveDecide\":{full.ToJson()},\"decide\":{decideOnly.ToJson()},\"byHand\":{byHand.ToJson()},\"byGate\":{byGate.ToJson()},{split}}}"));
         return 0;
     }
 

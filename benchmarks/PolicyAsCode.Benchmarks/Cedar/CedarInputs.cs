@@ -53,7 +53,7 @@ public sealed class CedarInputs
         for (var i = 0; i < Count; i++)
         {
             var expected = recorded[i] ? 1 : 0;
-            if (ResolveAndDecide(i, i + 1) != expected || DecideResolved(i, i + 1) != expected || DecideByHand(i, i + 1) != expected)
+            if (ResolveAndDecide(i, i + 1) != expected || DecideResolved(i, i + 1) != expected || DecideByHand(i, i + 1) != expected || DecideByGate(i, i + 1) != expected)
             {
                 return i;
             }
@@ -86,6 +86,12 @@ public sealed class CedarInputs
     /// </summary>
     public int DecideByHand(int from, int to) => FromRequests<DecidedByHand>(from, to);
 
+    /// <summary>
+    /// The same decisions by the generated gate (<see cref="CedarComparison.DecideByGate"/>): resolve + decide without
+    /// building a resolution; requests <paramref name="from"/> to <paramref name="to"/>; how many are allowed.
+    /// </summary>
+    public int DecideByGate(int from, int to) => FromRequests<DecidedByGate>(from, to);
+
     // One loop for every way of deciding from the requests themselves; a struct type argument makes the JIT compile it
     // once per way, with the decision called directly (and inlined where it would be), as a loop written out would.
     private int FromRequests<TDecider>(int from, int to)
@@ -113,6 +119,12 @@ public sealed class CedarInputs
     {
         public static bool Allows(LearnerPreferences preferences, in PolicyContext context, Hazard detected, int contentMaturity) =>
             CedarComparison.Decide(preferences, in context, detected, contentMaturity);
+    }
+
+    private readonly struct DecidedByGate : IDecider
+    {
+        public static bool Allows(LearnerPreferences preferences, in PolicyContext context, Hazard detected, int contentMaturity) =>
+            CedarComparison.DecideByGate(preferences, in context, detected, contentMaturity);
     }
 
     private readonly struct DecidedByHand : IDecider

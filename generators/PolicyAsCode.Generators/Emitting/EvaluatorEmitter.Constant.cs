@@ -8,7 +8,7 @@ namespace PolicyAsCode.Generators.Emitting;
 // ResolveMoved; numbers and sets clamp through the runtime's Lattice.ClampNumber and ClampMask.
 internal static partial class EvaluatorEmitter
 {
-    private static void EmitConstantDimension(SourceWriter w, DimensionPlan plan, ConstantResolution constant)
+    private static void EmitConstantDimension(SourceWriter w, DimensionPlan plan, ConstantResolution constant, string scopeType)
     {
         var d = plan.Dimension;
         var i = plan.Index;
@@ -21,7 +21,7 @@ internal static partial class EvaluatorEmitter
         }
 
         w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-        using var _ = w.Block($"public static {Value} Resolve{i}({Value} {Requested}, bool readable, in Scope scope, ref {Recorder} adjusted)");
+        using var _ = w.Block($"public static {Value} Resolve{i}({Value} {Requested}, bool readable, in {scopeType} scope, ref {Recorder} adjusted)");
         using (w.Block("if (!readable)"))
         {
             w.Line(Record(i, "FailedClosed"));

@@ -15,7 +15,7 @@ internal static partial class EvaluatorEmitter
     private const string Waived = DimensionPlan.Waived;
     private const string Cause = "global::PolicyAsCode.AdjustmentCause";
 
-    private static void EmitDimension(SourceWriter w, DimensionPlan plan)
+    private static void EmitDimension(SourceWriter w, DimensionPlan plan, string scopeType)
     {
         var d = plan.Dimension;
         var i = plan.Index;
@@ -24,11 +24,11 @@ internal static partial class EvaluatorEmitter
         w.Line($"// {d.Name}: {d.Kind.ToString().ToLowerInvariant()}, {(d.HigherIsStricter ? "higher" : "lower")} is stricter, {plan.Chain.Count} bound(s)");
         if (plan.Constant is { } constant)
         {
-            EmitConstantDimension(w, plan, constant);
+            EmitConstantDimension(w, plan, constant, scopeType);
             return;
         }
 
-        using var _ = w.Block($"public static {Value} Resolve{i}({Value} {Requested}, bool readable, in Scope scope, ref {Recorder} adjusted)");
+        using var _ = w.Block($"public static {Value} Resolve{i}({Value} {Requested}, bool readable, in {scopeType} scope, ref {Recorder} adjusted)");
         if (plan.Folded is { } folded)
         {
             EmitFoldedNarrowing(w, plan, folded);

@@ -4,8 +4,8 @@ using PolicyAsCode.Generators.Planning;
 
 namespace PolicyAsCode.Generators.Emitting;
 
-// The body of Resolve: the fast path when every value lies inside, the path that records what moved, the hazard
-// rules, and the scope of context tests they read.
+// The body of Resolve: the fast path when every value lies inside, the path that records what moved, and the hazard
+// rules (the scope of context tests they read is the record's PolicyScope, printed by GateEmitter).
 internal static partial class EvaluatorEmitter
 {
     private static void EmitInside(SourceWriter w, EvaluatorPlan plan, string self)
@@ -18,7 +18,7 @@ internal static partial class EvaluatorEmitter
                 w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
             }
 
-            using (w.Block($"public static bool Inside{k}({self} source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)"))
+            using (w.Block($"public static bool Inside{k}({self} source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in {plan.ScopeType} scope)"))
             {
                 // With anything unreadable the fast path gives up at once; ResolveMoved tests each dimension exactly.
                 w.Line("if (!readAll || !unreadable.IsEmpty) return false;");
@@ -59,7 +59,7 @@ internal static partial class EvaluatorEmitter
         }
 
         w.Line();
-        var signature = $"public static global::PolicyAsCode.Resolution<{self}> ResolveMoved({self} source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)";
+        var signature = $"public static global::PolicyAsCode.Resolution<{self}> ResolveMoved({self} source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in {plan.ScopeType} scope)";
         if (plan.Splits)
         {
             EmitResolveMovedInChunks(w, plan, self, signature);
@@ -93,7 +93,7 @@ internal static partial class EvaluatorEmitter
         // The steps first: ResolveMoved's initialiser of every dimension comes last (EmitTables says why).
         for (var k = 0; k < plan.Steps; k++)
         {
-            using (w.Block($"public static void Granted{k}({self} source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope, ref {Recorder} adjusted, {Value}[] granted)"))
+            using (w.Block($"public static void Granted{k}({self} source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in {plan.ScopeType} scope, ref {Recorder} adjusted, {Value}[] granted)"))
             {
                 foreach (var dimension in plan.Step(k))
                 {
@@ -162,25 +162,25 @@ internal static partial class EvaluatorEmitter
         w.Line($"return {NewResolution(self, "readAll ? source : null", "effective", "adjusted.ToAdjustedDimensions()")};");
     }
 
+    // Every rule's hazards masked in by whether it is active, with no jump: which rules are active varies request by
+    // request, and Admits answers from here with nothing else that branches on the request.
+    private const string ToByte = "global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>";
+
     private static void EmitForbidden(SourceWriter w, EvaluatorPlan plan)
     {
         w.Line();
         var own = plan.OwnLists.Select(d => $"{Value} granted{d}, ");
-        using var _ = w.Block($"public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, {string.Concat(own)}out ulong active)");
-        w.Line("var forbidden = global::PolicyAsCode.Hazard.None;");
+        using var _ = w.Block($"public static global::PolicyAsCode.Hazard Forbidden(in {plan.ScopeType} scope, {string.Concat(own)}out ulong active)");
+        w.Line("var forbidden = 0UL;");
         w.Line("active = 0UL;");
         foreach (var f in plan.Policy.Forbids)
         {
             var bit = Literals.ULong(1UL << f.Index);
             if (f.IsUsersOwn)
             {
-                w.Line($"var ownList{f.Index} = (global::PolicyAsCode.Hazard)granted{f.Dimension}.Bits & {Literals.Hazard(f.Hazards)};");
-                using (w.Block($"if (ownList{f.Index} != global::PolicyAsCode.Hazard.None)"))
-                {
-                    w.Line($"forbidden |= ownList{f.Index};");
-                    w.Line($"active |= {bit};");
-                }
-
+                w.Line($"var ownList{f.Index} = granted{f.Dimension}.Bits & {Literals.ULong(f.Hazards)};");
+                w.Line($"forbidden |= ownList{f.Index};");
+                w.Line($"active |= (ulong){ToByte}(ownList{f.Index} != 0UL) << {f.Index};");
                 continue;
             }
 
@@ -192,48 +192,16 @@ internal static partial class EvaluatorEmitter
 
             if (active.IsAlways)
             {
-                w.Line($"forbidden |= {Literals.Hazard(f.Hazards)};");
+                w.Line($"forbidden |= {Literals.ULong(f.Hazards)};");
                 w.Line($"active |= {bit};");
                 continue;
             }
 
-            using (w.Block($"if ({active})"))
-            {
-                w.Line($"forbidden |= {Literals.Hazard(f.Hazards)};");
-                w.Line($"active |= {bit};");
-            }
+            w.Line($"var rule{f.Index} = 0UL - {ToByte}({active.Eager});");
+            w.Line($"forbidden |= {Literals.ULong(f.Hazards)} & rule{f.Index};");
+            w.Line($"active |= {bit} & rule{f.Index};");
         }
 
-        w.Line("return forbidden;");
-    }
-
-    // The context tests, evaluated once per resolution; every rule that needs one reads it from here.
-    private static void EmitScope(SourceWriter w, ScopeTests scope)
-    {
-        w.Line();
-        w.Line("/// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>");
-        w.Line(GeneratedFile.GeneratedCode);
-        using var _ = w.Block("public readonly struct Scope");
-        w.Line("public readonly int Jurisdiction;");
-        foreach (var test in scope.Declared.Where(t => t.IsRead))
-        {
-            w.Line($"public readonly bool {test.Name};");
-        }
-
-        w.Line();
-        using (w.Block("public Scope(in global::PolicyAsCode.PolicyContext context)"))
-        {
-            w.Line("var jurisdiction = MatchJurisdiction(context.Jurisdiction);");
-            foreach (var test in scope.Declared)
-            {
-                w.Line($"var {test.Local} = {test.Expression};");
-            }
-
-            w.Line("Jurisdiction = jurisdiction;");
-            foreach (var test in scope.Declared.Where(t => t.IsRead))
-            {
-                w.Line($"{test.Name} = {test.Local};");
-            }
-        }
+        w.Line("return (global::PolicyAsCode.Hazard)forbidden;");
     }
 }

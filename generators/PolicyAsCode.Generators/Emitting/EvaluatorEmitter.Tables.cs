@@ -44,16 +44,8 @@ internal static partial class EvaluatorEmitter
         }
 
         writer.Line();
-        using (writer.Block("public static int MatchJurisdiction(string? jurisdiction)"))
-        {
-            var jurisdictions = policy.Jurisdictions;
-            for (var j = 0; j < jurisdictions.Count; j++)
-            {
-                writer.Line($"if (string.Equals(jurisdiction, {Literals.String(jurisdictions[j])}, global::System.StringComparison.OrdinalIgnoreCase)) return {j};");
-            }
-
-            writer.Line("return -1;");
-        }
+        JurisdictionEmitter.Emit(writer, policy);
+        JurisdictionEmitter.EmitLengths(writer, policy);
 
         writer.Line();
         using (writer.Block($"public static global::PolicyAsCode.Decision Refuse(in global::PolicyAsCode.Resolution<{self}> resolution, global::PolicyAsCode.Hazard detected)"))
@@ -75,17 +67,16 @@ internal static partial class EvaluatorEmitter
         WithinEmitter.EmitChunks(writer, plan, self);
         foreach (var dimension in plan.Dimensions)
         {
-            EmitDimension(writer, dimension);
+            EmitDimension(writer, dimension, plan.ScopeType);
         }
 
         EmitForbidden(writer, plan);
+        GateEmitter.EmitGrantedValues(writer, plan, self);
         foreach (var d in policy.Dimensions)
         {
             writer.Line();
             CodecEmitter.Emit(writer, d);
         }
-
-        EmitScope(writer, plan.Scope);
 
         // Last, for the compiler's parser: the effective record's initialiser is one list of every dimension, and the
         // parser keeps the builder it grew for it and clears the whole of it for every list it parses afterwards, so

@@ -9,7 +9,8 @@ namespace PolicyAsCode.Generators.Emitting;
 /// <summary>
 /// Prints the compiled evaluator of one policy from its <see cref="EvaluatorPlan"/>: straight-line code with every bound
 /// a constant, no reflection, no LINQ, and one allocation, the effective record, only for a resolution that adjusts something. This file prints
-/// the members on the user's record; the other parts print <c>PolicyTables</c>, the resolution and the scope.
+/// the members on the user's record; the other parts print <c>PolicyTables</c> and the resolution, and
+/// <see cref="GateEmitter"/> the scope and the answers without a resolution.
 /// </summary>
 internal static partial class EvaluatorEmitter
 {
@@ -44,6 +45,8 @@ internal static partial class EvaluatorEmitter
         EmitResolve(writer, plan, self);
         writer.Line();
         EmitDecide(writer, self);
+        writer.Line();
+        GateEmitter.Emit(writer, plan, self);
         writer.Line();
         writer.Line("/// <summary>The preferences' values, encoded on their dimensions' lattices, in dimension order.</summary>");
         using (writer.Block($"public static {Value}[] Encode({self} preferences)"))
@@ -148,7 +151,7 @@ internal static partial class EvaluatorEmitter
         using var _ = writer.Block($"public static global::PolicyAsCode.Resolution<{self}> Resolve({self}? requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.DimensionSet unreadable)");
         writer.Line("var readAll = requested is not null;");
         writer.Line($"var source = requested ?? new {self}();");
-        writer.Line("var scope = new PolicyTables.Scope(in context);");
+        writer.Line("var scope = new PolicyScope(in context);");
         if (plan.Chunks > 0)
         {
             var inside = Test.All(Enumerable.Range(0, plan.Chunks).Select(k => Test.Name($"PolicyTables.Inside{k}(source, readAll, unreadable, in scope)")));

@@ -178,7 +178,7 @@ internal sealed partial class PolicyReader
         }
     }
 
-    private static readonly string[] GeneratedMemberNames = ["Registry", "Defaults", "Resolve", "Decide", "Encode", "ResolveWithin", "Decode", "PolicyTables", "ReadPreferences", "WritePreferences", "PreferencesJsonSchema"];
+    private static readonly string[] GeneratedMemberNames = ["Registry", "Defaults", "Resolve", "Decide", "Encode", "ResolveWithin", "Decode", "PolicyTables", "ReadPreferences", "WritePreferences", "PreferencesJsonSchema", "PolicyScope", "Admits", "Granted", "GrantedValues"];
 
     private static string Describe(Accessibility accessibility) => accessibility switch
     {

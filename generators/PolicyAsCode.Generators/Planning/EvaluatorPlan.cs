@@ -41,6 +41,9 @@ internal sealed class EvaluatorPlan
 
     public PolicyModel Policy { get; }
 
+    /// <summary>The scope's type as the generated code names it: public, nested in the user's record, so that a caller can make it once and ask <c>Admits</c> and <c>Granted</c> with it.</summary>
+    public string ScopeType => Policy.UserTier.Qualified + ".PolicyScope";
+
     /// <summary>The tests <c>Scope</c> computes once per resolution, read by every rule that needs one.</summary>
     public ScopeTests Scope { get; }
 

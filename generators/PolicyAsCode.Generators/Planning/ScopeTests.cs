@@ -195,7 +195,8 @@ internal sealed class ScopeTests
         if (!_byExpression.TryGetValue(text, out var declared))
         {
             var name = _names.Unique(wanted);
-            declared = new ScopeTest(name, ScopeNames.Camel(name), text);
+            // Computed with flags, not jumps (Test.Eager): which laws apply and which facts hold vary request by request.
+            declared = new ScopeTest(name, ScopeNames.Camel(name), expression.Eager);
             _byExpression[text] = declared;
             _declared.Add(declared);
         }

@@ -15,13 +15,17 @@ internal readonly struct Test : IEquatable<Test>
     private readonly string? _text;
     private readonly string? _negated;
     private readonly Precedence _precedence;
+    private readonly string? _eager;
+    private readonly string? _eagerNegated;
 
-    private Test(TestKind kind, string? text, string? negated, Precedence precedence)
+    private Test(TestKind kind, string? text, string? negated, Precedence precedence, string? eager = null, string? eagerNegated = null)
     {
         _kind = kind;
         _text = text;
         _negated = negated;
         _precedence = precedence;
+        _eager = eager ?? text;
+        _eagerNegated = eagerNegated ?? negated;
     }
 
     private enum TestKind
@@ -64,8 +68,8 @@ internal readonly struct Test : IEquatable<Test>
     {
         TestKind.Always => Never,
         TestKind.Never => Always,
-        _ when _negated is not null => new Test(TestKind.Expression, _negated, _text, _precedence),
-        _ => new Test(TestKind.Expression, "!(" + _text + ")", _text, Precedence.Primary),
+        _ when _negated is not null => new Test(TestKind.Expression, _negated, _text, _precedence, _eagerNegated, _eager),
+        _ => new Test(TestKind.Expression, "!(" + _text + ")", _text, Precedence.Primary, "!(" + _eager + ")", _eager),
     };
 
     public Test And(Test other)
@@ -85,7 +89,7 @@ internal readonly struct Test : IEquatable<Test>
             return this;
         }
 
-        return new Test(TestKind.Expression, Wrap(Precedence.And) + " && " + other.Wrap(Precedence.And), null, Precedence.And);
+        return new Test(TestKind.Expression, Wrap(Precedence.And) + " && " + other.Wrap(Precedence.And), null, Precedence.And, EagerWrap(Precedence.And) + " & " + other.EagerWrap(Precedence.And));
     }
 
     public Test Or(Test other)
@@ -106,7 +110,7 @@ internal readonly struct Test : IEquatable<Test>
         }
 
         // An && inside || is parenthesised although C# would not need it: it reads unambiguously.
-        return new Test(TestKind.Expression, InOr() + " || " + other.InOr(), null, Precedence.Or);
+        return new Test(TestKind.Expression, InOr() + " || " + other.InOr(), null, Precedence.Or, EagerInOr() + " | " + other.EagerInOr());
     }
 
     /// <summary><c>!when || then</c>: the test holds wherever <paramref name="when"/> does not.</summary>
@@ -142,6 +146,18 @@ internal readonly struct Test : IEquatable<Test>
         _ => _text!,
     };
 
+    /// <summary>
+    /// The same test with every operand evaluated (<c>&amp;</c> and <c>|</c> for <c>&amp;&amp;</c> and <c>||</c>), which
+    /// the JIT computes with flags instead of jumps: for tests of a context's facts, which need no guard, where a
+    /// jump that depends on the request would be mispredicted. <c>true</c> or <c>false</c> for a constant outcome.
+    /// </summary>
+    public string Eager => _kind switch
+    {
+        TestKind.Always => "true",
+        TestKind.Never => "false",
+        _ => _eager!,
+    };
+
     public bool Equals(Test other) => _kind == other._kind && string.Equals(_text, other._text, StringComparison.Ordinal);
 
     public override bool Equals(object? obj) => obj is Test other && Equals(other);
@@ -152,4 +168,8 @@ internal readonly struct Test : IEquatable<Test>
     private string Wrap(Precedence place) => _precedence < place ? "(" + ToString() + ")" : ToString();
 
     private string InOr() => _precedence == Precedence.And ? "(" + ToString() + ")" : ToString();
+
+    private string EagerWrap(Precedence place) => _precedence < place ? "(" + Eager + ")" : Eager;
+
+    private string EagerInOr() => _precedence == Precedence.And ? "(" + Eager + ")" : Eager;
 }

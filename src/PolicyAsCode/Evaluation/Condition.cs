@@ -19,13 +19,16 @@ readonly record struct Condition(Fact When, Fact Unless)
     /// <summary>Whether the condition always holds.</summary>
     public bool IsAlways => When == Fact.None && Unless == Fact.None;
 
+    // Both operands are always evaluated (& and |, not && and ||): the facts vary request by request, and a jump on
+    // them would be mispredicted in the evaluators' scope, which calls these once per context.
+
     /// <summary>Whether a restricting rule with this condition applies in <paramref name="context"/>.</summary>
     public bool Restricts(in PolicyContext context) =>
-        !context.Refutes(When) && (Unless == Fact.None || !context.Establishes(Unless));
+        !context.Refutes(When) & (Unless == Fact.None | !context.Establishes(Unless));
 
     /// <summary>Whether a loosening rule (a waiver) with this condition holds: its facts must be established, never assumed.</summary>
     public bool Loosens(in PolicyContext context) =>
-        context.Establishes(When) && (Unless == Fact.None || context.Refutes(Unless));
+        context.Establishes(When) & (Unless == Fact.None | context.Refutes(Unless));
 
     /// <inheritdoc/>
     public override string ToString() => Wording.Condition(this);

@@ -28,6 +28,20 @@ public interface IUserTierPolicy<TSelf>
     /// <summary>Decides on content showing <paramref name="detected"/> hazards against a resolution.</summary>
     static abstract Decision Decide(in Resolution<TSelf> resolution, Hazard detected);
 
+    /// <summary>
+    /// Whether content showing <paramref name="detected"/> hazards may be shown to <paramref name="requested"/> in
+    /// <paramref name="context"/>: the answer of <c>Decide(Resolve(requested, context, DimensionSet.Empty), detected).IsAllowed</c>,
+    /// without building the resolution or any reason, and allocating nothing. For the reason, resolve and decide.
+    /// </summary>
+    static abstract bool Admits(TSelf? requested, in PolicyContext context, Hazard detected);
+
+    /// <summary>
+    /// Writes what each dimension of <paramref name="requested"/> resolves to in <paramref name="context"/>, encoded, in
+    /// dimension order, into <paramref name="values"/> (at least one element per dimension): the values of
+    /// <c>Resolve(requested, context, DimensionSet.Empty).Effective</c>, without building the resolution.
+    /// </summary>
+    static abstract void GrantedValues(TSelf? requested, in PolicyContext context, Span<DimensionValue> values);
+
     /// <summary>The preferences' dimension values, encoded on their lattices, in dimension order.</summary>
     static abstract DimensionValue[] Encode(TSelf preferences);
 

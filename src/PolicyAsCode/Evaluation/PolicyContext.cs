@@ -22,7 +22,7 @@ readonly record struct PolicyContext(string? Jurisdiction, Fact Facts = Fact.Non
         this with { Known = Known | fact, Facts = holds ? Facts | fact : Facts & ~fact };
 
     /// <summary>Whether every fact in <paramref name="facts"/> is known to hold.</summary>
-    public bool Establishes(Fact facts) => (Known & facts) == facts && (Facts & facts) == facts;
+    public bool Establishes(Fact facts) => (Known & Facts & facts) == facts;
 
     /// <summary>Whether some fact in <paramref name="facts"/> is known not to hold.</summary>
     public bool Refutes(Fact facts) => (Known & ~Facts & facts) != 0;

@@ -79,8 +79,13 @@ public sealed class Pac0017To0019Tests
         Assert.StartsWith("UserTier(", error.Location.SourceTree!.GetText().ToString(error.Location.SourceSpan), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_user_tier_member_named_like_a_generated_member_is_pac0019()
+    [Theory]
+    [InlineData("Decide")]
+    [InlineData("PolicyScope")]
+    [InlineData("Admits")]
+    [InlineData("Granted")]
+    [InlineData("GrantedValues")]
+    public async Task A_user_tier_member_named_like_a_generated_member_is_pac0019(string name)
     {
         var diagnostics = await BlockingDiagnosticTests.AnalyseAsync(Law + """
             [ImmutableTier("EU")]
@@ -96,13 +101,13 @@ public sealed class Pac0017To0019Tests
                 [Enables(Benefit.Autonomy)]
                 public Maturity Maturity { get; init; }
 
-                private int Decide = 0;
+                private int NAME = 0;
             }
-            """);
+            """.Replace("NAME", name, StringComparison.Ordinal));
 
         var error = Assert.Single(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal("PAC0019", error.Id);
-        Assert.Equal("Prefs.Decide has a name the generated evaluator needs: rename it", error.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal($"Prefs.{name} has a name the generated evaluator needs: rename it", error.GetMessage(CultureInfo.InvariantCulture));
         Assert.Contains(WellKnownDiagnosticTags.NotConfigurable, error.Descriptor.CustomTags);
     }
 }

@@ -102,9 +102,10 @@ public sealed class EvaluatorPlanTests
     {
         var declared = Plan.Scope.Declared.ToDictionary(t => t.Name);
 
-        Assert.Equal("jurisdiction < 0 || jurisdiction == 0 || jurisdiction == 2", declared["EuLawApplies"].Expression);
-        Assert.Equal("jurisdiction < 0 || jurisdiction == 3", declared["UsCaLawApplies"].Expression);
-        Assert.Equal("euLawApplies && unlessConsentsToMemory", declared["EuLawUnlessConsentsToMemory"].Expression);
+        // Computed with flags, every operand evaluated: which laws apply and which facts hold vary request by request.
+        Assert.Equal("jurisdiction < 0 | jurisdiction == 0 | jurisdiction == 2", declared["EuLawApplies"].Expression);
+        Assert.Equal("jurisdiction < 0 | jurisdiction == 3", declared["UsCaLawApplies"].Expression);
+        Assert.Equal("euLawApplies & unlessConsentsToMemory", declared["EuLawUnlessConsentsToMemory"].Expression);
         Assert.Contains("Fact.RolePlay", declared["UserWaivesEuLawOnDiscloseAi"].Expression, StringComparison.Ordinal);
 
         // Only the composite reads "unless consents to memory"; the hazard rules read "when minor" themselves.

@@ -53,6 +53,22 @@ public sealed class TestValueTests
     }
 
     [Fact]
+    public void The_eager_form_evaluates_every_operand_with_the_same_grouping()
+    {
+        var law = Test.Name("scope.EuLawApplies");
+        var test = Minor.And(Small).Or(law.And(Small.Not()));
+
+        Assert.Equal("(scope.WhenMinor && x < 3UL) || (scope.EuLawApplies && x >= 3UL)", test.ToString());
+        Assert.Equal("(scope.WhenMinor & x < 3UL) | (scope.EuLawApplies & x >= 3UL)", test.Eager);
+        Assert.Equal("!((scope.WhenMinor & x < 3UL) | (scope.EuLawApplies & x >= 3UL))", test.Not().Eager);
+        Assert.Equal(test.Eager, test.Not().Not().Eager);
+        Assert.Equal("scope.EuLawApplies | scope.WhenMinor & x < 3UL", law.Or(Minor.And(Small)).Eager.Replace("(", string.Empty, System.StringComparison.Ordinal).Replace(")", string.Empty, System.StringComparison.Ordinal));
+        Assert.Equal("x >= 3UL", Small.Not().Eager);
+        Assert.Equal("true", Test.Always.Eager);
+        Assert.Equal("false", Test.Never.Eager);
+    }
+
+    [Fact]
     public void A_negated_conjunction_is_parenthesised_once()
     {
         var both = Minor.And(Small);

@@ -173,6 +173,28 @@ public sealed class AllocationTests
         Assert.Equal(resolution.AdjustedDimensions.Count, resolution.Adjustments.Count);
     }
 
+    [Fact]
+    public void Admits_and_Granted_allocate_nothing_even_where_resolving_would_move_a_value()
+    {
+        Assert.True(LearnerPreferences.Resolve(Outside, Context, DimensionSet.Empty).IsAdjusted);
+        var measured = Measure(() =>
+        {
+            var n = 0;
+            for (var i = 0; i < Iterations; i++)
+            {
+                var scope = new LearnerPreferences.PolicyScope(Context);
+                n += LearnerPreferences.Admits(Outside, scope, Hazard.ViolentCrimes) ? 1 : 0;
+                n += LearnerPreferences.Admits(Outside, Context, Hazard.Hate) ? 0 : 1;
+                n += LearnerPreferences.Granted.Maturity(Outside, scope) == Maturity.Teen ? 1 : 0;
+                n += LearnerPreferences.Granted.Language(null, scope) == "en" ? 1 : 0;
+            }
+
+            return n;
+        });
+        Assert.Equal(4 * Iterations, measured.Result);
+        Assert.Equal(0, measured.Bytes);
+    }
+
     // How many adjusted resolutions of requested in context the loop made (each must adjust something).
     private static int Resolved(LearnerPreferences requested, PolicyContext context)
     {

@@ -26,6 +26,8 @@ public sealed class DifferentialCheckTests
     [InlineData(Mutation.AllowUnknownHazards)]
     [InlineData(Mutation.OtherDefaults)]
     [InlineData(Mutation.ForgetUserForbids)]
+    [InlineData(Mutation.AdmitDespiteOwnList)]
+    [InlineData(Mutation.GrantAsAsked)]
     public void A_faulty_evaluator_is_caught(Mutation mutation)
     {
         var caught = Run(mutation);
@@ -59,6 +61,8 @@ public sealed class DifferentialCheckTests
                     case Mutation.AllowUnknownHazards: Differential.Check<Faulty.AllowUnknownHazards>(interpreter, c); break;
                     case Mutation.OtherDefaults: Differential.Check<Faulty.OtherDefaults>(interpreter, c); break;
                     case Mutation.ForgetUserForbids: Differential.Check<Faulty.ForgetUserForbids>(interpreter, c); break;
+                    case Mutation.AdmitDespiteOwnList: Differential.Check<Faulty.AdmitDespiteOwnList>(interpreter, c); break;
+                    case Mutation.GrantAsAsked: Differential.Check<Faulty.GrantAsAsked>(interpreter, c); break;
                     default: throw new ArgumentOutOfRangeException(nameof(mutation));
                 }
             }
@@ -80,6 +84,8 @@ public sealed class DifferentialCheckTests
         AllowUnknownHazards,
         OtherDefaults,
         ForgetUserForbids,
+        AdmitDespiteOwnList,
+        GrantAsAsked,
     }
 
     /// <summary>Hand-written evaluators of the QuickStart registry: the generated one, with one fault each.</summary>
@@ -150,6 +156,30 @@ public sealed class DifferentialCheckTests
                 return new(r.Policy!, r.Requested, r.Context, r.Effective, r.AdjustedDimensions, r.Forbidden & ~r.Effective.Inner.AvoidHazards, r.ActiveForbids & ~(1UL << 5), r.Jurisdiction);
             }
         }
+
+        // The gate forgets the user's own avoid list, which the resolution's decision honours.
+        public sealed record AdmitDespiteOwnList(LearnerPreferences Inner) : Wrapper<AdmitDespiteOwnList>(Inner), IUserTierPolicy<AdmitDespiteOwnList>, IWrapping<AdmitDespiteOwnList>
+        {
+            static AdmitDespiteOwnList IWrapping<AdmitDespiteOwnList>.Wrap(LearnerPreferences inner) => new(inner);
+
+            public static new bool Admits(AdmitDespiteOwnList? requested, in PolicyContext context, Hazard detected) =>
+                LearnerPreferences.Admits(requested?.Inner is { } inner ? inner with { AvoidHazards = Hazard.None } : null, context, detected);
+        }
+
+        // The gate grants the maturity asked for, unclamped.
+        public sealed record GrantAsAsked(LearnerPreferences Inner) : Wrapper<GrantAsAsked>(Inner), IUserTierPolicy<GrantAsAsked>, IWrapping<GrantAsAsked>
+        {
+            static GrantAsAsked IWrapping<GrantAsAsked>.Wrap(LearnerPreferences inner) => new(inner);
+
+            public static new void GrantedValues(GrantAsAsked? requested, in PolicyContext context, Span<DimensionValue> values)
+            {
+                Wrapper<GrantAsAsked>.GrantedValues(requested, context, values);
+                if (requested is not null)
+                {
+                    values[0] = LearnerPreferences.Encode(requested.Inner)[0];
+                }
+            }
+        }
     }
 
     /// <summary>The adjusted dimensions listed, as an evaluator records them.</summary>
@@ -193,6 +223,10 @@ public sealed class DifferentialCheckTests
             return LearnerPreferences.Decide(inner, detected);
         }
 
+        public static bool Admits(T? requested, in PolicyContext context, Hazard detected) => LearnerPreferences.Admits(requested?.Inner, context, detected);
+
+        public static void GrantedValues(T? requested, in PolicyContext context, Span<DimensionValue> values) => Grant<LearnerPreferences>(requested?.Inner, context, values);
+
         public static DimensionValue[] Encode(T preferences) => LearnerPreferences.Encode(preferences.Inner);
 
         public static T Decode(ReadOnlySpan<DimensionValue> values) => T.Wrap(LearnerPreferences.Decode(values));
@@ -204,5 +238,9 @@ public sealed class DifferentialCheckTests
         }
 
         public static void WritePreferences(System.Text.Json.Utf8JsonWriter writer, T preferences) => LearnerPreferences.WritePreferences(writer, preferences.Inner);
+
+        // GrantedValues is implemented explicitly: it is called through the interface.
+        private static void Grant<TPolicy>(TPolicy? requested, in PolicyContext context, Span<DimensionValue> values)
+            where TPolicy : class, IUserTierPolicy<TPolicy> => TPolicy.GrantedValues(requested, context, values);
     }
 }

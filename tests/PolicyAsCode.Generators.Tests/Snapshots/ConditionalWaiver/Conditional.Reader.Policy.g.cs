@@ -32,9 +32,20 @@ namespace Conditional
 
         public static int MatchJurisdiction(string? jurisdiction)
         {
-            if (string.Equals(jurisdiction, "EU", global::System.StringComparison.OrdinalIgnoreCase)) return 0;
-            if (string.Equals(jurisdiction, "US", global::System.StringComparison.OrdinalIgnoreCase)) return 1;
-            return -1;
+            var code = global::System.MemoryExtensions.AsSpan(jurisdiction ?? string.Empty);
+            var units = global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(code);
+            return code.Length switch
+            {
+                2 => MatchJurisdiction2(units),
+                _ => -1,
+            };
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int MatchJurisdiction2(global::System.ReadOnlySpan<byte> units)
+        {
+            var word0 = (ulong)global::System.Runtime.InteropServices.MemoryMarshal.Read<uint>(units.Slice(0));
+            return global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>((word0 | 0x200020UL) == 0x750065UL) * 1 + global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>((word0 | 0x200020UL) == 0x730075UL) * 2 - 1;
         }
 
         public static global::PolicyAsCode.Decision Refuse(in global::PolicyAsCode.Resolution<global::Conditional.Reader> resolution, global::PolicyAsCode.Hazard detected)
@@ -48,7 +59,7 @@ namespace Conditional
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static bool Inside0(global::Conditional.Reader source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        public static bool Inside0(global::Conditional.Reader source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::Conditional.Reader.PolicyScope scope)
         {
             if (!readAll || !unreadable.IsEmpty) return false;
             // Maturity
@@ -64,7 +75,7 @@ namespace Conditional
         }
 
         // Maturity: ordinal, lower is stricter, 3 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in global::Conditional.Reader.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawWhenMinor ? 1 : 0) | (scope.EuLawUnlessVerifiedAdultNotWaived ? 2 : 0) | (scope.UsLawWhenMinor ? 4 : 0);
             var strict = PolicyTables.Strict0[combination];
@@ -87,7 +98,7 @@ namespace Conditional
         }
 
         // DiscloseAi: boolean, higher is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in global::Conditional.Reader.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawApplies ? 1 : 0) | (scope.UserWaivesEuLawOnDiscloseAi ? 2 : 0);
             var strict = PolicyTables.Strict1[combination];
@@ -113,7 +124,7 @@ namespace Conditional
         }
 
         // MemoryDays: integer, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in global::Conditional.Reader.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawUnlessConsentsToMemory ? 1 : 0) | (scope.EuLawWhenConsentsToMemoryAndProfessional ? 2 : 0);
             var strict = PolicyTables.Strict2[combination];
@@ -135,16 +146,47 @@ namespace Conditional
             return granted;
         }
 
-        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
+        public static global::PolicyAsCode.Hazard Forbidden(in global::Conditional.Reader.PolicyScope scope, out ulong active)
         {
-            var forbidden = global::PolicyAsCode.Hazard.None;
+            var forbidden = 0UL;
             active = 0UL;
-            if (scope.EuLawApplies && scope.WhenMinor)
-            {
-                forbidden |= (global::PolicyAsCode.Hazard)0x800UL;
-                active |= 0x1UL;
-            }
-            return forbidden;
+            var rule0 = 0UL - global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(scope.EuLawApplies & scope.WhenMinor);
+            forbidden |= 0x800UL & rule0;
+            active |= 0x1UL & rule0;
+            return (global::PolicyAsCode.Hazard)forbidden;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue0(global::Conditional.Reader? requested, in global::Conditional.Reader.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value0 = readAll ? Encode0(requested!.Maturity) : default;
+            var readable0 = readAll && !unreadable.Contains(0) && value0.Bits < 64UL;
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable0 && (!scope.EuLawWhenMinor || ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL) && (!scope.EuLawUnlessVerifiedAdultNotWaived || ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL) && (!scope.UsLawWhenMinor || ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL) ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue1(global::Conditional.Reader? requested, in global::Conditional.Reader.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value1 = readAll ? Encode1(requested!.DiscloseAi) : default;
+            var readable1 = readAll && !unreadable.Contains(1);
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable1 && (!scope.EuLawApplies || ((0x2UL >> (int)value1.Bits) & 1UL) != 0UL) ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue2(global::Conditional.Reader? requested, in global::Conditional.Reader.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value2 = readAll ? Encode2(requested!.MemoryDays) : default;
+            var readable2 = readAll && !unreadable.Contains(2);
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable2 && (!scope.EuLawUnlessConsentsToMemory || (value2.Number >= 0d && value2.Number <= 0d)) && (!scope.EuLawWhenConsentsToMemoryAndProfessional || value2.Number <= 30d) ? value2 : Resolve2(value2, readable2, in scope, ref adjusted);
         }
 
         public static global::PolicyAsCode.DimensionValue Encode0(global::Conditional.Maturity value) => global::PolicyAsCode.DimensionValue.OfPosition(unchecked((ulong)(long)value) < 3UL ? (int)(long)value : 64);
@@ -156,49 +198,7 @@ namespace Conditional
         public static global::PolicyAsCode.DimensionValue Encode2(int value) => global::PolicyAsCode.DimensionValue.OfNumber(value);
         public static int Decode2(global::PolicyAsCode.DimensionValue value) => double.IsNaN(value.Number) ? 0 : (int)global::System.Math.Clamp(value.Number, int.MinValue, int.MaxValue);
 
-        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-        public readonly struct Scope
-        {
-            public readonly int Jurisdiction;
-            public readonly bool EuLawApplies;
-            public readonly bool WhenMinor;
-            public readonly bool EuLawWhenMinor;
-            public readonly bool EuLawUnlessVerifiedAdultNotWaived;
-            public readonly bool UsLawWhenMinor;
-            public readonly bool UserWaivesEuLawOnDiscloseAi;
-            public readonly bool EuLawUnlessConsentsToMemory;
-            public readonly bool EuLawWhenConsentsToMemoryAndProfessional;
-
-            public Scope(in global::PolicyAsCode.PolicyContext context)
-            {
-                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var euLawApplies = jurisdiction < 0 || jurisdiction == 0;
-                var whenMinor = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None).Restricts(in context);
-                var euLawWhenMinor = euLawApplies && whenMinor;
-                var unlessVerifiedAdult = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.VerifiedAdult).Restricts(in context);
-                var organisationWaivesEuLawOnMaturity = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.VerifiedAdult, global::PolicyAsCode.Fact.None).Loosens(in context);
-                var euLawUnlessVerifiedAdultNotWaived = euLawApplies && unlessVerifiedAdult && !organisationWaivesEuLawOnMaturity;
-                var usLawApplies = jurisdiction < 0 || jurisdiction == 1;
-                var usLawWhenMinor = usLawApplies && whenMinor;
-                var userWaivesEuLawOnDiscloseAi = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None).Loosens(in context);
-                var unlessConsentsToMemory = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.ConsentsToMemory).Restricts(in context);
-                var euLawUnlessConsentsToMemory = euLawApplies && unlessConsentsToMemory;
-                var whenConsentsToMemoryAndProfessional = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.ConsentsToMemory | global::PolicyAsCode.Fact.Professional, global::PolicyAsCode.Fact.None).Restricts(in context);
-                var euLawWhenConsentsToMemoryAndProfessional = euLawApplies && whenConsentsToMemoryAndProfessional;
-                Jurisdiction = jurisdiction;
-                EuLawApplies = euLawApplies;
-                WhenMinor = whenMinor;
-                EuLawWhenMinor = euLawWhenMinor;
-                EuLawUnlessVerifiedAdultNotWaived = euLawUnlessVerifiedAdultNotWaived;
-                UsLawWhenMinor = usLawWhenMinor;
-                UserWaivesEuLawOnDiscloseAi = userWaivesEuLawOnDiscloseAi;
-                EuLawUnlessConsentsToMemory = euLawUnlessConsentsToMemory;
-                EuLawWhenConsentsToMemoryAndProfessional = euLawWhenConsentsToMemoryAndProfessional;
-            }
-        }
-
-        public static global::PolicyAsCode.Resolution<global::Conditional.Reader> ResolveMoved(global::Conditional.Reader source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
+        public static global::PolicyAsCode.Resolution<global::Conditional.Reader> ResolveMoved(global::Conditional.Reader source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in global::Conditional.Reader.PolicyScope scope)
         {
             // Maturity
             var value0 = Encode0(source.Maturity);
@@ -260,7 +260,7 @@ namespace Conditional
         {
             var readAll = requested is not null;
             var source = requested ?? new global::Conditional.Reader();
-            var scope = new PolicyTables.Scope(in context);
+            var scope = new PolicyScope(in context);
             if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
             {
                 return PolicyTables.ResolveMoved(source, readAll, unreadable, in context, in scope);
@@ -279,6 +279,82 @@ namespace Conditional
             }
 
             return PolicyTables.Refuse(in resolution, detected);
+        }
+
+        /// <summary>Which bounds bind in one context: its jurisdiction matched and its facts tested once, for <c>Admits</c> and <c>Granted</c> to share.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+        public readonly struct PolicyScope
+        {
+            internal readonly int Jurisdiction;
+            internal readonly bool EuLawApplies;
+            internal readonly bool WhenMinor;
+            internal readonly bool EuLawWhenMinor;
+            internal readonly bool EuLawUnlessVerifiedAdultNotWaived;
+            internal readonly bool UsLawWhenMinor;
+            internal readonly bool UserWaivesEuLawOnDiscloseAi;
+            internal readonly bool EuLawUnlessConsentsToMemory;
+            internal readonly bool EuLawWhenConsentsToMemoryAndProfessional;
+
+            /// <summary>Tests <paramref name="context"/> once: which laws apply there, which conditions restrict, which waivers hold.</summary>
+            public PolicyScope(in global::PolicyAsCode.PolicyContext context)
+            {
+                var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);
+                var euLawApplies = jurisdiction < 0 | jurisdiction == 0;
+                var whenMinor = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None).Restricts(in context);
+                var euLawWhenMinor = euLawApplies & whenMinor;
+                var unlessVerifiedAdult = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.VerifiedAdult).Restricts(in context);
+                var organisationWaivesEuLawOnMaturity = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.VerifiedAdult, global::PolicyAsCode.Fact.None).Loosens(in context);
+                var euLawUnlessVerifiedAdultNotWaived = euLawApplies & unlessVerifiedAdult & !organisationWaivesEuLawOnMaturity;
+                var usLawApplies = jurisdiction < 0 | jurisdiction == 1;
+                var usLawWhenMinor = usLawApplies & whenMinor;
+                var userWaivesEuLawOnDiscloseAi = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None).Loosens(in context);
+                var unlessConsentsToMemory = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.ConsentsToMemory).Restricts(in context);
+                var euLawUnlessConsentsToMemory = euLawApplies & unlessConsentsToMemory;
+                var whenConsentsToMemoryAndProfessional = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.ConsentsToMemory | global::PolicyAsCode.Fact.Professional, global::PolicyAsCode.Fact.None).Restricts(in context);
+                var euLawWhenConsentsToMemoryAndProfessional = euLawApplies & whenConsentsToMemoryAndProfessional;
+                Jurisdiction = jurisdiction;
+                EuLawApplies = euLawApplies;
+                WhenMinor = whenMinor;
+                EuLawWhenMinor = euLawWhenMinor;
+                EuLawUnlessVerifiedAdultNotWaived = euLawUnlessVerifiedAdultNotWaived;
+                UsLawWhenMinor = usLawWhenMinor;
+                UserWaivesEuLawOnDiscloseAi = userWaivesEuLawOnDiscloseAi;
+                EuLawUnlessConsentsToMemory = euLawUnlessConsentsToMemory;
+                EuLawWhenConsentsToMemoryAndProfessional = euLawWhenConsentsToMemoryAndProfessional;
+            }
+        }
+
+        /// <summary>Whether content showing <paramref name="detected"/> hazards may be shown to <paramref name="requested"/> in <paramref name="context"/>: the answer of <c>Decide(Resolve(requested, context), detected).IsAllowed</c>, without building the resolution or its reasons. Allocates nothing.</summary>
+        public static bool Admits(global::Conditional.Reader? requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.Hazard detected) => Admits(requested, new PolicyScope(in context), detected);
+
+        /// <summary>Whether content showing <paramref name="detected"/> hazards may be shown to <paramref name="requested"/> where <paramref name="scope"/> was tested; for the reason, resolve and decide.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static bool Admits(global::Conditional.Reader? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
+        {
+            var forbidden = PolicyTables.Forbidden(in scope, out _);
+            return (detected & (forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
+        }
+
+        /// <summary>What each dimension resolves to for a request where a scope was tested: the value <c>Resolve(requested, context).Effective</c> holds, without building the resolution. Allocates nothing.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+        public static class Granted
+        {
+            /// <summary>What Maturity resolves to.</summary>
+            public static global::Conditional.Maturity Maturity(global::Conditional.Reader? requested, in PolicyScope scope) => PolicyTables.Decode0(PolicyTables.GrantedValue0(requested, in scope));
+            /// <summary>What DiscloseAi resolves to.</summary>
+            public static bool DiscloseAi(global::Conditional.Reader? requested, in PolicyScope scope) => PolicyTables.Decode1(PolicyTables.GrantedValue1(requested, in scope));
+            /// <summary>What MemoryDays resolves to.</summary>
+            public static int MemoryDays(global::Conditional.Reader? requested, in PolicyScope scope) => PolicyTables.Decode2(PolicyTables.GrantedValue2(requested, in scope));
+        }
+
+        /// <summary>Writes what each dimension resolves to, encoded, in dimension order: the values of <c>Resolve(requested, context).Effective</c>, without building the resolution.</summary>
+        static void global::PolicyAsCode.IUserTierPolicy<global::Conditional.Reader>.GrantedValues(global::Conditional.Reader? requested, in global::PolicyAsCode.PolicyContext context, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+        {
+            var scope = new PolicyScope(in context);
+            _ = values[2];
+            values[0] = PolicyTables.GrantedValue0(requested, in scope);
+            values[1] = PolicyTables.GrantedValue1(requested, in scope);
+            values[2] = PolicyTables.GrantedValue2(requested, in scope);
         }
 
         /// <summary>The preferences' values, encoded on their dimensions' lattices, in dimension order.</summary>

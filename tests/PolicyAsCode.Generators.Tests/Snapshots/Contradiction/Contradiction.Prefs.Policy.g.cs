@@ -28,8 +28,20 @@ namespace Contradiction
 
         public static int MatchJurisdiction(string? jurisdiction)
         {
-            if (string.Equals(jurisdiction, "EU", global::System.StringComparison.OrdinalIgnoreCase)) return 0;
-            return -1;
+            var code = global::System.MemoryExtensions.AsSpan(jurisdiction ?? string.Empty);
+            var units = global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(code);
+            return code.Length switch
+            {
+                2 => MatchJurisdiction2(units),
+                _ => -1,
+            };
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int MatchJurisdiction2(global::System.ReadOnlySpan<byte> units)
+        {
+            var word0 = (ulong)global::System.Runtime.InteropServices.MemoryMarshal.Read<uint>(units.Slice(0));
+            return global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>((word0 | 0x200020UL) == 0x750065UL) * 1 - 1;
         }
 
         public static global::PolicyAsCode.Decision Refuse(in global::PolicyAsCode.Resolution<global::Contradiction.Prefs> resolution, global::PolicyAsCode.Hazard detected)
@@ -42,7 +54,7 @@ namespace Contradiction
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static bool Inside0(global::Contradiction.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        public static bool Inside0(global::Contradiction.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::Contradiction.Prefs.PolicyScope scope)
         {
             if (!readAll || !unreadable.IsEmpty) return false;
             // Maturity
@@ -55,7 +67,7 @@ namespace Contradiction
         }
 
         // Maturity: ordinal, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in global::Contradiction.Prefs.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawApplies ? 1 : 0);
             var strict = PolicyTables.Strict0[combination];
@@ -84,7 +96,7 @@ namespace Contradiction
         }
 
         // MemoryDays: integer, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in global::Contradiction.Prefs.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawApplies ? 1 : 0);
             var strict = PolicyTables.Strict1[combination];
@@ -112,11 +124,33 @@ namespace Contradiction
             return granted;
         }
 
-        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
+        public static global::PolicyAsCode.Hazard Forbidden(in global::Contradiction.Prefs.PolicyScope scope, out ulong active)
         {
-            var forbidden = global::PolicyAsCode.Hazard.None;
+            var forbidden = 0UL;
             active = 0UL;
-            return forbidden;
+            return (global::PolicyAsCode.Hazard)forbidden;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue0(global::Contradiction.Prefs? requested, in global::Contradiction.Prefs.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value0 = readAll ? Encode0(requested!.Maturity) : default;
+            var readable0 = readAll && !unreadable.Contains(0) && value0.Bits < 64UL;
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable0 && ((0x4UL >> (int)value0.Bits) & 1UL) != 0UL && (!scope.EuLawApplies || ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL) ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue1(global::Contradiction.Prefs? requested, in global::Contradiction.Prefs.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value1 = readAll ? Encode1(requested!.MemoryDays) : default;
+            var readable1 = readAll && !unreadable.Contains(1);
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable1 && value1.Number >= 20d && (!scope.EuLawApplies || value1.Number <= 10d) ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
         }
 
         public static global::PolicyAsCode.DimensionValue Encode0(global::Contradiction.Maturity value) => global::PolicyAsCode.DimensionValue.OfPosition(unchecked((ulong)(long)value) < 3UL ? (int)(long)value : 64);
@@ -125,23 +159,7 @@ namespace Contradiction
         public static global::PolicyAsCode.DimensionValue Encode1(int value) => global::PolicyAsCode.DimensionValue.OfNumber(value);
         public static int Decode1(global::PolicyAsCode.DimensionValue value) => double.IsNaN(value.Number) ? 0 : (int)global::System.Math.Clamp(value.Number, int.MinValue, int.MaxValue);
 
-        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-        public readonly struct Scope
-        {
-            public readonly int Jurisdiction;
-            public readonly bool EuLawApplies;
-
-            public Scope(in global::PolicyAsCode.PolicyContext context)
-            {
-                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var euLawApplies = jurisdiction < 0 || jurisdiction == 0;
-                Jurisdiction = jurisdiction;
-                EuLawApplies = euLawApplies;
-            }
-        }
-
-        public static global::PolicyAsCode.Resolution<global::Contradiction.Prefs> ResolveMoved(global::Contradiction.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
+        public static global::PolicyAsCode.Resolution<global::Contradiction.Prefs> ResolveMoved(global::Contradiction.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in global::Contradiction.Prefs.PolicyScope scope)
         {
             // Maturity
             var value0 = Encode0(source.Maturity);
@@ -193,7 +211,7 @@ namespace Contradiction
         {
             var readAll = requested is not null;
             var source = requested ?? new global::Contradiction.Prefs();
-            var scope = new PolicyTables.Scope(in context);
+            var scope = new PolicyScope(in context);
             if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
             {
                 return PolicyTables.ResolveMoved(source, readAll, unreadable, in context, in scope);
@@ -212,6 +230,53 @@ namespace Contradiction
             }
 
             return PolicyTables.Refuse(in resolution, detected);
+        }
+
+        /// <summary>Which bounds bind in one context: its jurisdiction matched and its facts tested once, for <c>Admits</c> and <c>Granted</c> to share.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+        public readonly struct PolicyScope
+        {
+            internal readonly int Jurisdiction;
+            internal readonly bool EuLawApplies;
+
+            /// <summary>Tests <paramref name="context"/> once: which laws apply there, which conditions restrict, which waivers hold.</summary>
+            public PolicyScope(in global::PolicyAsCode.PolicyContext context)
+            {
+                var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);
+                var euLawApplies = jurisdiction < 0 | jurisdiction == 0;
+                Jurisdiction = jurisdiction;
+                EuLawApplies = euLawApplies;
+            }
+        }
+
+        /// <summary>Whether content showing <paramref name="detected"/> hazards may be shown to <paramref name="requested"/> in <paramref name="context"/>: the answer of <c>Decide(Resolve(requested, context), detected).IsAllowed</c>, without building the resolution or its reasons. Allocates nothing.</summary>
+        public static bool Admits(global::Contradiction.Prefs? requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.Hazard detected) => Admits(requested, new PolicyScope(in context), detected);
+
+        /// <summary>Whether content showing <paramref name="detected"/> hazards may be shown to <paramref name="requested"/> where <paramref name="scope"/> was tested; for the reason, resolve and decide.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static bool Admits(global::Contradiction.Prefs? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
+        {
+            var forbidden = PolicyTables.Forbidden(in scope, out _);
+            return (detected & (forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
+        }
+
+        /// <summary>What each dimension resolves to for a request where a scope was tested: the value <c>Resolve(requested, context).Effective</c> holds, without building the resolution. Allocates nothing.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+        public static class Granted
+        {
+            /// <summary>What Maturity resolves to.</summary>
+            public static global::Contradiction.Maturity Maturity(global::Contradiction.Prefs? requested, in PolicyScope scope) => PolicyTables.Decode0(PolicyTables.GrantedValue0(requested, in scope));
+            /// <summary>What MemoryDays resolves to.</summary>
+            public static int MemoryDays(global::Contradiction.Prefs? requested, in PolicyScope scope) => PolicyTables.Decode1(PolicyTables.GrantedValue1(requested, in scope));
+        }
+
+        /// <summary>Writes what each dimension resolves to, encoded, in dimension order: the values of <c>Resolve(requested, context).Effective</c>, without building the resolution.</summary>
+        static void global::PolicyAsCode.IUserTierPolicy<global::Contradiction.Prefs>.GrantedValues(global::Contradiction.Prefs? requested, in global::PolicyAsCode.PolicyContext context, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+        {
+            var scope = new PolicyScope(in context);
+            _ = values[1];
+            values[0] = PolicyTables.GrantedValue0(requested, in scope);
+            values[1] = PolicyTables.GrantedValue1(requested, in scope);
         }
 
         /// <summary>The preferences' values, encoded on their dimensions' lattices, in dimension order.</summary>

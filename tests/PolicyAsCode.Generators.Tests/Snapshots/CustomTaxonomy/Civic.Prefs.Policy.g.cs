@@ -29,8 +29,20 @@ namespace Civic
 
         public static int MatchJurisdiction(string? jurisdiction)
         {
-            if (string.Equals(jurisdiction, "EU", global::System.StringComparison.OrdinalIgnoreCase)) return 0;
-            return -1;
+            var code = global::System.MemoryExtensions.AsSpan(jurisdiction ?? string.Empty);
+            var units = global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(code);
+            return code.Length switch
+            {
+                2 => MatchJurisdiction2(units),
+                _ => -1,
+            };
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int MatchJurisdiction2(global::System.ReadOnlySpan<byte> units)
+        {
+            var word0 = (ulong)global::System.Runtime.InteropServices.MemoryMarshal.Read<uint>(units.Slice(0));
+            return global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>((word0 | 0x200020UL) == 0x750065UL) * 1 - 1;
         }
 
         public static global::PolicyAsCode.Decision Refuse(in global::PolicyAsCode.Resolution<global::Civic.Prefs> resolution, global::PolicyAsCode.Hazard detected)
@@ -45,7 +57,7 @@ namespace Civic
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static bool Inside0(global::Civic.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        public static bool Inside0(global::Civic.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::Civic.Prefs.PolicyScope scope)
         {
             if (!readAll || !unreadable.IsEmpty) return false;
             // NewsPerDay
@@ -58,7 +70,7 @@ namespace Civic
         }
 
         // NewsPerDay: integer, lower is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in global::Civic.Prefs.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawApplies ? 1 : 0);
             var strict = PolicyTables.Strict0[combination];
@@ -82,7 +94,7 @@ namespace Civic
 
         // AvoidHazards: set, higher is stricter, 0 bound(s)
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in global::Civic.Prefs.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             if (!readable)
             {
@@ -92,22 +104,39 @@ namespace Civic
             return requested;
         }
 
-        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, global::PolicyAsCode.DimensionValue granted1, out ulong active)
+        public static global::PolicyAsCode.Hazard Forbidden(in global::Civic.Prefs.PolicyScope scope, global::PolicyAsCode.DimensionValue granted1, out ulong active)
         {
-            var forbidden = global::PolicyAsCode.Hazard.None;
+            var forbidden = 0UL;
             active = 0UL;
-            if (scope.EuLawApplies)
-            {
-                forbidden |= (global::PolicyAsCode.Hazard)0x100000000UL;
-                active |= 0x1UL;
-            }
-            var ownList1 = (global::PolicyAsCode.Hazard)granted1.Bits & (global::PolicyAsCode.Hazard)0xFF00003FFFUL;
-            if (ownList1 != global::PolicyAsCode.Hazard.None)
-            {
-                forbidden |= ownList1;
-                active |= 0x2UL;
-            }
-            return forbidden;
+            var rule0 = 0UL - global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(scope.EuLawApplies);
+            forbidden |= 0x100000000UL & rule0;
+            active |= 0x1UL & rule0;
+            var ownList1 = granted1.Bits & 0xFF00003FFFUL;
+            forbidden |= ownList1;
+            active |= (ulong)global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(ownList1 != 0UL) << 1;
+            return (global::PolicyAsCode.Hazard)forbidden;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue0(global::Civic.Prefs? requested, in global::Civic.Prefs.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value0 = readAll ? Encode0(requested!.NewsPerDay) : default;
+            var readable0 = readAll && !unreadable.Contains(0);
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable0 && (!scope.EuLawApplies || value0.Number <= 10d) ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue1(global::Civic.Prefs? requested, in global::Civic.Prefs.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value1 = readAll ? Encode1(requested!.AvoidHazards) : default;
+            var readable1 = readAll && !unreadable.Contains(1) && (value1.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
         }
 
         public static global::PolicyAsCode.DimensionValue Encode0(int value) => global::PolicyAsCode.DimensionValue.OfNumber(value);
@@ -116,23 +145,7 @@ namespace Civic
         public static global::PolicyAsCode.DimensionValue Encode1(global::PolicyAsCode.Hazard value) => global::PolicyAsCode.DimensionValue.OfMask(unchecked((ulong)(long)value));
         public static global::PolicyAsCode.Hazard Decode1(global::PolicyAsCode.DimensionValue value) => unchecked((global::PolicyAsCode.Hazard)(long)value.Bits);
 
-        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-        public readonly struct Scope
-        {
-            public readonly int Jurisdiction;
-            public readonly bool EuLawApplies;
-
-            public Scope(in global::PolicyAsCode.PolicyContext context)
-            {
-                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var euLawApplies = jurisdiction < 0 || jurisdiction == 0;
-                Jurisdiction = jurisdiction;
-                EuLawApplies = euLawApplies;
-            }
-        }
-
-        public static global::PolicyAsCode.Resolution<global::Civic.Prefs> ResolveMoved(global::Civic.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
+        public static global::PolicyAsCode.Resolution<global::Civic.Prefs> ResolveMoved(global::Civic.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in global::Civic.Prefs.PolicyScope scope)
         {
             // NewsPerDay
             var value0 = Encode0(source.NewsPerDay);
@@ -184,7 +197,7 @@ namespace Civic
         {
             var readAll = requested is not null;
             var source = requested ?? new global::Civic.Prefs();
-            var scope = new PolicyTables.Scope(in context);
+            var scope = new PolicyScope(in context);
             if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
             {
                 return PolicyTables.ResolveMoved(source, readAll, unreadable, in context, in scope);
@@ -203,6 +216,53 @@ namespace Civic
             }
 
             return PolicyTables.Refuse(in resolution, detected);
+        }
+
+        /// <summary>Which bounds bind in one context: its jurisdiction matched and its facts tested once, for <c>Admits</c> and <c>Granted</c> to share.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+        public readonly struct PolicyScope
+        {
+            internal readonly int Jurisdiction;
+            internal readonly bool EuLawApplies;
+
+            /// <summary>Tests <paramref name="context"/> once: which laws apply there, which conditions restrict, which waivers hold.</summary>
+            public PolicyScope(in global::PolicyAsCode.PolicyContext context)
+            {
+                var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);
+                var euLawApplies = jurisdiction < 0 | jurisdiction == 0;
+                Jurisdiction = jurisdiction;
+                EuLawApplies = euLawApplies;
+            }
+        }
+
+        /// <summary>Whether content showing <paramref name="detected"/> hazards may be shown to <paramref name="requested"/> in <paramref name="context"/>: the answer of <c>Decide(Resolve(requested, context), detected).IsAllowed</c>, without building the resolution or its reasons. Allocates nothing.</summary>
+        public static bool Admits(global::Civic.Prefs? requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.Hazard detected) => Admits(requested, new PolicyScope(in context), detected);
+
+        /// <summary>Whether content showing <paramref name="detected"/> hazards may be shown to <paramref name="requested"/> where <paramref name="scope"/> was tested; for the reason, resolve and decide.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static bool Admits(global::Civic.Prefs? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
+        {
+            var forbidden = PolicyTables.Forbidden(in scope, PolicyTables.GrantedValue1(requested, in scope), out _);
+            return (detected & (forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
+        }
+
+        /// <summary>What each dimension resolves to for a request where a scope was tested: the value <c>Resolve(requested, context).Effective</c> holds, without building the resolution. Allocates nothing.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+        public static class Granted
+        {
+            /// <summary>What NewsPerDay resolves to.</summary>
+            public static int NewsPerDay(global::Civic.Prefs? requested, in PolicyScope scope) => PolicyTables.Decode0(PolicyTables.GrantedValue0(requested, in scope));
+            /// <summary>What AvoidHazards resolves to.</summary>
+            public static global::PolicyAsCode.Hazard AvoidHazards(global::Civic.Prefs? requested, in PolicyScope scope) => PolicyTables.Decode1(PolicyTables.GrantedValue1(requested, in scope));
+        }
+
+        /// <summary>Writes what each dimension resolves to, encoded, in dimension order: the values of <c>Resolve(requested, context).Effective</c>, without building the resolution.</summary>
+        static void global::PolicyAsCode.IUserTierPolicy<global::Civic.Prefs>.GrantedValues(global::Civic.Prefs? requested, in global::PolicyAsCode.PolicyContext context, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+        {
+            var scope = new PolicyScope(in context);
+            _ = values[1];
+            values[0] = PolicyTables.GrantedValue0(requested, in scope);
+            values[1] = PolicyTables.GrantedValue1(requested, in scope);
         }
 
         /// <summary>The preferences' values, encoded on their dimensions' lattices, in dimension order.</summary>

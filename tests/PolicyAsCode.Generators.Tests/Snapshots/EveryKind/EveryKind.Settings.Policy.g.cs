@@ -37,8 +37,20 @@ namespace EveryKind
 
         public static int MatchJurisdiction(string? jurisdiction)
         {
-            if (string.Equals(jurisdiction, "XX", global::System.StringComparison.OrdinalIgnoreCase)) return 0;
-            return -1;
+            var code = global::System.MemoryExtensions.AsSpan(jurisdiction ?? string.Empty);
+            var units = global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(code);
+            return code.Length switch
+            {
+                2 => MatchJurisdiction2(units),
+                _ => -1,
+            };
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int MatchJurisdiction2(global::System.ReadOnlySpan<byte> units)
+        {
+            var word0 = (ulong)global::System.Runtime.InteropServices.MemoryMarshal.Read<uint>(units.Slice(0));
+            return global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>((word0 | 0x200020UL) == 0x780078UL) * 1 - 1;
         }
 
         public static global::PolicyAsCode.Decision Refuse(in global::PolicyAsCode.Resolution<global::EveryKind.Settings> resolution, global::PolicyAsCode.Hazard detected)
@@ -54,7 +66,7 @@ namespace EveryKind
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static bool Inside0(global::EveryKind.Settings source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        public static bool Inside0(global::EveryKind.Settings source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::EveryKind.Settings.PolicyScope scope)
         {
             if (!readAll || !unreadable.IsEmpty) return false;
             // Disclose
@@ -82,7 +94,7 @@ namespace EveryKind
         }
 
         // Disclose: boolean, higher is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in global::EveryKind.Settings.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.XxLawApplies ? 1 : 0);
             var strict = PolicyTables.Strict0[combination];
@@ -107,7 +119,7 @@ namespace EveryKind
         // Strictness: ordinal, higher is stricter, 2 bound(s)
         private static global::System.ReadOnlySpan<byte> Clamped1 => new byte[] { 1, 1, 2 };
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in global::EveryKind.Settings.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             if (!readable)
             {
@@ -121,7 +133,7 @@ namespace EveryKind
 
         // Days: integer, lower is stricter, 3 bound(s)
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in global::EveryKind.Settings.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             if (!readable)
             {
@@ -135,7 +147,7 @@ namespace EveryKind
 
         // Temperature: real, lower is stricter, 2 bound(s)
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::PolicyAsCode.DimensionValue Resolve3(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve3(global::PolicyAsCode.DimensionValue requested, bool readable, in global::EveryKind.Settings.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             if (!readable)
             {
@@ -148,7 +160,7 @@ namespace EveryKind
         }
 
         // Channels: set, lower is stricter, 3 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve4(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve4(global::PolicyAsCode.DimensionValue requested, bool readable, in global::EveryKind.Settings.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.XxLawApplies ? 1 : 0);
             var strict = PolicyTables.Strict4[combination];
@@ -173,7 +185,7 @@ namespace EveryKind
         // Language: choice, lower is stricter, 2 bound(s)
         private static global::System.ReadOnlySpan<byte> Clamped5 => new byte[] { 0, 0, 0 };
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::PolicyAsCode.DimensionValue Resolve5(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve5(global::PolicyAsCode.DimensionValue requested, bool readable, in global::EveryKind.Settings.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             if (!readable)
             {
@@ -187,7 +199,7 @@ namespace EveryKind
 
         // Avoid: set, higher is stricter, 1 bound(s)
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::PolicyAsCode.DimensionValue Resolve6(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve6(global::PolicyAsCode.DimensionValue requested, bool readable, in global::EveryKind.Settings.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             if (!readable)
             {
@@ -199,24 +211,96 @@ namespace EveryKind
             return global::PolicyAsCode.Lattice.ClampMask(requested, 0x200UL, 0xFF00003FFFUL);
         }
 
-        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, global::PolicyAsCode.DimensionValue granted6, out ulong active)
+        public static global::PolicyAsCode.Hazard Forbidden(in global::EveryKind.Settings.PolicyScope scope, global::PolicyAsCode.DimensionValue granted6, out ulong active)
         {
-            var forbidden = global::PolicyAsCode.Hazard.None;
+            var forbidden = 0UL;
             active = 0UL;
-            if (scope.XxLawApplies)
-            {
-                forbidden |= (global::PolicyAsCode.Hazard)0x8UL;
-                active |= 0x1UL;
-            }
-            forbidden |= (global::PolicyAsCode.Hazard)0x1200UL;
+            var rule0 = 0UL - global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(scope.XxLawApplies);
+            forbidden |= 0x8UL & rule0;
+            active |= 0x1UL & rule0;
+            forbidden |= 0x1200UL;
             active |= 0x2UL;
-            var ownList2 = (global::PolicyAsCode.Hazard)granted6.Bits & (global::PolicyAsCode.Hazard)0xFF00003FFFUL;
-            if (ownList2 != global::PolicyAsCode.Hazard.None)
-            {
-                forbidden |= ownList2;
-                active |= 0x4UL;
-            }
-            return forbidden;
+            var ownList2 = granted6.Bits & 0xFF00003FFFUL;
+            forbidden |= ownList2;
+            active |= (ulong)global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(ownList2 != 0UL) << 2;
+            return (global::PolicyAsCode.Hazard)forbidden;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue0(global::EveryKind.Settings? requested, in global::EveryKind.Settings.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value0 = readAll ? Encode0(requested!.Disclose) : default;
+            var readable0 = readAll && !unreadable.Contains(0);
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable0 && (!scope.XxLawApplies || ((0x2UL >> (int)value0.Bits) & 1UL) != 0UL) ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue1(global::EveryKind.Settings? requested, in global::EveryKind.Settings.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value1 = readAll ? Encode1(requested!.Strictness) : default;
+            var readable1 = readAll && !unreadable.Contains(1) && value1.Bits < 64UL;
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable1 ? global::PolicyAsCode.DimensionValue.OfPosition(Clamped1[(int)value1.Bits]) : Resolve1(value1, false, in scope, ref adjusted);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue2(global::EveryKind.Settings? requested, in global::EveryKind.Settings.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value2 = readAll ? Encode2(requested!.Days) : default;
+            var readable2 = readAll && !unreadable.Contains(2);
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable2 && value2.Number >= 1d && value2.Number <= 30d ? value2 : Resolve2(value2, readable2, in scope, ref adjusted);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue3(global::EveryKind.Settings? requested, in global::EveryKind.Settings.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value3 = readAll ? Encode3(requested!.Temperature) : default;
+            var readable3 = readAll && !unreadable.Contains(3) && double.IsFinite(value3.Number);
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable3 && value3.Number >= 0.1d && value3.Number <= 0.7d ? value3 : Resolve3(value3, readable3, in scope, ref adjusted);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue4(global::EveryKind.Settings? requested, in global::EveryKind.Settings.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value4 = readAll ? Encode4(requested!.Channels) : default;
+            var readable4 = readAll && !unreadable.Contains(4) && (value4.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL;
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable4 && (value4.Bits & 0xFFFFFFFFFFFFFFFCUL) == 0UL && (!scope.XxLawApplies || (value4.Bits & 0x1UL) == 0x1UL) ? value4 : Resolve4(value4, readable4, in scope, ref adjusted);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue5(global::EveryKind.Settings? requested, in global::EveryKind.Settings.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value5 = readAll ? Encode5(requested!.Language) : default;
+            var readable5 = readAll && !unreadable.Contains(5) && value5.Bits < 64UL;
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable5 ? global::PolicyAsCode.DimensionValue.OfPosition(Clamped5[(int)value5.Bits]) : Resolve5(value5, false, in scope, ref adjusted);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue6(global::EveryKind.Settings? requested, in global::EveryKind.Settings.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value6 = readAll ? Encode6(requested!.Avoid) : default;
+            var readable6 = readAll && !unreadable.Contains(6) && (value6.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable6 && (value6.Bits & 0x200UL) == 0x200UL ? value6 : Resolve6(value6, readable6, in scope, ref adjusted);
         }
 
         public static global::PolicyAsCode.DimensionValue Encode0(bool value) => global::PolicyAsCode.DimensionValue.OfPosition(value ? 1 : 0);
@@ -276,23 +360,7 @@ namespace EveryKind
         public static global::PolicyAsCode.DimensionValue Encode6(global::PolicyAsCode.Hazard value) => global::PolicyAsCode.DimensionValue.OfMask(unchecked((ulong)(long)value));
         public static global::PolicyAsCode.Hazard Decode6(global::PolicyAsCode.DimensionValue value) => unchecked((global::PolicyAsCode.Hazard)(long)value.Bits);
 
-        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-        public readonly struct Scope
-        {
-            public readonly int Jurisdiction;
-            public readonly bool XxLawApplies;
-
-            public Scope(in global::PolicyAsCode.PolicyContext context)
-            {
-                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var xxLawApplies = jurisdiction < 0 || jurisdiction == 0;
-                Jurisdiction = jurisdiction;
-                XxLawApplies = xxLawApplies;
-            }
-        }
-
-        public static global::PolicyAsCode.Resolution<global::EveryKind.Settings> ResolveMoved(global::EveryKind.Settings source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
+        public static global::PolicyAsCode.Resolution<global::EveryKind.Settings> ResolveMoved(global::EveryKind.Settings source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in global::EveryKind.Settings.PolicyScope scope)
         {
             // Disclose
             var value0 = Encode0(source.Disclose);
@@ -379,7 +447,7 @@ namespace EveryKind
         {
             var readAll = requested is not null;
             var source = requested ?? new global::EveryKind.Settings();
-            var scope = new PolicyTables.Scope(in context);
+            var scope = new PolicyScope(in context);
             if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
             {
                 return PolicyTables.ResolveMoved(source, readAll, unreadable, in context, in scope);
@@ -398,6 +466,68 @@ namespace EveryKind
             }
 
             return PolicyTables.Refuse(in resolution, detected);
+        }
+
+        /// <summary>Which bounds bind in one context: its jurisdiction matched and its facts tested once, for <c>Admits</c> and <c>Granted</c> to share.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+        public readonly struct PolicyScope
+        {
+            internal readonly int Jurisdiction;
+            internal readonly bool XxLawApplies;
+
+            /// <summary>Tests <paramref name="context"/> once: which laws apply there, which conditions restrict, which waivers hold.</summary>
+            public PolicyScope(in global::PolicyAsCode.PolicyContext context)
+            {
+                var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);
+                var xxLawApplies = jurisdiction < 0 | jurisdiction == 0;
+                Jurisdiction = jurisdiction;
+                XxLawApplies = xxLawApplies;
+            }
+        }
+
+        /// <summary>Whether content showing <paramref name="detected"/> hazards may be shown to <paramref name="requested"/> in <paramref name="context"/>: the answer of <c>Decide(Resolve(requested, context), detected).IsAllowed</c>, without building the resolution or its reasons. Allocates nothing.</summary>
+        public static bool Admits(global::EveryKind.Settings? requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.Hazard detected) => Admits(requested, new PolicyScope(in context), detected);
+
+        /// <summary>Whether content showing <paramref name="detected"/> hazards may be shown to <paramref name="requested"/> where <paramref name="scope"/> was tested; for the reason, resolve and decide.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static bool Admits(global::EveryKind.Settings? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
+        {
+            var forbidden = PolicyTables.Forbidden(in scope, PolicyTables.GrantedValue6(requested, in scope), out _);
+            return (detected & (forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
+        }
+
+        /// <summary>What each dimension resolves to for a request where a scope was tested: the value <c>Resolve(requested, context).Effective</c> holds, without building the resolution. Allocates nothing.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+        public static class Granted
+        {
+            /// <summary>What Disclose resolves to.</summary>
+            public static bool Disclose(global::EveryKind.Settings? requested, in PolicyScope scope) => PolicyTables.Decode0(PolicyTables.GrantedValue0(requested, in scope));
+            /// <summary>What Strictness resolves to.</summary>
+            public static global::EveryKind.Level Strictness(global::EveryKind.Settings? requested, in PolicyScope scope) => PolicyTables.Decode1(PolicyTables.GrantedValue1(requested, in scope));
+            /// <summary>What Days resolves to.</summary>
+            public static int Days(global::EveryKind.Settings? requested, in PolicyScope scope) => PolicyTables.Decode2(PolicyTables.GrantedValue2(requested, in scope));
+            /// <summary>What Temperature resolves to.</summary>
+            public static double Temperature(global::EveryKind.Settings? requested, in PolicyScope scope) => PolicyTables.Decode3(PolicyTables.GrantedValue3(requested, in scope));
+            /// <summary>What Channels resolves to.</summary>
+            public static global::EveryKind.Channels Channels(global::EveryKind.Settings? requested, in PolicyScope scope) => PolicyTables.Decode4(PolicyTables.GrantedValue4(requested, in scope));
+            /// <summary>What Language resolves to.</summary>
+            public static string Language(global::EveryKind.Settings? requested, in PolicyScope scope) => PolicyTables.Decode5(PolicyTables.GrantedValue5(requested, in scope));
+            /// <summary>What Avoid resolves to.</summary>
+            public static global::PolicyAsCode.Hazard Avoid(global::EveryKind.Settings? requested, in PolicyScope scope) => PolicyTables.Decode6(PolicyTables.GrantedValue6(requested, in scope));
+        }
+
+        /// <summary>Writes what each dimension resolves to, encoded, in dimension order: the values of <c>Resolve(requested, context).Effective</c>, without building the resolution.</summary>
+        static void global::PolicyAsCode.IUserTierPolicy<global::EveryKind.Settings>.GrantedValues(global::EveryKind.Settings? requested, in global::PolicyAsCode.PolicyContext context, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+        {
+            var scope = new PolicyScope(in context);
+            _ = values[6];
+            values[0] = PolicyTables.GrantedValue0(requested, in scope);
+            values[1] = PolicyTables.GrantedValue1(requested, in scope);
+            values[2] = PolicyTables.GrantedValue2(requested, in scope);
+            values[3] = PolicyTables.GrantedValue3(requested, in scope);
+            values[4] = PolicyTables.GrantedValue4(requested, in scope);
+            values[5] = PolicyTables.GrantedValue5(requested, in scope);
+            values[6] = PolicyTables.GrantedValue6(requested, in scope);
         }
 
         /// <summary>The preferences' values, encoded on their dimensions' lattices, in dimension order.</summary>

@@ -24,8 +24,20 @@ namespace Nested.Policies
 
         public static int MatchJurisdiction(string? jurisdiction)
         {
-            if (string.Equals(jurisdiction, "EU", global::System.StringComparison.OrdinalIgnoreCase)) return 0;
-            return -1;
+            var code = global::System.MemoryExtensions.AsSpan(jurisdiction ?? string.Empty);
+            var units = global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(code);
+            return code.Length switch
+            {
+                2 => MatchJurisdiction2(units),
+                _ => -1,
+            };
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int MatchJurisdiction2(global::System.ReadOnlySpan<byte> units)
+        {
+            var word0 = (ulong)global::System.Runtime.InteropServices.MemoryMarshal.Read<uint>(units.Slice(0));
+            return global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>((word0 | 0x200020UL) == 0x750065UL) * 1 - 1;
         }
 
         public static global::PolicyAsCode.Decision Refuse(in global::PolicyAsCode.Resolution<global::Nested.Policies.Outer.Inner.Prefs> resolution, global::PolicyAsCode.Hazard detected)
@@ -38,7 +50,7 @@ namespace Nested.Policies
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static bool Inside0(global::Nested.Policies.Outer.Inner.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        public static bool Inside0(global::Nested.Policies.Outer.Inner.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::Nested.Policies.Outer.Inner.Prefs.PolicyScope scope)
         {
             if (!readAll || !unreadable.IsEmpty) return false;
             // Creativity
@@ -48,7 +60,7 @@ namespace Nested.Policies
         }
 
         // Creativity: real, lower is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in global::Nested.Policies.Outer.Inner.Prefs.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawApplies ? 1 : 0);
             var strict = PolicyTables.Strict0[combination];
@@ -70,33 +82,28 @@ namespace Nested.Policies
             return granted;
         }
 
-        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
+        public static global::PolicyAsCode.Hazard Forbidden(in global::Nested.Policies.Outer.Inner.Prefs.PolicyScope scope, out ulong active)
         {
-            var forbidden = global::PolicyAsCode.Hazard.None;
+            var forbidden = 0UL;
             active = 0UL;
-            return forbidden;
+            return (global::PolicyAsCode.Hazard)forbidden;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue0(global::Nested.Policies.Outer.Inner.Prefs? requested, in global::Nested.Policies.Outer.Inner.Prefs.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value0 = readAll ? Encode0(requested!.Creativity) : default;
+            var readable0 = readAll && !unreadable.Contains(0) && double.IsFinite(value0.Number);
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable0 && (!scope.EuLawApplies || value0.Number <= 0.5d) ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
         }
 
         public static global::PolicyAsCode.DimensionValue Encode0(double value) => global::PolicyAsCode.DimensionValue.OfNumber(value);
         public static double Decode0(global::PolicyAsCode.DimensionValue value) => value.Number;
 
-        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-        public readonly struct Scope
-        {
-            public readonly int Jurisdiction;
-            public readonly bool EuLawApplies;
-
-            public Scope(in global::PolicyAsCode.PolicyContext context)
-            {
-                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var euLawApplies = jurisdiction < 0 || jurisdiction == 0;
-                Jurisdiction = jurisdiction;
-                EuLawApplies = euLawApplies;
-            }
-        }
-
-        public static global::PolicyAsCode.Resolution<global::Nested.Policies.Outer.Inner.Prefs> ResolveMoved(global::Nested.Policies.Outer.Inner.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
+        public static global::PolicyAsCode.Resolution<global::Nested.Policies.Outer.Inner.Prefs> ResolveMoved(global::Nested.Policies.Outer.Inner.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in global::Nested.Policies.Outer.Inner.Prefs.PolicyScope scope)
         {
             // Creativity
             var value0 = Encode0(source.Creativity);
@@ -146,7 +153,7 @@ namespace Nested.Policies
                 {
                     var readAll = requested is not null;
                     var source = requested ?? new global::Nested.Policies.Outer.Inner.Prefs();
-                    var scope = new PolicyTables.Scope(in context);
+                    var scope = new PolicyScope(in context);
                     if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
                     {
                         return PolicyTables.ResolveMoved(source, readAll, unreadable, in context, in scope);
@@ -165,6 +172,50 @@ namespace Nested.Policies
                     }
 
                     return PolicyTables.Refuse(in resolution, detected);
+                }
+
+                /// <summary>Which bounds bind in one context: its jurisdiction matched and its facts tested once, for <c>Admits</c> and <c>Granted</c> to share.</summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+                public readonly struct PolicyScope
+                {
+                    internal readonly int Jurisdiction;
+                    internal readonly bool EuLawApplies;
+
+                    /// <summary>Tests <paramref name="context"/> once: which laws apply there, which conditions restrict, which waivers hold.</summary>
+                    public PolicyScope(in global::PolicyAsCode.PolicyContext context)
+                    {
+                        var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);
+                        var euLawApplies = jurisdiction < 0 | jurisdiction == 0;
+                        Jurisdiction = jurisdiction;
+                        EuLawApplies = euLawApplies;
+                    }
+                }
+
+                /// <summary>Whether content showing <paramref name="detected"/> hazards may be shown to <paramref name="requested"/> in <paramref name="context"/>: the answer of <c>Decide(Resolve(requested, context), detected).IsAllowed</c>, without building the resolution or its reasons. Allocates nothing.</summary>
+                public static bool Admits(global::Nested.Policies.Outer.Inner.Prefs? requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.Hazard detected) => Admits(requested, new PolicyScope(in context), detected);
+
+                /// <summary>Whether content showing <paramref name="detected"/> hazards may be shown to <paramref name="requested"/> where <paramref name="scope"/> was tested; for the reason, resolve and decide.</summary>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public static bool Admits(global::Nested.Policies.Outer.Inner.Prefs? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
+                {
+                    var forbidden = PolicyTables.Forbidden(in scope, out _);
+                    return (detected & (forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
+                }
+
+                /// <summary>What each dimension resolves to for a request where a scope was tested: the value <c>Resolve(requested, context).Effective</c> holds, without building the resolution. Allocates nothing.</summary>
+                [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+                public static class Granted
+                {
+                    /// <summary>What Creativity resolves to.</summary>
+                    public static double Creativity(global::Nested.Policies.Outer.Inner.Prefs? requested, in PolicyScope scope) => PolicyTables.Decode0(PolicyTables.GrantedValue0(requested, in scope));
+                }
+
+                /// <summary>Writes what each dimension resolves to, encoded, in dimension order: the values of <c>Resolve(requested, context).Effective</c>, without building the resolution.</summary>
+                static void global::PolicyAsCode.IUserTierPolicy<global::Nested.Policies.Outer.Inner.Prefs>.GrantedValues(global::Nested.Policies.Outer.Inner.Prefs? requested, in global::PolicyAsCode.PolicyContext context, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+                {
+                    var scope = new PolicyScope(in context);
+                    _ = values[0];
+                    values[0] = PolicyTables.GrantedValue0(requested, in scope);
                 }
 
                 /// <summary>The preferences' values, encoded on their dimensions' lattices, in dimension order.</summary>

@@ -32,11 +32,29 @@ namespace NestedLaws
 
         public static int MatchJurisdiction(string? jurisdiction)
         {
-            if (string.Equals(jurisdiction, "US", global::System.StringComparison.OrdinalIgnoreCase)) return 0;
-            if (string.Equals(jurisdiction, "EU", global::System.StringComparison.OrdinalIgnoreCase)) return 1;
-            if (string.Equals(jurisdiction, "DE", global::System.StringComparison.OrdinalIgnoreCase)) return 2;
-            if (string.Equals(jurisdiction, "DE-BY", global::System.StringComparison.OrdinalIgnoreCase)) return 3;
-            return -1;
+            var code = global::System.MemoryExtensions.AsSpan(jurisdiction ?? string.Empty);
+            var units = global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(code);
+            return code.Length switch
+            {
+                2 => MatchJurisdiction2(units),
+                5 => MatchJurisdiction5(units),
+                _ => -1,
+            };
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int MatchJurisdiction2(global::System.ReadOnlySpan<byte> units)
+        {
+            var word0 = (ulong)global::System.Runtime.InteropServices.MemoryMarshal.Read<uint>(units.Slice(0));
+            return global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>((word0 | 0x200020UL) == 0x730075UL) * 1 + global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>((word0 | 0x200020UL) == 0x750065UL) * 2 + global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>((word0 | 0x200020UL) == 0x650064UL) * 3 - 1;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int MatchJurisdiction5(global::System.ReadOnlySpan<byte> units)
+        {
+            var word0 = (ulong)global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(units.Slice(0));
+            var word1 = (ulong)global::System.Runtime.InteropServices.MemoryMarshal.Read<ushort>(units.Slice(8));
+            return global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>((word0 | 0x20000000200020UL) == 0x62002D00650064UL & (word1 | 0x20UL) == 0x79UL) * 4 - 1;
         }
 
         public static global::PolicyAsCode.Decision Refuse(in global::PolicyAsCode.Resolution<global::NestedLaws.Prefs> resolution, global::PolicyAsCode.Hazard detected)
@@ -50,7 +68,7 @@ namespace NestedLaws
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static bool Inside0(global::NestedLaws.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        public static bool Inside0(global::NestedLaws.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::NestedLaws.Prefs.PolicyScope scope)
         {
             if (!readAll || !unreadable.IsEmpty) return false;
             // MemoryDays
@@ -66,7 +84,7 @@ namespace NestedLaws
         }
 
         // MemoryDays: integer, lower is stricter, 4 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in global::NestedLaws.Prefs.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawApplies ? 1 : 0) | (scope.DeLawApplies ? 2 : 0) | (scope.DeByLawWhenMinor ? 4 : 0);
             var strict = PolicyTables.Strict0[combination];
@@ -89,7 +107,7 @@ namespace NestedLaws
         }
 
         // DiscloseAi: boolean, higher is stricter, 1 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in global::NestedLaws.Prefs.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawApplies ? 1 : 0) | (scope.UserWaivesEuLawOnDiscloseAi ? 2 : 0);
             var strict = PolicyTables.Strict1[combination];
@@ -115,7 +133,7 @@ namespace NestedLaws
         }
 
         // Maturity: ordinal, lower is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in global::NestedLaws.Prefs.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.UsLawApplies ? 1 : 0) | (scope.EuLawWhenMinor ? 2 : 0);
             var strict = PolicyTables.Strict2[combination];
@@ -137,16 +155,47 @@ namespace NestedLaws
             return granted;
         }
 
-        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, out ulong active)
+        public static global::PolicyAsCode.Hazard Forbidden(in global::NestedLaws.Prefs.PolicyScope scope, out ulong active)
         {
-            var forbidden = global::PolicyAsCode.Hazard.None;
+            var forbidden = 0UL;
             active = 0UL;
-            if (scope.DeLawApplies)
-            {
-                forbidden |= (global::PolicyAsCode.Hazard)0x1000UL;
-                active |= 0x1UL;
-            }
-            return forbidden;
+            var rule0 = 0UL - global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(scope.DeLawApplies);
+            forbidden |= 0x1000UL & rule0;
+            active |= 0x1UL & rule0;
+            return (global::PolicyAsCode.Hazard)forbidden;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue0(global::NestedLaws.Prefs? requested, in global::NestedLaws.Prefs.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value0 = readAll ? Encode0(requested!.MemoryDays) : default;
+            var readable0 = readAll && !unreadable.Contains(0);
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable0 && value0.Number <= 21d && (!scope.EuLawApplies || value0.Number >= 0d) && (!scope.DeLawApplies || (value0.Number >= 0d && value0.Number <= 14d)) && (!scope.DeByLawWhenMinor || (value0.Number >= 0d && value0.Number <= 0d)) ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue1(global::NestedLaws.Prefs? requested, in global::NestedLaws.Prefs.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value1 = readAll ? Encode1(requested!.DiscloseAi) : default;
+            var readable1 = readAll && !unreadable.Contains(1);
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable1 && (!scope.EuLawApplies || ((0x2UL >> (int)value1.Bits) & 1UL) != 0UL) ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue2(global::NestedLaws.Prefs? requested, in global::NestedLaws.Prefs.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value2 = readAll ? Encode2(requested!.Maturity) : default;
+            var readable2 = readAll && !unreadable.Contains(2) && value2.Bits < 64UL;
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable2 && (!scope.EuLawWhenMinor || ((0x3UL >> (int)value2.Bits) & 1UL) != 0UL) ? value2 : Resolve2(value2, readable2, in scope, ref adjusted);
         }
 
         public static global::PolicyAsCode.DimensionValue Encode0(int value) => global::PolicyAsCode.DimensionValue.OfNumber(value);
@@ -158,40 +207,7 @@ namespace NestedLaws
         public static global::PolicyAsCode.DimensionValue Encode2(global::NestedLaws.Maturity value) => global::PolicyAsCode.DimensionValue.OfPosition(unchecked((ulong)(long)value) < 3UL ? (int)(long)value : 64);
         public static global::NestedLaws.Maturity Decode2(global::PolicyAsCode.DimensionValue value) => value.Bits < 3UL ? unchecked((global::NestedLaws.Maturity)(long)value.Bits) : unchecked((global::NestedLaws.Maturity)3L);
 
-        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-        public readonly struct Scope
-        {
-            public readonly int Jurisdiction;
-            public readonly bool EuLawApplies;
-            public readonly bool DeLawApplies;
-            public readonly bool DeByLawWhenMinor;
-            public readonly bool UserWaivesEuLawOnDiscloseAi;
-            public readonly bool UsLawApplies;
-            public readonly bool EuLawWhenMinor;
-
-            public Scope(in global::PolicyAsCode.PolicyContext context)
-            {
-                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var euLawApplies = jurisdiction < 0 || jurisdiction == 1 || jurisdiction == 2 || jurisdiction == 3;
-                var deLawApplies = jurisdiction < 0 || jurisdiction == 2 || jurisdiction == 3;
-                var deByLawApplies = jurisdiction < 0 || jurisdiction == 3;
-                var whenMinor = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None).Restricts(in context);
-                var deByLawWhenMinor = deByLawApplies && whenMinor;
-                var userWaivesEuLawOnDiscloseAi = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None).Loosens(in context);
-                var usLawApplies = jurisdiction < 0 || jurisdiction == 0;
-                var euLawWhenMinor = euLawApplies && whenMinor;
-                Jurisdiction = jurisdiction;
-                EuLawApplies = euLawApplies;
-                DeLawApplies = deLawApplies;
-                DeByLawWhenMinor = deByLawWhenMinor;
-                UserWaivesEuLawOnDiscloseAi = userWaivesEuLawOnDiscloseAi;
-                UsLawApplies = usLawApplies;
-                EuLawWhenMinor = euLawWhenMinor;
-            }
-        }
-
-        public static global::PolicyAsCode.Resolution<global::NestedLaws.Prefs> ResolveMoved(global::NestedLaws.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
+        public static global::PolicyAsCode.Resolution<global::NestedLaws.Prefs> ResolveMoved(global::NestedLaws.Prefs source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in global::NestedLaws.Prefs.PolicyScope scope)
         {
             // MemoryDays
             var value0 = Encode0(source.MemoryDays);
@@ -253,7 +269,7 @@ namespace NestedLaws
         {
             var readAll = requested is not null;
             var source = requested ?? new global::NestedLaws.Prefs();
-            var scope = new PolicyTables.Scope(in context);
+            var scope = new PolicyScope(in context);
             if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
             {
                 return PolicyTables.ResolveMoved(source, readAll, unreadable, in context, in scope);
@@ -272,6 +288,73 @@ namespace NestedLaws
             }
 
             return PolicyTables.Refuse(in resolution, detected);
+        }
+
+        /// <summary>Which bounds bind in one context: its jurisdiction matched and its facts tested once, for <c>Admits</c> and <c>Granted</c> to share.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+        public readonly struct PolicyScope
+        {
+            internal readonly int Jurisdiction;
+            internal readonly bool EuLawApplies;
+            internal readonly bool DeLawApplies;
+            internal readonly bool DeByLawWhenMinor;
+            internal readonly bool UserWaivesEuLawOnDiscloseAi;
+            internal readonly bool UsLawApplies;
+            internal readonly bool EuLawWhenMinor;
+
+            /// <summary>Tests <paramref name="context"/> once: which laws apply there, which conditions restrict, which waivers hold.</summary>
+            public PolicyScope(in global::PolicyAsCode.PolicyContext context)
+            {
+                var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);
+                var euLawApplies = jurisdiction < 0 | jurisdiction == 1 | jurisdiction == 2 | jurisdiction == 3;
+                var deLawApplies = jurisdiction < 0 | jurisdiction == 2 | jurisdiction == 3;
+                var deByLawApplies = jurisdiction < 0 | jurisdiction == 3;
+                var whenMinor = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None).Restricts(in context);
+                var deByLawWhenMinor = deByLawApplies & whenMinor;
+                var userWaivesEuLawOnDiscloseAi = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None).Loosens(in context);
+                var usLawApplies = jurisdiction < 0 | jurisdiction == 0;
+                var euLawWhenMinor = euLawApplies & whenMinor;
+                Jurisdiction = jurisdiction;
+                EuLawApplies = euLawApplies;
+                DeLawApplies = deLawApplies;
+                DeByLawWhenMinor = deByLawWhenMinor;
+                UserWaivesEuLawOnDiscloseAi = userWaivesEuLawOnDiscloseAi;
+                UsLawApplies = usLawApplies;
+                EuLawWhenMinor = euLawWhenMinor;
+            }
+        }
+
+        /// <summary>Whether content showing <paramref name="detected"/> hazards may be shown to <paramref name="requested"/> in <paramref name="context"/>: the answer of <c>Decide(Resolve(requested, context), detected).IsAllowed</c>, without building the resolution or its reasons. Allocates nothing.</summary>
+        public static bool Admits(global::NestedLaws.Prefs? requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.Hazard detected) => Admits(requested, new PolicyScope(in context), detected);
+
+        /// <summary>Whether content showing <paramref name="detected"/> hazards may be shown to <paramref name="requested"/> where <paramref name="scope"/> was tested; for the reason, resolve and decide.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static bool Admits(global::NestedLaws.Prefs? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
+        {
+            var forbidden = PolicyTables.Forbidden(in scope, out _);
+            return (detected & (forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
+        }
+
+        /// <summary>What each dimension resolves to for a request where a scope was tested: the value <c>Resolve(requested, context).Effective</c> holds, without building the resolution. Allocates nothing.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+        public static class Granted
+        {
+            /// <summary>What MemoryDays resolves to.</summary>
+            public static int MemoryDays(global::NestedLaws.Prefs? requested, in PolicyScope scope) => PolicyTables.Decode0(PolicyTables.GrantedValue0(requested, in scope));
+            /// <summary>What DiscloseAi resolves to.</summary>
+            public static bool DiscloseAi(global::NestedLaws.Prefs? requested, in PolicyScope scope) => PolicyTables.Decode1(PolicyTables.GrantedValue1(requested, in scope));
+            /// <summary>What Maturity resolves to.</summary>
+            public static global::NestedLaws.Maturity Maturity(global::NestedLaws.Prefs? requested, in PolicyScope scope) => PolicyTables.Decode2(PolicyTables.GrantedValue2(requested, in scope));
+        }
+
+        /// <summary>Writes what each dimension resolves to, encoded, in dimension order: the values of <c>Resolve(requested, context).Effective</c>, without building the resolution.</summary>
+        static void global::PolicyAsCode.IUserTierPolicy<global::NestedLaws.Prefs>.GrantedValues(global::NestedLaws.Prefs? requested, in global::PolicyAsCode.PolicyContext context, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+        {
+            var scope = new PolicyScope(in context);
+            _ = values[2];
+            values[0] = PolicyTables.GrantedValue0(requested, in scope);
+            values[1] = PolicyTables.GrantedValue1(requested, in scope);
+            values[2] = PolicyTables.GrantedValue2(requested, in scope);
         }
 
         /// <summary>The preferences' values, encoded on their dimensions' lattices, in dimension order.</summary>

@@ -47,11 +47,29 @@ namespace QuickStart.Policies
 
         public static int MatchJurisdiction(string? jurisdiction)
         {
-            if (string.Equals(jurisdiction, "EU", global::System.StringComparison.OrdinalIgnoreCase)) return 0;
-            if (string.Equals(jurisdiction, "US", global::System.StringComparison.OrdinalIgnoreCase)) return 1;
-            if (string.Equals(jurisdiction, "DE", global::System.StringComparison.OrdinalIgnoreCase)) return 2;
-            if (string.Equals(jurisdiction, "US-CA", global::System.StringComparison.OrdinalIgnoreCase)) return 3;
-            return -1;
+            var code = global::System.MemoryExtensions.AsSpan(jurisdiction ?? string.Empty);
+            var units = global::System.Runtime.InteropServices.MemoryMarshal.AsBytes(code);
+            return code.Length switch
+            {
+                2 => MatchJurisdiction2(units),
+                5 => MatchJurisdiction5(units),
+                _ => -1,
+            };
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int MatchJurisdiction2(global::System.ReadOnlySpan<byte> units)
+        {
+            var word0 = (ulong)global::System.Runtime.InteropServices.MemoryMarshal.Read<uint>(units.Slice(0));
+            return global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>((word0 | 0x200020UL) == 0x750065UL) * 1 + global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>((word0 | 0x200020UL) == 0x730075UL) * 2 + global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>((word0 | 0x200020UL) == 0x650064UL) * 3 - 1;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int MatchJurisdiction5(global::System.ReadOnlySpan<byte> units)
+        {
+            var word0 = (ulong)global::System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(units.Slice(0));
+            var word1 = (ulong)global::System.Runtime.InteropServices.MemoryMarshal.Read<ushort>(units.Slice(8));
+            return global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>((word0 | 0x20000000200020UL) == 0x63002D00730075UL & (word1 | 0x20UL) == 0x61UL) * 4 - 1;
         }
 
         public static global::PolicyAsCode.Decision Refuse(in global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences> resolution, global::PolicyAsCode.Hazard detected)
@@ -70,7 +88,7 @@ namespace QuickStart.Policies
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static bool Inside0(global::QuickStart.Policies.LearnerPreferences source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in Scope scope)
+        public static bool Inside0(global::QuickStart.Policies.LearnerPreferences source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope)
         {
             if (!readAll || !unreadable.IsEmpty) return false;
             // Maturity
@@ -106,7 +124,7 @@ namespace QuickStart.Policies
         // Maturity: ordinal, lower is stricter, 4 bound(s)
         private static global::System.ReadOnlySpan<byte> Clamped0 => new byte[] { 0, 1, 1 };
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve0(global::PolicyAsCode.DimensionValue requested, bool readable, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             if (!readable)
             {
@@ -121,7 +139,7 @@ namespace QuickStart.Policies
         // Tone: ordinal, lower is stricter, 1 bound(s)
         private static global::System.ReadOnlySpan<byte> Clamped1 => new byte[] { 0, 1, 2, 2 };
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve1(global::PolicyAsCode.DimensionValue requested, bool readable, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             if (!readable)
             {
@@ -135,7 +153,7 @@ namespace QuickStart.Policies
 
         // Verbosity: ordinal, lower is stricter, 0 bound(s)
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve2(global::PolicyAsCode.DimensionValue requested, bool readable, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             if (!readable)
             {
@@ -146,7 +164,7 @@ namespace QuickStart.Policies
         }
 
         // DiscloseAi: boolean, higher is stricter, 2 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve3(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve3(global::PolicyAsCode.DimensionValue requested, bool readable, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawApplies ? 1 : 0) | (scope.UserWaivesEuLawOnDiscloseAi ? 2 : 0) | (scope.UsCaLawApplies ? 4 : 0);
             var strict = PolicyTables.Strict3[combination];
@@ -172,7 +190,7 @@ namespace QuickStart.Policies
         }
 
         // MemoryDays: integer, lower is stricter, 6 bound(s)
-        public static global::PolicyAsCode.DimensionValue Resolve4(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve4(global::PolicyAsCode.DimensionValue requested, bool readable, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             var combination = (scope.EuLawApplies ? 1 : 0) | (scope.EuLawUnlessConsentsToMemory ? 2 : 0) | (scope.UsLawWhenMinor ? 4 : 0) | (scope.DeLawWhenMinor ? 8 : 0);
             var strict = PolicyTables.Strict4[combination];
@@ -196,7 +214,7 @@ namespace QuickStart.Policies
 
         // Creativity: real, lower is stricter, 2 bound(s)
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::PolicyAsCode.DimensionValue Resolve5(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve5(global::PolicyAsCode.DimensionValue requested, bool readable, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             if (!readable)
             {
@@ -210,7 +228,7 @@ namespace QuickStart.Policies
 
         // Topics: set, lower is stricter, 2 bound(s)
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::PolicyAsCode.DimensionValue Resolve6(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve6(global::PolicyAsCode.DimensionValue requested, bool readable, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             if (!readable)
             {
@@ -225,7 +243,7 @@ namespace QuickStart.Policies
         // Language: choice, lower is stricter, 1 bound(s)
         private static global::System.ReadOnlySpan<byte> Clamped7 => new byte[] { 0, 1, 2, 3, 3 };
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::PolicyAsCode.DimensionValue Resolve7(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve7(global::PolicyAsCode.DimensionValue requested, bool readable, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             if (!readable)
             {
@@ -239,7 +257,7 @@ namespace QuickStart.Policies
 
         // AvoidHazards: set, higher is stricter, 0 bound(s)
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public static global::PolicyAsCode.DimensionValue Resolve8(global::PolicyAsCode.DimensionValue requested, bool readable, in Scope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
+        public static global::PolicyAsCode.DimensionValue Resolve8(global::PolicyAsCode.DimensionValue requested, bool readable, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope, ref global::PolicyAsCode.Compiled.AdjustmentRecorder adjusted)
         {
             if (!readable)
             {
@@ -249,39 +267,127 @@ namespace QuickStart.Policies
             return requested;
         }
 
-        public static global::PolicyAsCode.Hazard Forbidden(in Scope scope, global::PolicyAsCode.DimensionValue granted8, out ulong active)
+        public static global::PolicyAsCode.Hazard Forbidden(in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope, global::PolicyAsCode.DimensionValue granted8, out ulong active)
         {
-            var forbidden = global::PolicyAsCode.Hazard.None;
+            var forbidden = 0UL;
             active = 0UL;
-            if (scope.EuLawApplies)
-            {
-                forbidden |= (global::PolicyAsCode.Hazard)0x108UL;
-                active |= 0x1UL;
-            }
-            if (scope.EuLawApplies && scope.WhenMinor)
-            {
-                forbidden |= (global::PolicyAsCode.Hazard)0x800UL;
-                active |= 0x2UL;
-            }
-            if (scope.UsLawApplies)
-            {
-                forbidden |= (global::PolicyAsCode.Hazard)0x108UL;
-                active |= 0x4UL;
-            }
-            if (scope.UsLawApplies && scope.WhenMinor)
-            {
-                forbidden |= (global::PolicyAsCode.Hazard)0x800UL;
-                active |= 0x8UL;
-            }
-            forbidden |= (global::PolicyAsCode.Hazard)0x1020UL;
+            var rule0 = 0UL - global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(scope.EuLawApplies);
+            forbidden |= 0x108UL & rule0;
+            active |= 0x1UL & rule0;
+            var rule1 = 0UL - global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(scope.EuLawApplies & scope.WhenMinor);
+            forbidden |= 0x800UL & rule1;
+            active |= 0x2UL & rule1;
+            var rule2 = 0UL - global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(scope.UsLawApplies);
+            forbidden |= 0x108UL & rule2;
+            active |= 0x4UL & rule2;
+            var rule3 = 0UL - global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(scope.UsLawApplies & scope.WhenMinor);
+            forbidden |= 0x800UL & rule3;
+            active |= 0x8UL & rule3;
+            forbidden |= 0x1020UL;
             active |= 0x10UL;
-            var ownList5 = (global::PolicyAsCode.Hazard)granted8.Bits & (global::PolicyAsCode.Hazard)0xFF00003FFFUL;
-            if (ownList5 != global::PolicyAsCode.Hazard.None)
-            {
-                forbidden |= ownList5;
-                active |= 0x20UL;
-            }
-            return forbidden;
+            var ownList5 = granted8.Bits & 0xFF00003FFFUL;
+            forbidden |= ownList5;
+            active |= (ulong)global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(ownList5 != 0UL) << 5;
+            return (global::PolicyAsCode.Hazard)forbidden;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue0(global::QuickStart.Policies.LearnerPreferences? requested, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value0 = readAll ? Encode0(requested!.Maturity) : default;
+            var readable0 = readAll && !unreadable.Contains(0) && value0.Bits < 64UL;
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable0 ? global::PolicyAsCode.DimensionValue.OfPosition(Clamped0[(int)value0.Bits]) : Resolve0(value0, false, in scope, ref adjusted);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue1(global::QuickStart.Policies.LearnerPreferences? requested, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value1 = readAll ? Encode1(requested!.Tone) : default;
+            var readable1 = readAll && !unreadable.Contains(1) && value1.Bits < 64UL;
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable1 ? global::PolicyAsCode.DimensionValue.OfPosition(Clamped1[(int)value1.Bits]) : Resolve1(value1, false, in scope, ref adjusted);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue2(global::QuickStart.Policies.LearnerPreferences? requested, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value2 = readAll ? Encode2(requested!.Verbosity) : default;
+            var readable2 = readAll && !unreadable.Contains(2) && value2.Bits < 64UL;
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable2 ? value2 : Resolve2(value2, readable2, in scope, ref adjusted);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue3(global::QuickStart.Policies.LearnerPreferences? requested, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value3 = readAll ? Encode3(requested!.DiscloseAi) : default;
+            var readable3 = readAll && !unreadable.Contains(3);
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable3 && (!scope.EuLawApplies || ((0x2UL >> (int)value3.Bits) & 1UL) != 0UL) && (!scope.UsCaLawApplies || ((0x2UL >> (int)value3.Bits) & 1UL) != 0UL) ? value3 : Resolve3(value3, readable3, in scope, ref adjusted);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue4(global::QuickStart.Policies.LearnerPreferences? requested, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value4 = readAll ? Encode4(requested!.MemoryDays) : default;
+            var readable4 = readAll && !unreadable.Contains(4);
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable4 && value4.Number >= 0d && value4.Number <= 14d && (!scope.EuLawUnlessConsentsToMemory || value4.Number <= 0d) && (!scope.UsLawWhenMinor || value4.Number <= 0d) && (!scope.DeLawWhenMinor || value4.Number <= 0d) ? value4 : Resolve4(value4, readable4, in scope, ref adjusted);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue5(global::QuickStart.Policies.LearnerPreferences? requested, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value5 = readAll ? Encode5(requested!.Creativity) : default;
+            var readable5 = readAll && !unreadable.Contains(5) && double.IsFinite(value5.Number);
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable5 && value5.Number >= 0d && value5.Number <= 0.8d ? value5 : Resolve5(value5, readable5, in scope, ref adjusted);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue6(global::QuickStart.Policies.LearnerPreferences? requested, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value6 = readAll ? Encode6(requested!.Topics) : default;
+            var readable6 = readAll && !unreadable.Contains(6) && (value6.Bits & 0xFFFFFFFFFFFFFFC0UL) == 0UL;
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable6 && (value6.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL ? value6 : Resolve6(value6, readable6, in scope, ref adjusted);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue7(global::QuickStart.Policies.LearnerPreferences? requested, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value7 = readAll ? Encode7(requested!.Language) : default;
+            var readable7 = readAll && !unreadable.Contains(7) && value7.Bits < 64UL;
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable7 ? global::PolicyAsCode.DimensionValue.OfPosition(Clamped7[(int)value7.Bits]) : Resolve7(value7, false, in scope, ref adjusted);
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static global::PolicyAsCode.DimensionValue GrantedValue8(global::QuickStart.Policies.LearnerPreferences? requested, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope)
+        {
+            var readAll = requested is not null;
+            var unreadable = default(global::PolicyAsCode.DimensionSet);
+            var value8 = readAll ? Encode8(requested!.AvoidHazards) : default;
+            var readable8 = readAll && !unreadable.Contains(8) && (value8.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
+            var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
+            return readable8 ? value8 : Resolve8(value8, readable8, in scope, ref adjusted);
         }
 
         public static global::PolicyAsCode.DimensionValue Encode0(global::QuickStart.Policies.Maturity value) => global::PolicyAsCode.DimensionValue.OfPosition(unchecked((ulong)(long)value) < 3UL ? (int)(long)value : 64);
@@ -333,49 +439,7 @@ namespace QuickStart.Policies
         public static global::PolicyAsCode.DimensionValue Encode8(global::PolicyAsCode.Hazard value) => global::PolicyAsCode.DimensionValue.OfMask(unchecked((ulong)(long)value));
         public static global::PolicyAsCode.Hazard Decode8(global::PolicyAsCode.DimensionValue value) => unchecked((global::PolicyAsCode.Hazard)(long)value.Bits);
 
-        /// <summary>The tests a resolution needs from its context: which laws apply, which conditions restrict, which waivers hold.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
-        public readonly struct Scope
-        {
-            public readonly int Jurisdiction;
-            public readonly bool EuLawApplies;
-            public readonly bool WhenMinor;
-            public readonly bool EuLawWhenMinor;
-            public readonly bool UsLawApplies;
-            public readonly bool UsLawWhenMinor;
-            public readonly bool UserWaivesEuLawOnDiscloseAi;
-            public readonly bool UsCaLawApplies;
-            public readonly bool EuLawUnlessConsentsToMemory;
-            public readonly bool DeLawWhenMinor;
-
-            public Scope(in global::PolicyAsCode.PolicyContext context)
-            {
-                var jurisdiction = MatchJurisdiction(context.Jurisdiction);
-                var euLawApplies = jurisdiction < 0 || jurisdiction == 0 || jurisdiction == 2;
-                var whenMinor = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None).Restricts(in context);
-                var euLawWhenMinor = euLawApplies && whenMinor;
-                var usLawApplies = jurisdiction < 0 || jurisdiction == 1 || jurisdiction == 3;
-                var usLawWhenMinor = usLawApplies && whenMinor;
-                var userWaivesEuLawOnDiscloseAi = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None).Loosens(in context);
-                var usCaLawApplies = jurisdiction < 0 || jurisdiction == 3;
-                var unlessConsentsToMemory = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.ConsentsToMemory).Restricts(in context);
-                var euLawUnlessConsentsToMemory = euLawApplies && unlessConsentsToMemory;
-                var deLawApplies = jurisdiction < 0 || jurisdiction == 2;
-                var deLawWhenMinor = deLawApplies && whenMinor;
-                Jurisdiction = jurisdiction;
-                EuLawApplies = euLawApplies;
-                WhenMinor = whenMinor;
-                EuLawWhenMinor = euLawWhenMinor;
-                UsLawApplies = usLawApplies;
-                UsLawWhenMinor = usLawWhenMinor;
-                UserWaivesEuLawOnDiscloseAi = userWaivesEuLawOnDiscloseAi;
-                UsCaLawApplies = usCaLawApplies;
-                EuLawUnlessConsentsToMemory = euLawUnlessConsentsToMemory;
-                DeLawWhenMinor = deLawWhenMinor;
-            }
-        }
-
-        public static global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences> ResolveMoved(global::QuickStart.Policies.LearnerPreferences source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in Scope scope)
+        public static global::PolicyAsCode.Resolution<global::QuickStart.Policies.LearnerPreferences> ResolveMoved(global::QuickStart.Policies.LearnerPreferences source, bool readAll, global::PolicyAsCode.DimensionSet unreadable, in global::PolicyAsCode.PolicyContext context, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope)
         {
             // Maturity
             var value0 = Encode0(source.Maturity);
@@ -469,7 +533,7 @@ namespace QuickStart.Policies
         {
             var readAll = requested is not null;
             var source = requested ?? new global::QuickStart.Policies.LearnerPreferences();
-            var scope = new PolicyTables.Scope(in context);
+            var scope = new PolicyScope(in context);
             if (!PolicyTables.Inside0(source, readAll, unreadable, in scope))
             {
                 return PolicyTables.ResolveMoved(source, readAll, unreadable, in context, in scope);
@@ -488,6 +552,100 @@ namespace QuickStart.Policies
             }
 
             return PolicyTables.Refuse(in resolution, detected);
+        }
+
+        /// <summary>Which bounds bind in one context: its jurisdiction matched and its facts tested once, for <c>Admits</c> and <c>Granted</c> to share.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+        public readonly struct PolicyScope
+        {
+            internal readonly int Jurisdiction;
+            internal readonly bool EuLawApplies;
+            internal readonly bool WhenMinor;
+            internal readonly bool EuLawWhenMinor;
+            internal readonly bool UsLawApplies;
+            internal readonly bool UsLawWhenMinor;
+            internal readonly bool UserWaivesEuLawOnDiscloseAi;
+            internal readonly bool UsCaLawApplies;
+            internal readonly bool EuLawUnlessConsentsToMemory;
+            internal readonly bool DeLawWhenMinor;
+
+            /// <summary>Tests <paramref name="context"/> once: which laws apply there, which conditions restrict, which waivers hold.</summary>
+            public PolicyScope(in global::PolicyAsCode.PolicyContext context)
+            {
+                var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);
+                var euLawApplies = jurisdiction < 0 | jurisdiction == 0 | jurisdiction == 2;
+                var whenMinor = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.Minor, global::PolicyAsCode.Fact.None).Restricts(in context);
+                var euLawWhenMinor = euLawApplies & whenMinor;
+                var usLawApplies = jurisdiction < 0 | jurisdiction == 1 | jurisdiction == 3;
+                var usLawWhenMinor = usLawApplies & whenMinor;
+                var userWaivesEuLawOnDiscloseAi = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.RolePlay, global::PolicyAsCode.Fact.None).Loosens(in context);
+                var usCaLawApplies = jurisdiction < 0 | jurisdiction == 3;
+                var unlessConsentsToMemory = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.None, global::PolicyAsCode.Fact.ConsentsToMemory).Restricts(in context);
+                var euLawUnlessConsentsToMemory = euLawApplies & unlessConsentsToMemory;
+                var deLawApplies = jurisdiction < 0 | jurisdiction == 2;
+                var deLawWhenMinor = deLawApplies & whenMinor;
+                Jurisdiction = jurisdiction;
+                EuLawApplies = euLawApplies;
+                WhenMinor = whenMinor;
+                EuLawWhenMinor = euLawWhenMinor;
+                UsLawApplies = usLawApplies;
+                UsLawWhenMinor = usLawWhenMinor;
+                UserWaivesEuLawOnDiscloseAi = userWaivesEuLawOnDiscloseAi;
+                UsCaLawApplies = usCaLawApplies;
+                EuLawUnlessConsentsToMemory = euLawUnlessConsentsToMemory;
+                DeLawWhenMinor = deLawWhenMinor;
+            }
+        }
+
+        /// <summary>Whether content showing <paramref name="detected"/> hazards may be shown to <paramref name="requested"/> in <paramref name="context"/>: the answer of <c>Decide(Resolve(requested, context), detected).IsAllowed</c>, without building the resolution or its reasons. Allocates nothing.</summary>
+        public static bool Admits(global::QuickStart.Policies.LearnerPreferences? requested, in global::PolicyAsCode.PolicyContext context, global::PolicyAsCode.Hazard detected) => Admits(requested, new PolicyScope(in context), detected);
+
+        /// <summary>Whether content showing <paramref name="detected"/> hazards may be shown to <paramref name="requested"/> where <paramref name="scope"/> was tested; for the reason, resolve and decide.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static bool Admits(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
+        {
+            var forbidden = PolicyTables.Forbidden(in scope, PolicyTables.GrantedValue8(requested, in scope), out _);
+            return (detected & (forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
+        }
+
+        /// <summary>What each dimension resolves to for a request where a scope was tested: the value <c>Resolve(requested, context).Effective</c> holds, without building the resolution. Allocates nothing.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PolicyAsCode.Generators", "0.1.0")]
+        public static class Granted
+        {
+            /// <summary>What Maturity resolves to.</summary>
+            public static global::QuickStart.Policies.Maturity Maturity(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope) => PolicyTables.Decode0(PolicyTables.GrantedValue0(requested, in scope));
+            /// <summary>What Tone resolves to.</summary>
+            public static global::QuickStart.Policies.Tone Tone(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope) => PolicyTables.Decode1(PolicyTables.GrantedValue1(requested, in scope));
+            /// <summary>What Verbosity resolves to.</summary>
+            public static global::QuickStart.Policies.Verbosity Verbosity(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope) => PolicyTables.Decode2(PolicyTables.GrantedValue2(requested, in scope));
+            /// <summary>What DiscloseAi resolves to.</summary>
+            public static bool DiscloseAi(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope) => PolicyTables.Decode3(PolicyTables.GrantedValue3(requested, in scope));
+            /// <summary>What MemoryDays resolves to.</summary>
+            public static int MemoryDays(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope) => PolicyTables.Decode4(PolicyTables.GrantedValue4(requested, in scope));
+            /// <summary>What Creativity resolves to.</summary>
+            public static double Creativity(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope) => PolicyTables.Decode5(PolicyTables.GrantedValue5(requested, in scope));
+            /// <summary>What Topics resolves to.</summary>
+            public static global::QuickStart.Policies.Topics Topics(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope) => PolicyTables.Decode6(PolicyTables.GrantedValue6(requested, in scope));
+            /// <summary>What Language resolves to.</summary>
+            public static string Language(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope) => PolicyTables.Decode7(PolicyTables.GrantedValue7(requested, in scope));
+            /// <summary>What AvoidHazards resolves to.</summary>
+            public static global::PolicyAsCode.Hazard AvoidHazards(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope) => PolicyTables.Decode8(PolicyTables.GrantedValue8(requested, in scope));
+        }
+
+        /// <summary>Writes what each dimension resolves to, encoded, in dimension order: the values of <c>Resolve(requested, context).Effective</c>, without building the resolution.</summary>
+        static void global::PolicyAsCode.IUserTierPolicy<global::QuickStart.Policies.LearnerPreferences>.GrantedValues(global::QuickStart.Policies.LearnerPreferences? requested, in global::PolicyAsCode.PolicyContext context, global::System.Span<global::PolicyAsCode.DimensionValue> values)
+        {
+            var scope = new PolicyScope(in context);
+            _ = values[8];
+            values[0] = PolicyTables.GrantedValue0(requested, in scope);
+            values[1] = PolicyTables.GrantedValue1(requested, in scope);
+            values[2] = PolicyTables.GrantedValue2(requested, in scope);
+            values[3] = PolicyTables.GrantedValue3(requested, in scope);
+            values[4] = PolicyTables.GrantedValue4(requested, in scope);
+            values[5] = PolicyTables.GrantedValue5(requested, in scope);
+            values[6] = PolicyTables.GrantedValue6(requested, in scope);
+            values[7] = PolicyTables.GrantedValue7(requested, in scope);
+            values[8] = PolicyTables.GrantedValue8(requested, in scope);
         }
 
         /// <summary>The preferences' values, encoded on their dimensions' lattices, in dimension order.</summary>

@@ -34,6 +34,14 @@ internal sealed class CaseDraw
             jurisdictions.Add(jurisdiction);
             jurisdictions.Add(jurisdiction.ToLowerInvariant());
             jurisdictions.Add(jurisdiction.ToUpperInvariant());
+
+            // Near misses, which a matcher that folds case by bit arithmetic could take for the code: a trailing space,
+            // one character short, every non-letter's bit 5 flipped ('-' becomes '\r'), Unicode look-alikes that
+            // fold onto ASCII letters in some culture but not under OrdinalIgnoreCase.
+            jurisdictions.Add(jurisdiction + " ");
+            jurisdictions.Add(jurisdiction[..^1]);
+            jurisdictions.Add(new string([.. jurisdiction.Select(c => char.IsAsciiLetter(c) ? c : (char)(c ^ 0x20))]));
+            jurisdictions.Add(new string([.. jurisdiction.Select(c => char.ToUpperInvariant(c) switch { 'I' => '\u0131', 'K' => '\u212A', 'S' => '\u017F', 'E' => '\u00C9', _ => c })]));
         }
 
         _jurisdictions = [.. jurisdictions];

@@ -91,6 +91,29 @@ public static class Differential
             decisions.Add(unresolved);
         }
 
+        // The gate answers without a resolution; it must give the resolution's answers. It has no unreadable set: it
+        // answers for the request as read, so it is held to a resolution made without one.
+        var plain = unreadable.IsEmpty ? generated : T.Resolve(requested, c.Context, DimensionSet.Empty);
+        foreach (var detected in c.Detected)
+        {
+            var admitted = T.Admits(requested, c.Context, detected);
+            if (admitted != T.Decide(plain, detected).IsAllowed)
+            {
+                problems.Add($"Admits on 0x{(ulong)detected:X}: {admitted}, but the resolution's decision is {T.Decide(plain, detected)}");
+            }
+        }
+
+        if (plain.IsResolved)
+        {
+            var granted = new DimensionValue[registry.Dimensions.Length];
+            T.GrantedValues(requested, c.Context, granted);
+            var resolved = T.Encode(plain.Effective);
+            if (!granted.AsSpan().SequenceEqual(resolved))
+            {
+                problems.Add("GrantedValues differ from the resolution's effective values:\n" + Values(registry, granted, resolved));
+            }
+        }
+
         var defaults = T.Encode(T.Defaults(c.Context));
         var referenceDefaults = interpreter.Defaults(c.Context);
         if (!defaults.AsSpan().SequenceEqual(referenceDefaults))
