@@ -28,6 +28,11 @@ public static class Probe
             return Wide();
         }
 
+        if (args.Length > 0 && args[0] == "gate-layout")
+        {
+            return GateLayout(args.Length > 1 && args[1] == "after-resolve");
+        }
+
         if (args.Length > 0 && args[0] == "cedar-order")
         {
             return CedarOrder();
@@ -189,6 +194,29 @@ public static class Probe
     // What the order of the Cedar comparison's requests costs: the same 10,000 requests as drawn, with their
     // jurisdictions interned (one string per jurisdiction) or copied (one string per request), and sorted so that the
     // branches on jurisdiction, minor, maturity and hazards predict.
+    // The Cedar comparison's requests decided by the gate and by hand, three ways: the jurisdiction strings as drawn
+    // (three literals), as read back from JSON (one string per request, among the reader's other objects, as the Cedar
+    // harness holds them) and copied in request order (one string per request, side by side); optionally after
+    // resolve + decide has been timed on the same requests first, as cedar-time does.
+    private static int GateLayout(bool afterResolve)
+    {
+        var drawn = Cedar.CedarComparison.Requests(10_000, 7);
+        var json = new System.Text.Json.JsonSerializerOptions { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase };
+        var read = System.Text.Json.JsonSerializer.Deserialize<Cedar.ContentRequest[]>(System.Text.Json.JsonSerializer.Serialize(drawn, json), json)!;
+        var copied = Array.ConvertAll(read, r => r with { Jurisdiction = r.Jurisdiction is null ? null : new string(r.Jurisdiction.AsSpan()) });
+        foreach (var (name, requests) in new[] { ("drawn", drawn), ("read from JSON", read), ("copied", copied) })
+        {
+            var inputs = Cedar.CedarInputs.Prepare(requests);
+            var allowed = inputs.ResolveAndDecide(0, inputs.Count);
+            var full = afterResolve ? $"   resolve + decide {Cedar.PassTimer.Time(inputs.ResolveAndDecide, inputs.Count, 101, 250, allowed).Median,6:0.0} ns" : string.Empty;
+            var gate = Cedar.PassTimer.Time(inputs.DecideByGate, inputs.Count, 101, 250, allowed);
+            var byHand = Cedar.PassTimer.Time(inputs.DecideByHand, inputs.Count, 101, 250, allowed);
+            Console.WriteLine($"{name,-15}{full}   gate {gate.Median,6:0.0} ns   by hand {byHand.Median,6:0.0} ns   (medians per request)");
+        }
+
+        return 0;
+    }
+
     private static int CedarOrder()
     {
         var drawn = Cedar.CedarComparison.Requests(10_000, 7);
