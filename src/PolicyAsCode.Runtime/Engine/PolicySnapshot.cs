@@ -60,6 +60,23 @@ public sealed class PolicySnapshot<TPreferences>
     public Decision Decide(in Resolution<TPreferences> resolution, Hazard detected) =>
         _overlaid is null ? TPreferences.Decide(in resolution, detected) : _overlaid.Decide(in resolution, detected);
 
+    /// <summary>
+    /// Whether content showing <paramref name="detected"/> hazards may be shown to <paramref name="requested"/> in
+    /// <paramref name="context"/> under this snapshot: the answer of <c>Decide(Resolve(requested, context), detected).IsAllowed</c>.
+    /// Without an overlay it is the generated gate, which builds no resolution and allocates nothing; with one it
+    /// resolves and decides, because the gate knows only the compiled bounds and an overlay narrows them.
+    /// </summary>
+    public bool Admits(TPreferences? requested, in PolicyContext context, Hazard detected)
+    {
+        if (_overlaid is null)
+        {
+            return TPreferences.Admits(requested, in context, detected);
+        }
+
+        var resolution = _overlaid.Resolve(requested, in context, default);
+        return _overlaid.Decide(in resolution, detected).IsAllowed;
+    }
+
     /// <summary>Resolves and decides in one step on this snapshot.</summary>
     public PolicyEvaluation<TPreferences> Evaluate(TPreferences? requested, in PolicyContext context, Hazard detected, DimensionSet unreadable = default)
     {

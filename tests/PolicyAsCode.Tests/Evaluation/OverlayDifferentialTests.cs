@@ -86,6 +86,23 @@ public sealed class OverlayDifferentialTests(ITestOutputHelper output)
         Assert.True(total.OutOfDomain > 10_000, $"only {total.OutOfDomain} requests with one value outside its domain");
     }
 
+    [Fact]
+    public void An_overlaid_snapshot_admits_only_what_its_overlay_allows()
+    {
+        using var engine = new PolicyEngine<LearnerPreferences>();
+        var context = PolicyContext.In("US").With(Fact.Minor, false);
+        var learner = new LearnerPreferences();
+        Assert.True(engine.Current.Admits(learner, context, Hazard.Hate));
+
+        Assert.True(engine.ApplyOverlay(PolicyOverlay.Empty.Forbid(Hazard.Hate | Hazard.Privacy)).Succeeded);
+
+        // The generated gate knows only the compiled policy; the overlaid snapshot's answer is the narrower one.
+        Assert.True(LearnerPreferences.Admits(learner, context, Hazard.Hate));
+        Assert.False(engine.Current.Admits(learner, context, Hazard.Hate));
+        Assert.False(engine.Current.Evaluate(learner, context, Hazard.Hate).Decision.IsAllowed);
+        Assert.True(engine.Current.Admits(learner, context, Hazard.ViolentCrimes));
+    }
+
     // What an organisation running the QuickStart tutor would write: the example of docs/runtime.md, a pilot with
     // minors, a hazard list every learner must keep, and narrowings confined to one law.
     private static readonly PolicyOverlay[] RealisticOverlays =

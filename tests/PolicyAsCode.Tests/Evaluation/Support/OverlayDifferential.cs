@@ -128,6 +128,10 @@ public static class OverlayDifferential
         {
             Expect(problems, $"decision on 0x{(ulong)detected:X}", Describe(snapshot.Decide(overlaid, detected)), Describe(interpreter.Decide(reference, detected)));
             Expect(problems, $"decision without a resolution on 0x{(ulong)detected:X}", Describe(snapshot.Decide(default, detected)), Describe(interpreter.Decide(default, detected)));
+
+            // The snapshot's gate answers for the request as read, as a resolution without unreadable values does.
+            var plain = unreadable.IsEmpty ? reference : interpreter.Resolve(encoded, c.Context, DimensionSet.Empty);
+            Expect(problems, $"Admits on 0x{(ulong)detected:X}", snapshot.Admits(requested, c.Context, detected), interpreter.Decide(plain, detected).IsAllowed);
         }
 
         if (problems.Count > 0)
