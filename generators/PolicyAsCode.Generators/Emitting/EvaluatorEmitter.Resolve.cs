@@ -164,8 +164,6 @@ internal static partial class EvaluatorEmitter
 
     // Every rule's hazards masked in by whether it is active, with no jump: which rules are active varies request by
     // request, and Admits answers from here with nothing else that branches on the request.
-    private const string ToByte = "global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>";
-
     private static void EmitForbidden(SourceWriter w, EvaluatorPlan plan)
     {
         w.Line();

@@ -44,8 +44,8 @@ internal static partial class EvaluatorEmitter
         }
 
         writer.Line();
-        JurisdictionEmitter.Emit(writer, policy);
-        JurisdictionEmitter.EmitLengths(writer, policy);
+        JurisdictionEmitter.Emit(writer, plan);
+        JurisdictionEmitter.EmitLengths(writer, plan);
 
         writer.Line();
         using (writer.Block($"public static global::PolicyAsCode.Decision Refuse(in global::PolicyAsCode.Resolution<{self}> resolution, global::PolicyAsCode.Hazard detected)"))

@@ -14,10 +14,14 @@ namespace PolicyAsCode.Generators.Emitting;
 /// </summary>
 internal static partial class EvaluatorEmitter
 {
-    private const string Lattice = "global::PolicyAsCode.Lattice";
-    private const string Value = "global::PolicyAsCode.DimensionValue";
-    private const string Support = "global::PolicyAsCode.Compiled.EvaluatorSupport";
-    private const string Recorder = "global::PolicyAsCode.Compiled.AdjustmentRecorder";
+    // The runtime names the generated code spells out, shared with the gate and the jurisdiction match.
+    internal const string Lattice = "global::PolicyAsCode.Lattice";
+    internal const string Value = "global::PolicyAsCode.DimensionValue";
+    internal const string Support = "global::PolicyAsCode.Compiled.EvaluatorSupport";
+    internal const string Recorder = "global::PolicyAsCode.Compiled.AdjustmentRecorder";
+
+    // A bool as 0 or 1, which the JIT computes with a flag rather than a jump.
+    internal const string ToByte = "global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>";
 
     public static string Emit(PolicyModel policy)
     {

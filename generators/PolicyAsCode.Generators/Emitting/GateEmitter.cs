@@ -13,9 +13,9 @@ namespace PolicyAsCode.Generators.Emitting;
 /// </summary>
 internal static class GateEmitter
 {
-    private const string Value = "global::PolicyAsCode.DimensionValue";
+    private const string Value = EvaluatorEmitter.Value;
+    private const string Recorder = EvaluatorEmitter.Recorder;
     private const string Hazard = "global::PolicyAsCode.Hazard";
-    private const string Recorder = "global::PolicyAsCode.Compiled.AdjustmentRecorder";
     private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
 
     public static void Emit(SourceWriter w, EvaluatorPlan plan, string self)

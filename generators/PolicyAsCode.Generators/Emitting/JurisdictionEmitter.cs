@@ -1,5 +1,4 @@
 using System.Linq;
-using PolicyAsCode.Generators.Model;
 using PolicyAsCode.Generators.Planning;
 
 namespace PolicyAsCode.Generators.Emitting;
@@ -13,13 +12,13 @@ namespace PolicyAsCode.Generators.Emitting;
 internal static class JurisdictionEmitter
 {
     private const string Memory = "global::System.Runtime.InteropServices.MemoryMarshal";
-    private const string ToByte = "global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>";
+    private const string ToByte = EvaluatorEmitter.ToByte;
 
-    public static void Emit(SourceWriter w, PolicyModel policy)
+    public static void Emit(SourceWriter w, EvaluatorPlan plan)
     {
-        var jurisdictions = policy.Jurisdictions;
+        var jurisdictions = plan.Policy.Jurisdictions;
         using var _ = w.Block("public static int MatchJurisdiction(string? jurisdiction)");
-        if (JurisdictionKeys.Plan(jurisdictions) is not { } keys)
+        if (plan.JurisdictionKeys is not { } keys)
         {
             for (var j = 0; j < jurisdictions.Count; j++)
             {
@@ -51,9 +50,9 @@ internal static class JurisdictionEmitter
     }
 
     // One method per length, whose words are read once and compared with every code of that length.
-    public static void EmitLengths(SourceWriter w, PolicyModel policy)
+    public static void EmitLengths(SourceWriter w, EvaluatorPlan plan)
     {
-        if (JurisdictionKeys.Plan(policy.Jurisdictions) is not { } keys)
+        if (plan.JurisdictionKeys is not { } keys)
         {
             return;
         }

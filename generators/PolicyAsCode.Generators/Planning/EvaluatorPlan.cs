@@ -37,9 +37,13 @@ internal sealed class EvaluatorPlan
         OwnLists = policy.Forbids.Where(f => f.IsUsersOwn).Select(f => f.Dimension).Distinct().ToList();
         BoundsRead = new HashSet<int>(dimensions.Where(d => d.Folded is null).SelectMany(d => d.Chain).Where(s => !s.Applies.IsNever).Select(s => s.Bound.Index));
         Chunks = (policy.Dimensions.Count + ChunkSize - 1) / ChunkSize;
+        JurisdictionKeys = JurisdictionKeys.Plan(policy.Jurisdictions);
     }
 
     public PolicyModel Policy { get; }
+
+    /// <summary>How a request's jurisdiction is matched by words, or null where some code must be compared as text.</summary>
+    public JurisdictionKeys? JurisdictionKeys { get; }
 
     /// <summary>The scope's type as the generated code names it: public, nested in the user's record, so that a caller can make it once and ask <c>Admits</c> and <c>Granted</c> with it.</summary>
     public string ScopeType => Policy.UserTier.Qualified + ".PolicyScope";
