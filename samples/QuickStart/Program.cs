@@ -100,3 +100,34 @@ foreach (var (who, resolution) in resolutions)
 }
 
 table.Print();
+
+// A gateway that needs only allow or refuse, per request, asks the gate instead: the same answers as resolving and
+// deciding, with no resolution built and nothing allocated (docs/generated-code.md, "The gate"). It answers for the
+// request as read, so the settings file with unreadable values is left to Resolve.
+var gateAsked = 0;
+var gateAgreed = 0;
+foreach (var (_, asked, context, unreadable) in learners)
+{
+    if (!unreadable.IsEmpty)
+    {
+        continue;
+    }
+
+    var scope = new LearnerPreferences.PolicyScope(context);
+    var resolution = LearnerPreferences.Resolve(asked, context);
+    foreach (var (_, detected) in samples)
+    {
+        gateAsked++;
+        var sameDecision = LearnerPreferences.Admits(asked, scope, detected) == LearnerPreferences.Decide(resolution, detected).IsAllowed;
+        var sameMaturity = LearnerPreferences.Granted.Maturity(asked, scope) == resolution.Effective.Maturity;
+        gateAgreed += sameDecision && sameMaturity ? 1 : 0;
+    }
+}
+
+Console.WriteLine();
+Console.WriteLine($"The gate (Admits, Granted.Maturity), asked without resolving: {gateAgreed} of {gateAsked} answers as Resolve and Decide gave them.");
+if (gateAgreed != gateAsked)
+{
+    Console.Error.WriteLine("The gate disagreed with the resolution: report this as a bug.");
+    Environment.ExitCode = 1;
+}
