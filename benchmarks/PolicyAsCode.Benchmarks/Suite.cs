@@ -19,7 +19,7 @@ namespace PolicyAsCode.Benchmarks;
 public static class Suite
 {
     /// <summary>Every benchmark class.</summary>
-    public static readonly Type[] Benchmarks = [typeof(QuickStartResolve), typeof(QuickStartDecide), typeof(QuickStartOverlaidResolve), typeof(QuickStartOverlaidDecide), typeof(WideOverlaidResolve), typeof(TenResolve), typeof(LargeResolve), typeof(LargeDecide), typeof(PreferencesJsonRead), typeof(PreferencesJsonHostile), typeof(ServiceCost), typeof(ServiceCostConcurrent)];
+    public static readonly Type[] Benchmarks = [typeof(QuickStartResolve), typeof(QuickStartDecide), typeof(QuickStartAdmit), typeof(QuickStartOverlaidResolve), typeof(QuickStartOverlaidDecide), typeof(WideOverlaidResolve), typeof(TenResolve), typeof(LargeResolve), typeof(LargeDecide), typeof(PreferencesJsonRead), typeof(PreferencesJsonHostile), typeof(ServiceCost), typeof(ServiceCostConcurrent)];
 
     /// <summary>
     /// The configuration: median and allocation columns, ratios to each class's baseline. Measured runs use one launch,

@@ -71,6 +71,15 @@ public sealed class BenchmarkSuiteTests(ITestOutputHelper output)
             Assert.True(scenario switch { ResolveScenario.Unchanged => largeCount == 0, ResolveScenario.OneClamp => largeCount == 1, _ => largeCount > 30 }, $"{scenario}: {largeCount} adjustments");
         }
 
+        // The gate's benchmark asks about content every scenario allows, so both ways return true and do all their work.
+        foreach (var scenario in new[] { ResolveScenario.Unchanged, ResolveScenario.OneClamp, ResolveScenario.ManyClamps })
+        {
+            var admit = new QuickStartAdmit { Scenario = scenario };
+            admit.Setup();
+            Assert.True(admit.ResolveThenDecide());
+            Assert.True(admit.Gate());
+        }
+
         var resolution = LearnerPreferences.Resolve(Scenarios.QuickStartWithin, Scenarios.EuAdult);
         Assert.True(LearnerPreferences.Decide(resolution, Scenarios.Detected(DecideScenario.Allow)).IsAllowed);
         Assert.Equal(DecisionCause.Forbidden, LearnerPreferences.Decide(resolution, Scenarios.Detected(DecideScenario.Refuse)).Cause);
@@ -180,7 +189,7 @@ public sealed class BenchmarkSuiteTests(ITestOutputHelper output)
         }
 
         Assert.Equal(Suite.Benchmarks.Length, summaries.Length);
-        Assert.Equal(78, summaries.Sum(s => s.Reports.Length)); // 9 + 6 QuickStart, 9 + 4 overlaid QuickStart, 6 overlaid wide, 6 Ten, 6 + 4 Large, 8 preferences JSON, 12 hostile documents, 4 + 4 service
+        Assert.Equal(84, summaries.Sum(s => s.Reports.Length)); // 9 + 6 + 6 QuickStart (resolve, decide, the gate), 9 + 4 overlaid QuickStart, 6 overlaid wide, 6 Ten, 6 + 4 Large, 8 preferences JSON, 12 hostile documents, 4 + 4 service
         Assert.True(Suite.AllSucceeded(summaries));
     }
 }

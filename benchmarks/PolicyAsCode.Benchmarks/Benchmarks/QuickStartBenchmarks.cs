@@ -42,6 +42,30 @@ public class QuickStartResolve
 }
 
 /// <summary>
+/// Whether one piece of content may be shown, asked per request of the same scenarios as <see cref="QuickStartResolve"/>:
+/// by resolving and then deciding (the baseline), and by the generated gate, which answers the same question without
+/// building the resolution (<c>Admits</c>: docs/generated-code.md, "The gate").
+/// </summary>
+[MemoryDiagnoser]
+public class QuickStartAdmit
+{
+    private LearnerPreferences _request = null!;
+    private PolicyContext _context;
+
+    [ParamsAllValues]
+    public ResolveScenario Scenario { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => (_request, _context) = Scenarios.QuickStart(Scenario);
+
+    [Benchmark(Baseline = true)]
+    public bool ResolveThenDecide() => LearnerPreferences.Decide(LearnerPreferences.Resolve(_request, _context), Hazard.ViolentCrimes).IsAllowed;
+
+    [Benchmark]
+    public bool Gate() => LearnerPreferences.Admits(_request, _context, Hazard.ViolentCrimes);
+}
+
+/// <summary>
 /// Deciding on one piece of content against a resolution made beforehand, over 1,024 different users and pieces of
 /// content per invocation (all allowed, or all refused for one reason or another); times are per decision.
 /// </summary>
