@@ -11,7 +11,8 @@ namespace PolicyAsCode.Generators.Planning;
 /// every character that is an ASCII letter in the candidate and <c>folded</c> is the candidate in lower case. For any
 /// UTF-16 unit c and ASCII letter l, <c>(c | 0x20) == l</c> holds exactly when c is l or its upper case, and no unit
 /// outside ASCII equals one inside it ignoring case, so this is <see cref="System.StringComparison.OrdinalIgnoreCase"/>
-/// exactly (as the runtime's <c>JurisdictionMatch</c> relies on too). Null when some code is not ASCII or is longer
+/// exactly: the rule of the runtime's <see cref="JurisdictionMatch"/> (<see cref="JurisdictionMatch.IsAsciiLetter"/>), which
+/// the reference interpreter matches by. Null when some code is not ASCII or is longer
 /// than <see cref="MaxLength"/>: then the evaluator compares text.
 /// </summary>
 internal sealed class JurisdictionKeys
@@ -26,7 +27,7 @@ internal sealed class JurisdictionKeys
 
     public static JurisdictionKeys? Plan(EquatableArray<string> jurisdictions)
     {
-        if (jurisdictions.Any(j => j.Length is 0 or > MaxLength || j.Any(c => c > 0x7F)))
+        if (jurisdictions.Any(j => j.Length is 0 or > MaxLength || !JurisdictionMatch.IsAscii(j)))
         {
             return null;
         }
@@ -63,7 +64,7 @@ internal sealed class JurisdictionKeys
             for (var i = 0; i < w.Width; i++)
             {
                 var c = code[w.Start + i];
-                var letter = c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
+                var letter = JurisdictionMatch.IsAsciiLetter(c);
                 letters |= (letter ? 0x20UL : 0UL) << (16 * i);
                 folded |= (ulong)(letter ? c | 0x20 : c) << (16 * i);
             }

@@ -56,6 +56,27 @@ internal sealed class JurisdictionMatch
         return PolicyShape.IndexIgnoringCase(_jurisdictions, jurisdiction);
     }
 
+    /// <summary>
+    /// Whether <paramref name="c"/> is an ASCII letter: the only characters that equal another one ignoring case (its
+    /// other case, bit 5 apart) among ASCII, and no character outside ASCII equals one inside it ignoring case. The
+    /// generated evaluator's word match (<c>JurisdictionKeys</c>) folds by the same rule.
+    /// </summary>
+    internal static bool IsAsciiLetter(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a';
+
+    /// <summary>Whether a code is short ASCII, kept as a key of its own (every other code is compared as text).</summary>
+    internal static bool IsAscii(string code)
+    {
+        foreach (var c in code)
+        {
+            if (c > 0x7F)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // The code's key, or 0 when it is empty, longer than MaxKeyLength or holds a character outside ASCII.
     private static ulong Key(string code)
     {
@@ -64,16 +85,17 @@ internal sealed class JurisdictionMatch
             return 0;
         }
 
+        if (!IsAscii(code))
+        {
+            return 0;
+        }
+
         var key = (ulong)code.Length << (8 * MaxKeyLength);
         for (var i = 0; i < code.Length; i++)
         {
             var c = code[i];
-            if (c > 0x7F)
-            {
-                return 0;
-            }
 
-            key |= (ulong)(c is >= 'a' and <= 'z' ? c - ('a' - 'A') : c) << (8 * i);
+            key |= (ulong)(IsAsciiLetter(c) ? c & ~0x20 : c) << (8 * i);
         }
 
         return key;

@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Reflection;
 using PolicyAsCode.Documents;
 using PolicyAsCode.Evaluation.Tests.Support;
 using Xunit;
@@ -60,18 +59,7 @@ public sealed class ConditionSpellingEvaluationTests
     {
         using var compiled = PolicyCompiler.Compile("ConditionSpelling", [("Spelling.cs", Source)]);
         Assert.True(compiled.Errors.IsEmpty, string.Join("\n", compiled.Errors));
-        var prefs = compiled.Assembly!.GetType("Spelling.Prefs")!;
-        var level = compiled.Assembly!.GetType("Spelling.Level")!;
-
-        var check = typeof(ConditionSpellingEvaluationTests).GetMethod(nameof(Check), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(prefs);
-        try
-        {
-            check.Invoke(null, [level]);
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            throw e.InnerException;
-        }
+        compiled.Check(typeof(ConditionSpellingEvaluationTests), nameof(Check), "Spelling.Prefs", compiled.Assembly!.GetType("Spelling.Level")!);
     }
 
     private static void Check<T>(Type level)

@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Reflection;
 using PolicyAsCode.Evaluation.Tests.Support;
 using Xunit;
 
@@ -54,17 +53,7 @@ public sealed class FullRangeEnumTests
     {
         using var compiled = PolicyCompiler.Compile("FullRange", [("FullRange.cs", Source)]);
         Assert.True(compiled.Errors.IsEmpty, string.Join("\n", compiled.Errors));
-        var type = compiled.Assembly!.GetType("Regression.FullRange.Prefs")!;
-
-        var check = typeof(FullRangeEnumTests).GetMethod(nameof(Check), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type);
-        try
-        {
-            check.Invoke(null, null);
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            throw e.InnerException;
-        }
+        compiled.Check(typeof(FullRangeEnumTests), nameof(Check), "Regression.FullRange.Prefs");
     }
 
     private static void Check<T>()

@@ -306,14 +306,6 @@ public sealed class NestedLawEvaluationTests
         Assert.Empty(compiled.GeneratedWarnings);
         var type = compiled.Assembly!.GetType(userTier)!;
         var registry = (PolicyRegistry)type.GetProperty("Registry", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
-        var method = typeof(NestedLawEvaluationTests).GetMethod(checks, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type);
-        try
-        {
-            method.Invoke(null, [new PolicyInterpreter(registry), .. more]);
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            throw e.InnerException;
-        }
+        compiled.Check(typeof(NestedLawEvaluationTests), checks, userTier, [new PolicyInterpreter(registry), .. more]);
     }
 }

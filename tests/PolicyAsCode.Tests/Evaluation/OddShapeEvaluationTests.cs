@@ -41,18 +41,7 @@ public sealed class OddShapeEvaluationTests
     {
         using var compiled = PolicyCompiler.Compile("OddHuge", [("Huge.cs", Source)]);
         Assert.True(compiled.Errors.IsEmpty, string.Join("\n", compiled.Errors));
-        var type = compiled.Assembly!.GetType("Odd.Prefs")!;
-        var huge = compiled.Assembly!.GetType("Odd.Huge")!;
-
-        var check = typeof(OddShapeEvaluationTests).GetMethod(nameof(Check), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type);
-        try
-        {
-            check.Invoke(null, [huge]);
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            throw e.InnerException;
-        }
+        compiled.Check(typeof(OddShapeEvaluationTests), nameof(Check), "Odd.Prefs", compiled.Assembly!.GetType("Odd.Huge")!);
     }
 
     private static void Check<T>(Type huge)

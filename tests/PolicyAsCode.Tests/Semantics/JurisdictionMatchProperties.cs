@@ -17,24 +17,26 @@ public sealed class JurisdictionMatchProperties(ITestOutputHelper output)
 {
     // Letters whose case maps onto ASCII in some culture (dotless i, long s, Kelvin sign, dotted I), which
     // OrdinalIgnoreCase does not fold onto ASCII, and two accented ones.
-    private static readonly Gen<char> Letter = Gen.Frequency(
+    internal static readonly Gen<char> Letter = Gen.Frequency(
         (20, Gen.Char['A', 'Z']),
         (10, Gen.Char['a', 'z']),
-        (4, Gen.OneOf('-', '_', '0', '9', '\0', '\u007F')),
+        (4, Gen.OneOf('-', '\r', '_', '0', '9', ' ', '\0', '\u007F')),
         (3, Gen.OneOf('\u0131', '\u017F', '\u212A', '\u0130', '\u00E9', '\u00C9')));
 
-    private static readonly Gen<string> Code = Gen.Frequency(
+    internal static readonly Gen<string> Code = Gen.Frequency(
         (8, Letter.Array[1, 5].Select(c => new string(c))),
         (1, Letter.Array[6, 9].Select(c => new string(c))),
         (1, Gen.Const("")));
 
-    // A code as a request might spell one of the list's: each letter's case flipped at random, or a Unicode look-alike.
-    private static Gen<string> Respelled(string code) =>
-        Gen.Int[0, 3].Array[code.Length].Select(choices => new string([.. code.Select((c, i) => choices[i] switch
+    // A code as a request might spell one of the list's: each character's case flipped at random, its bit 5 flipped
+    // whatever it is ('-' becomes '\r': only letters fold), or a Unicode look-alike.
+    internal static Gen<string> Respelled(string code) =>
+        Gen.Int[0, 4].Array[code.Length].Select(choices => new string([.. code.Select((c, i) => choices[i] switch
         {
             0 => char.ToLowerInvariant(c),
             1 => char.ToUpperInvariant(c),
-            2 => c switch { 'I' or 'i' => '\u0131', 'S' or 's' => '\u017F', 'K' or 'k' => '\u212A', _ => c },
+            2 => c switch { 'I' or 'i' => '\u0131', 'S' or 's' => '\u017F', 'K' or 'k' => '\u212A', 'E' or 'e' => '\u00C9', _ => c },
+            3 => (char)(c ^ 0x20),
             _ => c,
         })]));
 

@@ -88,6 +88,26 @@ public sealed class CompiledPolicies(
     /// <summary>The generated source trees.</summary>
     public ImmutableArray<SyntaxTree> GeneratedTrees { get; } = generatedTrees;
 
+    /// <summary>
+    /// Calls <paramref name="declaring"/>'s private static generic method <paramref name="check"/>, made for the compiled
+    /// type <paramref name="userTier"/>, with <paramref name="arguments"/>; a failed assertion inside it is thrown as
+    /// itself, not wrapped by reflection.
+    /// </summary>
+    public void Check(Type declaring, string check, string userTier, params object?[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(declaring);
+        var type = Assembly?.GetType(userTier) ?? throw new InvalidOperationException($"{userTier} was not compiled: {string.Join("\n", Errors)}");
+        var method = declaring.GetMethod(check, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type);
+        try
+        {
+            method.Invoke(null, arguments);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+        }
+    }
+
     /// <summary>Unloads the assembly.</summary>
     public void Dispose() => context?.Unload();
 }
