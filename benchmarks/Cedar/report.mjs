@@ -6,13 +6,14 @@
 import { readFileSync } from "node:fs";
 
 const [cedarPath, dotnetPath] = process.argv.slice(2);
+// The members of every line tagged so (run.sh times each .NET way in its own process, one line each), merged.
 function json(path, tag) {
-  const line = readFileSync(path, "utf8").split("\n").find((l) => l.startsWith(`${tag} `));
-  if (!line) {
+  const lines = readFileSync(path, "utf8").split("\n").filter((l) => l.startsWith(`${tag} `));
+  if (lines.length === 0) {
     console.error(`${path}: no ${tag} line`);
     process.exit(1);
   }
-  return JSON.parse(line.slice(tag.length + 1));
+  return Object.assign({}, ...lines.map((line) => JSON.parse(line.slice(tag.length + 1))));
 }
 const cedar = json(cedarPath, "cedar-json");
 const dotnet = json(dotnetPath, "dotnet-json");

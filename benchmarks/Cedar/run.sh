@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Cedar side-by-side, in one run: writes the requests with the generated evaluator's decisions, checks that Cedar
 # (cedar-wasm in Node) gives the same decision on every one, times Cedar, times the generated evaluator on the same
-# requests, and prints both sides' medians, quartiles and whole-round extremes per request, and their ratios.
+# requests (each way of deciding in a process of its own), and prints both sides' medians, quartiles and whole-round
+# extremes per request, and their ratios.
 #
 #   benchmarks/Cedar/run.sh [count] [seed]        (default: 10000 requests, seed 7)
 set -euo pipefail
@@ -22,6 +23,10 @@ bench=(dotnet run -c Release --no-build --project "$root/benchmarks/PolicyAsCode
 "${bench[@]}" cedar-requests "$requests" "$count" "$seed"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 node --expose-gc "$here/bench.mjs" "$requests" | tee "$work/cedar.txt"
-"${bench[@]}" cedar-time "$requests" | tee "$work/dotnet.txt"
+# Each way in a process of its own, so that no way's figure depends on which ran before it (CedarComparison.Time).
+: > "$work/dotnet.txt"
+for way in resolve-decide decide by-hand gate split; do
+    "${bench[@]}" cedar-time "$requests" 201 250 "$way" | tee -a "$work/dotnet.txt"
+done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 node "$here/report.mjs" "$work/cedar.txt" "$work/dotnet.txt"

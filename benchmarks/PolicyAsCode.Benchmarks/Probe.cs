@@ -33,6 +33,11 @@ public static class Probe
             return GateLayout(args.Length > 1 && args[1] == "after-resolve");
         }
 
+        if (args.Length > 0 && args[0] == "gate-parts")
+        {
+            return Cedar.GateParts.Run();
+        }
+
         if (args.Length > 0 && args[0] == "cedar-order")
         {
             return CedarOrder();

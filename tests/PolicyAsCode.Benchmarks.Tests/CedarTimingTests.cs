@@ -1,8 +1,11 @@
 using System;
 using System.Diagnostics;
+using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using PolicyAsCode.Benchmarks.Cedar;
 using PolicyAsCode.Benchmarks.HandWritten;
+using PolicyAsCode.TestSupport;
 using QuickStart.Policies;
 using Xunit;
 
@@ -14,6 +17,23 @@ namespace PolicyAsCode.Benchmarks.Tests;
 /// </summary>
 public sealed class CedarTimingTests
 {
+    [Fact]
+    public void Run_sh_times_every_way_each_in_a_process_of_its_own()
+    {
+        // A way run.sh forgot would drop out of the side-by-side; one it names that Time does not know would stop it.
+        var script = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "benchmarks", "Cedar", "run.sh"));
+        var loop = Regex.Match(script, @"for way in ([a-z\- ]+); do\s+""\$\{bench\[@\]\}"" cedar-time ""\$requests"" 201 250 ""\$way""");
+
+        Assert.True(loop.Success, "run.sh no longer starts cedar-time once per way");
+        Assert.Equal(CedarComparison.Ways, loop.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void An_unknown_way_stops_the_timing_before_anything_is_read()
+    {
+        Assert.Equal(2, CedarComparison.Time(Path.Combine(Path.GetTempPath(), "no-such-requests.json"), rounds: 1, chunk: 1, way: "resolve"));
+    }
+
     [Fact]
     public void A_round_the_scheduler_interrupts_moves_the_slowest_round_but_not_the_median()
     {

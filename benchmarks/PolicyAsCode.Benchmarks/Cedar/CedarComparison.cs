@@ -111,11 +111,26 @@ public static class CedarComparison
     }
 
     /// <summary>
-    /// Reads the requests back, checks the recorded decisions, and times the generated evaluator on them (see
-    /// <see cref="PassTimer"/>): resolve + decide, then decide against resolutions made beforehand.
+    /// The ways <see cref="Time"/> can time, by the name run.sh passes and the key of their figures in the JSON line:
+    /// resolve + decide, decide against resolutions made beforehand, the decision by hand, the gate, and resolve +
+    /// decide split by whether resolution moves a value.
     /// </summary>
-    public static int Time(string path, int rounds, int chunk)
+    public static readonly IReadOnlyList<string> Ways = ["resolve-decide", "decide", "by-hand", "gate", "split"];
+
+    /// <summary>
+    /// Reads the requests back, checks the recorded decisions, and times the generated evaluator on them (see
+    /// <see cref="PassTimer"/>): <paramref name="way"/> alone (one of <see cref="Ways"/>), or every way in turn when it
+    /// is null. run.sh times each way in a process of its own: timed in one process, a way's figure depends on which
+    /// ways ran before it (the JIT's profile of the methods they share), by as much as half.
+    /// </summary>
+    public static int Time(string path, int rounds, int chunk, string? way = null)
     {
+        if (way is not null && !Ways.Contains(way))
+        {
+            Console.Error.WriteLine($"unknown way '{way}': expected one of {string.Join(", ", Ways)}");
+            return 2;
+        }
+
         var requests = JsonSerializer.Deserialize<ContentRequest[]>(File.ReadAllText(path), Json) ?? [];
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         var recorded = document.RootElement.EnumerateArray().Select(e => e.GetProperty("decision").GetString() == "allow").ToArray();
@@ -128,32 +143,48 @@ public static class CedarComparison
         }
 
         var allowed = recorded.Count(d => d);
-        var full = PassTimer.Time(inputs.ResolveAndDecide, inputs.Count, rounds, chunk, allowed);
-        var decideOnly = PassTimer.Time(inputs.DecideResolved, inputs.Count, rounds, chunk, allowed);
-        var byHand = PassTimer.Time(inputs.DecideByHand, inputs.Count, rounds, chunk, allowed);
-        var byGate = PassTimer.Time(inputs.DecideByGate, inputs.Count, rounds, chunk, allowed);
-
-        // Where the time goes: the same requests split by whether resolution moves a value (a clamped maturity).
-        var byMoved = requests.ToLookup(Moves);
-        var parts = new[] { false, true }.Select(moved =>
+        Console.WriteLine($"generated evaluator, {inputs.Count} requests in chunks of {chunk}, .NET {Environment.Version}, {Environment.ProcessorCount} cores, tiered compilation {Setting("TieredCompilation")}, tiered PGO {Setting("TieredPGO")}, {(way is null ? "every way in this process" : $"this process times {way} alone")}");
+        var figures = new List<string>();
+        foreach (var name in way is null ? Ways : [way])
         {
-            var part = CedarInputs.Prepare([.. byMoved[moved]]);
-            return (Moved: moved, part.Count, Timing: PassTimer.Time(part.ResolveAndDecide, part.Count, rounds, chunk, part.ResolveAndDecide(0, part.Count)));
-        }).ToArray();
+            switch (name)
+            {
+                case "resolve-decide":
+                    figures.Add(Report("resolveDecide", "resolve + decide", PassTimer.Time(inputs.ResolveAndDecide, inputs.Count, rounds, chunk, allowed)));
+                    break;
+                case "decide":
+                    figures.Add(Report("decide", "decide against a resolution made beforehand", PassTimer.Time(inputs.DecideResolved, inputs.Count, rounds, chunk, allowed)));
+                    break;
+                case "by-hand":
+                    figures.Add(Report("byHand", "the decision by hand, from only what it reads, no resolution (QuickStartDecisionByHand)", PassTimer.Time(inputs.DecideByHand, inputs.Count, rounds, chunk, allowed)));
+                    break;
+                case "gate":
+                    figures.Add(Report("byGate", "resolve + decide by the generated gate, no resolution built (PolicyScope, Admits, Granted.Maturity)", PassTimer.Time(inputs.DecideByGate, inputs.Count, rounds, chunk, allowed)));
+                    break;
+                default:
+                    // Where the time goes: the same requests split by whether resolution moves a value (a clamped maturity).
+                    var byMoved = requests.ToLookup(Moves);
+                    foreach (var moved in new[] { false, true })
+                    {
+                        var part = CedarInputs.Prepare([.. byMoved[moved]]);
+                        var timing = PassTimer.Time(part.ResolveAndDecide, part.Count, rounds, chunk, part.ResolveAndDecide(0, part.Count));
+                        Console.WriteLine($"  resolve + decide, the {part.Count} requests where {(moved ? "resolution moves a value" : "nothing moves")}: {timing}");
+                        figures.Add(FormattableString.Invariant($"\"{(moved ? "moved" : "unchanged")}\":{{\"requests\":{part.Count},\"timing\":{timing.ToJson()}}}"));
+                    }
 
-        Console.WriteLine($"generated evaluator, {inputs.Count} requests in chunks of {chunk}, .NET {Environment.Version}, {Environment.ProcessorCount} cores, tiered compilation {Setting("TieredCompilation")}, tiered PGO {Setting("TieredPGO")}");
-        Console.WriteLine($"  resolve + decide: {full}");
-        Console.WriteLine($"  decide against a resolution made beforehand: {decideOnly}");
-        Console.WriteLine($"  the decision by hand, from only what it reads, no resolution (QuickStartDecisionByHand): {byHand}");
-        Console.WriteLine($"  resolve + decide by the generated gate, no resolution built (PolicyScope, Admits, Granted.Maturity): {byGate}");
-        foreach (var (moved, count, timing) in parts)
-        {
-            Console.WriteLine($"  resolve + decide, the {count} requests where {(moved ? "resolution moves a value" : "nothing moves")}: {timing}");
+                    break;
+            }
         }
 
-        var split = string.Join(",", parts.Select(p => FormattableString.Invariant($"\"{(p.Moved ? "moved" : "unchanged")}\":{{\"requests\":{p.Count},\"timing\":{p.Timing.ToJson()}}}")));
-        Console.WriteLine(FormattableString.Invariant($"dotnet-json {{\"requests\":{inputs.Count},\"chunk\":{chunk},\"resolveDecide\":{full.ToJson()},\"decide\":{decideOnly.ToJson()},\"byHand\":{byHand.ToJson()},\"byGate\":{byGate.ToJson()},{split}}}"));
+        Console.WriteLine(FormattableString.Invariant($"dotnet-json {{\"requests\":{inputs.Count},\"chunk\":{chunk},{string.Join(",", figures)}}}"));
         return 0;
+    }
+
+    // Prints one way's figures for a reader and returns them as a member of the JSON line.
+    private static string Report(string key, string title, PassTiming timing)
+    {
+        Console.WriteLine($"  {title}: {timing}");
+        return $"\"{key}\":{timing.ToJson()}";
     }
 
     /// <summary>Whether resolving <paramref name="request"/>'s preferences moves any value.</summary>
