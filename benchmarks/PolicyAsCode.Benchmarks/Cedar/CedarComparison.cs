@@ -110,18 +110,29 @@ public static class CedarComparison
         Console.WriteLine($"wrote {count} requests to {path}: {allowed} allowed, {count - allowed} denied by the generated evaluator");
     }
 
+    // The ways timed over every request: the name run.sh passes, the key of the figures in the JSON line, the title.
+    private static readonly TimedWay[] WholeWays =
+    [
+        new("resolve-decide", "resolveDecide", "resolve + decide", inputs => inputs.ResolveAndDecide),
+        new("decide", "decide", "decide against a resolution made beforehand", inputs => inputs.DecideResolved),
+        new("by-hand", "byHand", "the decision by hand, from only what it reads, no resolution (QuickStartDecisionByHand)", inputs => inputs.DecideByHand),
+        new("gate", "byGate", "resolve + decide by the generated gate, no resolution built (PolicyScope, Admits, Granted.Maturity)", inputs => inputs.DecideByGate),
+    ];
+
+    // Resolve + decide on the requests split by whether resolution moves a value (a clamped maturity).
+    private const string SplitWay = "split";
+
     /// <summary>
-    /// The ways <see cref="Time"/> can time, by the name run.sh passes and the key of their figures in the JSON line:
-    /// resolve + decide, decide against resolutions made beforehand, the decision by hand, the gate, and resolve +
-    /// decide split by whether resolution moves a value.
+    /// The ways <see cref="Time"/> can time, by the name run.sh passes: resolve + decide, decide against resolutions
+    /// made beforehand, the decision by hand, the gate, and resolve + decide split by whether resolution moves a value.
     /// </summary>
-    public static readonly IReadOnlyList<string> Ways = ["resolve-decide", "decide", "by-hand", "gate", "split"];
+    public static readonly IReadOnlyList<string> Ways = [.. WholeWays.Select(w => w.Name), SplitWay];
 
     /// <summary>
     /// Reads the requests back, checks the recorded decisions, and times the generated evaluator on them (see
     /// <see cref="PassTimer"/>): <paramref name="way"/> alone (one of <see cref="Ways"/>), or every way in turn when it
-    /// is null. run.sh times each way in a process of its own: timed in one process, a way's figure depends on which
-    /// ways ran before it (the JIT's profile of the methods they share), by as much as half.
+    /// is null. run.sh times each way in a process of its own: timed in one process, a way's figure depended on which
+    /// ways ran before it, by as much as half (docs/performance.md, "Eighth session" under Cedar).
     /// </summary>
     public static int Time(string path, int rounds, int chunk, string? way = null)
     {
@@ -147,44 +158,27 @@ public static class CedarComparison
         var figures = new List<string>();
         foreach (var name in way is null ? Ways : [way])
         {
-            switch (name)
+            if (WholeWays.FirstOrDefault(w => w.Name == name) is { } whole)
             {
-                case "resolve-decide":
-                    figures.Add(Report("resolveDecide", "resolve + decide", PassTimer.Time(inputs.ResolveAndDecide, inputs.Count, rounds, chunk, allowed)));
-                    break;
-                case "decide":
-                    figures.Add(Report("decide", "decide against a resolution made beforehand", PassTimer.Time(inputs.DecideResolved, inputs.Count, rounds, chunk, allowed)));
-                    break;
-                case "by-hand":
-                    figures.Add(Report("byHand", "the decision by hand, from only what it reads, no resolution (QuickStartDecisionByHand)", PassTimer.Time(inputs.DecideByHand, inputs.Count, rounds, chunk, allowed)));
-                    break;
-                case "gate":
-                    figures.Add(Report("byGate", "resolve + decide by the generated gate, no resolution built (PolicyScope, Admits, Granted.Maturity)", PassTimer.Time(inputs.DecideByGate, inputs.Count, rounds, chunk, allowed)));
-                    break;
-                default:
-                    // Where the time goes: the same requests split by whether resolution moves a value (a clamped maturity).
-                    var byMoved = requests.ToLookup(Moves);
-                    foreach (var moved in new[] { false, true })
-                    {
-                        var part = CedarInputs.Prepare([.. byMoved[moved]]);
-                        var timing = PassTimer.Time(part.ResolveAndDecide, part.Count, rounds, chunk, part.ResolveAndDecide(0, part.Count));
-                        Console.WriteLine($"  resolve + decide, the {part.Count} requests where {(moved ? "resolution moves a value" : "nothing moves")}: {timing}");
-                        figures.Add(FormattableString.Invariant($"\"{(moved ? "moved" : "unchanged")}\":{{\"requests\":{part.Count},\"timing\":{timing.ToJson()}}}"));
-                    }
+                var timing = PassTimer.Time(whole.Pass(inputs), inputs.Count, rounds, chunk, allowed);
+                Console.WriteLine($"  {whole.Title}: {timing}");
+                figures.Add($"\"{whole.Key}\":{timing.ToJson()}");
+                continue;
+            }
 
-                    break;
+            // Where the time goes: the same requests split by whether resolution moves a value.
+            var byMoved = requests.ToLookup(Moves);
+            foreach (var moved in new[] { false, true })
+            {
+                var part = CedarInputs.Prepare([.. byMoved[moved]]);
+                var timing = PassTimer.Time(part.ResolveAndDecide, part.Count, rounds, chunk, part.ResolveAndDecide(0, part.Count));
+                Console.WriteLine($"  resolve + decide, the {part.Count} requests where {(moved ? "resolution moves a value" : "nothing moves")}: {timing}");
+                figures.Add(FormattableString.Invariant($"\"{(moved ? "moved" : "unchanged")}\":{{\"requests\":{part.Count},\"timing\":{timing.ToJson()}}}"));
             }
         }
 
         Console.WriteLine(FormattableString.Invariant($"dotnet-json {{\"requests\":{inputs.Count},\"chunk\":{chunk},{string.Join(",", figures)}}}"));
         return 0;
-    }
-
-    // Prints one way's figures for a reader and returns them as a member of the JSON line.
-    private static string Report(string key, string title, PassTiming timing)
-    {
-        Console.WriteLine($"  {title}: {timing}");
-        return $"\"{key}\":{timing.ToJson()}";
     }
 
     /// <summary>Whether resolving <paramref name="request"/>'s preferences moves any value.</summary>
@@ -214,4 +208,6 @@ public static class CedarComparison
 
     // A runtime knob as the environment sets it; "default" (on, in .NET 10) when it is not set.
     private static string Setting(string name) => Environment.GetEnvironmentVariable("DOTNET_" + name) ?? "default";
+
+    private sealed record TimedWay(string Name, string Key, string Title, Func<CedarInputs, Func<int, int, int>> Pass);
 }
