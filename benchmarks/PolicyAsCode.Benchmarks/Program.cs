@@ -9,7 +9,7 @@ using PolicyAsCode.Benchmarks.Workload;
 // dotnet run --project benchmarks/PolicyAsCode.Benchmarks -- --quick                               every benchmark once, nothing timed
 // dotnet run -c Release --project benchmarks/PolicyAsCode.Benchmarks -- check [count]              agreement only
 // dotnet run -c Release --project benchmarks/PolicyAsCode.Benchmarks -- cedar-requests FILE [count] [seed]
-// dotnet run -c Release --project benchmarks/PolicyAsCode.Benchmarks -- cedar-time FILE [rounds] [chunk] [way]
+// dotnet run -c Release --project benchmarks/PolicyAsCode.Benchmarks -- cedar-time FILE [rounds] [chunk] [way,...]
 // dotnet run -c Release --project benchmarks/PolicyAsCode.Benchmarks -- probe [json|gate-layout|gate-parts|...] rough timing loops for working on the emitter or the JSON reader (PROBE_ONLY=empty|sparse: one loop, for perf)
 // dotnet run -c Release --project benchmarks/PolicyAsCode.Benchmarks -- service [rounds] [batches] [concurrency]  the service cost with the endpoints interleaved (Service/InterleavedRun.cs)
 // Every run that times anything first checks that the evaluators it compares agree, and stops if they do not.
