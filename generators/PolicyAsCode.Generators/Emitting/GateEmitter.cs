@@ -117,18 +117,9 @@ internal static class GateEmitter
             w.Line(Inline);
             using (w.Block($"public static {Value} GrantedValue{i}({self}? requested, in {plan.ScopeType} scope)"))
             {
-                // No preferences at all: the step Resolve runs for an unreadable value. Tested once, up front, so
-                // that the JIT jumps on it once rather than carrying a flag through every test below.
-                using (w.Block("if (requested is null)"))
-                {
-                    w.Line($"var none = default({Recorder});");
-                    w.Line($"return Resolve{i}(default, false, in scope, ref none);");
-                }
-
-                w.Line();
-                w.Line("const bool readAll = true;");
+                w.Line("var readAll = requested is not null;");
                 w.Line("var unreadable = default(global::PolicyAsCode.DimensionSet);");
-                w.Line($"var value{i} = Encode{i}(requested.{CSharpNames.Escape(d.Name)});");
+                w.Line($"var value{i} = readAll ? Encode{i}(requested!.{CSharpNames.Escape(d.Name)}) : default;");
                 w.Line($"var readable{i} = {dimension.Readable};");
                 w.Line($"var adjusted = default({Recorder});");
                 if (dimension.Constant is { ClampedPositions: not null })

@@ -159,15 +159,9 @@ namespace Conditional
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue0(global::Conditional.Reader? requested, in global::Conditional.Reader.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve0(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value0 = Encode0(requested.Maturity);
+            var value0 = readAll ? Encode0(requested!.Maturity) : default;
             var readable0 = readAll && !unreadable.Contains(0) && value0.Bits < 64UL;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable0 && (!scope.EuLawWhenMinor || ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL) && (!scope.EuLawUnlessVerifiedAdultNotWaived || ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL) && (!scope.UsLawWhenMinor || ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL) ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
@@ -176,15 +170,9 @@ namespace Conditional
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue1(global::Conditional.Reader? requested, in global::Conditional.Reader.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve1(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value1 = Encode1(requested.DiscloseAi);
+            var value1 = readAll ? Encode1(requested!.DiscloseAi) : default;
             var readable1 = readAll && !unreadable.Contains(1);
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable1 && (!scope.EuLawApplies || ((0x2UL >> (int)value1.Bits) & 1UL) != 0UL) ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
@@ -193,15 +181,9 @@ namespace Conditional
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue2(global::Conditional.Reader? requested, in global::Conditional.Reader.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve2(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value2 = Encode2(requested.MemoryDays);
+            var value2 = readAll ? Encode2(requested!.MemoryDays) : default;
             var readable2 = readAll && !unreadable.Contains(2);
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable2 && (!scope.EuLawUnlessConsentsToMemory || (value2.Number >= 0d && value2.Number <= 0d)) && (!scope.EuLawWhenConsentsToMemoryAndProfessional || value2.Number <= 30d) ? value2 : Resolve2(value2, readable2, in scope, ref adjusted);

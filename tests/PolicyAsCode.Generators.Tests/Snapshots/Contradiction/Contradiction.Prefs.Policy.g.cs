@@ -134,15 +134,9 @@ namespace Contradiction
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue0(global::Contradiction.Prefs? requested, in global::Contradiction.Prefs.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve0(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value0 = Encode0(requested.Maturity);
+            var value0 = readAll ? Encode0(requested!.Maturity) : default;
             var readable0 = readAll && !unreadable.Contains(0) && value0.Bits < 64UL;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable0 && ((0x4UL >> (int)value0.Bits) & 1UL) != 0UL && (!scope.EuLawApplies || ((0x3UL >> (int)value0.Bits) & 1UL) != 0UL) ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
@@ -151,15 +145,9 @@ namespace Contradiction
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue1(global::Contradiction.Prefs? requested, in global::Contradiction.Prefs.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve1(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value1 = Encode1(requested.MemoryDays);
+            var value1 = readAll ? Encode1(requested!.MemoryDays) : default;
             var readable1 = readAll && !unreadable.Contains(1);
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable1 && value1.Number >= 20d && (!scope.EuLawApplies || value1.Number <= 10d) ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);

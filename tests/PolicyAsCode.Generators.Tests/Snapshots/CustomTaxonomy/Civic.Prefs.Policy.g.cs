@@ -120,15 +120,9 @@ namespace Civic
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue0(global::Civic.Prefs? requested, in global::Civic.Prefs.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve0(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value0 = Encode0(requested.NewsPerDay);
+            var value0 = readAll ? Encode0(requested!.NewsPerDay) : default;
             var readable0 = readAll && !unreadable.Contains(0);
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable0 && (!scope.EuLawApplies || value0.Number <= 10d) ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
@@ -137,15 +131,9 @@ namespace Civic
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue1(global::Civic.Prefs? requested, in global::Civic.Prefs.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve1(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value1 = Encode1(requested.AvoidHazards);
+            var value1 = readAll ? Encode1(requested!.AvoidHazards) : default;
             var readable1 = readAll && !unreadable.Contains(1) && (value1.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable1 ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);

@@ -229,15 +229,9 @@ namespace EveryKind
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue0(global::EveryKind.Settings? requested, in global::EveryKind.Settings.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve0(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value0 = Encode0(requested.Disclose);
+            var value0 = readAll ? Encode0(requested!.Disclose) : default;
             var readable0 = readAll && !unreadable.Contains(0);
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable0 && (!scope.XxLawApplies || ((0x2UL >> (int)value0.Bits) & 1UL) != 0UL) ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
@@ -246,15 +240,9 @@ namespace EveryKind
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue1(global::EveryKind.Settings? requested, in global::EveryKind.Settings.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve1(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value1 = Encode1(requested.Strictness);
+            var value1 = readAll ? Encode1(requested!.Strictness) : default;
             var readable1 = readAll && !unreadable.Contains(1) && value1.Bits < 64UL;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable1 ? global::PolicyAsCode.DimensionValue.OfPosition(Clamped1[(int)value1.Bits]) : Resolve1(value1, false, in scope, ref adjusted);
@@ -263,15 +251,9 @@ namespace EveryKind
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue2(global::EveryKind.Settings? requested, in global::EveryKind.Settings.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve2(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value2 = Encode2(requested.Days);
+            var value2 = readAll ? Encode2(requested!.Days) : default;
             var readable2 = readAll && !unreadable.Contains(2);
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable2 && value2.Number >= 1d && value2.Number <= 30d ? value2 : Resolve2(value2, readable2, in scope, ref adjusted);
@@ -280,15 +262,9 @@ namespace EveryKind
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue3(global::EveryKind.Settings? requested, in global::EveryKind.Settings.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve3(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value3 = Encode3(requested.Temperature);
+            var value3 = readAll ? Encode3(requested!.Temperature) : default;
             var readable3 = readAll && !unreadable.Contains(3) && double.IsFinite(value3.Number);
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable3 && value3.Number >= 0.1d && value3.Number <= 0.7d ? value3 : Resolve3(value3, readable3, in scope, ref adjusted);
@@ -297,15 +273,9 @@ namespace EveryKind
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue4(global::EveryKind.Settings? requested, in global::EveryKind.Settings.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve4(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value4 = Encode4(requested.Channels);
+            var value4 = readAll ? Encode4(requested!.Channels) : default;
             var readable4 = readAll && !unreadable.Contains(4) && (value4.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable4 && (value4.Bits & 0xFFFFFFFFFFFFFFFCUL) == 0UL && (!scope.XxLawApplies || (value4.Bits & 0x1UL) == 0x1UL) ? value4 : Resolve4(value4, readable4, in scope, ref adjusted);
@@ -314,15 +284,9 @@ namespace EveryKind
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue5(global::EveryKind.Settings? requested, in global::EveryKind.Settings.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve5(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value5 = Encode5(requested.Language);
+            var value5 = readAll ? Encode5(requested!.Language) : default;
             var readable5 = readAll && !unreadable.Contains(5) && value5.Bits < 64UL;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable5 ? global::PolicyAsCode.DimensionValue.OfPosition(Clamped5[(int)value5.Bits]) : Resolve5(value5, false, in scope, ref adjusted);
@@ -331,15 +295,9 @@ namespace EveryKind
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue6(global::EveryKind.Settings? requested, in global::EveryKind.Settings.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve6(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value6 = Encode6(requested.Avoid);
+            var value6 = readAll ? Encode6(requested!.Avoid) : default;
             var readable6 = readAll && !unreadable.Contains(6) && (value6.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable6 && (value6.Bits & 0x200UL) == 0x200UL ? value6 : Resolve6(value6, readable6, in scope, ref adjusted);

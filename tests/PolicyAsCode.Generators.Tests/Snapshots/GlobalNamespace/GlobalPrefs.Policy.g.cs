@@ -90,15 +90,9 @@ file static class PolicyTables
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static global::PolicyAsCode.DimensionValue GrantedValue0(global::GlobalPrefs? requested, in global::GlobalPrefs.PolicyScope scope)
     {
-        if (requested is null)
-        {
-            var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-            return Resolve0(default, false, in scope, ref none);
-        }
-
-        const bool readAll = true;
+        var readAll = requested is not null;
         var unreadable = default(global::PolicyAsCode.DimensionSet);
-        var value0 = Encode0(requested.MemoryDays);
+        var value0 = readAll ? Encode0(requested!.MemoryDays) : default;
         var readable0 = readAll && !unreadable.Contains(0);
         var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
         return readable0 && (!scope.EuLawApplies || (value0.Number >= 0d && value0.Number <= 30d)) ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);

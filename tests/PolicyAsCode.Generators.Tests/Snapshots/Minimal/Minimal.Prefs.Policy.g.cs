@@ -83,15 +83,9 @@ namespace Minimal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue0(global::Minimal.Prefs? requested, in global::Minimal.Prefs.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve0(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value0 = Encode0(requested.Maturity);
+            var value0 = readAll ? Encode0(requested!.Maturity) : default;
             var readable0 = readAll && !unreadable.Contains(0) && value0.Bits < 64UL;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable0 ? global::PolicyAsCode.DimensionValue.OfPosition(Clamped0[(int)value0.Bits]) : Resolve0(value0, false, in scope, ref adjusted);

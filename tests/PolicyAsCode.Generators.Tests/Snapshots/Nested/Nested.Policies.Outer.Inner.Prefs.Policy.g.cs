@@ -92,15 +92,9 @@ namespace Nested.Policies
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue0(global::Nested.Policies.Outer.Inner.Prefs? requested, in global::Nested.Policies.Outer.Inner.Prefs.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve0(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value0 = Encode0(requested.Creativity);
+            var value0 = readAll ? Encode0(requested!.Creativity) : default;
             var readable0 = readAll && !unreadable.Contains(0) && double.IsFinite(value0.Number);
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable0 && (!scope.EuLawApplies || value0.Number <= 0.5d) ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);

@@ -168,15 +168,9 @@ namespace NestedLaws
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue0(global::NestedLaws.Prefs? requested, in global::NestedLaws.Prefs.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve0(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value0 = Encode0(requested.MemoryDays);
+            var value0 = readAll ? Encode0(requested!.MemoryDays) : default;
             var readable0 = readAll && !unreadable.Contains(0);
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable0 && value0.Number <= 21d && (!scope.EuLawApplies || value0.Number >= 0d) && (!scope.DeLawApplies || (value0.Number >= 0d && value0.Number <= 14d)) && (!scope.DeByLawWhenMinor || (value0.Number >= 0d && value0.Number <= 0d)) ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
@@ -185,15 +179,9 @@ namespace NestedLaws
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue1(global::NestedLaws.Prefs? requested, in global::NestedLaws.Prefs.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve1(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value1 = Encode1(requested.DiscloseAi);
+            var value1 = readAll ? Encode1(requested!.DiscloseAi) : default;
             var readable1 = readAll && !unreadable.Contains(1);
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable1 && (!scope.EuLawApplies || ((0x2UL >> (int)value1.Bits) & 1UL) != 0UL) ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
@@ -202,15 +190,9 @@ namespace NestedLaws
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue2(global::NestedLaws.Prefs? requested, in global::NestedLaws.Prefs.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve2(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value2 = Encode2(requested.Maturity);
+            var value2 = readAll ? Encode2(requested!.Maturity) : default;
             var readable2 = readAll && !unreadable.Contains(2) && value2.Bits < 64UL;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable2 && (!scope.EuLawWhenMinor || ((0x3UL >> (int)value2.Bits) & 1UL) != 0UL) ? value2 : Resolve2(value2, readable2, in scope, ref adjusted);

@@ -294,15 +294,9 @@ namespace QuickStart.Policies
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue0(global::QuickStart.Policies.LearnerPreferences? requested, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve0(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value0 = Encode0(requested.Maturity);
+            var value0 = readAll ? Encode0(requested!.Maturity) : default;
             var readable0 = readAll && !unreadable.Contains(0) && value0.Bits < 64UL;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable0 ? global::PolicyAsCode.DimensionValue.OfPosition(Clamped0[(int)value0.Bits]) : Resolve0(value0, false, in scope, ref adjusted);
@@ -311,15 +305,9 @@ namespace QuickStart.Policies
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue1(global::QuickStart.Policies.LearnerPreferences? requested, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve1(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value1 = Encode1(requested.Tone);
+            var value1 = readAll ? Encode1(requested!.Tone) : default;
             var readable1 = readAll && !unreadable.Contains(1) && value1.Bits < 64UL;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable1 ? global::PolicyAsCode.DimensionValue.OfPosition(Clamped1[(int)value1.Bits]) : Resolve1(value1, false, in scope, ref adjusted);
@@ -328,15 +316,9 @@ namespace QuickStart.Policies
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue2(global::QuickStart.Policies.LearnerPreferences? requested, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve2(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value2 = Encode2(requested.Verbosity);
+            var value2 = readAll ? Encode2(requested!.Verbosity) : default;
             var readable2 = readAll && !unreadable.Contains(2) && value2.Bits < 64UL;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable2 ? value2 : Resolve2(value2, readable2, in scope, ref adjusted);
@@ -345,15 +327,9 @@ namespace QuickStart.Policies
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue3(global::QuickStart.Policies.LearnerPreferences? requested, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve3(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value3 = Encode3(requested.DiscloseAi);
+            var value3 = readAll ? Encode3(requested!.DiscloseAi) : default;
             var readable3 = readAll && !unreadable.Contains(3);
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable3 && (!scope.EuLawApplies || ((0x2UL >> (int)value3.Bits) & 1UL) != 0UL) && (!scope.UsCaLawApplies || ((0x2UL >> (int)value3.Bits) & 1UL) != 0UL) ? value3 : Resolve3(value3, readable3, in scope, ref adjusted);
@@ -362,15 +338,9 @@ namespace QuickStart.Policies
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue4(global::QuickStart.Policies.LearnerPreferences? requested, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve4(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value4 = Encode4(requested.MemoryDays);
+            var value4 = readAll ? Encode4(requested!.MemoryDays) : default;
             var readable4 = readAll && !unreadable.Contains(4);
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable4 && value4.Number >= 0d && value4.Number <= 14d && (!scope.EuLawUnlessConsentsToMemory || value4.Number <= 0d) && (!scope.UsLawWhenMinor || value4.Number <= 0d) && (!scope.DeLawWhenMinor || value4.Number <= 0d) ? value4 : Resolve4(value4, readable4, in scope, ref adjusted);
@@ -379,15 +349,9 @@ namespace QuickStart.Policies
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue5(global::QuickStart.Policies.LearnerPreferences? requested, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve5(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value5 = Encode5(requested.Creativity);
+            var value5 = readAll ? Encode5(requested!.Creativity) : default;
             var readable5 = readAll && !unreadable.Contains(5) && double.IsFinite(value5.Number);
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable5 && value5.Number >= 0d && value5.Number <= 0.8d ? value5 : Resolve5(value5, readable5, in scope, ref adjusted);
@@ -396,15 +360,9 @@ namespace QuickStart.Policies
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue6(global::QuickStart.Policies.LearnerPreferences? requested, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve6(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value6 = Encode6(requested.Topics);
+            var value6 = readAll ? Encode6(requested!.Topics) : default;
             var readable6 = readAll && !unreadable.Contains(6) && (value6.Bits & 0xFFFFFFFFFFFFFFC0UL) == 0UL;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable6 && (value6.Bits & 0xFFFFFFFFFFFFFFF0UL) == 0UL ? value6 : Resolve6(value6, readable6, in scope, ref adjusted);
@@ -413,15 +371,9 @@ namespace QuickStart.Policies
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue7(global::QuickStart.Policies.LearnerPreferences? requested, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve7(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value7 = Encode7(requested.Language);
+            var value7 = readAll ? Encode7(requested!.Language) : default;
             var readable7 = readAll && !unreadable.Contains(7) && value7.Bits < 64UL;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable7 ? global::PolicyAsCode.DimensionValue.OfPosition(Clamped7[(int)value7.Bits]) : Resolve7(value7, false, in scope, ref adjusted);
@@ -430,15 +382,9 @@ namespace QuickStart.Policies
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue8(global::QuickStart.Policies.LearnerPreferences? requested, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve8(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value8 = Encode8(requested.AvoidHazards);
+            var value8 = readAll ? Encode8(requested!.AvoidHazards) : default;
             var readable8 = readAll && !unreadable.Contains(8) && (value8.Bits & 0xFFFFFF00FFFFC000UL) == 0UL;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return readable8 ? value8 : Resolve8(value8, readable8, in scope, ref adjusted);

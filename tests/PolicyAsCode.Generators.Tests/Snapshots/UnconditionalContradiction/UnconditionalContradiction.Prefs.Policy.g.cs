@@ -126,15 +126,9 @@ namespace UnconditionalContradiction
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue0(global::UnconditionalContradiction.Prefs? requested, in global::UnconditionalContradiction.Prefs.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve0(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value0 = Encode0(requested.Maturity);
+            var value0 = readAll ? Encode0(requested!.Maturity) : default;
             var readable0 = readAll && !unreadable.Contains(0) && value0.Bits < 64UL;
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return false ? value0 : Resolve0(value0, readable0, in scope, ref adjusted);
@@ -143,15 +137,9 @@ namespace UnconditionalContradiction
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue1(global::UnconditionalContradiction.Prefs? requested, in global::UnconditionalContradiction.Prefs.PolicyScope scope)
         {
-            if (requested is null)
-            {
-                var none = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
-                return Resolve1(default, false, in scope, ref none);
-            }
-
-            const bool readAll = true;
+            var readAll = requested is not null;
             var unreadable = default(global::PolicyAsCode.DimensionSet);
-            var value1 = Encode1(requested.MemoryDays);
+            var value1 = readAll ? Encode1(requested!.MemoryDays) : default;
             var readable1 = readAll && !unreadable.Contains(1);
             var adjusted = default(global::PolicyAsCode.Compiled.AdjustmentRecorder);
             return false ? value1 : Resolve1(value1, readable1, in scope, ref adjusted);
