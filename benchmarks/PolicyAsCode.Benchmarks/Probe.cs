@@ -35,7 +35,7 @@ public static class Probe
 
         if (args.Length > 0 && args[0] == "gate-parts")
         {
-            return Cedar.GateParts.Run();
+            return Cedar.GateParts.Run(args.Length > 1 ? args[1] : null);
         }
 
         if (args.Length > 0 && args[0] == "cedar-order")
@@ -206,8 +206,7 @@ public static class Probe
     private static int GateLayout(bool afterResolve)
     {
         var drawn = Cedar.CedarComparison.Requests(10_000, 7);
-        var json = new System.Text.Json.JsonSerializerOptions { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase };
-        var read = System.Text.Json.JsonSerializer.Deserialize<Cedar.ContentRequest[]>(System.Text.Json.JsonSerializer.Serialize(drawn, json), json)!;
+        var read = Cedar.CedarComparison.ReadBack(drawn);
         var copied = Array.ConvertAll(read, r => r with { Jurisdiction = r.Jurisdiction is null ? null : new string(r.Jurisdiction.AsSpan()) });
         foreach (var (name, requests) in new[] { ("drawn", drawn), ("read from JSON", read), ("copied", copied) })
         {

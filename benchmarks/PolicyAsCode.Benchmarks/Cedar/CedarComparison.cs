@@ -91,6 +91,13 @@ public static class CedarComparison
         return requests;
     }
 
+    /// <summary>
+    /// <paramref name="requests"/> written as JSON and read back, as <see cref="Time"/> holds them: one new string per
+    /// jurisdiction, among the reader's other objects (the probes compare this layout with others).
+    /// </summary>
+    public static ContentRequest[] ReadBack(ContentRequest[] requests) =>
+        JsonSerializer.Deserialize<ContentRequest[]>(JsonSerializer.Serialize(requests, Json), Json) ?? [];
+
     /// <summary>Writes <paramref name="count"/> requests and their decisions to <paramref name="path"/>.</summary>
     public static void Write(string path, int count, int seed)
     {

@@ -1,7 +1,7 @@
 using System;
+using System.Diagnostics;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using QuickStart.Policies;
 
 namespace PolicyAsCode.Benchmarks.Cedar;
@@ -10,15 +10,35 @@ namespace PolicyAsCode.Benchmarks.Cedar;
 /// Where the gate's time goes on the Cedar comparison's requests (<c>probe gate-parts</c>): the gate whole, its two
 /// halves apart (the scope tested from the context; <c>Admits</c> and <c>Granted.Maturity</c> against scopes tested
 /// beforehand), and loops that only read what the gate reads, with and without the jurisdiction's characters. The
-/// requests are read back from JSON, as <c>cedar-time</c> holds them. Each loop is timed by <see cref="PassTimer"/>.
+/// requests are read back from JSON, as <c>cedar-time</c> holds them. Each part is timed by <see cref="PassTimer"/> in
+/// a process of its own, as <c>run.sh</c> times each way: in one process only the first part timed would have its loop
+/// inlined into the timer's round (docs/performance.md, "Eighth session" under Cedar).
 /// </summary>
 public static class GateParts
 {
-    public static int Run()
+    /// <summary>The parts, by the name a child process is given.</summary>
+    public static readonly string[] Parts = ["gate", "against-scopes", "scope", "reads", "reads-without-jurisdiction"];
+
+    /// <summary>Times <paramref name="part"/> (one of <see cref="Parts"/>) here, or, when it is null, every part in a child process of its own.</summary>
+    public static int Run(string? part)
     {
-        var drawn = CedarComparison.Requests(10_000, 7);
-        var json = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-        var read = JsonSerializer.Deserialize<ContentRequest[]>(JsonSerializer.Serialize(drawn, json), json)!;
+        if (part is null)
+        {
+            foreach (var name in Parts)
+            {
+                using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["probe", "gate-parts", name]) { UseShellExecute = false })!;
+                child.WaitForExit();
+                if (child.ExitCode != 0)
+                {
+                    Console.Error.WriteLine($"gate-parts {name}: the child process exited with code {child.ExitCode}");
+                    return child.ExitCode;
+                }
+            }
+
+            return 0;
+        }
+
+        var read = CedarComparison.ReadBack(CedarComparison.Requests(10_000, 7));
         var preferences = read.Select(r => r.Preferences).ToArray();
         var contexts = read.Select(r => r.Context).ToArray();
         var detected = read.Select(r => r.Detected).ToArray();
@@ -72,20 +92,22 @@ public static class GateParts
             return sum;
         }
 
-        var parts = new (string Name, Func<int, int, int> Pass)[]
+        var parts = new (string Name, string Title, Func<int, int, int> Pass)[]
         {
-            ("the gate (scope, Admits, Granted.Maturity)", Gate),
-            ("Admits and Granted.Maturity, scopes tested before", AgainstScopes),
-            ("the scope alone", Scopes),
-            ("reading the inputs, the jurisdiction's length too", (f, t) => Reads(f, t, jurisdiction: true)),
-            ("reading the inputs but not the jurisdiction", (f, t) => Reads(f, t, jurisdiction: false)),
+            ("gate", "the gate (scope, Admits, Granted.Maturity)", Gate),
+            ("against-scopes", "Admits and Granted.Maturity, scopes tested before", AgainstScopes),
+            ("scope", "the scope alone", Scopes),
+            ("reads", "reading the inputs, the jurisdiction's length too", (f, t) => Reads(f, t, jurisdiction: true)),
+            ("reads-without-jurisdiction", "reading the inputs but not the jurisdiction", (f, t) => Reads(f, t, jurisdiction: false)),
         };
-        foreach (var (name, pass) in parts)
+        if (parts.FirstOrDefault(p => p.Name == part) is not { Pass: not null } chosen)
         {
-            var timing = PassTimer.Time(pass, preferences.Length, 101, 250, pass(0, preferences.Length));
-            Console.WriteLine($"{name,-52} {timing.Median,6:0.0} ns per request (median)");
+            Console.Error.WriteLine($"unknown part '{part}': expected one of {string.Join(", ", Parts)}");
+            return 2;
         }
 
+        var timing = PassTimer.Time(chosen.Pass, preferences.Length, 101, 250, chosen.Pass(0, preferences.Length));
+        Console.WriteLine($"{chosen.Title,-52} {timing.Median,6:0.0} ns per request (median)");
         return 0;
     }
 }

@@ -95,7 +95,8 @@ internal static class GateEmitter
         w.Line("var scope = new PolicyScope(in context);");
         if (plan.Dimensions.Count > 0)
         {
-            w.Line($"_ = values[{plan.Dimensions.Count - 1}];");
+            // Too short a span is refused before anything is written, by name, not by an index out of range.
+            w.Line($"global::System.ArgumentOutOfRangeException.ThrowIfLessThan(values.Length, {plan.Dimensions.Count}, nameof(values));");
         }
 
         foreach (var dimension in plan.Dimensions)

@@ -38,7 +38,8 @@ public interface IUserTierPolicy<TSelf>
     /// <summary>
     /// Writes what each dimension of <paramref name="requested"/> resolves to in <paramref name="context"/>, encoded, in
     /// dimension order, into <paramref name="values"/> (at least one element per dimension): the values of
-    /// <c>Resolve(requested, context, DimensionSet.Empty).Effective</c>, without building the resolution.
+    /// <c>Resolve(requested, context, DimensionSet.Empty).Effective</c>, without building the resolution. A span with
+    /// fewer elements than dimensions is refused with <see cref="ArgumentOutOfRangeException"/> before anything is written.
     /// </summary>
     static abstract void GrantedValues(TSelf? requested, in PolicyContext context, Span<DimensionValue> values);
 

@@ -63,7 +63,7 @@ internal sealed class JurisdictionMatch
     /// </summary>
     internal static bool IsAsciiLetter(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a';
 
-    /// <summary>Whether a code is short ASCII, kept as a key of its own (every other code is compared as text).</summary>
+    /// <summary>Whether every character of a code is ASCII (a code with one outside ASCII is compared as text).</summary>
     internal static bool IsAscii(string code)
     {
         foreach (var c in code)

@@ -225,7 +225,7 @@ public sealed class DifferentialCheckTests
 
         public static bool Admits(T? requested, in PolicyContext context, Hazard detected) => LearnerPreferences.Admits(requested?.Inner, context, detected);
 
-        public static void GrantedValues(T? requested, in PolicyContext context, Span<DimensionValue> values) => Grant<LearnerPreferences>(requested?.Inner, context, values);
+        public static void GrantedValues(T? requested, in PolicyContext context, Span<DimensionValue> values) => ThroughInterface.GrantedValues<LearnerPreferences>(requested?.Inner, context, values);
 
         public static DimensionValue[] Encode(T preferences) => LearnerPreferences.Encode(preferences.Inner);
 
@@ -238,9 +238,5 @@ public sealed class DifferentialCheckTests
         }
 
         public static void WritePreferences(System.Text.Json.Utf8JsonWriter writer, T preferences) => LearnerPreferences.WritePreferences(writer, preferences.Inner);
-
-        // GrantedValues is implemented explicitly: it is called through the interface.
-        private static void Grant<TPolicy>(TPolicy? requested, in PolicyContext context, Span<DimensionValue> values)
-            where TPolicy : class, IUserTierPolicy<TPolicy> => TPolicy.GrantedValues(requested, context, values);
     }
 }

@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Threading;
 using CsCheck;
 using PolicyAsCode.Evaluation.Tests.Support;
@@ -56,5 +58,30 @@ public sealed class GateTests(ITestOutputHelper output)
         Assert.Equal(Cases, checkedCases);
         Assert.True(moved > Cases / 10 && moved < checkedCases, $"{moved} of {checkedCases} requests moved");
         Assert.True(admitted > 1_000, $"only {admitted} contents admitted");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(8)]
+    public void GrantedValues_refuses_a_span_shorter_than_the_dimensions_before_writing(int length)
+    {
+        var values = Enumerable.Repeat(DimensionValue.OfPosition(63), length).ToArray();
+
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => ThroughInterface.GrantedValues<LearnerPreferences>(new LearnerPreferences(), PolicyContext.In("EU"), values));
+
+        Assert.Equal("values", refused.ParamName);
+        Assert.All(values, v => Assert.Equal(DimensionValue.OfPosition(63), v));
+    }
+
+    [Fact]
+    public void GrantedValues_fills_exactly_the_dimensions_of_a_longer_span()
+    {
+        var values = Enumerable.Repeat(DimensionValue.OfPosition(63), 11).ToArray();
+
+        ThroughInterface.GrantedValues<LearnerPreferences>(new LearnerPreferences(), PolicyContext.In("EU"), values);
+
+        var effective = LearnerPreferences.Encode(LearnerPreferences.Resolve(new LearnerPreferences(), PolicyContext.In("EU")).Effective);
+        Assert.Equal(effective, values[..9]);
+        Assert.Equal([DimensionValue.OfPosition(63), DimensionValue.OfPosition(63)], values[9..]);
     }
 }

@@ -351,7 +351,7 @@ namespace Conditional
         static void global::PolicyAsCode.IUserTierPolicy<global::Conditional.Reader>.GrantedValues(global::Conditional.Reader? requested, in global::PolicyAsCode.PolicyContext context, global::System.Span<global::PolicyAsCode.DimensionValue> values)
         {
             var scope = new PolicyScope(in context);
-            _ = values[2];
+            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(values.Length, 3, nameof(values));
             values[0] = PolicyTables.GrantedValue0(requested, in scope);
             values[1] = PolicyTables.GrantedValue1(requested, in scope);
             values[2] = PolicyTables.GrantedValue2(requested, in scope);

@@ -274,7 +274,7 @@ namespace Contradiction
         static void global::PolicyAsCode.IUserTierPolicy<global::Contradiction.Prefs>.GrantedValues(global::Contradiction.Prefs? requested, in global::PolicyAsCode.PolicyContext context, global::System.Span<global::PolicyAsCode.DimensionValue> values)
         {
             var scope = new PolicyScope(in context);
-            _ = values[1];
+            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(values.Length, 2, nameof(values));
             values[0] = PolicyTables.GrantedValue0(requested, in scope);
             values[1] = PolicyTables.GrantedValue1(requested, in scope);
         }

@@ -520,7 +520,7 @@ namespace EveryKind
         static void global::PolicyAsCode.IUserTierPolicy<global::EveryKind.Settings>.GrantedValues(global::EveryKind.Settings? requested, in global::PolicyAsCode.PolicyContext context, global::System.Span<global::PolicyAsCode.DimensionValue> values)
         {
             var scope = new PolicyScope(in context);
-            _ = values[6];
+            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(values.Length, 7, nameof(values));
             values[0] = PolicyTables.GrantedValue0(requested, in scope);
             values[1] = PolicyTables.GrantedValue1(requested, in scope);
             values[2] = PolicyTables.GrantedValue2(requested, in scope);

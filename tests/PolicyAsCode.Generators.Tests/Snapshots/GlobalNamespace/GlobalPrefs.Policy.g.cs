@@ -208,7 +208,7 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
     static void global::PolicyAsCode.IUserTierPolicy<global::GlobalPrefs>.GrantedValues(global::GlobalPrefs? requested, in global::PolicyAsCode.PolicyContext context, global::System.Span<global::PolicyAsCode.DimensionValue> values)
     {
         var scope = new PolicyScope(in context);
-        _ = values[0];
+        global::System.ArgumentOutOfRangeException.ThrowIfLessThan(values.Length, 1, nameof(values));
         values[0] = PolicyTables.GrantedValue0(requested, in scope);
     }
 

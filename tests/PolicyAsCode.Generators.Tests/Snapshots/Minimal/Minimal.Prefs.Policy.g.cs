@@ -201,7 +201,7 @@ namespace Minimal
         static void global::PolicyAsCode.IUserTierPolicy<global::Minimal.Prefs>.GrantedValues(global::Minimal.Prefs? requested, in global::PolicyAsCode.PolicyContext context, global::System.Span<global::PolicyAsCode.DimensionValue> values)
         {
             var scope = new PolicyScope(in context);
-            _ = values[0];
+            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(values.Length, 1, nameof(values));
             values[0] = PolicyTables.GrantedValue0(requested, in scope);
         }
 

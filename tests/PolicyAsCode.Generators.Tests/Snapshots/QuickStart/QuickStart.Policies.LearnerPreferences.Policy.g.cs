@@ -636,7 +636,7 @@ namespace QuickStart.Policies
         static void global::PolicyAsCode.IUserTierPolicy<global::QuickStart.Policies.LearnerPreferences>.GrantedValues(global::QuickStart.Policies.LearnerPreferences? requested, in global::PolicyAsCode.PolicyContext context, global::System.Span<global::PolicyAsCode.DimensionValue> values)
         {
             var scope = new PolicyScope(in context);
-            _ = values[8];
+            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(values.Length, 9, nameof(values));
             values[0] = PolicyTables.GrantedValue0(requested, in scope);
             values[1] = PolicyTables.GrantedValue1(requested, in scope);
             values[2] = PolicyTables.GrantedValue2(requested, in scope);

@@ -266,7 +266,7 @@ namespace UnconditionalContradiction
         static void global::PolicyAsCode.IUserTierPolicy<global::UnconditionalContradiction.Prefs>.GrantedValues(global::UnconditionalContradiction.Prefs? requested, in global::PolicyAsCode.PolicyContext context, global::System.Span<global::PolicyAsCode.DimensionValue> values)
         {
             var scope = new PolicyScope(in context);
-            _ = values[1];
+            global::System.ArgumentOutOfRangeException.ThrowIfLessThan(values.Length, 2, nameof(values));
             values[0] = PolicyTables.GrantedValue0(requested, in scope);
             values[1] = PolicyTables.GrantedValue1(requested, in scope);
         }
