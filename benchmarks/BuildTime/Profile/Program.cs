@@ -15,7 +15,8 @@ using Microsoft.CodeAnalysis.CSharp;
 //   actions called directly on the policy's files (DirectAnalysis), where it reads and checks the policy.
 //   --unshared: the analyser may not read the policy from the generator's compilation (GeneratorCompilations), so it
 //   binds every attribute again, as every build did before.
-//   --stages: first the time of each stage on its own (Stages; PROFILE_ONLY=text keeps the stages whose name holds it).
+//   --stages: first the time of each stage on its own (Stages; PROFILE_ONLY=text keeps the stages whose name holds it;
+//   PROFILE_ALLOC=1 also prints what each stage allocates, by type, AllocationSampler).
 //   --interleave: two policies built in turn, RUNS rounds after N warm ones, and the growth from the first to the second
 //   (Interleaved).
 //   PROFILE_DUMP=file writes the generated source of the first run.

@@ -108,6 +108,7 @@ internal static class Stages
         }
 
         var only = Environment.GetEnvironmentVariable("PROFILE_ONLY");
+        using var sampler = Environment.GetEnvironmentVariable("PROFILE_ALLOC") == "1" ? new AllocationSampler() : null;
         foreach (var (name, run) in stages)
         {
             if (only is { Length: > 0 } && !name.Contains(only, StringComparison.Ordinal))
@@ -115,7 +116,9 @@ internal static class Stages
                 continue;
             }
 
+            sampler?.Start();
             var costs = Costs(run);
+            sampler?.StopAndPrint(name);
             Console.WriteLine($"  {name,-72} wall {BuildRuns.Median(costs.Select(c => c.Wall)),7:0.0} ms, thread CPU {BuildRuns.Median(costs.Select(c => c.ThreadCpu)),7:0.0} (fastest {costs.Min(c => c.ThreadCpu),7:0.0}), GC pauses {BuildRuns.Median(costs.Select(c => c.GcPause)),6:0.0}, {costs[0].Mb,6:0.0} MB (median of {repeats})");
         }
     }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 
 namespace PolicyAsCode.Generators.Emitting;
 
@@ -10,7 +9,7 @@ namespace PolicyAsCode.Generators.Emitting;
 /// The registry data's JSON, appended part by part into one builder (<see cref="RegistryDataEmitter"/>): numbers and
 /// masks as the runtime's reader reads them, text as escaped ASCII, with no string made for an item or a value.
 /// </summary>
-internal readonly struct JsonText(StringBuilder text)
+internal readonly struct JsonText(PooledText text)
 {
     // Masks in upper case, as the runtime's reader and every earlier policy's data have them; escapes in lower case.
     private const string Hex = "0123456789ABCDEF";
@@ -26,19 +25,10 @@ internal readonly struct JsonText(StringBuilder text)
 
     public JsonText UInt(uint value) => Long(value);
 
-    // A non-negative integer's digits are the same in every culture, so the builder formats it in place; a negative one
-    // is formatted invariantly (a culture may have its own minus sign).
+    // Digits written in place; a negative number is formatted invariantly (PooledText.Append).
     public JsonText Long(long value)
     {
-        if (value >= 0)
-        {
-            text.Append(value);
-        }
-        else
-        {
-            text.Append(value.ToString(CultureInfo.InvariantCulture));
-        }
-
+        text.Append(value);
         return this;
     }
 

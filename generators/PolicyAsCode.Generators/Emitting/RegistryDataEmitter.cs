@@ -1,4 +1,3 @@
-using System.Text;
 using PolicyAsCode.Generators.Model;
 
 namespace PolicyAsCode.Generators.Emitting;
@@ -43,7 +42,8 @@ internal static class RegistryDataEmitter
         // Every part is appended where it goes: a policy of thousands of dimensions writes megabytes of data, and the
         // per-item strings this was once built from were a quarter of what the generator allocated, which the
         // collector then paid for in the compiler's process.
-        var json = new JsonText(new StringBuilder());
+        using var buffer = new PooledText();
+        var json = new JsonText(buffer);
         json.Raw("{\"name\":").Text(policy.UserTier.FullName);
         json.Array("tiers", policy.Tiers, static (j, t) => j
             .Raw("{\"index\":").Int(t.Index).Raw(",\"name\":").Text(t.Name).Raw(",\"type\":").Text(t.TypeName)

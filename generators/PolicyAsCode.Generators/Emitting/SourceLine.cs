@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace PolicyAsCode.Generators.Emitting;
 
@@ -13,7 +12,7 @@ namespace PolicyAsCode.Generators.Emitting;
 [InterpolatedStringHandler]
 internal readonly ref struct SourceLine
 {
-    private readonly StringBuilder _text;
+    private readonly PooledText _text;
 
     public SourceLine(int literalLength, int formattedCount, SourceWriter writer)
     {
@@ -26,7 +25,7 @@ internal readonly ref struct SourceLine
 
     public void AppendFormatted(char value) => _text.Append(value);
 
-    public void AppendFormatted(int value) => _text.Append(value.ToString(CultureInfo.InvariantCulture));
+    public void AppendFormatted(int value) => _text.Append((long)value);
 
     // Numbers in generated code read the same on every machine: IFormattable holes are formatted invariantly.
     public void AppendFormatted<T>(T value) => AppendFormatted(value, null);

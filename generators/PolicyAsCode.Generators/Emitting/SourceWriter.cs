@@ -1,12 +1,14 @@
 using System;
-using System.Text;
 
 namespace PolicyAsCode.Generators.Emitting;
 
-/// <summary>Writes C# text line by line with indentation, the way dotnet/runtime's generators do.</summary>
-internal sealed class SourceWriter
+/// <summary>
+/// Writes C# text line by line with indentation, the way dotnet/runtime's generators do, into pooled chunks
+/// (<see cref="PooledText"/>) that go back to the pool when the writer is disposed.
+/// </summary>
+internal sealed class SourceWriter : IDisposable
 {
-    private readonly StringBuilder _text = new();
+    private readonly PooledText _text = new();
     private int _depth;
 
     /// <summary>Writes an interpolated line, each part appended in place (<see cref="SourceLine"/>).</summary>
@@ -18,7 +20,7 @@ internal sealed class SourceWriter
     }
 
     // Where a SourceLine writes: indented unless the line is empty.
-    internal StringBuilder BeginLine(bool indented)
+    internal PooledText BeginLine(bool indented)
     {
         if (indented)
         {
@@ -60,6 +62,8 @@ internal sealed class SourceWriter
     }
 
     public override string ToString() => _text.ToString();
+
+    public void Dispose() => _text.Dispose();
 
     private sealed class Closer(SourceWriter writer) : IDisposable
     {

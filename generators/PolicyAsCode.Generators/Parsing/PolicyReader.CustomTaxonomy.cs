@@ -102,17 +102,32 @@ internal sealed partial class PolicyReader
         EquatableArray<DimensionModel> dimensions, EquatableArray<BoundModel> bounds, EquatableArray<ForbidModel> forbids,
         EquatableArray<TaxonomyModel> benefits, EquatableArray<TaxonomyModel> risks)
     {
+        // The place a problem is reported at is worded only when there is a problem: this runs for every dimension and
+        // bound, and wording each place up front was a string per link list of a policy of thousands of dimensions.
         foreach (var dimension in dimensions)
         {
-            Links(dimension.Enables, "benefit", benefits, $"dimension {dimension.Name}'s [Enables]", dimension.Location);
-            Links(dimension.Mitigates, "risk", risks, $"dimension {dimension.Name}'s [Mitigates]", dimension.Location);
+            if (!AllDeclared(dimension.Enables, "benefit", benefits))
+            {
+                Links(dimension.Enables, "benefit", benefits, $"dimension {dimension.Name}'s [Enables]", dimension.Location);
+            }
+
+            if (!AllDeclared(dimension.Mitigates, "risk", risks))
+            {
+                Links(dimension.Mitigates, "risk", risks, $"dimension {dimension.Name}'s [Mitigates]", dimension.Location);
+            }
         }
 
         foreach (var bound in bounds)
         {
-            var dimension = dimensions[bound.Dimension].Name;
-            Links(bound.Enables, "benefit", benefits, $"the [Enables] of {bound.Source} on {dimension}", bound.Location);
-            Links(bound.Mitigates, "risk", risks, $"the [Mitigates] of {bound.Source} on {dimension}", bound.Location);
+            if (!AllDeclared(bound.Enables, "benefit", benefits))
+            {
+                Links(bound.Enables, "benefit", benefits, $"the [Enables] of {bound.Source} on {dimensions[bound.Dimension].Name}", bound.Location);
+            }
+
+            if (!AllDeclared(bound.Mitigates, "risk", risks))
+            {
+                Links(bound.Mitigates, "risk", risks, $"the [Mitigates] of {bound.Source} on {dimensions[bound.Dimension].Name}", bound.Location);
+            }
         }
 
         foreach (var forbid in forbids)
@@ -126,7 +141,7 @@ internal sealed partial class PolicyReader
         var type = kind == "benefit" ? "Benefit" : "Risk";
         foreach (var number in links)
         {
-            if (TaxonomyIds.Shipped(kind, number) is not null || declared.Any(d => d.Member == number))
+            if (Declared(number, kind, declared))
             {
                 continue;
             }
@@ -135,6 +150,38 @@ internal sealed partial class PolicyReader
                 ? Problems.UndeclaredCustomLink(where, type, TaxonomyIds.CustomNumber(number), location)
                 : Problems.LinkToNoMember(where, type, number, kind, location));
         }
+    }
+
+    private static bool AllDeclared(EquatableArray<int> links, string kind, EquatableArray<TaxonomyModel> declared)
+    {
+        foreach (var number in links)
+        {
+            if (!Declared(number, kind, declared))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // A shipped member, or one the assembly declares.
+    private static bool Declared(int number, string kind, EquatableArray<TaxonomyModel> declared)
+    {
+        if (TaxonomyIds.Shipped(kind, number) is not null)
+        {
+            return true;
+        }
+
+        foreach (var d in declared)
+        {
+            if (d.Member == number)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Quoted(string? text) => text is null ? "null" : "\"" + text + "\"";

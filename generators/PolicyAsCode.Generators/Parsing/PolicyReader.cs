@@ -224,6 +224,7 @@ internal sealed partial class PolicyReader
         var first = true;
         if (syntax.ArgumentList is { } list)
         {
+            var source = syntax.SyntaxTree.GetText(_cancellation);
             foreach (var argument in list.Arguments)
             {
                 if (argument.NameEquals is not null || argument.NameColon is not null)
@@ -236,7 +237,14 @@ internal sealed partial class PolicyReader
                     text.Append(", ");
                 }
 
-                AppendCollapsed(text, argument.Expression.ToString());
+                // Read from the file's text rather than the node's ToString, which builds a writer and a string per argument.
+                var span = argument.Expression.Span;
+                var pending = false;
+                for (var i = span.Start; i < span.End; i++)
+                {
+                    AppendCollapsed(text, source[i], ref pending);
+                }
+
                 first = false;
             }
         }
@@ -252,20 +260,26 @@ internal sealed partial class PolicyReader
         var pending = false;
         foreach (var c in part)
         {
-            if (c is ' ' or '\r' or '\n' or '\t')
-            {
-                pending = text.Length > 0;
-                continue;
-            }
-
-            if (pending && text[text.Length - 1] != ' ')
-            {
-                text.Append(' ');
-            }
-
-            pending = false;
-            text.Append(c);
+            AppendCollapsed(text, c, ref pending);
         }
+    }
+
+    // One character of a part: white space only marks that a space is due before the next character written.
+    private static void AppendCollapsed(System.Text.StringBuilder text, char c, ref bool pending)
+    {
+        if (c is ' ' or '\r' or '\n' or '\t')
+        {
+            pending = text.Length > 0;
+            return;
+        }
+
+        if (pending && text[text.Length - 1] != ' ')
+        {
+            text.Append(' ');
+        }
+
+        pending = false;
+        text.Append(c);
     }
 
     private static TypeName NameOf(INamedTypeSymbol type)
