@@ -9,7 +9,7 @@ using PolicyAsCode.Benchmarks.Workload;
 // dotnet run --project benchmarks/PolicyAsCode.Benchmarks -- --quick                               every benchmark once, nothing timed
 // dotnet run -c Release --project benchmarks/PolicyAsCode.Benchmarks -- check [count]              agreement only
 // dotnet run -c Release --project benchmarks/PolicyAsCode.Benchmarks -- cedar-requests FILE [count] [seed]
-// dotnet run -c Release --project benchmarks/PolicyAsCode.Benchmarks -- cedar-time FILE [rounds] [chunk] [way,...]
+// dotnet run -c Release --project benchmarks/PolicyAsCode.Benchmarks -- cedar-time FILE [rounds] [chunk] [way,...] [--keep-requests]
 // dotnet run -c Release --project benchmarks/PolicyAsCode.Benchmarks -- probe [json|gate-layout|gate-parts|...] rough timing loops for working on the emitter or the JSON reader (PROBE_ONLY=empty|sparse: one loop, for perf)
 // dotnet run -c Release --project benchmarks/PolicyAsCode.Benchmarks -- service [rounds] [batches] [concurrency]  the service cost with the endpoints interleaved (Service/InterleavedRun.cs)
 // Every run that times anything first checks that the evaluators it compares agree, and stops if they do not.
@@ -26,7 +26,8 @@ switch (args.FirstOrDefault())
         return await PolicyAsCode.Benchmarks.Service.InterleavedRun.RunAsync(
             Console.Out, args.Length > 1 ? Number(args[1]) : 20_000, args.Length > 2 ? Number(args[2]) : 2_000, args.Length > 3 ? Number(args[3]) : 16);
     case "cedar-time" when args.Length > 1:
-        return CedarComparison.Time(args[1], args.Length > 2 ? Number(args[2]) : 201, args.Length > 3 ? Number(args[3]) : 250, args.Length > 4 ? args[4] : null);
+        var timeArgs = args.Where(a => a != "--keep-requests").ToArray();
+        return CedarComparison.Time(timeArgs[1], timeArgs.Length > 2 ? Number(timeArgs[2]) : 201, timeArgs.Length > 3 ? Number(timeArgs[3]) : 250, timeArgs.Length > 4 ? timeArgs[4] : null, keepRequests: args.Contains("--keep-requests"));
 }
 
 var quick = args.Contains("--quick") || Environment.GetEnvironmentVariable("POLICYASCODE_BENCH_QUICK") == "1";

@@ -93,6 +93,36 @@ public sealed class CedarTimingTests
         Assert.Equal(499, inputs.FirstDisagreement(recorded[..499]));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_requests_as_read_are_dropped_before_timing_unless_kept(bool keep)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"pac-cedar-requests-{Guid.NewGuid():N}.json");
+        try
+        {
+            CedarComparison.Write(path, 500, seed: 7);
+            var loaded = LoadedRequests.Load(path, split: true, keepRequests: keep);
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+
+            // Only the typed inputs are left for the timed loops; the records read from JSON are collected with their
+            // arrays and strings, so the collector can pack what stays (the jurisdictions) together.
+            Assert.Equal(keep, loaded.Read.IsAlive);
+            Assert.Equal(keep ? 500 : 0, loaded.KeptRequests?.Length ?? 0);
+            var requests = CedarComparison.Requests(500, seed: 7);
+            Assert.Equal(requests.Select(r => CedarComparison.Decide(r.Preferences, r.Context, r.Detected, r.ContentMaturity)), loaded.Recorded);
+            Assert.Equal(-1, loaded.Inputs.FirstDisagreement(loaded.Recorded));
+            Assert.Equal([requests.Count(r => !CedarComparison.Moves(r)), requests.Count(CedarComparison.Moves)], loaded.Halves.Select(h => h.Count));
+            Assert.Equal(loaded.Recorded.Count(d => d), loaded.Halves.Sum(h => h.ResolveAndDecide(0, h.Count)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void The_decision_by_hand_and_by_the_gate_is_the_generated_evaluators_in_every_context_and_for_every_value()
     {

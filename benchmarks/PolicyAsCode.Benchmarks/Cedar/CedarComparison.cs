@@ -45,7 +45,7 @@ public sealed record ContentRequest(string? Jurisdiction, bool? Minor, string[] 
 /// </summary>
 public static class CedarComparison
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+    internal static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     /// <summary>The decision of the generated evaluator, resolving the user's preferences first.</summary>
     public static bool Decide(LearnerPreferences preferences, in PolicyContext context, Hazard detected, int contentMaturity)
@@ -143,7 +143,7 @@ public static class CedarComparison
     /// target), and later ones run slower (the gate after decide: 18 ns, first: 12 ns); <c>decide,gate</c> and
     /// <c>gate,decide,gate</c> show it (docs/performance.md, "Eighth session" under Cedar).
     /// </summary>
-    public static int Time(string path, int rounds, int chunk, string? ways = null)
+    public static int Time(string path, int rounds, int chunk, string? ways = null, bool keepRequests = false)
     {
         var timed = ways?.Split(',') ?? [.. Ways];
         if (timed.FirstOrDefault(w => !Ways.Contains(w)) is { } unknown)
@@ -152,10 +152,9 @@ public static class CedarComparison
             return 2;
         }
 
-        var requests = JsonSerializer.Deserialize<ContentRequest[]>(File.ReadAllText(path), Json) ?? [];
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        var recorded = document.RootElement.EnumerateArray().Select(e => e.GetProperty("decision").GetString() == "allow").ToArray();
-        var inputs = CedarInputs.Prepare(requests);
+        // The requests as read from JSON are dropped before anything is timed, unless asked to be kept (LoadedRequests).
+        var loaded = LoadedRequests.Load(path, timed.Contains(SplitWay), keepRequests);
+        var (inputs, recorded) = (loaded.Inputs, loaded.Recorded);
         var disagreement = inputs.FirstDisagreement(recorded);
         if (disagreement >= 0)
         {
@@ -164,7 +163,7 @@ public static class CedarComparison
         }
 
         var allowed = recorded.Count(d => d);
-        Console.WriteLine($"generated evaluator, {inputs.Count} requests in chunks of {chunk}, .NET {Environment.Version}, {Environment.ProcessorCount} cores, tiered compilation {Setting("TieredCompilation")}, tiered PGO {Setting("TieredPGO")}, this process times {string.Join(", then ", timed)}");
+        Console.WriteLine($"generated evaluator, {inputs.Count} requests in chunks of {chunk}, .NET {Environment.Version}, {Environment.ProcessorCount} cores, tiered compilation {Setting("TieredCompilation")}, tiered PGO {Setting("TieredPGO")}, this process times {string.Join(", then ", timed)}{(keepRequests ? ", the requests as read kept reachable" : string.Empty)}");
         var figures = new List<string>();
         foreach (var name in timed)
         {
@@ -177,10 +176,9 @@ public static class CedarComparison
             }
 
             // Where the time goes: the same requests split by whether resolution moves a value.
-            var byMoved = requests.ToLookup(Moves);
             foreach (var moved in new[] { false, true })
             {
-                var part = CedarInputs.Prepare([.. byMoved[moved]]);
+                var part = loaded.Halves[moved ? 1 : 0];
                 var timing = PassTimer.Time(part.ResolveAndDecide, part.Count, rounds, chunk, part.ResolveAndDecide(0, part.Count));
                 Console.WriteLine($"  resolve + decide, the {part.Count} requests where {(moved ? "resolution moves a value" : "nothing moves")}: {timing}");
                 figures.Add(FormattableString.Invariant($"\"{(moved ? "moved" : "unchanged")}\":{{\"requests\":{part.Count},\"timing\":{timing.ToJson()}}}"));
@@ -188,6 +186,7 @@ public static class CedarComparison
         }
 
         Console.WriteLine(FormattableString.Invariant($"dotnet-json {{\"requests\":{inputs.Count},\"chunk\":{chunk},{string.Join(",", figures)}}}"));
+        GC.KeepAlive(loaded.KeptRequests);
         return 0;
     }
 
