@@ -17,7 +17,7 @@ namespace PolicyAsCode.Benchmarks.Cedar;
 public static class GateParts
 {
     /// <summary>The parts, by the name a child process is given.</summary>
-    public static readonly string[] Parts = ["gate", "rows", "against-scopes", "scope", "reads", "reads-without-jurisdiction"];
+    public static readonly string[] Parts = ["gate", "against-scopes", "scope", "reads", "reads-without-jurisdiction"];
 
     // The inputs, built in a frame of their own, so that the requests as read from JSON are unreachable while the parts
     // are timed, as in cedar-time (LoadedRequests).
@@ -26,28 +26,6 @@ public static class GateParts
     {
         var read = CedarComparison.ReadBack(CedarComparison.Requests(10_000, 7));
         return ([.. read.Select(r => r.Preferences)], [.. read.Select(r => r.Context)], [.. read.Select(r => r.Detected)], [.. read.Select(r => r.ContentMaturity)]);
-    }
-
-    // The QuickStart's avoid list: the shipped hazards and the eight custom ones.
-    private const ulong AvoidDomain = 0xFF00003FFFUL;
-
-    // The hazards the QuickStart's rules forbid, by jurisdiction (-1 none or unmatched: every law; 0 EU, 1 US, 2 DE,
-    // 3 US-CA) and whether the minor condition restricts; with every hazard it cannot name, as its gate refuses them.
-    private static ulong[] ForbiddenRows()
-    {
-        var rows = new ulong[10];
-        for (var jurisdiction = -1; jurisdiction <= 3; jurisdiction++)
-        {
-            var eu = jurisdiction is -1 or 0 or 2;
-            var us = jurisdiction is -1 or 1 or 3;
-            for (var minor = 0; minor <= 1; minor++)
-            {
-                var law = 0x108UL | (minor == 1 ? 0x800UL : 0);
-                rows[((jurisdiction + 1) << 1) | minor] = 0x1020UL | (eu || us ? law : 0) | ~0x3FFFUL;
-            }
-        }
-
-        return rows;
     }
 
     /// <summary>Times <paramref name="part"/> (one of <see cref="Parts"/>) here, or, when it is null, every part in a child process of its own.</summary>
@@ -106,36 +84,6 @@ public static class GateParts
             return sum;
         }
 
-        // How fast the gate could be with its hazard rules as one table row per jurisdiction and minor status (the
-        // QuickStart's only condition on a hazard rule), written by hand from the policy: a bound on the generated gate.
-        var forbiddenRows = ForbiddenRows();
-        int Rows(int from, int to)
-        {
-            var allowed = 0;
-            for (var i = from; i < to; i++)
-            {
-                var p = preferences[i];
-                var scope = new LearnerPreferences.PolicyScope(in contexts[i]);
-                var row = ((scope.Jurisdiction + 1) << 1) | Unsafe.BitCast<bool, byte>(scope.WhenMinor);
-                var avoid = (ulong)p.AvoidHazards;
-                var own = (avoid & ~AvoidDomain) == 0 ? avoid : AvoidDomain;
-                var maturity = (ulong)(long)p.Maturity;
-                var granted = maturity < 3 ? (int)Math.Min(maturity, 1UL) : 0;
-                allowed += Unsafe.BitCast<bool, byte>((((ulong)detected[i] & (forbiddenRows[row] | own)) == 0) & maturities[i] <= granted);
-            }
-
-            return allowed;
-        }
-
-        for (var i = 0; i < preferences.Length; i++)
-        {
-            if (Rows(i, i + 1) != (CedarComparison.DecideByGate(preferences[i], in contexts[i], detected[i], maturities[i]) ? 1 : 0))
-            {
-                Console.Error.WriteLine($"request {i}: the rows written by hand disagree with the gate");
-                return 1;
-            }
-        }
-
         int Reads(int from, int to, bool jurisdiction)
         {
             var sum = 0;
@@ -152,7 +100,6 @@ public static class GateParts
         var parts = new (string Name, string Title, Func<int, int, int> Pass)[]
         {
             ("gate", "the gate (scope, Admits, Granted.Maturity)", Gate),
-            ("rows", "hazard rules as table rows, by hand", Rows),
             ("against-scopes", "Admits and Granted.Maturity, scopes tested before", AgainstScopes),
             ("scope", "the scope alone", Scopes),
             ("reads", "reading the inputs, the jurisdiction's length too", (f, t) => Reads(f, t, jurisdiction: true)),

@@ -71,6 +71,7 @@ internal static partial class EvaluatorEmitter
         }
 
         EmitForbidden(writer, plan);
+        GateEmitter.EmitHazardRows(writer, plan);
         GateEmitter.EmitGrantedValues(writer, plan, self);
         foreach (var d in policy.Dimensions)
         {

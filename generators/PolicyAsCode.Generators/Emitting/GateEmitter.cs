@@ -20,7 +20,7 @@ internal static class GateEmitter
 
     public static void Emit(SourceWriter w, EvaluatorPlan plan, string self)
     {
-        EmitScope(w, plan.Scope);
+        EmitScope(w, plan.Scope, plan.HazardRows);
         w.Line();
         EmitAdmits(w, plan, self);
         w.Line();
@@ -31,12 +31,17 @@ internal static class GateEmitter
 
     // The context tests, evaluated once per context; every rule that needs one reads it from here. Public so that a
     // caller asking several questions in one context matches its jurisdiction once; what it holds stays internal.
-    private static void EmitScope(SourceWriter w, ScopeTests scope)
+    private static void EmitScope(SourceWriter w, ScopeTests scope, HazardRows? hazardRows)
     {
         w.Line("/// <summary>Which bounds bind in one context: its jurisdiction matched and its facts tested once, for <c>Admits</c> and <c>Granted</c> to share.</summary>");
         w.Line(GeneratedFile.GeneratedCode);
         using var _ = w.Block("public readonly struct PolicyScope");
         w.Line("internal readonly int Jurisdiction;");
+        if (hazardRows is not null)
+        {
+            w.Line("internal readonly int HazardRow;");
+        }
+
         foreach (var test in scope.Declared.Where(t => t.IsRead))
         {
             w.Line($"internal readonly bool {test.Name};");
@@ -53,6 +58,13 @@ internal static class GateEmitter
             }
 
             w.Line("Jurisdiction = jurisdiction;");
+            if (hazardRows is not null)
+            {
+                // The row of PolicyTables.HazardRows: the jurisdiction, then one bit per condition the hazard rules carry.
+                var bits = hazardRows.Conditions.Select((c, i) => i == 0 ? $" | {EvaluatorEmitter.ToByte}({c})" : $" | ({EvaluatorEmitter.ToByte}({c}) << {i})");
+                w.Line($"HazardRow = ((jurisdiction + 1) << {hazardRows.Conditions.Count}){string.Concat(bits)};");
+            }
+
             foreach (var test in scope.Declared.Where(t => t.IsRead))
             {
                 w.Line($"{test.Name} = {test.Local};");
@@ -68,9 +80,18 @@ internal static class GateEmitter
         w.Line("/// <summary>Whether content showing <paramref name=\"detected\"/> hazards may be shown to <paramref name=\"requested\"/> where <paramref name=\"scope\"/> was tested; for the reason, resolve and decide.</summary>");
         w.Line(Inline);
         using var _ = w.Block($"public static bool Admits({self}? requested, in PolicyScope scope, {Hazard} detected)");
-        var own = plan.OwnLists.Select(d => $"PolicyTables.GrantedValue{d}(requested, in scope), ");
-        w.Line($"var forbidden = PolicyTables.Forbidden(in scope, {string.Concat(own)}out _);");
-        w.Line($"return (detected & (forbidden | PolicyTables.UnknownHazards)) == {Hazard}.None;");
+        if (plan.HazardRows is null)
+        {
+            var own = plan.OwnLists.Select(d => $"PolicyTables.GrantedValue{d}(requested, in scope), ");
+            w.Line($"var forbidden = PolicyTables.Forbidden(in scope, {string.Concat(own)}out _);");
+            w.Line($"return (detected & (forbidden | PolicyTables.UnknownHazards)) == {Hazard}.None;");
+            return;
+        }
+
+        // One row for the rules, where Forbidden tests each; the users' own lists as Forbidden reads them.
+        var lists = plan.Policy.Forbids.Where(f => f.IsUsersOwn).Select(f => $" | (PolicyTables.GrantedValue{f.Dimension}(requested, in scope).Bits & {Literals.ULong(f.Hazards)})");
+        w.Line($"var forbidden = PolicyTables.HazardRows[scope.HazardRow]{string.Concat(lists)};");
+        w.Line($"return (detected & (({Hazard})forbidden | PolicyTables.UnknownHazards)) == {Hazard}.None;");
     }
 
     // Per dimension, what a caller reads: the typed value, decoded from what PolicyTables.GrantedValue grants.
@@ -103,6 +124,20 @@ internal static class GateEmitter
         {
             w.Line($"values[{dimension.Index}] = PolicyTables.GrantedValue{dimension.Index}(requested, in scope);");
         }
+    }
+
+    // In PolicyTables, the hazards the rules forbid by row (HazardRows), which Admits reads instead of Forbidden.
+    public static void EmitHazardRows(SourceWriter w, EvaluatorPlan plan)
+    {
+        if (plan.HazardRows is not { } rows)
+        {
+            return;
+        }
+
+        // An array made once: a span over a new ulong[] is allocated on every read where the compiler cannot point it
+        // at constant data (an unoptimised build).
+        w.Line();
+        w.Line($"public static readonly ulong[] HazardRows = new ulong[] {{ {string.Join(", ", rows.Rows.Select(Literals.ULong))} }};");
     }
 
     // Per dimension, in PolicyTables, the value Resolve grants it: the value as asked where it is readable and inside

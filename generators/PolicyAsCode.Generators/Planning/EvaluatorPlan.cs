@@ -27,12 +27,13 @@ internal sealed class EvaluatorPlan
     /// </summary>
     public const int StepSize = 8;
 
-    private EvaluatorPlan(PolicyModel policy, ScopeTests scope, IReadOnlyList<DimensionPlan> dimensions, IReadOnlyList<Test> forbids, DefaultsPlan defaults)
+    private EvaluatorPlan(PolicyModel policy, ScopeTests scope, IReadOnlyList<DimensionPlan> dimensions, IReadOnlyList<Test> forbids, HazardRows? hazardRows, DefaultsPlan defaults)
     {
         Policy = policy;
         Scope = scope;
         Dimensions = dimensions;
         Forbids = forbids;
+        HazardRows = hazardRows;
         Defaults = defaults;
         OwnLists = policy.Forbids.Where(f => f.IsUsersOwn).Select(f => f.Dimension).Distinct().ToList();
         BoundsRead = new HashSet<int>(dimensions.Where(d => d.Folded is null).SelectMany(d => d.Chain).Where(s => !s.Applies.IsNever).Select(s => s.Bound.Index));
@@ -55,6 +56,9 @@ internal sealed class EvaluatorPlan
 
     /// <summary>Whether each hazard rule is active (a user's own list is decided by its value instead).</summary>
     public IReadOnlyList<Test> Forbids { get; }
+
+    /// <summary>The hazard rules as one row per jurisdiction and conditions, which <c>Admits</c> reads; null where there would be too many rows.</summary>
+    public HazardRows? HazardRows { get; }
 
     public DefaultsPlan Defaults { get; }
 
@@ -90,7 +94,7 @@ internal sealed class EvaluatorPlan
         var scope = new ScopeTests(policy, index, inStruct: true);
         var dimensions = policy.Dimensions.Select(d => DimensionPlanner.Plan(d, index, scope)).ToList();
         var forbids = policy.Forbids.Select(f => f.IsUsersOwn ? Test.Always : scope.Tier(f.Tier).And(scope.Restricts(f.When, f.Unless))).ToList();
-        return new EvaluatorPlan(policy, scope, dimensions, forbids, DefaultsPlan.Build(policy, index));
+        return new EvaluatorPlan(policy, scope, dimensions, forbids, HazardRows.Plan(policy, index, scope), DefaultsPlan.Build(policy, index));
     }
 }
 

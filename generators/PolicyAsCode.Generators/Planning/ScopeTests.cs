@@ -64,6 +64,12 @@ internal sealed class ScopeTests
     /// <summary>Whether a restricting condition applies.</summary>
     public Test Restricts(uint when, uint unless) => Read(RestrictsPart(when, unless));
 
+    /// <summary>
+    /// Whether a restricting condition applies, as the scope's constructor computes it (its local, not a field): for a
+    /// value the constructor derives from the tests, such as the hazard rules' row (<see cref="HazardRows"/>).
+    /// </summary>
+    public Test RestrictsInConstructor(uint when, uint unless) => RestrictsPart(when, unless).Local;
+
     /// <summary>Whether a delegated waiver by <paramref name="rank"/> of <paramref name="tier"/>'s bounds on a dimension holds.</summary>
     public Test Waived(int rank, int tier, int dimension) => Read(WaivedPart(rank, tier, dimension));
 

@@ -156,6 +156,8 @@ namespace Conditional
             return (global::PolicyAsCode.Hazard)forbidden;
         }
 
+        public static readonly ulong[] HazardRows = new ulong[] { 0x0UL, 0x800UL, 0x0UL, 0x800UL, 0x0UL, 0x0UL };
+
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue0(global::Conditional.Reader? requested, in global::Conditional.Reader.PolicyScope scope)
         {
@@ -286,6 +288,7 @@ namespace Conditional
         public readonly struct PolicyScope
         {
             internal readonly int Jurisdiction;
+            internal readonly int HazardRow;
             internal readonly bool EuLawApplies;
             internal readonly bool WhenMinor;
             internal readonly bool EuLawWhenMinor;
@@ -313,6 +316,7 @@ namespace Conditional
                 var whenConsentsToMemoryAndProfessional = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.ConsentsToMemory | global::PolicyAsCode.Fact.Professional, global::PolicyAsCode.Fact.None).Restricts(in context);
                 var euLawWhenConsentsToMemoryAndProfessional = euLawApplies & whenConsentsToMemoryAndProfessional;
                 Jurisdiction = jurisdiction;
+                HazardRow = ((jurisdiction + 1) << 1) | global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(whenMinor);
                 EuLawApplies = euLawApplies;
                 WhenMinor = whenMinor;
                 EuLawWhenMinor = euLawWhenMinor;
@@ -331,8 +335,8 @@ namespace Conditional
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool Admits(global::Conditional.Reader? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
         {
-            var forbidden = PolicyTables.Forbidden(in scope, out _);
-            return (detected & (forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
+            var forbidden = PolicyTables.HazardRows[scope.HazardRow];
+            return (detected & ((global::PolicyAsCode.Hazard)forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
         }
 
         /// <summary>What each dimension resolves to for a request where a scope was tested: the value <c>Resolve(requested, context).Effective</c> holds, without building the resolution. Allocates nothing.</summary>

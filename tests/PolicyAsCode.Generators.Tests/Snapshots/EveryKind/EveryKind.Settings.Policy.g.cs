@@ -226,6 +226,8 @@ namespace EveryKind
             return (global::PolicyAsCode.Hazard)forbidden;
         }
 
+        public static readonly ulong[] HazardRows = new ulong[] { 0x1208UL, 0x1208UL };
+
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue0(global::EveryKind.Settings? requested, in global::EveryKind.Settings.PolicyScope scope)
         {
@@ -473,6 +475,7 @@ namespace EveryKind
         public readonly struct PolicyScope
         {
             internal readonly int Jurisdiction;
+            internal readonly int HazardRow;
             internal readonly bool XxLawApplies;
 
             /// <summary>Tests <paramref name="context"/> once: which laws apply there, which conditions restrict, which waivers hold.</summary>
@@ -481,6 +484,7 @@ namespace EveryKind
                 var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);
                 var xxLawApplies = jurisdiction < 0 | jurisdiction == 0;
                 Jurisdiction = jurisdiction;
+                HazardRow = ((jurisdiction + 1) << 0);
                 XxLawApplies = xxLawApplies;
             }
         }
@@ -492,8 +496,8 @@ namespace EveryKind
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool Admits(global::EveryKind.Settings? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
         {
-            var forbidden = PolicyTables.Forbidden(in scope, PolicyTables.GrantedValue6(requested, in scope), out _);
-            return (detected & (forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
+            var forbidden = PolicyTables.HazardRows[scope.HazardRow] | (PolicyTables.GrantedValue6(requested, in scope).Bits & 0xFF00003FFFUL);
+            return (detected & ((global::PolicyAsCode.Hazard)forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
         }
 
         /// <summary>What each dimension resolves to for a request where a scope was tested: the value <c>Resolve(requested, context).Effective</c> holds, without building the resolution. Allocates nothing.</summary>

@@ -80,6 +80,8 @@ namespace Minimal
             return (global::PolicyAsCode.Hazard)forbidden;
         }
 
+        public static readonly ulong[] HazardRows = new ulong[] { 0x0UL, 0x0UL };
+
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue0(global::Minimal.Prefs? requested, in global::Minimal.Prefs.PolicyScope scope)
         {
@@ -166,6 +168,7 @@ namespace Minimal
         public readonly struct PolicyScope
         {
             internal readonly int Jurisdiction;
+            internal readonly int HazardRow;
             internal readonly bool EuLawApplies;
 
             /// <summary>Tests <paramref name="context"/> once: which laws apply there, which conditions restrict, which waivers hold.</summary>
@@ -174,6 +177,7 @@ namespace Minimal
                 var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);
                 var euLawApplies = jurisdiction < 0 | jurisdiction == 0;
                 Jurisdiction = jurisdiction;
+                HazardRow = ((jurisdiction + 1) << 0);
                 EuLawApplies = euLawApplies;
             }
         }
@@ -185,8 +189,8 @@ namespace Minimal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool Admits(global::Minimal.Prefs? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
         {
-            var forbidden = PolicyTables.Forbidden(in scope, out _);
-            return (detected & (forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
+            var forbidden = PolicyTables.HazardRows[scope.HazardRow];
+            return (detected & ((global::PolicyAsCode.Hazard)forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
         }
 
         /// <summary>What each dimension resolves to for a request where a scope was tested: the value <c>Resolve(requested, context).Effective</c> holds, without building the resolution. Allocates nothing.</summary>

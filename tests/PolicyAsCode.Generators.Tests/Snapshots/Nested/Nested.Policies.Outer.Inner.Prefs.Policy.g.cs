@@ -89,6 +89,8 @@ namespace Nested.Policies
             return (global::PolicyAsCode.Hazard)forbidden;
         }
 
+        public static readonly ulong[] HazardRows = new ulong[] { 0x0UL, 0x0UL };
+
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue0(global::Nested.Policies.Outer.Inner.Prefs? requested, in global::Nested.Policies.Outer.Inner.Prefs.PolicyScope scope)
         {
@@ -179,6 +181,7 @@ namespace Nested.Policies
                 public readonly struct PolicyScope
                 {
                     internal readonly int Jurisdiction;
+                    internal readonly int HazardRow;
                     internal readonly bool EuLawApplies;
 
                     /// <summary>Tests <paramref name="context"/> once: which laws apply there, which conditions restrict, which waivers hold.</summary>
@@ -187,6 +190,7 @@ namespace Nested.Policies
                         var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);
                         var euLawApplies = jurisdiction < 0 | jurisdiction == 0;
                         Jurisdiction = jurisdiction;
+                        HazardRow = ((jurisdiction + 1) << 0);
                         EuLawApplies = euLawApplies;
                     }
                 }
@@ -198,8 +202,8 @@ namespace Nested.Policies
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public static bool Admits(global::Nested.Policies.Outer.Inner.Prefs? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
                 {
-                    var forbidden = PolicyTables.Forbidden(in scope, out _);
-                    return (detected & (forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
+                    var forbidden = PolicyTables.HazardRows[scope.HazardRow];
+                    return (detected & ((global::PolicyAsCode.Hazard)forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
                 }
 
                 /// <summary>What each dimension resolves to for a request where a scope was tested: the value <c>Resolve(requested, context).Effective</c> holds, without building the resolution. Allocates nothing.</summary>

@@ -165,6 +165,8 @@ namespace NestedLaws
             return (global::PolicyAsCode.Hazard)forbidden;
         }
 
+        public static readonly ulong[] HazardRows = new ulong[] { 0x1000UL, 0x0UL, 0x0UL, 0x1000UL, 0x1000UL };
+
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue0(global::NestedLaws.Prefs? requested, in global::NestedLaws.Prefs.PolicyScope scope)
         {
@@ -295,6 +297,7 @@ namespace NestedLaws
         public readonly struct PolicyScope
         {
             internal readonly int Jurisdiction;
+            internal readonly int HazardRow;
             internal readonly bool EuLawApplies;
             internal readonly bool DeLawApplies;
             internal readonly bool DeByLawWhenMinor;
@@ -315,6 +318,7 @@ namespace NestedLaws
                 var usLawApplies = jurisdiction < 0 | jurisdiction == 0;
                 var euLawWhenMinor = euLawApplies & whenMinor;
                 Jurisdiction = jurisdiction;
+                HazardRow = ((jurisdiction + 1) << 0);
                 EuLawApplies = euLawApplies;
                 DeLawApplies = deLawApplies;
                 DeByLawWhenMinor = deByLawWhenMinor;
@@ -331,8 +335,8 @@ namespace NestedLaws
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool Admits(global::NestedLaws.Prefs? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
         {
-            var forbidden = PolicyTables.Forbidden(in scope, out _);
-            return (detected & (forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
+            var forbidden = PolicyTables.HazardRows[scope.HazardRow];
+            return (detected & ((global::PolicyAsCode.Hazard)forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
         }
 
         /// <summary>What each dimension resolves to for a request where a scope was tested: the value <c>Resolve(requested, context).Effective</c> holds, without building the resolution. Allocates nothing.</summary>

@@ -291,6 +291,8 @@ namespace QuickStart.Policies
             return (global::PolicyAsCode.Hazard)forbidden;
         }
 
+        public static readonly ulong[] HazardRows = new ulong[] { 0x1128UL, 0x1928UL, 0x1128UL, 0x1928UL, 0x1128UL, 0x1928UL, 0x1128UL, 0x1928UL, 0x1128UL, 0x1928UL };
+
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue0(global::QuickStart.Policies.LearnerPreferences? requested, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope)
         {
@@ -559,6 +561,7 @@ namespace QuickStart.Policies
         public readonly struct PolicyScope
         {
             internal readonly int Jurisdiction;
+            internal readonly int HazardRow;
             internal readonly bool EuLawApplies;
             internal readonly bool WhenMinor;
             internal readonly bool EuLawWhenMinor;
@@ -585,6 +588,7 @@ namespace QuickStart.Policies
                 var deLawApplies = jurisdiction < 0 | jurisdiction == 2;
                 var deLawWhenMinor = deLawApplies & whenMinor;
                 Jurisdiction = jurisdiction;
+                HazardRow = ((jurisdiction + 1) << 1) | global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(whenMinor);
                 EuLawApplies = euLawApplies;
                 WhenMinor = whenMinor;
                 EuLawWhenMinor = euLawWhenMinor;
@@ -604,8 +608,8 @@ namespace QuickStart.Policies
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool Admits(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
         {
-            var forbidden = PolicyTables.Forbidden(in scope, PolicyTables.GrantedValue8(requested, in scope), out _);
-            return (detected & (forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
+            var forbidden = PolicyTables.HazardRows[scope.HazardRow] | (PolicyTables.GrantedValue8(requested, in scope).Bits & 0xFF00003FFFUL);
+            return (detected & ((global::PolicyAsCode.Hazard)forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
         }
 
         /// <summary>What each dimension resolves to for a request where a scope was tested: the value <c>Resolve(requested, context).Effective</c> holds, without building the resolution. Allocates nothing.</summary>
