@@ -127,6 +127,11 @@ internal sealed class PooledText : IDisposable
 
     public void Dispose()
     {
+        if (_chunk.Length == 0)
+        {
+            return; // disposed already: its chunks are back in the pool, perhaps rented by someone else
+        }
+
         foreach (var chunk in _full)
         {
             ArrayPool<char>.Shared.Return(chunk);
