@@ -72,6 +72,7 @@ internal static partial class EvaluatorEmitter
 
         EmitForbidden(writer, plan);
         GateEmitter.EmitHazardRows(writer, plan);
+        GateEmitter.EmitRefuseUntestedScope(writer);
         GateEmitter.EmitGrantedValues(writer, plan, self);
         foreach (var d in policy.Dimensions)
         {

@@ -18,6 +18,9 @@ internal static class GateEmitter
     private const string Hazard = "global::PolicyAsCode.Hazard";
     private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
 
+    // A scope that no constructor filled (default) is refused by name, not read as "no law applies": fail closed.
+    private const string RefuseUntested = "if (!scope.Tested) PolicyTables.RefuseUntestedScope();";
+
     public static void Emit(SourceWriter w, EvaluatorPlan plan, string self)
     {
         EmitScope(w, plan.Scope, plan.HazardRows);
@@ -37,6 +40,9 @@ internal static class GateEmitter
         w.Line(GeneratedFile.GeneratedCode);
         using var _ = w.Block("public readonly struct PolicyScope");
         w.Line("internal readonly int Jurisdiction;");
+
+        // False only in a default scope, which no constructor filled: it would say that no law applies anywhere.
+        w.Line("internal readonly bool Tested;");
         if (hazardRows is not null)
         {
             w.Line("internal readonly int HazardRow;");
@@ -58,6 +64,7 @@ internal static class GateEmitter
             }
 
             w.Line("Jurisdiction = jurisdiction;");
+            w.Line("Tested = true;");
             if (hazardRows is not null)
             {
                 // The row of PolicyTables.HazardRows: the jurisdiction, then one bit per condition the hazard rules carry.
@@ -80,6 +87,7 @@ internal static class GateEmitter
         w.Line("/// <summary>Whether content showing <paramref name=\"detected\"/> hazards may be shown to <paramref name=\"requested\"/> where <paramref name=\"scope\"/> was tested; for the reason, resolve and decide.</summary>");
         w.Line(Inline);
         using var _ = w.Block($"public static bool Admits({self}? requested, in PolicyScope scope, {Hazard} detected)");
+        w.Line(RefuseUntested);
         if (plan.HazardRows is null)
         {
             var own = plan.OwnLists.Select(d => $"PolicyTables.GrantedValue{d}(requested, in scope), ");
@@ -104,7 +112,11 @@ internal static class GateEmitter
         {
             var d = dimension.Dimension;
             w.Line($"/// <summary>What {d.Name} resolves to.</summary>");
-            w.Line($"public static {d.TypeSyntax} {CSharpNames.Escape(d.Name)}({self}? requested, in PolicyScope scope) => PolicyTables.Decode{d.Index}(PolicyTables.GrantedValue{d.Index}(requested, in scope));");
+            using (w.Block($"public static {d.TypeSyntax} {CSharpNames.Escape(d.Name)}({self}? requested, in PolicyScope scope)"))
+            {
+                w.Line(RefuseUntested);
+                w.Line($"return PolicyTables.Decode{d.Index}(PolicyTables.GrantedValue{d.Index}(requested, in scope));");
+            }
         }
     }
 
@@ -124,6 +136,15 @@ internal static class GateEmitter
         {
             w.Line($"values[{dimension.Index}] = PolicyTables.GrantedValue{dimension.Index}(requested, in scope);");
         }
+    }
+
+    // In PolicyTables, the throw for a scope no constructor filled, out of line so that the gate's members stay small.
+    public static void EmitRefuseUntestedScope(SourceWriter w)
+    {
+        w.Line();
+        w.Line("[global::System.Diagnostics.CodeAnalysis.DoesNotReturn]");
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+        w.Line("public static void RefuseUntestedScope() => throw new global::System.ArgumentException(\"The scope was not made with new PolicyScope(in context): a default scope has tested no context, so Admits and Granted refuse it rather than answer as if no law applied.\", \"scope\");");
     }
 
     // In PolicyTables, the hazards the rules forbid by row (HazardRows), which Admits reads instead of Forbidden.

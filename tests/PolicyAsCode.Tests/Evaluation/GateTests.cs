@@ -20,6 +20,25 @@ public sealed class GateTests(ITestOutputHelper output)
     private const long Cases = 100_000;
 
     [Fact]
+    public void A_scope_no_constructor_filled_is_refused_by_name()
+    {
+        // default(PolicyScope) has tested no context: read as it is, it would say that no law applies anywhere.
+        var preferences = new LearnerPreferences { Maturity = Maturity.Mature };
+        var untested = default(LearnerPreferences.PolicyScope);
+
+        var admits = Assert.Throws<ArgumentException>(() => LearnerPreferences.Admits(preferences, in untested, Hazard.SexualContent));
+        Assert.Equal("scope", admits.ParamName);
+        Assert.Contains("new PolicyScope(in context)", admits.Message, StringComparison.Ordinal);
+        Assert.Equal("scope", Assert.Throws<ArgumentException>(() => LearnerPreferences.Granted.Maturity(preferences, in untested)).ParamName);
+        Assert.Equal("scope", Assert.Throws<ArgumentException>(() => LearnerPreferences.Granted.AvoidHazards(preferences, in untested)).ParamName);
+
+        // A scope made for a context answers.
+        var tested = new LearnerPreferences.PolicyScope(PolicyContext.In("EU").With(Fact.Minor, true));
+        Assert.False(LearnerPreferences.Admits(preferences, in tested, Hazard.SexualContent));
+        Assert.Equal(Maturity.Teen, LearnerPreferences.Granted.Maturity(preferences, in tested));
+    }
+
+    [Fact]
     public void Admits_and_Granted_answer_as_the_resolution_does()
     {
         var requests = CaseGenerators.Cases(LearnerPreferences.Registry);

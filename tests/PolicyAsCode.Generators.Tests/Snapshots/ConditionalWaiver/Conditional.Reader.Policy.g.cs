@@ -158,6 +158,10 @@ namespace Conditional
 
         public static readonly ulong[] HazardRows = new ulong[] { 0x0UL, 0x800UL, 0x0UL, 0x800UL, 0x0UL, 0x0UL };
 
+        [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static void RefuseUntestedScope() => throw new global::System.ArgumentException("The scope was not made with new PolicyScope(in context): a default scope has tested no context, so Admits and Granted refuse it rather than answer as if no law applied.", "scope");
+
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue0(global::Conditional.Reader? requested, in global::Conditional.Reader.PolicyScope scope)
         {
@@ -288,6 +292,7 @@ namespace Conditional
         public readonly struct PolicyScope
         {
             internal readonly int Jurisdiction;
+            internal readonly bool Tested;
             internal readonly int HazardRow;
             internal readonly bool EuLawApplies;
             internal readonly bool WhenMinor;
@@ -316,6 +321,7 @@ namespace Conditional
                 var whenConsentsToMemoryAndProfessional = new global::PolicyAsCode.Condition(global::PolicyAsCode.Fact.ConsentsToMemory | global::PolicyAsCode.Fact.Professional, global::PolicyAsCode.Fact.None).Restricts(in context);
                 var euLawWhenConsentsToMemoryAndProfessional = euLawApplies & whenConsentsToMemoryAndProfessional;
                 Jurisdiction = jurisdiction;
+                Tested = true;
                 HazardRow = ((jurisdiction + 1) << 1) | global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(whenMinor);
                 EuLawApplies = euLawApplies;
                 WhenMinor = whenMinor;
@@ -335,6 +341,7 @@ namespace Conditional
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool Admits(global::Conditional.Reader? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
         {
+            if (!scope.Tested) PolicyTables.RefuseUntestedScope();
             var forbidden = PolicyTables.HazardRows[scope.HazardRow];
             return (detected & ((global::PolicyAsCode.Hazard)forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
         }
@@ -344,11 +351,23 @@ namespace Conditional
         public static class Granted
         {
             /// <summary>What Maturity resolves to.</summary>
-            public static global::Conditional.Maturity Maturity(global::Conditional.Reader? requested, in PolicyScope scope) => PolicyTables.Decode0(PolicyTables.GrantedValue0(requested, in scope));
+            public static global::Conditional.Maturity Maturity(global::Conditional.Reader? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode0(PolicyTables.GrantedValue0(requested, in scope));
+            }
             /// <summary>What DiscloseAi resolves to.</summary>
-            public static bool DiscloseAi(global::Conditional.Reader? requested, in PolicyScope scope) => PolicyTables.Decode1(PolicyTables.GrantedValue1(requested, in scope));
+            public static bool DiscloseAi(global::Conditional.Reader? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode1(PolicyTables.GrantedValue1(requested, in scope));
+            }
             /// <summary>What MemoryDays resolves to.</summary>
-            public static int MemoryDays(global::Conditional.Reader? requested, in PolicyScope scope) => PolicyTables.Decode2(PolicyTables.GrantedValue2(requested, in scope));
+            public static int MemoryDays(global::Conditional.Reader? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode2(PolicyTables.GrantedValue2(requested, in scope));
+            }
         }
 
         /// <summary>Writes what each dimension resolves to, encoded, in dimension order: the values of <c>Resolve(requested, context).Effective</c>, without building the resolution.</summary>

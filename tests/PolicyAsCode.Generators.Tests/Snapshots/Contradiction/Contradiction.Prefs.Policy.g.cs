@@ -133,6 +133,10 @@ namespace Contradiction
 
         public static readonly ulong[] HazardRows = new ulong[] { 0x0UL, 0x0UL };
 
+        [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static void RefuseUntestedScope() => throw new global::System.ArgumentException("The scope was not made with new PolicyScope(in context): a default scope has tested no context, so Admits and Granted refuse it rather than answer as if no law applied.", "scope");
+
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue0(global::Contradiction.Prefs? requested, in global::Contradiction.Prefs.PolicyScope scope)
         {
@@ -239,6 +243,7 @@ namespace Contradiction
         public readonly struct PolicyScope
         {
             internal readonly int Jurisdiction;
+            internal readonly bool Tested;
             internal readonly int HazardRow;
             internal readonly bool EuLawApplies;
 
@@ -248,6 +253,7 @@ namespace Contradiction
                 var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);
                 var euLawApplies = jurisdiction < 0 | jurisdiction == 0;
                 Jurisdiction = jurisdiction;
+                Tested = true;
                 HazardRow = ((jurisdiction + 1) << 0);
                 EuLawApplies = euLawApplies;
             }
@@ -260,6 +266,7 @@ namespace Contradiction
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool Admits(global::Contradiction.Prefs? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
         {
+            if (!scope.Tested) PolicyTables.RefuseUntestedScope();
             var forbidden = PolicyTables.HazardRows[scope.HazardRow];
             return (detected & ((global::PolicyAsCode.Hazard)forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
         }
@@ -269,9 +276,17 @@ namespace Contradiction
         public static class Granted
         {
             /// <summary>What Maturity resolves to.</summary>
-            public static global::Contradiction.Maturity Maturity(global::Contradiction.Prefs? requested, in PolicyScope scope) => PolicyTables.Decode0(PolicyTables.GrantedValue0(requested, in scope));
+            public static global::Contradiction.Maturity Maturity(global::Contradiction.Prefs? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode0(PolicyTables.GrantedValue0(requested, in scope));
+            }
             /// <summary>What MemoryDays resolves to.</summary>
-            public static int MemoryDays(global::Contradiction.Prefs? requested, in PolicyScope scope) => PolicyTables.Decode1(PolicyTables.GrantedValue1(requested, in scope));
+            public static int MemoryDays(global::Contradiction.Prefs? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode1(PolicyTables.GrantedValue1(requested, in scope));
+            }
         }
 
         /// <summary>Writes what each dimension resolves to, encoded, in dimension order: the values of <c>Resolve(requested, context).Effective</c>, without building the resolution.</summary>

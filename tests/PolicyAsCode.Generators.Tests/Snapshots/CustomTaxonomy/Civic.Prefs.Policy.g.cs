@@ -119,6 +119,10 @@ namespace Civic
 
         public static readonly ulong[] HazardRows = new ulong[] { 0x100000000UL, 0x100000000UL };
 
+        [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static void RefuseUntestedScope() => throw new global::System.ArgumentException("The scope was not made with new PolicyScope(in context): a default scope has tested no context, so Admits and Granted refuse it rather than answer as if no law applied.", "scope");
+
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue0(global::Civic.Prefs? requested, in global::Civic.Prefs.PolicyScope scope)
         {
@@ -225,6 +229,7 @@ namespace Civic
         public readonly struct PolicyScope
         {
             internal readonly int Jurisdiction;
+            internal readonly bool Tested;
             internal readonly int HazardRow;
             internal readonly bool EuLawApplies;
 
@@ -234,6 +239,7 @@ namespace Civic
                 var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);
                 var euLawApplies = jurisdiction < 0 | jurisdiction == 0;
                 Jurisdiction = jurisdiction;
+                Tested = true;
                 HazardRow = ((jurisdiction + 1) << 0);
                 EuLawApplies = euLawApplies;
             }
@@ -246,6 +252,7 @@ namespace Civic
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool Admits(global::Civic.Prefs? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
         {
+            if (!scope.Tested) PolicyTables.RefuseUntestedScope();
             var forbidden = PolicyTables.HazardRows[scope.HazardRow] | (PolicyTables.GrantedValue1(requested, in scope).Bits & 0xFF00003FFFUL);
             return (detected & ((global::PolicyAsCode.Hazard)forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
         }
@@ -255,9 +262,17 @@ namespace Civic
         public static class Granted
         {
             /// <summary>What NewsPerDay resolves to.</summary>
-            public static int NewsPerDay(global::Civic.Prefs? requested, in PolicyScope scope) => PolicyTables.Decode0(PolicyTables.GrantedValue0(requested, in scope));
+            public static int NewsPerDay(global::Civic.Prefs? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode0(PolicyTables.GrantedValue0(requested, in scope));
+            }
             /// <summary>What AvoidHazards resolves to.</summary>
-            public static global::PolicyAsCode.Hazard AvoidHazards(global::Civic.Prefs? requested, in PolicyScope scope) => PolicyTables.Decode1(PolicyTables.GrantedValue1(requested, in scope));
+            public static global::PolicyAsCode.Hazard AvoidHazards(global::Civic.Prefs? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode1(PolicyTables.GrantedValue1(requested, in scope));
+            }
         }
 
         /// <summary>Writes what each dimension resolves to, encoded, in dimension order: the values of <c>Resolve(requested, context).Effective</c>, without building the resolution.</summary>

@@ -228,6 +228,10 @@ namespace EveryKind
 
         public static readonly ulong[] HazardRows = new ulong[] { 0x1208UL, 0x1208UL };
 
+        [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static void RefuseUntestedScope() => throw new global::System.ArgumentException("The scope was not made with new PolicyScope(in context): a default scope has tested no context, so Admits and Granted refuse it rather than answer as if no law applied.", "scope");
+
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue0(global::EveryKind.Settings? requested, in global::EveryKind.Settings.PolicyScope scope)
         {
@@ -475,6 +479,7 @@ namespace EveryKind
         public readonly struct PolicyScope
         {
             internal readonly int Jurisdiction;
+            internal readonly bool Tested;
             internal readonly int HazardRow;
             internal readonly bool XxLawApplies;
 
@@ -484,6 +489,7 @@ namespace EveryKind
                 var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);
                 var xxLawApplies = jurisdiction < 0 | jurisdiction == 0;
                 Jurisdiction = jurisdiction;
+                Tested = true;
                 HazardRow = ((jurisdiction + 1) << 0);
                 XxLawApplies = xxLawApplies;
             }
@@ -496,6 +502,7 @@ namespace EveryKind
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool Admits(global::EveryKind.Settings? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
         {
+            if (!scope.Tested) PolicyTables.RefuseUntestedScope();
             var forbidden = PolicyTables.HazardRows[scope.HazardRow] | (PolicyTables.GrantedValue6(requested, in scope).Bits & 0xFF00003FFFUL);
             return (detected & ((global::PolicyAsCode.Hazard)forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
         }
@@ -505,19 +512,47 @@ namespace EveryKind
         public static class Granted
         {
             /// <summary>What Disclose resolves to.</summary>
-            public static bool Disclose(global::EveryKind.Settings? requested, in PolicyScope scope) => PolicyTables.Decode0(PolicyTables.GrantedValue0(requested, in scope));
+            public static bool Disclose(global::EveryKind.Settings? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode0(PolicyTables.GrantedValue0(requested, in scope));
+            }
             /// <summary>What Strictness resolves to.</summary>
-            public static global::EveryKind.Level Strictness(global::EveryKind.Settings? requested, in PolicyScope scope) => PolicyTables.Decode1(PolicyTables.GrantedValue1(requested, in scope));
+            public static global::EveryKind.Level Strictness(global::EveryKind.Settings? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode1(PolicyTables.GrantedValue1(requested, in scope));
+            }
             /// <summary>What Days resolves to.</summary>
-            public static int Days(global::EveryKind.Settings? requested, in PolicyScope scope) => PolicyTables.Decode2(PolicyTables.GrantedValue2(requested, in scope));
+            public static int Days(global::EveryKind.Settings? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode2(PolicyTables.GrantedValue2(requested, in scope));
+            }
             /// <summary>What Temperature resolves to.</summary>
-            public static double Temperature(global::EveryKind.Settings? requested, in PolicyScope scope) => PolicyTables.Decode3(PolicyTables.GrantedValue3(requested, in scope));
+            public static double Temperature(global::EveryKind.Settings? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode3(PolicyTables.GrantedValue3(requested, in scope));
+            }
             /// <summary>What Channels resolves to.</summary>
-            public static global::EveryKind.Channels Channels(global::EveryKind.Settings? requested, in PolicyScope scope) => PolicyTables.Decode4(PolicyTables.GrantedValue4(requested, in scope));
+            public static global::EveryKind.Channels Channels(global::EveryKind.Settings? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode4(PolicyTables.GrantedValue4(requested, in scope));
+            }
             /// <summary>What Language resolves to.</summary>
-            public static string Language(global::EveryKind.Settings? requested, in PolicyScope scope) => PolicyTables.Decode5(PolicyTables.GrantedValue5(requested, in scope));
+            public static string Language(global::EveryKind.Settings? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode5(PolicyTables.GrantedValue5(requested, in scope));
+            }
             /// <summary>What Avoid resolves to.</summary>
-            public static global::PolicyAsCode.Hazard Avoid(global::EveryKind.Settings? requested, in PolicyScope scope) => PolicyTables.Decode6(PolicyTables.GrantedValue6(requested, in scope));
+            public static global::PolicyAsCode.Hazard Avoid(global::EveryKind.Settings? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode6(PolicyTables.GrantedValue6(requested, in scope));
+            }
         }
 
         /// <summary>Writes what each dimension resolves to, encoded, in dimension order: the values of <c>Resolve(requested, context).Effective</c>, without building the resolution.</summary>

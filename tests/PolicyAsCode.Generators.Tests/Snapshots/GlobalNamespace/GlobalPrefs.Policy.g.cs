@@ -89,6 +89,10 @@ file static class PolicyTables
 
     public static readonly ulong[] HazardRows = new ulong[] { 0x0UL, 0x0UL };
 
+    [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    public static void RefuseUntestedScope() => throw new global::System.ArgumentException("The scope was not made with new PolicyScope(in context): a default scope has tested no context, so Admits and Granted refuse it rather than answer as if no law applied.", "scope");
+
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static global::PolicyAsCode.DimensionValue GrantedValue0(global::GlobalPrefs? requested, in global::GlobalPrefs.PolicyScope scope)
     {
@@ -175,6 +179,7 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
     public readonly struct PolicyScope
     {
         internal readonly int Jurisdiction;
+        internal readonly bool Tested;
         internal readonly int HazardRow;
         internal readonly bool EuLawApplies;
 
@@ -184,6 +189,7 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
             var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);
             var euLawApplies = jurisdiction < 0 | jurisdiction == 0;
             Jurisdiction = jurisdiction;
+            Tested = true;
             HazardRow = ((jurisdiction + 1) << 0);
             EuLawApplies = euLawApplies;
         }
@@ -196,6 +202,7 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool Admits(global::GlobalPrefs? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
     {
+        if (!scope.Tested) PolicyTables.RefuseUntestedScope();
         var forbidden = PolicyTables.HazardRows[scope.HazardRow];
         return (detected & ((global::PolicyAsCode.Hazard)forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
     }
@@ -205,7 +212,11 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
     public static class Granted
     {
         /// <summary>What MemoryDays resolves to.</summary>
-        public static int MemoryDays(global::GlobalPrefs? requested, in PolicyScope scope) => PolicyTables.Decode0(PolicyTables.GrantedValue0(requested, in scope));
+        public static int MemoryDays(global::GlobalPrefs? requested, in PolicyScope scope)
+        {
+            if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+            return PolicyTables.Decode0(PolicyTables.GrantedValue0(requested, in scope));
+        }
     }
 
     /// <summary>Writes what each dimension resolves to, encoded, in dimension order: the values of <c>Resolve(requested, context).Effective</c>, without building the resolution.</summary>

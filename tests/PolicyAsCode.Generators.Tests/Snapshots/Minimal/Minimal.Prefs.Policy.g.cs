@@ -82,6 +82,10 @@ namespace Minimal
 
         public static readonly ulong[] HazardRows = new ulong[] { 0x0UL, 0x0UL };
 
+        [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static void RefuseUntestedScope() => throw new global::System.ArgumentException("The scope was not made with new PolicyScope(in context): a default scope has tested no context, so Admits and Granted refuse it rather than answer as if no law applied.", "scope");
+
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue0(global::Minimal.Prefs? requested, in global::Minimal.Prefs.PolicyScope scope)
         {
@@ -168,6 +172,7 @@ namespace Minimal
         public readonly struct PolicyScope
         {
             internal readonly int Jurisdiction;
+            internal readonly bool Tested;
             internal readonly int HazardRow;
             internal readonly bool EuLawApplies;
 
@@ -177,6 +182,7 @@ namespace Minimal
                 var jurisdiction = PolicyTables.MatchJurisdiction(context.Jurisdiction);
                 var euLawApplies = jurisdiction < 0 | jurisdiction == 0;
                 Jurisdiction = jurisdiction;
+                Tested = true;
                 HazardRow = ((jurisdiction + 1) << 0);
                 EuLawApplies = euLawApplies;
             }
@@ -189,6 +195,7 @@ namespace Minimal
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool Admits(global::Minimal.Prefs? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
         {
+            if (!scope.Tested) PolicyTables.RefuseUntestedScope();
             var forbidden = PolicyTables.HazardRows[scope.HazardRow];
             return (detected & ((global::PolicyAsCode.Hazard)forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
         }
@@ -198,7 +205,11 @@ namespace Minimal
         public static class Granted
         {
             /// <summary>What Maturity resolves to.</summary>
-            public static global::Minimal.Maturity Maturity(global::Minimal.Prefs? requested, in PolicyScope scope) => PolicyTables.Decode0(PolicyTables.GrantedValue0(requested, in scope));
+            public static global::Minimal.Maturity Maturity(global::Minimal.Prefs? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode0(PolicyTables.GrantedValue0(requested, in scope));
+            }
         }
 
         /// <summary>Writes what each dimension resolves to, encoded, in dimension order: the values of <c>Resolve(requested, context).Effective</c>, without building the resolution.</summary>

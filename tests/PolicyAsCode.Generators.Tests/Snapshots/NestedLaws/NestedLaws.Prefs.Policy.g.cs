@@ -167,6 +167,10 @@ namespace NestedLaws
 
         public static readonly ulong[] HazardRows = new ulong[] { 0x1000UL, 0x0UL, 0x0UL, 0x1000UL, 0x1000UL };
 
+        [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static void RefuseUntestedScope() => throw new global::System.ArgumentException("The scope was not made with new PolicyScope(in context): a default scope has tested no context, so Admits and Granted refuse it rather than answer as if no law applied.", "scope");
+
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue0(global::NestedLaws.Prefs? requested, in global::NestedLaws.Prefs.PolicyScope scope)
         {
@@ -297,6 +301,7 @@ namespace NestedLaws
         public readonly struct PolicyScope
         {
             internal readonly int Jurisdiction;
+            internal readonly bool Tested;
             internal readonly int HazardRow;
             internal readonly bool EuLawApplies;
             internal readonly bool DeLawApplies;
@@ -318,6 +323,7 @@ namespace NestedLaws
                 var usLawApplies = jurisdiction < 0 | jurisdiction == 0;
                 var euLawWhenMinor = euLawApplies & whenMinor;
                 Jurisdiction = jurisdiction;
+                Tested = true;
                 HazardRow = ((jurisdiction + 1) << 0);
                 EuLawApplies = euLawApplies;
                 DeLawApplies = deLawApplies;
@@ -335,6 +341,7 @@ namespace NestedLaws
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool Admits(global::NestedLaws.Prefs? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
         {
+            if (!scope.Tested) PolicyTables.RefuseUntestedScope();
             var forbidden = PolicyTables.HazardRows[scope.HazardRow];
             return (detected & ((global::PolicyAsCode.Hazard)forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
         }
@@ -344,11 +351,23 @@ namespace NestedLaws
         public static class Granted
         {
             /// <summary>What MemoryDays resolves to.</summary>
-            public static int MemoryDays(global::NestedLaws.Prefs? requested, in PolicyScope scope) => PolicyTables.Decode0(PolicyTables.GrantedValue0(requested, in scope));
+            public static int MemoryDays(global::NestedLaws.Prefs? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode0(PolicyTables.GrantedValue0(requested, in scope));
+            }
             /// <summary>What DiscloseAi resolves to.</summary>
-            public static bool DiscloseAi(global::NestedLaws.Prefs? requested, in PolicyScope scope) => PolicyTables.Decode1(PolicyTables.GrantedValue1(requested, in scope));
+            public static bool DiscloseAi(global::NestedLaws.Prefs? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode1(PolicyTables.GrantedValue1(requested, in scope));
+            }
             /// <summary>What Maturity resolves to.</summary>
-            public static global::NestedLaws.Maturity Maturity(global::NestedLaws.Prefs? requested, in PolicyScope scope) => PolicyTables.Decode2(PolicyTables.GrantedValue2(requested, in scope));
+            public static global::NestedLaws.Maturity Maturity(global::NestedLaws.Prefs? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode2(PolicyTables.GrantedValue2(requested, in scope));
+            }
         }
 
         /// <summary>Writes what each dimension resolves to, encoded, in dimension order: the values of <c>Resolve(requested, context).Effective</c>, without building the resolution.</summary>

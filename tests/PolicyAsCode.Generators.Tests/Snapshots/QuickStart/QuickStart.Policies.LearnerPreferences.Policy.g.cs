@@ -293,6 +293,10 @@ namespace QuickStart.Policies
 
         public static readonly ulong[] HazardRows = new ulong[] { 0x1128UL, 0x1928UL, 0x1128UL, 0x1928UL, 0x1128UL, 0x1928UL, 0x1128UL, 0x1928UL, 0x1128UL, 0x1928UL };
 
+        [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        public static void RefuseUntestedScope() => throw new global::System.ArgumentException("The scope was not made with new PolicyScope(in context): a default scope has tested no context, so Admits and Granted refuse it rather than answer as if no law applied.", "scope");
+
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::PolicyAsCode.DimensionValue GrantedValue0(global::QuickStart.Policies.LearnerPreferences? requested, in global::QuickStart.Policies.LearnerPreferences.PolicyScope scope)
         {
@@ -561,6 +565,7 @@ namespace QuickStart.Policies
         public readonly struct PolicyScope
         {
             internal readonly int Jurisdiction;
+            internal readonly bool Tested;
             internal readonly int HazardRow;
             internal readonly bool EuLawApplies;
             internal readonly bool WhenMinor;
@@ -588,6 +593,7 @@ namespace QuickStart.Policies
                 var deLawApplies = jurisdiction < 0 | jurisdiction == 2;
                 var deLawWhenMinor = deLawApplies & whenMinor;
                 Jurisdiction = jurisdiction;
+                Tested = true;
                 HazardRow = ((jurisdiction + 1) << 1) | global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(whenMinor);
                 EuLawApplies = euLawApplies;
                 WhenMinor = whenMinor;
@@ -608,6 +614,7 @@ namespace QuickStart.Policies
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool Admits(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
         {
+            if (!scope.Tested) PolicyTables.RefuseUntestedScope();
             var forbidden = PolicyTables.HazardRows[scope.HazardRow] | (PolicyTables.GrantedValue8(requested, in scope).Bits & 0xFF00003FFFUL);
             return (detected & ((global::PolicyAsCode.Hazard)forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
         }
@@ -617,23 +624,59 @@ namespace QuickStart.Policies
         public static class Granted
         {
             /// <summary>What Maturity resolves to.</summary>
-            public static global::QuickStart.Policies.Maturity Maturity(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope) => PolicyTables.Decode0(PolicyTables.GrantedValue0(requested, in scope));
+            public static global::QuickStart.Policies.Maturity Maturity(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode0(PolicyTables.GrantedValue0(requested, in scope));
+            }
             /// <summary>What Tone resolves to.</summary>
-            public static global::QuickStart.Policies.Tone Tone(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope) => PolicyTables.Decode1(PolicyTables.GrantedValue1(requested, in scope));
+            public static global::QuickStart.Policies.Tone Tone(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode1(PolicyTables.GrantedValue1(requested, in scope));
+            }
             /// <summary>What Verbosity resolves to.</summary>
-            public static global::QuickStart.Policies.Verbosity Verbosity(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope) => PolicyTables.Decode2(PolicyTables.GrantedValue2(requested, in scope));
+            public static global::QuickStart.Policies.Verbosity Verbosity(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode2(PolicyTables.GrantedValue2(requested, in scope));
+            }
             /// <summary>What DiscloseAi resolves to.</summary>
-            public static bool DiscloseAi(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope) => PolicyTables.Decode3(PolicyTables.GrantedValue3(requested, in scope));
+            public static bool DiscloseAi(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode3(PolicyTables.GrantedValue3(requested, in scope));
+            }
             /// <summary>What MemoryDays resolves to.</summary>
-            public static int MemoryDays(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope) => PolicyTables.Decode4(PolicyTables.GrantedValue4(requested, in scope));
+            public static int MemoryDays(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode4(PolicyTables.GrantedValue4(requested, in scope));
+            }
             /// <summary>What Creativity resolves to.</summary>
-            public static double Creativity(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope) => PolicyTables.Decode5(PolicyTables.GrantedValue5(requested, in scope));
+            public static double Creativity(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode5(PolicyTables.GrantedValue5(requested, in scope));
+            }
             /// <summary>What Topics resolves to.</summary>
-            public static global::QuickStart.Policies.Topics Topics(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope) => PolicyTables.Decode6(PolicyTables.GrantedValue6(requested, in scope));
+            public static global::QuickStart.Policies.Topics Topics(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode6(PolicyTables.GrantedValue6(requested, in scope));
+            }
             /// <summary>What Language resolves to.</summary>
-            public static string Language(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope) => PolicyTables.Decode7(PolicyTables.GrantedValue7(requested, in scope));
+            public static string Language(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode7(PolicyTables.GrantedValue7(requested, in scope));
+            }
             /// <summary>What AvoidHazards resolves to.</summary>
-            public static global::PolicyAsCode.Hazard AvoidHazards(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope) => PolicyTables.Decode8(PolicyTables.GrantedValue8(requested, in scope));
+            public static global::PolicyAsCode.Hazard AvoidHazards(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope)
+            {
+                if (!scope.Tested) PolicyTables.RefuseUntestedScope();
+                return PolicyTables.Decode8(PolicyTables.GrantedValue8(requested, in scope));
+            }
         }
 
         /// <summary>Writes what each dimension resolves to, encoded, in dimension order: the values of <c>Resolve(requested, context).Effective</c>, without building the resolution.</summary>
