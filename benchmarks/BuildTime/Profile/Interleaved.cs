@@ -23,6 +23,8 @@ internal static class Interleaved
         var cpu = new[] { new List<double>(), new List<double>() };
         var pauses = new[] { new List<double>(), new List<double>() };
         var collections = new[] { new List<double>(), new List<double>() };
+        var generatorCpu = new[] { new List<double>(), new List<double>() };
+        var analyserCpu = new[] { new List<double>(), new List<double>() };
         for (var round = 0; round < warm + runs; round++)
         {
             foreach (var p in round % 2 == 0 ? new[] { 0, 1 } : [1, 0])
@@ -34,6 +36,8 @@ internal static class Interleaved
                     cpu[p].Add(run.Cost.ThreadCpu);
                     pauses[p].Add(run.Cost.GcPause);
                     collections[p].Add(run.Cost.Gen0);
+                    generatorCpu[p].Add(run.GeneratorCost.ThreadCpu);
+                    analyserCpu[p].Add(run.AnalyserCost.ThreadCpu);
                 }
             }
         }
@@ -41,7 +45,7 @@ internal static class Interleaved
         Console.WriteLine($"  interleaved, {runs} rounds after {warm} warm ({policies[0].Name}, {policies[1].Name} in turn, the order swapped each round)");
         for (var p = 0; p < 2; p++)
         {
-            Console.WriteLine($"  {policies[p].Name,-34} generator + analyser median {BuildRuns.Median(totals[p]),8:0.0} ms, thread CPU {BuildRuns.Median(cpu[p]),8:0.0} ms, GC pauses {BuildRuns.Median(pauses[p]),6:0.0} ms in {BuildRuns.Median(collections[p]):0} collections");
+            Console.WriteLine($"  {policies[p].Name,-34} generator + analyser median {BuildRuns.Median(totals[p]),8:0.0} ms, thread CPU {BuildRuns.Median(cpu[p]),8:0.0} ms, GC pauses {BuildRuns.Median(pauses[p]),6:0.0} ms in {BuildRuns.Median(collections[p]):0} collections; thread CPU generator {BuildRuns.Median(generatorCpu[p]),6:0.0}, analyser {BuildRuns.Median(analyserCpu[p]),6:0.0} ms");
         }
 
         var pairs = totals[0].Zip(totals[1], (a, b) => b / a).ToList();
