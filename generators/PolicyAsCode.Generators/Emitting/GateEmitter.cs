@@ -23,7 +23,7 @@ internal static class GateEmitter
 
     public static void Emit(SourceWriter w, EvaluatorPlan plan, string self)
     {
-        EmitScope(w, plan.Scope, plan.HazardRows);
+        EmitScope(w, plan.Scope);
         w.Line();
         EmitAdmits(w, plan, self);
         w.Line();
@@ -34,7 +34,7 @@ internal static class GateEmitter
 
     // The context tests, evaluated once per context; every rule that needs one reads it from here. Public so that a
     // caller asking several questions in one context matches its jurisdiction once; what it holds stays internal.
-    private static void EmitScope(SourceWriter w, ScopeTests scope, HazardRows? hazardRows)
+    private static void EmitScope(SourceWriter w, ScopeTests scope)
     {
         w.Line("/// <summary>Which bounds bind in one context: its jurisdiction matched and its facts tested once, for <c>Admits</c> and <c>Granted</c> to share.</summary>");
         w.Line(GeneratedFile.GeneratedCode);
@@ -43,11 +43,6 @@ internal static class GateEmitter
 
         // False only in a default scope, which no constructor filled: it would say that no law applies anywhere.
         w.Line("internal readonly bool Tested;");
-        if (hazardRows is not null)
-        {
-            w.Line("internal readonly int HazardRow;");
-        }
-
         foreach (var test in scope.Declared.Where(t => t.IsRead))
         {
             w.Line($"internal readonly bool {test.Name};");
@@ -65,12 +60,6 @@ internal static class GateEmitter
 
             w.Line("Jurisdiction = jurisdiction;");
             w.Line("Tested = true;");
-            if (hazardRows is not null)
-            {
-                // The row of PolicyTables.HazardRows: the jurisdiction, then one bit per condition the hazard rules carry.
-                var bits = hazardRows.Conditions.Select((c, i) => i == 0 ? $" | {EvaluatorEmitter.ToByte}({c})" : $" | ({EvaluatorEmitter.ToByte}({c}) << {i})");
-                w.Line($"HazardRow = ((jurisdiction + 1) << {hazardRows.Conditions.Count}){string.Concat(bits)};");
-            }
 
             foreach (var test in scope.Declared.Where(t => t.IsRead))
             {
@@ -96,9 +85,14 @@ internal static class GateEmitter
             return;
         }
 
-        // One row for the rules, where Forbidden tests each; the users' own lists as Forbidden reads them.
+        // One row for the rules, where Forbidden tests each, picked here rather than in the scope, which Resolve makes
+        // too and would compute it for nothing: the jurisdiction, then one bit per condition the rules carry. The users'
+        // own lists as Forbidden reads them.
+        var rows = plan.HazardRows;
+        var bits = rows.Conditions.Select((c, i) => i == 0 ? $" | {EvaluatorEmitter.ToByte}({c})" : $" | ({EvaluatorEmitter.ToByte}({c}) << {i})");
+        w.Line($"var row = ((scope.Jurisdiction + 1) << {rows.Conditions.Count}){string.Concat(bits)};");
         var lists = plan.Policy.Forbids.Where(f => f.IsUsersOwn).Select(f => $" | (PolicyTables.GrantedValue{f.Dimension}(requested, in scope).Bits & {Literals.ULong(f.Hazards)})");
-        w.Line($"var forbidden = PolicyTables.HazardRows[scope.HazardRow]{string.Concat(lists)};");
+        w.Line($"var forbidden = PolicyTables.HazardRows[row]{string.Concat(lists)};");
         w.Line($"return (detected & (({Hazard})forbidden | PolicyTables.UnknownHazards)) == {Hazard}.None;");
     }
 

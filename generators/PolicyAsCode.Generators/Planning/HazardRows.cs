@@ -8,7 +8,8 @@ namespace PolicyAsCode.Generators.Planning;
 /// The hazards a policy's rules forbid in a context, the users' own lists aside, as a table: one row per matched
 /// jurisdiction (and none) and per combination of the rules' conditions, so that <c>Admits</c> reads one row where
 /// <c>Forbidden</c> tests every rule. Each row is worked out from the semantics' own answers (which tiers apply under a
-/// jurisdiction, <see cref="PolicyIndex.TierApplies"/>) and the scope computes each condition's bit with the test
+/// jurisdiction, <see cref="PolicyIndex.TierApplies"/>, the question the scope's law tests are built from), and
+/// <c>Admits</c> picks the row from the scope's jurisdiction and the scope's own condition tests, the ones
 /// <c>Forbidden</c> reads, so the two agree on every context; the differential suites hold them to it.
 /// </summary>
 internal sealed class HazardRows
@@ -22,7 +23,7 @@ internal sealed class HazardRows
         Rows = rows;
     }
 
-    /// <summary>The conditions the rules carry, each a bit of the row: the scope constructor's test of whether it restricts.</summary>
+    /// <summary>The conditions the rules carry, each a bit of the row: the scope's test of whether it restricts.</summary>
     public IReadOnlyList<Test> Conditions { get; }
 
     /// <summary>
@@ -61,6 +62,6 @@ internal sealed class HazardRows
             }
         }
 
-        return new HazardRows([.. conditions.Select(c => scope.RestrictsInConstructor(c.When, c.Unless))], rows);
+        return new HazardRows([.. conditions.Select(c => scope.Restricts(c.When, c.Unless))], rows);
     }
 }

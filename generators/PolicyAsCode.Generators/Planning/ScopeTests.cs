@@ -64,12 +64,6 @@ internal sealed class ScopeTests
     /// <summary>Whether a restricting condition applies.</summary>
     public Test Restricts(uint when, uint unless) => Read(RestrictsPart(when, unless));
 
-    /// <summary>
-    /// Whether a restricting condition applies, as the scope's constructor computes it (its local, not a field): for a
-    /// value the constructor derives from the tests, such as the hazard rules' row (<see cref="HazardRows"/>).
-    /// </summary>
-    public Test RestrictsInConstructor(uint when, uint unless) => RestrictsPart(when, unless).Local;
-
     /// <summary>Whether a delegated waiver by <paramref name="rank"/> of <paramref name="tier"/>'s bounds on a dimension holds.</summary>
     public Test Waived(int rank, int tier, int dimension) => Read(WaivedPart(rank, tier, dimension));
 
@@ -134,11 +128,12 @@ internal sealed class ScopeTests
 
         // The law applies in its own jurisdiction, in every jurisdiction within it (EU law in DE), and where no
         // jurisdiction matched (every law applies).
+        // PolicyShape.TierApplies answers it, as it does for HazardRows and at run time.
         var law = _index.JurisdictionOf(tier);
         var applies = Test.Comparison("jurisdiction < 0", "jurisdiction >= 0");
         for (var j = 0; j < _index.Shape.Jurisdictions.Length; j++)
         {
-            if (_index.Shape.LawApplies(law, j))
+            if (_index.TierApplies(tier, j))
             {
                 applies = applies.Or(Test.Comparison($"jurisdiction == {j}", $"jurisdiction != {j}"));
             }

@@ -22,7 +22,7 @@ public sealed class HazardRowsTests(ITestOutputHelper output)
 
         // Past the limit the gate tests each rule; within it, it reads the row its scope picked.
         Assert.DoesNotContain("HazardRows", Generated(compiled, "ManyConditions.Prefs"), System.StringComparison.Ordinal);
-        Assert.Contains("PolicyTables.HazardRows[scope.HazardRow]", Generated(compiled, "FewConditions.Prefs"), System.StringComparison.Ordinal);
+        Assert.Contains("PolicyTables.HazardRows[row]", Generated(compiled, "FewConditions.Prefs"), System.StringComparison.Ordinal);
 
         compiled.Check(typeof(HazardRowsTests), nameof(CheckAdmits), "ManyConditions.Prefs", output);
         compiled.Check(typeof(HazardRowsTests), nameof(CheckAdmits), "FewConditions.Prefs", output);

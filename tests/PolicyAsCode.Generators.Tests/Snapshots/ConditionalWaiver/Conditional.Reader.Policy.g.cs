@@ -293,7 +293,6 @@ namespace Conditional
         {
             internal readonly int Jurisdiction;
             internal readonly bool Tested;
-            internal readonly int HazardRow;
             internal readonly bool EuLawApplies;
             internal readonly bool WhenMinor;
             internal readonly bool EuLawWhenMinor;
@@ -322,7 +321,6 @@ namespace Conditional
                 var euLawWhenConsentsToMemoryAndProfessional = euLawApplies & whenConsentsToMemoryAndProfessional;
                 Jurisdiction = jurisdiction;
                 Tested = true;
-                HazardRow = ((jurisdiction + 1) << 1) | global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(whenMinor);
                 EuLawApplies = euLawApplies;
                 WhenMinor = whenMinor;
                 EuLawWhenMinor = euLawWhenMinor;
@@ -342,7 +340,8 @@ namespace Conditional
         public static bool Admits(global::Conditional.Reader? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
         {
             if (!scope.Tested) PolicyTables.RefuseUntestedScope();
-            var forbidden = PolicyTables.HazardRows[scope.HazardRow];
+            var row = ((scope.Jurisdiction + 1) << 1) | global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(scope.WhenMinor);
+            var forbidden = PolicyTables.HazardRows[row];
             return (detected & ((global::PolicyAsCode.Hazard)forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
         }
 

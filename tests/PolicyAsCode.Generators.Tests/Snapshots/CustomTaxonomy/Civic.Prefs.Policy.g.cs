@@ -230,7 +230,6 @@ namespace Civic
         {
             internal readonly int Jurisdiction;
             internal readonly bool Tested;
-            internal readonly int HazardRow;
             internal readonly bool EuLawApplies;
 
             /// <summary>Tests <paramref name="context"/> once: which laws apply there, which conditions restrict, which waivers hold.</summary>
@@ -240,7 +239,6 @@ namespace Civic
                 var euLawApplies = jurisdiction < 0 | jurisdiction == 0;
                 Jurisdiction = jurisdiction;
                 Tested = true;
-                HazardRow = ((jurisdiction + 1) << 0);
                 EuLawApplies = euLawApplies;
             }
         }
@@ -253,7 +251,8 @@ namespace Civic
         public static bool Admits(global::Civic.Prefs? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
         {
             if (!scope.Tested) PolicyTables.RefuseUntestedScope();
-            var forbidden = PolicyTables.HazardRows[scope.HazardRow] | (PolicyTables.GrantedValue1(requested, in scope).Bits & 0xFF00003FFFUL);
+            var row = ((scope.Jurisdiction + 1) << 0);
+            var forbidden = PolicyTables.HazardRows[row] | (PolicyTables.GrantedValue1(requested, in scope).Bits & 0xFF00003FFFUL);
             return (detected & ((global::PolicyAsCode.Hazard)forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
         }
 

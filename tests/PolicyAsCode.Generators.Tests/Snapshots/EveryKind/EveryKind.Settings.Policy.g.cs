@@ -480,7 +480,6 @@ namespace EveryKind
         {
             internal readonly int Jurisdiction;
             internal readonly bool Tested;
-            internal readonly int HazardRow;
             internal readonly bool XxLawApplies;
 
             /// <summary>Tests <paramref name="context"/> once: which laws apply there, which conditions restrict, which waivers hold.</summary>
@@ -490,7 +489,6 @@ namespace EveryKind
                 var xxLawApplies = jurisdiction < 0 | jurisdiction == 0;
                 Jurisdiction = jurisdiction;
                 Tested = true;
-                HazardRow = ((jurisdiction + 1) << 0);
                 XxLawApplies = xxLawApplies;
             }
         }
@@ -503,7 +501,8 @@ namespace EveryKind
         public static bool Admits(global::EveryKind.Settings? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
         {
             if (!scope.Tested) PolicyTables.RefuseUntestedScope();
-            var forbidden = PolicyTables.HazardRows[scope.HazardRow] | (PolicyTables.GrantedValue6(requested, in scope).Bits & 0xFF00003FFFUL);
+            var row = ((scope.Jurisdiction + 1) << 0);
+            var forbidden = PolicyTables.HazardRows[row] | (PolicyTables.GrantedValue6(requested, in scope).Bits & 0xFF00003FFFUL);
             return (detected & ((global::PolicyAsCode.Hazard)forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
         }
 

@@ -180,7 +180,6 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
     {
         internal readonly int Jurisdiction;
         internal readonly bool Tested;
-        internal readonly int HazardRow;
         internal readonly bool EuLawApplies;
 
         /// <summary>Tests <paramref name="context"/> once: which laws apply there, which conditions restrict, which waivers hold.</summary>
@@ -190,7 +189,6 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
             var euLawApplies = jurisdiction < 0 | jurisdiction == 0;
             Jurisdiction = jurisdiction;
             Tested = true;
-            HazardRow = ((jurisdiction + 1) << 0);
             EuLawApplies = euLawApplies;
         }
     }
@@ -203,7 +201,8 @@ partial record GlobalPrefs : global::PolicyAsCode.IUserTierPolicy<global::Global
     public static bool Admits(global::GlobalPrefs? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
     {
         if (!scope.Tested) PolicyTables.RefuseUntestedScope();
-        var forbidden = PolicyTables.HazardRows[scope.HazardRow];
+        var row = ((scope.Jurisdiction + 1) << 0);
+        var forbidden = PolicyTables.HazardRows[row];
         return (detected & ((global::PolicyAsCode.Hazard)forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
     }
 

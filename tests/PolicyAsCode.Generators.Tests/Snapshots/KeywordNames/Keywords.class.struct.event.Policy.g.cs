@@ -250,7 +250,6 @@ namespace Keywords.@class
             {
                 internal readonly int Jurisdiction;
                 internal readonly bool Tested;
-                internal readonly int HazardRow;
                 internal readonly bool EuLawApplies;
 
                 /// <summary>Tests <paramref name="context"/> once: which laws apply there, which conditions restrict, which waivers hold.</summary>
@@ -260,7 +259,6 @@ namespace Keywords.@class
                     var euLawApplies = jurisdiction < 0 | jurisdiction == 0;
                     Jurisdiction = jurisdiction;
                     Tested = true;
-                    HazardRow = ((jurisdiction + 1) << 0);
                     EuLawApplies = euLawApplies;
                 }
             }
@@ -273,7 +271,8 @@ namespace Keywords.@class
             public static bool Admits(global::Keywords.@class.@struct.@event? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
             {
                 if (!scope.Tested) PolicyTables.RefuseUntestedScope();
-                var forbidden = PolicyTables.HazardRows[scope.HazardRow];
+                var row = ((scope.Jurisdiction + 1) << 0);
+                var forbidden = PolicyTables.HazardRows[row];
                 return (detected & ((global::PolicyAsCode.Hazard)forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
             }
 

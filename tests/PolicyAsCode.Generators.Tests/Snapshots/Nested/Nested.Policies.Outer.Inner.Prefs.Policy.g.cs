@@ -186,7 +186,6 @@ namespace Nested.Policies
                 {
                     internal readonly int Jurisdiction;
                     internal readonly bool Tested;
-                    internal readonly int HazardRow;
                     internal readonly bool EuLawApplies;
 
                     /// <summary>Tests <paramref name="context"/> once: which laws apply there, which conditions restrict, which waivers hold.</summary>
@@ -196,7 +195,6 @@ namespace Nested.Policies
                         var euLawApplies = jurisdiction < 0 | jurisdiction == 0;
                         Jurisdiction = jurisdiction;
                         Tested = true;
-                        HazardRow = ((jurisdiction + 1) << 0);
                         EuLawApplies = euLawApplies;
                     }
                 }
@@ -209,7 +207,8 @@ namespace Nested.Policies
                 public static bool Admits(global::Nested.Policies.Outer.Inner.Prefs? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
                 {
                     if (!scope.Tested) PolicyTables.RefuseUntestedScope();
-                    var forbidden = PolicyTables.HazardRows[scope.HazardRow];
+                    var row = ((scope.Jurisdiction + 1) << 0);
+                    var forbidden = PolicyTables.HazardRows[row];
                     return (detected & ((global::PolicyAsCode.Hazard)forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
                 }
 

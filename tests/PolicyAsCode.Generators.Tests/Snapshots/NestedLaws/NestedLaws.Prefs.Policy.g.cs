@@ -302,7 +302,6 @@ namespace NestedLaws
         {
             internal readonly int Jurisdiction;
             internal readonly bool Tested;
-            internal readonly int HazardRow;
             internal readonly bool EuLawApplies;
             internal readonly bool DeLawApplies;
             internal readonly bool DeByLawWhenMinor;
@@ -324,7 +323,6 @@ namespace NestedLaws
                 var euLawWhenMinor = euLawApplies & whenMinor;
                 Jurisdiction = jurisdiction;
                 Tested = true;
-                HazardRow = ((jurisdiction + 1) << 0);
                 EuLawApplies = euLawApplies;
                 DeLawApplies = deLawApplies;
                 DeByLawWhenMinor = deByLawWhenMinor;
@@ -342,7 +340,8 @@ namespace NestedLaws
         public static bool Admits(global::NestedLaws.Prefs? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
         {
             if (!scope.Tested) PolicyTables.RefuseUntestedScope();
-            var forbidden = PolicyTables.HazardRows[scope.HazardRow];
+            var row = ((scope.Jurisdiction + 1) << 0);
+            var forbidden = PolicyTables.HazardRows[row];
             return (detected & ((global::PolicyAsCode.Hazard)forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
         }
 

@@ -566,7 +566,6 @@ namespace QuickStart.Policies
         {
             internal readonly int Jurisdiction;
             internal readonly bool Tested;
-            internal readonly int HazardRow;
             internal readonly bool EuLawApplies;
             internal readonly bool WhenMinor;
             internal readonly bool EuLawWhenMinor;
@@ -594,7 +593,6 @@ namespace QuickStart.Policies
                 var deLawWhenMinor = deLawApplies & whenMinor;
                 Jurisdiction = jurisdiction;
                 Tested = true;
-                HazardRow = ((jurisdiction + 1) << 1) | global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(whenMinor);
                 EuLawApplies = euLawApplies;
                 WhenMinor = whenMinor;
                 EuLawWhenMinor = euLawWhenMinor;
@@ -615,7 +613,8 @@ namespace QuickStart.Policies
         public static bool Admits(global::QuickStart.Policies.LearnerPreferences? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
         {
             if (!scope.Tested) PolicyTables.RefuseUntestedScope();
-            var forbidden = PolicyTables.HazardRows[scope.HazardRow] | (PolicyTables.GrantedValue8(requested, in scope).Bits & 0xFF00003FFFUL);
+            var row = ((scope.Jurisdiction + 1) << 1) | global::System.Runtime.CompilerServices.Unsafe.BitCast<bool, byte>(scope.WhenMinor);
+            var forbidden = PolicyTables.HazardRows[row] | (PolicyTables.GrantedValue8(requested, in scope).Bits & 0xFF00003FFFUL);
             return (detected & ((global::PolicyAsCode.Hazard)forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
         }
 

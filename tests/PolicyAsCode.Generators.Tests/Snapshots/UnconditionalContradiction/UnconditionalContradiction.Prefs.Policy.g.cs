@@ -236,7 +236,6 @@ namespace UnconditionalContradiction
         {
             internal readonly int Jurisdiction;
             internal readonly bool Tested;
-            internal readonly int HazardRow;
             internal readonly bool EuLawApplies;
 
             /// <summary>Tests <paramref name="context"/> once: which laws apply there, which conditions restrict, which waivers hold.</summary>
@@ -246,7 +245,6 @@ namespace UnconditionalContradiction
                 var euLawApplies = jurisdiction < 0 | jurisdiction == 0;
                 Jurisdiction = jurisdiction;
                 Tested = true;
-                HazardRow = ((jurisdiction + 1) << 0);
                 EuLawApplies = euLawApplies;
             }
         }
@@ -259,7 +257,8 @@ namespace UnconditionalContradiction
         public static bool Admits(global::UnconditionalContradiction.Prefs? requested, in PolicyScope scope, global::PolicyAsCode.Hazard detected)
         {
             if (!scope.Tested) PolicyTables.RefuseUntestedScope();
-            var forbidden = PolicyTables.HazardRows[scope.HazardRow];
+            var row = ((scope.Jurisdiction + 1) << 0);
+            var forbidden = PolicyTables.HazardRows[row];
             return (detected & ((global::PolicyAsCode.Hazard)forbidden | PolicyTables.UnknownHazards)) == global::PolicyAsCode.Hazard.None;
         }
 
