@@ -2,7 +2,9 @@
 # The build-time goals in one command: in-process builds (benchmarks/BuildTime/Profile) of generated policies with
 # bounds conditional on 8 facts (the context-complete override check at work), 200, 1,000 and 2,000 dimensions x 6
 # tiers, the median of RUNS warm runs each; then the growth from 1,000 to 2,000 dimensions, from those medians and from
-# the two sizes built in turn in one process (Profile --interleave), which a machine's drift moves alike.
+# the two sizes built in turn in one process (Profile --interleave), which a machine's drift moves alike; then the same
+# builds in turn with the compiler's binding of every tier attribute done first and timed apart (--prebind): the growth
+# of the compiler's share and of the generator and analyser's own work, in one run.
 #
 # usage: benchmarks/BuildTime/run.sh [N ...]        (default: 200 1000 2000)
 # Environment: RUNS=5 (measured runs per size, after WARM=8 builds: a warm compiler server, whose JIT has optimised the
@@ -51,5 +53,11 @@ if [[ -n ${median[1000]:-} && -n ${median[2000]:-} ]]; then
     "${profile[@]}" "$out/p1000-f$facts" "$out/p2000-f$facts" "$runs" "--warm=$warm" --interleave > "$out/interleaved.log"
     awk '/growth, ratio of the medians/ { printf "growth 1,000 -> 2,000, built in turn: %s %s %s %s", $6, $7, $8, $9 }
          /growth, median of the rounds/ { printf "; median of the rounds'"'"' ratios %s\n", $7 }' "$out/interleaved.log"
+    echo "[$(date +%T)] the same, the compiler's binding of every tier attribute first and timed apart, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+    "${profile[@]}" "$out/p1000-f$facts" "$out/p2000-f$facts" "$runs" "--warm=$warm" --interleave --prebind > "$out/prebound.log"
+    awk '/growth, ratio of the medians/ { own = $6 " " $7 " " $8 " " $9 }
+         /growth of the compiler.s binding / { compiler = $6 }
+         /growth of the binding and the rest/ { both = $8 }
+         END { printf "growth 1,000 -> 2,000, built in turn, the compiler'"'"'s binding of the attributes timed apart: generator + analyser without it %s; the compiler'"'"'s binding %s; both %s\n", own, compiler, both }' "$out/prebound.log"
 fi
 echo "machine: $(nproc) cores, $(uname -sr), dotnet $(dotnet --version), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, commit $(git -C "$repo" rev-parse --short HEAD)"

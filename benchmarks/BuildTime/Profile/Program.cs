@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 // usage: Profile DIR [RUNS] [--stages] [--warm=N] [--whole] [--unshared]
-//        Profile DIR1 DIR2 [RUNS] [--warm=N] --interleave
+//        Profile DIR1 DIR2 [RUNS] [--warm=N] --interleave [--prebind]
 //   RUNS (default 5) in-process builds after N (default 2) warm ones, each on a fresh compilation: the generator's
 //   and the analyser's times as the host reports them, the median and the fastest (BuildRuns).
 //   --whole: the analyser run by CompilationWithAnalyzers on the whole output compilation, every action, the host's
@@ -18,7 +18,8 @@ using Microsoft.CodeAnalysis.CSharp;
 //   --stages: first the time of each stage on its own (Stages; PROFILE_ONLY=text keeps the stages whose name holds it;
 //   PROFILE_ALLOC=1 also prints what each stage allocates, by type, AllocationSampler).
 //   --interleave: two policies built in turn, RUNS rounds after N warm ones, and the growth from the first to the second
-//   (Interleaved).
+//   (Interleaved). --prebind (with --interleave): the compiler binds every tier attribute before each build, timed apart
+//   (BuildRuns.BindTierAttributes), so the growth of its binding and of the generator and analyser's own work show apart.
 //   PROFILE_DUMP=file writes the generated source of the first run.
 var directories = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)).ToList();
 var directory = directories.FirstOrDefault() ?? throw new ArgumentException("usage: Profile DIR [RUNS] [--stages] [--warm=N]");
@@ -31,7 +32,12 @@ var runtime = MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirec
 if (args.Contains("--interleave"))
 {
     Console.WriteLine($"machine: {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}, load average {Load()} at the start");
-    Interleaved.Print([.. directories.Select(d => (Path.GetFileName(d), Compile(d).Compilation))], parse, warm, runs);
+    var policies = directories.Select(d =>
+    {
+        var compiled = Compile(d).Compilation;
+        return (Path.GetFileName(d), compiled, (IReadOnlyList<string>)TierNames(compiled));
+    }).ToList();
+    Interleaved.Print(policies, parse, warm, runs, args.Contains("--prebind"));
     Console.WriteLine($"  load average {Load()} at the end");
     return;
 }
@@ -39,8 +45,7 @@ if (args.Contains("--interleave"))
 var (trees, compilation) = Compile(directory);
 var userTier = compilation.GetTypeByMetadataName("Bench.Policies.Prefs") ?? compilation.GetTypeByMetadataName("QuickStart.Policies.LearnerPreferences")
     ?? throw new InvalidOperationException("no user tier Bench.Policies.Prefs or QuickStart.Policies.LearnerPreferences");
-var tiers = compilation.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax>())
-    .Select(r => compilation.GetSemanticModel(r.SyntaxTree).GetDeclaredSymbol(r)!).Distinct(SymbolEqualityComparer.Default).Cast<INamedTypeSymbol>().ToList();
+var tiers = Records(compilation);
 Console.WriteLine($"{directory}: {trees.Count} files, {tiers.Count} records, user tier {userTier.Name} with {userTier.GetMembers().OfType<IPropertySymbol>().Count()} properties");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}, load average {Load()} at the start");
 
@@ -94,5 +99,12 @@ static void Row(string name, IEnumerable<double> values)
     return (files, CSharpCompilation.Create("Bench", files, [.. Net100.References.All, runtime],
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)));
 }
+
+// The policy's records: its tiers, whose attributes the compiler binds for the reader.
+static List<INamedTypeSymbol> Records(CSharpCompilation compilation) =>
+    compilation.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax>())
+        .Select(r => compilation.GetSemanticModel(r.SyntaxTree).GetDeclaredSymbol(r)!).Distinct(SymbolEqualityComparer.Default).Cast<INamedTypeSymbol>().ToList();
+
+static List<string> TierNames(CSharpCompilation compilation) => [.. Records(compilation).Select(t => t.ToDisplayString())];
 
 static string Load() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";

@@ -123,19 +123,6 @@ internal static class Stages
         }
     }
 
-    private static int BindAttributes(Compilation fresh, List<INamedTypeSymbol> tiers)
-    {
-        var count = 0;
-        foreach (var tier in tiers)
-        {
-            var type = fresh.GetTypeByMetadataName(tier.ToDisplayString())!;
-            count += type.GetAttributes().Length;
-            foreach (var member in type.GetMembers().OfType<IPropertySymbol>())
-            {
-                count += member.GetAttributes().Length;
-            }
-        }
-
-        return count;
-    }
+    private static int BindAttributes(Compilation fresh, List<INamedTypeSymbol> tiers) =>
+        BuildRuns.BindTierAttributes(fresh, tiers.Select(t => t.ToDisplayString()));
 }
