@@ -6,7 +6,7 @@ using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-// usage: Profile DIR [RUNS] [--stages] [--warm=N] [--whole] [--unshared]
+// usage: Profile DIR [RUNS] [--stages] [--warm=N] [--whole] [--unshared] [--prebind]
 //        Profile DIR1 DIR2 [RUNS] [--warm=N] --interleave [--prebind]
 //   RUNS (default 5) in-process builds after N (default 2) warm ones, each on a fresh compilation: the generator's
 //   and the analyser's times as the host reports them, the median and the fastest (BuildRuns).
@@ -18,7 +18,7 @@ using Microsoft.CodeAnalysis.CSharp;
 //   --stages: first the time of each stage on its own (Stages; PROFILE_ONLY=text keeps the stages whose name holds it;
 //   PROFILE_ALLOC=1 also prints what each stage allocates, by type, AllocationSampler).
 //   --interleave: two policies built in turn, RUNS rounds after N warm ones, and the growth from the first to the second
-//   (Interleaved). --prebind (with --interleave): the compiler binds every tier attribute before each build, timed apart
+//   (Interleaved). --prebind: the compiler binds every tier attribute before each build, timed apart
 //   (BuildRuns.BindTierAttributes), so the growth of its binding and of the generator and analyser's own work show apart.
 //   PROFILE_DUMP=file writes the generated source of the first run.
 var directories = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)).ToList();
@@ -56,16 +56,22 @@ if (args.Contains("--stages"))
     Stages.Print(compilation, trees, userTier, tiers, runs, parse);
 }
 
+var prebound = args.Contains("--prebind") ? tiers.Select(t => t.ToDisplayString()).ToList() : null;
 var measured = BuildRuns.Measure(compilation, parse, warm, runs, args.Contains("--whole"), args.Contains("--unshared"), (i, run) =>
 {
     var label = i < 0 ? $"warm {i + warm + 1}" : $"run {i + 1}";
+    if (prebound is not null)
+    {
+        Console.WriteLine($"  {label,-7} compiler binds the tier attributes ({run.BindingCost})");
+    }
+
     Console.WriteLine($"  {label,-7} generator {run.Generator,7:0.0} ms ({run.GeneratorCost}; "
         + string.Join(", ", run.Steps.Where(s => s.Value >= 0.05).OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value:0.0}")) + ")");
     Console.WriteLine($"  {"",-7} compiler parses the generated code ({run.ParseCost})");
     Console.WriteLine($"  {"",-7} analyser  {run.Analyser,7:0.0} ms ({run.AnalyserCost}; "
         + string.Join(", ", run.Actions.OrderByDescending(a => a.Value.Ms).Select(a => $"{a.Key} {a.Value.Ms:0.0}/{a.Value.Calls}")) + ")");
     Console.WriteLine($"  {"",-7} total     {run.Total,7:0.0} ms");
-});
+}, prebound);
 
 var first = measured[0];
 Console.WriteLine($"  generated {first.GeneratedChars:N0} chars; analyser diagnostics: {first.Diagnostics}; "
@@ -74,6 +80,11 @@ Console.WriteLine($"  {"",-34} {"median",9} {"fastest",9}   (ms over {measured.C
 Row("generator (host timer)", measured.Select(r => r.Generator));
 Row("analyser (host telemetry)", measured.Select(r => r.Analyser));
 Row("generator + analyser", measured.Select(r => r.Total));
+if (prebound is not null)
+{
+    Row("the compiler's binding, before them", measured.Select(r => r.BindingCost.Wall));
+}
+
 Row("  wall, both phases", measured.Select(r => r.Cost.Wall));
 Row("  process CPU, both phases", measured.Select(r => r.Cost.Cpu));
 Row("  thread CPU, generator", measured.Select(r => r.GeneratorCost.ThreadCpu));

@@ -128,6 +128,11 @@ internal sealed partial class PolicyReader
 
     private bool TryReadConstant(ExpressionSyntax expression, DimensionModel dimension, out DimensionValue value, out string error)
     {
+        if (Literals.TryRead(expression, out var literal))
+        {
+            return ConstantEncoder.TryEncodeRaw(dimension, literal, out value, out error);
+        }
+
         var model = SemanticModelOf(expression.SyntaxTree);
         var constant = model.GetConstantValue(expression, _cancellation);
         if (!constant.HasValue)
