@@ -30,6 +30,7 @@ internal static class Interleaved
         var binding = new[] { new List<double>(), new List<double>() };
         var bindingPauses = new[] { new List<double>(), new List<double>() };
         var wholeCollections = new[] { new List<double>(), new List<double>() };
+        var faults = new[] { new List<double>(), new List<double>() };
         for (var round = 0; round < warm + runs; round++)
         {
             foreach (var p in round % 2 == 0 ? new[] { 0, 1 } : [1, 0])
@@ -48,6 +49,7 @@ internal static class Interleaved
                     // The whole build's collections: the compiler's parse of the generated code (untimed) sits between the two
                     // timed phases, and a collection the build's allocation brings may fall in it or in them.
                     wholeCollections[p].Add((run.BindingCost + run.Cost + run.ParseCost).Gen0);
+                    faults[p].Add(run.Cost.PageFaults);
                 }
             }
         }
@@ -57,7 +59,7 @@ internal static class Interleaved
         for (var p = 0; p < 2; p++)
         {
             Console.WriteLine($"  {policies[p].Name,-34} generator + analyser median {BuildRuns.Median(totals[p]),8:0.0} ms, thread CPU {BuildRuns.Median(cpu[p]),8:0.0} ms, GC pauses {BuildRuns.Median(pauses[p]),6:0.0} ms in {BuildRuns.Median(collections[p]):0} collections "
-                + $"(the whole build, the compiler's parse of the generated code too: {BuildRuns.Median(wholeCollections[p]):0}); thread CPU generator {BuildRuns.Median(generatorCpu[p]),6:0.0}, analyser {BuildRuns.Median(analyserCpu[p]),6:0.0} ms");
+                + $"(the whole build, the compiler's parse of the generated code too: {BuildRuns.Median(wholeCollections[p]):0}); thread CPU generator {BuildRuns.Median(generatorCpu[p]),6:0.0}, analyser {BuildRuns.Median(analyserCpu[p]),6:0.0} ms; {BuildRuns.Median(faults[p]):0} page faults");
         }
 
         if (prebound)

@@ -92,6 +92,7 @@ Row("  thread CPU, analyser", measured.Select(r => r.AnalyserCost.ThreadCpu));
 Row("  thread CPU, both phases", measured.Select(r => r.Cost.ThreadCpu));
 Row("  GC pauses, both phases", measured.Select(r => r.Cost.GcPause));
 Row("  allocated MB, both phases", measured.Select(r => r.Cost.Mb));
+Row("  page faults, both phases", measured.Select(r => (double)r.Cost.PageFaults));
 Row("compiler: parse of the generated code, wall", measured.Select(r => r.ParseCost.Wall));
 Row("  thread CPU", measured.Select(r => r.ParseCost.ThreadCpu));
 Console.WriteLine($"  load average {Load()} at the end");

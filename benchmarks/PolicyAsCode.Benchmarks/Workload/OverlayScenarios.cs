@@ -88,9 +88,17 @@ public static class OverlayScenarios
             foreach (var (request, context, hazards) in Scenarios.Decisions<LearnerPreferences>(scenario, seed))
             {
                 var byOverlay = engine.Current.Resolve(request, context);
-                if (compiled.Count < Scenarios.DecisionBatch && engine.Current.Decide(byOverlay, hazards).IsAllowed == (scenario == DecideScenario.Allow))
+                var byCompiled = engine.Compiled.Resolve(request, context);
+                var allow = scenario == DecideScenario.Allow;
+                if (compiled.Count < Scenarios.DecisionBatch && engine.Current.Decide(byOverlay, hazards).IsAllowed == allow)
                 {
-                    compiled.Add(engine.Compiled.Resolve(request, context));
+                    // Both snapshots must decide alike, so that the benchmark compares the same work.
+                    if (engine.Compiled.Decide(byCompiled, hazards).IsAllowed != allow)
+                    {
+                        throw new InvalidOperationException($"{scenario}: the compiled snapshot decides otherwise on hazards {hazards} (seed {seed})");
+                    }
+
+                    compiled.Add(byCompiled);
                     overlaid.Add(byOverlay);
                     detected.Add(hazards);
                 }
