@@ -35,35 +35,18 @@ public sealed class CultureIndependenceTests
     [InlineData("fa-IR")]
     public void An_interpolated_line_formats_numbers_invariantly(string culture)
     {
-        var previous = CultureInfo.CurrentCulture;
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-            var (real, whole, wide) = (-1.5, -3, -4_000_000_000L);
-            var writer = new PolicyAsCode.Generators.Emitting.SourceWriter();
-            writer.Line($"x = {real}, {whole}, {wide}, {0.25:R}d;");
-            Assert.Equal("x = -1.5, -3, -4000000000, 0.25d;\n", writer.ToString());
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = previous;
-        }
+        using var _ = new CultureScope(culture);
+        var (real, whole, wide) = (-1.5, -3, -4_000_000_000L);
+        var writer = new PolicyAsCode.Generators.Emitting.SourceWriter();
+        writer.Line($"x = {real}, {whole}, {wide}, {0.25:R}d;");
+        Assert.Equal("x = -1.5, -3, -4000000000, 0.25d;\n", writer.ToString());
     }
 
     private static System.Collections.Generic.IReadOnlyList<(string HintName, string Text)> Generate(CultureInfo culture)
     {
-        var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = culture;
-            var sources = GeneratorHarness.Run(Policies.EveryKind).Sources;
-            Assert.NotEmpty(sources);
-            return sources;
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (previous, previousUi);
-        }
+        using var _ = new CultureScope(culture);
+        var sources = GeneratorHarness.Run(Policies.EveryKind).Sources;
+        Assert.NotEmpty(sources);
+        return sources;
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Text;
 using PolicyAsCode.Generators.Emitting;
+using PolicyAsCode.Generators.Tests.Infrastructure;
 using Xunit;
 
 namespace PolicyAsCode.Generators.Tests;
@@ -81,19 +82,11 @@ public sealed class PooledTextTests
     [InlineData("fa-IR")]
     public void Numbers_are_written_the_same_in_every_culture(string culture)
     {
-        var previous = CultureInfo.CurrentCulture;
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-            using var pooled = new PooledText();
-            pooled.Append(-1_234_567L).Append(',').Append(long.MinValue).Append(',').Append(987_654_321L);
+        using var _ = new CultureScope(culture);
+        using var pooled = new PooledText();
+        pooled.Append(-1_234_567L).Append(',').Append(long.MinValue).Append(',').Append(987_654_321L);
 
-            Assert.Equal("-1234567,-9223372036854775808,987654321", pooled.ToString());
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = previous;
-        }
+        Assert.Equal("-1234567,-9223372036854775808,987654321", pooled.ToString());
     }
 
     [Fact]

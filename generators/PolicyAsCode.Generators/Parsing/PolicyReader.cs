@@ -128,7 +128,7 @@ internal sealed partial class PolicyReader
 
     private bool TryReadConstant(ExpressionSyntax expression, DimensionModel dimension, out DimensionValue value, out string error)
     {
-        if (Literals.TryRead(expression, out var literal))
+        if (LiteralConstants.TryRead(expression, out var literal))
         {
             return ConstantEncoder.TryEncodeRaw(dimension, literal, out value, out error);
         }

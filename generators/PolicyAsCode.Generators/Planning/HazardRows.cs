@@ -43,18 +43,19 @@ internal sealed class HazardRows
             return null;
         }
 
+        // Each rule's bit in a row's conditions, none for a rule with no condition; found once, not per row.
+        var conditionBit = rules.Select(f => conditions.IndexOf((f.When, f.Unless)) is var c and >= 0 ? 1 << c : 0).ToList();
         var rows = new ulong[(jurisdictions + 1) << conditions.Count];
         for (var jurisdiction = -1; jurisdiction < jurisdictions; jurisdiction++)
         {
             for (var bits = 0; bits < 1 << conditions.Count; bits++)
             {
                 var forbidden = 0UL;
-                foreach (var rule in rules)
+                for (var r = 0; r < rules.Count; r++)
                 {
-                    var condition = conditions.IndexOf((rule.When, rule.Unless));
-                    if (index.TierApplies(rule.Tier, jurisdiction) && (condition < 0 || (bits & (1 << condition)) != 0))
+                    if (index.TierApplies(rules[r].Tier, jurisdiction) && (conditionBit[r] == 0 || (bits & conditionBit[r]) != 0))
                     {
-                        forbidden |= rule.Hazards;
+                        forbidden |= rules[r].Hazards;
                     }
                 }
 

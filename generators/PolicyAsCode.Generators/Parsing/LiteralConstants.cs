@@ -8,7 +8,7 @@ namespace PolicyAsCode.Generators.Parsing;
 /// from its suffix and size, as the lexer gives it). Asking a semantic model instead binds the whole initialiser, with a
 /// member model of its own: for a policy whose properties all have defaults, most of what reading them cost.
 /// </summary>
-internal static class Literals
+internal static class LiteralConstants
 {
     /// <summary>Whether <paramref name="expression"/> is a well-formed numeric, string, character or Boolean literal, and its value.</summary>
     public static bool TryRead(ExpressionSyntax expression, out object? value)

@@ -13,11 +13,11 @@ using Xunit;
 namespace PolicyAsCode.Generators.Tests;
 
 /// <summary>
-/// A default written as a literal is read from its token (<see cref="Literals"/>) instead of a semantic model: the value
+/// A default written as a literal is read from its token (<see cref="LiteralConstants"/>) instead of a semantic model: the value
 /// and its type must be the compiler's own constant for every spelling of every literal kind, and anything the token
 /// alone cannot answer (a malformed literal, null, default, a UTF-8 string) must go to the semantic model.
 /// </summary>
-public sealed class LiteralsTests
+public sealed class LiteralConstantsTests
 {
     private static readonly string[] IntegerSuffixes = ["", "u", "U", "l", "L", "ul", "UL", "Lu", "lU"];
     private static readonly string[] RealSuffixes = ["", "f", "F", "d", "D", "m", "M"];
@@ -91,13 +91,13 @@ public sealed class LiteralsTests
                 if (((LiteralExpressionSyntax)expression).Token.ContainsDiagnostics)
                 {
                     // Out of its type's range: the compiler reports it, and the reader asks the semantic model as before.
-                    Assert.False(Literals.TryRead(expression, out _), $"{literal} is malformed but was read from its token");
+                    Assert.False(LiteralConstants.TryRead(expression, out _), $"{literal} is malformed but was read from its token");
                     continue;
                 }
 
                 var bound = model.GetConstantValue(expression);
                 Assert.True(bound.HasValue, $"{literal} is not a constant to the compiler");
-                Assert.True(Literals.TryRead(expression, out var value), $"{literal} was not read from its token");
+                Assert.True(LiteralConstants.TryRead(expression, out var value), $"{literal} was not read from its token");
                 Assert.True(
                     Equals(bound.Value, value) && bound.Value!.GetType() == value!.GetType(),
                     $"{literal}: the compiler's constant {bound.Value} ({bound.Value?.GetType().Name}), the token's {value} ({value?.GetType().Name})");
@@ -124,7 +124,7 @@ public sealed class LiteralsTests
     public void What_a_token_cannot_answer_goes_to_the_semantic_model(string literal)
     {
         var (_, expression, _) = Initialisers([literal]).Single();
-        Assert.False(Literals.TryRead(expression, out _));
+        Assert.False(LiteralConstants.TryRead(expression, out _));
     }
 
     // The literals as the initialisers of static fields of one class, each with the semantic model of its file.
